@@ -1,0 +1,40 @@
+# guarantor_options carries the language level and warnings every target builds with.
+add_library(guarantor_options INTERFACE)
+target_compile_features(guarantor_options INTERFACE cxx_std_20)
+target_compile_options(guarantor_options INTERFACE -Wall -Wextra -Wpedantic -Werror)
+if(GUARANTOR_SANITIZE)
+  target_compile_options(guarantor_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                     -fno-sanitize-recover=undefined)
+  target_link_options(guarantor_options INTERFACE -fsanitize=address,undefined)
+endif()
+if(GUARANTOR_FUZZ)
+  target_compile_options(guarantor_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+  target_link_options(guarantor_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# guarantor_add_module(NAME SOURCES ... DEPENDS ...) declares the library target for one module
+# (src/<name>), its public include directory and an alias guarantor::<name>.
+function(guarantor_add_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;PRIVATE_DEPENDS" ${ARGN})
+  add_library(guarantor_${name} STATIC ${ARG_SOURCES})
+  add_library(guarantor::${name} ALIAS guarantor_${name})
+  target_include_directories(guarantor_${name} PUBLIC ${CMAKE_SOURCE_DIR}/include)
+  target_link_libraries(guarantor_${name} PUBLIC guarantor_options ${ARG_DEPENDS} PRIVATE ${ARG_PRIVATE_DEPENDS})
+endfunction()
+
+# guarantor_add_test(NAME SOURCES ... DEPENDS ... LABELS ...) builds one GoogleTest binary and
+# registers its cases with ctest.
+function(guarantor_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE guarantor_options ${ARG_DEPENDS} GTest::gtest GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+    GUARANTOR_TEST_DATA_DIR="${CMAKE_SOURCE_DIR}/data"
+    GUARANTOR_TEST_ASSET_DIR="${GUARANTOR_ASSET_DIR}"
+    GUARANTOR_TEST_SHARED_DATA_DIR="${GUARANTOR_SHARED_DATA_DIR}"
+    GUARANTOR_TEST_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS fast)
+  endif()
+  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+endfunction()

@@ -1,0 +1,24 @@
+#pragma once
+// Small vocabularies shared by the mandate and the coalition.
+#include <optional>
+#include <string_view>
+
+namespace guarantor::model {
+
+/// Mission phases in the order they open. A pledge usable from a phase is usable in later ones.
+enum class Phase { Ceasefire = 0, PeaceDeal = 1 };
+
+/// Where a requirement must be met or a contribution may serve.
+enum class Location {
+  Ukraine,           ///< on Ukrainian territory (not occupied)
+  NeighbouringNato,  ///< on the territory of a NATO member bordering Ukraine
+  BlackSea,          ///< at sea in the Black Sea, i.e. inside the Turkish Straits
+  OutsideTheatre,    ///< from home or elsewhere (training abroad, air policing from home)
+};
+
+std::string_view to_string(Phase phase);
+std::string_view to_string(Location location);
+std::optional<Phase> phase_from_string(std::string_view text);
+std::optional<Location> location_from_string(std::string_view text);
+
+}  // namespace guarantor::model

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Configures and builds Guarantor into build/<kind> (kind: release, debug, sanitize, fuzz).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind=${1:-release}
+case "$kind" in
+  release)  flags=(-DCMAKE_BUILD_TYPE=Release) ;;
+  debug)    flags=(-DCMAKE_BUILD_TYPE=Debug) ;;
+  sanitize) flags=(-DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_SANITIZE=ON -DGUARANTOR_BUILD_BENCH=OFF) ;;
+  fuzz)     flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGUARANTOR_FUZZ=ON -DGUARANTOR_BUILD_TESTS=OFF
+                   -DGUARANTOR_BUILD_BENCH=OFF -DCMAKE_CXX_COMPILER=clang++) ;;
+  *) echo "usage: scripts/build.sh [release|debug|sanitize|fuzz]" >&2; exit 2 ;;
+esac
+cmake -S . -B "build/$kind" "${flags[@]}" >/dev/null
+cmake --build "build/$kind" -j "$(nproc)"
