@@ -1,0 +1,55 @@
+#pragma once
+// What every optimisation core in the planner reports: the value found, the best proven bound,
+// how long it took and which method closed the gap. An infeasible model is a status, not an error.
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+namespace guarantor::plan {
+
+/// Outcome of a solve. Append only: the names appear in plan.json.
+enum class SolveStatus {
+  Optimal,     ///< objective proven equal to the bound (within the objective's resolution)
+  Feasible,    ///< a solution without proof (exact search disabled)
+  Infeasible,  ///< the model has no solution; the solution field is empty
+  TimeLimit,   ///< stopped by the time limit; objective and bound are the best known
+};
+
+/// Which method supplied the bound that proved (or last improved) the result.
+enum class ProofMethod {
+  None,                    ///< nothing proven
+  Trivial,                 ///< the instance has a closed-form answer (e.g. every site opened)
+  LagrangianBound,         ///< a subgradient Lagrangian bound met the incumbent
+  LpBound,                 ///< the LP relaxation met the incumbent
+  LagrangianReductionCbc,  ///< Lagrangian variable fixing, then CBC on the reduced MILP
+  Cbc,                     ///< CBC branch-and-cut on the full MILP
+};
+
+/// Stable lower-case name, e.g. "time_limit".
+std::string_view to_string(SolveStatus status);
+/// Stable lower-case name, e.g. "lagrangian_reduction_cbc".
+std::string_view to_string(ProofMethod method);
+
+/// Parameters shared by every solver. Defaults are solver tuning, not planning data.
+struct SolveOptions {
+  double time_limit_s = 60.0;  ///< wall-clock limit for the whole solve, seconds
+  std::uint64_t seed = 1;      ///< seed of every randomised step; same seed, same result
+  bool exact = true;           ///< false: heuristic and bound only, no branch-and-bound
+  int subgradient_iterations = 4000;  ///< cap on Lagrangian subgradient iterations
+};
+
+/// Figures common to every result. Minimisation: bound <= objective; maximisation: bound >=
+/// objective. Infinite values mean "none found".
+struct SolveStats {
+  double objective = std::numeric_limits<double>::infinity();
+  double bound = -std::numeric_limits<double>::infinity();
+  double relative_gap = std::numeric_limits<double>::infinity();  ///< |obj - bound| / |obj|
+  double wall_seconds = 0.0;
+  SolveStatus status = SolveStatus::TimeLimit;
+  ProofMethod proved_by = ProofMethod::None;
+};
+
+/// |objective - bound| / max(|objective|, 1); infinity when either is infinite.
+double relative_gap(double objective, double bound);
+
+}  // namespace guarantor::plan

@@ -1,0 +1,136 @@
+#include "milp.hpp"
+
+#include <coin/CbcModel.hpp>
+#include <coin/CbcSolver.hpp>
+#include <coin/CoinMessageHandler.hpp>
+#include <coin/CoinPackedMatrix.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string>
+
+#include "guarantor/core/error.hpp"
+
+namespace guarantor::plan::detail {
+
+struct MilpAccess {
+  static void load(const MilpModel& model, OsiClpSolverInterface& solver) {
+    const CoinPackedMatrix matrix(false, model.triplet_row_.data(), model.triplet_column_.data(),
+                                  model.triplet_value_.data(),
+                                  static_cast<CoinBigIndex>(model.triplet_value_.size()));
+    // CoinPackedMatrix infers its size from the largest index seen; empty rows or columns at the
+    // end would be lost, so the dimensions are set explicitly.
+    CoinPackedMatrix sized(matrix);
+    sized.setDimensions(static_cast<int>(model.row_lower_.size()), static_cast<int>(model.objective_.size()));
+    std::vector<double> lower(model.column_lower_), upper(model.column_upper_);
+    std::vector<double> row_lower(model.row_lower_), row_upper(model.row_upper_);
+    // Clp uses its own infinity; std::numeric_limits infinity is mapped onto it.
+    const double coin_inf = solver.getInfinity();
+    auto clamp = [coin_inf](std::vector<double>& values) {
+      for (double& value : values) {
+        if (std::isinf(value)) value = value > 0 ? coin_inf : -coin_inf;
+      }
+    };
+    clamp(lower), clamp(upper), clamp(row_lower), clamp(row_upper);
+    solver.loadProblem(sized, lower.data(), upper.data(), model.objective_.data(), row_lower.data(),
+                       row_upper.data());
+    for (std::size_t col = 0; col < model.integer_.size(); ++col) {
+      if (model.integer_[col]) solver.setInteger(static_cast<int>(col));
+    }
+    solver.setObjSense(1.0);
+  }
+};
+
+int MilpModel::add_column(double objective, double lower, double upper, bool integer) {
+  objective_.push_back(objective);
+  column_lower_.push_back(lower);
+  column_upper_.push_back(upper);
+  integer_.push_back(integer ? 1 : 0);
+  return static_cast<int>(objective_.size() - 1);
+}
+
+int MilpModel::add_row(double lower, double upper, std::span<const int> columns,
+                       std::span<const double> coefficients) {
+  GUARANTOR_ASSERT(columns.size() == coefficients.size(), "one coefficient per column");
+  const int row = static_cast<int>(row_lower_.size());
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    triplet_row_.push_back(row);
+    triplet_column_.push_back(columns[k]);
+    triplet_value_.push_back(coefficients[k]);
+  }
+  row_lower_.push_back(lower);
+  row_upper_.push_back(upper);
+  return row;
+}
+
+namespace {
+
+int silent_callback(CbcModel* /*model*/, int /*where_from*/) { return 0; }
+
+void silence(OsiClpSolverInterface& solver) {
+  solver.messageHandler()->setLogLevel(0);
+  solver.getModelPtr()->messageHandler()->setLogLevel(0);
+  solver.setHintParam(OsiDoReducePrint, true, OsiHintTry);
+}
+
+}  // namespace
+
+MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params) {
+  OsiClpSolverInterface solver;
+  silence(solver);
+  MilpAccess::load(model, solver);
+
+  CbcModel cbc(solver);
+  cbc.setLogLevel(0);
+  cbc.messageHandler()->setLogLevel(0);
+  CbcSolverUsefulData data;
+  data.noPrinting_ = true;
+  data.useSignalHandler_ = false;
+  CbcMain0(cbc, data);
+
+  // The argument list is CBC's own command language; "-log 0" comes first so nothing is printed
+  // while the rest is parsed, and "-timeMode elapsed" makes "-sec" wall-clock seconds.
+  std::vector<std::string> args = {"guarantor", "-log", "0", "-slog", "0", "-timeMode", "elapsed",
+                                   "-threads", "0", "-sec",
+                                   fmt::format("{:.3f}", std::max(params.time_limit_s, 0.01))};
+  if (std::isfinite(params.cutoff)) {
+    args.insert(args.end(), {"-cutoff", fmt::format("{:.10g}", params.cutoff)});
+  }
+  args.insert(args.end(), {"-solve", "-quit"});
+  std::vector<const char*> argv;
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  CbcMain1(static_cast<int>(argv.size()), argv.data(), cbc, silent_callback, data);
+
+  MilpOutcome outcome;
+  outcome.finished = cbc.status() == 0 && !cbc.isSecondsLimitReached();
+  const double* best = cbc.bestSolution();
+  if (best != nullptr && cbc.getMinimizationObjValue() < 1e50) {
+    outcome.has_solution = true;
+    outcome.values.assign(best, best + model.column_count());
+    outcome.objective = cbc.getMinimizationObjValue();
+  }
+  outcome.bound = cbc.getBestPossibleObjValue();
+  if (outcome.finished && outcome.has_solution) outcome.bound = outcome.objective;
+  if (outcome.finished && !outcome.has_solution) outcome.bound = params.cutoff;
+  return outcome;
+}
+
+LpOutcome solve_lp(const MilpModel& model) {
+  OsiClpSolverInterface solver;
+  silence(solver);
+  MilpAccess::load(model, solver);
+  for (std::size_t col = 0; col < model.column_count(); ++col) solver.setContinuous(static_cast<int>(col));
+  solver.initialSolve();
+  LpOutcome outcome;
+  outcome.optimal = solver.isProvenOptimal();
+  outcome.infeasible = solver.isProvenPrimalInfeasible();
+  if (outcome.optimal) {
+    outcome.objective = solver.getObjValue();
+    const double* values = solver.getColSolution();
+    outcome.values.assign(values, values + model.column_count());
+  }
+  return outcome;
+}
+
+}  // namespace guarantor::plan::detail

@@ -1,0 +1,62 @@
+#pragma once
+// A thin, private bridge to CBC/Clp: the solvers describe a MILP in arrays and get values back,
+// so no COIN-OR header leaks into the public API. Always minimises.
+#include <cstddef>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace guarantor::plan::detail {
+
+/// A MILP in column/row-triplet form; rows are row_lower <= a·x <= row_upper.
+class MilpModel {
+public:
+  static constexpr double INF = std::numeric_limits<double>::infinity();
+
+  /// Adds a column and returns its index.
+  int add_column(double objective, double lower, double upper, bool integer);
+  /// Adds a row over the given columns and returns its index.
+  int add_row(double lower, double upper, std::span<const int> columns, std::span<const double> coefficients);
+
+  [[nodiscard]] std::size_t column_count() const { return objective_.size(); }
+  [[nodiscard]] std::size_t row_count() const { return row_lower_.size(); }
+
+private:
+  friend struct MilpAccess;
+  std::vector<double> objective_, column_lower_, column_upper_;
+  std::vector<char> integer_;
+  std::vector<int> triplet_row_, triplet_column_;
+  std::vector<double> triplet_value_;
+  std::vector<double> row_lower_, row_upper_;
+};
+
+/// Limits of one branch-and-cut run.
+struct MilpParams {
+  double time_limit_s = 60.0;       ///< wall clock
+  double cutoff = MilpModel::INF;   ///< only solutions with objective <= cutoff are of interest
+};
+
+/// What CBC found. finished: the search ended (optimal or proven infeasible under the cutoff).
+struct MilpOutcome {
+  bool finished = false;
+  bool has_solution = false;
+  double objective = MilpModel::INF;
+  double bound = -MilpModel::INF;
+  std::vector<double> values;
+};
+
+/// Branch-and-cut with CBC's default strategy (cuts, heuristics, presolve), single thread, silent.
+MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params);
+
+/// Result of the continuous relaxation.
+struct LpOutcome {
+  bool optimal = false;
+  bool infeasible = false;
+  double objective = MilpModel::INF;
+  std::vector<double> values;
+};
+
+/// Solves the LP relaxation (integrality ignored) with Clp's dual simplex, silent.
+LpOutcome solve_lp(const MilpModel& model);
+
+}  // namespace guarantor::plan::detail
