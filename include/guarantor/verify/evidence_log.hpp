@@ -1,0 +1,84 @@
+#pragma once
+// The evidence log: append-only JSON Lines, each entry hash-chained (SHA-256) to the one before.
+// Entry = {"seq": n, "kind": k, "body": {...}, "prev": <hash of entry n-1>, "hash": h}, where h is
+// the SHA-256 of the entry serialised without "hash" (keys sorted, no spaces). Changing, removing
+// or reordering any entry breaks the chain at that point, which is what `audit_log` locates.
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace guarantor::verify {
+
+/// "prev" of the first entry of a log: 64 zeros.
+inline constexpr std::string_view GENESIS_HASH = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Entry kinds, in the order a run writes them.
+namespace log_kind {
+inline constexpr std::string_view RUN_START = "run_start";  ///< parameters, agreement, registry
+inline constexpr std::string_view INPUT = "input";          ///< one input file: path, format, sha256, counts
+inline constexpr std::string_view REPORT = "report";        ///< one normalised, geocoded report
+inline constexpr std::string_view REJECTED = "rejected";    ///< one row that could not be read, with reason
+inline constexpr std::string_view MERGE = "merge";          ///< one report joining an incident, with the rule
+inline constexpr std::string_view INCIDENT = "incident";    ///< one incident: members, place, time, grade
+inline constexpr std::string_view FINDING = "finding";      ///< one finding against one provision
+inline constexpr std::string_view RUN_END = "run_end";      ///< counts; closes the run
+}  // namespace log_kind
+
+/// One parsed log line.
+struct LogEntry {
+  std::uint64_t seq = 0;
+  std::string kind;
+  nlohmann::json body;
+  std::string prev;
+  std::string hash;
+  std::size_t line = 0;  ///< 1-based line in the file
+};
+
+/// The canonical text an entry's hash is computed over (the entry without "hash").
+std::string canonical_entry_text(std::uint64_t seq, std::string_view kind, const nlohmann::json& body,
+                                 std::string_view prev);
+
+/// Appends hash-chained entries to a stream or file.
+class EvidenceLog {
+public:
+  /// Writes to `out` (not owned), starting a new chain.
+  explicit EvidenceLog(std::ostream& out);
+  /// Opens `path` for appending, continuing the chain of its last entry if the file exists.
+  /// Throws Error: OutputFailed when it cannot be opened, Tampered when its last line is unreadable.
+  static EvidenceLog open_file(const std::filesystem::path& path);
+
+  EvidenceLog(EvidenceLog&&) noexcept;
+  EvidenceLog& operator=(EvidenceLog&&) = delete;
+  EvidenceLog(const EvidenceLog&) = delete;
+  ~EvidenceLog();
+
+  /// Appends one entry; returns its hash. Throws Error(OutputFailed) when the write fails.
+  const std::string& append(std::string_view kind, const nlohmann::json& body);
+  /// Flushes buffered entries; throws Error(OutputFailed) on failure.
+  void flush();
+
+  [[nodiscard]] std::uint64_t next_seq() const noexcept { return next_seq_; }
+  [[nodiscard]] const std::string& head_hash() const noexcept { return head_; }
+
+private:
+  EvidenceLog(std::unique_ptr<std::ofstream> file, std::uint64_t next_seq, std::string head);
+  std::unique_ptr<std::ofstream> file_;
+  std::ostream* out_;
+  std::uint64_t next_seq_ = 0;
+  std::string head_;
+  std::string name_;
+};
+
+/// Parses every line of a log without judging it; a line that is not an entry throws
+/// Error(Tampered) naming the line. Use audit_log to judge integrity.
+std::vector<LogEntry> read_log(std::istream& in, const std::string& name);
+
+}  // namespace guarantor::verify

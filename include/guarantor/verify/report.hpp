@@ -1,0 +1,95 @@
+#pragma once
+// A normalised incident report: what one source said about one event, whatever its format.
+// Adapters fill it from their rows; the gazetteer completes its location.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "guarantor/geo/lon_lat.hpp"
+
+namespace guarantor::verify {
+
+/// What happened, at the level the agreement's provisions speak of.
+enum class EventCategory {
+  Strike,                ///< air, missile, drone or artillery strike on a target
+  NavalActivity,         ///< use of force at sea or against vessels and ports from the sea
+  HeavyWeaponsPresence,  ///< heavy weapons observed or firing from a position
+  GroundClash,           ///< armed clash between forces on the ground
+  Other,                 ///< anything else reported (kept, never matches a kinetic provision)
+};
+
+/// What was hit; the first five are the 2025 energy moratorium's target kinds.
+enum class TargetKind {
+  Unknown,
+  Refinery,
+  OilGasPipelineStorage,
+  PowerGenerationTransmission,
+  NuclearPlant,
+  HydroDam,
+  Civilian,  ///< civilian objects other than energy infrastructure
+  Military,
+  Other,
+};
+
+/// Which weapon the report names; the first three are the pull-back bands' classes (GCSP).
+enum class WeaponClass {
+  Unknown,
+  Artillery100mmPlus,      ///< tube artillery of calibre 100 mm or more
+  Mlrs,                    ///< multiple-launch rocket systems
+  LongRangeRocketMissile,  ///< long-range rockets and tactical (ballistic or cruise) missiles
+  Drone,
+  Aircraft,
+  SmallArms,
+  Other,
+};
+
+/// How a report's position was obtained (the geocoder's precision code, 1 best).
+enum class GeoPrecision {
+  Exact = 1,           ///< coordinates given and consistent with the named place (or none named)
+  Place = 2,           ///< located at the centroid of an unambiguously named place
+  PlaceAmbiguous = 3,  ///< the name matches several places; one chosen by the documented rule
+  Conflict = 4,        ///< coordinates given but far from the named place; coordinates kept
+  Unlocated = 5,       ///< neither usable coordinates nor a known place name
+};
+
+/// Seconds since 1970-01-01T00:00:00Z.
+using UnixSeconds = std::int64_t;
+
+struct Report {
+  std::string id;      ///< unique key "<format>:<source id>"
+  std::string origin;  ///< "file:line" (or "file /pointer") the report was read from
+  std::string format;  ///< adapter name: guarantor_csv, guarantor_json, acled, ucdp, viina
+  std::vector<std::string> outlets;  ///< who published it (independence is judged on these)
+  std::string claimant;       ///< side making the claim ("UA", "RU", ...), "" = not stated
+  std::string claimed_actor;  ///< who the report says did it, as claimed; "" = not stated
+  EventCategory category = EventCategory::Other;
+  TargetKind target_kind = TargetKind::Unknown;
+  WeaponClass weapon_class = WeaponClass::Unknown;
+  UnixSeconds time_s = 0;              ///< start of the reported time span
+  UnixSeconds time_uncertainty_s = 0;  ///< span length: 86,399 for a date without a time
+  std::string place_name;              ///< as written in the report
+  std::string admin1;                  ///< region as written, may be empty
+  std::optional<geo::LonLat> position; ///< after geocoding: the position used
+  double location_uncertainty_m = 0;   ///< radius the true position may lie within
+  GeoPrecision precision = GeoPrecision::Unlocated;
+  std::string geocode_note;            ///< why the precision is what it is
+  std::string description;
+  int fatalities = -1;                 ///< -1 = not stated
+};
+
+/// Stable snake_case names used in every file format; from_string returns nullopt when unknown.
+std::string_view to_string(EventCategory value);
+std::string_view to_string(TargetKind value);
+std::string_view to_string(WeaponClass value);
+std::string_view to_string(GeoPrecision value);
+std::optional<EventCategory> event_category_from_string(std::string_view text);
+std::optional<TargetKind> target_kind_from_string(std::string_view text);
+std::optional<WeaponClass> weapon_class_from_string(std::string_view text);
+std::optional<GeoPrecision> geo_precision_from_string(std::string_view text);
+
+/// True for the five energy target kinds of the 2025 moratorium.
+bool is_energy_target(TargetKind kind) noexcept;
+
+}  // namespace guarantor::verify
