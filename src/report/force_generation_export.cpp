@@ -1,0 +1,82 @@
+#include "guarantor/report/force_generation_export.hpp"
+
+#include <fmt/format.h>
+
+namespace guarantor::report {
+
+namespace {
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string text;
+  for (const auto& p : parts) text += (text.empty() ? "" : std::string(separator)) + p;
+  return text;
+}
+
+std::vector<std::string> fillers(const force::LineResult& line) {
+  std::vector<std::string> names;
+  for (const auto& p : line.pledges)
+    if (p.committed > 0) names.push_back(fmt::format("{} {}x ({})", p.nation, p.committed, p.pledge_id));
+  return names;
+}
+}  // namespace
+
+nlohmann::json force_generation_to_json(const model::Scenario& scenario, const force::ForceGenerationResult& result) {
+  using nlohmann::json;
+  json doc;
+  doc["scenario"] = {{"name", scenario.name}, {"as_of", scenario.as_of}};
+  json files = json::array();
+  for (const auto& f : scenario.files) files.push_back({{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}});
+  doc["scenario"]["files"] = files;
+  doc["illustrative"] = result.illustrative;
+  if (result.illustrative) doc["notice"] = "ILLUSTRATIVE: pledges are built from public statements, not real offers.";
+  json phases = json::array();
+  for (const auto& phase : result.phases) {
+    json lines = json::array();
+    for (const auto& line : phase.lines) {
+      json pledges = json::array();
+      for (const auto& p : line.pledges) {
+        pledges.push_back({{"pledge", p.pledge_id}, {"nation", p.nation}, {"offered", p.offered},
+                           {"committed", p.committed}, {"verdict", force::to_string(p.verdict)}, {"reason", p.reason}});
+      }
+      lines.push_back({{"id", line.line_id}, {"capability", line.capability}, {"priority", line.priority},
+                       {"required", line.required}, {"filled", line.filled}, {"shortfall", line.required - line.filled},
+                       {"status", force::to_string(line.status)}, {"pledges", pledges},
+                       {"gap_reasons", line.gap_reasons}});
+    }
+    const auto& pool = phase.rotation;
+    phases.push_back({{"phase", model::to_string(phase.phase)}, {"opens_day", phase.opens_day}, {"lines", lines},
+                      {"rotation", {{"deployed_personnel", pool.deployed_personnel},
+                                    {"rotation_factor", pool.rotation_factor},
+                                    {"required_pool", pool.required_pool},
+                                    {"pledged_personnel", pool.pledged_personnel},
+                                    {"shortfall", pool.shortfall},
+                                    {"source", pool.rotation_source}}}});
+  }
+  doc["phases"] = phases;
+  return doc;
+}
+
+std::string force_generation_to_csv(const model::Scenario&, const force::ForceGenerationResult& result) {
+  std::string csv = "phase,line,capability,priority,required,filled,shortfall,status,filled_by,gap_reasons,illustrative\n";
+  for (const auto& phase : result.phases) {
+    for (const auto& line : phase.lines) {
+      csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", model::to_string(phase.phase), csv_field(line.line_id),
+                         csv_field(line.capability), line.priority, line.required, line.filled,
+                         line.required - line.filled, force::to_string(line.status),
+                         csv_field(join(fillers(line), "; ")), csv_field(join(line.gap_reasons, " | ")),
+                         result.illustrative ? "true" : "false");
+    }
+  }
+  return csv;
+}
+
+}  // namespace guarantor::report

@@ -1,0 +1,20 @@
+#pragma once
+// The third-party libraries a page inlines, read from the npm packages directory at run time.
+#include <filesystem>
+#include <string>
+
+namespace guarantor::report::detail {
+
+/// Library code ready to inline: already made safe for <script> / <style> raw text.
+struct PageAssets {
+  std::string leaflet_js;
+  std::string leaflet_css;  ///< with every url(images/...) replaced by a data: URI
+  std::string milsymbol_js;
+};
+
+/// Reads leaflet/dist/leaflet.js, leaflet/dist/leaflet.css (and the images it names) and
+/// milsymbol/dist/milsymbol.js under asset_dir. Throws guarantor::Error (FileNotFound) listing
+/// every missing file at once, with the remedy (run scripts/setup.sh or pass --assets).
+PageAssets load_page_assets(const std::filesystem::path& asset_dir);
+
+}  // namespace guarantor::report::detail
