@@ -73,7 +73,13 @@ bool intersects(const geo::Polygon& part, const geo::BoundingBox& frame) {
 }  // namespace
 
 geo::Ring simplify_ring(const geo::Ring& ring, double tolerance_deg) {
-  if (tolerance_deg <= 0.0 || ring.size() < 4) return ring.size() >= 3 ? ring : geo::Ring{};
+  if (ring.size() < 3) return {};
+  if (tolerance_deg <= 0.0) return ring;
+  // A ring that fits inside the tolerance would be drawn as a dot: islets, slivers.
+  geo::BoundingBox box;
+  for (const geo::LonLat p : ring) box.extend(p);
+  if (box.max_lon - box.min_lon <= tolerance_deg && box.max_lat - box.min_lat <= tolerance_deg) return {};
+  if (ring.size() == 3) return ring;
   // Anchor the closed ring at vertex 0 and the vertex farthest from it, so both halves are
   // open polylines and the ring's extent survives.
   std::size_t far_idx = 1;
