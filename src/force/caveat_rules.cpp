@@ -1,0 +1,74 @@
+#include "caveat_rules.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "guarantor/core/date.hpp"
+
+namespace guarantor::force::detail {
+
+namespace {
+std::string join(const std::vector<std::string>& values) {
+  std::string text;
+  for (const auto& v : values) text += (text.empty() ? "" : ", ") + v;
+  return text;
+}
+
+std::optional<Ineligibility> phase_and_condition(const model::Pledge& pledge, model::Phase phase,
+                                                 const model::Mandate& mandate, std::optional<long> phase_start_day) {
+  for (const auto& caveat : pledge.caveats) {
+    if (caveat.kind == model::CaveatKind::When) {
+      const auto earliest = model::phase_from_string(caveat.values.front());
+      if (earliest && *earliest > phase) {
+        return Ineligibility{Verdict::WrongPhase,
+                             fmt::format("{}: caveat \"only from phase {}\"", pledge.id, caveat.values.front())};
+      }
+    }
+  }
+  for (const auto& caveat : pledge.caveats) {
+    if (caveat.kind == model::CaveatKind::Condition && !mandate.condition_met(caveat.values.front())) {
+      return Ineligibility{Verdict::ConditionUnmet,
+                           fmt::format("{}: conditional on \"{}\", which is not met", pledge.id, caveat.values.front())};
+    }
+  }
+  if (!pledge.valid_until.empty() && phase_start_day) {
+    const auto until = parse_iso_date(pledge.valid_until);
+    if (until && *until < *phase_start_day) {
+      return Ineligibility{Verdict::Expired, fmt::format("{}: valid until {}, before the phase opens on {}", pledge.id,
+                                                         pledge.valid_until, format_iso_date(*phase_start_day))};
+    }
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+bool usable_in_phase(const model::Pledge& pledge, model::Phase phase, const model::Mandate& mandate,
+                     std::optional<long> phase_start_day) {
+  return !phase_and_condition(pledge, phase, mandate, phase_start_day).has_value();
+}
+
+std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::RequirementLine& line,
+                                    const model::Mandate& mandate, std::optional<long> phase_start_day) {
+  // Place and role caveats come first: they block in every phase, while a phase, condition or
+  // validity restriction may lift, and readiness is only worth reporting for a usable pledge.
+  for (const auto& caveat : pledge.caveats) {
+    if (caveat.kind == model::CaveatKind::Where &&
+        std::find(caveat.values.begin(), caveat.values.end(), model::to_string(line.location)) == caveat.values.end()) {
+      return Ineligibility{Verdict::BlockedByCaveat, fmt::format("{}: caveat \"only in {}\" excludes {}", pledge.id,
+                                                                 join(caveat.values), model::to_string(line.location))};
+    }
+    if (caveat.kind == model::CaveatKind::ExcludedRole && caveat.values.front() == line.role) {
+      return Ineligibility{Verdict::BlockedByCaveat,
+                           fmt::format("{}: caveat excludes the role \"{}\"", pledge.id, line.role)};
+    }
+  }
+  if (auto blocked = phase_and_condition(pledge, line.phase, mandate, phase_start_day)) return blocked;
+  if (pledge.readiness_days > line.required_by_day) {
+    return Ineligibility{Verdict::TooLate, fmt::format("{}: ready {} days after the phase opens; needed by day {}",
+                                                       pledge.id, pledge.readiness_days, line.required_by_day)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace guarantor::force::detail

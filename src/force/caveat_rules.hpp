@@ -1,0 +1,25 @@
+#pragma once
+// Whether a pledge may serve a requirement line, caveat by caveat.
+#include <optional>
+#include <string>
+
+#include "guarantor/force/force_generation.hpp"
+
+namespace guarantor::force::detail {
+
+/// The first reason (in the order: phase, place, role, condition, validity, readiness) a pledge
+/// cannot serve a line, or nullopt when it can. `phase_start_day` is the scenario's as_of date
+/// plus the phase's opening day, in days since 1970-01-01 (nullopt when as_of is unknown).
+struct Ineligibility {
+  Verdict verdict;
+  std::string reason;
+};
+std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::RequirementLine& line,
+                                    const model::Mandate& mandate, std::optional<long> phase_start_day);
+
+/// True when the pledge may serve somewhere in the phase at all (its when, condition and
+/// validity caveats allow it), whatever the line.
+bool usable_in_phase(const model::Pledge& pledge, model::Phase phase, const model::Mandate& mandate,
+                     std::optional<long> phase_start_day);
+
+}  // namespace guarantor::force::detail

@@ -1,0 +1,167 @@
+#include "guarantor/force/force_generation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "caveat_rules.hpp"
+#include "guarantor/core/date.hpp"
+#include "guarantor/model/enum_names.hpp"
+
+namespace guarantor::force {
+
+namespace {
+using model::Phase;
+
+struct Candidate {
+  const model::Pledge* pledge;
+  std::optional<detail::Ineligibility> ineligible;
+};
+
+// Summarises why a line is short, one sentence per cause, naming the pledges concerned.
+std::vector<std::string> explain_gap(const LineResult& line, const std::vector<Candidate>& candidates,
+                                     int eligible_total) {
+  std::vector<std::string> reasons;
+  if (candidates.empty()) {
+    reasons.push_back(fmt::format("no pledge offers {}", line.capability));
+    return reasons;
+  }
+  std::map<Verdict, std::vector<std::string>> by_verdict;
+  for (const auto& assessment : line.pledges)
+    if (assessment.verdict != Verdict::Counted) by_verdict[assessment.verdict].push_back(assessment.reason);
+  for (const auto& [verdict, details] : by_verdict) {
+    std::string text;
+    for (const auto& d : details) text += (text.empty() ? "" : "; ") + d;
+    reasons.push_back(fmt::format("{}: {}", to_string(verdict), text));
+  }
+  const int shortfall = line.required - line.filled;
+  if (shortfall > 0 && !by_verdict.contains(Verdict::CommittedElsewhere) && eligible_total < line.required) {
+    reasons.push_back(fmt::format("eligible pledges total {} of {} required", eligible_total, line.required));
+  }
+  return reasons;
+}
+
+LineStatus status_of(int filled, int required) {
+  if (filled >= required) return LineStatus::Covered;
+  return filled > 0 ? LineStatus::Partial : LineStatus::Missing;
+}
+
+PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGate& gate, double rotation_factor) {
+  const auto& mandate = scenario.mandate;
+  const auto as_of = parse_iso_date(scenario.as_of);
+  const std::optional<long> phase_start = as_of ? std::optional<long>(*as_of + gate.opens_day) : std::nullopt;
+
+  PhaseResult result;
+  result.phase = gate.phase;
+  result.opens_day = gate.opens_day;
+
+  std::vector<const model::RequirementLine*> lines;
+  for (const auto& line : mandate.requirements)
+    if (line.phase == gate.phase) lines.push_back(&line);
+  std::stable_sort(lines.begin(), lines.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->priority, a->id) < std::tie(b->priority, b->id);
+  });
+
+  // A unit serves one line at a time within a phase; each phase starts from the full pledge.
+  std::map<std::string, int> remaining;
+  for (const auto& pledge : scenario.coalition.pledges) remaining[pledge.id] = pledge.quantity;
+
+  for (const auto* line : lines) {
+    LineResult line_result;
+    line_result.line_id = line->id;
+    line_result.capability = line->capability;
+    line_result.phase = line->phase;
+    line_result.priority = line->priority;
+    line_result.required = line->quantity;
+
+    std::vector<Candidate> candidates;
+    for (const auto& pledge : scenario.coalition.pledges)
+      if (pledge.capability == line->capability)
+        candidates.push_back({&pledge, detail::assess(pledge, *line, mandate, phase_start)});
+    // Earliest-ready units first; ties by id so the result never depends on file order.
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return std::tie(a.pledge->readiness_days, a.pledge->id) < std::tie(b.pledge->readiness_days, b.pledge->id);
+    });
+
+    int eligible_total = 0;
+    for (const auto& candidate : candidates) {
+      const auto& pledge = *candidate.pledge;
+      PledgeAssessment assessment{pledge.id, pledge.nation, pledge.quantity, 0, Verdict::Counted, ""};
+      if (candidate.ineligible) {
+        assessment.verdict = candidate.ineligible->verdict;
+        assessment.reason = candidate.ineligible->reason;
+      } else {
+        eligible_total += pledge.quantity;
+        const int need = line_result.required - line_result.filled;
+        const int take = std::min(need, remaining[pledge.id]);
+        if (take > 0) {
+          assessment.committed = take;
+          remaining[pledge.id] -= take;
+          line_result.filled += take;
+          assessment.reason = fmt::format("{}: {} of {} committed", pledge.id, take, pledge.quantity);
+        } else if (need > 0) {
+          assessment.verdict = Verdict::CommittedElsewhere;
+          assessment.reason = fmt::format("{}: all {} already committed to higher-priority lines", pledge.id, pledge.quantity);
+        } else {
+          assessment.reason = fmt::format("{}: eligible, not needed (line already filled)", pledge.id);
+        }
+      }
+      line_result.pledges.push_back(std::move(assessment));
+    }
+    line_result.status = status_of(line_result.filled, line_result.required);
+    if (line_result.status != LineStatus::Covered) line_result.gap_reasons = explain_gap(line_result, candidates, eligible_total);
+    result.lines.push_back(std::move(line_result));
+  }
+
+  // Rotation pool: every committed unit's personnel, times the rotation factor.
+  auto personnel_of = [&](const std::string& capability_code) {
+    const auto* capability = scenario.catalogue.find(capability_code);
+    return capability ? capability->personnel.value : 0.0;
+  };
+  double deployed = 0.0;
+  for (const auto& line : result.lines)
+    for (const auto& assessment : line.pledges) deployed += assessment.committed * personnel_of(line.capability);
+  double pledged = 0.0;
+  for (const auto& pledge : scenario.coalition.pledges)
+    if (detail::usable_in_phase(pledge, gate.phase, mandate, phase_start))
+      pledged += pledge.quantity * personnel_of(pledge.capability);
+  auto& pool = result.rotation;
+  pool.deployed_personnel = static_cast<int>(std::lround(deployed));
+  pool.rotation_factor = rotation_factor;
+  pool.required_pool = static_cast<int>(std::ceil(deployed * rotation_factor - 1e-9));
+  pool.pledged_personnel = static_cast<int>(std::lround(pledged));
+  pool.shortfall = std::max(0, pool.required_pool - pool.pledged_personnel);
+  pool.rotation_source = mandate.posture.rotation_factor.source;
+  return result;
+}
+}  // namespace
+
+ForceGenerationResult generate_force(const model::Scenario& scenario, const ForceGenerationOptions& options) {
+  ForceGenerationResult result;
+  result.illustrative = scenario.coalition.has_illustrative();
+  const double rotation_factor = options.rotation_factor_override > 0.0 ? options.rotation_factor_override
+                                                                        : scenario.mandate.posture.rotation_factor.value;
+  std::vector<model::PhaseGate> gates = scenario.mandate.phases;
+  std::stable_sort(gates.begin(), gates.end(), [](const auto& a, const auto& b) { return a.opens_day < b.opens_day; });
+  for (const auto& gate : gates) result.phases.push_back(generate_phase(scenario, gate, rotation_factor));
+  return result;
+}
+
+namespace {
+constexpr model::detail::NameTable<Verdict, 7> VERDICTS{{{Verdict::Counted, "counted"},
+                                                         {Verdict::BlockedByCaveat, "blocked_by_caveat"},
+                                                         {Verdict::WrongPhase, "wrong_phase"},
+                                                         {Verdict::ConditionUnmet, "condition_unmet"},
+                                                         {Verdict::TooLate, "too_late"},
+                                                         {Verdict::CommittedElsewhere, "committed_elsewhere"},
+                                                         {Verdict::Expired, "expired"}}};
+constexpr model::detail::NameTable<LineStatus, 3> LINE_STATUSES{
+    {{LineStatus::Covered, "covered"}, {LineStatus::Partial, "partial"}, {LineStatus::Missing, "missing"}}};
+}  // namespace
+
+std::string_view to_string(Verdict verdict) { return model::detail::name_of(VERDICTS, verdict); }
+std::string_view to_string(LineStatus status) { return model::detail::name_of(LINE_STATUSES, status); }
+
+}  // namespace guarantor::force

@@ -1,0 +1,228 @@
+#include "json_fields.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "guarantor/core/sha256.hpp"
+
+namespace guarantor::io::detail {
+
+namespace {
+// Messages quote at most this many characters of an offending value.
+constexpr std::size_t MAX_QUOTED_CHARS = 60;
+// Nesting deeper than this is hostile or broken input for any scenario file; refusing it keeps
+// the recursive parser's stack bounded.
+constexpr int MAX_NESTING_DEPTH = 64;
+
+std::pair<std::size_t, std::size_t> line_and_column(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// Finds the first byte where bracket nesting exceeds the limit, if any.
+std::optional<std::size_t> excessive_nesting(const std::string& text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > MAX_NESTING_DEPTH) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+JsonFile read_json_file(const std::filesystem::path& path) {
+  std::ifstream input(path, std::ios::binary);
+  if (!input) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the file; expected it to exist and be readable");
+  std::ostringstream buffer;
+  buffer << input.rdbuf();
+  std::string text = buffer.str();
+  JsonFile file{path.string(), {}, sha256_hex(text)};
+  if (auto at = excessive_nesting(text)) {
+    auto [line, column] = line_and_column(text, *at);
+    throw Error(ErrorCode::Syntax, fmt::format("{}:{}:{}", file.name, line, column),
+                fmt::format("nesting deeper than {} levels; expected a scenario file's shallow structure",
+                            MAX_NESTING_DEPTH));
+  }
+  try {
+    file.root = Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    auto [line, column] = line_and_column(text, error.byte == 0 ? 0 : error.byte - 1);
+    std::string reason = error.what();
+    // nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column 2: ...";
+    // keep only the explanation after the position.
+    if (auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
+    throw Error(ErrorCode::Syntax, fmt::format("{}:{}:{}", file.name, line, column),
+                fmt::format("not well-formed JSON ({})", reason));
+  }
+  return file;
+}
+
+std::string describe(const Json& value) {
+  std::string text = value.dump();
+  if (text.size() > MAX_QUOTED_CHARS) text = text.substr(0, MAX_QUOTED_CHARS) + "...";
+  return text;
+}
+
+std::string FieldReader::where(const std::string& pointer) const {
+  return pointer.empty() ? file_ + " /" : file_ + " " + pointer;
+}
+
+void FieldReader::fail(ErrorCode code, const std::string& pointer, std::string message) {
+  sink_.add(code, where(pointer), std::move(message));
+}
+
+const Json* FieldReader::object(const Json& value, const std::string& pointer) {
+  if (value.is_object()) return &value;
+  fail(ErrorCode::Schema, pointer, fmt::format("got {}; expected an object", describe(value)));
+  return nullptr;
+}
+
+const Json* FieldReader::member(const Json& obj, std::string_view key, const std::string& pointer, bool required,
+                                std::string_view expected_type) {
+  const std::string field_pointer = pointer + "/" + std::string(key);
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) fail(ErrorCode::Schema, field_pointer, fmt::format("missing; expected {}", expected_type));
+    return nullptr;
+  }
+  return &*it;
+}
+
+const Json* FieldReader::array(const Json& obj, std::string_view key, const std::string& pointer, bool required) {
+  const Json* value = member(obj, key, pointer, required, "an array");
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    fail(ErrorCode::Schema, pointer + "/" + std::string(key), fmt::format("got {}; expected an array", describe(*value)));
+    return nullptr;
+  }
+  return value;
+}
+
+const Json* FieldReader::member_object(const Json& obj, std::string_view key, const std::string& pointer, bool required) {
+  const Json* value = member(obj, key, pointer, required, "an object");
+  if (value == nullptr) return nullptr;
+  return object(*value, pointer + "/" + std::string(key));
+}
+
+std::string FieldReader::string(const Json& obj, std::string_view key, const std::string& pointer, bool required) {
+  const Json* value = member(obj, key, pointer, required, "a string");
+  if (value == nullptr) return {};
+  if (!value->is_string()) {
+    fail(ErrorCode::Schema, pointer + "/" + std::string(key), fmt::format("got {}; expected a string", describe(*value)));
+    return {};
+  }
+  return value->get<std::string>();
+}
+
+double FieldReader::number(const Json& obj, std::string_view key, const std::string& pointer, double min, double max,
+                           std::optional<double> fallback) {
+  const Json* value = member(obj, key, pointer, !fallback.has_value(), fmt::format("a number in [{}, {}]", min, max));
+  if (value == nullptr) return fallback.value_or(min);
+  const std::string field_pointer = pointer + "/" + std::string(key);
+  if (!value->is_number()) {
+    fail(ErrorCode::Schema, field_pointer, fmt::format("got {}; expected a number in [{}, {}]", describe(*value), min, max));
+    return fallback.value_or(min);
+  }
+  const double number = value->get<double>();
+  if (!std::isfinite(number) || number < min || number > max) {
+    fail(ErrorCode::Schema, field_pointer, fmt::format("got {}; expected a number in [{}, {}]", describe(*value), min, max));
+    return fallback.value_or(min);
+  }
+  return number;
+}
+
+long long FieldReader::integer(const Json& obj, std::string_view key, const std::string& pointer, long long min,
+                               long long max, std::optional<long long> fallback) {
+  const Json* value = member(obj, key, pointer, !fallback.has_value(), fmt::format("an integer in [{}, {}]", min, max));
+  if (value == nullptr) return fallback.value_or(min);
+  const std::string field_pointer = pointer + "/" + std::string(key);
+  if (!value->is_number_integer() || value->get<long long>() < min || value->get<long long>() > max ||
+      (value->is_number_unsigned() && value->get<unsigned long long>() > static_cast<unsigned long long>(max))) {
+    fail(ErrorCode::Schema, field_pointer, fmt::format("got {}; expected an integer in [{}, {}]", describe(*value), min, max));
+    return fallback.value_or(min);
+  }
+  return value->get<long long>();
+}
+
+bool FieldReader::boolean(const Json& obj, std::string_view key, const std::string& pointer, std::optional<bool> fallback) {
+  const Json* value = member(obj, key, pointer, !fallback.has_value(), "true or false");
+  if (value == nullptr) return fallback.value_or(false);
+  if (!value->is_boolean()) {
+    fail(ErrorCode::Schema, pointer + "/" + std::string(key), fmt::format("got {}; expected true or false", describe(*value)));
+    return fallback.value_or(false);
+  }
+  return value->get<bool>();
+}
+
+std::optional<geo::LonLat> FieldReader::optional_position(const Json& obj, std::string_view key, const std::string& pointer) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::nullopt;
+  const std::string field_pointer = pointer + "/" + std::string(key);
+  if (!it->is_array() || it->size() != 2 || !(*it)[0].is_number() || !(*it)[1].is_number()) {
+    fail(ErrorCode::Schema, field_pointer,
+         fmt::format("got {}; expected [longitude, latitude] in degrees", describe(*it)));
+    return std::nullopt;
+  }
+  const geo::UncheckedLonLat raw{(*it)[0].get<double>(), (*it)[1].get<double>()};
+  if (!geo::is_valid(raw)) {
+    fail(ErrorCode::Schema, field_pointer,
+         fmt::format("got {}; expected longitude in [-180, 180] and latitude in [-90, 90]", describe(*it)));
+    return std::nullopt;
+  }
+  return geo::LonLat{raw.lon, raw.lat};
+}
+
+geo::LonLat FieldReader::position(const Json& obj, std::string_view key, const std::string& pointer) {
+  if (!obj.contains(key)) {
+    fail(ErrorCode::Schema, pointer + "/" + std::string(key), "missing; expected [longitude, latitude] in degrees");
+    return {};
+  }
+  return optional_position(obj, key, pointer).value_or(geo::LonLat{});
+}
+
+std::optional<model::PlanningFactor> FieldReader::optional_factor(const Json& obj, std::string_view key,
+                                                                  const std::string& pointer) {
+  if (!obj.contains(key) || obj.at(key).is_null()) return std::nullopt;
+  return factor(obj, key, pointer);
+}
+
+model::PlanningFactor FieldReader::factor(const Json& obj, std::string_view key, const std::string& pointer) {
+  model::PlanningFactor result;
+  const Json* value = member_object(obj, key, pointer);
+  if (value == nullptr) return result;
+  const std::string field_pointer = pointer + "/" + std::string(key);
+  constexpr double LIMIT = 1e12;  // no planning factor is anywhere near this; rejects garbage
+  result.value = number(*value, "value", field_pointer, 0.0, LIMIT);
+  result.min = number(*value, "min", field_pointer, 0.0, LIMIT, result.value);
+  result.max = number(*value, "max", field_pointer, 0.0, LIMIT, result.value);
+  result.unit = string(*value, "unit", field_pointer);
+  result.source = string(*value, "source", field_pointer);
+  if (!(result.min <= result.value && result.value <= result.max)) {
+    fail(ErrorCode::Consistency, field_pointer,
+         fmt::format("got min {}, value {}, max {}; expected min <= value <= max", result.min, result.value, result.max));
+  }
+  return result;
+}
+
+}  // namespace guarantor::io::detail

@@ -1,0 +1,84 @@
+#pragma once
+// Reading typed fields out of parsed JSON while collecting every problem with its location
+// (file and JSON pointer), so a loader can report all errors of a file at once.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "guarantor/core/error.hpp"
+#include "guarantor/geo/lon_lat.hpp"
+#include "guarantor/model/capability.hpp"
+
+namespace guarantor::io::detail {
+
+using Json = nlohmann::json;
+
+/// A JSON file as read: its name for messages, its content and the SHA-256 of its bytes.
+struct JsonFile {
+  std::string name;  ///< the path as the user named it (for messages)
+  Json root;
+  std::string sha256;
+};
+
+/// Reads and parses a JSON file. Throws Error: FileNotFound, or Syntax with line and column.
+JsonFile read_json_file(const std::filesystem::path& path);
+
+/// Typed accessors that record a diagnostic and return a neutral value on a bad field, so that
+/// loading goes on and every problem in a file is reported together.
+class FieldReader {
+public:
+  FieldReader(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(sink) {}
+
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+  [[nodiscard]] DiagnosticSink& sink() noexcept { return sink_; }
+  /// "file /pointer" for a diagnostic.
+  [[nodiscard]] std::string where(const std::string& pointer) const;
+  void fail(ErrorCode code, const std::string& pointer, std::string message);
+
+  /// The object at `pointer` (the root is ""); records an error and returns nullptr otherwise.
+  const Json* object(const Json& value, const std::string& pointer);
+  /// obj[key] as an array; nullptr (and an error when required) otherwise.
+  const Json* array(const Json& obj, std::string_view key, const std::string& pointer, bool required = true);
+  const Json* member_object(const Json& obj, std::string_view key, const std::string& pointer, bool required = true);
+
+  std::string string(const Json& obj, std::string_view key, const std::string& pointer, bool required = true);
+  double number(const Json& obj, std::string_view key, const std::string& pointer, double min, double max,
+                std::optional<double> fallback = std::nullopt);
+  long long integer(const Json& obj, std::string_view key, const std::string& pointer, long long min,
+                    long long max, std::optional<long long> fallback = std::nullopt);
+  bool boolean(const Json& obj, std::string_view key, const std::string& pointer, std::optional<bool> fallback = std::nullopt);
+  /// A [lon, lat] array.
+  geo::LonLat position(const Json& obj, std::string_view key, const std::string& pointer);
+  std::optional<geo::LonLat> optional_position(const Json& obj, std::string_view key, const std::string& pointer);
+  /// A {value, min, max, unit, source} planning factor with min <= value <= max.
+  model::PlanningFactor factor(const Json& obj, std::string_view key, const std::string& pointer);
+  std::optional<model::PlanningFactor> optional_factor(const Json& obj, std::string_view key, const std::string& pointer);
+
+  /// A string naming an enumerator; `parse` converts it, `expected` lists the allowed names.
+  template <typename Enum>
+  Enum enumeration(const Json& obj, std::string_view key, const std::string& pointer,
+                   std::optional<Enum> (*parse)(std::string_view), std::string_view expected, Enum fallback) {
+    const std::string text = string(obj, key, pointer);
+    if (text.empty()) return fallback;
+    if (auto value = parse(text)) return *value;
+    fail(ErrorCode::Schema, pointer + "/" + std::string(key),
+         "got \"" + text + "\"; expected one of " + std::string(expected));
+    return fallback;
+  }
+
+private:
+  const Json* member(const Json& obj, std::string_view key, const std::string& pointer, bool required,
+                     std::string_view expected_type);
+
+  std::string file_;
+  DiagnosticSink& sink_;
+};
+
+/// A short rendering of a JSON value for messages (long values are cut).
+std::string describe(const Json& value);
+
+}  // namespace guarantor::io::detail

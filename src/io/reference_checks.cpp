@@ -1,0 +1,103 @@
+// Checks that span records and files: unique identifiers, references that resolve, positions
+// inside their stated country, phases that exist.
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "loaders.hpp"
+
+namespace guarantor::io::detail {
+
+namespace {
+// Coastal sites (ports, shore plants) may sit just outside a generalised coastline; a site is
+// accepted as inside its country when within this distance of the outline.
+constexpr double COASTLINE_TOLERANCE_M = 5'000.0;
+
+std::string file_of(const model::Scenario& scenario, std::string_view role) {
+  for (const auto& f : scenario.files)
+    if (f.role == role) return std::filesystem::path(f.path).filename().string();
+  return std::string(role);
+}
+
+template <typename Items, typename IdOf>
+void check_unique(const Items& items, IdOf id_of, const std::string& file, const std::string& collection, DiagnosticSink& sink) {
+  std::map<std::string, std::size_t> first_index;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string id = id_of(items[i]);
+    auto [it, inserted] = first_index.emplace(id, i);
+    if (!inserted) {
+      sink.add(ErrorCode::Consistency, fmt::format("{} /{}/{}", file, collection, i),
+               fmt::format("id \"{}\" repeats /{}/{}; expected every id to be unique", id, collection, it->second));
+    }
+  }
+}
+}  // namespace
+
+void check_references(const model::Scenario& scenario, DiagnosticSink& sink) {
+  const auto& theatre = scenario.theatre;
+  const std::string coalition_file = file_of(scenario, "coalition");
+  const std::string mandate_file = file_of(scenario, "mandate");
+  const std::string catalogue_file = file_of(scenario, "catalogue");
+
+  check_unique(theatre.countries, [](const auto& c) { return c.iso2; }, file_of(scenario, "theatre.countries"), "countries", sink);
+  check_unique(scenario.catalogue.capabilities, [](const auto& c) { return c.code; }, catalogue_file, "capabilities", sink);
+  check_unique(scenario.coalition.nations, [](const auto& n) { return n.iso2; }, coalition_file, "nations", sink);
+  check_unique(scenario.coalition.pledges, [](const auto& p) { return p.id; }, coalition_file, "pledges", sink);
+  check_unique(scenario.mandate.requirements, [](const auto& r) { return r.id; }, mandate_file, "requirements", sink);
+
+  const auto hosts = std::count_if(theatre.countries.begin(), theatre.countries.end(),
+                                   [](const model::Country& c) { return c.role == model::CountryRole::Host; });
+  if (hosts != 1) {
+    sink.add(ErrorCode::Consistency, file_of(scenario, "theatre.countries") + " /countries",
+             fmt::format("{} countries have role \"host\"; expected exactly one", hosts));
+  }
+
+  for (std::size_t i = 0; i < theatre.sites.size(); ++i) {
+    const auto& site = theatre.sites[i];
+    const model::Country* country = theatre.find_country(site.country);
+    const std::string where = fmt::format("site \"{}\"", site.id);
+    if (country == nullptr) {
+      sink.add(ErrorCode::Reference, where, fmt::format("country \"{}\" is not in the theatre's countries", site.country));
+    } else if (!country->area.empty() && !country->area.contains(site.position) &&
+               country->area.distance_to_boundary(site.position).value > COASTLINE_TOLERANCE_M) {
+      const model::Country* actual = theatre.country_at(site.position);
+      sink.add(ErrorCode::Consistency, where,
+               fmt::format("position [{}, {}] lies {:.1f} km outside {} ({}); expected a position inside the stated country",
+                           site.position.lon, site.position.lat, country->area.distance_to_boundary(site.position).km(),
+                           country->name, actual ? "it falls in " + actual->name : "it falls in no listed country"));
+    }
+  }
+
+  std::set<std::string> countries_seen;
+  for (std::size_t i = 0; i < scenario.coalition.pledges.size(); ++i) {
+    const auto& pledge = scenario.coalition.pledges[i];
+    const std::string pointer = fmt::format("{} /pledges/{}", coalition_file, i);
+    if (scenario.coalition.find_nation(pledge.nation) == nullptr) {
+      sink.add(ErrorCode::Reference, pointer + "/nation",
+               fmt::format("\"{}\" is not a nation of /nations; expected one of its iso2 codes", pledge.nation));
+    }
+    if (scenario.catalogue.find(pledge.capability) == nullptr) {
+      sink.add(ErrorCode::Reference, pointer + "/capability",
+               fmt::format("\"{}\" is not in the capability catalogue ({})", pledge.capability, catalogue_file));
+    }
+  }
+
+  std::set<model::Phase> phases;
+  for (const auto& gate : scenario.mandate.phases) phases.insert(gate.phase);
+  for (std::size_t i = 0; i < scenario.mandate.requirements.size(); ++i) {
+    const auto& line = scenario.mandate.requirements[i];
+    const std::string pointer = fmt::format("{} /requirements/{}", mandate_file, i);
+    if (scenario.catalogue.find(line.capability) == nullptr) {
+      sink.add(ErrorCode::Reference, pointer + "/capability",
+               fmt::format("\"{}\" is not in the capability catalogue ({})", line.capability, catalogue_file));
+    }
+    if (!phases.contains(line.phase)) {
+      sink.add(ErrorCode::Reference, pointer + "/phase",
+               fmt::format("phase \"{}\" has no gate in /phases; expected one of the mandate's phases",
+                           model::to_string(line.phase)));
+    }
+  }
+}
+
+}  // namespace guarantor::io::detail
