@@ -1,0 +1,151 @@
+#include "guarantor/verify/text_classify.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace guarantor::verify {
+namespace {
+
+// A keyword and whether it must stand as a whole word: short stems ("dam", "grad", "port")
+// occur inside unrelated words ("damage", "Kirovohrad", "report").
+struct Keyword {
+  std::string_view text;
+  bool whole_word = false;
+};
+
+template <typename Value>
+struct KeywordRule {
+  Value value;
+  std::vector<Keyword> keywords;
+};
+
+bool is_word_byte(unsigned char c) {
+  // Bytes of multi-byte UTF-8 sequences are letters of Cyrillic words here.
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+bool contains(std::string_view haystack, const Keyword& keyword) {
+  std::size_t pos = haystack.find(keyword.text);
+  while (pos != std::string_view::npos) {
+    if (!keyword.whole_word) return true;
+    const bool left_ok = pos == 0 || !is_word_byte(static_cast<unsigned char>(haystack[pos - 1]));
+    const std::size_t end = pos + keyword.text.size();
+    const bool right_ok = end >= haystack.size() || !is_word_byte(static_cast<unsigned char>(haystack[end]));
+    if (left_ok && right_ok) return true;
+    pos = haystack.find(keyword.text, pos + 1);
+  }
+  return false;
+}
+
+bool contains_any(std::string_view text, const std::vector<Keyword>& keywords) {
+  for (const Keyword& keyword : keywords)
+    if (contains(text, keyword)) return true;
+  return false;
+}
+
+// Order matters: the first rule that matches wins, so specific kinds come before general ones
+// (a "nuclear power plant" is a nuclear plant, not generic power generation).
+const std::array<KeywordRule<TargetKind>, 7> TARGET_RULES{{
+    {TargetKind::NuclearPlant, {{"nuclear"}, {"npp", true}, {"аес", true}, {"аэс", true}, {"атомн"}}},
+    {TargetKind::HydroDam, {{"hydroelectric"}, {"hydropower"}, {"dam", true}, {"гес", true}, {"дамб"}, {"греблі"}}},
+    {TargetKind::Refinery, {{"refinery"}, {"refineries"}, {"нпз", true}, {"нафтопереробн"}, {"нефтеперераб"}}},
+    {TargetKind::OilGasPipelineStorage,
+     {{"pipeline"}, {"gas storage"}, {"oil depot"}, {"fuel depot"}, {"oil storage"}, {"compressor station"},
+      {"нафтобаз"}, {"нефтебаз"}, {"газопровод"}, {"нафтопровод"}, {"нефтепровод"}, {"газосховищ"},
+      {"газохранилищ"}}},
+    {TargetKind::PowerGenerationTransmission,
+     {{"power plant"}, {"power station"}, {"thermal power"}, {"substation"}, {"power line"}, {"transmission line"},
+      {"power grid"}, {"chp", true}, {"тес", true}, {"тэс", true}, {"тец", true}, {"тэц", true}, {"підстанц"},
+      {"подстанц"}, {"електростанц"}, {"электростанц"}}},
+    {TargetKind::Civilian,
+     {{"residential"}, {"apartment"}, {"hospital"}, {"school"}, {"civilian"}, {"житлов"}, {"жилой"}, {"жилого"},
+      {"лікарн"}, {"больниц"}}},
+    {TargetKind::Military,
+     {{"ammunition depot"}, {"command post"}, {"air base"}, {"airbase"}, {"military airfield"}, {"barracks"},
+      {"склад боєприпасів"}, {"склад боеприпасов"}}},
+}};
+
+const std::array<KeywordRule<WeaponClass>, 5> WEAPON_RULES{{
+    {WeaponClass::Mlrs,
+     {{"mlrs"}, {"grad", true}, {"uragan"}, {"smerch"}, {"himars"}, {"tornado"}, {"рсзв"}, {"рсзо"}, {"град", true},
+      {"ураган"}, {"смерч"}}},
+    {WeaponClass::LongRangeRocketMissile,
+     {{"missile"}, {"iskander"}, {"kalibr"}, {"kh-101"}, {"kh-22"}, {"atacms"}, {"tochka"}, {"storm shadow"},
+      {"ракет"}, {"іскандер"}, {"искандер"}, {"калібр"}, {"калибр"}}},
+    {WeaponClass::Drone,
+     {{"drone"}, {"uav", true}, {"shahed"}, {"geran"}, {"бпла", true}, {"дрон"}, {"шахед"}, {"герань"}}},
+    {WeaponClass::Aircraft,
+     {{"airstrike"}, {"air strike"}, {"glide bomb"}, {"kab", true}, {"aerial bomb"}, {"авіабомб"}, {"авиабомб"},
+      {"авіаудар"}, {"авиаудар"}}},
+    // Field artillery reported without a calibre is taken as >= 100 mm: the calibres in use on
+    // this front are overwhelmingly 122, 152 and 155 mm (docs/verifier.md, "Classification").
+    {WeaponClass::Artillery100mmPlus,
+     {{"artillery"}, {"howitzer"}, {"152mm"}, {"152-mm"}, {"155mm"}, {"155-mm"}, {"122mm"}, {"122-mm"},
+      {"203mm"}, {"артилер"}, {"артиллер"}, {"гаубиц"}}},
+}};
+
+template <typename Value, std::size_t N>
+Value first_match(const std::array<KeywordRule<Value>, N>& rules, std::string_view text, Value fallback) {
+  const std::string lower = to_lower_utf8(text);
+  for (const auto& rule : rules)
+    if (contains_any(lower, rule.keywords)) return rule.value;
+  return fallback;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace
+
+std::string to_lower_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      continue;
+    }
+    // Two-byte sequences cover the Cyrillic block U+0400..U+04FF; anything else is copied as is.
+    if ((c & 0xE0) == 0xC0 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      char32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      if (cp >= 0x0410 && cp <= 0x042F) cp += 0x20;        // А..Я
+      else if (cp >= 0x0400 && cp <= 0x040F) cp += 0x50;   // Ѐ..Џ incl. Є, І, Ї
+      else if (cp == 0x0490) cp = 0x0491;                  // Ґ
+      append_utf8(out, cp);
+      ++i;
+      continue;
+    }
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+TargetKind classify_target(std::string_view text) { return first_match(TARGET_RULES, text, TargetKind::Unknown); }
+
+WeaponClass classify_weapon(std::string_view text) { return first_match(WEAPON_RULES, text, WeaponClass::Unknown); }
+
+bool mentions_naval(std::string_view text) {
+  static const std::vector<Keyword> NAVAL_WORDS{{"vessel"}, {"ship"}, {"boat"}, {"naval"}, {"black sea fleet"}, {"sea drone"}, {"port", true},
+                       {"судн"}, {"корабл"}, {"катер"}, {"порт", true}, {"флот"}};
+  return contains_any(to_lower_utf8(text), NAVAL_WORDS);
+}
+
+bool mentions_strike(std::string_view text) {
+  static const std::vector<Keyword> STRIKE_WORDS{{"strike"}, {"shelling"}, {"shelled"}, {"missile"}, {"drone"}, {"bomb"}, {"struck"},
+                       {"обстріл"}, {"обстрел"}, {"удар"}, {"ракет"}, {"дрон"}, {"бпла"}};
+  return contains_any(to_lower_utf8(text), STRIKE_WORDS);
+}
+
+}  // namespace guarantor::verify
