@@ -173,6 +173,22 @@ def main():
             if not cv.get("source"):
                 err(f"coalition.json: {p['id']}: caveat without source")
 
+    # occupied sites must lie in the occupied area of the scenario date, and vice versa
+    occ = None
+    for rel in th.get("areas", []):
+        fc = load(resolve(manifest, rel))
+        if fc["features"][0]["properties"].get("as_of") == man.get("as_of"):
+            occ = fc["features"][0]["geometry"]["coordinates"]
+    if occ is not None:
+        for s in sites:
+            if s.get("country") != "UA":
+                continue
+            inside = topo.in_polygons(tuple(s["position"]), occ)
+            if s["status"] == "occupied" and not inside:
+                err(f"{s['id']}: status occupied but outside the occupied area of {man['as_of']}")
+            if inside and s["status"] not in ("occupied", "destroyed", "closed"):
+                err(f"{s['id']}: inside the occupied area of {man['as_of']} but status {s['status']}")
+
     # areas and regions
     for rel in th.get("areas", []):
         fc = load(resolve(manifest, rel))
