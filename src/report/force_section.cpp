@@ -106,19 +106,20 @@ std::string rotation_table(const force::RotationPool& pool) {
 
 std::string render_force_summary(const force::ForceGenerationResult& force) {
   std::string html =
-      "<table class=\"g-summary\"><thead><tr><th>Phase</th><th>Opens</th><th>Lines</th><th>Covered</th>"
-      "<th>Partial</th><th>Missing</th><th>Rotation pool shortfall</th></tr></thead><tbody>";
+      "<table class=\"g-summary\"><thead><tr><th>Phase</th><th>Lines</th><th title=\"covered\">Cov.</th>"
+      "<th title=\"partial\">Part.</th><th title=\"missing\">Miss.</th>"
+      "<th title=\"rotation pool shortfall, personnel\">Pool short</th></tr></thead><tbody>";
   for (const force::PhaseResult& phase : force.phases) {
     const StatusCounts counts = count_statuses(phase);
     html += fmt::format(
-        "<tr class=\"g-summary-row\" data-phase=\"{}\"><td><a href=\"#phase-{}\">{}</a></td><td>D+{}</td><td>{}</td>"
+        "<tr class=\"g-summary-row\" data-phase=\"{}\"><td><a href=\"#phase-{}\">{}</a> <small>D+{}</small></td><td>{}</td>"
         "<td class=\"g-covered\">{}</td><td class=\"g-partial\">{}</td><td class=\"g-missing\">{}</td>"
         "<td class=\"{}\">{}</td></tr>",
         model::to_string(phase.phase), model::to_string(phase.phase), phase_label(phase.phase), phase.opens_day,
         phase.lines.size(), counts.covered, counts.partial, counts.missing,
         phase.rotation.shortfall > 0 ? "g-shortfall" : "g-ok", phase.rotation.shortfall);
   }
-  if (force.phases.empty()) html += "<tr><td colspan=\"7\">The mandate has no phases.</td></tr>";
+  if (force.phases.empty()) html += "<tr><td colspan=\"6\">The mandate has no phases.</td></tr>";
   return html + "</tbody></table>";
 }
 

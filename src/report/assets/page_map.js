@@ -46,12 +46,27 @@
     var style = COUNTRY_STYLES[c.role] || COUNTRY_STYLES.neighbour_other;
     L.polygon(toLatLngs(c.coords), {
       pane: 'g-countries', className: 'g-layer-countries g-role-' + c.role, fillOpacity: 1,
-      fillColor: style.fillColor, color: style.color, weight: style.weight
+      fillColor: style.fillColor, color: style.color, weight: style.weight, gName: c.name
     }).bindTooltip('<b>' + esc(c.name) + '</b> (' + esc(c.iso2) + ')<br>' + esc(c.role.replace(/_/g, ' ')) +
                    (c.gauge_mm ? '<br>rail gauge ' + esc(c.gauge_mm) + ' mm' : ''), { sticky: true, className: 'g-tip' })
       .addTo(countries);
   });
   addLayer('countries', 'Countries', countries);
+  /* Country names at the centre of their largest drawn part, as on a printed map. */
+  var countryLabels = L.layerGroup();
+  countries.eachLayer(function (layer) {
+    var rings = layer.getLatLngs();
+    var largest = null, largestSize = -1;
+    (Array.isArray(rings[0][0]) ? rings : [rings]).forEach(function (polygon) {
+      var bounds = L.latLngBounds(polygon[0]);
+      var size = (bounds.getEast() - bounds.getWest()) * (bounds.getNorth() - bounds.getSouth());
+      if (size > largestSize) { largestSize = size; largest = L.polygon(polygon); }
+    });
+    if (!largest) return;
+    L.tooltip({ permanent: true, direction: 'center', className: 'g-country-label', interactive: false,
+                pane: 'g-regions' }).setLatLng(largest.getBounds().getCenter()).setContent(esc(layer.options.gName)).addTo(countryLabels);
+  });
+  countryLabels.addTo(map);
 
   var regions = L.featureGroup();
   data.regions.forEach(function (r) {
@@ -136,7 +151,7 @@
     var group = byPlace[key];
     var columns = Math.ceil(Math.sqrt(group.length));
     group.forEach(function (p, idx) {
-      var symbol = new ms.Symbol(p.sidc || '', { size: 18, quantity: String(p.quantity),
+      var symbol = new ms.Symbol(p.sidc || '', { size: 20, quantity: String(p.quantity),
                                                  uniqueDesignation: p.nation, infoFields: true });
       if (!p.sidc || !symbol.isValid()) state.invalidSymbols.push(p.id);
       var anchor = symbol.getAnchor();
