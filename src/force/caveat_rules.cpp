@@ -48,7 +48,7 @@ bool usable_in_phase(const model::Pledge& pledge, model::Phase phase, const mode
   return !phase_and_condition(pledge, phase, mandate, phase_start_day).has_value();
 }
 
-std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::RequirementLine& line,
+std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::RequirementLine& line, model::Phase phase,
                                     const model::Mandate& mandate, std::optional<long> phase_start_day) {
   // Place and role caveats come first: they block in every phase, while a phase, condition or
   // validity restriction may lift, and readiness is only worth reporting for a usable pledge.
@@ -63,7 +63,7 @@ std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::Re
                            fmt::format("{}: caveat excludes the role \"{}\"", pledge.id, line.role)};
     }
   }
-  if (auto blocked = phase_and_condition(pledge, line.phase, mandate, phase_start_day)) return blocked;
+  if (auto blocked = phase_and_condition(pledge, phase, mandate, phase_start_day)) return blocked;
   if (pledge.readiness_days > line.required_by_day) {
     return Ineligibility{Verdict::TooLate, fmt::format("{}: ready {} days after the phase opens; needed by day {}",
                                                        pledge.id, pledge.readiness_days, line.required_by_day)};

@@ -14,7 +14,8 @@ struct Ineligibility {
   Verdict verdict;
   std::string reason;
 };
-std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::RequirementLine& line,
+/// `phase` is the phase being evaluated, which may be later than the line's own.
+std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::RequirementLine& line, model::Phase phase,
                                     const model::Mandate& mandate, std::optional<long> phase_start_day);
 
 /// True when the pledge may serve somewhere in the phase at all (its when, condition and

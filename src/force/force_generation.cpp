@@ -57,9 +57,11 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
   result.phase = gate.phase;
   result.opens_day = gate.opens_day;
 
+  // A line is needed from its own phase on: the peace-deal phase keeps every ceasefire line and
+  // adds its own.
   std::vector<const model::RequirementLine*> lines;
   for (const auto& line : mandate.requirements)
-    if (line.phase == gate.phase) lines.push_back(&line);
+    if (line.phase <= gate.phase) lines.push_back(&line);
   std::stable_sort(lines.begin(), lines.end(), [](const auto* a, const auto* b) {
     return std::tie(a->priority, a->id) < std::tie(b->priority, b->id);
   });
@@ -72,14 +74,14 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
     LineResult line_result;
     line_result.line_id = line->id;
     line_result.capability = line->capability;
-    line_result.phase = line->phase;
+    line_result.phase = line->phase;  // the phase the line opens in, not the one evaluated
     line_result.priority = line->priority;
     line_result.required = line->quantity;
 
     std::vector<Candidate> candidates;
     for (const auto& pledge : scenario.coalition.pledges)
       if (pledge.capability == line->capability)
-        candidates.push_back({&pledge, detail::assess(pledge, *line, mandate, phase_start)});
+        candidates.push_back({&pledge, detail::assess(pledge, *line, gate.phase, mandate, phase_start)});
     // Earliest-ready units first; ties by id so the result never depends on file order.
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       return std::tie(a.pledge->readiness_days, a.pledge->id) < std::tie(b.pledge->readiness_days, b.pledge->id);

@@ -37,7 +37,7 @@ enum class LineStatus { Covered, Partial, Missing };
 struct LineResult {
   std::string line_id;
   std::string capability;
-  model::Phase phase = model::Phase::Ceasefire;
+  model::Phase phase = model::Phase::Ceasefire;  ///< the phase the line opens in (it stays in later ones)
   int priority = 1;
   int required = 0;
   int filled = 0;
@@ -57,6 +57,7 @@ struct RotationPool {
   std::string rotation_source;
 };
 
+/// One phase: every line needed in it (those opening in it and in earlier phases).
 struct PhaseResult {
   model::Phase phase = model::Phase::Ceasefire;
   int opens_day = 0;
