@@ -43,7 +43,7 @@ TEST(DefaultScenario, LoadsAndEveryPledgeIsIllustrative) {
 TEST(DefaultScenario, CitiesFallInTheirOblasts) {
   EXPECT_EQ(region_of(place("Kharkiv").position), "UA-63");
   EXPECT_EQ(region_of(place("Lviv").position), "UA-46");
-  EXPECT_EQ(region_of(place("Odesa").position), "UA-51");
+  EXPECT_EQ(region_of(place("Odessa").position), "UA-51");
   EXPECT_EQ(region_of(place("Simferopol").position), "UA-43");
 }
 
