@@ -17,7 +17,7 @@ constexpr double INF = std::numeric_limits<double>::infinity();
 // search stops once the factor is too small to move the multipliers.
 constexpr double INITIAL_STEP_FACTOR = 2.0;
 constexpr double MIN_STEP_FACTOR = 1e-4;
-constexpr int STALL_ITERATIONS = 30;
+constexpr int STALL_ITERATIONS = 100;
 // The Lagrangian heuristic (local search from the relaxed sites) runs every this many iterations.
 constexpr int HEURISTIC_PERIOD = 25;
 

@@ -100,6 +100,8 @@ bool trivial_case(const PMedianInstance& instance, PMedianResult& result) {
 void finish(PMedianResult& result, const detail::Stopwatch& clock) {
   result.stats.relative_gap = relative_gap(result.stats.objective, result.stats.bound);
   result.stats.wall_seconds = clock.elapsed();
+  result.stats.phases.exact =
+      std::max(0.0, result.stats.wall_seconds - result.stats.phases.heuristic - result.stats.phases.bound);
 }
 
 }  // namespace
@@ -112,8 +114,10 @@ PMedianResult solve_p_median(const PMedianInstance& instance, const SolveOptions
 
   PMedianSolution incumbent = p_median_heuristic(instance);
   double incumbent_cost = p_median_cost(instance, incumbent.open_sites);
+  result.stats.phases.heuristic = clock.elapsed();
   const detail::PMedianLagrangian lagrangian =
       detail::p_median_subgradient(instance, incumbent, incumbent_cost, step, options, clock);
+  result.stats.phases.bound = clock.elapsed() - result.stats.phases.heuristic;
   result.solution = incumbent;
   result.stats.objective = incumbent_cost;
   result.stats.bound = std::min(lagrangian.bound, incumbent_cost);
@@ -159,6 +163,7 @@ PMedianResult solve_p_median(const PMedianInstance& instance, const SolveOptions
     result.stats.status = SolveStatus::Optimal;
     return finish(result, clock), result;
   }
+  result.stats.exact_columns = reduced.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
   params.cutoff = threshold;
@@ -190,6 +195,7 @@ PMedianResult solve_p_median_textbook_milp(const PMedianInstance& instance, cons
   const std::size_t sites = instance.site_count();
   const std::vector<char> none(sites, 0), all(instance.customer_count() * sites, 1);
   const ReducedModel full = build_model(instance, none, none, all);
+  result.stats.exact_columns = full.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
   const detail::MilpOutcome outcome = detail::solve_milp(full.model, params);

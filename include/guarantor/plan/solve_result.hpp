@@ -1,6 +1,7 @@
 #pragma once
 // What every optimisation core in the planner reports: the value found, the best proven bound,
 // how long it took and which method closed the gap. An infeasible model is a status, not an error.
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string_view>
@@ -38,6 +39,13 @@ struct SolveOptions {
   int subgradient_iterations = 4000;  ///< cap on Lagrangian subgradient iterations
 };
 
+/// Wall seconds spent in each phase of a solve (the parts sum to about wall_seconds).
+struct PhaseSeconds {
+  double heuristic = 0.0;  ///< construction and local search
+  double bound = 0.0;      ///< Lagrangian or LP bound
+  double exact = 0.0;      ///< reduction and branch-and-bound
+};
+
 /// Figures common to every result. Minimisation: bound <= objective; maximisation: bound >=
 /// objective. Infinite values mean "none found".
 struct SolveStats {
@@ -45,6 +53,8 @@ struct SolveStats {
   double bound = -std::numeric_limits<double>::infinity();
   double relative_gap = std::numeric_limits<double>::infinity();  ///< |obj - bound| / |obj|
   double wall_seconds = 0.0;
+  PhaseSeconds phases;
+  std::size_t exact_columns = 0;  ///< columns of the MILP handed to CBC (0: none was needed)
   SolveStatus status = SolveStatus::TimeLimit;
   ProofMethod proved_by = ProofMethod::None;
 };

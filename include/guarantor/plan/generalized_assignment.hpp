@@ -1,0 +1,56 @@
+#pragma once
+// Generalized assignment (Ross & Soland 1975): give every job to exactly one agent, within each
+// agent's capacity, at least total cost. Maximising a profit is minimising its negation.
+#include <cstddef>
+#include <vector>
+
+#include "guarantor/plan/solve_result.hpp"
+
+namespace guarantor::plan {
+
+/// A GAP instance. Matrices are agent-major: cost(a, j) = cost[a * jobs + j].
+class GapInstance {
+public:
+  /// Throws Error(Schema) when sizes disagree or a resource/capacity is negative or not finite.
+  GapInstance(std::size_t agent_count, std::size_t job_count, std::vector<double> cost,
+              std::vector<double> resource, std::vector<double> capacity);
+
+  [[nodiscard]] std::size_t agent_count() const { return agent_count_; }
+  [[nodiscard]] std::size_t job_count() const { return job_count_; }
+  [[nodiscard]] double cost(std::size_t agent, std::size_t job) const { return cost_[agent * job_count_ + job]; }
+  [[nodiscard]] double resource(std::size_t agent, std::size_t job) const {
+    return resource_[agent * job_count_ + job];
+  }
+  [[nodiscard]] double capacity(std::size_t agent) const { return capacity_[agent]; }
+  [[nodiscard]] const std::vector<double>& costs() const { return cost_; }
+
+private:
+  std::size_t agent_count_;
+  std::size_t job_count_;
+  std::vector<double> cost_, resource_, capacity_;
+};
+
+/// The agent of every job.
+struct GapSolution {
+  std::vector<std::size_t> agent_of_job;
+};
+
+/// A GAP solve's figures and its solution (empty when infeasible).
+struct GapResult {
+  SolveStats stats;
+  GapSolution solution;
+};
+
+/// Total cost of an assignment (no feasibility check).
+double gap_cost(const GapInstance& instance, const GapSolution& solution);
+/// True when every job has an agent and no capacity is exceeded.
+bool gap_feasible(const GapInstance& instance, const GapSolution& solution);
+
+/// Martello–Toth regret construction under several desirability measures, then shift and swap
+/// local search. Empty agent_of_job when no feasible assignment was found.
+GapSolution gap_heuristic(const GapInstance& instance);
+
+/// Heuristic, LP-relaxation bound, then CBC with the heuristic's cost as cutoff.
+GapResult solve_gap(const GapInstance& instance, const SolveOptions& options = {});
+
+}  // namespace guarantor::plan
