@@ -1,0 +1,73 @@
+#pragma once
+// Clustering reports of the same event into incidents. Blocking by category, a spatial grid and
+// time keeps the work near-linear; the result does not depend on input order because reports
+// are processed in a canonical order; every merge records the rule, distance and time apart.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "guarantor/geo/lon_lat.hpp"
+#include "guarantor/verify/report.hpp"
+
+namespace guarantor::verify {
+
+/// Clustering parameters (docs/verifier.md "Parameters").
+struct ClusterParams {
+  /// Two precisely located reports of one event lie within this distance: a strike's footprint
+  /// plus the error of positions read off imagery or maps.
+  double max_distance_m = 5000;
+  /// Cap on the gate after adding both reports' location uncertainty, so a region-level report
+  /// cannot swallow every event in its region.
+  double max_gate_m = 30000;
+  /// Largest gap between two reports' time spans: reports of one night's strike are published
+  /// the next morning; a bare date spans its whole day, so adjacent days have a gap of 1 s.
+  UnixSeconds time_window_s = 12 * 3600;
+  /// Largest time span of an incident; reports vaguer than this stay alone (no chaining).
+  UnixSeconds max_span_s = 3 * 86400;
+};
+
+/// Why a report joined an incident.
+struct MergeExplanation {
+  std::size_t report = 0;       ///< index into the input reports
+  std::size_t incident = 0;     ///< index into ClusterResult::incidents
+  std::string rule;             ///< the rule that allowed it
+  double distance_m = 0;        ///< to the incident's position before the merge
+  double gate_m = 0;            ///< the distance allowed for this pair
+  UnixSeconds time_apart_s = 0; ///< gap between the report's and the incident's time spans
+  std::size_t candidates = 0;   ///< incidents that passed the gates (the closest was chosen)
+};
+
+struct Incident {
+  std::string id;                    ///< "I" + ordinal in canonical order
+  std::vector<std::size_t> reports;  ///< indexes into the input, canonical order
+  EventCategory category = EventCategory::Other;
+  TargetKind target_kind = TargetKind::Unknown;  ///< most reported known kind
+  bool target_contested = false;                 ///< reports name different known kinds
+  WeaponClass weapon_class = WeaponClass::Unknown;
+  geo::LonLat position;       ///< weighted mean of members (weights fall with uncertainty)
+  double uncertainty_m = 0;   ///< smallest member uncertainty
+  UnixSeconds first_s = 0;    ///< earliest member start
+  UnixSeconds last_s = 0;     ///< latest member end
+};
+
+struct ClusterResult {
+  std::vector<Incident> incidents;
+  std::vector<MergeExplanation> merges;
+  std::vector<std::size_t> unlocated;  ///< reports without a position: not clustered
+};
+
+/// Clusters located reports. Deterministic: any permutation of `reports` gives the same
+/// incidents (as sets of reports) with the same ids and merges.
+ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterParams& params);
+
+/// True when two reports may describe the same event as far as category and target go
+/// (distance and time are gated separately). Exposed for baselines and tests.
+bool compatible(const Report& a, const Report& b) noexcept;
+
+/// The gate distance for a pair of reports under `params`.
+double gate_distance_m(const Report& a, const Report& b, const ClusterParams& params) noexcept;
+
+/// Gap between two time spans [start, start + uncertainty], 0 when they overlap.
+UnixSeconds time_gap_s(UnixSeconds a_start, UnixSeconds a_end, UnixSeconds b_start, UnixSeconds b_end) noexcept;
+
+}  // namespace guarantor::verify

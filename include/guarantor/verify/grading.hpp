@@ -1,0 +1,33 @@
+#pragma once
+// Grading an incident in the Admiralty manner (NATO AJP-2.1): source reliability A-F from the
+// registry, information credibility 1-6 from independent corroboration.
+#include <string>
+#include <vector>
+
+#include "guarantor/verify/cluster.hpp"
+#include "guarantor/verify/source_registry.hpp"
+
+namespace guarantor::verify {
+
+/// Grading parameters (docs/verifier.md "Grading rules").
+struct GradingParams {
+  /// Independent groups needed for 1 "confirmed by other sources".
+  std::size_t confirmed_groups = 3;
+  /// Independent groups needed for 2 "probably true".
+  std::size_t probable_groups = 2;
+};
+
+struct Grade {
+  char reliability = 'F';  ///< best reliability among the incident's outlets
+  int credibility = 6;     ///< 1 confirmed .. 5 improbable, 6 cannot be judged
+  std::vector<std::string> groups;  ///< independent groups that reported it, sorted
+  std::string rationale;            ///< which rule set the credibility
+  /// "B2" etc.
+  [[nodiscard]] std::string code() const { return std::string(1, reliability) + std::to_string(credibility); }
+};
+
+/// Grades one incident from its member reports.
+Grade grade_incident(const Incident& incident, const std::vector<Report>& reports, const SourceRegistry& registry,
+                     const GradingParams& params);
+
+}  // namespace guarantor::verify

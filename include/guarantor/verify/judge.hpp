@@ -1,0 +1,53 @@
+#pragma once
+// Judging incidents against provisions. A finding is a violation, no violation or undetermined,
+// with the reasons; the attribution is what the reports claim, side by side, never inferred.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "guarantor/geo/polygon.hpp"
+#include "guarantor/verify/agreement.hpp"
+#include "guarantor/verify/grading.hpp"
+
+namespace guarantor::verify {
+
+enum class Outcome { Violation, NoViolation, Undetermined };
+std::string_view to_string(Outcome outcome);
+
+/// Judging parameters (docs/verifier.md "Parameters").
+struct JudgeParams {
+  /// A violation needs credibility this good or better (3 = possibly true); weaker evidence of
+  /// an otherwise matching incident is "undetermined: not corroborated".
+  int max_credibility_for_violation = 3;
+};
+
+/// Named lines a band zone may refer to, supplied at run time.
+struct ReferenceLines {
+  /// The occupied area; "line_of_contact" is its boundary.
+  const geo::MultiPolygon* occupied_area = nullptr;
+};
+
+/// What one side's reports claim about an incident.
+struct SideClaim {
+  std::size_t reports = 0;
+  std::map<std::string, std::size_t> actors;  ///< claimed actor -> reports naming it ("" = not stated)
+};
+
+struct Finding {
+  std::string provision_id;
+  std::string incident_id;
+  std::size_t incident = 0;  ///< index into the incidents
+  Outcome outcome = Outcome::Undetermined;
+  std::vector<std::string> reasons;
+  Grade grade;
+  std::map<std::string, SideClaim> claims;  ///< by claimant side ("" = a source not speaking for a side)
+};
+
+/// Findings for every (incident, provision) pair where the incident's category concerns the
+/// provision; in incident order, then provision order.
+std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, const std::vector<Grade>& grades,
+                                     const std::vector<Report>& reports, const Agreement& agreement,
+                                     const SourceRegistry& registry, const ReferenceLines& lines,
+                                     const JudgeParams& params);
+
+}  // namespace guarantor::verify

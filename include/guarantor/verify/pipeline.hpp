@@ -1,0 +1,91 @@
+#pragma once
+// The verifier end to end: read -> geocode -> cluster -> grade -> judge, every step appended to
+// the evidence log; and replay, which repeats a run from its log alone.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "guarantor/verify/adapters.hpp"
+#include "guarantor/verify/agreement.hpp"
+#include "guarantor/verify/cluster.hpp"
+#include "guarantor/verify/evidence_log.hpp"
+#include "guarantor/verify/gazetteer.hpp"
+#include "guarantor/verify/grading.hpp"
+#include "guarantor/verify/judge.hpp"
+
+namespace guarantor::verify {
+
+/// Every tunable of a run, each with its documented default.
+struct VerifyParams {
+  GazetteerParams gazetteer;
+  ClusterParams cluster;
+  GradingParams grading;
+  JudgeParams judge;
+};
+nlohmann::json to_json(const VerifyParams& params);
+/// Reads parameters; missing keys keep their defaults. Throws Error(Schema) naming `where`.
+VerifyParams verify_params_from_json(const nlohmann::json& value, const std::string& where);
+
+/// One input file as read.
+struct InputSummary {
+  std::string path;
+  std::string format;
+  std::string sha256;
+  std::size_t rows = 0, read = 0, rejected = 0;
+};
+
+struct VerifyResult {
+  std::vector<InputSummary> inputs;
+  std::vector<Report> reports;
+  std::vector<Rejection> rejected;
+  ClusterResult clusters;
+  std::vector<Grade> grades;  ///< one per incident
+  std::vector<Finding> findings;
+  Agreement agreement;
+  std::string log_head;  ///< hash of the last log entry ("" without a log)
+  /// Counts printed after a run: read, rejected, unlocated, merged, incidents, findings by outcome.
+  [[nodiscard]] nlohmann::json counts() const;
+};
+
+/// Geocodes (when a gazetteer is given), clusters, grades and judges `reports`, appending every
+/// step to `log` when given. Deterministic for any order of `reports`.
+VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> rejected, const Agreement& agreement,
+                            const SourceRegistry& registry, const Gazetteer* gazetteer,
+                            const geo::MultiPolygon* occupied_area, const VerifyParams& params, EvidenceLog* log);
+
+/// What `guarantor verify` needs; optional paths may be empty.
+struct VerifyRequest {
+  std::vector<std::filesystem::path> report_files;
+  std::optional<ReportFormat> format;      ///< force one adapter for every file
+  std::filesystem::path agreement;
+  std::filesystem::path source_registry;   ///< empty: every outlet rated F
+  std::filesystem::path gazetteer;         ///< GeoNames cities1000.txt; empty: no geocoding
+  std::vector<std::string> gazetteer_countries{"UA"};
+  std::filesystem::path line_of_contact;   ///< GeoJSON of the occupied area; empty: band zones undetermined
+  std::filesystem::path evidence_log;      ///< appended to; empty: no log
+  VerifyParams params;
+};
+
+/// Loads every input and runs verify_reports. Throws Error for unusable files (rows that cannot
+/// be read are rejections in the result, never errors).
+VerifyResult run_verify(const VerifyRequest& request);
+
+/// Reads a GeoJSON FeatureCollection (or geometry) of Polygons/MultiPolygons into one area.
+geo::MultiPolygon load_area_geojson(const std::filesystem::path& path);
+
+/// Result of repeating the last run of a log.
+struct ReplayResult {
+  std::size_t findings_logged = 0;
+  std::size_t findings_replayed = 0;
+  std::vector<std::string> differences;  ///< empty when the replay gives the same findings
+  [[nodiscard]] bool same() const noexcept { return differences.empty(); }
+};
+
+/// Audits the log, then repeats its last run from the logged parameters, agreement, registry,
+/// reference area and reports, and compares the findings. Throws Error(Tampered) when the audit fails.
+ReplayResult replay_log(const std::filesystem::path& path);
+
+}  // namespace guarantor::verify

@@ -1,0 +1,220 @@
+#include "guarantor/verify/cluster.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <tuple>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "guarantor/geo/geodesic.hpp"
+
+namespace guarantor::verify {
+namespace {
+
+// Fewest metres in one degree of latitude on WGS84 (at the equator): grid cells of
+// gate / this many degrees are at least a gate tall everywhere.
+constexpr double MIN_METRES_PER_DEGREE_LAT = 110574.0;
+// Cells stop shrinking in longitude beyond this latitude (the theatre lies far below it).
+constexpr double MAX_GRID_LATITUDE_DEG = 85.0;
+constexpr double DEG_TO_RAD = 3.14159265358979323846 / 180.0;
+
+struct Working {
+  Incident incident;
+  double weight_sum = 0, lon_sum = 0, lat_sum = 0;
+  std::map<TargetKind, std::size_t> target_votes;
+  std::map<WeaponClass, std::size_t> weapon_votes;
+};
+
+struct CellList {
+  std::vector<std::size_t> incidents;
+  std::size_t live_from = 0;  ///< entries before this can no longer match any later report
+};
+
+std::uint64_t cell_key(EventCategory category, std::int64_t cell_x, std::int64_t cell_y) {
+  // 8 bits of category, 28 bits for each signed cell coordinate: ample for cells >= 1 km.
+  constexpr std::uint64_t MASK = (1ULL << 28) - 1;
+  return (static_cast<std::uint64_t>(category) << 56) | ((static_cast<std::uint64_t>(cell_x) & MASK) << 28) |
+         (static_cast<std::uint64_t>(cell_y) & MASK);
+}
+
+double member_weight(const Report& report, const ClusterParams& params) {
+  // Precise reports pull the incident's position more than vague ones.
+  const double relative = report.location_uncertainty_m / params.max_distance_m;
+  return 1.0 / ((1.0 + relative) * (1.0 + relative));
+}
+
+template <typename Key>
+Key majority(const std::map<Key, std::size_t>& votes, Key none) {
+  Key best = none;
+  std::size_t best_count = 0;
+  for (const auto& [key, count] : votes)  // map order breaks ties deterministically
+    if (key != none && count > best_count) {
+      best = key;
+      best_count = count;
+    }
+  return best;
+}
+
+void add_member(Working& working, std::size_t report_index, const Report& report, const ClusterParams& params) {
+  Incident& incident = working.incident;
+  const double weight = member_weight(report, params);
+  working.weight_sum += weight;
+  working.lon_sum += weight * report.position->lon;
+  working.lat_sum += weight * report.position->lat;
+  incident.position = {working.lon_sum / working.weight_sum, working.lat_sum / working.weight_sum};
+  if (incident.reports.empty()) {
+    incident.category = report.category;
+    incident.uncertainty_m = report.location_uncertainty_m;
+    incident.first_s = report.time_s;
+    incident.last_s = report.time_s + report.time_uncertainty_s;
+  }
+  incident.reports.push_back(report_index);
+  incident.uncertainty_m = std::min(incident.uncertainty_m, report.location_uncertainty_m);
+  incident.first_s = std::min(incident.first_s, report.time_s);
+  incident.last_s = std::max(incident.last_s, report.time_s + report.time_uncertainty_s);
+  ++working.target_votes[report.target_kind];
+  ++working.weapon_votes[report.weapon_class];
+  incident.target_kind = majority(working.target_votes, TargetKind::Unknown);
+  std::size_t known_kinds = 0;
+  for (const auto& [kind, count] : working.target_votes) known_kinds += kind != TargetKind::Unknown ? 1 : 0;
+  incident.target_contested = known_kinds > 1;
+  incident.weapon_class = majority(working.weapon_votes, WeaponClass::Unknown);
+}
+
+// Canonical order: by time, then every field that distinguishes reports, so that any input
+// permutation is processed identically.
+bool canonical_less(const Report& a, const Report& b) {
+  return std::tie(a.time_s, a.category, a.position->lon, a.position->lat, a.time_uncertainty_s, a.id, a.origin) <
+         std::tie(b.time_s, b.category, b.position->lon, b.position->lat, b.time_uncertainty_s, b.id, b.origin);
+}
+
+}  // namespace
+
+bool compatible(const Report& a, const Report& b) noexcept {
+  if (a.category != b.category) return false;
+  // A strike on energy infrastructure and one on something else nearby are two incidents; two
+  // different energy kinds for one strike are one contested incident.
+  if (a.target_kind != TargetKind::Unknown && b.target_kind != TargetKind::Unknown &&
+      is_energy_target(a.target_kind) != is_energy_target(b.target_kind))
+    return false;
+  return true;
+}
+
+double gate_distance_m(const Report& a, const Report& b, const ClusterParams& params) noexcept {
+  return std::min(params.max_gate_m, params.max_distance_m + a.location_uncertainty_m + b.location_uncertainty_m);
+}
+
+UnixSeconds time_gap_s(UnixSeconds a_start, UnixSeconds a_end, UnixSeconds b_start, UnixSeconds b_end) noexcept {
+  if (a_end < b_start) return b_start - a_end;
+  if (b_end < a_start) return a_start - b_end;
+  return 0;
+}
+
+ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterParams& params) {
+  ClusterResult result;
+  std::vector<std::size_t> order;
+  double max_abs_lat = 0;
+  for (std::size_t index = 0; index < reports.size(); ++index) {
+    if (!reports[index].position) {
+      result.unlocated.push_back(index);
+      continue;
+    }
+    order.push_back(index);
+    max_abs_lat = std::max(max_abs_lat, std::abs(reports[index].position->lat));
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return canonical_less(reports[a], reports[b]); });
+  std::sort(result.unlocated.begin(), result.unlocated.end(),
+            [&](std::size_t a, std::size_t b) { return std::tie(reports[a].id, reports[a].origin) < std::tie(reports[b].id, reports[b].origin); });
+
+  const double cell_lat_deg = params.max_gate_m / MIN_METRES_PER_DEGREE_LAT;
+  const double cell_lon_deg = cell_lat_deg / std::cos(std::min(max_abs_lat, MAX_GRID_LATITUDE_DEG) * DEG_TO_RAD);
+  const auto cell_of = [&](geo::LonLat p) {
+    return std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>(std::floor(p.lon / cell_lon_deg)),
+                                                 static_cast<std::int64_t>(std::floor(p.lat / cell_lat_deg))};
+  };
+
+  std::vector<Working> working;
+  std::unordered_map<std::uint64_t, CellList> cells;
+  std::vector<std::size_t> seen_stamp;  // per incident: last report ordinal that considered it
+  const auto index_incident = [&](std::size_t incident_index) {
+    const auto [cx, cy] = cell_of(working[incident_index].incident.position);
+    auto& list = cells[cell_key(working[incident_index].incident.category, cx, cy)].incidents;
+    if (list.empty() || list.back() != incident_index) list.push_back(incident_index);
+  };
+
+  for (std::size_t ordinal = 0; ordinal < order.size(); ++ordinal) {
+    const std::size_t report_index = order[ordinal];
+    const Report& report = reports[report_index];
+    const UnixSeconds report_end = report.time_s + report.time_uncertainty_s;
+    const auto [cx, cy] = cell_of(*report.position);
+    std::size_t best = SIZE_MAX, candidates = 0;
+    double best_score = 0, best_distance = 0, best_gate = 0;
+    UnixSeconds best_gap = 0;
+    const bool too_vague = report.time_uncertainty_s > params.max_span_s;
+    for (std::int64_t dx = -1; dx <= 1 && !too_vague; ++dx) {
+      for (std::int64_t dy = -1; dy <= 1; ++dy) {
+        const auto found = cells.find(cell_key(report.category, cx + dx, cy + dy));
+        if (found == cells.end()) continue;
+        CellList& list = found->second;
+        // Incidents that started before now - window - max span can never be joined again.
+        while (list.live_from < list.incidents.size() &&
+               working[list.incidents[list.live_from]].incident.first_s <
+                   report.time_s - params.time_window_s - params.max_span_s)
+          ++list.live_from;
+        for (std::size_t slot = list.live_from; slot < list.incidents.size(); ++slot) {
+          const std::size_t incident_index = list.incidents[slot];
+          if (seen_stamp[incident_index] == ordinal + 1) continue;
+          seen_stamp[incident_index] = ordinal + 1;
+          const Incident& incident = working[incident_index].incident;
+          const UnixSeconds gap = time_gap_s(report.time_s, report_end, incident.first_s, incident.last_s);
+          if (gap > params.time_window_s) continue;
+          if (std::max(report_end, incident.last_s) - std::min(report.time_s, incident.first_s) > params.max_span_s)
+            continue;
+          const Report& seed = reports[incident.reports.front()];
+          if (!compatible(report, seed)) continue;
+          if (incident.target_kind != TargetKind::Unknown && report.target_kind != TargetKind::Unknown &&
+              is_energy_target(incident.target_kind) != is_energy_target(report.target_kind))
+            continue;
+          Report centre;
+          centre.location_uncertainty_m = incident.uncertainty_m;
+          const double gate = gate_distance_m(report, centre, params);
+          const double distance = geo::haversine_distance(*report.position, incident.position).value;
+          if (distance > gate) continue;
+          ++candidates;
+          const double score = distance / gate + static_cast<double>(gap) / static_cast<double>(params.time_window_s + 1);
+          if (best == SIZE_MAX || score < best_score || (score == best_score && incident_index < best)) {
+            best = incident_index;
+            best_score = score;
+            best_distance = distance;
+            best_gate = gate;
+            best_gap = gap;
+          }
+        }
+      }
+    }
+    if (best == SIZE_MAX) {
+      working.emplace_back();
+      seen_stamp.push_back(0);
+      add_member(working.back(), report_index, report, params);
+      index_incident(working.size() - 1);
+      continue;
+    }
+    add_member(working[best], report_index, report, params);
+    index_incident(best);  // the position moved: make it findable from its new cell too
+    result.merges.push_back({report_index, best,
+                             "same category and compatible target, within the distance gate and the time window",
+                             best_distance, best_gate, best_gap, candidates});
+  }
+
+  result.incidents.reserve(working.size());
+  for (std::size_t index = 0; index < working.size(); ++index) {
+    working[index].incident.id = fmt::format("I{:06}", index + 1);
+    result.incidents.push_back(std::move(working[index].incident));
+  }
+  return result;
+}
+
+}  // namespace guarantor::verify

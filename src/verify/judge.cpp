@@ -1,0 +1,177 @@
+#include "guarantor/verify/judge.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "guarantor/geo/polygon.hpp"
+#include "guarantor/verify/time_parse.hpp"
+
+namespace guarantor::verify {
+namespace {
+
+// Three-valued test result: inside, outside, or too close to the edge to tell.
+enum class Test { In, Out, Edge };
+
+Test test_window(const Incident& incident, const Provision& provision, std::string& reason) {
+  const UnixSeconds until = provision.until_s.value_or(std::numeric_limits<UnixSeconds>::max());
+  if (incident.last_s < provision.from_s || incident.first_s >= until) {
+    reason = fmt::format("{} .. {} is outside the window", format_datetime(incident.first_s), format_datetime(incident.last_s));
+    return Test::Out;
+  }
+  if (incident.first_s >= provision.from_s && incident.last_s < until) return Test::In;
+  reason = fmt::format("the reported time {} .. {} straddles the window's edge", format_datetime(incident.first_s),
+                       format_datetime(incident.last_s));
+  return Test::Edge;
+}
+
+// Distance from p to a polyline, metres.
+double distance_to_line(geo::LonLat p, const std::vector<geo::LonLat>& line) {
+  double best = std::numeric_limits<double>::max();
+  for (std::size_t i = 0; i + 1 < line.size(); ++i)
+    best = std::min(best, geo::distance_to_segment(p, line[i], line[i + 1]).value);
+  return best;
+}
+
+// Is the incident within `distance_m` of the zone's line? Uses the incident's uncertainty.
+Test test_band(const Incident& incident, const Zone& zone, double distance_m, const ReferenceLines& lines,
+               std::string& reason) {
+  double to_line = 0;
+  if (!zone.line.empty()) {
+    to_line = distance_to_line(incident.position, zone.line);
+  } else if (zone.line_ref == "line_of_contact" && lines.occupied_area != nullptr) {
+    to_line = lines.occupied_area->distance_to_boundary(incident.position).value;
+  } else {
+    reason = fmt::format("line \"{}\" was not supplied (verify --line-of-contact); cannot place the incident", zone.line_ref);
+    return Test::Edge;
+  }
+  if (to_line + incident.uncertainty_m <= distance_m) {
+    reason = fmt::format("{:.1f} km from the line, inside the {:.0f} km band", to_line / 1000, distance_m / 1000);
+    return Test::In;
+  }
+  if (to_line - incident.uncertainty_m > distance_m) {
+    reason = fmt::format("{:.1f} km from the line, outside the {:.0f} km band", to_line / 1000, distance_m / 1000);
+    return Test::Out;
+  }
+  reason = fmt::format("{:.1f} km (+/- {:.1f} km) from the line: cannot tell whether inside the {:.0f} km band",
+                       to_line / 1000, incident.uncertainty_m / 1000, distance_m / 1000);
+  return Test::Edge;
+}
+
+Test test_area(const Incident& incident, const Zone& zone, std::string& reason) {
+  const bool inside = zone.area.contains(incident.position);
+  const double to_edge = zone.area.distance_to_boundary(incident.position).value;
+  if (to_edge <= incident.uncertainty_m) {
+    reason = fmt::format("{:.1f} km from the zone's edge with {:.1f} km uncertainty", to_edge / 1000,
+                         incident.uncertainty_m / 1000);
+    return Test::Edge;
+  }
+  reason = inside ? "inside the zone" : "outside the zone";
+  return inside ? Test::In : Test::Out;
+}
+
+std::map<std::string, SideClaim> collect_claims(const Incident& incident, const std::vector<Report>& reports,
+                                                const SourceRegistry& registry) {
+  std::map<std::string, SideClaim> claims;
+  for (std::size_t report_index : incident.reports) {
+    const Report& report = reports[report_index];
+    std::string side = report.claimant;
+    if (side.empty() && !report.outlets.empty()) {
+      const SourceEntry* entry = registry.find(report.outlets.front());
+      if (entry != nullptr) side = entry->party;
+    }
+    SideClaim& claim = claims[side];
+    ++claim.reports;
+    ++claim.actors[report.claimed_actor];
+  }
+  return claims;
+}
+
+}  // namespace
+
+std::string_view to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::Violation: return "violation";
+    case Outcome::NoViolation: return "no_violation";
+    case Outcome::Undetermined: return "undetermined";
+  }
+  return "unknown";
+}
+
+std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, const std::vector<Grade>& grades,
+                                     const std::vector<Report>& reports, const Agreement& agreement,
+                                     const SourceRegistry& registry, const ReferenceLines& lines,
+                                     const JudgeParams& params) {
+  std::vector<Finding> findings;
+  for (std::size_t incident_index = 0; incident_index < incidents.size(); ++incident_index) {
+    const Incident& incident = incidents[incident_index];
+    for (const Provision& provision : agreement.provisions) {
+      if (std::find(provision.categories.begin(), provision.categories.end(), incident.category) ==
+          provision.categories.end())
+        continue;
+      Finding finding;
+      finding.provision_id = provision.id;
+      finding.incident_id = incident.id;
+      finding.incident = incident_index;
+      finding.grade = grades[incident_index];
+      finding.claims = collect_claims(incident, reports, registry);
+      std::vector<Test> tests;
+      const auto record = [&](Test test, std::string reason) {
+        tests.push_back(test);
+        if (!reason.empty()) finding.reasons.push_back(std::move(reason));
+      };
+      std::string reason;
+      record(test_window(incident, provision, reason), reason);
+
+      reason.clear();
+      if (!provision.target_kinds.empty()) {
+        const auto covered = [&](TargetKind kind) {
+          return std::find(provision.target_kinds.begin(), provision.target_kinds.end(), kind) != provision.target_kinds.end();
+        };
+        if (incident.target_kind == TargetKind::Unknown) record(Test::Edge, "the reports do not say what was hit");
+        else if (incident.target_contested) record(Test::Edge, fmt::format("the reports disagree on the target (most say {})", to_string(incident.target_kind)));
+        else if (covered(incident.target_kind)) record(Test::In, fmt::format("target {} is covered", to_string(incident.target_kind)));
+        else record(Test::Out, fmt::format("target {} is not covered", to_string(incident.target_kind)));
+      }
+
+      double band_m = provision.zone.distance_m;
+      if (!provision.weapon_bands.empty()) {
+        const auto band = std::find_if(provision.weapon_bands.begin(), provision.weapon_bands.end(),
+                                       [&](const WeaponBand& b) { return b.weapon == incident.weapon_class; });
+        if (incident.weapon_class == WeaponClass::Unknown) {
+          record(Test::Edge, "the reports do not name the weapon");
+          band_m = 0;
+        } else if (band == provision.weapon_bands.end()) {
+          record(Test::Out, fmt::format("weapon {} has no pull-back band", to_string(incident.weapon_class)));
+          band_m = 0;
+        } else {
+          band_m = band->distance_m;
+        }
+      }
+      reason.clear();
+      if (provision.zone.kind == Zone::Kind::Area) record(test_area(incident, provision.zone, reason), reason);
+      else if (provision.zone.kind == Zone::Kind::Band && band_m > 0)
+        record(test_band(incident, provision.zone, band_m, lines, reason), reason);
+
+      const bool any_out = std::find(tests.begin(), tests.end(), Test::Out) != tests.end();
+      const bool any_edge = std::find(tests.begin(), tests.end(), Test::Edge) != tests.end();
+      if (any_out) {
+        finding.outcome = Outcome::NoViolation;
+      } else if (any_edge) {
+        finding.outcome = Outcome::Undetermined;
+      } else if (finding.grade.credibility > params.max_credibility_for_violation) {
+        finding.outcome = Outcome::Undetermined;
+        finding.reasons.push_back(fmt::format("matches the provision but grade {} is weaker than credibility {} ({})",
+                                              finding.grade.code(), params.max_credibility_for_violation,
+                                              finding.grade.rationale));
+      } else {
+        finding.outcome = Outcome::Violation;
+      }
+      findings.push_back(std::move(finding));
+    }
+  }
+  return findings;
+}
+
+}  // namespace guarantor::verify

@@ -1,0 +1,206 @@
+#include "guarantor/verify/pipeline.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "guarantor/core/error.hpp"
+#include "guarantor/core/sha256.hpp"
+#include "guarantor/io/geonames.hpp"
+#include "guarantor/verify/verify_json.hpp"
+
+namespace guarantor::verify {
+namespace {
+
+using Json = nlohmann::json;
+
+Json area_to_json(const geo::MultiPolygon& area) {
+  Json parts = Json::array();
+  for (const auto& polygon : area.parts()) {
+    Json rings = Json::array();
+    const auto ring_json = [](const geo::Ring& ring) {
+      Json out = Json::array();
+      for (const auto& p : ring) out.push_back({p.lon, p.lat});
+      return out;
+    };
+    rings.push_back(ring_json(polygon.outer));
+    for (const auto& hole : polygon.holes) rings.push_back(ring_json(hole));
+    parts.push_back(rings);
+  }
+  return parts;
+}
+
+std::string file_sha256(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  Sha256 hasher;
+  std::string buffer(1 << 16, '\0');
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+    hasher.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+  return hasher.finish_hex();
+}
+
+}  // namespace
+
+Json VerifyResult::counts() const {
+  std::size_t violations = 0, clear = 0, undetermined = 0;
+  for (const auto& finding : findings) {
+    if (finding.outcome == Outcome::Violation) ++violations;
+    else if (finding.outcome == Outcome::NoViolation) ++clear;
+    else ++undetermined;
+  }
+  return {{"read", reports.size()},
+          {"rejected", rejected.size()},
+          {"unlocated", clusters.unlocated.size()},
+          {"merged", clusters.merges.size()},
+          {"incidents", clusters.incidents.size()},
+          {"findings", findings.size()},
+          {"violations", violations},
+          {"no_violation", clear},
+          {"undetermined", undetermined}};
+}
+
+VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> rejected, const Agreement& agreement,
+                            const SourceRegistry& registry, const Gazetteer* gazetteer,
+                            const geo::MultiPolygon* occupied_area, const VerifyParams& params, EvidenceLog* log) {
+  VerifyResult result;
+  result.agreement = agreement;
+  if (log != nullptr) {
+    log->append(log_kind::RUN_START,
+                {{"parameters", to_json(params)},
+                 {"agreement", agreement.document},
+                 {"source_registry", to_json(registry)},
+                 {"occupied_area", occupied_area != nullptr ? area_to_json(*occupied_area) : Json()}});
+  }
+  for (Report& report : reports) {
+    if (gazetteer != nullptr) gazetteer->geocode(report, params.gazetteer);
+    else if (report.position) {
+      if (report.geocode_note.empty()) {
+        report.precision = GeoPrecision::Exact;
+        report.geocode_note = "coordinates given; no gazetteer to check them against";
+      }
+    } else if (report.geocode_note.empty()) {
+      report.precision = GeoPrecision::Unlocated;
+      report.geocode_note = "no coordinates and no gazetteer";
+    }
+  }
+  // Log reports in a canonical order so the same inputs give the same log whatever the order.
+  std::vector<std::size_t> order(reports.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(reports[a].id, reports[a].origin) < std::tie(reports[b].id, reports[b].origin);
+  });
+  if (log != nullptr) {
+    for (std::size_t index : order) log->append(log_kind::REPORT, to_json(reports[index]));
+    for (const auto& rejection : rejected)
+      log->append(log_kind::REJECTED, {{"where", rejection.where}, {"reason", rejection.reason}});
+  }
+
+  result.clusters = cluster_reports(reports, params.cluster);
+  result.grades.reserve(result.clusters.incidents.size());
+  for (const auto& incident : result.clusters.incidents)
+    result.grades.push_back(grade_incident(incident, reports, registry, params.grading));
+  ReferenceLines lines;
+  lines.occupied_area = occupied_area;
+  result.findings = judge_incidents(result.clusters.incidents, result.grades, reports, agreement, registry, lines,
+                                    params.judge);
+  if (log != nullptr) {
+    for (const auto& merge : result.clusters.merges)
+      log->append(log_kind::MERGE, to_json(merge, reports, result.clusters.incidents));
+    for (std::size_t index = 0; index < result.clusters.incidents.size(); ++index) {
+      Json incident = to_json(result.clusters.incidents[index], reports);
+      incident["grade"] = to_json(result.grades[index]);
+      log->append(log_kind::INCIDENT, incident);
+    }
+    for (const auto& finding : result.findings) log->append(log_kind::FINDING, to_json(finding));
+  }
+  result.reports = std::move(reports);
+  result.rejected = std::move(rejected);
+  if (log != nullptr) {
+    log->append(log_kind::RUN_END, {{"counts", result.counts()}});
+    log->flush();
+    result.log_head = log->head_hash();
+  }
+  return result;
+}
+
+geo::MultiPolygon load_area_geojson(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the area GeoJSON");
+  const Json root = Json::parse(in, nullptr, false);
+  if (root.is_discarded()) throw Error(ErrorCode::Syntax, path.string(), "not valid JSON");
+  std::vector<geo::Polygon> parts;
+  const auto read_polygon = [&](const Json& rings, const std::string& where) {
+    geo::Polygon polygon;
+    for (std::size_t r = 0; r < rings.size(); ++r) {
+      geo::Ring ring;
+      for (const auto& p : rings[r]) {
+        if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
+          throw Error(ErrorCode::Schema, where, "expected [lon, lat] positions");
+        ring.push_back({p[0].get<double>(), p[1].get<double>()});
+      }
+      if (ring.size() > 1 && ring.front() == ring.back()) ring.pop_back();
+      (r == 0 ? polygon.outer : polygon.holes.emplace_back()) = std::move(ring);
+    }
+    parts.push_back(std::move(polygon));
+  };
+  const auto read_geometry = [&](const Json& geometry, const std::string& where) {
+    if (!geometry.is_object()) return;
+    const std::string type = geometry.value("type", "");
+    const Json& coordinates = geometry.contains("coordinates") ? geometry["coordinates"] : Json::array();
+    if (type == "Polygon") read_polygon(coordinates, where);
+    else if (type == "MultiPolygon")
+      for (std::size_t i = 0; i < coordinates.size(); ++i) read_polygon(coordinates[i], fmt::format("{}/{}", where, i));
+  };
+  if (root.value("type", "") == "FeatureCollection" && root.contains("features")) {
+    for (std::size_t i = 0; i < root["features"].size(); ++i)
+      if (root["features"][i].contains("geometry"))
+        read_geometry(root["features"][i]["geometry"], fmt::format("{} /features/{}/geometry", path.string(), i));
+  } else {
+    read_geometry(root, path.string());
+  }
+  if (parts.empty()) throw Error(ErrorCode::Schema, path.string(), "no Polygon or MultiPolygon found");
+  return geo::MultiPolygon(std::move(parts));
+}
+
+VerifyResult run_verify(const VerifyRequest& request) {
+  if (request.report_files.empty()) throw Error(ErrorCode::Usage, "verify", "no report files given");
+  const Agreement agreement = load_agreement(request.agreement);
+  const SourceRegistry registry =
+      request.source_registry.empty() ? SourceRegistry() : load_source_registry(request.source_registry);
+  std::optional<Gazetteer> gazetteer;
+  if (!request.gazetteer.empty()) {
+    io::GeonamesFilter filter;
+    filter.countries = request.gazetteer_countries;
+    gazetteer.emplace(io::read_geonames(request.gazetteer, filter));
+  }
+  std::optional<geo::MultiPolygon> occupied;
+  if (!request.line_of_contact.empty()) occupied = load_area_geojson(request.line_of_contact);
+  // Open the log before the work so an unwritable log fails fast.
+  std::optional<EvidenceLog> log;
+  if (!request.evidence_log.empty()) log.emplace(EvidenceLog::open_file(request.evidence_log));
+
+  std::vector<Report> reports;
+  std::vector<Rejection> rejected;
+  std::vector<InputSummary> inputs;
+  for (const auto& path : request.report_files) {
+    AdapterResult read = read_report_file(path, request.format);
+    inputs.push_back({path.string(), read.format, file_sha256(path), read.rows, read.reports.size(), read.rejected.size()});
+    std::move(read.reports.begin(), read.reports.end(), std::back_inserter(reports));
+    std::move(read.rejected.begin(), read.rejected.end(), std::back_inserter(rejected));
+  }
+  if (log) {
+    // Inputs precede run_start's work entries; they name what the run read, by hash.
+    for (const auto& input : inputs)
+      log->append(log_kind::INPUT, {{"path", input.path}, {"format", input.format}, {"sha256", input.sha256},
+                                    {"rows", input.rows}, {"read", input.read}, {"rejected", input.rejected}});
+  }
+  VerifyResult result = verify_reports(std::move(reports), std::move(rejected), agreement, registry,
+                                       gazetteer ? &*gazetteer : nullptr, occupied ? &*occupied : nullptr,
+                                       request.params, log ? &*log : nullptr);
+  result.inputs = std::move(inputs);
+  return result;
+}
+
+}  // namespace guarantor::verify
