@@ -9,6 +9,7 @@
 // equals what the script says it drew, every APP-6 code was valid for milsymbol, no console error,
 // no uncaught exception, no failed request and no request to anything but file: or data: (the
 // page must be offline), and no markup from the data ran (window.__pwned stays unset).
+// Saves a full-page screenshot to OUT.png and one of the map alone to OUT.map.png.
 // Exit codes: 0 pass, 1 a check failed, 2 usage, 77 skipped (no Chromium or playwright-core).
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -133,7 +134,9 @@ async function main() {
     if (report.legendItems === 0) failures.push('empty legend');
 
     await page.screenshot({ path: args.screenshot, fullPage: true });
-    console.log(`screenshot ${args.screenshot}`);
+    const mapShot = args.screenshot.replace(/\.png$/, '') + '.map.png';
+    await page.locator('#map').screenshot({ path: mapShot });
+    console.log(`screenshots ${args.screenshot} ${mapShot}`);
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });

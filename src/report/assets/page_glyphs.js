@@ -54,7 +54,7 @@
   }
 
   function hub(status) {
-    return svg(22, '<path d="M12 1.5l3.1 6.6 7.2.9-5.3 5 1.4 7.1L12 17.6l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z" ' +
+    return svg(17, '<path d="M12 1.5l3.1 6.6 7.2.9-5.3 5 1.4 7.1L12 17.6l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z" ' +
                'fill="#43a047" stroke="' + (status === 'operating' ? '#1b5e20' : statusColour(status)) +
                '" stroke-width="1.6"/>');
   }

@@ -18,11 +18,16 @@
       item(box('#efe3df', '#8f7c75'), 'Adversary'),
       item(box('transparent', '#9a8b70', 'border-style:dashed'), 'Oblast boundary (hover: name, ISO 3166-2 code)')
     ]);
+    var latestDate = data.areas.reduce(function (max, a) { return a.as_of > max ? a.as_of : max; }, '');
     var areaItems = data.areas.map(function (a) {
-      return item('<svg width="24" height="16"><rect x="1" y="1" width="22" height="14" fill="url(#g-hatch)" ' +
-                  'stroke="#b71c1c" stroke-width="1.6"/></svg>',
-                  'Occupied area as of <b>' + esc(a.as_of) + '</b><div class="g-source">Source: ' + esc(a.source) +
-                  '</div>');
+      var latest = a.as_of === latestDate;
+      var swatch = latest
+        ? '<rect x="1" y="1" width="22" height="14" fill="url(#g-hatch)" stroke="#b71c1c" stroke-width="1.6"/>'
+        : '<rect x="1" y="1" width="22" height="14" fill="#c62828" fill-opacity="0.08" stroke="#e65100" ' +
+          'stroke-width="1.4" stroke-dasharray="6 4"/>';
+      return item('<svg width="24" height="16">' + swatch + '</svg>',
+                  'Occupied area as of <b>' + esc(a.as_of) + '</b>' + (latest ? '' : ' (earlier; off at start)') +
+                  '<div class="g-source">Source: ' + esc(a.source) + '</div>');
     });
     if (areaItems.length) html += section('Dated areas', areaItems);
     var t = data.place_thresholds;

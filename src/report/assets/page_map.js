@@ -26,10 +26,15 @@
     .forEach(function (pane) { map.createPane('g-' + pane[0]).style.zIndex = pane[1]; });
 
   var overlays = {};
-  function addLayer(key, label, group) {
-    state.counts[key] = group.getLayers().length;
-    group.addTo(map);
-    overlays['<span class="g-ctl" data-layer="' + key + '">' + label + ' <small>(' + state.counts[key] +
+  /* Registers a layer with the control; only layers shown at start are counted, because only
+     they are in the DOM for the browser test to find. */
+  function addLayer(key, label, group, shown) {
+    var count = group.getLayers().length;
+    if (shown !== false) {
+      state.counts[key] = (state.counts[key] || 0) + count;
+      group.addTo(map);
+    }
+    overlays['<span class="g-ctl" data-layer="' + key + '">' + label + ' <small>(' + count +
              ')</small></span>'] = group;
   }
 
@@ -79,18 +84,22 @@
   });
   addLayer('regions', 'Oblasts (ISO 3166-2)', regions);
 
-  var areas = L.featureGroup();
-  data.areas.forEach(function (a) {
-    if (!a.coords.length) return;
-    var poly = L.polygon(toLatLngs(a.coords), {
-      pane: 'g-areas', className: 'g-layer-areas', fillColor: 'url(#g-hatch)', fillOpacity: 1,
-      color: '#b71c1c', weight: 1.6
-    }).bindTooltip('<b>Occupied area</b> as of ' + esc(a.as_of) + '<br>Source: ' + esc(a.source),
-                   { sticky: true, className: 'g-tip' });
-    poly.addTo(areas);
+  /* Dated areas: the latest is shown; earlier ones are layers of their own, off by default, so
+     a reader can compare the line over time. */
+  var byDate = data.areas.slice().sort(function (a, b) { return a.as_of < b.as_of ? 1 : a.as_of > b.as_of ? -1 : 0; });
+  byDate.forEach(function (a, idx) {
+    var latest = idx === 0;
+    var group = L.featureGroup();
+    if (a.coords.length) {
+      L.polygon(toLatLngs(a.coords), {
+        pane: 'g-areas', className: latest ? 'g-layer-areas' : 'g-layer-areas-earlier',
+        fillColor: latest ? 'url(#g-hatch)' : '#c62828', fillOpacity: latest ? 1 : 0.08,
+        color: latest ? '#b71c1c' : '#e65100', weight: latest ? 1.6 : 1.4, dashArray: latest ? null : '6 4'
+      }).bindTooltip('<b>Occupied area</b> as of ' + esc(a.as_of) + '<br>Source: ' + esc(a.source),
+                     { sticky: true, className: 'g-tip' }).addTo(group);
+    }
+    addLayer(latest ? 'areas' : 'areas-earlier', 'Occupied area (as of ' + esc(a.as_of) + ')', group, latest);
   });
-  var latestArea = data.areas.slice().sort(function (a, b) { return a.as_of < b.as_of ? 1 : -1; })[0];
-  addLayer('areas', 'Occupied area' + (latestArea ? ' (as of ' + esc(latestArea.as_of) + ')' : ''), areas);
 
   /* Places: area of the circle grows with population (radius with its square root). */
   var places = L.featureGroup();
