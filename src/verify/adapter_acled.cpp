@@ -62,7 +62,8 @@ AdapterResult read_acled_csv(std::istream& in, const std::string& name) {
         const std::string notes(row.get("notes"));
         report.category = acled_category(row.required("event_type"), row.get("sub_event_type"), notes);
         report.target_kind = classify_target(notes);
-        report.weapon_class = classify_weapon(std::string(row.get("sub_event_type")) + " " + notes);
+        // sub_event_type lumps weapons together ("Shelling/artillery/missile attack"): the notes decide.
+        report.weapon_class = classify_weapon(notes);
         report.claimed_actor = detail::party_of_actor(row.get("actor1"));
         report.outlets = detail::split_list(row.get("source"), ';');
         if (report.outlets.empty()) report.outlets.push_back("ACLED");

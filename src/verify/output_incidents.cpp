@@ -1,0 +1,147 @@
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "guarantor/verify/outputs.hpp"
+#include "guarantor/verify/time_parse.hpp"
+#include "guarantor/verify/verify_json.hpp"
+
+namespace guarantor::verify {
+namespace {
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// ACLED's event_type for our categories (ACLED codebook 2023 names).
+std::string_view acled_event_type(EventCategory category) {
+  switch (category) {
+    case EventCategory::Strike: return "Explosions/Remote violence";
+    case EventCategory::NavalActivity: return "Explosions/Remote violence";
+    case EventCategory::GroundClash: return "Battles";
+    case EventCategory::HeavyWeaponsPresence: return "Strategic developments";
+    case EventCategory::Other: return "Strategic developments";
+  }
+  return "Strategic developments";
+}
+
+}  // namespace
+
+void write_incidents_geojson(const VerifyResult& result, std::ostream& out) {
+  nlohmann::json features = nlohmann::json::array();
+  const auto& incidents = result.clusters.incidents;
+  std::vector<nlohmann::json> findings_of(incidents.size(), nlohmann::json::array());
+  for (const auto& finding : result.findings)
+    findings_of[finding.incident].push_back({{"provision", finding.provision_id}, {"outcome", to_string(finding.outcome)}});
+  for (std::size_t index = 0; index < incidents.size(); ++index) {
+    const Incident& incident = incidents[index];
+    nlohmann::json properties = to_json(incident, result.reports);
+    properties.erase("position");
+    properties["grade"] = result.grades[index].code();
+    properties["findings"] = findings_of[index];
+    features.push_back({{"type", "Feature"},
+                        {"geometry", {{"type", "Point"}, {"coordinates", {incident.position.lon, incident.position.lat}}}},
+                        {"properties", properties}});
+  }
+  out << nlohmann::json{{"type", "FeatureCollection"}, {"features", features}}.dump(1, ' ', false,
+                                                                                  nlohmann::json::error_handler_t::replace)
+      << '\n';
+}
+
+void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out) {
+  out << "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,location,latitude,longitude,"
+         "geo_precision,source,notes,fatalities\n";
+  for (std::size_t index = 0; index < result.clusters.incidents.size(); ++index) {
+    const Incident& incident = result.clusters.incidents[index];
+    std::string outlets, actors, places;
+    int fatalities = 0;
+    for (std::size_t member : incident.reports) {
+      const Report& report = result.reports[member];
+      for (const auto& outlet : report.outlets)
+        if (outlets.find(outlet) == std::string::npos) outlets += (outlets.empty() ? "" : "; ") + outlet;
+      if (!report.claimed_actor.empty() && actors.find(report.claimed_actor) == std::string::npos)
+        actors += (actors.empty() ? "" : "; ") + report.claimed_actor;
+      if (places.empty()) places = report.place_name;
+      fatalities = std::max(fatalities, report.fatalities);
+    }
+    const std::string date = format_date(incident.first_s);
+    // time_precision 1 = the day; geo_precision 1 within a town, 2 near one, 3 region (ACLED).
+    const int time_precision = incident.last_s - incident.first_s < SECONDS_PER_DAY ? 1 : 2;
+    constexpr double TOWN_M = 5000, NEAR_M = 25000;
+    const int geo_precision = incident.uncertainty_m <= TOWN_M ? 1 : incident.uncertainty_m <= NEAR_M ? 2 : 3;
+    out << fmt::format("{},{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{}\n", incident.id, date, date.substr(0, 4),
+                       time_precision, csv_field(acled_event_type(incident.category)),
+                       csv_field(fmt::format("{}; target {}; weapon {}", to_string(incident.category),
+                                             to_string(incident.target_kind), to_string(incident.weapon_class))),
+                       csv_field(actors.empty() ? "not stated" : "as claimed: " + actors), csv_field(places),
+                       incident.position.lat, incident.position.lon, geo_precision, csv_field(outlets),
+                       csv_field(fmt::format("{} reports; grade {}", incident.reports.size(), result.grades[index].code())),
+                       fatalities);
+  }
+}
+
+nlohmann::json findings_json(const VerifyResult& result) {
+  nlohmann::json provisions = nlohmann::json::array();
+  for (const auto& provision : result.agreement.provisions) {
+    nlohmann::json counts{{"violation", 0}, {"no_violation", 0}, {"undetermined", 0}};
+    for (const auto& finding : result.findings)
+      if (finding.provision_id == provision.id) counts[std::string(to_string(finding.outcome))] = counts[std::string(to_string(finding.outcome))].get<int>() + 1;
+    provisions.push_back({{"id", provision.id},
+                          {"title", provision.title},
+                          {"window_from", format_date(provision.from_s)},
+                          {"window_until", provision.until_s ? format_date(*provision.until_s) : ""},
+                          {"parties", provision.parties},
+                          {"release_clause", provision.release_clause},
+                          {"sources", provision.sources},
+                          {"counts", counts}});
+  }
+  nlohmann::json findings = nlohmann::json::array();
+  nlohmann::json by_day = nlohmann::json::object();
+  nlohmann::json by_side = nlohmann::json::object();
+  for (const auto& finding : result.findings) {
+    nlohmann::json item = to_json(finding);
+    const Incident& incident = result.clusters.incidents[finding.incident];
+    item["date"] = format_date(incident.first_s);
+    item["position"] = {incident.position.lon, incident.position.lat};
+    nlohmann::json sources = nlohmann::json::array();
+    for (std::size_t member : incident.reports)
+      sources.push_back({{"report", result.reports[member].id}, {"outlets", result.reports[member].outlets},
+                         {"origin", result.reports[member].origin}});
+    item["sources"] = sources;
+    findings.push_back(item);
+    const std::string outcome(to_string(finding.outcome));
+    auto& day = by_day[item["date"].get<std::string>()][finding.provision_id];
+    day[outcome] = day.value(outcome, 0) + 1;
+    for (const auto& [side, claim] : finding.claims) {
+      auto& entry = by_side[side.empty() ? "independent" : side][finding.provision_id];
+      entry[outcome] = entry.value(outcome, 0) + 1;
+    }
+  }
+  return {{"agreement", result.agreement.name},
+          {"counts", result.counts()},
+          {"inputs", [&] {
+             nlohmann::json inputs = nlohmann::json::array();
+             for (const auto& input : result.inputs)
+               inputs.push_back({{"path", input.path}, {"format", input.format}, {"sha256", input.sha256},
+                                 {"rows", input.rows}, {"read", input.read}, {"rejected", input.rejected}});
+             return inputs;
+           }()},
+          {"rejected", [&] {
+             nlohmann::json rejected = nlohmann::json::array();
+             for (const auto& r : result.rejected) rejected.push_back({{"where", r.where}, {"reason", r.reason}});
+             return rejected;
+           }()},
+          {"provisions", provisions},
+          {"findings", findings},
+          {"by_day", by_day},
+          {"by_side", by_side},
+          {"evidence_log_head", result.log_head}};
+}
+
+}  // namespace guarantor::verify
