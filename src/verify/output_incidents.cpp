@@ -117,10 +117,10 @@ nlohmann::json findings_json(const VerifyResult& result) {
     findings.push_back(item);
     const std::string outcome(to_string(finding.outcome));
     auto& day = by_day[item["date"].get<std::string>()][finding.provision_id];
-    day[outcome] = day.value(outcome, 0) + 1;
+    day[outcome] = day.contains(outcome) ? day[outcome].get<int>() + 1 : 1;
     for (const auto& [side, claim] : finding.claims) {
       auto& entry = by_side[side.empty() ? "independent" : side][finding.provision_id];
-      entry[outcome] = entry.value(outcome, 0) + 1;
+      entry[outcome] = entry.contains(outcome) ? entry[outcome].get<int>() + 1 : 1;
     }
   }
   return {{"agreement", result.agreement.name},

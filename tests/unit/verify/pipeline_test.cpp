@@ -1,0 +1,163 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "guarantor/verify/audit.hpp"
+#include "guarantor/verify/outputs.hpp"
+#include "guarantor/verify/pipeline.hpp"
+
+namespace guarantor::verify {
+namespace {
+
+const std::filesystem::path FIXTURES = std::filesystem::path(GUARANTOR_TEST_FIXTURES_DIR) / "verify";
+const std::filesystem::path DATA = GUARANTOR_TEST_DATA_DIR;
+
+model::PopulatedPlace place(std::int64_t id, std::string name, std::vector<std::string> alternates, double lon, double lat,
+                            std::int64_t population) {
+  model::PopulatedPlace p;
+  p.geonameid = id;
+  p.name = name;
+  p.ascii_name = name;
+  p.alternate_names = std::move(alternates);
+  p.position = {lon, lat};
+  p.population = population;
+  p.country = "UA";
+  return p;
+}
+
+Gazetteer small_gazetteer() {
+  return Gazetteer({place(706483, "Kharkiv", {"Харків", "Харьков", "Charkiw"}, 36.25272, 49.98081, 1430885),
+                    place(687700, "Zaporizhzhia", {"Запоріжжя", "Запорожье"}, 35.18333, 47.82289, 756000),
+                    place(698740, "Odesa", {"Одеса", "Одесса", "Odessa"}, 30.73262, 46.47747, 1001558),
+                    place(1, "Novoselivka", {}, 33.0, 48.0, 500), place(2, "Novoselivka", {}, 34.0, 49.0, 900)});
+}
+
+TEST(Gazetteer, FoldsTransliterationVariants) {
+  EXPECT_EQ(fold_place_name("Kharkiv"), fold_place_name("Харків"));
+  EXPECT_EQ(fold_place_name("Zaporizhzhia"), fold_place_name("Zaporizhia"));
+  EXPECT_EQ(fold_place_name("Zaporizhzhia"), fold_place_name("Запоріжжя"));
+  EXPECT_EQ(fold_place_name("Kryvyi Rih"), fold_place_name("Кривий Ріг"));
+  EXPECT_EQ(fold_place_name("Horlivka"), fold_place_name("Gorlivka"));
+  EXPECT_EQ(fold_place_name("Bila Tserkva"), fold_place_name("Біла Церква"));
+  EXPECT_NE(fold_place_name("Kharkiv"), fold_place_name("Kherson"));
+}
+
+TEST(Gazetteer, LocatesNamesAndChecksCoordinates) {
+  const Gazetteer gazetteer = small_gazetteer();
+  Report by_russian_name;
+  by_russian_name.place_name = "Харьков";
+  gazetteer.geocode(by_russian_name, GazetteerParams{});
+  EXPECT_EQ(by_russian_name.precision, GeoPrecision::Place);
+  ASSERT_TRUE(by_russian_name.position);
+  EXPECT_DOUBLE_EQ(by_russian_name.position->lon, 36.25272);
+
+  Report ambiguous;
+  ambiguous.place_name = "Novoselivka";
+  gazetteer.geocode(ambiguous, GazetteerParams{});
+  EXPECT_EQ(ambiguous.precision, GeoPrecision::PlaceAmbiguous);
+  EXPECT_DOUBLE_EQ(ambiguous.position->lon, 34.0) << "the most populous";
+
+  Report conflict;
+  conflict.place_name = "Odesa";
+  conflict.position = geo::LonLat{36.25, 49.98};
+  gazetteer.geocode(conflict, GazetteerParams{});
+  EXPECT_EQ(conflict.precision, GeoPrecision::Conflict);
+  EXPECT_NE(conflict.geocode_note.find("coordinates kept"), std::string::npos);
+
+  Report unknown;
+  unknown.place_name = "Atlantis";
+  gazetteer.geocode(unknown, GazetteerParams{});
+  EXPECT_EQ(unknown.precision, GeoPrecision::Unlocated);
+}
+
+VerifyResult run_fixture_pipeline(EvidenceLog* log) {
+  std::vector<Report> reports;
+  std::vector<Rejection> rejected;
+  for (const char* file : {"reports_guarantor.csv", "reports_guarantor.json", "acled_sample.csv", "reports.geojson"}) {
+    AdapterResult read = read_report_file(FIXTURES / file);
+    reports.insert(reports.end(), read.reports.begin(), read.reports.end());
+    rejected.insert(rejected.end(), read.rejected.begin(), read.rejected.end());
+  }
+  static const Gazetteer gazetteer = small_gazetteer();
+  static const Agreement agreement = load_agreement(DATA / "agreements" / "default_agreement.json");
+  static const SourceRegistry registry = load_source_registry(DATA / "sources" / "source_registry.json");
+  return verify_reports(std::move(reports), std::move(rejected), agreement, registry, &gazetteer, nullptr, VerifyParams{}, log);
+}
+
+TEST(Pipeline, FixturesGiveCountedIncidentsAndFindings) {
+  const VerifyResult result = run_fixture_pipeline(nullptr);
+  const auto counts = result.counts();
+  EXPECT_EQ(counts["rejected"].get<std::size_t>(), result.rejected.size());
+  EXPECT_GT(counts["merged"].get<std::size_t>(), 0u) << counts.dump();
+  // Kharkiv substation, 20 March: the UA ministry, Reuters (by Ukrainian name), BBC and ACLED agree.
+  bool found = false;
+  for (const auto& finding : result.findings) {
+    const Incident& incident = result.clusters.incidents[finding.incident];
+    if (finding.provision_id == "energy_moratorium_2025" && incident.reports.size() >= 3) {
+      found = true;
+      EXPECT_EQ(finding.outcome, Outcome::Violation) << nlohmann::json(finding.reasons).dump();
+      EXPECT_LE(finding.grade.credibility, 2);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(Pipeline, LogAuditsAndReplaysToTheSameFindings) {
+  const auto path = std::filesystem::temp_directory_path() / "verify_pipeline_test.jsonl";
+  std::filesystem::remove(path);
+  {
+    EvidenceLog log = EvidenceLog::open_file(path);
+    const VerifyResult result = run_fixture_pipeline(&log);
+    EXPECT_EQ(result.log_head.size(), 64u);
+  }
+  const AuditResult audit = audit_log_file(path);
+  EXPECT_TRUE(audit.ok()) << (audit.ok() ? "" : audit.problems.front().message);
+  const ReplayResult replay = replay_log(path);
+  EXPECT_TRUE(replay.same()) << (replay.same() ? "" : replay.differences.front());
+  EXPECT_GT(replay.findings_replayed, 0u);
+  // A second run appends to the same chain, and the log still audits.
+  {
+    EvidenceLog log = EvidenceLog::open_file(path);
+    (void)run_fixture_pipeline(&log);
+  }
+  EXPECT_TRUE(audit_log_file(path).ok());
+  std::filesystem::remove(path);
+}
+
+TEST(Pipeline, HtmlReportRendersInHeadlessChromiumWithoutConsoleErrors) {
+  const VerifyResult result = run_fixture_pipeline(nullptr);
+  const auto dir = std::filesystem::temp_directory_path() / "verify_html_test";
+  std::filesystem::create_directories(dir);
+  const auto page = dir / "report.html";
+  {
+    std::ofstream out(page);
+    write_report_html(result, out);
+  }
+  std::ostringstream text;
+  text << std::ifstream(page).rdbuf();
+  EXPECT_EQ(text.str().find("http://"), text.str().find("http://www.w3.org/2000/svg")) << "no network references";
+  EXPECT_EQ(text.str().find("https://"), std::string::npos);
+  const char* browser = nullptr;
+  for (const char* candidate : {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
+    if (std::filesystem::exists(candidate)) browser = candidate;
+  if (browser == nullptr) GTEST_SKIP() << "no Chromium installed; the page was written to " << page;
+  const auto dom = dir / "dom.html";
+  const auto log = dir / "console.txt";
+  const std::string command = std::string(browser) +
+                              " --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --dump-dom file://" +
+                              page.string() + " > " + dom.string() + " 2> " + log.string();
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  std::ostringstream dom_text, console;
+  dom_text << std::ifstream(dom).rdbuf();
+  console << std::ifstream(log).rdbuf();
+  EXPECT_NE(dom_text.str().find("<circle"), std::string::npos) << "the map drew no incidents";
+  EXPECT_NE(dom_text.str().find("energy_moratorium_2025"), std::string::npos);
+  EXPECT_EQ(console.str().find("Uncaught"), std::string::npos) << console.str();
+  EXPECT_EQ(console.str().find("CONSOLE"), std::string::npos) << console.str();
+}
+
+}  // namespace
+}  // namespace guarantor::verify
