@@ -1,0 +1,168 @@
+// Benchmark: the verifier end to end on synthetic reports with known ground truth.
+// Workload: N reports (default 1,000,000) of ~N/3 events over 30 days across Ukraine are written
+// as Guarantor CSV, then read, geocoded, clustered, graded, judged against the default agreement
+// and logged to a hash-chained evidence log. The result is checked (pairwise precision/recall
+// against the truth) before its time counts. Then blocked clustering and plain all-pairs
+// clustering run alternately on a 20,000-report slice; the ratio of medians is printed.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "guarantor/geo/geodesic.hpp"
+#include "guarantor/verify/adapters.hpp"
+#include "guarantor/verify/pipeline.hpp"
+#include "synthetic_reports.hpp"
+
+namespace {
+
+using namespace guarantor::verify;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+// Plain all-pairs clustering: every pair tested with the same gates, single linkage by union-find.
+std::vector<std::size_t> cluster_all_pairs(const std::vector<Report>& reports, const ClusterParams& params) {
+  std::vector<std::size_t> parent(reports.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  const auto find = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (std::size_t a = 0; a < reports.size(); ++a) {
+    for (std::size_t b = a + 1; b < reports.size(); ++b) {
+      const Report& ra = reports[a];
+      const Report& rb = reports[b];
+      if (!compatible(ra, rb)) continue;
+      if (time_gap_s(ra.time_s, ra.time_s + ra.time_uncertainty_s, rb.time_s, rb.time_s + rb.time_uncertainty_s) >
+          params.time_window_s)
+        continue;
+      if (guarantor::geo::haversine_distance(*ra.position, *rb.position).value > gate_distance_m(ra, rb, params)) continue;
+      parent[find(a)] = find(b);
+    }
+  }
+  std::vector<std::size_t> labels(reports.size());
+  for (std::size_t i = 0; i < reports.size(); ++i) labels[i] = find(i);
+  return labels;
+}
+
+std::vector<std::size_t> labels_of(const ClusterResult& result, std::size_t n) {
+  std::vector<std::size_t> labels(n);
+  for (std::size_t i = 0; i < result.incidents.size(); ++i)
+    for (std::size_t r : result.incidents[i].reports) labels[r] = i;
+  return labels;
+}
+
+void write_csv(const std::vector<Report>& reports, const std::filesystem::path& path) {
+  std::ofstream out(path);
+  out << "id,date,outlet,category,target_kind,lon,lat,location_uncertainty_m,description\n";
+  for (const Report& r : reports) {
+    const std::string date = r.time_uncertainty_s > 0 ? format_date(r.time_s) : format_datetime(r.time_s);
+    out << fmt::format("{},{},{},{},{},{:.6f},{:.6f},{},\"{}\"\n", r.id.substr(r.id.find(':') + 1), date, r.outlets.front(),
+                       to_string(r.category), to_string(r.target_kind), r.position->lon, r.position->lat,
+                       r.location_uncertainty_m, r.description);
+  }
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::size_t target_reports = argc > 1 ? std::stoul(argv[1]) : 1000000;
+  constexpr std::size_t SLICE = 20000;
+  constexpr int ROUNDS = 3;
+  // Reports per event average 3 (1..5 uniform): events = reports / 3.
+  testing::SyntheticConfig config;
+  config.events = target_reports / 3;
+  // Keep the event density of the unit test (2,000 events in 30 days) at any size.
+  config.days = static_cast<int>(std::max<std::size_t>(30, config.events * 30 / 2000));
+  const auto synthetic = testing::make_synthetic_reports(config);
+  const auto dir = std::filesystem::temp_directory_path() / "guarantor_verify_bench";
+  std::filesystem::create_directories(dir);
+  const auto csv = dir / "reports.csv";
+  const auto log_path = dir / "evidence.jsonl";
+  std::filesystem::remove(log_path);
+  write_csv(synthetic.reports, csv);
+  std::printf("workload: %zu synthetic reports of %zu events over %d days, written as %.0f MiB of CSV\n",
+              synthetic.reports.size(), config.events, config.days,
+              static_cast<double>(std::filesystem::file_size(csv)) / (1024.0 * 1024.0));
+
+  const Agreement agreement = load_agreement(std::filesystem::path(GUARANTOR_BENCH_DATA_DIR) / "agreements" / "default_agreement.json");
+  const SourceRegistry registry = load_source_registry(std::filesystem::path(GUARANTOR_BENCH_DATA_DIR) / "sources" / "source_registry.json");
+  const Gazetteer gazetteer;  // synthetic reports carry coordinates and no place names
+
+  const auto start = Clock::now();
+  AdapterResult read = read_guarantor_csv(*std::make_unique<std::ifstream>(csv), csv.string());
+  const double parse_s = seconds_since(start);
+  VerifyResult result;
+  {
+    EvidenceLog log = EvidenceLog::open_file(log_path);
+    result = verify_reports(std::move(read.reports), std::move(read.rejected), agreement, registry, &gazetteer, nullptr,
+                            VerifyParams{}, &log);
+  }
+  const double total_s = seconds_since(start);
+  // Check before the time counts: nothing rejected, and the clustering matches the truth.
+  if (!result.rejected.empty()) {
+    std::fprintf(stderr, "FAILED: %zu rows rejected, first %s: %s\n", result.rejected.size(),
+                 result.rejected.front().where.c_str(), result.rejected.front().reason.c_str());
+    return 1;
+  }
+  std::vector<std::size_t> truth(result.reports.size());
+  for (std::size_t i = 0; i < result.reports.size(); ++i) {
+    const std::string& id = result.reports[i].id;  // guarantor_csv:<event>-<n>
+    truth[i] = std::stoul(id.substr(id.find(':') + 1, id.find('-') - id.find(':') - 1));
+  }
+  const auto score = testing::pairwise_score(labels_of(result.clusters, result.reports.size()), truth);
+  std::printf("end to end: %.2f s (parse %.2f s), %.0f reports/s, peak RSS %.0f MiB; %zu incidents, %zu findings, "
+              "log %.0f MiB\n",
+              total_s, parse_s, static_cast<double>(result.reports.size()) / total_s, peak_rss_mib(),
+              result.clusters.incidents.size(), result.findings.size(),
+              static_cast<double>(std::filesystem::file_size(log_path)) / (1024.0 * 1024.0));
+  std::printf("pairwise precision %.4f, recall %.4f\n", score.precision, score.recall);
+  if (score.precision < 0.95 || score.recall < 0.95) {
+    std::fprintf(stderr, "FAILED: clustering quality below 0.95\n");
+    return 1;
+  }
+
+  // Blocked vs all-pairs on a slice, alternated in this process; medians and min/max.
+  std::vector<Report> slice(result.reports.begin(), result.reports.begin() + std::min(SLICE, result.reports.size()));
+  std::vector<double> blocked_s, all_pairs_s;
+  std::size_t blocked_incidents = 0, all_pairs_clusters = 0;
+  for (int round = 0; round < ROUNDS; ++round) {
+    auto t = Clock::now();
+    const ClusterResult blocked = cluster_reports(slice, ClusterParams{});
+    blocked_s.push_back(seconds_since(t));
+    blocked_incidents = blocked.incidents.size();
+    t = Clock::now();
+    const auto labels = cluster_all_pairs(slice, ClusterParams{});
+    all_pairs_s.push_back(seconds_since(t));
+    std::vector<std::size_t> roots(labels);
+    std::sort(roots.begin(), roots.end());
+    all_pairs_clusters = static_cast<std::size_t>(std::unique(roots.begin(), roots.end()) - roots.begin());
+  }
+  std::printf("slice of %zu reports: blocked %.4f s [%.4f, %.4f], all-pairs %.3f s [%.3f, %.3f]; ratio of medians %.0fx; "
+              "%zu incidents vs %zu all-pairs clusters\n",
+              slice.size(), median(blocked_s), *std::min_element(blocked_s.begin(), blocked_s.end()),
+              *std::max_element(blocked_s.begin(), blocked_s.end()), median(all_pairs_s),
+              *std::min_element(all_pairs_s.begin(), all_pairs_s.end()),
+              *std::max_element(all_pairs_s.begin(), all_pairs_s.end()), median(all_pairs_s) / median(blocked_s),
+              blocked_incidents, all_pairs_clusters);
+  std::filesystem::remove_all(dir);
+  return 0;
+}
