@@ -26,11 +26,17 @@ const Country* Theatre::country_at(geo::LonLat p) const noexcept {
 const Region* Theatre::region_at(geo::LonLat p) const noexcept {
   return find_in(regions, [&](const Region& r) { return r.area.contains(p); });
 }
-const DatedArea* Theatre::occupied_area() const noexcept {
-  const DatedArea* latest = nullptr;
-  for (const auto& area : areas)
-    if (area.kind == "occupied_area" && (latest == nullptr || area.as_of > latest->as_of)) latest = &area;
-  return latest;
+const DatedArea* Theatre::occupied_area(std::string_view as_of) const noexcept {
+  // ISO dates compare correctly as strings.
+  const DatedArea* in_force = nullptr;
+  const DatedArea* earliest = nullptr;
+  for (const auto& area : areas) {
+    if (area.kind != "occupied_area") continue;
+    if (earliest == nullptr || area.as_of < earliest->as_of) earliest = &area;
+    const bool dated_before = as_of.empty() || area.as_of <= as_of;
+    if (dated_before && (in_force == nullptr || area.as_of > in_force->as_of)) in_force = &area;
+  }
+  return in_force != nullptr ? in_force : earliest;
 }
 
 double Capability::reach_km() const noexcept {

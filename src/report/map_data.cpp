@@ -138,11 +138,14 @@ json build_map_data(const model::Scenario& scenario, const PageOptions& options)
                        {"coords", multipolygon_json(prepare_for_drawing(region.area, region_detail), decimals)}});
   doc["regions"] = std::move(regions);
 
+  // The area in force on the scenario's date is drawn; the others are layers to compare with.
+  const model::DatedArea* current_area = theatre.occupied_area(scenario.as_of);
   json areas = json::array();
   for (const model::DatedArea& area : theatre.areas)
     areas.push_back({{"id", area.id},
                      {"kind", area.kind},
                      {"as_of", area.as_of},
+                     {"current", &area == current_area},
                      {"source", area.source},
                      {"coords", multipolygon_json(prepare_for_drawing(area.area, region_detail), decimals)}});
   doc["areas"] = std::move(areas);

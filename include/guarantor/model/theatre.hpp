@@ -90,8 +90,9 @@ struct Theatre {
   [[nodiscard]] const Country* country_at(geo::LonLat p) const noexcept;
   /// The region containing p, or nullptr.
   [[nodiscard]] const Region* region_at(geo::LonLat p) const noexcept;
-  /// The latest occupied-area record, or nullptr.
-  [[nodiscard]] const DatedArea* occupied_area() const noexcept;
+  /// The occupied-area record in force on `as_of` (ISO date): the latest dated on or before it,
+  /// else the earliest; with an empty `as_of`, the latest of all. nullptr when there is none.
+  [[nodiscard]] const DatedArea* occupied_area(std::string_view as_of = {}) const noexcept;
 };
 
 std::string_view to_string(CountryRole role);

@@ -84,11 +84,11 @@
   });
   addLayer('regions', 'Oblasts (ISO 3166-2)', regions);
 
-  /* Dated areas: the latest is shown; earlier ones are layers of their own, off by default, so
-     a reader can compare the line over time. */
+  /* Dated areas: the one in force on the scenario's date is shown; the others are layers of
+     their own, off by default, so a reader can compare the line over time. */
   var byDate = data.areas.slice().sort(function (a, b) { return a.as_of < b.as_of ? 1 : a.as_of > b.as_of ? -1 : 0; });
   byDate.forEach(function (a, idx) {
-    var latest = idx === 0;
+    var latest = a.current === true || (idx === 0 && !data.areas.some(function (x) { return x.current === true; }));
     var group = L.featureGroup();
     if (a.coords.length) {
       L.polygon(toLatLngs(a.coords), {
