@@ -1,14 +1,18 @@
-// solve_p_median: heuristic → Lagrangian bound → Lagrangian variable fixing → CBC on what is left.
-// The fixing tests ask, for each site and each (customer, site) pair, whether forcing it into the
-// solution pushes the Lagrangian bound past the best cost a strictly better solution could have;
-// if so it is absent from every improving solution and is removed from the MILP.
+// solve_p_median: greedy and swap search, variable-neighbourhood search → Lagrangian bound →
+// Lagrangian branch-and-bound (p_median_branch.cpp) → if its node budget runs out, Lagrangian
+// variable fixing and CBC on what is left. The fixing tests ask, for each site and each
+// (customer, site) pair, whether forcing it into the solution pushes the Lagrangian bound past the
+// best cost a strictly better solution could have; if so it is absent from every improving
+// solution and is removed from the MILP.
 #include <algorithm>
 #include <limits>
 
 #include "guarantor/plan/p_median.hpp"
 #include "milp.hpp"
 #include "objective_step.hpp"
+#include "p_median_branch.hpp"
 #include "p_median_lagrangian.hpp"
+#include "p_median_search.hpp"
 #include "stopwatch.hpp"
 
 namespace guarantor::plan {
@@ -16,6 +20,11 @@ namespace guarantor::plan {
 namespace {
 
 constexpr double INF = std::numeric_limits<double>::infinity();
+// Shakes without improvement before the variable-neighbourhood search gives up. Each costs a swap
+// descent (a few passes of O(customers × sites)); the search also stops once the bound proves it.
+constexpr int VNS_PATIENCE = 60;
+// Nodes the Lagrangian branch-and-bound may solve before CBC on the reduced MILP takes over.
+constexpr std::size_t BRANCH_NODE_LIMIT = 200000;
 
 // The textbook MILP restricted to the kept sites and (customer, site) pairs. Returns no solution
 // when some customer has no pair left: then no improving solution exists.
@@ -113,11 +122,22 @@ PMedianResult solve_p_median(const PMedianInstance& instance, const SolveOptions
   const double step = detail::objective_step(instance.costs());
 
   PMedianSolution incumbent = p_median_heuristic(instance);
-  double incumbent_cost = p_median_cost(instance, incumbent.open_sites);
+  const detail::SwapSearch search(instance);
+  double incumbent_cost = search.cost(incumbent.open_sites);
   result.stats.phases.heuristic = clock.elapsed();
   const detail::PMedianLagrangian lagrangian =
       detail::p_median_subgradient(instance, incumbent, incumbent_cost, step, options, clock);
   result.stats.phases.bound = clock.elapsed() - result.stats.phases.heuristic;
+  if (!detail::bound_excludes(lagrangian.bound, detail::improvement_threshold(incumbent_cost, step))) {
+    // Not proven yet: a better incumbent may be the answer and prunes the tree harder. The search
+    // stops as soon as the bound proves its solution optimal.
+    const double started = clock.elapsed();
+    std::vector<std::size_t> open = incumbent.open_sites;
+    detail::p_median_vns(search, instance.site_count(), open, incumbent_cost, lagrangian.bound, step, VNS_PATIENCE,
+                         options.seed, clock);
+    incumbent = p_median_assign(instance, std::move(open));
+    result.stats.phases.heuristic += clock.elapsed() - started;
+  }
   result.solution = incumbent;
   result.stats.objective = incumbent_cost;
   result.stats.bound = std::min(lagrangian.bound, incumbent_cost);
@@ -133,6 +153,27 @@ PMedianResult solve_p_median(const PMedianInstance& instance, const SolveOptions
     result.stats.proved_by = ProofMethod::LagrangianBound;
     return finish(result, clock), result;
   }
+
+  std::vector<std::size_t> open = incumbent.open_sites;
+  const detail::BranchOutcome branch = detail::p_median_branch_and_bound(
+      instance, search, open, incumbent_cost, lagrangian.multiplier, step, BRANCH_NODE_LIMIT, clock);
+  if (incumbent_cost < result.stats.objective) {
+    result.solution = p_median_assign(instance, open);
+    result.stats.objective = incumbent_cost;
+    incumbent = result.solution;
+  }
+  result.stats.bound = std::max(result.stats.bound, std::min(branch.bound, incumbent_cost));
+  result.stats.proved_by = ProofMethod::LagrangianBranchAndBound;
+  if (branch.finished) {
+    result.stats.bound = incumbent_cost;
+    result.stats.status = SolveStatus::Optimal;
+    return finish(result, clock), result;
+  }
+  if (clock.expired()) {
+    result.stats.status = SolveStatus::TimeLimit;
+    return finish(result, clock), result;
+  }
+  threshold = detail::improvement_threshold(incumbent_cost, step);
 
   // Variable fixing against the threshold (see the file comment and docs/planner-solvers.md).
   const std::size_t sites = instance.site_count();

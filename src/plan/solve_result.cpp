@@ -23,6 +23,7 @@ std::string_view to_string(ProofMethod method) {
     case ProofMethod::LpBound: return "lp_bound";
     case ProofMethod::LagrangianReductionCbc: return "lagrangian_reduction_cbc";
     case ProofMethod::Cbc: return "cbc";
+    case ProofMethod::LagrangianBranchAndBound: return "lagrangian_branch_and_bound";
   }
   return "unknown";
 }

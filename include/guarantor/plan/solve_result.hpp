@@ -24,6 +24,7 @@ enum class ProofMethod {
   LpBound,                 ///< the LP relaxation met the incumbent
   LagrangianReductionCbc,  ///< Lagrangian variable fixing, then CBC on the reduced MILP
   Cbc,                     ///< CBC branch-and-cut on the full MILP
+  LagrangianBranchAndBound,  ///< branch-and-bound on sites with a Lagrangian dual at every node
 };
 
 /// Stable lower-case name, e.g. "time_limit".
