@@ -23,7 +23,12 @@ struct Grade {
   std::vector<std::string> groups;  ///< independent groups that reported it, sorted
   std::string rationale;            ///< which rule set the credibility
   /// "B2" etc.
-  [[nodiscard]] std::string code() const { return std::string(1, reliability) + std::to_string(credibility); }
+  [[nodiscard]] std::string code() const {
+    // Appending, not operator+ on temporaries: g++ 12 at -O3 reports a false -Wrestrict there.
+    std::string text(1, reliability);
+    text += std::to_string(credibility);
+    return text;
+  }
 };
 
 /// Grades one incident from its member reports.
