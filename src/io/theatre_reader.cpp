@@ -136,7 +136,11 @@ void read_countries(const JsonFile& file, const FileContext& context, FieldReade
   apply_reassignments(root, reader, theatre.countries, theatre.attributions);
 }
 
-void read_regions(const JsonFile& file, FieldReader& reader, model::Theatre& theatre) {
+namespace {
+// Calls visit(properties, properties_pointer, area) for each Polygon / MultiPolygon feature of a
+// GeoJSON FeatureCollection; malformed features are reported and skipped.
+template <typename Visit>
+void for_each_polygon_feature(const JsonFile& file, FieldReader& reader, Visit visit) {
   const Json& root = file.root;
   if (reader.object(root, "") == nullptr) return;
   const Json* features = reader.array(root, "features", "");
@@ -148,14 +152,23 @@ void read_regions(const JsonFile& file, FieldReader& reader, model::Theatre& the
     const Json* properties = reader.member_object(*feature, "properties", pointer);
     const Json* geometry = reader.member_object(*feature, "geometry", pointer);
     if (properties == nullptr || geometry == nullptr) continue;
-    model::Region region;
-    region.iso_code = reader.string(*properties, "iso3166_2", pointer + "/properties");
-    region.name = reader.string(*properties, "name_en", pointer + "/properties");
-    region.name_uk = reader.string(*properties, "name_uk", pointer + "/properties", false);
-    region.area = read_geojson_polygons(*geometry, pointer + "/geometry", reader);
-    theatre.regions.push_back(std::move(region));
+    visit(*properties, pointer + "/properties", read_geojson_polygons(*geometry, pointer + "/geometry", reader));
   }
-  if (root.contains("source") && root.at("source").is_string()) theatre.attributions.push_back(root.at("source").get<std::string>());
+}
+}  // namespace
+
+void read_regions(const JsonFile& file, FieldReader& reader, model::Theatre& theatre) {
+  for_each_polygon_feature(file, reader, [&](const Json& properties, const std::string& pointer, geo::MultiPolygon area) {
+    model::Region region;
+    region.iso_code = reader.string(properties, "iso3166_2", pointer);
+    region.name = reader.string(properties, "name_en", pointer);
+    region.name_uk = reader.string(properties, "name_uk", pointer, false);
+    region.area = std::move(area);
+    theatre.regions.push_back(std::move(region));
+  });
+  const Json& root = file.root;
+  if (root.is_object() && root.contains("source") && root.at("source").is_string())
+    theatre.attributions.push_back(root.at("source").get<std::string>());
 }
 
 void read_places(const JsonFile& file, const FileContext& context, FieldReader& reader, model::Theatre& theatre) {
@@ -215,27 +228,16 @@ void read_sites(const JsonFile& file, FieldReader& reader, model::Theatre& theat
 }
 
 void read_areas(const JsonFile& file, FieldReader& reader, model::Theatre& theatre) {
-  const Json& root = file.root;
-  if (reader.object(root, "") == nullptr) return;
-  const Json* features = reader.array(root, "features", "");
-  if (features == nullptr) return;
-  for (std::size_t i = 0; i < features->size(); ++i) {
-    const std::string pointer = fmt::format("/features/{}", i);
-    const Json* feature = reader.object((*features)[i], pointer);
-    if (feature == nullptr) continue;
-    const Json* properties = reader.member_object(*feature, "properties", pointer);
-    const Json* geometry = reader.member_object(*feature, "geometry", pointer);
-    if (properties == nullptr || geometry == nullptr) continue;
-    model::DatedArea area;
-    const std::string props = pointer + "/properties";
-    area.id = reader.string(*properties, "id", props);
-    area.kind = reader.string(*properties, "kind", props);
-    area.as_of = reader.string(*properties, "as_of", props);
-    area.source = reader.string(*properties, "source", props);
-    area.area = read_geojson_polygons(*geometry, pointer + "/geometry", reader);
-    theatre.attributions.push_back(area.source);
-    theatre.areas.push_back(std::move(area));
-  }
+  for_each_polygon_feature(file, reader, [&](const Json& properties, const std::string& pointer, geo::MultiPolygon area) {
+    model::DatedArea dated;
+    dated.id = reader.string(properties, "id", pointer);
+    dated.kind = reader.string(properties, "kind", pointer);
+    dated.as_of = reader.string(properties, "as_of", pointer);
+    dated.source = reader.string(properties, "source", pointer);
+    dated.area = std::move(area);
+    theatre.attributions.push_back(dated.source);
+    theatre.areas.push_back(std::move(dated));
+  });
 }
 
 }  // namespace guarantor::io::detail
