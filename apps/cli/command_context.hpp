@@ -14,6 +14,8 @@ namespace guarantor::cli {
 struct CommandContext {
   std::filesystem::path default_scenario;  ///< data/default/scenario.json of the build tree
   std::filesystem::path asset_dir;         ///< node_modules with leaflet, milsymbol, world-atlas
+  std::filesystem::path planning_dir;      ///< data/planning: planner parameters with sources
+  std::string generator;                   ///< "guarantor <version>", recorded in outputs
   /// The action of the subcommand the user chose; it returns the process exit code.
   std::function<int()> run;
 
@@ -23,5 +25,8 @@ struct CommandContext {
 void add_validate_command(CLI::App& app, CommandContext& context);
 void add_forcegen_command(CLI::App& app, CommandContext& context);
 void add_show_command(CLI::App& app, CommandContext& context);
+void add_plan_command(CLI::App& app, CommandContext& context);
+void add_check_command(CLI::App& app, CommandContext& context);
+void add_diff_command(CLI::App& app, CommandContext& context);
 
 }  // namespace guarantor::cli

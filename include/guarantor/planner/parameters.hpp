@@ -1,0 +1,58 @@
+#pragma once
+// The planner's planning numbers, read from data/planning/{parameters,movement}.json. The code
+// names the data key that holds each number; nothing here has a default a plan could silently
+// fall back on.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "guarantor/geo/lon_lat.hpp"
+#include "guarantor/planner/plan.hpp"
+
+namespace guarantor::planner {
+
+/// Movement factors of the arrival stage (movement.json).
+struct MovementParameters {
+  double rail_km_per_day = 0;
+  double road_km_per_day = 0;
+  double sea_km_per_day = 0;
+  double air_deploy_days = 0;
+  double route_detour_factor = 0;
+  double gauge_transshipment_days = 0;
+  std::map<std::string, double> crossing_throughput;  ///< crossing subkind -> personnel/day
+};
+
+/// Everything the stages read (parameters.json + movement.json).
+struct PlannerParameters {
+  double min_place_population = 0;
+  double hub_population_weight = 0;
+  double hub_energy_weight = 0;
+  double non_mw_energy_site_mw = 0;
+  double contact_line_sample_km = 0;
+  double contact_line_border_clearance_km = 0;
+  double sea_lane_sample_km = 0;
+  std::vector<geo::LonLat> dnipro_line;  ///< north to south, latitude decreasing
+  std::vector<geo::LonLat> sea_lane;     ///< Odesa to the Bosphorus
+  std::map<std::string, double> airfield_resource;  ///< capability -> aircraft per unit
+  std::map<std::string, double> port_resource;      ///< capability -> berths per unit
+  std::map<int, double> priority_weight;            ///< line priority -> value of a filled position
+  double time_limit_s = 0;
+  std::uint64_t seed = 1;
+  MovementParameters movement;
+  std::vector<InputFile> files;  ///< the files read, with hashes, for provenance
+
+  /// Flat key -> value of every number, recorded in the plan's provenance.
+  [[nodiscard]] std::map<std::string, double> flatten() const;
+};
+
+/// Reads parameters.json and movement.json from `planning_dir`. Throws guarantor::Error
+/// (FileNotFound, Syntax, Schema) naming the file and JSON pointer of every problem found.
+PlannerParameters load_parameters(const std::filesystem::path& planning_dir);
+
+/// Rebuilds the parameters a plan recorded (Provenance::parameters), for the checker; the two
+/// polylines are not numbers and are taken from `defaults`.
+PlannerParameters parameters_from_provenance(const std::map<std::string, double>& flat,
+                                             const PlannerParameters& defaults);
+
+}  // namespace guarantor::planner

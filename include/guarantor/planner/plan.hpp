@@ -1,0 +1,181 @@
+#pragma once
+// A plan for the reassurance force: hubs, positions, which national unit fills which position,
+// when it arrives, what sustaining it needs, what is missing and why, and the solver's figures
+// for every stage. A plan is plain data: it can be written, read back and checked without the
+// code that made it (planner::check_plan).
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "guarantor/geo/lon_lat.hpp"
+#include "guarantor/model/mandate_types.hpp"
+#include "guarantor/plan/solve_result.hpp"
+
+namespace guarantor::planner {
+
+/// One stage's figures. `sense` is "min" or "max"; objective and bound are in `unit`.
+struct StageReport {
+  std::string stage;  ///< candidates | hubs | coverage | allocation | schedule | sustainment | gaps
+  std::string sense = "min";
+  std::string unit;        ///< what the objective counts, e.g. "weighted km"
+  plan::SolveStats stats;  ///< objective, bound, relative gap, wall seconds, status, proof
+  std::string method;      ///< the model solved, e.g. "p-median (Lagrangian + CBC)"
+  std::string note;        ///< anything a reader needs to interpret the figures
+};
+
+/// A site that may host a hub or a unit, with the location class it counts as.
+struct CandidateSite {
+  std::string site_id;
+  std::string name;
+  std::string kind;        ///< model::SiteKind name: candidate_hub | airfield | port
+  geo::LonLat position;
+  std::string country;     ///< ISO 3166-1 alpha-2
+  model::Location location = model::Location::Ukraine;  ///< ukraine | neighbouring_nato
+  double capacity = 0.0;   ///< in capacity_unit
+  std::string capacity_unit;
+  double standoff_km = 0.0;  ///< geodesic distance to the occupied area, km
+  bool hub_eligible = false;  ///< kind listed in the posture's candidate_site_kinds, in the host
+};
+
+/// A site the posture rules exclude, with the rule that excludes it.
+struct RejectedSite {
+  std::string site_id;
+  std::string reason;
+};
+
+/// An opened hub and the demand it serves (share of the hub stage's weight).
+struct Hub {
+  std::string site_id;
+  geo::LonLat position;
+  double demand_share = 0.0;  ///< share of the total demand weight nearest to this hub, [0, 1]
+  double load_personnel = 0.0;  ///< personnel of the units based at this hub
+  double capacity_personnel = 0.0;
+};
+
+/// A place in the plan a unit of a requirement line should take.
+struct Position {
+  std::string id;          ///< "<line id>#<n>", n from 1
+  std::string line_id;
+  std::string site_id;     ///< empty for lines served from outside the theatre
+  geo::LonLat position;    ///< the site's position (or the unit's home when outside the theatre)
+  double reach_km = 0.0;   ///< footprint radius (radius, or speed x response time); 0 = none
+  double marginal_value = 0.0;  ///< demand weight this position adds, in the order placed
+  int rank = 0;            ///< 1 = most valuable position of its line
+};
+
+/// One national unit (a single unit of a pledge) given a position.
+struct Assignment {
+  std::string unit_id;     ///< "<pledge id>/<n>", n from 1
+  std::string pledge_id;
+  std::string nation;
+  std::string capability;
+  std::string line_id;
+  std::string position_id;
+  std::string site_id;
+  std::string app6_sidc;
+  int personnel = 0;
+  double site_resource = 0.0;  ///< what it takes of its site's capacity (personnel, aircraft, berths)
+  int phase_gate_day = 0;      ///< the line's phase opening day
+  int ready_day = 0;           ///< gate + readiness days
+  int arrival_day = 0;         ///< in place, after movement and entry-node queues
+  int required_by_day = 0;     ///< gate + the line's required_by_day
+  std::string entry_node;      ///< border crossing, airfield or port the unit enters by
+  std::string route;           ///< how it moves, in words
+};
+
+/// A unit the plan leaves at home, and why.
+struct UnassignedUnit {
+  std::string unit_id;
+  std::string pledge_id;
+  std::string capability;
+  std::string reason;
+};
+
+/// What a requirement line achieves in the plan.
+struct LineResult {
+  std::string line_id;
+  std::string capability;
+  model::Phase phase = model::Phase::Ceasefire;
+  model::Location location = model::Location::Ukraine;
+  int priority = 1;
+  std::string role;
+  int required = 0;   ///< units required
+  int placed = 0;     ///< positions placed
+  int filled = 0;     ///< positions with a unit
+  int late = 0;       ///< units arriving after the required-by day
+  std::string demand;  ///< coverage demand set, empty without a coverage target
+  std::string filter;
+  double target_fraction = 0.0;
+  double demand_total = 0.0;        ///< total weight of the demand set
+  double covered_design = 0.0;      ///< share covered if every placed position were filled
+  double covered_fraction = 0.0;    ///< share covered by the filled positions (the claim)
+  double design_bound = 0.0;        ///< max covering: best share any placement of `placed` reaches
+  double design_gap = 0.0;          ///< relative gap of the design's covering solve
+  int units_to_cover_all = -1;      ///< set covering: least units covering everything; -1 = n/a
+  std::string status;               ///< met | partial | missing
+  std::vector<std::string> units;   ///< unit ids filling it
+  std::vector<std::string> reasons; ///< why the line is short; empty when met
+};
+
+/// Force in place on a day.
+struct ClosurePoint {
+  int day = 0;
+  int units = 0;
+  int personnel = 0;
+};
+
+/// Sustained presence under the rotation factor.
+struct RotationPool {
+  int deployed_units = 0;
+  int deployed_personnel = 0;
+  double rotation_factor = 0.0;
+  int required_pool = 0;       ///< deployed x factor, rounded up
+  int pledged_personnel = 0;   ///< every unit the coalition pledged
+  int shortfall = 0;
+  std::string source;
+};
+
+/// One input file of the plan.
+struct InputFile {
+  std::string role;
+  std::string path;
+  std::string sha256;
+};
+
+/// Where the plan comes from: version, inputs and the parameters used.
+struct Provenance {
+  std::string generator;  ///< "guarantor <version>"
+  std::string scenario_name;
+  std::string as_of;
+  std::vector<InputFile> inputs;
+  std::map<std::string, double> parameters;  ///< flat key -> value of every planning number used
+  std::map<std::string, std::vector<geo::LonLat>> polylines;  ///< dnipro_line, sea_lane as used
+  double standoff_km = 0.0;        ///< the posture's standoff from the occupied area
+  double rotation_factor = 0.0;    ///< the rotation factor used
+  std::uint64_t seed = 1;
+  bool illustrative = false;
+};
+
+/// The whole plan.
+struct Plan {
+  std::string schema = "guarantor.plan/1";
+  Provenance provenance;
+  std::vector<StageReport> stages;
+  std::vector<CandidateSite> candidates;
+  std::vector<RejectedSite> rejected;
+  std::vector<Hub> hubs;
+  std::vector<Position> positions;
+  std::vector<Assignment> assignments;
+  std::vector<UnassignedUnit> unassigned;
+  std::vector<LineResult> lines;
+  std::vector<ClosurePoint> closure;
+  RotationPool rotation;
+
+  /// The stage report named `stage`, or nullptr.
+  [[nodiscard]] const StageReport* find_stage(std::string_view stage) const noexcept;
+  [[nodiscard]] const LineResult* find_line(std::string_view line_id) const noexcept;
+  [[nodiscard]] const Position* find_position(std::string_view position_id) const noexcept;
+};
+
+}  // namespace guarantor::planner

@@ -1,0 +1,194 @@
+// The checker. It shares no code with the stages except the demand-set builder (what a target
+// is measured against is input preparation, not optimisation): caveats are read from the pledge
+// data here, capacities summed here, coverage recomputed here from the filled positions.
+#include "guarantor/planner/check.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "guarantor/core/date.hpp"
+#include "guarantor/planner/demand.hpp"
+
+namespace guarantor::planner {
+
+namespace {
+// Tolerance when comparing a claimed share with the recomputed one: the claim was written with
+// full double precision; only rounding in printing may differ.
+constexpr double SHARE_TOLERANCE = 1e-9;
+
+std::optional<std::string> caveat_breach(const model::Scenario& scenario, const model::Pledge& pledge,
+                                         const model::RequirementLine& line) {
+  for (const auto& caveat : pledge.caveats) {
+    switch (caveat.kind) {
+      case model::CaveatKind::Where:
+        if (std::find(caveat.values.begin(), caveat.values.end(), model::to_string(line.location)) == caveat.values.end())
+          return fmt::format("pledge may serve only in {}, line {} is in {}", fmt::join(caveat.values, ", "), line.id,
+                             model::to_string(line.location));
+        break;
+      case model::CaveatKind::When:
+        if (const auto from = model::phase_from_string(caveat.values.front()); from && *from > line.phase)
+          return fmt::format("pledge usable only from phase {}, line {} opens in {}", caveat.values.front(), line.id,
+                             model::to_string(line.phase));
+        break;
+      case model::CaveatKind::Condition:
+        if (!scenario.mandate.condition_met(caveat.values.front()))
+          return fmt::format("pledge needs condition {}, which the mandate does not meet", caveat.values.front());
+        break;
+      case model::CaveatKind::ExcludedRole:
+        if (caveat.values.front() == line.role) return fmt::format("pledge excludes the role {}", line.role);
+        break;
+    }
+  }
+  if (!pledge.valid_until.empty()) {
+    const auto until = parse_iso_date(pledge.valid_until);
+    const auto as_of = parse_iso_date(scenario.as_of);
+    const auto* gate = scenario.mandate.find_phase(line.phase);
+    if (until && as_of && *until < *as_of + (gate ? gate->opens_day : 0))
+      return fmt::format("pledge valid until {}, before phase {} opens", pledge.valid_until, model::to_string(line.phase));
+  }
+  return std::nullopt;
+}
+
+// The resource a unit takes of its site, re-derived from the recorded parameters.
+double resource_of(const Plan& plan, const model::Capability& capability, const model::Site& site) {
+  const auto& params = plan.provenance.parameters;
+  if (site.kind == model::SiteKind::Airfield || site.kind == model::SiteKind::Port) {
+    const auto key = fmt::format("site_resource.{}.{}", model::to_string(site.kind), capability.code);
+    const auto it = params.find(key);
+    return it == params.end() ? capability.personnel.value : it->second;
+  }
+  return capability.personnel.value;
+}
+}  // namespace
+
+std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scenario) {
+  std::vector<Violation> out;
+  auto add = [&out](std::string rule, std::string subject, std::string message) {
+    out.push_back({std::move(rule), std::move(subject), std::move(message)});
+  };
+  std::map<std::string, const model::RequirementLine*> line_by_id;
+  for (const auto& line : scenario.mandate.requirements) line_by_id[line.id] = &line;
+  std::map<std::string, const Position*> position_by_id;
+  for (const auto& p : plan.positions) position_by_id[p.id] = &p;
+  const auto* occupied = scenario.theatre.occupied_area();
+
+  std::set<std::string> units_seen, positions_seen;
+  std::map<std::string, double> site_load;
+  std::map<std::string, std::vector<const Position*>> filled;
+  for (const auto& a : plan.assignments) {
+    if (!units_seen.insert(a.unit_id).second) add("unit_twice", a.unit_id, "the unit is assigned more than once");
+    if (!positions_seen.insert(a.position_id).second)
+      add("position_twice", a.position_id, "the position is given to more than one unit");
+    const auto* pledge = scenario.coalition.find_pledge(a.pledge_id);
+    const auto slash = a.unit_id.rfind('/');
+    const int index = slash == std::string::npos ? 0 : std::atoi(a.unit_id.c_str() + slash + 1);
+    const auto line_it = line_by_id.find(a.line_id);
+    const auto pos_it = position_by_id.find(a.position_id);
+    if (!pledge || a.unit_id.substr(0, slash) != a.pledge_id || index < 1 || index > pledge->quantity ||
+        line_it == line_by_id.end() || pos_it == position_by_id.end() || pos_it->second->line_id != a.line_id) {
+      add("unknown_reference", a.unit_id, "the unit, its pledge, line or position does not exist in the scenario and plan");
+      continue;
+    }
+    const auto& line = *line_it->second;
+    const auto& position = *pos_it->second;
+    const auto* capability = scenario.catalogue.find(pledge->capability);
+    if (pledge->capability != line.capability || !capability) {
+      add("capability", a.unit_id, fmt::format("a {} unit fills a {} line", pledge->capability, line.capability));
+      continue;
+    }
+    if (const auto breach = caveat_breach(scenario, *pledge, line)) add("caveat", a.unit_id, *breach);
+    if (pledge->readiness_days > line.required_by_day)
+      add("readiness", a.unit_id, fmt::format("ready {} days after the phase gate; the line needs it by day {}",
+                                              pledge->readiness_days, line.required_by_day));
+    const auto* gate = scenario.mandate.find_phase(line.phase);
+    const int ready = (gate ? gate->opens_day : 0) + pledge->readiness_days;
+    if (a.arrival_day < ready)
+      add("arrival", a.unit_id, fmt::format("arrives on day {}, before it is ready on day {}", a.arrival_day, ready));
+    filled[line.id].push_back(&position);
+    if (position.site_id.empty()) {
+      if (line.location != model::Location::OutsideTheatre)
+        add("location", a.unit_id, fmt::format("line {} is in {} but the position has no site", line.id,
+                                               model::to_string(line.location)));
+      continue;
+    }
+    const auto* site = scenario.theatre.find_site(position.site_id);
+    if (!site) {
+      add("unknown_reference", position.site_id, "the position's site is not in the theatre");
+      continue;
+    }
+    const auto* country = scenario.theatre.find_country(site->country);
+    const bool in_host = country && country->role == model::CountryRole::Host;
+    const bool in_nato = country && country->role == model::CountryRole::NeighbourNato;
+    const bool location_ok = line.location == model::Location::Ukraine            ? in_host
+                             : line.location == model::Location::NeighbouringNato ? in_nato
+                             : line.location == model::Location::BlackSea ? site->kind == model::SiteKind::Port && (in_host || in_nato)
+                                                                          : false;
+    if (!location_ok)
+      add("location", a.unit_id, fmt::format("site {} ({}) is not admissible for a line in {}", site->id, site->country,
+                                             model::to_string(line.location)));
+    if (site->status != model::SiteStatus::Operating)
+      add("site", site->id, fmt::format("status {}: only operating sites may host units", model::to_string(site->status)));
+    if (occupied) {
+      const double km = occupied->area.contains(site->position) ? 0.0 : occupied->area.distance_to_boundary(site->position).km();
+      if (km + 1e-9 < plan.provenance.standoff_km)
+        add("site", site->id, fmt::format("{:.1f} km from the occupied area; standoff {:.0f} km", km, plan.provenance.standoff_km));
+    }
+    site_load[site->id] += resource_of(plan, *capability, *site);
+  }
+  for (const auto& [site_id, load] : site_load) {
+    const auto* site = scenario.theatre.find_site(site_id);
+    if (load > site->capacity + 1e-9)
+      add("capacity", site_id, fmt::format("units take {} {} of a capacity of {}", load, site->capacity_unit, site->capacity));
+  }
+
+  // Coverage claims, recomputed with the catalogue's reach (not the plan's copy of it).
+  PlannerParameters params;
+  const auto& flat = plan.provenance.parameters;
+  auto value = [&flat](const char* key) { const auto it = flat.find(key); return it == flat.end() ? 0.0 : it->second; };
+  params.min_place_population = value("demand.min_place_population");
+  params.non_mw_energy_site_mw = value("demand.non_mw_energy_site_mw");
+  params.contact_line_sample_km = value("demand.contact_line_sample_km");
+  params.contact_line_border_clearance_km = value("demand.contact_line_border_clearance_km");
+  params.sea_lane_sample_km = value("demand.sea_lane_sample_km");
+  if (const auto it = plan.provenance.polylines.find("dnipro_line"); it != plan.provenance.polylines.end()) params.dnipro_line = it->second;
+  if (const auto it = plan.provenance.polylines.find("sea_lane"); it != plan.provenance.polylines.end()) params.sea_lane = it->second;
+  for (const auto& claim : plan.lines) {
+    const auto it = line_by_id.find(claim.line_id);
+    if (it == line_by_id.end()) {
+      add("unknown_reference", claim.line_id, "the plan reports a line the mandate does not have");
+      continue;
+    }
+    const auto& line = *it->second;
+    if (!line.coverage) continue;
+    if (params.dnipro_line.size() < 2 || params.sea_lane.size() < 2 || params.contact_line_sample_km <= 0 ||
+        params.sea_lane_sample_km <= 0) {
+      add("coverage_claim", line.id, "the plan's provenance lacks the demand parameters; coverage cannot be recomputed");
+      continue;
+    }
+    const auto* capability = scenario.catalogue.find(line.capability);
+    const double reach = capability ? capability->reach_km() : 0.0;
+    const DemandSet demand = build_demand(scenario, params, *line.coverage, line.location, plan);
+    double covered = 0;
+    for (const auto& point : demand.points) {
+      const auto& mine = filled[line.id];
+      if (std::any_of(mine.begin(), mine.end(), [&](const Position* p) {
+            const auto* site = scenario.theatre.find_site(p->site_id);
+            return site && distance_km(point.position, site->position) <= reach;
+          }))
+        covered += point.weight;
+    }
+    const double total = demand.total_weight();
+    const double share = total > 0 ? covered / total : 0.0;
+    if (std::abs(share - claim.covered_fraction) > SHARE_TOLERANCE)
+      add("coverage_claim", line.id, fmt::format("claims {:.4f} of {}, recomputed {:.4f}", claim.covered_fraction,
+                                                 line.coverage->demand, share));
+  }
+  return out;
+}
+
+}  // namespace guarantor::planner

@@ -1,0 +1,199 @@
+// Reads plan.json back into a Plan, for `guarantor check` and `guarantor diff`. Every field the
+// checker relies on is required; a missing or mistyped one names its JSON pointer.
+#include <limits>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "guarantor/core/error.hpp"
+#include "guarantor/planner/plan_json.hpp"
+
+namespace guarantor::planner {
+
+namespace {
+using nlohmann::json;
+
+struct Reader {
+  const std::string& where;
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& expected) const {
+    throw Error(ErrorCode::Schema, fmt::format("{} {}", where, pointer), fmt::format("missing or mistyped; expected {}", expected));
+  }
+  const json& field(const json& obj, const std::string& pointer, const char* key) const {
+    if (!obj.is_object() || !obj.contains(key)) fail(pointer + "/" + key, "a field");
+    return obj[key];
+  }
+  std::string str(const json& obj, const std::string& pointer, const char* key) const {
+    const auto& v = field(obj, pointer, key);
+    if (!v.is_string()) fail(pointer + "/" + key, "a string");
+    return v.get<std::string>();
+  }
+  double num(const json& obj, const std::string& pointer, const char* key, double if_null = 0) const {
+    const auto& v = field(obj, pointer, key);
+    if (v.is_null()) return if_null;
+    if (!v.is_number()) fail(pointer + "/" + key, "a number");
+    return v.get<double>();
+  }
+  int integer(const json& obj, const std::string& pointer, const char* key) const {
+    const auto& v = field(obj, pointer, key);
+    if (!v.is_number_integer()) fail(pointer + "/" + key, "an integer");
+    return v.get<int>();
+  }
+  bool boolean(const json& obj, const std::string& pointer, const char* key) const {
+    const auto& v = field(obj, pointer, key);
+    if (!v.is_boolean()) fail(pointer + "/" + key, "true or false");
+    return v.get<bool>();
+  }
+  geo::LonLat lon_lat(const json& obj, const std::string& pointer, const char* key) const {
+    const auto& v = field(obj, pointer, key);
+    if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number())
+      fail(pointer + "/" + key, "[longitude, latitude]");
+    return geo::to_checked({v[0].get<double>(), v[1].get<double>()}, fmt::format("{} {}/{}", where, pointer, key));
+  }
+  const json& array(const json& obj, const std::string& pointer, const char* key) const {
+    const auto& v = field(obj, pointer, key);
+    if (!v.is_array()) fail(pointer + "/" + key, "an array");
+    return v;
+  }
+  std::vector<std::string> strings(const json& obj, const std::string& pointer, const char* key) const {
+    std::vector<std::string> out;
+    for (const auto& v : array(obj, pointer, key)) {
+      if (!v.is_string()) fail(pointer + "/" + key, "an array of strings");
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+  model::Location location(const json& obj, const std::string& pointer, const char* key) const {
+    const auto value = model::location_from_string(str(obj, pointer, key));
+    if (!value) fail(pointer + "/" + key, "ukraine, neighbouring_nato, black_sea or outside_theatre");
+    return *value;
+  }
+};
+
+plan::SolveStatus status_from(const std::string& text) {
+  for (auto s : {plan::SolveStatus::Optimal, plan::SolveStatus::Feasible, plan::SolveStatus::Infeasible, plan::SolveStatus::TimeLimit})
+    if (plan::to_string(s) == text) return s;
+  return plan::SolveStatus::TimeLimit;
+}
+plan::ProofMethod proof_from(const std::string& text) {
+  for (auto m : {plan::ProofMethod::None, plan::ProofMethod::Trivial, plan::ProofMethod::LagrangianBound, plan::ProofMethod::LpBound,
+                 plan::ProofMethod::LagrangianReductionCbc, plan::ProofMethod::Cbc})
+    if (plan::to_string(m) == text) return m;
+  return plan::ProofMethod::None;
+}
+}  // namespace
+
+Plan plan_from_json(std::string_view text, const std::string& where) {
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& error) {
+    throw Error(ErrorCode::Syntax, fmt::format("{} byte {}", where, error.byte), "not well-formed JSON");
+  }
+  const Reader r{where};
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  Plan plan;
+  plan.schema = r.str(doc, "", "schema");
+  if (plan.schema != "guarantor.plan/1") r.fail("/schema", "\"guarantor.plan/1\"");
+  const auto& pv = r.field(doc, "", "provenance");
+  plan.provenance.generator = r.str(pv, "/provenance", "generator");
+  plan.provenance.scenario_name = r.str(pv, "/provenance", "scenario");
+  plan.provenance.as_of = r.str(pv, "/provenance", "as_of");
+  plan.provenance.illustrative = r.boolean(pv, "/provenance", "illustrative");
+  plan.provenance.seed = static_cast<std::uint64_t>(r.num(pv, "/provenance", "seed"));
+  plan.provenance.standoff_km = r.num(pv, "/provenance", "standoff_km");
+  plan.provenance.rotation_factor = r.num(pv, "/provenance", "rotation_factor");
+  for (const auto& f : r.array(pv, "/provenance", "inputs"))
+    plan.provenance.inputs.push_back({r.str(f, "/provenance/inputs", "role"), r.str(f, "/provenance/inputs", "path"),
+                                      r.str(f, "/provenance/inputs", "sha256")});
+  for (const auto& [key, value] : r.field(pv, "/provenance", "parameters").items()) {
+    if (!value.is_number()) r.fail("/provenance/parameters/" + key, "a number");
+    plan.provenance.parameters[key] = value.get<double>();
+  }
+  for (const auto& [name, points] : r.field(pv, "/provenance", "polylines").items()) {
+    auto& line = plan.provenance.polylines[name];
+    for (const auto& p : points) {
+      if (!p.is_array() || p.size() != 2) r.fail("/provenance/polylines/" + name, "[longitude, latitude] points");
+      line.push_back({p[0].get<double>(), p[1].get<double>()});
+    }
+  }
+  for (const auto& s : r.array(doc, "", "stages")) {
+    StageReport report{r.str(s, "/stages", "stage"), r.str(s, "/stages", "sense"), r.str(s, "/stages", "unit"), {},
+                       r.str(s, "/stages", "method"), r.str(s, "/stages", "note")};
+    const auto& st = r.field(s, "/stages", "stats");
+    const bool max = report.sense == "max";
+    report.stats.objective = r.num(st, "/stages/stats", "objective", max ? -inf : inf);
+    report.stats.bound = r.num(st, "/stages/stats", "bound", max ? inf : -inf);
+    report.stats.relative_gap = r.num(st, "/stages/stats", "relative_gap", inf);
+    report.stats.wall_seconds = r.num(st, "/stages/stats", "wall_seconds");
+    report.stats.status = status_from(r.str(st, "/stages/stats", "status"));
+    report.stats.proved_by = proof_from(r.str(st, "/stages/stats", "proved_by"));
+    plan.stages.push_back(std::move(report));
+  }
+  for (const auto& c : r.array(doc, "", "candidates"))
+    plan.candidates.push_back({r.str(c, "/candidates", "site"), r.str(c, "/candidates", "name"), r.str(c, "/candidates", "kind"),
+                               r.lon_lat(c, "/candidates", "position"), r.str(c, "/candidates", "country"),
+                               r.location(c, "/candidates", "location"), r.num(c, "/candidates", "capacity"),
+                               r.str(c, "/candidates", "capacity_unit"), r.num(c, "/candidates", "standoff_km"),
+                               r.boolean(c, "/candidates", "hub_eligible")});
+  for (const auto& x : r.array(doc, "", "rejected_sites"))
+    plan.rejected.push_back({r.str(x, "/rejected_sites", "site"), r.str(x, "/rejected_sites", "reason")});
+  for (const auto& h : r.array(doc, "", "hubs"))
+    plan.hubs.push_back({r.str(h, "/hubs", "site"), r.lon_lat(h, "/hubs", "position"), r.num(h, "/hubs", "demand_share"),
+                         r.num(h, "/hubs", "load_personnel"), r.num(h, "/hubs", "capacity_personnel")});
+  for (const auto& p : r.array(doc, "", "positions"))
+    plan.positions.push_back({r.str(p, "/positions", "id"), r.str(p, "/positions", "line"), r.str(p, "/positions", "site"),
+                              r.lon_lat(p, "/positions", "position"), r.num(p, "/positions", "reach_km"),
+                              r.num(p, "/positions", "marginal_value"), r.integer(p, "/positions", "rank")});
+  for (const auto& a : r.array(doc, "", "assignments")) {
+    const std::string ptr = "/assignments";
+    plan.assignments.push_back({r.str(a, ptr, "unit"), r.str(a, ptr, "pledge"), r.str(a, ptr, "nation"),
+                                r.str(a, ptr, "capability"), r.str(a, ptr, "line"), r.str(a, ptr, "position"),
+                                r.str(a, ptr, "site"), r.str(a, ptr, "app6_sidc"), r.integer(a, ptr, "personnel"),
+                                r.num(a, ptr, "site_resource"), r.integer(a, ptr, "phase_gate_day"),
+                                r.integer(a, ptr, "ready_day"), r.integer(a, ptr, "arrival_day"),
+                                r.integer(a, ptr, "required_by_day"), r.str(a, ptr, "entry_node"), r.str(a, ptr, "route")});
+  }
+  for (const auto& u : r.array(doc, "", "unassigned"))
+    plan.unassigned.push_back({r.str(u, "/unassigned", "unit"), r.str(u, "/unassigned", "pledge"),
+                               r.str(u, "/unassigned", "capability"), r.str(u, "/unassigned", "reason")});
+  for (const auto& l : r.array(doc, "", "lines")) {
+    const std::string ptr = "/lines";
+    LineResult line;
+    line.line_id = r.str(l, ptr, "line");
+    line.capability = r.str(l, ptr, "capability");
+    const auto phase = model::phase_from_string(r.str(l, ptr, "phase"));
+    if (!phase) r.fail(ptr + "/phase", "ceasefire or peace_deal");
+    line.phase = *phase;
+    line.location = r.location(l, ptr, "location");
+    line.priority = r.integer(l, ptr, "priority");
+    line.role = r.str(l, ptr, "role");
+    line.required = r.integer(l, ptr, "required");
+    line.placed = r.integer(l, ptr, "placed");
+    line.filled = r.integer(l, ptr, "filled");
+    line.late = r.integer(l, ptr, "late");
+    line.demand = r.str(l, ptr, "demand");
+    line.filter = r.str(l, ptr, "filter");
+    line.target_fraction = r.num(l, ptr, "target_fraction");
+    line.demand_total = r.num(l, ptr, "demand_total");
+    line.covered_design = r.num(l, ptr, "covered_design");
+    line.design_bound = r.num(l, ptr, "design_bound", inf);
+    line.design_gap = r.num(l, ptr, "design_gap", inf);
+    line.covered_fraction = r.num(l, ptr, "covered_fraction");
+    line.units_to_cover_all = r.integer(l, ptr, "units_to_cover_all");
+    line.status = r.str(l, ptr, "status");
+    line.units = r.strings(l, ptr, "units");
+    line.reasons = r.strings(l, ptr, "reasons");
+    plan.lines.push_back(std::move(line));
+  }
+  for (const auto& c : r.array(doc, "", "closure"))
+    plan.closure.push_back({r.integer(c, "/closure", "day"), r.integer(c, "/closure", "units"), r.integer(c, "/closure", "personnel")});
+  const auto& rot = r.field(doc, "", "rotation");
+  plan.rotation = {r.integer(rot, "/rotation", "deployed_units"), r.integer(rot, "/rotation", "deployed_personnel"),
+                   r.num(rot, "/rotation", "rotation_factor"), r.integer(rot, "/rotation", "required_pool"),
+                   r.integer(rot, "/rotation", "pledged_personnel"), r.integer(rot, "/rotation", "shortfall"),
+                   r.str(rot, "/rotation", "source")};
+  return plan;
+}
+
+}  // namespace guarantor::planner

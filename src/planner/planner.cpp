@@ -1,0 +1,57 @@
+// make_plan: runs the stages in order and records the provenance.
+#include "guarantor/planner/planner.hpp"
+
+#include "stages.hpp"
+
+namespace guarantor::planner {
+
+const StageReport* Plan::find_stage(std::string_view stage) const noexcept {
+  for (const auto& report : stages)
+    if (report.stage == stage) return &report;
+  return nullptr;
+}
+
+const LineResult* Plan::find_line(std::string_view line_id) const noexcept {
+  for (const auto& line : lines)
+    if (line.line_id == line_id) return &line;
+  return nullptr;
+}
+
+const Position* Plan::find_position(std::string_view position_id) const noexcept {
+  for (const auto& position : positions)
+    if (position.id == position_id) return &position;
+  return nullptr;
+}
+
+Plan make_plan(const model::Scenario& scenario, const PlannerParameters& params, const PlannerOptions& options) {
+  Plan plan;
+  auto& provenance = plan.provenance;
+  provenance.generator = options.generator;
+  provenance.scenario_name = scenario.name;
+  provenance.as_of = scenario.as_of;
+  for (const auto& file : scenario.files) provenance.inputs.push_back({file.role, file.path, file.sha256});
+  for (const auto& file : params.files) provenance.inputs.push_back(file);
+  provenance.parameters = params.flatten();
+  provenance.polylines["dnipro_line"] = params.dnipro_line;
+  provenance.polylines["sea_lane"] = params.sea_lane;
+  provenance.seed = params.seed;
+  provenance.illustrative = scenario.coalition.has_illustrative();
+  provenance.standoff_km = scenario.mandate.posture.standoff_km.value;
+  provenance.rotation_factor = options.rotation_factor_override > 0 ? options.rotation_factor_override
+                                                                    : scenario.mandate.posture.rotation_factor.value;
+
+  detail::StageContext context{scenario, params, {}, provenance.rotation_factor};
+  context.solve.time_limit_s = params.time_limit_s;
+  context.solve.seed = params.seed;
+  plan.stages.push_back(detail::run_candidates(context, plan));
+  plan.stages.push_back(detail::run_hubs(context, plan));
+  plan.stages.push_back(detail::run_coverage(context, plan));
+  plan.stages.push_back(detail::run_allocation(context, plan));
+  detail::claim_coverage(context, plan);
+  plan.stages.push_back(detail::run_schedule(context, plan));
+  plan.stages.push_back(detail::run_sustainment(context, plan));
+  plan.stages.push_back(detail::run_gaps(context, plan));
+  return plan;
+}
+
+}  // namespace guarantor::planner

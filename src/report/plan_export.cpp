@@ -1,0 +1,97 @@
+// plan.geojson and plan.kml from a plan, and the sizing anchors file.
+#include "guarantor/report/plan_export.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "guarantor/core/error.hpp"
+#include "guarantor/report/html_escape.hpp"
+
+namespace guarantor::report {
+
+namespace {
+using nlohmann::ordered_json;
+
+ordered_json point(geo::LonLat p) { return {{"type", "Point"}, {"coordinates", {p.lon, p.lat}}}; }
+ordered_json feature(geo::LonLat p, ordered_json properties) {
+  return {{"type", "Feature"}, {"geometry", point(p)}, {"properties", std::move(properties)}};
+}
+}  // namespace
+
+std::vector<SizingAnchor> load_sizing_anchors(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot be read; expected data/planning/sizing_anchors.json");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(buffer.str());
+  } catch (const nlohmann::json::parse_error& error) {
+    throw Error(ErrorCode::Syntax, fmt::format("{} byte {}", path.string(), error.byte), "not well-formed JSON");
+  }
+  std::vector<SizingAnchor> anchors;
+  for (const char* list : {"anchors", "ratio_anchors"}) {
+    if (!doc.contains(list)) continue;
+    for (const auto& a : doc[list]) {
+      if (!a.is_object() || !a.contains("id") || !a.contains("label") || !a.contains("source") ||
+          !(a.contains("personnel") || a.contains("per_thousand")))
+        throw Error(ErrorCode::Schema, fmt::format("{} /{}", path.string(), list),
+                    "each anchor needs id, label, source and personnel or per_thousand");
+      anchors.push_back({a["id"].get<std::string>(), a["label"].get<std::string>(), a.value("personnel", 0.0),
+                         a.value("per_thousand", 0.0), a["source"].get<std::string>()});
+    }
+  }
+  return anchors;
+}
+
+std::string plan_to_geojson(const planner::Plan& plan, const model::Scenario& scenario) {
+  ordered_json features = ordered_json::array();
+  for (const auto& hub : plan.hubs)
+    features.push_back(feature(hub.position, {{"kind", "hub"}, {"site", hub.site_id}, {"demand_share", hub.demand_share},
+                                              {"load_personnel", hub.load_personnel}}));
+  std::map<std::string, bool> filled;
+  for (const auto& a : plan.assignments) filled[a.position_id] = true;
+  for (const auto& p : plan.positions)
+    if (!p.site_id.empty())
+      features.push_back(feature(p.position, {{"kind", "position"}, {"id", p.id}, {"line", p.line_id}, {"site", p.site_id},
+                                              {"reach_m", p.reach_km * 1000.0}, {"filled", filled[p.id]}}));
+  for (const auto& a : plan.assignments) {
+    const auto* site = scenario.theatre.find_site(a.site_id);
+    if (!site) continue;
+    features.push_back(feature(site->position, {{"kind", "unit"}, {"unit", a.unit_id}, {"nation", a.nation},
+                                                {"capability", a.capability}, {"line", a.line_id}, {"sidc", a.app6_sidc},
+                                                {"arrival_day", a.arrival_day}, {"entry_node", a.entry_node}}));
+  }
+  for (const auto& r : plan.rejected)
+    if (const auto* site = scenario.theatre.find_site(r.site_id))
+      features.push_back(feature(site->position, {{"kind", "rejected_site"}, {"site", r.site_id}, {"reason", r.reason}}));
+  const ordered_json doc = {{"type", "FeatureCollection"}, {"features", features}};
+  return doc.dump(1) + "\n";
+}
+
+std::string plan_to_kml(const planner::Plan& plan, const model::Scenario& scenario) {
+  std::string kml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n";
+  kml += fmt::format("<name>{}</name>\n", escape_html(plan.provenance.scenario_name));
+  auto placemark = [&kml](const std::string& name, const std::string& description, geo::LonLat p) {
+    kml += fmt::format("<Placemark><name>{}</name><description>{}</description><Point><coordinates>{:.6f},{:.6f}</coordinates>"
+                       "</Point></Placemark>\n", escape_html(name), escape_html(description), p.lon, p.lat);
+  };
+  kml += "<Folder><name>Hubs</name>\n";
+  for (const auto& hub : plan.hubs)
+    placemark(hub.site_id, fmt::format("hub; {:.0f} personnel based", hub.load_personnel), hub.position);
+  kml += "</Folder>\n<Folder><name>Units</name>\n";
+  for (const auto& a : plan.assignments)
+    if (const auto* site = scenario.theatre.find_site(a.site_id))
+      placemark(a.unit_id, fmt::format("{} {} for {}; in place day {}", a.nation, a.capability, a.line_id, a.arrival_day),
+                site->position);
+  kml += "</Folder>\n<Folder><name>Rejected sites</name>\n";
+  for (const auto& r : plan.rejected)
+    if (const auto* site = scenario.theatre.find_site(r.site_id)) placemark(r.site_id, r.reason, site->position);
+  kml += "</Folder>\n</Document>\n</kml>\n";
+  return kml;
+}
+
+}  // namespace guarantor::report
