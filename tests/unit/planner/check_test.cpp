@@ -1,0 +1,88 @@
+// The checker against hand-broken plans: one broken rule each, and the intact plan passes.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "guarantor/planner/check.hpp"
+#include "guarantor/planner/planner.hpp"
+#include "tiny_scenario.hpp"
+
+namespace guarantor::planner {
+namespace {
+
+class CheckBroken : public ::testing::Test {
+protected:
+  model::Scenario scenario = test::tiny_scenario();
+  Plan plan = make_plan(scenario, test::tiny_parameters());
+
+  Assignment& ad() {
+    return *std::find_if(plan.assignments.begin(), plan.assignments.end(), [](const Assignment& a) { return a.line_id == "R-1"; });
+  }
+  bool has(const std::vector<Violation>& violations, std::string_view rule) {
+    return std::any_of(violations.begin(), violations.end(), [rule](const Violation& v) { return v.rule == rule; });
+  }
+};
+
+TEST_F(CheckBroken, IntactPlanHolds) {
+  const auto violations = check_plan(plan, scenario);
+  EXPECT_TRUE(violations.empty()) << violations.front().rule << ": " << violations.front().message;
+}
+
+TEST_F(CheckBroken, CaveatBreach) {
+  // PL-1 may serve only on NATO territory; R-1 is in Ukraine.
+  ad().unit_id = "PL-1/1";
+  ad().pledge_id = "PL-1";
+  const auto violations = check_plan(plan, scenario);
+  ASSERT_TRUE(has(violations, "caveat"));
+  EXPECT_NE(violations.front().message.find("neighbouring_nato"), std::string::npos);
+}
+
+TEST_F(CheckBroken, SiteCapacity) {
+  // Fifteen more batteries at hub.a: 16 x 100 personnel on a site for 1,000.
+  for (int n = 2; n <= 16; ++n) {
+    Position extra = *plan.find_position("R-1#1");
+    extra.id = "R-1#" + std::to_string(n);
+    plan.positions.push_back(extra);
+    Assignment copy = ad();
+    copy.unit_id = "GB-1/" + std::to_string(n);
+    copy.position_id = extra.id;
+    plan.assignments.push_back(copy);
+  }
+  EXPECT_TRUE(has(check_plan(plan, scenario), "capacity"));
+}
+
+TEST_F(CheckBroken, CoverageClaim) {
+  plan.lines[0].line_id == "R-1" ? plan.lines[0].covered_fraction = 0.9 : plan.lines[1].covered_fraction = 0.9;
+  EXPECT_TRUE(has(check_plan(plan, scenario), "coverage_claim"));
+}
+
+TEST_F(CheckBroken, CoverageClaimFromAMovedPosition) {
+  // Same claim, but the battery now sits at hub.b, next to the smaller place.
+  for (auto& p : plan.positions)
+    if (p.id == "R-1#1") p.site_id = "hub.b", p.position = {25, 47.5};
+  EXPECT_TRUE(has(check_plan(plan, scenario), "coverage_claim"));
+}
+
+TEST_F(CheckBroken, ArrivalBeforeReadiness) {
+  ad().arrival_day = 3;  // GB-1 is ready on day 10
+  EXPECT_TRUE(has(check_plan(plan, scenario), "arrival"));
+}
+
+TEST_F(CheckBroken, UnitTwice) {
+  Assignment twice = ad();
+  twice.line_id = "R-2";
+  twice.position_id = "R-2#1";
+  plan.assignments.push_back(twice);
+  const auto violations = check_plan(plan, scenario);
+  EXPECT_TRUE(has(violations, "unit_twice"));
+  EXPECT_TRUE(has(violations, "position_twice"));
+}
+
+TEST_F(CheckBroken, SiteInsideTheStandoff) {
+  for (auto& p : plan.positions)
+    if (p.id == "R-1#1") p.site_id = "hub.near", p.position = {27.5, 47.5};
+  EXPECT_TRUE(has(check_plan(plan, scenario), "site"));
+}
+
+}  // namespace
+}  // namespace guarantor::planner
