@@ -12,16 +12,18 @@ namespace guarantor::plan::detail {
 namespace {
 
 constexpr double INF = std::numeric_limits<double>::infinity();
-// Subgradient schedule per node. The root starts from the multipliers of the bound phase; a child
-// from its parent's best multipliers, already close to its own optimum, hence the smaller first
-// step and the quicker halving. The step factor halves after STALL iterations without a better
-// bound; the node's dual stops once the factor is below MIN_FACTOR or after ITERATIONS.
+// Subgradient schedule per node. The root continues from the multipliers of the bound phase; a
+// child starts from its parent's best multipliers. The step factor halves after STALL iterations
+// without a better bound; a node's dual stops once the factor is below MIN_FACTOR or after
+// ITERATIONS. The node values were chosen by counting subgradient iterations over whole trees
+// (pmed17, 36, 39): short, aggressive node duals (60 iterations, factor 2) needed 3–5 times fewer
+// iterations than 150 at factor 0.25, although each node's bound is a little weaker.
 constexpr int ROOT_ITERATIONS = 1500;
 constexpr int ROOT_STALL = 40;
 constexpr double ROOT_FACTOR = 1.0;
-constexpr int NODE_ITERATIONS = 150;
-constexpr int NODE_STALL = 8;
-constexpr double NODE_FACTOR = 0.25;
+constexpr int NODE_ITERATIONS = 60;
+constexpr int NODE_STALL = 6;
+constexpr double NODE_FACTOR = 2.0;
 constexpr double MIN_FACTOR = 1e-3;
 
 enum SiteState : char { FREE = 0, OPEN = 1, CLOSED = 2 };
@@ -90,6 +92,7 @@ public:
       ++outcome.nodes;
       process(std::move(node));
     }
+    outcome.iterations = iterations_;
     outcome.finished = stack_.empty() && !interrupted_;
     outcome.bound = cost_;
     for (const Node& node : stack_) outcome.bound = std::min(outcome.bound, node.bound);
@@ -193,6 +196,7 @@ private:
     int stall = 0;
     for (int iteration = 0; iteration < iterations; ++iteration) {
       evaluate(multiplier, node.state, slots, current_);
+      ++iterations_;
       if (current_.bound > best.bound) {
         best = current_;
         best_multiplier = multiplier;
@@ -270,6 +274,7 @@ private:
   double threshold_;
   std::vector<Node> stack_;
   bool interrupted_ = false;
+  std::size_t iterations_ = 0;
   Relaxed current_;
   std::vector<std::size_t> free_;
   std::vector<double> gradient_;

@@ -18,6 +18,7 @@ struct BranchOutcome {
   bool finished = false;  ///< the whole tree was explored: the incumbent is optimal
   double bound = 0;       ///< lower bound on the optimum (equals the incumbent when finished)
   std::size_t nodes = 0;  ///< nodes whose Lagrangian dual was solved
+  std::size_t iterations = 0;  ///< subgradient iterations over all nodes (the unit of work)
 };
 
 /// Explores the tree from the root multipliers `multiplier` (one per customer), improving
