@@ -28,5 +28,7 @@ void add_show_command(CLI::App& app, CommandContext& context);
 void add_plan_command(CLI::App& app, CommandContext& context);
 void add_check_command(CLI::App& app, CommandContext& context);
 void add_diff_command(CLI::App& app, CommandContext& context);
+void add_verify_command(CLI::App& app, CommandContext& context);
+void add_audit_command(CLI::App& app, CommandContext& context);
 
 }  // namespace guarantor::cli

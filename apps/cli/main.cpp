@@ -25,6 +25,8 @@ int main(int argc, char** argv) try {
   add_plan_command(app, context);
   add_check_command(app, context);
   add_diff_command(app, context);
+  add_verify_command(app, context);
+  add_audit_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
