@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 #include <random>
 
@@ -81,6 +82,40 @@ TEST(PMedian, SameInputSameOutput) {
   const PMedianResult first = solve_p_median(instance), second = solve_p_median(instance);
   EXPECT_EQ(first.solution.open_sites, second.solution.open_sites);
   EXPECT_EQ(first.stats.objective, second.stats.objective);
+}
+
+// Larger than the instances above, with clustered customers so the Lagrangian bound often leaves a
+// gap: the branch-and-bound must then close it, and its answer is checked against brute force.
+TEST(PMedian, BranchAndBoundMatchesBruteForce) {
+  std::mt19937_64 rng(31);
+  int proven_by_branching = 0;
+  for (int trial = 0; trial < CASES / 6; ++trial) {
+    const std::size_t customers = 40, sites = 14;
+    std::uniform_int_distribution<std::size_t> p_draw(2, 5);
+    const std::size_t p = p_draw(rng);
+    // Points on a 100 × 100 square; integer Manhattan distances, integer weights.
+    const std::vector<double> customer_x = testing::random_values(rng, customers, 0, 100);
+    const std::vector<double> customer_y = testing::random_values(rng, customers, 0, 100);
+    const std::vector<double> site_x = testing::random_values(rng, sites, 0, 100);
+    const std::vector<double> site_y = testing::random_values(rng, sites, 0, 100);
+    std::vector<double> distance(customers * sites);
+    for (std::size_t customer = 0; customer < customers; ++customer) {
+      for (std::size_t site = 0; site < sites; ++site) {
+        distance[customer * sites + site] =
+            std::abs(customer_x[customer] - site_x[site]) + std::abs(customer_y[customer] - site_y[site]);
+      }
+    }
+    const PMedianInstance instance(customers, sites, distance, testing::random_values(rng, customers, 1, 5), p);
+    const PMedianResult result = solve_p_median(instance);
+    const double optimum = brute_force(instance);
+    ASSERT_EQ(result.stats.status, SolveStatus::Optimal) << "trial " << trial;
+    EXPECT_DOUBLE_EQ(result.stats.objective, optimum) << "trial " << trial;
+    EXPECT_DOUBLE_EQ(result.stats.bound, optimum) << "trial " << trial;
+    EXPECT_DOUBLE_EQ(p_median_cost(instance, result.solution.open_sites), optimum) << "trial " << trial;
+    proven_by_branching += result.stats.proved_by == ProofMethod::LagrangianBranchAndBound;
+  }
+  // Otherwise this test would not exercise the branch-and-bound at all.
+  EXPECT_GT(proven_by_branching, 0);
 }
 
 TEST(PMedian, RejectsMalformedInstances) {
