@@ -84,7 +84,16 @@ double median(std::vector<double> values) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::size_t target_reports = argc > 1 ? std::stoul(argv[1]) : 1000000;
+  // verify_pipeline [reports] [--keep-log PATH] [--no-baseline]
+  std::size_t target_reports = 1000000;
+  std::filesystem::path keep_log;
+  bool baseline = true;
+  for (int arg = 1; arg < argc; ++arg) {
+    const std::string text = argv[arg];
+    if (text == "--keep-log" && arg + 1 < argc) keep_log = argv[++arg];
+    else if (text == "--no-baseline") baseline = false;
+    else target_reports = std::stoul(text);
+  }
   constexpr std::size_t SLICE = 20000;
   constexpr int ROUNDS = 3;
   // Reports per event average 3 (1..5 uniform): events = reports / 3.
@@ -92,15 +101,20 @@ int main(int argc, char** argv) {
   config.events = target_reports / 3;
   // Keep the event density of the unit test (2,000 events in 30 days) at any size.
   config.days = static_cast<int>(std::max<std::size_t>(30, config.events * 30 / 2000));
-  const auto synthetic = testing::make_synthetic_reports(config);
   const auto dir = std::filesystem::temp_directory_path() / "guarantor_verify_bench";
   std::filesystem::create_directories(dir);
   const auto csv = dir / "reports.csv";
   const auto log_path = dir / "evidence.jsonl";
   std::filesystem::remove(log_path);
-  write_csv(synthetic.reports, csv);
+  std::size_t synthetic_count = 0;
+  {
+    // The generator's copy is freed before the run so that peak RSS measures the verifier.
+    const auto synthetic = testing::make_synthetic_reports(config);
+    synthetic_count = synthetic.reports.size();
+    write_csv(synthetic.reports, csv);
+  }
   std::printf("workload: %zu synthetic reports of %zu events over %d days, written as %.0f MiB of CSV\n",
-              synthetic.reports.size(), config.events, config.days,
+              synthetic_count, config.events, config.days,
               static_cast<double>(std::filesystem::file_size(csv)) / (1024.0 * 1024.0));
 
   const Agreement agreement = load_agreement(std::filesystem::path(GUARANTOR_BENCH_DATA_DIR) / "agreements" / "default_agreement.json");
@@ -110,6 +124,7 @@ int main(int argc, char** argv) {
   const auto start = Clock::now();
   AdapterResult read = read_guarantor_csv(*std::make_unique<std::ifstream>(csv), csv.string());
   const double parse_s = seconds_since(start);
+  const double parse_rss = peak_rss_mib();
   VerifyResult result;
   {
     EvidenceLog log = EvidenceLog::open_file(log_path);
@@ -129,15 +144,27 @@ int main(int argc, char** argv) {
     truth[i] = std::stoul(id.substr(id.find(':') + 1, id.find('-') - id.find(':') - 1));
   }
   const auto score = testing::pairwise_score(labels_of(result.clusters, result.reports.size()), truth);
-  std::printf("end to end: %.2f s (parse %.2f s), %.0f reports/s, peak RSS %.0f MiB; %zu incidents, %zu findings, "
-              "log %.0f MiB\n",
-              total_s, parse_s, static_cast<double>(result.reports.size()) / total_s, peak_rss_mib(),
-              result.clusters.incidents.size(), result.findings.size(),
-              static_cast<double>(std::filesystem::file_size(log_path)) / (1024.0 * 1024.0));
-  std::printf("pairwise precision %.4f, recall %.4f\n", score.precision, score.recall);
+  if (result.reports.size() != synthetic_count) {
+    std::fprintf(stderr, "FAILED: %zu reports read, %zu written\n", result.reports.size(), synthetic_count);
+    return 1;
+  }
+  std::printf("pairwise precision %.4f, recall %.4f; %zu incidents, %zu merges, %zu findings\n", score.precision,
+              score.recall, result.clusters.incidents.size(), result.clusters.merges.size(), result.findings.size());
   if (score.precision < 0.95 || score.recall < 0.95) {
     std::fprintf(stderr, "FAILED: clustering quality below 0.95\n");
     return 1;
+  }
+  std::printf("%-12s %9s %14s\n", "stage", "wall s", "peak RSS MiB");
+  std::printf("%-12s %9.2f %14.0f\n", "parse", parse_s, parse_rss);
+  for (const StageTiming& stage : result.timings)
+    std::printf("%-12s %9.2f %14.0f\n", stage.stage.c_str(), stage.seconds, stage.peak_rss_mib);
+  std::printf("end to end: %.2f s, %.0f reports/s, peak RSS %.0f MiB, log %.0f MiB\n", total_s,
+              static_cast<double>(result.reports.size()) / total_s, peak_rss_mib(),
+              static_cast<double>(std::filesystem::file_size(log_path)) / (1024.0 * 1024.0));
+  if (!keep_log.empty()) std::filesystem::copy_file(log_path, keep_log, std::filesystem::copy_options::overwrite_existing);
+  if (!baseline) {
+    std::filesystem::remove_all(dir);
+    return 0;
   }
 
   // Blocked vs all-pairs on a slice, alternated in this process; medians and min/max.

@@ -1,9 +1,13 @@
 #include "guarantor/verify/evidence_log.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <istream>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "canonical_json.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/sha256.hpp"
 
@@ -16,6 +20,53 @@ using Json = nlohmann::json;
 // report, and the replacement survives parse + dump unchanged, so hashes stay reproducible.
 std::string dump_canonical(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Buffered entries are written once this many bytes have gathered.
+constexpr std::size_t WRITE_BYTES = 4u << 20;
+// Entries serialised per batch of append_batch: enough to amortise starting the threads, few
+// enough that the batch's text stays in cache-friendly megabytes.
+constexpr std::size_t BATCH_ENTRIES = 8192;
+
+// An entry serialised up to and including `"prev":"`, with the SHA-256 state after that prefix.
+// The canonical entry is {"body":..,"kind":..,"prev":"<hash>","seq":n}: everything before the
+// previous hash is independent of the chain, so it is hashed in parallel and only the tail
+// (the partial last block, the previous hash, the sequence number) waits for the chain.
+struct PreparedEntry {
+  Sha256 prefix_state;
+  std::size_t end = 0;  ///< end of this entry's prefix in the part's text
+};
+
+struct PreparedPart {
+  std::string text;
+  std::vector<PreparedEntry> entries;
+  std::exception_ptr error;
+};
+
+void end_prefix(std::string& text, std::string_view kind) {
+  text += ",\"kind\":";
+  detail::append_json_string(text, kind);
+  text += ",\"prev\":\"";
+}
+
+void prepare_part(PreparedPart& part, std::string_view kind, std::size_t from, std::size_t to,
+                  const EvidenceLog::BodyWriter& write_body) noexcept {
+  part.error = nullptr;
+  try {
+    part.text.clear();
+    part.entries.clear();
+    for (std::size_t index = from; index < to; ++index) {
+      const std::size_t start = part.text.size();
+      part.text += "{\"body\":";
+      write_body(index, part.text);
+      end_prefix(part.text, kind);
+      PreparedEntry& entry = part.entries.emplace_back();
+      entry.prefix_state.update(std::string_view(part.text).substr(start));
+      entry.end = part.text.size();
+    }
+  } catch (...) {
+    part.error = std::current_exception();
+  }
 }
 
 LogEntry parse_entry(const std::string& text, std::size_t line, const std::string& name) {
@@ -60,10 +111,15 @@ EvidenceLog::EvidenceLog(std::unique_ptr<std::ofstream> file, std::uint64_t next
 
 EvidenceLog::EvidenceLog(EvidenceLog&& other) noexcept
     : file_(std::move(other.file_)), out_(other.out_), next_seq_(other.next_seq_), head_(std::move(other.head_)),
-      name_(std::move(other.name_)) {}
+      name_(std::move(other.name_)), pending_(std::move(other.pending_)) {
+  other.out_ = nullptr;
+}
 
 EvidenceLog::~EvidenceLog() {
-  if (out_ != nullptr) out_->flush();
+  if (out_ == nullptr) return;
+  // Destructors must not throw: a failed final write is reported by an explicit flush().
+  out_->write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+  out_->flush();
 }
 
 EvidenceLog EvidenceLog::open_file(const std::filesystem::path& path) {
@@ -98,22 +154,70 @@ EvidenceLog EvidenceLog::open_file(const std::filesystem::path& path) {
 }
 
 const std::string& EvidenceLog::append(std::string_view kind, const nlohmann::json& body) {
-  std::string text = canonical_entry_text(next_seq_, kind, body, head_);
-  std::string hash = sha256_hex(text);
-  // Insert "hash" as the last member by hand: cheaper than a second serialisation, and the
-  // reader recomputes over the canonical form, not these bytes.
-  text.pop_back();
-  text += ",\"hash\":\"";
-  text += hash;
-  text += "\"}\n";
-  out_->write(text.data(), static_cast<std::streamsize>(text.size()));
-  if (!*out_) throw Error(ErrorCode::OutputFailed, name_, fmt::format("writing entry {} failed", next_seq_));
-  ++next_seq_;
-  head_ = std::move(hash);
+  return append_canonical(kind, dump_canonical(body));
+}
+
+const std::string& EvidenceLog::append_canonical(std::string_view kind, std::string_view body) {
+  append_batch(kind, 1, [&](std::size_t, std::string& out) { out += body; });
   return head_;
 }
 
+void EvidenceLog::append_batch(std::string_view kind, std::size_t count, const BodyWriter& write_body,
+                               unsigned threads) {
+  threads = std::max(1u, threads);
+  std::vector<PreparedPart> parts(threads);
+  std::vector<std::thread> helpers;
+  for (std::size_t batch_from = 0; batch_from < count; batch_from += BATCH_ENTRIES) {
+    const std::size_t batch_to = std::min(count, batch_from + BATCH_ENTRIES);
+    const std::size_t per_part = (batch_to - batch_from + threads - 1) / threads;
+    helpers.clear();
+    for (unsigned part = 1; part < threads; ++part) {
+      const std::size_t from = std::min(batch_to, batch_from + part * per_part);
+      const std::size_t to = std::min(batch_to, from + per_part);
+      helpers.emplace_back(prepare_part, std::ref(parts[part]), kind, from, to, std::cref(write_body));
+    }
+    prepare_part(parts[0], kind, batch_from, std::min(batch_to, batch_from + per_part), write_body);
+    for (std::thread& helper : helpers) helper.join();
+    for (unsigned part = 0; part < threads; ++part)
+      if (parts[part].error) std::rethrow_exception(parts[part].error);
+
+    // In order: finish each entry's hash over the chain-dependent tail, then emit it with its
+    // hash inserted as the last member (the reader recomputes over the canonical form).
+    for (unsigned part = 0; part < threads; ++part) {
+      std::size_t begin = 0;
+      for (const PreparedEntry& entry : parts[part].entries) {
+        const fmt::format_int seq(next_seq_);
+        std::string tail = "\",\"seq\":";
+        tail.append(seq.data(), seq.size());
+        Sha256 hasher = entry.prefix_state;
+        hasher.update(head_);
+        hasher.update(tail);
+        hasher.update("}");
+        std::string hash = hasher.finish_hex();
+        pending_.append(parts[part].text, begin, entry.end - begin);
+        pending_ += head_;
+        pending_ += tail;
+        pending_ += ",\"hash\":\"";
+        pending_ += hash;
+        pending_ += "\"}\n";
+        begin = entry.end;
+        ++next_seq_;
+        head_ = std::move(hash);
+      }
+    }
+    if (pending_.size() >= WRITE_BYTES) write_pending();
+  }
+}
+
+void EvidenceLog::write_pending() {
+  out_->write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+  if (!*out_)
+    throw Error(ErrorCode::OutputFailed, name_, fmt::format("writing entries before seq {} failed", next_seq_));
+  pending_.clear();
+}
+
 void EvidenceLog::flush() {
+  write_pending();
   out_->flush();
   if (!*out_) throw Error(ErrorCode::OutputFailed, name_, "flushing the evidence log failed");
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -60,8 +61,18 @@ public:
   EvidenceLog(const EvidenceLog&) = delete;
   ~EvidenceLog();
 
-  /// Appends one entry; returns its hash. Throws Error(OutputFailed) when the write fails.
+  /// Appends one entry; returns its hash. Entries are buffered: throws Error(OutputFailed) when
+  /// a write of the buffer fails, here or in flush().
   const std::string& append(std::string_view kind, const nlohmann::json& body);
+  /// Appends one entry whose body is given as canonical text (what nlohmann's dump() of the body
+  /// gives with sorted keys and no spaces, see append_canonical_json); returns its hash.
+  const std::string& append_canonical(std::string_view kind, std::string_view body);
+  /// Writes the canonical text of body `index` (0 <= index < count) to the end of `out`.
+  using BodyWriter = std::function<void(std::size_t index, std::string& out)>;
+  /// Appends `count` entries of one kind, bodies written by `write_body`; the log is the same as
+  /// from `count` calls of append_canonical. Bodies are serialised and their chain-independent
+  /// hashing done on `threads` threads (write_body must be safe to call concurrently).
+  void append_batch(std::string_view kind, std::size_t count, const BodyWriter& write_body, unsigned threads = 1);
   /// Flushes buffered entries; throws Error(OutputFailed) on failure.
   void flush();
 
@@ -70,11 +81,13 @@ public:
 
 private:
   EvidenceLog(std::unique_ptr<std::ofstream> file, std::uint64_t next_seq, std::string head);
+  void write_pending();
   std::unique_ptr<std::ofstream> file_;
   std::ostream* out_;
   std::uint64_t next_seq_ = 0;
   std::string head_;
   std::string name_;
+  std::string pending_;  ///< entries not yet written to out_: few large writes instead of one per entry
 };
 
 /// Parses every line of a log without judging it; a line that is not an entry throws

@@ -37,6 +37,13 @@ struct InputSummary {
   std::size_t rows = 0, read = 0, rejected = 0;
 };
 
+/// Wall time and peak memory of one pipeline stage, in the order the stages ran.
+struct StageTiming {
+  std::string stage;        ///< geocode, log_reports, cluster, grade, judge, log_results
+  double seconds = 0;       ///< wall time of the stage
+  double peak_rss_mib = 0;  ///< process peak resident set size at the stage's end, MiB
+};
+
 struct VerifyResult {
   std::vector<InputSummary> inputs;
   std::vector<Report> reports;
@@ -46,6 +53,7 @@ struct VerifyResult {
   std::vector<Finding> findings;
   Agreement agreement;
   std::string log_head;  ///< hash of the last log entry ("" without a log)
+  std::vector<StageTiming> timings;  ///< per stage of verify_reports (measurements, not results)
   /// Counts printed after a run: read, rejected, unlocated, merged, incidents, findings by outcome.
   [[nodiscard]] nlohmann::json counts() const;
 };
