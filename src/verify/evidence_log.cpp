@@ -1,6 +1,7 @@
 #include "guarantor/verify/evidence_log.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <istream>
 #include <thread>
@@ -24,9 +25,11 @@ std::string dump_canonical(const Json& value) {
 
 // Buffered entries are written once this many bytes have gathered.
 constexpr std::size_t WRITE_BYTES = 4u << 20;
-// Entries serialised per batch of append_batch: enough to amortise starting the threads, few
-// enough that the batch's text stays in cache-friendly megabytes.
-constexpr std::size_t BATCH_ENTRIES = 8192;
+// append_batch prepares entries in chunks that threads claim one at a time (so the threads stay
+// balanced whatever else they do), and in batches of chunks: while the calling thread finishes
+// the hashes of one batch in order and writes it, the others prepare the next.
+constexpr std::size_t CHUNK_ENTRIES = 256;
+constexpr std::size_t BATCH_CHUNKS = 32;
 
 // An entry serialised up to and including `"prev":"`, with the SHA-256 state after that prefix.
 // The canonical entry is {"body":..,"kind":..,"prev":"<hash>","seq":n}: everything before the
@@ -34,40 +37,56 @@ constexpr std::size_t BATCH_ENTRIES = 8192;
 // (the partial last block, the previous hash, the sequence number) waits for the chain.
 struct PreparedEntry {
   Sha256 prefix_state;
-  std::size_t end = 0;  ///< end of this entry's prefix in the part's text
+  std::size_t end = 0;  ///< end of this entry's prefix in the chunk's text
 };
 
-struct PreparedPart {
+struct PreparedChunk {
   std::string text;
   std::vector<PreparedEntry> entries;
   std::exception_ptr error;
 };
 
-void end_prefix(std::string& text, std::string_view kind) {
-  text += ",\"kind\":";
-  detail::append_json_string(text, kind);
-  text += ",\"prev\":\"";
-}
-
-void prepare_part(PreparedPart& part, std::string_view kind, std::size_t from, std::size_t to,
-                  const EvidenceLog::BodyWriter& write_body) noexcept {
-  part.error = nullptr;
+void prepare_chunk(PreparedChunk& chunk, std::string_view kind, std::size_t from, std::size_t to,
+                   const EvidenceLog::BodyWriter& write_body) noexcept {
+  chunk.error = nullptr;
   try {
-    part.text.clear();
-    part.entries.clear();
+    chunk.text.clear();
+    chunk.entries.clear();
     for (std::size_t index = from; index < to; ++index) {
-      const std::size_t start = part.text.size();
-      part.text += "{\"body\":";
-      write_body(index, part.text);
-      end_prefix(part.text, kind);
-      PreparedEntry& entry = part.entries.emplace_back();
-      entry.prefix_state.update(std::string_view(part.text).substr(start));
-      entry.end = part.text.size();
+      const std::size_t start = chunk.text.size();
+      chunk.text += "{\"body\":";
+      write_body(index, chunk.text);
+      chunk.text += ",\"kind\":";
+      detail::append_json_string(chunk.text, kind);
+      chunk.text += ",\"prev\":\"";
+      PreparedEntry& entry = chunk.entries.emplace_back();
+      entry.prefix_state.update(std::string_view(chunk.text).substr(start));
+      entry.end = chunk.text.size();
     }
   } catch (...) {
-    part.error = std::current_exception();
+    chunk.error = std::current_exception();
   }
 }
+
+// Entries [from, to) in chunks; any thread may call work() to claim and prepare chunks.
+struct PreparedBatch {
+  std::vector<PreparedChunk> chunks = std::vector<PreparedChunk>(BATCH_CHUNKS);
+  std::size_t from = 0, to = 0, chunk_count = 0;
+  std::atomic<std::size_t> next_chunk{0};
+
+  void reset(std::size_t batch_from, std::size_t batch_to) {
+    from = batch_from;
+    to = batch_to;
+    chunk_count = (to - from + CHUNK_ENTRIES - 1) / CHUNK_ENTRIES;
+    next_chunk = 0;
+  }
+  void work(std::string_view kind, const EvidenceLog::BodyWriter& write_body) noexcept {
+    for (std::size_t chunk = next_chunk++; chunk < chunk_count; chunk = next_chunk++) {
+      const std::size_t chunk_from = from + chunk * CHUNK_ENTRIES;
+      prepare_chunk(chunks[chunk], kind, chunk_from, std::min(to, chunk_from + CHUNK_ENTRIES), write_body);
+    }
+  }
+};
 
 LogEntry parse_entry(const std::string& text, std::size_t line, const std::string& name) {
   const std::string where = fmt::format("{}:{}", name, line);
@@ -164,39 +183,42 @@ const std::string& EvidenceLog::append_canonical(std::string_view kind, std::str
 
 void EvidenceLog::append_batch(std::string_view kind, std::size_t count, const BodyWriter& write_body,
                                unsigned threads) {
-  threads = std::max(1u, threads);
-  std::vector<PreparedPart> parts(threads);
+  if (count == 0) return;
+  constexpr std::size_t BATCH_ENTRIES = CHUNK_ENTRIES * BATCH_CHUNKS;
+  PreparedBatch batches[2];
+  PreparedBatch* current = &batches[0];
+  PreparedBatch* next = &batches[1];
   std::vector<std::thread> helpers;
-  for (std::size_t batch_from = 0; batch_from < count; batch_from += BATCH_ENTRIES) {
-    const std::size_t batch_to = std::min(count, batch_from + BATCH_ENTRIES);
-    const std::size_t per_part = (batch_to - batch_from + threads - 1) / threads;
-    helpers.clear();
-    for (unsigned part = 1; part < threads; ++part) {
-      const std::size_t from = std::min(batch_to, batch_from + part * per_part);
-      const std::size_t to = std::min(batch_to, from + per_part);
-      helpers.emplace_back(prepare_part, std::ref(parts[part]), kind, from, to, std::cref(write_body));
-    }
-    prepare_part(parts[0], kind, batch_from, std::min(batch_to, batch_from + per_part), write_body);
+  const auto start_helpers = [&](PreparedBatch* batch) {
+    for (unsigned helper = 1; helper < threads; ++helper)
+      helpers.emplace_back([batch, kind, &write_body] { batch->work(kind, write_body); });
+  };
+  const auto join_helpers = [&] {
     for (std::thread& helper : helpers) helper.join();
-    for (unsigned part = 0; part < threads; ++part)
-      if (parts[part].error) std::rethrow_exception(parts[part].error);
-
-    // In order: finish each entry's hash over the chain-dependent tail, then emit it with its
-    // hash inserted as the last member (the reader recomputes over the canonical form).
-    for (unsigned part = 0; part < threads; ++part) {
+    helpers.clear();
+  };
+  // In order: finish each entry's hash over the chain-dependent tail, then emit it with its hash
+  // inserted as the last member (the reader recomputes over the canonical form).
+  const auto finish = [&](const PreparedBatch& batch) {
+    for (std::size_t chunk = 0; chunk < batch.chunk_count; ++chunk)
+      if (batch.chunks[chunk].error) std::rethrow_exception(batch.chunks[chunk].error);
+    for (std::size_t chunk = 0; chunk < batch.chunk_count; ++chunk) {
+      const PreparedChunk& prepared = batch.chunks[chunk];
       std::size_t begin = 0;
-      for (const PreparedEntry& entry : parts[part].entries) {
+      for (const PreparedEntry& entry : prepared.entries) {
         const fmt::format_int seq(next_seq_);
-        std::string tail = "\",\"seq\":";
-        tail.append(seq.data(), seq.size());
+        char tail[40] = "\",\"seq\":";
+        constexpr std::size_t TAIL_KEY = 8;  // "\",\"seq\":" without the terminator
+        std::copy(seq.data(), seq.data() + seq.size(), tail + TAIL_KEY);
+        const std::string_view tail_text(tail, TAIL_KEY + seq.size());
         Sha256 hasher = entry.prefix_state;
         hasher.update(head_);
-        hasher.update(tail);
+        hasher.update(tail_text);
         hasher.update("}");
         std::string hash = hasher.finish_hex();
-        pending_.append(parts[part].text, begin, entry.end - begin);
+        pending_.append(prepared.text, begin, entry.end - begin);
         pending_ += head_;
-        pending_ += tail;
+        pending_ += tail_text;
         pending_ += ",\"hash\":\"";
         pending_ += hash;
         pending_ += "\"}\n";
@@ -204,8 +226,33 @@ void EvidenceLog::append_batch(std::string_view kind, std::size_t count, const B
         ++next_seq_;
         head_ = std::move(hash);
       }
+      if (pending_.size() >= WRITE_BYTES) write_pending();
     }
-    if (pending_.size() >= WRITE_BYTES) write_pending();
+  };
+  threads = std::max(1u, threads);
+  current->reset(0, std::min(count, BATCH_ENTRIES));
+  start_helpers(current);
+  current->work(kind, write_body);
+  join_helpers();
+  while (current->chunk_count > 0) {
+    const bool more = current->to < count;
+    if (more) {
+      next->reset(current->to, std::min(count, current->to + BATCH_ENTRIES));
+      start_helpers(next);
+    } else {
+      next->reset(count, count);
+    }
+    std::exception_ptr error;
+    try {
+      finish(*current);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    if (!error) next->work(kind, write_body);
+    else next->next_chunk = next->chunk_count;  // stop the helpers early
+    join_helpers();
+    if (error) std::rethrow_exception(error);
+    std::swap(current, next);
   }
 }
 

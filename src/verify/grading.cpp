@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "guarantor/verify/text_classify.hpp"
+
 namespace guarantor::verify {
 namespace {
 // Ratings at or better than this make a single report "possibly true" (3) rather than
@@ -24,11 +26,12 @@ Grade grade_incident(const Incident& incident, const std::vector<Report>& report
   char worst_known = 'A';
   for (std::size_t report_index : incident.reports) {
     for (const std::string& outlet : reports[report_index].outlets) {
-      groups.insert(registry.group_of(outlet));
-      const char reliability = registry.reliability_of(outlet);
+      // One registry look-up per outlet; the same rules as SourceRegistry::group_of and reliability_of.
+      const SourceEntry* entry = registry.find(outlet);
+      groups.insert(entry != nullptr && !entry->group.empty() ? entry->group : to_lower_utf8(outlet));
+      const char reliability = entry == nullptr ? 'F' : entry->reliability;
       best = std::min(best, reliability);
       if (reliability != 'F') worst_known = std::max(worst_known, reliability);
-      const SourceEntry* entry = registry.find(outlet);
       if (entry != nullptr && !entry->party.empty()) parties.insert(entry->party);
       else any_independent_of_parties = true;
     }

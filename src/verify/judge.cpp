@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -106,6 +107,8 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
   std::vector<Finding> findings;
   for (std::size_t incident_index = 0; incident_index < incidents.size(); ++incident_index) {
     const Incident& incident = incidents[incident_index];
+    // The claims depend on the incident only: collected once, on its first provision.
+    std::optional<std::map<std::string, SideClaim>> claims;
     for (const Provision& provision : agreement.provisions) {
       if (std::find(provision.categories.begin(), provision.categories.end(), incident.category) ==
           provision.categories.end())
@@ -115,7 +118,8 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
       finding.incident_id = incident.id;
       finding.incident = incident_index;
       finding.grade = grades[incident_index];
-      finding.claims = collect_claims(incident, reports, registry);
+      if (!claims) claims = collect_claims(incident, reports, registry);
+      finding.claims = *claims;
       std::vector<Test> tests;
       const auto record = [&](Test test, std::string reason) {
         tests.push_back(test);

@@ -52,20 +52,30 @@ std::string file_sha256(const std::filesystem::path& path) {
 // Records each stage's wall time and the process's peak RSS when it ends.
 class StageClock {
 public:
-  explicit StageClock(std::vector<StageTiming>& out) : out_(out), start_(std::chrono::steady_clock::now()) {}
+  explicit StageClock(std::vector<StageTiming>& out)
+      : out_(out), start_(std::chrono::steady_clock::now()), start_cpu_(cpu_seconds()) {}
   void lap(std::string stage) {
     const auto now = std::chrono::steady_clock::now();
+    const double cpu = cpu_seconds();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     // ru_maxrss is in KiB on Linux.
-    out_.push_back({std::move(stage), std::chrono::duration<double>(now - start_).count(),
+    out_.push_back({std::move(stage), std::chrono::duration<double>(now - start_).count(), cpu - start_cpu_,
                     static_cast<double>(usage.ru_maxrss) / 1024.0});
     start_ = now;
+    start_cpu_ = cpu;
   }
 
 private:
+  static double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](timeval t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+  }
   std::vector<StageTiming>& out_;
   std::chrono::steady_clock::time_point start_;
+  double start_cpu_;
 };
 
 }  // namespace

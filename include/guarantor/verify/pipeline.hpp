@@ -41,6 +41,7 @@ struct InputSummary {
 struct StageTiming {
   std::string stage;        ///< geocode, log_reports, cluster, grade, judge, log_results
   double seconds = 0;       ///< wall time of the stage
+  double cpu_seconds = 0;   ///< user + system CPU time of the process (all threads) during the stage
   double peak_rss_mib = 0;  ///< process peak resident set size at the stage's end, MiB
 };
 
