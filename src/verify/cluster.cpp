@@ -1,6 +1,8 @@
 #include "guarantor/verify/cluster.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -21,11 +23,20 @@ constexpr double MIN_METRES_PER_DEGREE_LAT = 110574.0;
 constexpr double MAX_GRID_LATITUDE_DEG = 85.0;
 constexpr double DEG_TO_RAD = 3.14159265358979323846 / 180.0;
 
+// The one merge rule, logged with every merge.
+constexpr std::string_view MERGE_RULE =
+    "same category and compatible target, within the distance gate and the time window";
+
+// Votes per enumerator, indexed by the enum's value: iterating in index order is the enum order
+// the majority's tie-break relies on.
+constexpr std::size_t TARGET_KINDS = static_cast<std::size_t>(TargetKind::Other) + 1;
+constexpr std::size_t WEAPON_CLASSES = static_cast<std::size_t>(WeaponClass::Other) + 1;
+
 struct Working {
   Incident incident;
   double weight_sum = 0, lon_sum = 0, lat_sum = 0;
-  std::map<TargetKind, std::size_t> target_votes;
-  std::map<WeaponClass, std::size_t> weapon_votes;
+  std::array<std::uint32_t, TARGET_KINDS> target_votes{};
+  std::array<std::uint32_t, WEAPON_CLASSES> weapon_votes{};
 };
 
 struct CellList {
@@ -46,15 +57,17 @@ double member_weight(const Report& report, const ClusterParams& params) {
   return 1.0 / ((1.0 + relative) * (1.0 + relative));
 }
 
-template <typename Key>
-Key majority(const std::map<Key, std::size_t>& votes, Key none) {
+template <typename Key, std::size_t N>
+Key majority(const std::array<std::uint32_t, N>& votes, Key none) {
   Key best = none;
-  std::size_t best_count = 0;
-  for (const auto& [key, count] : votes)  // map order breaks ties deterministically
-    if (key != none && count > best_count) {
+  std::uint32_t best_count = 0;
+  for (std::size_t index = 0; index < N; ++index) {  // enum order breaks ties deterministically
+    const auto key = static_cast<Key>(index);
+    if (key != none && votes[index] > best_count) {
       best = key;
-      best_count = count;
+      best_count = votes[index];
     }
+  }
   return best;
 }
 
@@ -75,11 +88,12 @@ void add_member(Working& working, std::size_t report_index, const Report& report
   incident.uncertainty_m = std::min(incident.uncertainty_m, report.location_uncertainty_m);
   incident.first_s = std::min(incident.first_s, report.time_s);
   incident.last_s = std::max(incident.last_s, report.time_s + report.time_uncertainty_s);
-  ++working.target_votes[report.target_kind];
-  ++working.weapon_votes[report.weapon_class];
+  ++working.target_votes[static_cast<std::size_t>(report.target_kind)];
+  ++working.weapon_votes[static_cast<std::size_t>(report.weapon_class)];
   incident.target_kind = majority(working.target_votes, TargetKind::Unknown);
   std::size_t known_kinds = 0;
-  for (const auto& [kind, count] : working.target_votes) known_kinds += kind != TargetKind::Unknown ? 1 : 0;
+  for (std::size_t kind = 0; kind < TARGET_KINDS; ++kind)
+    known_kinds += static_cast<TargetKind>(kind) != TargetKind::Unknown && working.target_votes[kind] > 0 ? 1 : 0;
   incident.target_contested = known_kinds > 1;
   incident.weapon_class = majority(working.weapon_votes, WeaponClass::Unknown);
 }
@@ -204,9 +218,7 @@ ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterP
     }
     add_member(working[best], report_index, report, params);
     index_incident(best);  // the position moved: make it findable from its new cell too
-    result.merges.push_back({report_index, best,
-                             "same category and compatible target, within the distance gate and the time window",
-                             best_distance, best_gate, best_gap, candidates});
+    result.merges.push_back({report_index, best, MERGE_RULE, best_distance, best_gate, best_gap, candidates});
   }
 
   result.incidents.reserve(working.size());

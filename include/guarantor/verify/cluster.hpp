@@ -4,6 +4,7 @@
 // are processed in a canonical order; every merge records the rule, distance and time apart.
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "guarantor/geo/lon_lat.hpp"
@@ -30,7 +31,7 @@ struct ClusterParams {
 struct MergeExplanation {
   std::size_t report = 0;       ///< index into the input reports
   std::size_t incident = 0;     ///< index into ClusterResult::incidents
-  std::string rule;             ///< the rule that allowed it
+  std::string_view rule;        ///< the rule that allowed it (static text, one per rule)
   double distance_m = 0;        ///< to the incident's position before the merge
   double gate_m = 0;            ///< the distance allowed for this pair
   UnixSeconds time_apart_s = 0; ///< gap between the report's and the incident's time spans
