@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <optional>
 
 #include <fmt/format.h>
 
@@ -91,6 +90,16 @@ std::map<std::string, SideClaim> collect_claims(const Incident& incident, const 
 
 }  // namespace
 
+const Grade& Finding::grade_or_default() const {
+  static const Grade NO_GRADE;
+  return grade ? *grade : NO_GRADE;
+}
+
+const std::map<std::string, SideClaim>& Finding::claims_or_empty() const {
+  static const std::map<std::string, SideClaim> NO_CLAIMS;
+  return claims ? *claims : NO_CLAIMS;
+}
+
 std::string_view to_string(Outcome outcome) {
   switch (outcome) {
     case Outcome::Violation: return "violation";
@@ -117,17 +126,21 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
   findings.reserve(finding_count);
   for (std::size_t incident_index = 0; incident_index < incidents.size(); ++incident_index) {
     const Incident& incident = incidents[incident_index];
-    // The claims depend on the incident only: collected once, on its first provision.
-    std::optional<std::map<std::string, SideClaim>> claims;
+    // Grade and claims depend on the incident only: made once, on its first provision, and
+    // shared by its findings.
+    std::shared_ptr<const Grade> grade;
+    std::shared_ptr<const std::map<std::string, SideClaim>> claims;
     for (const Provision& provision : agreement.provisions) {
       if (!concerns(provision, incident)) continue;
       Finding finding;
       finding.provision_id = provision.id;
       finding.incident_id = incident.id;
       finding.incident = incident_index;
-      finding.grade = grades[incident_index];
-      if (!claims) claims = collect_claims(incident, reports, registry);
-      finding.claims = *claims;
+      if (!grade) grade = std::make_shared<const Grade>(grades[incident_index]);
+      finding.grade = grade;
+      if (!claims)
+        claims = std::make_shared<const std::map<std::string, SideClaim>>(collect_claims(incident, reports, registry));
+      finding.claims = claims;
       std::vector<Test> tests;
       const auto record = [&](Test test, std::string reason) {
         tests.push_back(test);
@@ -172,11 +185,11 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
         finding.outcome = Outcome::NoViolation;
       } else if (any_edge) {
         finding.outcome = Outcome::Undetermined;
-      } else if (finding.grade.credibility > params.max_credibility_for_violation) {
+      } else if (grade->credibility > params.max_credibility_for_violation) {
         finding.outcome = Outcome::Undetermined;
         finding.reasons.push_back(fmt::format("matches the provision but grade {} is weaker than credibility {} ({})",
-                                              finding.grade.code(), params.max_credibility_for_violation,
-                                              finding.grade.rationale));
+                                              grade->code(), params.max_credibility_for_violation,
+                                              grade->rationale));
       } else {
         finding.outcome = Outcome::Violation;
       }

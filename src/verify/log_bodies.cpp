@@ -213,7 +213,7 @@ void append_canonical_json(std::string& out, const Incident& incident, const Gra
 void append_canonical_json(std::string& out, const Finding& finding) {
   out += '{';
   append_json_key(out, "claims");
-  append_renamed_object(out, finding.claims, "independent", [&](const SideClaim& claim) {
+  append_renamed_object(out, finding.claims_or_empty(), "independent", [&](const SideClaim& claim) {
     out += '{';
   append_json_key(out, "claimed_actors");
     append_renamed_object(out, claim.actors, "not stated",
@@ -225,7 +225,7 @@ void append_canonical_json(std::string& out, const Finding& finding) {
   });
   out += ',';
   append_json_key(out, "grade");
-  append_canonical_json(out, finding.grade);
+  append_canonical_json(out, finding.grade_or_default());
   out += ',';
   append_json_key(out, "incident");
   append_json_string(out, finding.incident_id);

@@ -118,7 +118,7 @@ nlohmann::json findings_json(const VerifyResult& result) {
     const std::string outcome(to_string(finding.outcome));
     auto& day = by_day[item["date"].get<std::string>()][finding.provision_id];
     day[outcome] = day.contains(outcome) ? day[outcome].get<int>() + 1 : 1;
-    for (const auto& [side, claim] : finding.claims) {
+    for (const auto& [side, claim] : finding.claims_or_empty()) {
       auto& entry = by_side[side.empty() ? "independent" : side][finding.provision_id];
       entry[outcome] = entry.contains(outcome) ? entry[outcome].get<int>() + 1 : 1;
     }

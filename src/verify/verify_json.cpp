@@ -103,7 +103,7 @@ Json to_json(const Grade& grade) {
 
 Json to_json(const Finding& finding) {
   Json claims = Json::object();
-  for (const auto& [side, claim] : finding.claims) {
+  for (const auto& [side, claim] : finding.claims_or_empty()) {
     Json actors = Json::object();
     for (const auto& [actor, count] : claim.actors) actors[actor.empty() ? "not stated" : actor] = count;
     claims[side.empty() ? "independent" : side] = {{"reports", claim.reports}, {"claimed_actors", actors}};
@@ -112,7 +112,7 @@ Json to_json(const Finding& finding) {
           {"incident", finding.incident_id},
           {"outcome", to_string(finding.outcome)},
           {"reasons", finding.reasons},
-          {"grade", to_json(finding.grade)},
+          {"grade", to_json(finding.grade_or_default())},
           {"claims", claims}};
 }
 

@@ -2,6 +2,7 @@
 // Judging incidents against provisions. A finding is a violation, no violation or undetermined,
 // with the reasons; the attribution is what the reports claim, side by side, never inferred.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,14 @@ struct Finding {
   std::size_t incident = 0;  ///< index into the incidents
   Outcome outcome = Outcome::Undetermined;
   std::vector<std::string> reasons;
-  Grade grade;
-  std::map<std::string, SideClaim> claims;  ///< by claimant side ("" = a source not speaking for a side)
+  /// The incident's grade; shared by the incident's findings (a run holds about a million).
+  std::shared_ptr<const Grade> grade;
+  /// Claims by claimant side ("" = a source not speaking for a side); shared like the grade.
+  std::shared_ptr<const std::map<std::string, SideClaim>> claims;
+  /// The grade, or a default Grade (F6) when none is set.
+  [[nodiscard]] const Grade& grade_or_default() const;
+  /// The claims, or an empty map when none are set.
+  [[nodiscard]] const std::map<std::string, SideClaim>& claims_or_empty() const;
 };
 
 /// Findings for every (incident, provision) pair where the incident's category concerns the

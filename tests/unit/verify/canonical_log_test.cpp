@@ -107,20 +107,30 @@ TEST(CanonicalLog, MergeIncidentGradeAndFindingBodiesMatchJsonDump) {
     finding.incident_id = incidents[index].id;
     finding.outcome = static_cast<Outcome>(index);
     finding.reasons = {AWKWARD_STRINGS[index + 3], "plain reason"};
-    finding.grade = grade;
+    finding.grade = std::make_shared<const Grade>(grade);
+    std::map<std::string, SideClaim> claims;
     // "" renames to "independent" / "not stated" and collides with a side or actor of that name.
-    finding.claims[""].reports = 2;
-    finding.claims[""].actors[""] = 2;
-    finding.claims["UA"].reports = 1;
-    finding.claims["UA"].actors["not stated"] = 1;
-    finding.claims["UA"].actors[""] = 3;
-    finding.claims["UA"].actors["RU"] = 4;
-    if (index == 1) finding.claims["independent"].reports = 7;
-    if (index == 2) finding.claims[AWKWARD_STRINGS[7]].actors[AWKWARD_STRINGS[9]] = 1;
+    claims[""].reports = 2;
+    claims[""].actors[""] = 2;
+    claims["UA"].reports = 1;
+    claims["UA"].actors["not stated"] = 1;
+    claims["UA"].actors[""] = 3;
+    claims["UA"].actors["RU"] = 4;
+    if (index == 1) claims["independent"].reports = 7;
+    if (index == 2) claims[AWKWARD_STRINGS[7]].actors[AWKWARD_STRINGS[9]] = 1;
+    finding.claims = std::make_shared<const std::map<std::string, SideClaim>>(std::move(claims));
     text.clear();
     append_canonical_json(text, finding);
     EXPECT_EQ(text, dumped(to_json(finding))) << "finding " << index;
   }
+}
+
+TEST(CanonicalLog, FindingWithoutGradeOrClaimsMatchesJsonDump) {
+  Finding finding;
+  finding.provision_id = "p";
+  std::string text;
+  append_canonical_json(text, finding);
+  EXPECT_EQ(text, dumped(to_json(finding)));
 }
 
 TEST(CanonicalLog, BatchedAppendGivesTheSameChainAsOneByOne) {

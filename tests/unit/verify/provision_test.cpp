@@ -97,8 +97,8 @@ TEST(Provision, WeakGradeIsUndeterminedAndClaimsAreKeptBySide) {
   const auto findings = judge(c, agreement);
   const Finding* finding = find(findings, "energy_moratorium_2025");
   EXPECT_EQ(finding->outcome, Outcome::Undetermined);
-  ASSERT_EQ(finding->claims.count("UA"), 1u);
-  EXPECT_EQ(finding->claims.at("UA").actors.at("RU"), 1u);
+  ASSERT_EQ(finding->claims_or_empty().count("UA"), 1u);
+  EXPECT_EQ(finding->claims_or_empty().at("UA").actors.at("RU"), 1u);
 }
 
 TEST(Provision, BlackSeaZoneEdges) {
