@@ -1,31 +1,50 @@
 #include "guarantor/plan/solve_result.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 namespace guarantor::plan {
 
-std::string_view to_string(SolveStatus status) {
-  switch (status) {
-    case SolveStatus::Optimal: return "optimal";
-    case SolveStatus::Feasible: return "feasible";
-    case SolveStatus::Infeasible: return "infeasible";
-    case SolveStatus::TimeLimit: return "time_limit";
-  }
+namespace {
+// The names are part of plan.json: append only.
+constexpr std::array<std::pair<SolveStatus, std::string_view>, 4> STATUS_NAMES{{{SolveStatus::Optimal, "optimal"},
+                                                                               {SolveStatus::Feasible, "feasible"},
+                                                                               {SolveStatus::Infeasible, "infeasible"},
+                                                                               {SolveStatus::TimeLimit, "time_limit"}}};
+constexpr std::array<std::pair<ProofMethod, std::string_view>, 7> PROOF_NAMES{
+    {{ProofMethod::None, "none"},
+     {ProofMethod::Trivial, "trivial"},
+     {ProofMethod::LagrangianBound, "lagrangian_bound"},
+     {ProofMethod::LpBound, "lp_bound"},
+     {ProofMethod::LagrangianReductionCbc, "lagrangian_reduction_cbc"},
+     {ProofMethod::Cbc, "cbc"},
+     {ProofMethod::LagrangianBranchAndBound, "lagrangian_branch_and_bound"}}};
+
+template <typename Table, typename Enum>
+std::string_view name_in(const Table& table, Enum value) {
+  for (const auto& [enumerator, name] : table)
+    if (enumerator == value) return name;
   return "unknown";
 }
 
-std::string_view to_string(ProofMethod method) {
-  switch (method) {
-    case ProofMethod::None: return "none";
-    case ProofMethod::Trivial: return "trivial";
-    case ProofMethod::LagrangianBound: return "lagrangian_bound";
-    case ProofMethod::LpBound: return "lp_bound";
-    case ProofMethod::LagrangianReductionCbc: return "lagrangian_reduction_cbc";
-    case ProofMethod::Cbc: return "cbc";
-    case ProofMethod::LagrangianBranchAndBound: return "lagrangian_branch_and_bound";
-  }
-  return "unknown";
+template <typename Enum, typename Table>
+std::optional<Enum> parse_in(const Table& table, std::string_view text) {
+  for (const auto& [enumerator, name] : table)
+    if (name == text) return enumerator;
+  return std::nullopt;
+}
+}  // namespace
+
+std::string_view to_string(SolveStatus status) { return name_in(STATUS_NAMES, status); }
+std::string_view to_string(ProofMethod method) { return name_in(PROOF_NAMES, method); }
+std::optional<SolveStatus> solve_status_from_string(std::string_view text) {
+  return parse_in<SolveStatus>(STATUS_NAMES, text);
+}
+std::optional<ProofMethod> proof_method_from_string(std::string_view text) {
+  return parse_in<ProofMethod>(PROOF_NAMES, text);
 }
 
 double relative_gap(double objective, double bound) {

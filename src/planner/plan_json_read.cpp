@@ -70,16 +70,13 @@ struct Reader {
   }
 };
 
+// Unknown names read as "not proven": a plan from a newer version is still checked, never
+// credited with a proof this version cannot name.
 plan::SolveStatus status_from(const std::string& text) {
-  for (auto s : {plan::SolveStatus::Optimal, plan::SolveStatus::Feasible, plan::SolveStatus::Infeasible, plan::SolveStatus::TimeLimit})
-    if (plan::to_string(s) == text) return s;
-  return plan::SolveStatus::TimeLimit;
+  return plan::solve_status_from_string(text).value_or(plan::SolveStatus::TimeLimit);
 }
 plan::ProofMethod proof_from(const std::string& text) {
-  for (auto m : {plan::ProofMethod::None, plan::ProofMethod::Trivial, plan::ProofMethod::LagrangianBound, plan::ProofMethod::LpBound,
-                 plan::ProofMethod::LagrangianReductionCbc, plan::ProofMethod::Cbc})
-    if (plan::to_string(m) == text) return m;
-  return plan::ProofMethod::None;
+  return plan::proof_method_from_string(text).value_or(plan::ProofMethod::None);
 }
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string_view>
 
 namespace guarantor::plan {
@@ -31,6 +32,9 @@ enum class ProofMethod {
 std::string_view to_string(SolveStatus status);
 /// Stable lower-case name, e.g. "lagrangian_reduction_cbc".
 std::string_view to_string(ProofMethod method);
+/// The enumerator a stable name stands for, or nullopt.
+std::optional<SolveStatus> solve_status_from_string(std::string_view text);
+std::optional<ProofMethod> proof_method_from_string(std::string_view text);
 
 /// Parameters shared by every solver. Defaults are solver tuning, not planning data.
 struct SolveOptions {
