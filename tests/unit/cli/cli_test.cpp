@@ -105,7 +105,9 @@ TEST(Cli, FailedRunLeavesNoOutputBehind) {
   EXPECT_EQ(r.exit_code, 6) << r.output;
   EXPECT_FALSE(std::filesystem::exists(out / "force_generation.json"));
   EXPECT_FALSE(std::filesystem::exists(out / "force_generation.csv"));
-  if (std::filesystem::exists(out)) EXPECT_TRUE(std::filesystem::is_empty(out));
+  if (std::filesystem::exists(out)) {
+    EXPECT_TRUE(std::filesystem::is_empty(out));
+  }
   std::filesystem::remove_all(out);
 }
 
