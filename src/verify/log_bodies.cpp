@@ -215,7 +215,7 @@ void append_canonical_json(std::string& out, const Finding& finding) {
   append_json_key(out, "claims");
   append_renamed_object(out, finding.claims_or_empty(), "independent", [&](const SideClaim& claim) {
     out += '{';
-  append_json_key(out, "claimed_actors");
+    append_json_key(out, "claimed_actors");
     append_renamed_object(out, claim.actors, "not stated",
                           [&](std::size_t count) { append_json_number(out, static_cast<std::uint64_t>(count)); });
     out += ',';
