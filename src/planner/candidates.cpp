@@ -23,7 +23,7 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
   const auto started = std::chrono::steady_clock::now();
   const auto& theatre = context.scenario.theatre;
   const auto& posture = context.scenario.mandate.posture;
-  const auto* occupied = theatre.occupied_area();
+  const auto* occupied = theatre.occupied_area(context.scenario.as_of);
   const double standoff_km = posture.standoff_km.value;
   for (const auto& site : theatre.sites) {
     if (!basing_kind(site.kind)) continue;

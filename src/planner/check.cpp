@@ -75,7 +75,7 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
   for (const auto& line : scenario.mandate.requirements) line_by_id[line.id] = &line;
   std::map<std::string, const Position*> position_by_id;
   for (const auto& p : plan.positions) position_by_id[p.id] = &p;
-  const auto* occupied = scenario.theatre.occupied_area();
+  const auto* occupied = scenario.theatre.occupied_area(scenario.as_of);
 
   std::set<std::string> units_seen, positions_seen;
   std::map<std::string, double> site_load;

@@ -33,7 +33,7 @@ void sample_edge(geo::LonLat a, geo::LonLat b, double step_km, double& carried_k
 
 std::vector<DemandPoint> contact_line_points(const model::Scenario& scenario, const PlannerParameters& params) {
   std::vector<DemandPoint> points;
-  const auto* occupied = scenario.theatre.occupied_area();
+  const auto* occupied = scenario.theatre.occupied_area(scenario.as_of);
   const auto* host = host_country(scenario.theatre);
   if (!occupied || !host) return points;
   std::vector<geo::LonLat> samples;
@@ -67,7 +67,7 @@ std::vector<DemandPoint> site_points(const model::Scenario& scenario, model::Sit
   std::vector<DemandPoint> points;
   for (const auto& site : scenario.theatre.sites)
     if (site.kind == kind && site.status != model::SiteStatus::Occupied && site.status != model::SiteStatus::Destroyed &&
-        in_government_held_host(scenario.theatre, site.position))
+        in_government_held_host(scenario, site.position))
       points.push_back({site.id, site.position, 1.0});
   return points;
 }
@@ -96,10 +96,11 @@ bool west_of_dnipro(geo::LonLat p, const std::vector<geo::LonLat>& line) {
   return p.lon < line.back().lon;
 }
 
-bool in_government_held_host(const model::Theatre& theatre, geo::LonLat p) {
-  const auto* host = host_country(theatre);
+bool in_government_held_host(const model::Scenario& scenario, geo::LonLat p) {
+  const auto* host = host_country(scenario.theatre);
   if (!host || !host->area.contains(p)) return false;
-  const auto* occupied = theatre.occupied_area();
+  // The line in force on the scenario's date, not the newest one on file.
+  const auto* occupied = scenario.theatre.occupied_area(scenario.as_of);
   return !(occupied && occupied->area.contains(p));
 }
 
@@ -109,7 +110,7 @@ std::vector<DemandPoint> population_points(const model::Scenario& scenario, cons
   for (const auto& place : scenario.theatre.places) {
     if (!host || place.country != host->iso2) continue;
     if (static_cast<double>(place.population) < params.min_place_population) continue;
-    if (!in_government_held_host(scenario.theatre, place.position)) continue;
+    if (!in_government_held_host(scenario, place.position)) continue;
     points.push_back({fmt::format("place.{}", place.geonameid), place.position, static_cast<double>(place.population)});
   }
   return points;
@@ -121,7 +122,7 @@ std::vector<DemandPoint> energy_points(const model::Scenario& scenario, const Pl
     if (site.kind != model::SiteKind::Energy) continue;
     // A destroyed plant has nothing left to defend; an occupied one is beyond the force's reach.
     if (site.status == model::SiteStatus::Destroyed || site.status == model::SiteStatus::Occupied) continue;
-    if (!in_government_held_host(scenario.theatre, site.position)) continue;
+    if (!in_government_held_host(scenario, site.position)) continue;
     const double mw = site.capacity_unit == "MW" ? site.capacity : params.non_mw_energy_site_mw;
     points.push_back({site.id, site.position, mw});
   }

@@ -99,7 +99,7 @@ StageReport run_schedule(const StageContext& context, Plan& plan) {
       a->arrival_day = a->ready_day + days(km / mv.sea_km_per_day);
       a->entry_node = site->id;
       a->route = fmt::format("sails {:.0f} km to {}", km, site->name);
-    } else if (in_government_held_host(scenario.theatre, site->position) && !crossings.empty()) {
+    } else if (in_government_held_host(scenario, site->position) && !crossings.empty()) {
       // Overland into Ukraine: try every crossing, keep the one that gets the unit in place first.
       int best_arrival = 0, min_free = std::numeric_limits<int>::max();
       Crossing* best = nullptr;

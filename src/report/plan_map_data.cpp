@@ -53,7 +53,7 @@ json build_plan_map_data(const planner::Plan& plan, const model::Scenario& scena
     const auto drawn = prepare_for_drawing(country.area, {options.country_simplify_deg, frame});
     if (!drawn.empty()) data["countries"].push_back({{"name", country.name}, {"coordinates", coordinates(drawn, options.coordinate_decimals)}});
   }
-  const auto* occupied = scenario.theatre.occupied_area();
+  const auto* occupied = scenario.theatre.occupied_area(scenario.as_of);
   data["standoff"] = {{"radius_m", plan.provenance.standoff_km * 1000.0}, {"points", json::array()}};
   if (occupied) {
     const auto drawn = prepare_for_drawing(occupied->area, {options.region_simplify_deg, frame});

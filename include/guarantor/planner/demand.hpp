@@ -32,7 +32,7 @@ struct DemandSet {
 bool west_of_dnipro(geo::LonLat p, const std::vector<geo::LonLat>& dnipro_line);
 
 /// True when p is in the host country and outside the occupied area.
-bool in_government_held_host(const model::Theatre& theatre, geo::LonLat p);
+bool in_government_held_host(const model::Scenario& scenario, geo::LonLat p);
 
 /// The demand set of a coverage target for a line at `location`. `hubs` demand is the plan's
 /// opened hubs for lines in Ukraine and the candidate hubs on NATO territory otherwise, read
