@@ -71,6 +71,10 @@ json read_json(const std::filesystem::path& path, std::vector<InputFile>& files,
   } catch (const json::parse_error& error) {
     sink.add(ErrorCode::Syntax, fmt::format("{} byte {}", path.string(), error.byte), "not well-formed JSON");
     return json::object();
+  } catch (const json::exception& error) {
+    // e.g. a number too large for a double (nlohmann reports it as out_of_range).
+    sink.add(ErrorCode::Syntax, path.string(), fmt::format("not well-formed JSON ({})", error.what()));
+    return json::object();
   }
 }
 }  // namespace

@@ -86,6 +86,9 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     doc = json::parse(text);
   } catch (const json::parse_error& error) {
     throw Error(ErrorCode::Syntax, fmt::format("{} byte {}", where, error.byte), "not well-formed JSON");
+  } catch (const json::exception& error) {
+    // e.g. a number too large for a double (nlohmann reports it as out_of_range).
+    throw Error(ErrorCode::Syntax, where, fmt::format("not well-formed JSON ({})", error.what()));
   }
   const Reader r{where};
   constexpr double inf = std::numeric_limits<double>::infinity();
@@ -116,7 +119,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
   }
   for (const auto& s : r.array(doc, "", "stages")) {
     StageReport report{r.str(s, "/stages", "stage"), r.str(s, "/stages", "sense"), r.str(s, "/stages", "unit"), {},
-                       r.str(s, "/stages", "method"), r.str(s, "/stages", "note")};
+                       r.str(s, "/stages", "method"), r.str(s, "/stages", "note"), {}, {}};
     const auto& st = r.field(s, "/stages", "stats");
     const bool max = report.sense == "max";
     report.stats.objective = r.num(st, "/stages/stats", "objective", max ? -inf : inf);
@@ -125,6 +128,21 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     report.stats.wall_seconds = r.num(st, "/stages/stats", "wall_seconds");
     report.stats.status = status_from(r.str(st, "/stages/stats", "status"));
     report.stats.proved_by = proof_from(r.str(st, "/stages/stats", "proved_by"));
+    // choice and alternatives came with the capacitated hubs; plans written before lack them.
+    if (s.contains("choice")) report.choice = r.str(s, "/stages", "choice");
+    if (s.contains("alternatives")) {
+      for (const auto& a : r.array(s, "/stages", "alternatives")) {
+        const auto& ast = r.field(a, "/stages/alternatives", "stats");
+        ModelFigures figures{r.str(a, "/stages/alternatives", "model"), {}};
+        figures.stats.objective = r.num(ast, "/stages/alternatives/stats", "objective", max ? -inf : inf);
+        figures.stats.bound = r.num(ast, "/stages/alternatives/stats", "bound", max ? inf : -inf);
+        figures.stats.relative_gap = r.num(ast, "/stages/alternatives/stats", "relative_gap", inf);
+        figures.stats.wall_seconds = r.num(ast, "/stages/alternatives/stats", "wall_seconds");
+        figures.stats.status = status_from(r.str(ast, "/stages/alternatives/stats", "status"));
+        figures.stats.proved_by = proof_from(r.str(ast, "/stages/alternatives/stats", "proved_by"));
+        report.alternatives.push_back(std::move(figures));
+      }
+    }
     plan.stages.push_back(std::move(report));
   }
   for (const auto& c : r.array(doc, "", "candidates"))
@@ -137,6 +155,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     plan.rejected.push_back({r.str(x, "/rejected_sites", "site"), r.str(x, "/rejected_sites", "reason")});
   for (const auto& h : r.array(doc, "", "hubs"))
     plan.hubs.push_back({r.str(h, "/hubs", "site"), r.lon_lat(h, "/hubs", "position"), r.num(h, "/hubs", "demand_share"),
+                         h.contains("demand_personnel") ? r.num(h, "/hubs", "demand_personnel") : 0.0,
                          r.num(h, "/hubs", "load_personnel"), r.num(h, "/hubs", "capacity_personnel")});
   for (const auto& p : r.array(doc, "", "positions"))
     plan.positions.push_back({r.str(p, "/positions", "id"), r.str(p, "/positions", "line"), r.str(p, "/positions", "site"),

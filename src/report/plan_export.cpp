@@ -31,6 +31,9 @@ std::vector<SizingAnchor> load_sizing_anchors(const std::filesystem::path& path)
     doc = nlohmann::json::parse(buffer.str());
   } catch (const nlohmann::json::parse_error& error) {
     throw Error(ErrorCode::Syntax, fmt::format("{} byte {}", path.string(), error.byte), "not well-formed JSON");
+  } catch (const nlohmann::json::exception& error) {
+    // e.g. a number too large for a double (nlohmann reports it as out_of_range).
+    throw Error(ErrorCode::Syntax, path.string(), fmt::format("not well-formed JSON ({})", error.what()));
   }
   std::vector<SizingAnchor> anchors;
   for (const char* list : {"anchors", "ratio_anchors"}) {

@@ -145,7 +145,8 @@ AdapterResult read_guarantor_json(std::istream& in, const std::string& name) {
   Json root;
   try {
     root = Json::parse(in);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // parse_error, and out_of_range for a number too large for a double.
     throw Error(ErrorCode::Syntax, name, fmt::format("not valid JSON: {}", e.what()));
   }
   const bool geojson = root.is_object() && root.value("type", "") == "FeatureCollection";

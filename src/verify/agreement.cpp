@@ -204,7 +204,8 @@ Agreement load_agreement(const std::filesystem::path& path) {
   Json root;
   try {
     root = Json::parse(in);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // parse_error, and out_of_range for a number too large for a double.
     throw Error(ErrorCode::Syntax, path.string(), fmt::format("not valid JSON: {}", e.what()));
   }
   return agreement_from_json(root, path.string());
