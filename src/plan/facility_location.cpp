@@ -24,9 +24,10 @@ void check_non_negative(DiagnosticSink& sink, const char* what, const std::vecto
 }  // namespace
 
 FacilityLocationInstance::FacilityLocationInstance(std::vector<double> capacity, std::vector<double> fixed_cost,
-                                                   std::vector<double> demand, std::vector<double> allocation_cost)
+                                                   std::vector<double> demand, std::vector<double> allocation_cost,
+                                                   std::optional<std::size_t> open_count)
     : capacity_(std::move(capacity)), fixed_cost_(std::move(fixed_cost)), demand_(std::move(demand)),
-      allocation_cost_(std::move(allocation_cost)) {
+      allocation_cost_(std::move(allocation_cost)), open_count_(open_count) {
   DiagnosticSink sink;
   if (fixed_cost_.size() != capacity_.size()) {
     sink.add(ErrorCode::Schema, "facility location fixed costs",

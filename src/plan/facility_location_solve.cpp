@@ -14,6 +14,8 @@ namespace {
 
 // An LP value of y above this counts as "the relaxation wants the site".
 constexpr double SUPPORT_THRESHOLD = 1e-6;
+// A swap must lower the cost by more than this relative amount (LP round-off is not a gain).
+constexpr double SWAP_TOLERANCE = 1e-9;
 
 // Columns 0..sites-1 are y; then x customer-major. Rows: demand, capacity, x_cs <= y_s, and the
 // aggregate capacity cut sum_s capacity_s y_s >= total demand.
@@ -55,7 +57,57 @@ detail::MilpModel strong_model(const FacilityLocationInstance& instance) {
     coefficients.push_back(instance.capacity(site));
   }
   model.add_row(total_demand, detail::MilpModel::INF, columns, coefficients);
+  if (const auto count = instance.open_count()) {
+    coefficients.assign(sites, 1.0);
+    model.add_row(static_cast<double>(*count), static_cast<double>(*count), columns, coefficients);
+  }
   return model;
+}
+
+// Cardinality form: open the `count` sites with the largest LP y (ties: larger capacity, then
+// lower index), then swap an open for a closed site while the best swap lowers the cost.
+std::optional<FacilityLocationSolution> swap_search(const FacilityLocationInstance& instance,
+                                                    const std::vector<double>& lp_values, std::size_t count,
+                                                    const detail::Stopwatch& clock) {
+  const std::size_t sites = instance.site_count();
+  std::vector<std::size_t> order(sites);
+  for (std::size_t site = 0; site < sites; ++site) order[site] = site;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::make_pair(lp_values[a], instance.capacity(a)) > std::make_pair(lp_values[b], instance.capacity(b));
+  });
+  std::vector<std::size_t> open(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count));
+  std::optional<FacilityLocationSolution> incumbent = allocate(instance, open);
+  if (!incumbent) {
+    // The LP's choice lacks room: start from the roomiest sites (feasible whenever any set is).
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return instance.capacity(a) > instance.capacity(b); });
+    open.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count));
+    incumbent = allocate(instance, open);
+    if (!incumbent) return std::nullopt;
+  }
+  double incumbent_cost = facility_location_cost(instance, *incumbent);
+  for (bool improved = true; improved && !clock.expired();) {
+    improved = false;
+    std::optional<FacilityLocationSolution> best_neighbour;
+    double best_cost = incumbent_cost;
+    for (std::size_t pos = 0; pos < count; ++pos) {
+      for (std::size_t site = 0; site < sites; ++site) {
+        const auto& current = incumbent->open_sites;
+        if (std::find(current.begin(), current.end(), site) != current.end()) continue;
+        std::vector<std::size_t> swapped = current;
+        swapped[pos] = site;
+        std::optional<FacilityLocationSolution> candidate = allocate(instance, swapped);
+        if (!candidate) continue;
+        const double cost = facility_location_cost(instance, *candidate);
+        if (cost < best_cost - SWAP_TOLERANCE * std::max(1.0, best_cost)) {
+          best_cost = cost;
+          best_neighbour = std::move(candidate);
+        }
+      }
+    }
+    if (best_neighbour) incumbent = std::move(best_neighbour), incumbent_cost = best_cost, improved = true;
+  }
+  return incumbent;
 }
 
 }  // namespace
@@ -79,33 +131,40 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
   if (!lp.optimal) return finish(SolveStatus::Infeasible, ProofMethod::LpBound);
   result.stats.bound = lp.objective;
 
-  // Heuristic: the LP's support, then close the site whose closing saves most, while any does.
-  std::vector<std::size_t> open;
-  for (std::size_t site = 0; site < sites; ++site) {
-    if (lp.values[site] > SUPPORT_THRESHOLD) open.push_back(site);
-  }
-  std::optional<FacilityLocationSolution> incumbent = allocate(instance, open);
-  if (!incumbent) {
-    open.resize(sites);
-    for (std::size_t site = 0; site < sites; ++site) open[site] = site;
-    incumbent = allocate(instance, open);
-  }
-  double incumbent_cost = facility_location_cost(instance, *incumbent);
-  for (bool improved = true; improved && !clock.expired();) {
-    improved = false;
-    std::optional<FacilityLocationSolution> best_neighbour;
-    double best_cost = incumbent_cost;
-    for (std::size_t pos = 0; pos < incumbent->open_sites.size(); ++pos) {
-      std::vector<std::size_t> fewer = incumbent->open_sites;
-      fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(pos));
-      std::optional<FacilityLocationSolution> candidate = allocate(instance, fewer);
-      if (candidate && facility_location_cost(instance, *candidate) < best_cost) {
-        best_cost = facility_location_cost(instance, *candidate);
-        best_neighbour = std::move(candidate);
-      }
+  std::optional<FacilityLocationSolution> incumbent;
+  if (const auto count = instance.open_count()) {
+    incumbent = swap_search(instance, lp.values, *count, clock);
+    if (!incumbent) return finish(SolveStatus::Infeasible, ProofMethod::LpBound);
+  } else {
+    // Heuristic: the LP's support, then close the site whose closing saves most, while any does.
+    std::vector<std::size_t> open;
+    for (std::size_t site = 0; site < sites; ++site) {
+      if (lp.values[site] > SUPPORT_THRESHOLD) open.push_back(site);
     }
-    if (best_neighbour) incumbent = std::move(best_neighbour), incumbent_cost = best_cost, improved = true;
+    incumbent = allocate(instance, open);
+    if (!incumbent) {
+      open.resize(sites);
+      for (std::size_t site = 0; site < sites; ++site) open[site] = site;
+      incumbent = allocate(instance, open);
+    }
+    double incumbent_cost = facility_location_cost(instance, *incumbent);
+    for (bool improved = true; improved && !clock.expired();) {
+      improved = false;
+      std::optional<FacilityLocationSolution> best_neighbour;
+      double best_cost = incumbent_cost;
+      for (std::size_t pos = 0; pos < incumbent->open_sites.size(); ++pos) {
+        std::vector<std::size_t> fewer = incumbent->open_sites;
+        fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(pos));
+        std::optional<FacilityLocationSolution> candidate = allocate(instance, fewer);
+        if (candidate && facility_location_cost(instance, *candidate) < best_cost) {
+          best_cost = facility_location_cost(instance, *candidate);
+          best_neighbour = std::move(candidate);
+        }
+      }
+      if (best_neighbour) incumbent = std::move(best_neighbour), incumbent_cost = best_cost, improved = true;
+    }
   }
+  const double incumbent_cost = facility_location_cost(instance, *incumbent);
   result.solution = *incumbent;
   result.stats.objective = incumbent_cost;
   result.stats.bound = std::min(result.stats.bound, incumbent_cost);

@@ -20,6 +20,10 @@ namespace {
 // Tolerance when comparing a claimed share with the recomputed one: the claim was written with
 // full double precision; only rounding in printing may differ.
 constexpr double SHARE_TOLERANCE = 1e-9;
+// Hub demand is a share (from an LP under the capacitated model) times personnel: allow LP
+// round-off, far below one person.
+constexpr double HUB_PERSONNEL_TOLERANCE = 1e-3;
+
 
 std::optional<std::string> caveat_breach(const model::Scenario& scenario, const model::Pledge& pledge,
                                          const model::RequirementLine& line) {
@@ -144,6 +148,23 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
     const auto* site = scenario.theatre.find_site(site_id);
     if (load > site->capacity + 1e-9)
       add("capacity", site_id, fmt::format("units take {} {} of a capacity of {}", load, site->capacity_unit, site->capacity));
+  // Hub capacity use of the hub stage, recomputed: the mandate's hub personnel spread by each hub's
+  // demand share must match the recorded demand and fit a personnel site's capacity, unless the
+  // hubs stage recorded that no hub_count sites hold it (then placement alone enforces capacity).
+  const double hub_demand = hub_personnel_demand(scenario);
+  const auto hubs_stage = std::find_if(plan.stages.begin(), plan.stages.end(), [](const StageReport& r) { return r.stage == "hubs"; });
+  const bool capacity_unreachable = hubs_stage != plan.stages.end() && hubs_stage->choice.starts_with("p-median kept");
+  for (const auto& hub : plan.hubs) {
+    const double demand = hub.demand_share * hub_demand;
+    if (std::abs(demand - hub.demand_personnel) > HUB_PERSONNEL_TOLERANCE)
+      add("hub_capacity", hub.site_id, fmt::format("records {:.3f} personnel of hub demand, recomputed {:.3f}", hub.demand_personnel, demand));
+    const auto* site = scenario.theatre.find_site(hub.site_id);
+    if (site == nullptr) {
+      add("unknown_reference", hub.site_id, "the hub's site is not in the theatre");
+    } else if (!capacity_unreachable && site->capacity_unit == "personnel" && demand > site->capacity + HUB_PERSONNEL_TOLERANCE) {
+      add("hub_capacity", hub.site_id, fmt::format("hub demand {:.1f} personnel exceeds the site's capacity of {}", demand, site->capacity));
+    }
+  }
   }
 
   // Coverage claims, recomputed with the catalogue's reach (not the plan's copy of it).

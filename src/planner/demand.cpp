@@ -171,4 +171,16 @@ DemandSet build_demand(const model::Scenario& scenario, const PlannerParameters&
   return set;
 }
 
+double hub_personnel_demand(const model::Scenario& scenario) {
+  double personnel = 0;
+  for (const auto& line : scenario.mandate.requirements) {
+    if (line.location != model::Location::Ukraine) continue;
+    const model::Capability* capability = scenario.catalogue.find(line.capability);
+    if (capability == nullptr) continue;  // a validated scenario names catalogue codes only
+    if (capability->basing == model::Basing::Airfield || capability->basing == model::Basing::Port) continue;
+    personnel += line.quantity * capability->personnel.value;
+  }
+  return personnel;
+}
+
 }  // namespace guarantor::planner

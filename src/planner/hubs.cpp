@@ -2,13 +2,28 @@
 // so that the demand-weighted distance from government-held Ukraine's population and energy
 // sites to the nearest hub is least. Population and energy are each normalised to a share of
 // their class total, then mixed by the parameters' class weights, so persons and MW never add.
-#include <fmt/format.h>
+// Then capacity: the mandate's hub personnel (hub_personnel_demand) is spread over the demand
+// shares; when a p-median hub would hold more than its site's personnel capacity, the stage
+// solves the capacitated facility location with exactly hub_count hubs (multiple sourcing, no
+// fixed cost, the same weighted km) and keeps that answer. Airfield hubs count their capacity in
+// aircraft, enforced at placement, so for hub personnel they are uncapacitated.
+#include <algorithm>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "guarantor/plan/facility_location.hpp"
 #include "guarantor/plan/p_median.hpp"
 #include "guarantor/planner/demand.hpp"
 #include "stages.hpp"
 
 namespace guarantor::planner::detail {
+
+namespace {
+// A hub's load may exceed its capacity by this much (personnel) before capacity counts as
+// binding: round-off of shares times personnel, not a real overload.
+constexpr double LOAD_TOLERANCE_PERSONNEL = 1e-6;
+}  // namespace
 
 StageReport run_hubs(const StageContext& context, Plan& plan) {
   StageReport report;
@@ -42,20 +57,62 @@ StageReport run_hubs(const StageContext& context, Plan& plan) {
     for (std::size_t s = 0; s < sites.size(); ++s)
       distance[c * sites.size() + s] = distance_km(customers[c].position, sites[s]->position);
   }
-  const plan::PMedianInstance instance(customers.size(), sites.size(), std::move(distance), std::move(weight), p);
+  const std::vector<double> cost = distance;  // the p-median takes the distances; the CFLP needs them too
+  const plan::PMedianInstance instance(customers.size(), sites.size(), std::move(distance), weight, p);
   const plan::PMedianResult result = plan::solve_p_median(instance, context.solve);
   report.stats = result.stats;
+  report.alternatives.push_back({"p-median", result.stats});
   if (result.stats.status == plan::SolveStatus::Infeasible) {
     report.note = fmt::format("no hub opened: {} hubs asked for, {} hub-eligible candidate sites", p, sites.size());
     return report;
   }
+  // Personnel capacity per site: candidate hubs count personnel; other kinds (airfields) are not
+  // limited in personnel here, which the whole demand expresses.
+  const double hub_demand = hub_personnel_demand(context.scenario);
+  std::vector<double> capacity(sites.size());
+  for (std::size_t s = 0; s < sites.size(); ++s)
+    capacity[s] = sites[s]->capacity_unit == "personnel" ? sites[s]->capacity : hub_demand;
   std::vector<double> share(sites.size(), 0.0);
   for (std::size_t c = 0; c < customers.size(); ++c) share[result.solution.assigned_site[c]] += customers[c].weight;
-  for (const std::size_t s : result.solution.open_sites) {
+  std::vector<std::size_t> open = result.solution.open_sites;
+  std::vector<std::string> overloaded;
+  for (const std::size_t s : open)
+    if (share[s] * hub_demand > capacity[s] + LOAD_TOLERANCE_PERSONNEL)
+      overloaded.push_back(fmt::format("{} {:.0f} > {:.0f}", sites[s]->site_id, share[s] * hub_demand, capacity[s]));
+  if (overloaded.empty()) {
+    report.choice = fmt::format("p-median: capacities do not bind ({:.0f} hub personnel spread by demand share fit every "
+                                "opened hub), so it is also the capacitated optimum", hub_demand);
+  } else {
+    std::vector<double> demand(customers.size());
+    std::vector<double> allocation(cost.size());
+    for (std::size_t c = 0; c < customers.size(); ++c) {
+      demand[c] = weight[c] * hub_demand;
+      for (std::size_t s = 0; s < sites.size(); ++s) allocation[c * sites.size() + s] = weight[c] * cost[c * sites.size() + s];
+    }
+    const plan::FacilityLocationInstance cflp(capacity, std::vector<double>(sites.size(), 0.0), std::move(demand),
+                                              std::move(allocation), p);
+    const plan::FacilityLocationResult capacitated = plan::solve_facility_location(cflp, context.solve);
+    report.alternatives.push_back({"capacitated facility location", capacitated.stats});
+    if (capacitated.stats.status == plan::SolveStatus::Infeasible) {
+      report.choice = fmt::format("p-median kept: capacities bind ({}) and no {} sites hold {:.0f} hub personnel; placement "
+                                  "enforces site capacity", fmt::join(overloaded, ", "), p, hub_demand);
+    } else {
+      report.choice = fmt::format("capacitated facility location: capacities bind under the p-median ({})",
+                                  fmt::join(overloaded, ", "));
+      report.method = "capacitated facility location, exactly hub_count open (LP bound, swap search, CBC)";
+      report.stats = capacitated.stats;
+      open = capacitated.solution.open_sites;
+      std::fill(share.begin(), share.end(), 0.0);
+      for (std::size_t c = 0; c < customers.size(); ++c)
+        for (std::size_t s = 0; s < sites.size(); ++s) share[s] += capacitated.solution.fraction[c * sites.size() + s] * weight[c];
+    }
+  }
+  for (const std::size_t s : open) {
     Hub hub;
     hub.site_id = sites[s]->site_id;
     hub.position = sites[s]->position;
     hub.demand_share = share[s];
+    hub.demand_personnel = share[s] * hub_demand;
     hub.capacity_personnel = sites[s]->capacity_unit == "personnel" ? sites[s]->capacity : 0.0;
     plan.hubs.push_back(hub);
   }

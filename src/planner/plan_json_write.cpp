@@ -37,9 +37,13 @@ std::string plan_to_json(const Plan& plan) {
                        {"rotation_factor", pv.rotation_factor}, {"inputs", inputs},
                        {"parameters", ordered_json(pv.parameters)}, {"polylines", polylines}};
   ordered_json stages = ordered_json::array();
-  for (const auto& s : plan.stages)
+  for (const auto& s : plan.stages) {
+    ordered_json alternatives = ordered_json::array();
+    for (const auto& a : s.alternatives) alternatives.push_back({{"model", a.model}, {"stats", stats_json(a.stats)}});
     stages.push_back({{"stage", s.stage}, {"sense", s.sense}, {"unit", s.unit}, {"method", s.method},
-                      {"note", s.note}, {"stats", stats_json(s.stats)}});
+                      {"note", s.note}, {"stats", stats_json(s.stats)}, {"choice", s.choice},
+                      {"alternatives", alternatives}});
+  }
   doc["stages"] = stages;
   ordered_json candidates = ordered_json::array();
   for (const auto& c : plan.candidates)
@@ -54,6 +58,7 @@ std::string plan_to_json(const Plan& plan) {
   ordered_json hubs = ordered_json::array();
   for (const auto& h : plan.hubs)
     hubs.push_back({{"site", h.site_id}, {"position", lon_lat(h.position)}, {"demand_share", h.demand_share},
+                    {"demand_personnel", h.demand_personnel},
                     {"load_personnel", h.load_personnel}, {"capacity_personnel", h.capacity_personnel}});
   doc["hubs"] = hubs;
   ordered_json positions = ordered_json::array();

@@ -133,6 +133,16 @@ std::string solver_table(const planner::Plan& plan) {
                         escape_html(s.stage), escape_html(s.method), escape_html(s.sense), figure(s.stats.objective),
                         figure(s.stats.bound), figure(100 * s.stats.relative_gap, "{:.3f}"), s.stats.wall_seconds,
                         plan::to_string(s.stats.status), plan::to_string(s.stats.proved_by), escape_html(s.note), escape_html(s.unit));
+  // Stages that solve more than one model (hubs: p-median and capacitated) list each, then the choice.
+  for (const auto& s : plan.stages) {
+    for (const auto& a : s.alternatives)
+      html += fmt::format("<tr class=\"g-solver-alt\"><td>{} (model)</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>"
+                          "<td class=\"num\">{}</td><td class=\"num\">{} %</td><td class=\"num\">{:.3f}</td><td>{}</td><td>{}</td>"
+                          "<td>{}</td></tr>",
+                          escape_html(s.stage), escape_html(a.model), escape_html(s.sense), figure(a.stats.objective),
+                          figure(a.stats.bound), figure(100 * a.stats.relative_gap, "{:.3f}"), a.stats.wall_seconds,
+                          plan::to_string(a.stats.status), plan::to_string(a.stats.proved_by), escape_html(s.choice));
+  }
   return html + "</table>";
 }
 

@@ -14,9 +14,12 @@ namespace guarantor::plan {
 /// (customer-major, as OR-Library gives it); serving a fraction costs that fraction.
 class FacilityLocationInstance {
 public:
-  /// Throws Error(Schema) when sizes disagree or a number is negative or not finite.
+  /// Throws Error(Schema) when sizes disagree or a number is negative or not finite. With
+  /// `open_count`, exactly that many sites must open (the cardinality form: a capacitated p-median
+  /// when fixed costs are zero); more than the sites makes the instance infeasible, not an error.
   FacilityLocationInstance(std::vector<double> capacity, std::vector<double> fixed_cost,
-                           std::vector<double> demand, std::vector<double> allocation_cost);
+                           std::vector<double> demand, std::vector<double> allocation_cost,
+                           std::optional<std::size_t> open_count = std::nullopt);
 
   [[nodiscard]] std::size_t site_count() const { return capacity_.size(); }
   [[nodiscard]] std::size_t customer_count() const { return demand_.size(); }
@@ -26,9 +29,12 @@ public:
   [[nodiscard]] double allocation_cost(std::size_t customer, std::size_t site) const {
     return allocation_cost_[customer * capacity_.size() + site];
   }
+  /// Sites that must open; nullopt = any number (the classic CFLP).
+  [[nodiscard]] std::optional<std::size_t> open_count() const { return open_count_; }
 
 private:
   std::vector<double> capacity_, fixed_cost_, demand_, allocation_cost_;
+  std::optional<std::size_t> open_count_;
 };
 
 /// Open sites (ascending) and the fraction of each customer's demand served by each site
@@ -53,7 +59,8 @@ std::optional<FacilityLocationSolution> allocate(const FacilityLocationInstance&
                                                  std::vector<std::size_t> open_sites);
 
 /// LP-relaxation bound, rounding (open the LP's support) then greedy closing of sites, then
-/// CBC on the strong MILP (x_cs <= y_s) with the heuristic as cutoff.
+/// CBC on the strong MILP (x_cs <= y_s) with the heuristic as cutoff. With an open_count the
+/// rounding opens the LP's largest y and improves by swaps, and the MILP carries sum y = count.
 FacilityLocationResult solve_facility_location(const FacilityLocationInstance& instance,
                                                const SolveOptions& options = {});
 

@@ -46,6 +46,12 @@ std::vector<DemandPoint> population_points(const model::Scenario& scenario, cons
 /// Energy sites in government-held Ukraine that still stand, weighted by MW.
 std::vector<DemandPoint> energy_points(const model::Scenario& scenario, const PlannerParameters& params);
 
+/// Personnel the mandate bases at hubs in the host country: quantity x catalogue personnel over
+/// the requirement lines in Ukraine whose capability is not airfield- or port-based (hub-based
+/// and unbased units live at hubs), all phases. The hubs stage spreads it over the demand shares
+/// to test hub capacity; the checker recomputes it.
+double hub_personnel_demand(const model::Scenario& scenario);
+
 /// Distance in km between demand and supply points, as every stage and the checker measure it
 /// (geodesic on WGS84).
 double distance_km(geo::LonLat a, geo::LonLat b);

@@ -14,6 +14,12 @@
 
 namespace guarantor::planner {
 
+/// The figures of one model a stage solved, when it solves more than one.
+struct ModelFigures {
+  std::string model;       ///< e.g. "p-median", "capacitated facility location"
+  plan::SolveStats stats;
+};
+
 /// One stage's figures. `sense` is "min" or "max"; objective and bound are in `unit`.
 struct StageReport {
   std::string stage;  ///< candidates | hubs | coverage | allocation | schedule | sustainment | gaps
@@ -22,6 +28,8 @@ struct StageReport {
   plan::SolveStats stats;  ///< objective, bound, relative gap, wall seconds, status, proof
   std::string method;      ///< the model solved, e.g. "p-median (Lagrangian + CBC)"
   std::string note;        ///< anything a reader needs to interpret the figures
+  std::string choice;      ///< which model's answer the stage kept and why; empty with one model
+  std::vector<ModelFigures> alternatives;  ///< every model solved, the kept one included
 };
 
 /// A site that may host a hub or a unit, with the location class it counts as.
@@ -49,6 +57,7 @@ struct Hub {
   std::string site_id;
   geo::LonLat position;
   double demand_share = 0.0;  ///< share of the total demand weight nearest to this hub, [0, 1]
+  double demand_personnel = 0.0;  ///< hub stage: demand_share x the mandate's hub personnel
   double load_personnel = 0.0;  ///< personnel of the units based at this hub
   double capacity_personnel = 0.0;
 };

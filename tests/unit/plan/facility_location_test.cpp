@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 #include <random>
 
 #include "guarantor/plan/facility_location.hpp"
+#include "guarantor/plan/p_median.hpp"
 #include "random_instances.hpp"
 
 namespace guarantor::plan {
@@ -44,6 +46,64 @@ TEST(FacilityLocation, MatchesBruteForceOnRandomInstances) {
     ASSERT_EQ(result.stats.status, SolveStatus::Optimal) << "trial " << trial;
     EXPECT_NEAR(result.stats.objective, optimum, COST_TOLERANCE) << "trial " << trial;
     EXPECT_NEAR(facility_location_cost(instance, result.solution), optimum, COST_TOLERANCE);
+    EXPECT_LE(result.stats.bound, optimum + COST_TOLERANCE);
+  }
+}
+
+// Hand-drawn, on a line: sites S0 at km 0 and S1 at km 1 hold 10 each, S2 at km 10 holds 100;
+// customers C0 at km 0 and C1 at km 1 need 10 each, C2 at km 10 needs 1; cost = demand x km;
+// two sites open. Uncapacitated (p-median): {S0, S1} costs only C2's 1 x 9 = 9, against 10 for
+// {S0, S2} (C1 moves 1 km) and {S1, S2}. But S0 + S1 hold 20 < 21, so with capacity S2 must
+// open: {S0, S2} serves C0 at S0 and C1 at S2 (10 x 9 = 90; swapping C0 and C1 costs 10 + 100),
+// {S1, S2} costs at least 100 (C0 to S2, or C0 to S1 and C1 to S2 = 10 + 90). Optimum {S0, S2}, 90.
+TEST(FacilityLocation, CapacityChangesTheHandDrawnPMedianAnswer) {
+  const std::vector<double> site_km{0, 1, 10}, customer_km{0, 1, 10}, demand{10, 10, 1};
+  std::vector<double> distance, cost;
+  for (std::size_t c = 0; c < 3; ++c)
+    for (std::size_t s = 0; s < 3; ++s) {
+      distance.push_back(std::abs(customer_km[c] - site_km[s]));
+      cost.push_back(demand[c] * distance.back());
+    }
+  const PMedianResult uncapacitated = solve_p_median(PMedianInstance(3, 3, distance, demand, 2));
+  ASSERT_EQ(uncapacitated.stats.status, SolveStatus::Optimal);
+  EXPECT_EQ(uncapacitated.solution.open_sites, (std::vector<std::size_t>{0, 1}));
+  EXPECT_NEAR(uncapacitated.stats.objective, 9.0, COST_TOLERANCE);
+
+  const FacilityLocationInstance instance({10, 10, 100}, {0, 0, 0}, demand, cost, 2);
+  const FacilityLocationResult capacitated = solve_facility_location(instance);
+  ASSERT_EQ(capacitated.stats.status, SolveStatus::Optimal);
+  EXPECT_EQ(capacitated.solution.open_sites, (std::vector<std::size_t>{0, 2}));
+  EXPECT_NEAR(capacitated.stats.objective, 90.0, COST_TOLERANCE);
+  EXPECT_NEAR(capacitated.stats.bound, 90.0, COST_TOLERANCE);
+  EXPECT_NEAR(capacitated.solution.fraction[1 * 3 + 2], 1.0, COST_TOLERANCE);  // C1 served from S2
+
+  // Four hubs from three sites is infeasible, a result rather than an error.
+  const FacilityLocationInstance too_many({10, 10, 100}, {0, 0, 0}, demand, cost, 4);
+  EXPECT_EQ(solve_facility_location(too_many).stats.status, SolveStatus::Infeasible);
+}
+
+// The cardinality form (exactly k open, no fixed cost: a capacitated p-median) against every
+// k-subset's transportation LP; k may exceed the sites, which must come back infeasible.
+TEST(FacilityLocation, CardinalityFormMatchesBruteForceOnRandomInstances) {
+  std::mt19937_64 rng(2026);
+  for (int trial = 0; trial < CASES; ++trial) {
+    std::uniform_int_distribution<std::size_t> sites_draw(1, 6), customers_draw(1, 8), count_draw(1, 4);
+    const std::size_t sites = sites_draw(rng), customers = customers_draw(rng), count = count_draw(rng);
+    const FacilityLocationInstance instance(testing::random_values(rng, sites, 5, 40), std::vector<double>(sites, 0.0),
+                                            testing::random_values(rng, customers, 1, 15),
+                                            testing::random_values(rng, customers * sites, 0, 50), count);
+    double optimum = std::numeric_limits<double>::infinity();
+    testing::for_each_subset(sites, count, [&](const std::vector<std::size_t>& open) {
+      if (const auto solution = allocate(instance, open)) optimum = std::min(optimum, facility_location_cost(instance, *solution));
+    });
+    const FacilityLocationResult result = solve_facility_location(instance);
+    if (optimum == std::numeric_limits<double>::infinity()) {
+      EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial;
+      continue;
+    }
+    ASSERT_EQ(result.stats.status, SolveStatus::Optimal) << "trial " << trial;
+    EXPECT_EQ(result.solution.open_sites.size(), count) << "trial " << trial;
+    EXPECT_NEAR(result.stats.objective, optimum, COST_TOLERANCE) << "trial " << trial;
     EXPECT_LE(result.stats.bound, optimum + COST_TOLERANCE);
   }
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "guarantor/planner/check.hpp"
+#include "guarantor/planner/demand.hpp"
 #include "guarantor/planner/planner.hpp"
 #include "tiny_scenario.hpp"
 
@@ -61,6 +62,25 @@ TEST_F(CheckBroken, CoverageClaimFromAMovedPosition) {
   for (auto& p : plan.positions)
     if (p.id == "R-1#1") p.site_id = "hub.b", p.position = {25, 47.5};
   EXPECT_TRUE(has(check_plan(plan, scenario), "coverage_claim"));
+}
+
+TEST_F(CheckBroken, HubDemandRecordAltered) {
+  ASSERT_FALSE(plan.hubs.empty());
+  plan.hubs.front().demand_personnel += 50;  // the share times the mandate's hub personnel no longer gives it
+  EXPECT_TRUE(has(check_plan(plan, scenario), "hub_capacity"));
+}
+
+TEST_F(CheckBroken, HubDemandOverCapacity) {
+  // Give a personnel hub twice its site's capacity in demand, recorded consistently: only the
+  // recomputed capacity use catches it.
+  const double hub_demand = hub_personnel_demand(scenario);
+  ASSERT_GT(hub_demand, 0);
+  auto hub = std::find_if(plan.hubs.begin(), plan.hubs.end(), [](const Hub& h) { return h.capacity_personnel > 0; });
+  ASSERT_NE(hub, plan.hubs.end());
+  hub->demand_share = 2 * hub->capacity_personnel / hub_demand;
+  hub->demand_personnel = hub->demand_share * hub_demand;
+  const auto violations = check_plan(plan, scenario);
+  ASSERT_TRUE(has(violations, "hub_capacity"));
 }
 
 TEST_F(CheckBroken, ArrivalBeforeReadiness) {
