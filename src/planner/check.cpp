@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -23,6 +25,8 @@ constexpr double SHARE_TOLERANCE = 1e-9;
 // Hub demand is a share (from an LP under the capacitated model) times personnel: allow LP
 // round-off, far below one person.
 constexpr double HUB_PERSONNEL_TOLERANCE = 1e-3;
+// Entry-node amounts are sums of whole units, loads or personnel split over days: round-off only.
+constexpr double THROUGHPUT_TOLERANCE = 1e-6;
 
 
 std::optional<std::string> caveat_breach(const model::Scenario& scenario, const model::Pledge& pledge,
@@ -68,6 +72,37 @@ double resource_of(const Plan& plan, const model::Capability& capability, const 
   }
   return capability.personnel.value;
 }
+
+// An entry node's daily throughput and what one unit takes of it, re-derived from the recorded
+// parameters and the catalogue: crossings in personnel, airfields in C-17 loads (the capability's
+// lift_c17_loads, rounded up), ports one unit-load per unit against berths x rate. nullopt when
+// the plan's provenance does not record the rate (then the rule cannot be checked).
+struct NodeRule {
+  double capacity = 0;  // per day
+  double need = 0;      // what the unit takes in all
+};
+std::optional<NodeRule> node_rule(const Plan& plan, const model::Site& node, const model::Capability& capability,
+                                  int personnel) {
+  const auto& params = plan.provenance.parameters;
+  auto rate = [&params](const std::string& key) -> std::optional<double> {
+    const auto it = params.find(key);
+    return it == params.end() ? std::nullopt : std::optional<double>(it->second);
+  };
+  if (node.kind == model::SiteKind::BorderCrossing) {
+    const auto r = rate("movement.crossing_throughput." + node.subkind);
+    return r ? std::optional<NodeRule>({*r, static_cast<double>(personnel)}) : std::nullopt;
+  }
+  if (node.kind == model::SiteKind::Airfield) {
+    const auto r = rate("movement.airfield_c17_loads_per_day");
+    const double loads = capability.lift_c17_loads ? std::ceil(capability.lift_c17_loads->value - 1e-9) : 0.0;
+    return r ? std::optional<NodeRule>({*r, loads}) : std::nullopt;
+  }
+  if (node.kind == model::SiteKind::Port) {
+    const auto r = rate("movement.port_unit_loads_per_berth_per_day");
+    return r ? std::optional<NodeRule>({*r * node.capacity, 1.0}) : std::nullopt;
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scenario) {
@@ -84,6 +119,8 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
   std::set<std::string> units_seen, positions_seen;
   std::map<std::string, double> site_load;
   std::map<std::string, std::vector<const Position*>> filled;
+  std::map<std::pair<std::string, int>, double> node_day_use;  // (entry node, day) -> amount through
+  std::map<std::string, double> node_capacity;                 // entry node -> per day
   for (const auto& a : plan.assignments) {
     if (!units_seen.insert(a.unit_id).second) add("unit_twice", a.unit_id, "the unit is assigned more than once");
     if (!positions_seen.insert(a.position_id).second)
@@ -113,6 +150,31 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
     const int ready = (gate ? gate->opens_day : 0) + pledge->readiness_days;
     if (a.arrival_day < ready)
       add("arrival", a.unit_id, fmt::format("arrives on day {}, before it is ready on day {}", a.arrival_day, ready));
+    // Entry-node passage: what the unit took of its node each day must add up to what it needs,
+    // never before it is ready nor after it arrives; the node totals are checked below.
+    if (!a.entry_use.empty()) {
+      const auto* node = scenario.theatre.find_site(a.entry_node);
+      const auto rule = node ? node_rule(plan, *node, *capability, a.personnel) : std::nullopt;
+      double took = 0;
+      int last = ready;
+      for (const auto& use : a.entry_use) {
+        took += use.amount;
+        last = std::max(last, use.day);
+        if (use.day < ready || use.day > a.arrival_day || use.amount < 0)
+          add("entry_throughput", a.unit_id, fmt::format("takes {} at {} on day {}, outside its ready day {} to arrival day {}",
+                                                         use.amount, a.entry_node, use.day, ready, a.arrival_day));
+        if (rule) node_day_use[{a.entry_node, use.day}] += use.amount;
+      }
+      if (rule) node_capacity[a.entry_node] = rule->capacity;
+      if (!rule)
+        add("entry_throughput", a.unit_id, fmt::format("entry node {} has no throughput recorded in the plan's parameters", a.entry_node));
+      else if (std::abs(took - rule->need) > THROUGHPUT_TOLERANCE)
+        add("entry_throughput", a.unit_id, fmt::format("passes {} of {} through {}; it needs {}", took,
+                                                       node->kind == model::SiteKind::BorderCrossing ? "personnel" : "loads",
+                                                       a.entry_node, rule->need));
+      if (a.entry_day >= 0 && a.entry_day != last)
+        add("entry_throughput", a.unit_id, fmt::format("records passing {} on day {}, its last use is on day {}", a.entry_node, a.entry_day, last));
+    }
     filled[line.id].push_back(&position);
     if (position.site_id.empty()) {
       if (line.location != model::Location::OutsideTheatre)
@@ -165,6 +227,12 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
       add("hub_capacity", hub.site_id, fmt::format("hub demand {:.1f} personnel exceeds the site's capacity of {}", demand, site->capacity));
     }
   }
+  }
+
+  for (const auto& [node_day, used] : node_day_use) {
+    const auto it = node_capacity.find(node_day.first);
+    if (it != node_capacity.end() && used > it->second + THROUGHPUT_TOLERANCE)
+      add("entry_throughput", node_day.first, fmt::format("{} pass on day {}; the node takes {} a day", used, node_day.second, it->second));
   }
 
   // Coverage claims, recomputed with the catalogue's reach (not the plan's copy of it).

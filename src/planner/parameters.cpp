@@ -128,6 +128,8 @@ PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   const json throughput = move.value("crossing_throughput_personnel_per_day", json::object());
   for (const auto* kind : {"rail", "road", "road_rail"})
     mv.crossing_throughput[kind] = m.factor(throughput, "/crossing_throughput_personnel_per_day", kind);
+  mv.airfield_c17_loads_per_day = m.factor(move, "", "airfield_c17_loads_per_day");
+  mv.port_unit_loads_per_berth_per_day = m.factor(move, "", "port_unit_loads_per_berth_per_day");
   sink.throw_if_any();
   return params;
 }
@@ -148,7 +150,9 @@ std::map<std::string, double> PlannerParameters::flatten() const {
       {"movement.sea_km_per_day", movement.sea_km_per_day},
       {"movement.air_deploy_days", movement.air_deploy_days},
       {"movement.route_detour_factor", movement.route_detour_factor},
-      {"movement.gauge_transshipment_days", movement.gauge_transshipment_days}};
+      {"movement.gauge_transshipment_days", movement.gauge_transshipment_days},
+      {"movement.airfield_c17_loads_per_day", movement.airfield_c17_loads_per_day},
+      {"movement.port_unit_loads_per_berth_per_day", movement.port_unit_loads_per_berth_per_day}};
   for (const auto& [kind, value] : movement.crossing_throughput) flat["movement.crossing_throughput." + kind] = value;
   for (const auto& [code, value] : airfield_resource) flat["site_resource.airfield." + code] = value;
   for (const auto& [code, value] : port_resource) flat["site_resource.port." + code] = value;

@@ -168,7 +168,13 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
                                 r.str(a, ptr, "site"), r.str(a, ptr, "app6_sidc"), r.integer(a, ptr, "personnel"),
                                 r.num(a, ptr, "site_resource"), r.integer(a, ptr, "phase_gate_day"),
                                 r.integer(a, ptr, "ready_day"), r.integer(a, ptr, "arrival_day"),
-                                r.integer(a, ptr, "required_by_day"), r.str(a, ptr, "entry_node"), r.str(a, ptr, "route")});
+                                r.integer(a, ptr, "required_by_day"), r.str(a, ptr, "entry_node"), r.str(a, ptr, "route"), -1, {}});
+    // Entry-node passage is optional: plans written before the entry queues lack it.
+    auto& added = plan.assignments.back();
+    if (a.contains("entry_day")) added.entry_day = r.integer(a, ptr, "entry_day");
+    if (a.contains("entry_use"))
+      for (const auto& use : r.array(a, ptr, "entry_use"))
+        added.entry_use.push_back({r.integer(use, ptr + "/entry_use", "day"), r.num(use, ptr + "/entry_use", "amount")});
   }
   for (const auto& u : r.array(doc, "", "unassigned"))
     plan.unassigned.push_back({r.str(u, "/unassigned", "unit"), r.str(u, "/unassigned", "pledge"),

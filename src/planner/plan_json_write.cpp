@@ -67,13 +67,17 @@ std::string plan_to_json(const Plan& plan) {
                          {"reach_km", p.reach_km}, {"marginal_value", p.marginal_value}, {"rank", p.rank}});
   doc["positions"] = positions;
   ordered_json assignments = ordered_json::array();
-  for (const auto& a : plan.assignments)
+  for (const auto& a : plan.assignments) {
+    ordered_json entry_use = ordered_json::array();
+    for (const auto& use : a.entry_use) entry_use.push_back({{"day", use.day}, {"amount", use.amount}});
     assignments.push_back({{"unit", a.unit_id}, {"pledge", a.pledge_id}, {"nation", a.nation},
                            {"capability", a.capability}, {"line", a.line_id}, {"position", a.position_id},
                            {"site", a.site_id}, {"app6_sidc", a.app6_sidc}, {"personnel", a.personnel},
                            {"site_resource", a.site_resource}, {"phase_gate_day", a.phase_gate_day},
                            {"ready_day", a.ready_day}, {"arrival_day", a.arrival_day},
-                           {"required_by_day", a.required_by_day}, {"entry_node", a.entry_node}, {"route", a.route}});
+                           {"required_by_day", a.required_by_day}, {"entry_node", a.entry_node}, {"route", a.route},
+                           {"entry_day", a.entry_day}, {"entry_use", entry_use}});
+  }
   doc["assignments"] = assignments;
   ordered_json unassigned = ordered_json::array();
   for (const auto& u : plan.unassigned)

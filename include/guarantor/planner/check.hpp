@@ -13,7 +13,7 @@ namespace guarantor::planner {
 
 /// One broken rule.
 struct Violation {
-  std::string rule;     ///< unit_twice | position_twice | unknown_reference | capability | caveat | readiness | location | site | capacity | coverage_claim | arrival
+  std::string rule;     ///< unit_twice | position_twice | unknown_reference | capability | caveat | readiness | location | site | capacity | coverage_claim | arrival | entry_throughput
   std::string subject;  ///< the unit, site or line concerned
   std::string message;  ///< what is wrong, with the numbers
 };

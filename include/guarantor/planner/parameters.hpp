@@ -21,6 +21,8 @@ struct MovementParameters {
   double route_detour_factor = 0;
   double gauge_transshipment_days = 0;
   std::map<std::string, double> crossing_throughput;  ///< crossing subkind -> personnel/day
+  double airfield_c17_loads_per_day = 0;   ///< C-17 loads an entry airfield takes in a day
+  double port_unit_loads_per_berth_per_day = 0;  ///< unit-loads a port berth takes in a day
 };
 
 /// Everything the stages read (parameters.json + movement.json).

@@ -73,6 +73,12 @@ struct Position {
   int rank = 0;            ///< 1 = most valuable position of its line
 };
 
+/// What a unit takes of its entry node's daily throughput on one day.
+struct EntryUse {
+  int day = 0;
+  double amount = 0.0;  ///< personnel (border crossing), C-17 loads (airfield), unit-loads (port)
+};
+
 /// One national unit (a single unit of a pledge) given a position.
 struct Assignment {
   std::string unit_id;     ///< "<pledge id>/<n>", n from 1
@@ -91,6 +97,8 @@ struct Assignment {
   int required_by_day = 0;     ///< gate + the line's required_by_day
   std::string entry_node;      ///< border crossing, airfield or port the unit enters by
   std::string route;           ///< how it moves, in words
+  int entry_day = -1;          ///< day the last of it passed entry_node; -1 = not recorded (older plans)
+  std::vector<EntryUse> entry_use;  ///< its share of the node's throughput by day; empty = no queue
 };
 
 /// A unit the plan leaves at home, and why.
