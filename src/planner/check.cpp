@@ -210,6 +210,8 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
     const auto* site = scenario.theatre.find_site(site_id);
     if (load > site->capacity + 1e-9)
       add("capacity", site_id, fmt::format("units take {} {} of a capacity of {}", load, site->capacity_unit, site->capacity));
+  }
+
   // Hub capacity use of the hub stage, recomputed: the mandate's hub personnel spread by each hub's
   // demand share must match the recorded demand and fit a personnel site's capacity, unless the
   // hubs stage recorded that no hub_count sites hold it (then placement alone enforces capacity).
@@ -226,7 +228,6 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
     } else if (!capacity_unreachable && site->capacity_unit == "personnel" && demand > site->capacity + HUB_PERSONNEL_TOLERANCE) {
       add("hub_capacity", hub.site_id, fmt::format("hub demand {:.1f} personnel exceeds the site's capacity of {}", demand, site->capacity));
     }
-  }
   }
 
   for (const auto& [node_day, used] : node_day_use) {
