@@ -49,9 +49,7 @@ std::vector<std::size_t> prove_covering(const MilpModel& model, std::size_t site
   }
   stats.objective = sense * objective;
   stats.bound = sense * bound;
-  stats.relative_gap = relative_gap(stats.objective, stats.bound);
-  stats.wall_seconds = clock.elapsed();
-  stats.phases.exact = std::max(0.0, stats.wall_seconds - stats.phases.heuristic - stats.phases.bound);
+  finish_stats(stats, clock.elapsed());
   return best;
 }
 

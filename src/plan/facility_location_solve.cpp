@@ -119,10 +119,7 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
   auto finish = [&](SolveStatus status, ProofMethod method) {
     result.stats.status = status;
     result.stats.proved_by = method;
-    result.stats.relative_gap = relative_gap(result.stats.objective, result.stats.bound);
-    result.stats.wall_seconds = clock.elapsed();
-    result.stats.phases.exact =
-        std::max(0.0, result.stats.wall_seconds - result.stats.phases.heuristic - result.stats.phases.bound);
+    finish_stats(result.stats, clock.elapsed());
     return result;
   };
   const detail::MilpModel model = strong_model(instance);

@@ -17,10 +17,7 @@ GapResult solve_gap(const GapInstance& instance, const SolveOptions& options) {
   auto finish = [&](SolveStatus status, ProofMethod method) {
     result.stats.status = status;
     result.stats.proved_by = method;
-    result.stats.relative_gap = relative_gap(result.stats.objective, result.stats.bound);
-    result.stats.wall_seconds = clock.elapsed();
-    result.stats.phases.exact =
-        std::max(0.0, result.stats.wall_seconds - result.stats.phases.heuristic - result.stats.phases.bound);
+    finish_stats(result.stats, clock.elapsed());
     return result;
   };
 

@@ -107,10 +107,7 @@ bool trivial_case(const PMedianInstance& instance, PMedianResult& result) {
 }
 
 void finish(PMedianResult& result, const detail::Stopwatch& clock) {
-  result.stats.relative_gap = relative_gap(result.stats.objective, result.stats.bound);
-  result.stats.wall_seconds = clock.elapsed();
-  result.stats.phases.exact =
-      std::max(0.0, result.stats.wall_seconds - result.stats.phases.heuristic - result.stats.phases.bound);
+  finish_stats(result.stats, clock.elapsed());
 }
 
 }  // namespace

@@ -47,6 +47,12 @@ std::optional<ProofMethod> proof_method_from_string(std::string_view text) {
   return parse_in<ProofMethod>(PROOF_NAMES, text);
 }
 
+void finish_stats(SolveStats& stats, double wall_seconds) {
+  stats.relative_gap = relative_gap(stats.objective, stats.bound);
+  stats.wall_seconds = wall_seconds;
+  stats.phases.exact = std::max(0.0, wall_seconds - stats.phases.heuristic - stats.phases.bound);
+}
+
 double relative_gap(double objective, double bound) {
   if (!std::isfinite(objective) || !std::isfinite(bound)) return std::numeric_limits<double>::infinity();
   // The floor of 1 keeps a zero objective from dividing by zero; objectives here are costs or

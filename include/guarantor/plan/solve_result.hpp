@@ -67,4 +67,8 @@ struct SolveStats {
 /// |objective - bound| / max(|objective|, 1); infinity when either is infinite.
 double relative_gap(double objective, double bound);
 
+/// Closes a solve's figures once objective and bound are final: sets the relative gap, the wall
+/// time, and charges the time not spent in the heuristic or bound phases to the exact phase.
+void finish_stats(SolveStats& stats, double wall_seconds);
+
 }  // namespace guarantor::plan
