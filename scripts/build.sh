@@ -13,6 +13,10 @@ case "$kind" in
                    -DGUARANTOR_BUILD_BENCH=OFF -DCMAKE_CXX_COMPILER=clang++) ;;
   *) echo "usage: scripts/build.sh [release|debug|sanitize|fuzz]" >&2; exit 2 ;;
 esac
+# A compiler cache, where one is installed, makes rebuilds after small changes quick.
+if command -v ccache >/dev/null 2>&1; then
+  flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
 cmake -S . -B "build/$kind" "${flags[@]}" >/dev/null
 if [ "$kind" = fuzz ]; then
   # Only the fuzz targets: the rest of the tree is built and tested by the gcc builds.
