@@ -6,6 +6,7 @@
 #include "command_context.hpp"
 #include "guarantor/force/force_generation.hpp"
 #include "guarantor/io/output_file.hpp"
+#include "guarantor/report/figures_table.hpp"
 #include "guarantor/report/force_generation_export.hpp"
 
 namespace guarantor::cli {
@@ -17,8 +18,10 @@ struct ForcegenArgs {
   double rotation_factor = 0.0;
 };
 
-void print_summary(const force::ForceGenerationResult& result) {
+void print_summary(const model::Scenario& scenario, const force::ForceGenerationResult& result) {
   if (result.illustrative) std::cout << "ILLUSTRATIVE PLEDGES: built from public statements, not real offers.\n";
+  std::cout << fmt::format("lines: {} of {} covered by pledges ({})\n", force::lines_covered_by_pledges(scenario),
+                           scenario.mandate.requirements.size(), force::COVERED_DEFINITION);
   for (const auto& phase : result.phases) {
     int covered = 0, partial = 0, missing = 0;
     for (const auto& line : phase.lines) {
@@ -26,11 +29,11 @@ void print_summary(const force::ForceGenerationResult& result) {
       partial += line.status == force::LineStatus::Partial;
       missing += line.status == force::LineStatus::Missing;
     }
-    std::cout << fmt::format("phase {} (opens day {}): {} lines covered, {} partial, {} missing; rotation pool "
-                             "{} required (x{}) vs {} pledged, shortfall {}\n",
-                             model::to_string(phase.phase), phase.opens_day, covered, partial, missing,
-                             phase.rotation.required_pool, phase.rotation.rotation_factor,
-                             phase.rotation.pledged_personnel, phase.rotation.shortfall);
+    std::cout << fmt::format("phase {} (opens day {}): {} lines covered, {} partial, {} missing; personnel of the "
+                             "units committed in the phase:\n",
+                             model::to_string(phase.phase), phase.opens_day, covered, partial, missing);
+    for (const auto& line : force::figure_lines(report::figures_of(phase.rotation)))
+      std::cout << fmt::format("  {:<22} {:>8g}  {}\n", line.label, line.value, line.definition);
     for (const auto& line : phase.lines) {
       if (line.status == force::LineStatus::Covered) continue;
       std::cout << fmt::format("  {} {} {}/{} {}: {}\n", line.line_id, line.capability, line.filled, line.required,
@@ -60,7 +63,7 @@ void add_forcegen_command(CLI::App& app, CommandContext& context) {
       const std::string csv = report::force_generation_to_csv(scenario, result);
       io::write_file_atomically(args->out / "force_generation.json", json);
       io::write_file_atomically(args->out / "force_generation.csv", csv);
-      print_summary(result);
+      print_summary(scenario, result);
       std::cout << fmt::format("wrote {} and {}\n", (args->out / "force_generation.json").string(),
                                (args->out / "force_generation.csv").string());
       return 0;

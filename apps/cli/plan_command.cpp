@@ -24,7 +24,7 @@ struct PlanArgs {
 
 std::string figure(double value) { return std::isfinite(value) ? fmt::format("{:.6g}", value) : std::string("-"); }
 
-void print_stages(const planner::Plan& plan) {
+void print_stages(const planner::Plan& plan, const model::Scenario& scenario) {
   if (plan.provenance.illustrative) std::cout << "ILLUSTRATIVE PLEDGES: built from public statements, not real offers.\n";
   std::cout << fmt::format("{:<12} {:>4} {:>14} {:>14} {:>9} {:>9}  {}\n", "stage", "sense", "objective", "bound", "gap",
                            "seconds", "status");
@@ -33,12 +33,14 @@ void print_stages(const planner::Plan& plan) {
                              figure(s.stats.objective), figure(s.stats.bound), 100 * s.stats.relative_gap,
                              s.stats.wall_seconds, plan::to_string(s.stats.status), s.note);
   int met = 0;
-  for (const auto& line : plan.lines) met += line.status == "met";
-  std::cout << fmt::format("{} of {} lines met; {} units assigned ({} personnel), {} stay home; rotation pool {} "
-                           "(x{}), shortfall {}\n",
-                           met, plan.lines.size(), plan.assignments.size(), plan.rotation.deployed_personnel,
-                           plan.unassigned.size(), plan.rotation.required_pool, plan.rotation.rotation_factor,
-                           plan.rotation.shortfall);
+  for (const auto& line : plan.lines) met += line.status == planner::LineStatus::Met;
+  std::cout << fmt::format("lines: {} of {} covered by pledges ({}); {} of {} met by the plan ({})\n",
+                           force::lines_covered_by_pledges(scenario), scenario.mandate.requirements.size(),
+                           force::COVERED_DEFINITION, met, plan.lines.size(), force::MET_DEFINITION);
+  std::cout << fmt::format("{} units assigned, {} stay home; personnel, mandate's last phase:\n", plan.assignments.size(),
+                           plan.unassigned.size());
+  for (const auto& line : force::figure_lines(report::figures_of(plan.rotation)))
+    std::cout << fmt::format("  {:<22} {:>8g}  {}\n", line.label, line.value, line.definition);
 }
 }  // namespace
 
@@ -73,7 +75,7 @@ void add_plan_command(CLI::App& app, CommandContext& context) {
       io::write_file_atomically(args->out / "plan.geojson", geojson);
       io::write_file_atomically(args->out / "plan.kml", kml);
       io::write_file_atomically(args->out / "plan.html", html);
-      print_stages(plan);
+      print_stages(plan, scenario);
       std::cout << fmt::format("wrote plan.json, plan.geojson, plan.kml and plan.html in {}\n", args->out.string());
       return 0;
     };

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "caveat_rules.hpp"
+#include "guarantor/force/figures.hpp"
 #include "guarantor/core/date.hpp"
 #include "guarantor/model/enum_names.hpp"
 
@@ -117,24 +118,23 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
     result.lines.push_back(std::move(line_result));
   }
 
-  // Rotation pool: every committed unit's personnel, times the rotation factor.
-  auto personnel_of = [&](const std::string& capability_code) {
-    const auto* capability = scenario.catalogue.find(capability_code);
-    return capability ? capability->personnel.value : 0.0;
-  };
-  double deployed = 0.0;
-  for (const auto& line : result.lines)
-    for (const auto& assessment : line.pledges) deployed += assessment.committed * personnel_of(line.capability);
-  double pledged = 0.0;
-  for (const auto& pledge : scenario.coalition.pledges)
-    if (detail::usable_in_phase(pledge, gate.phase, mandate, phase_start))
-      pledged += pledge.quantity * personnel_of(pledge.capability);
+  // Rotation pool and the other headline figures, as defined once in figures.hpp: the
+  // committed units are the ones put in place.
+  std::vector<PlacedUnit> placed;
+  for (std::size_t i = 0; i < lines.size(); ++i)  // result.lines follows `lines`, one entry each
+    for (const auto& assessment : result.lines[i].pledges)
+      for (int n = 0; n < assessment.committed; ++n)
+        placed.push_back({scenario.coalition.find_pledge(assessment.pledge_id), lines[i]->location});
+  const ForceFigures figures = compute_figures(scenario, gate.phase, placed, rotation_factor);
   auto& pool = result.rotation;
-  pool.deployed_personnel = static_cast<int>(std::lround(deployed));
+  pool.deployed_personnel = figures.deployed_personnel;
   pool.rotation_factor = rotation_factor;
-  pool.required_pool = static_cast<int>(std::ceil(deployed * rotation_factor - 1e-9));
-  pool.pledged_personnel = static_cast<int>(std::lround(pledged));
-  pool.shortfall = std::max(0, pool.required_pool - pool.pledged_personnel);
+  pool.required_pool = figures.required_pool;
+  pool.pledged_personnel = figures.pledged_personnel;
+  pool.shortfall = figures.shortfall;
+  pool.eligible_personnel = figures.eligible_personnel;
+  pool.rotating_personnel = figures.rotating_personnel;
+  pool.pool_personnel = figures.pool_personnel;
   pool.rotation_source = mandate.posture.rotation_factor.source;
   return result;
 }

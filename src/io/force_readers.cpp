@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view DOMAINS =
     "land, air, sea, air_defence, isr, logistics, engineering, medical, training, host";
 constexpr std::string_view COVERAGE_KINDS = "none, radius, response_time";
-constexpr std::string_view BASINGS = "none, airfield, port, hub";
+constexpr std::string_view BASINGS = "none, airfield, port, hub, rail_terminal";
 constexpr std::string_view CAVEAT_KINDS = "where, when, condition, excluded_role";
 constexpr std::string_view PLEDGE_STATUSES = "offered, confirmed, verified";
 constexpr std::string_view PHASES = "ceasefire, peace_deal";
@@ -128,6 +128,17 @@ void read_coalition(const JsonFile& file, FieldReader& reader, model::Coalition&
     pledge.home = reader.optional_position(*entry, "home", pointer);
     pledge.valid_until = reader.string(*entry, "valid_until", pointer, false);
     pledge.source = reader.string(*entry, "source", pointer);
+    pledge.includes_rotation = reader.boolean(*entry, "includes_rotation", pointer, false);
+    if (const Json* sites = reader.array(*entry, "sites", pointer, false)) {
+      for (std::size_t s = 0; s < sites->size(); ++s) {
+        if (!(*sites)[s].is_string()) {
+          reader.fail(ErrorCode::Schema, fmt::format("{}/sites/{}", pointer, s),
+                      fmt::format("got {}; expected a site id string", describe((*sites)[s])));
+          continue;
+        }
+        pledge.sites.push_back((*sites)[s].get<std::string>());
+      }
+    }
     if (const Json* caveats = reader.array(*entry, "caveats", pointer, false)) {
       for (std::size_t c = 0; c < caveats->size(); ++c) {
         const std::string caveat_pointer = fmt::format("{}/caveats/{}", pointer, c);

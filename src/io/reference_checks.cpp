@@ -81,6 +81,19 @@ void check_references(const model::Scenario& scenario, DiagnosticSink& sink) {
       sink.add(ErrorCode::Reference, pointer + "/capability",
                fmt::format("\"{}\" is not in the capability catalogue ({})", pledge.capability, catalogue_file));
     }
+    for (std::size_t s = 0; s < pledge.sites.size(); ++s) {
+      const auto* site = theatre.find_site(pledge.sites[s]);
+      const auto* capability = scenario.catalogue.find(pledge.capability);
+      if (site == nullptr) {
+        sink.add(ErrorCode::Reference, fmt::format("{}/sites/{}", pointer, s),
+                 fmt::format("\"{}\" is not a site of the theatre; expected a site id", pledge.sites[s]));
+      } else if (capability && capability->domain == model::Domain::Host && site->country != pledge.nation) {
+        // Host-nation support is given in place by the nation that offers it.
+        sink.add(ErrorCode::Consistency, fmt::format("{}/sites/{}", pointer, s),
+                 fmt::format("host-nation support of {} named at {} in {}; expected a site in {}", pledge.nation,
+                             site->id, site->country, pledge.nation));
+      }
+    }
   }
 
   std::set<model::Phase> phases;

@@ -37,8 +37,11 @@ constexpr NameTable<Domain, 10> DOMAINS{{{Domain::Land, "land"},
 constexpr NameTable<CoverageKind, 3> COVERAGE_KINDS{{{CoverageKind::None, "none"},
                                                      {CoverageKind::Radius, "radius"},
                                                      {CoverageKind::ResponseTime, "response_time"}}};
-constexpr NameTable<Basing, 4> BASINGS{
-    {{Basing::None, "none"}, {Basing::Airfield, "airfield"}, {Basing::Port, "port"}, {Basing::Hub, "hub"}}};
+constexpr NameTable<Basing, 5> BASINGS{{{Basing::None, "none"},
+                                        {Basing::Airfield, "airfield"},
+                                        {Basing::Port, "port"},
+                                        {Basing::Hub, "hub"},
+                                        {Basing::RailTerminal, "rail_terminal"}}};
 constexpr NameTable<CaveatKind, 4> CAVEAT_KINDS{{{CaveatKind::Where, "where"},
                                                  {CaveatKind::When, "when"},
                                                  {CaveatKind::Condition, "condition"},

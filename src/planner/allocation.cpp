@@ -54,11 +54,11 @@ StageReport run_allocation(const StageContext& context, Plan& plan) {
 
   double objective = 0, bound = 0;
   int models = 0, proven = 0;
+  ProofTally proofs;
   for (const auto& [code, units] : units_by_capability) {
     const auto& positions = positions_by_capability[code];
     if (positions.empty()) {
-      for (const auto& unit : units)
-        plan.unassigned.push_back({unit.id, unit.pledge->id, code, fmt::format("no requirement line asks for {}", code)});
+      for (const auto& unit : units) plan.unassigned.push_back(explain_home(scenario, *unit.pledge, unit.id, plan));
       continue;
     }
     const auto* capability = scenario.catalogue.find(code);
@@ -67,7 +67,6 @@ StageReport run_allocation(const StageContext& context, Plan& plan) {
     const std::size_t jobs = units.size();
     std::vector<double> cost(agents * jobs, 0.0), resource(agents * jobs, 1.0), capacity(agents, 1.0);
     capacity.back() = static_cast<double>(jobs);
-    std::vector<std::string> first_reason(jobs);
     for (std::size_t a = 0; a + 1 < agents; ++a) {
       const auto* line = line_by_id.at(positions[a]->line_id);
       const double total = line_total[line->id];
@@ -77,7 +76,8 @@ StageReport run_allocation(const StageContext& context, Plan& plan) {
         if (const auto blocked = force::assess_eligibility(scenario, *units[j].pledge, *line, line->phase)) {
           // Twice the capacity: the assignment is impossible, whatever else is chosen.
           resource[a * jobs + j] = 2.0;
-          if (first_reason[j].empty()) first_reason[j] = blocked->reason;
+        } else if (const auto refused = placement_refused(scenario, *units[j].pledge, *capability, positions[a]->site_id)) {
+          resource[a * jobs + j] = 2.0;
         } else {
           cost[a * jobs + j] = -value;
         }
@@ -87,16 +87,15 @@ StageReport run_allocation(const StageContext& context, Plan& plan) {
     const plan::GapResult result = plan::solve_gap(instance, context.solve);
     ++models;
     proven += result.stats.status == plan::SolveStatus::Optimal;
+    proofs.add(result.stats);
     objective -= result.stats.objective;
     bound -= result.stats.bound;
+    std::vector<const Unit*> home;
     for (std::size_t j = 0; j < jobs; ++j) {
       const std::size_t agent = result.solution.agent_of_job.empty() ? agents - 1 : result.solution.agent_of_job[j];
       const auto& unit = units[j];
       if (agent == agents - 1) {
-        plan.unassigned.push_back({unit.id, unit.pledge->id, code,
-                                   first_reason[j].empty()
-                                       ? std::string("every position it may fill is taken by a unit of more value there")
-                                       : first_reason[j]});
+        home.push_back(&unit);
         continue;
       }
       const auto* position = positions[agent];
@@ -118,15 +117,17 @@ StageReport run_allocation(const StageContext& context, Plan& plan) {
       assignment.required_by_day = assignment.phase_gate_day + line->required_by_day;
       plan.assignments.push_back(std::move(assignment));
     }
+    // Reasons once the capability's assignment is complete: "line full" needs every position known.
+    for (const auto* unit : home) plan.unassigned.push_back(explain_home(scenario, *unit->pledge, unit->id, plan));
   }
   report.stats.objective = objective;
   report.stats.bound = bound;
   report.stats.relative_gap = plan::relative_gap(objective, bound);
   report.stats.status = proven == models ? plan::SolveStatus::Optimal : plan::SolveStatus::TimeLimit;
-  report.stats.proved_by = proven == models ? plan::ProofMethod::Cbc : plan::ProofMethod::None;
+  report.stats.proved_by = proofs.method();
   report.stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  report.note = fmt::format("{} units assigned, {} stay home; {} of {} assignment models proven optimal",
-                            plan.assignments.size(), plan.unassigned.size(), proven, models);
+  report.note = fmt::format("{} units assigned, {} stay home; {} of {} assignment models proven optimal ({})",
+                            plan.assignments.size(), plan.unassigned.size(), proven, models, proofs.describe());
   return report;
 }
 

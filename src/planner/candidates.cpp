@@ -13,9 +13,11 @@
 namespace guarantor::planner::detail {
 
 namespace {
-// Sites that can base a unit: hubs, airfields (air units), ports (naval units).
-bool basing_kind(model::SiteKind kind) {
-  return kind == model::SiteKind::CandidateHub || kind == model::SiteKind::Airfield || kind == model::SiteKind::Port;
+// Sites that can base a unit: hubs, airfields (air units), ports (naval units), and rail
+// terminals at a gauge break (railhead and transshipment units).
+bool basing_site(const model::Site& site) {
+  return site.kind == model::SiteKind::CandidateHub || site.kind == model::SiteKind::Airfield ||
+         site.kind == model::SiteKind::Port || (site.kind == model::SiteKind::RailJunction && site.gauge_change);
 }
 }  // namespace
 
@@ -26,7 +28,7 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
   const auto* occupied = theatre.occupied_area(context.scenario.as_of);
   const double standoff_km = posture.standoff_km.value;
   for (const auto& site : theatre.sites) {
-    if (!basing_kind(site.kind)) continue;
+    if (!basing_site(site)) continue;
     auto reject = [&](std::string reason) { plan.rejected.push_back({site.id, std::move(reason)}); };
     if (site.status != model::SiteStatus::Operating) {
       reject(fmt::format("status {}: the posture admits operating sites only", model::to_string(site.status)));

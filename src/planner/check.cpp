@@ -15,6 +15,7 @@
 
 #include "guarantor/core/date.hpp"
 #include "guarantor/planner/demand.hpp"
+#include "check_rules.hpp"
 
 namespace guarantor::planner {
 
@@ -65,7 +66,8 @@ std::optional<std::string> caveat_breach(const model::Scenario& scenario, const 
 // The resource a unit takes of its site, re-derived from the recorded parameters.
 double resource_of(const Plan& plan, const model::Capability& capability, const model::Site& site) {
   const auto& params = plan.provenance.parameters;
-  if (site.kind == model::SiteKind::Airfield || site.kind == model::SiteKind::Port) {
+  if (site.kind == model::SiteKind::Airfield || site.kind == model::SiteKind::Port ||
+      site.kind == model::SiteKind::RailJunction) {
     const auto key = fmt::format("site_resource.{}.{}", model::to_string(site.kind), capability.code);
     const auto it = params.find(key);
     return it == params.end() ? capability.personnel.value : it->second;
@@ -102,6 +104,31 @@ std::optional<NodeRule> node_rule(const Plan& plan, const model::Site& node, con
     return r ? std::optional<NodeRule>({*r * node.capacity, 1.0}) : std::nullopt;
   }
   return std::nullopt;
+}
+// Whether hub_count hub-eligible sites (the posture's kinds, in the host country, operating,
+// outside the occupied area by the standoff) can hold `demand` personnel between them: demand
+// may be split between hubs, so the hub_count largest capacities decide. A site without a
+// personnel capacity (an airfield) is not limited in personnel, as in the hubs stage.
+bool hub_capacity_reachable(const model::Scenario& scenario, double demand, double standoff_km) {
+  const auto& posture = scenario.mandate.posture;
+  const auto* occupied = scenario.theatre.occupied_area(scenario.as_of);
+  std::vector<double> capacities;
+  for (const auto& site : scenario.theatre.sites) {
+    const auto kind = model::to_string(site.kind);
+    if (std::find(posture.candidate_site_kinds.begin(), posture.candidate_site_kinds.end(), kind) ==
+        posture.candidate_site_kinds.end())
+      continue;
+    const auto* country = scenario.theatre.find_country(site.country);
+    if (!country || country->role != model::CountryRole::Host || site.status != model::SiteStatus::Operating) continue;
+    if (occupied && (occupied->area.contains(site.position) ||
+                     occupied->area.distance_to_boundary(site.position).km() < standoff_km))
+      continue;
+    capacities.push_back(site.capacity_unit == "personnel" ? site.capacity : demand);
+  }
+  std::sort(capacities.rbegin(), capacities.rend());
+  double total = 0;
+  for (std::size_t i = 0; i < capacities.size() && static_cast<int>(i) < posture.hub_count; ++i) total += capacities[i];
+  return total + HUB_PERSONNEL_TOLERANCE >= demand;
 }
 }  // namespace
 
@@ -213,11 +240,10 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
   }
 
   // Hub capacity use of the hub stage, recomputed: the mandate's hub personnel spread by each hub's
-  // demand share must match the recorded demand and fit a personnel site's capacity, unless the
-  // hubs stage recorded that no hub_count sites hold it (then placement alone enforces capacity).
+  // demand share must match the recorded demand and fit a personnel site's capacity, unless no
+  // hub_count admissible sites hold it (recomputed here; then placement alone enforces capacity).
   const double hub_demand = hub_personnel_demand(scenario);
-  const auto hubs_stage = std::find_if(plan.stages.begin(), plan.stages.end(), [](const StageReport& r) { return r.stage == "hubs"; });
-  const bool capacity_unreachable = hubs_stage != plan.stages.end() && hubs_stage->choice.starts_with("p-median kept");
+  const bool capacity_unreachable = !hub_capacity_reachable(scenario, hub_demand, plan.provenance.standoff_km);
   for (const auto& hub : plan.hubs) {
     const double demand = hub.demand_share * hub_demand;
     if (std::abs(demand - hub.demand_personnel) > HUB_PERSONNEL_TOLERANCE)
@@ -247,6 +273,7 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
   params.sea_lane_sample_km = value("demand.sea_lane_sample_km");
   if (const auto it = plan.provenance.polylines.find("dnipro_line"); it != plan.provenance.polylines.end()) params.dnipro_line = it->second;
   if (const auto it = plan.provenance.polylines.find("sea_lane"); it != plan.provenance.polylines.end()) params.sea_lane = it->second;
+  std::map<std::string, double> covered_share;  // line id -> share recomputed here
   for (const auto& claim : plan.lines) {
     const auto it = line_by_id.find(claim.line_id);
     if (it == line_by_id.end()) {
@@ -274,10 +301,16 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
     }
     const double total = demand.total_weight();
     const double share = total > 0 ? covered / total : 0.0;
+    covered_share[line.id] = share;
     if (std::abs(share - claim.covered_fraction) > SHARE_TOLERANCE)
       add("coverage_claim", line.id, fmt::format("claims {:.4f} of {}, recomputed {:.4f}", claim.covered_fraction,
                                                  line.coverage->demand, share));
   }
+  detail::check_host_support(plan, scenario, out);
+  detail::check_line_status(plan, scenario, covered_share, out);
+  detail::check_rotation(plan, scenario, out);
+  detail::check_rail(plan, scenario, out);
+  detail::check_reasons(plan, scenario, out);
   return out;
 }
 

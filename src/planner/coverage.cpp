@@ -23,6 +23,7 @@ std::string_view basing_site_kind(model::Basing basing) {
   switch (basing) {
     case model::Basing::Airfield: return "airfield";
     case model::Basing::Port: return "port";
+    case model::Basing::RailTerminal: return "rail_junction";
     default: return "candidate_hub";  // hub-based and unbased units live at hubs
   }
 }
@@ -67,6 +68,8 @@ std::vector<std::pair<std::size_t, double>> rank_by_marginal(const plan::Coverin
   return ranked;
 }
 
+}  // namespace
+
 void add_position(Plan& plan, const model::RequirementLine& line, const CandidateSite* site, double reach_km,
                   double marginal, std::map<std::string, double>& used, double need) {
   Position position;
@@ -83,7 +86,6 @@ void add_position(Plan& plan, const model::RequirementLine& line, const Candidat
   }
   plan.positions.push_back(std::move(position));
 }
-}  // namespace
 
 StageReport run_coverage(const StageContext& context, Plan& plan) {
   const auto started = std::chrono::steady_clock::now();
@@ -94,6 +96,7 @@ StageReport run_coverage(const StageContext& context, Plan& plan) {
   std::map<std::string, double> used;  // site -> capacity reserved
   double objective = 0, bound = 0;
   int solved = 0, proven = 0;
+  ProofTally proofs;
   for (const auto* line : lines_in_priority_order(context.scenario.mandate)) {
     const auto* capability = context.scenario.catalogue.find(line->capability);
     GUARANTOR_ASSERT(capability, "validated scenarios name catalogue capabilities only");
@@ -114,6 +117,11 @@ StageReport run_coverage(const StageContext& context, Plan& plan) {
       continue;
     }
     auto sites = admissible_sites(plan, *line, *capability, context.params, used);
+    if (capability->domain == model::Domain::Host) {
+      result.placed = place_host_support(context, *line, *capability, sites, plan, used);
+      plan.lines.push_back(std::move(result));
+      continue;
+    }
     const auto need_at = [&](const CandidateSite* site) { return site_resource(context.params, *capability, site->kind); };
     std::vector<std::pair<std::size_t, double>> ranked;  // site index in `sites`, marginal weight
     if (line->coverage && !sites.empty()) {
@@ -141,6 +149,7 @@ StageReport run_coverage(const StageContext& context, Plan& plan) {
       result.design_gap = solved_cover.stats.relative_gap;
       ++solved;
       proven += solved_cover.stats.status == plan::SolveStatus::Optimal;
+      proofs.add(solved_cover.stats);
       ranked = rank_by_marginal(instance, solved_cover.solution.open_sites);
       if (line->coverage->fraction >= 1.0) {
         const auto all = plan::solve_set_covering(instance, context.solve);
@@ -182,10 +191,10 @@ StageReport run_coverage(const StageContext& context, Plan& plan) {
   report.stats.bound = bound;
   report.stats.relative_gap = plan::relative_gap(objective, bound);
   report.stats.status = proven == solved ? plan::SolveStatus::Optimal : plan::SolveStatus::TimeLimit;
-  report.stats.proved_by = proven == solved ? plan::ProofMethod::Cbc : plan::ProofMethod::None;
+  report.stats.proved_by = proofs.method();
   report.stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  report.note = fmt::format("{} positions placed; {} of {} covering models proven optimal", plan.positions.size(), proven,
-                            solved);
+  report.note = fmt::format("{} positions placed; {} of {} covering models proven optimal ({})", plan.positions.size(),
+                            proven, solved, proofs.describe());
   return report;
 }
 

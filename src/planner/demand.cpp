@@ -177,7 +177,9 @@ double hub_personnel_demand(const model::Scenario& scenario) {
     if (line.location != model::Location::Ukraine) continue;
     const model::Capability* capability = scenario.catalogue.find(line.capability);
     if (capability == nullptr) continue;  // a validated scenario names catalogue codes only
-    if (capability->basing == model::Basing::Airfield || capability->basing == model::Basing::Port) continue;
+    if (capability->basing == model::Basing::Airfield || capability->basing == model::Basing::Port ||
+        capability->basing == model::Basing::RailTerminal)
+      continue;
     personnel += line.quantity * capability->personnel.value;
   }
   return personnel;

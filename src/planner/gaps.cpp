@@ -67,7 +67,7 @@ StageReport run_gaps(const StageContext& context, Plan& plan) {
       result.reasons.push_back(fmt::format("{} units arrive after day {} (phase gate + required-by day)", result.late,
                                            phase_gate_day(context.scenario.mandate, line.phase) + line.required_by_day));
     const bool met = result.filled >= result.required && !coverage_short && result.late == 0;
-    result.status = met ? "met" : result.filled > 0 ? "partial" : "missing";
+    result.status = met ? LineStatus::Met : result.filled > 0 ? LineStatus::Partial : LineStatus::Missing;
     unmet += !met;
   }
   StageReport report;

@@ -77,7 +77,43 @@ json read_json(const std::filesystem::path& path, std::vector<InputFile>& files,
     return json::object();
   }
 }
+// The gauge-break data: points with their daily throughput, routes from each rail crossing to
+// its points (every point must have a throughput), and what a railhead unit adds.
+void read_transshipment(const json& block, Reader& m, MovementParameters& mv) {
+  const std::string at = "/transshipment";
+  if (!block.is_object() || block.empty()) {
+    m.sink.add(ErrorCode::Schema, m.file + " " + at, "missing; expected points_personnel_per_day, routes and added_by_unit_personnel_per_day");
+    return;
+  }
+  const json points = block.value("points_personnel_per_day", json::object());
+  for (const auto& [point, value] : points.items())
+    if (point != "source") mv.transshipment_capacity[point] = m.factor(points, at + "/points_personnel_per_day", point);
+  const json routes = block.value("routes", json::object());
+  for (const auto& [crossing, list] : routes.items()) {
+    if (crossing == "source") continue;
+    const std::string where = fmt::format("{} {}/routes/{}", m.file, at, crossing);
+    if (!list.is_array() || list.empty()) {
+      m.sink.add(ErrorCode::Schema, where, "expected a non-empty array of transshipment point site ids");
+      continue;
+    }
+    for (const auto& point : list) {
+      if (!point.is_string() || !mv.transshipment_capacity.contains(point.get<std::string>())) {
+        m.sink.add(ErrorCode::Schema, where,
+                   fmt::format("{} is not a point of /transshipment/points_personnel_per_day", point.dump()));
+        continue;
+      }
+      mv.transshipment_routes[crossing].push_back(point.get<std::string>());
+    }
+  }
+  const json added = block.value("added_by_unit_personnel_per_day", json::object());
+  for (const auto& [code, value] : added.items())
+    if (code != "source") mv.transshipment_added[code] = m.factor(added, at + "/added_by_unit_personnel_per_day", code);
+}
 }  // namespace
+
+std::string transshipment_route_key(std::string_view crossing, std::string_view point) {
+  return fmt::format("movement.transshipment_route.{}|{}", crossing, point);
+}
 
 PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   DiagnosticSink sink;
@@ -98,8 +134,10 @@ PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   params.dnipro_line = r.polyline(root, "dnipro_line");
   params.sea_lane = r.polyline(root, "sea_lane");
   const json resource = root.value("site_resource", json::object());
-  for (const auto* kind : {"airfield", "port"}) {
-    auto& target = std::string_view(kind) == "airfield" ? params.airfield_resource : params.port_resource;
+  for (const auto* kind : {"airfield", "port", "rail_junction"}) {
+    auto& target = std::string_view(kind) == "airfield" ? params.airfield_resource
+                   : std::string_view(kind) == "port"   ? params.port_resource
+                                                        : params.rail_junction_resource;
     const json table = resource.value(kind, json::object());
     for (const auto& [code, value] : table.items())
       target[code] = r.factor(table, fmt::format("/site_resource/{}", kind), code, false);
@@ -130,6 +168,7 @@ PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
     mv.crossing_throughput[kind] = m.factor(throughput, "/crossing_throughput_personnel_per_day", kind);
   mv.airfield_c17_loads_per_day = m.factor(move, "", "airfield_c17_loads_per_day");
   mv.port_unit_loads_per_berth_per_day = m.factor(move, "", "port_unit_loads_per_berth_per_day");
+  read_transshipment(move.value("transshipment", json::object()), m, mv);
   sink.throw_if_any();
   return params;
 }
@@ -156,6 +195,11 @@ std::map<std::string, double> PlannerParameters::flatten() const {
   for (const auto& [kind, value] : movement.crossing_throughput) flat["movement.crossing_throughput." + kind] = value;
   for (const auto& [code, value] : airfield_resource) flat["site_resource.airfield." + code] = value;
   for (const auto& [code, value] : port_resource) flat["site_resource.port." + code] = value;
+  for (const auto& [code, value] : rail_junction_resource) flat["site_resource.rail_junction." + code] = value;
+  for (const auto& [point, value] : movement.transshipment_capacity) flat["movement.transshipment." + point] = value;
+  for (const auto& [crossing, points] : movement.transshipment_routes)
+    for (const auto& point : points) flat[transshipment_route_key(crossing, point)] = 1.0;
+  for (const auto& [code, value] : movement.transshipment_added) flat["movement.transshipment_added." + code] = value;
   for (const auto& [priority, value] : priority_weight) flat[fmt::format("priority_weight.{}", priority)] = value;
   return flat;
 }
@@ -176,6 +220,7 @@ PlannerParameters parameters_from_provenance(const std::map<std::string, double>
   for (const auto& [key, value] : flat) {
     if (key.starts_with("site_resource.airfield.")) params.airfield_resource[key.substr(23)] = value;
     if (key.starts_with("site_resource.port.")) params.port_resource[key.substr(19)] = value;
+    if (key.starts_with("site_resource.rail_junction.")) params.rail_junction_resource[key.substr(28)] = value;
   }
   return params;
 }

@@ -10,7 +10,7 @@ namespace guarantor::planner {
 
 namespace {
 std::string line_summary(const LineResult& l) {
-  std::string text = fmt::format("{} {}/{}", l.status, l.filled, l.required);
+  std::string text = fmt::format("{} {}/{}", to_string(l.status), l.filled, l.required);
   if (!l.demand.empty()) text += fmt::format(", covers {:.1f} %", 100 * l.covered_fraction);
   if (l.late > 0) text += fmt::format(", {} late", l.late);
   return text;

@@ -168,17 +168,34 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
                                 r.str(a, ptr, "site"), r.str(a, ptr, "app6_sidc"), r.integer(a, ptr, "personnel"),
                                 r.num(a, ptr, "site_resource"), r.integer(a, ptr, "phase_gate_day"),
                                 r.integer(a, ptr, "ready_day"), r.integer(a, ptr, "arrival_day"),
-                                r.integer(a, ptr, "required_by_day"), r.str(a, ptr, "entry_node"), r.str(a, ptr, "route"), -1, {}});
+                                r.integer(a, ptr, "required_by_day"), r.str(a, ptr, "entry_node"), r.str(a, ptr, "route"), -1, {}, "", -1, {}});
     // Entry-node passage is optional: plans written before the entry queues lack it.
     auto& added = plan.assignments.back();
     if (a.contains("entry_day")) added.entry_day = r.integer(a, ptr, "entry_day");
     if (a.contains("entry_use"))
       for (const auto& use : r.array(a, ptr, "entry_use"))
         added.entry_use.push_back({r.integer(use, ptr + "/entry_use", "day"), r.num(use, ptr + "/entry_use", "amount")});
+    // The gauge change is optional too: plans written before it lack it (the checker then flags
+    // every rail move into Ukraine).
+    if (a.contains("transshipment")) added.transshipment = r.str(a, ptr, "transshipment");
+    if (a.contains("transshipment_day")) added.transshipment_day = r.integer(a, ptr, "transshipment_day");
+    if (a.contains("transshipment_use"))
+      for (const auto& use : r.array(a, ptr, "transshipment_use"))
+        added.transshipment_use.push_back(
+            {r.integer(use, ptr + "/transshipment_use", "day"), r.num(use, ptr + "/transshipment_use", "amount")});
   }
-  for (const auto& u : r.array(doc, "", "unassigned"))
+  for (const auto& u : r.array(doc, "", "unassigned")) {
     plan.unassigned.push_back({r.str(u, "/unassigned", "unit"), r.str(u, "/unassigned", "pledge"),
-                               r.str(u, "/unassigned", "capability"), r.str(u, "/unassigned", "reason")});
+                               r.str(u, "/unassigned", "capability"), r.str(u, "/unassigned", "reason"), {}});
+    // Typed causes are optional when reading: plans written before them carry prose only (the
+    // checker then reports each such unit's reason as unverifiable).
+    if (u.contains("causes"))
+      for (const auto& c : r.array(u, "/unassigned", "causes")) {
+        const auto cause = home_cause_from_string(r.str(c, "/unassigned/causes", "cause"));
+        if (!cause) r.fail("/unassigned/causes/cause", "a home cause name (docs/planner.md)");
+        plan.unassigned.back().causes.push_back({r.str(c, "/unassigned/causes", "line"), *cause});
+      }
+  }
   for (const auto& l : r.array(doc, "", "lines")) {
     const std::string ptr = "/lines";
     LineResult line;
@@ -203,7 +220,9 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     line.design_gap = r.num(l, ptr, "design_gap", inf);
     line.covered_fraction = r.num(l, ptr, "covered_fraction");
     line.units_to_cover_all = r.integer(l, ptr, "units_to_cover_all");
-    line.status = r.str(l, ptr, "status");
+    const auto status = line_status_from_string(r.str(l, ptr, "status"));
+    if (!status) r.fail(ptr + "/status", "met, partial or missing");
+    line.status = *status;
     line.units = r.strings(l, ptr, "units");
     line.reasons = r.strings(l, ptr, "reasons");
     plan.lines.push_back(std::move(line));
@@ -214,7 +233,12 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
   plan.rotation = {r.integer(rot, "/rotation", "deployed_units"), r.integer(rot, "/rotation", "deployed_personnel"),
                    r.num(rot, "/rotation", "rotation_factor"), r.integer(rot, "/rotation", "required_pool"),
                    r.integer(rot, "/rotation", "pledged_personnel"), r.integer(rot, "/rotation", "shortfall"),
-                   r.str(rot, "/rotation", "source")};
+                   r.str(rot, "/rotation", "source"), 0, 0, 0};
+  // Figures added with the one-definition figures; older plans lack them (the checker recomputes).
+  for (auto [key, field] : {std::pair{"eligible_personnel", &RotationPool::eligible_personnel},
+                            std::pair{"rotating_personnel", &RotationPool::rotating_personnel},
+                            std::pair{"pool_personnel", &RotationPool::pool_personnel}})
+    if (rot.contains(key)) plan.rotation.*field = r.integer(rot, "/rotation", key);
   return plan;
 }
 

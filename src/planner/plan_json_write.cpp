@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "guarantor/force/figures.hpp"
 #include "guarantor/planner/plan_json.hpp"
 
 namespace guarantor::planner {
@@ -70,18 +71,25 @@ std::string plan_to_json(const Plan& plan) {
   for (const auto& a : plan.assignments) {
     ordered_json entry_use = ordered_json::array();
     for (const auto& use : a.entry_use) entry_use.push_back({{"day", use.day}, {"amount", use.amount}});
+    ordered_json transshipment_use = ordered_json::array();
+    for (const auto& use : a.transshipment_use) transshipment_use.push_back({{"day", use.day}, {"amount", use.amount}});
     assignments.push_back({{"unit", a.unit_id}, {"pledge", a.pledge_id}, {"nation", a.nation},
                            {"capability", a.capability}, {"line", a.line_id}, {"position", a.position_id},
                            {"site", a.site_id}, {"app6_sidc", a.app6_sidc}, {"personnel", a.personnel},
                            {"site_resource", a.site_resource}, {"phase_gate_day", a.phase_gate_day},
                            {"ready_day", a.ready_day}, {"arrival_day", a.arrival_day},
                            {"required_by_day", a.required_by_day}, {"entry_node", a.entry_node}, {"route", a.route},
-                           {"entry_day", a.entry_day}, {"entry_use", entry_use}});
+                           {"entry_day", a.entry_day}, {"entry_use", entry_use}, {"transshipment", a.transshipment},
+                           {"transshipment_day", a.transshipment_day}, {"transshipment_use", transshipment_use}});
   }
   doc["assignments"] = assignments;
   ordered_json unassigned = ordered_json::array();
-  for (const auto& u : plan.unassigned)
-    unassigned.push_back({{"unit", u.unit_id}, {"pledge", u.pledge_id}, {"capability", u.capability}, {"reason", u.reason}});
+  for (const auto& u : plan.unassigned) {
+    ordered_json causes = ordered_json::array();
+    for (const auto& c : u.causes) causes.push_back({{"line", c.line_id}, {"cause", to_string(c.cause)}});
+    unassigned.push_back({{"unit", u.unit_id}, {"pledge", u.pledge_id}, {"capability", u.capability}, {"reason", u.reason},
+                          {"causes", causes}});
+  }
   doc["unassigned"] = unassigned;
   ordered_json lines = ordered_json::array();
   for (const auto& l : plan.lines)
@@ -92,7 +100,7 @@ std::string plan_to_json(const Plan& plan) {
                      {"demand_total", l.demand_total}, {"covered_design", l.covered_design},
                      {"design_bound", number(l.design_bound)}, {"design_gap", number(l.design_gap)},
                      {"covered_fraction", l.covered_fraction}, {"units_to_cover_all", l.units_to_cover_all},
-                     {"status", l.status}, {"units", l.units}, {"reasons", l.reasons}});
+                     {"status", to_string(l.status)}, {"units", l.units}, {"reasons", l.reasons}});
   doc["lines"] = lines;
   ordered_json closure = ordered_json::array();
   for (const auto& c : plan.closure) closure.push_back({{"day", c.day}, {"units", c.units}, {"personnel", c.personnel}});
@@ -100,7 +108,14 @@ std::string plan_to_json(const Plan& plan) {
   const auto& r = plan.rotation;
   doc["rotation"] = {{"deployed_units", r.deployed_units}, {"deployed_personnel", r.deployed_personnel},
                      {"rotation_factor", r.rotation_factor}, {"required_pool", r.required_pool},
-                     {"pledged_personnel", r.pledged_personnel}, {"shortfall", r.shortfall}, {"source", r.source}};
+                     {"pledged_personnel", r.pledged_personnel}, {"eligible_personnel", r.eligible_personnel},
+                     {"rotating_personnel", r.rotating_personnel}, {"pool_personnel", r.pool_personnel},
+                     {"shortfall", r.shortfall}, {"source", r.source}};
+  // Every figure's definition travels with the numbers (docs/planner.md, "Figures").
+  ordered_json definitions = ordered_json::object();
+  for (const auto& line : force::figure_lines(force::ForceFigures{})) definitions[std::string(line.label)] = line.definition;
+  definitions["met by the plan"] = force::MET_DEFINITION;
+  doc["definitions"] = definitions;
   return doc.dump(2) + "\n";
 }
 

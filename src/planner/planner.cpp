@@ -1,9 +1,54 @@
 // make_plan: runs the stages in order and records the provenance.
 #include "guarantor/planner/planner.hpp"
 
+#include <utility>
+
 #include "stages.hpp"
 
 namespace guarantor::planner {
+
+namespace {
+constexpr std::pair<LineStatus, std::string_view> LINE_STATUS_NAMES[] = {
+    {LineStatus::Met, "met"}, {LineStatus::Partial, "partial"}, {LineStatus::Missing, "missing"}};
+}  // namespace
+
+namespace {
+constexpr std::pair<HomeCause, std::string_view> HOME_CAUSE_NAMES[] = {
+    {HomeCause::NoLine, "no_line"},
+    {HomeCause::NoPosition, "no_position"},
+    {HomeCause::LineFull, "line_full"},
+    {HomeCause::BlockedByCaveat, "blocked_by_caveat"},
+    {HomeCause::WrongPhase, "wrong_phase"},
+    {HomeCause::ConditionUnmet, "condition_unmet"},
+    {HomeCause::TooLate, "too_late"},
+    {HomeCause::Expired, "expired"},
+    {HomeCause::NotItsSite, "not_its_site"},
+    {HomeCause::NotChosen, "not_chosen"}};
+}  // namespace
+
+std::string_view to_string(HomeCause cause) {
+  for (const auto& [value, name] : HOME_CAUSE_NAMES)
+    if (value == cause) return name;
+  return "no_line";
+}
+
+std::optional<HomeCause> home_cause_from_string(std::string_view text) {
+  for (const auto& [value, name] : HOME_CAUSE_NAMES)
+    if (name == text) return value;
+  return std::nullopt;
+}
+
+std::string_view to_string(LineStatus status) {
+  for (const auto& [value, name] : LINE_STATUS_NAMES)
+    if (value == status) return name;
+  return "missing";
+}
+
+std::optional<LineStatus> line_status_from_string(std::string_view text) {
+  for (const auto& [value, name] : LINE_STATUS_NAMES)
+    if (name == text) return value;
+  return std::nullopt;
+}
 
 const StageReport* Plan::find_stage(std::string_view stage) const noexcept {
   for (const auto& report : stages)

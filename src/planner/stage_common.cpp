@@ -22,6 +22,7 @@ double site_resource(const PlannerParameters& params, const model::Capability& c
   const std::map<std::string, double>* table = nullptr;
   if (site_kind == "airfield") table = &params.airfield_resource;
   if (site_kind == "port") table = &params.port_resource;
+  if (site_kind == "rail_junction") table = &params.rail_junction_resource;
   if (!table) return capability.personnel.value;
   const auto it = table->find(capability.code);
   if (it == table->end())
@@ -29,6 +30,42 @@ double site_resource(const PlannerParameters& params, const model::Capability& c
                 fmt::format("no entry for {}, which is based at {}s; add its per-unit share of the site's capacity",
                             capability.code, site_kind));
   return it->second;
+}
+
+namespace {
+// Cost rank of a proof: a closed form is cheapest, a branch-and-cut on the full MILP the costliest.
+int cost_rank(plan::ProofMethod method) {
+  switch (method) {
+    case plan::ProofMethod::None: return 0;
+    case plan::ProofMethod::Trivial: return 1;
+    case plan::ProofMethod::LpBound: return 2;
+    case plan::ProofMethod::LagrangianBound: return 3;
+    case plan::ProofMethod::LagrangianBranchAndBound: return 4;
+    case plan::ProofMethod::LagrangianReductionCbc: return 5;
+    case plan::ProofMethod::Cbc: return 6;
+  }
+  return 0;
+}
+}  // namespace
+
+void ProofTally::add(const plan::SolveStats& stats) {
+  if (stats.status != plan::SolveStatus::Optimal) ++unproven_;
+  else ++count_[stats.proved_by];
+}
+
+plan::ProofMethod ProofTally::method() const {
+  if (unproven_ > 0) return plan::ProofMethod::None;
+  plan::ProofMethod costliest = plan::ProofMethod::Trivial;
+  for (const auto& [method, n] : count_)
+    if (cost_rank(method) > cost_rank(costliest)) costliest = method;
+  return costliest;
+}
+
+std::string ProofTally::describe() const {
+  std::string text;
+  for (const auto& [method, n] : count_) text += fmt::format("{}{} by {}", text.empty() ? "" : ", ", n, plan::to_string(method));
+  if (unproven_ > 0) text += fmt::format("{}{} unproven", text.empty() ? "" : ", ", unproven_);
+  return text.empty() ? "no model solved" : text;
 }
 
 int phase_gate_day(const model::Mandate& mandate, model::Phase phase) {

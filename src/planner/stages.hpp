@@ -1,8 +1,11 @@
 #pragma once
 // The stages of make_plan, each filling its part of the plan and returning its report.
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "guarantor/force/figures.hpp"
 #include "guarantor/model/scenario.hpp"
 #include "guarantor/plan/solve_result.hpp"
 #include "guarantor/planner/parameters.hpp"
@@ -26,6 +29,27 @@ StageReport run_schedule(const StageContext& context, Plan& plan);
 StageReport run_sustainment(const StageContext& context, Plan& plan);
 StageReport run_gaps(const StageContext& context, Plan& plan);
 
+/// The mandate's last phase (latest opening day): the steady state the plan's figures describe.
+model::Phase last_phase(const model::Mandate& mandate);
+
+/// The assignments as units put in place, for force::compute_figures.
+std::vector<force::PlacedUnit> placed_units(const model::Scenario& scenario, const std::vector<Assignment>& assignments);
+
+/// The proof methods of the models a stage solved, so the stage's proved_by names what ran: a
+/// stage of many models records the costliest method any of them needed, and the tally in words.
+class ProofTally {
+ public:
+  void add(const plan::SolveStats& stats);
+  /// None when any model is unproven; otherwise the costliest method used.
+  [[nodiscard]] plan::ProofMethod method() const;
+  /// e.g. "12 by lp_bound, 3 by cbc".
+  [[nodiscard]] std::string describe() const;
+
+ private:
+  std::map<plan::ProofMethod, int> count_;
+  int unproven_ = 0;
+};
+
 /// Figures of a stage with a closed-form answer: objective = bound, proven trivially.
 plan::SolveStats closed_form(double value, double seconds);
 
@@ -39,6 +63,29 @@ int phase_gate_day(const model::Mandate& mandate, model::Phase phase);
 /// Days since 1970-01-01 of the day the phase opens, when the scenario's as_of is known.
 std::optional<long> phase_start(const model::Scenario& scenario, model::Phase phase);
 
+}  // namespace guarantor::planner::detail
+
+namespace guarantor::planner::detail {
+/// Adds the next position of `line` at `site` (nullptr: served from outside the theatre) and
+/// reserves `need` of the site's capacity in `used`.
+void add_position(Plan& plan, const model::RequirementLine& line, const CandidateSite* site, double reach_km,
+                  double marginal, std::map<std::string, double>& used, double need);
+
+/// Why a unit of `pledge` may not sit at `site_id` (host-nation support outside its own nation,
+/// or a site the pledge does not name), or nullopt when it may.
+std::optional<std::string> placement_refused(const model::Scenario& scenario, const model::Pledge& pledge,
+                                             const model::Capability& capability, std::string_view site_id);
+
+/// Why a unit of `pledge` stays home: one typed cause per line of its capability, from the plan's
+/// positions and assignments as they stand (call once the capability's assignment is done).
+UnassignedUnit explain_home(const model::Scenario& scenario, const model::Pledge& pledge, const std::string& unit_id,
+                            const Plan& plan);
+
+/// Places the positions of a host-support line pledge by pledge, each in the pledging nation
+/// (at its named sites when it names any). Returns the number placed.
+int place_host_support(const StageContext& context, const model::RequirementLine& line,
+                       const model::Capability& capability, const std::vector<const CandidateSite*>& sites, Plan& plan,
+                       std::map<std::string, double>& used);
 }  // namespace guarantor::planner::detail
 
 namespace guarantor::planner::detail {

@@ -1,34 +1,62 @@
-// Stage 6: sustainment. Keeping the deployed force in place needs a rotation pool of deployed
+// Stage 6: sustainment. Keeping the deployed force in place needs a rotation pool of rotating
 // personnel x the rotation factor (rule of thirds: one deployed, one preparing, one recovering),
-// set by the mandate's posture and overridable as a parameter.
+// set by the mandate's posture and overridable as a parameter. Every figure is the one defined in
+// guarantor/force/figures.hpp, so force generation, the plan and the pages print the same number.
+#include <algorithm>
 #include <chrono>
-#include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "guarantor/force/figures.hpp"
 #include "stages.hpp"
 
 namespace guarantor::planner::detail {
 
+model::Phase last_phase(const model::Mandate& mandate) {
+  model::Phase last = model::Phase::Ceasefire;
+  int opens = -1;
+  for (const auto& gate : mandate.phases)
+    if (gate.opens_day > opens) opens = gate.opens_day, last = gate.phase;
+  return last;
+}
+
+std::vector<force::PlacedUnit> placed_units(const model::Scenario& scenario, const std::vector<Assignment>& assignments) {
+  std::map<std::string, model::Location> location_of;
+  for (const auto& line : scenario.mandate.requirements) location_of[line.id] = line.location;
+  std::vector<force::PlacedUnit> placed;
+  for (const auto& a : assignments) {
+    const auto* pledge = scenario.coalition.find_pledge(a.pledge_id);
+    const auto it = location_of.find(a.line_id);
+    if (pledge && it != location_of.end()) placed.push_back({pledge, it->second});
+  }
+  return placed;
+}
+
 StageReport run_sustainment(const StageContext& context, Plan& plan) {
   const auto started = std::chrono::steady_clock::now();
+  const auto figures = force::compute_figures(context.scenario, last_phase(context.scenario.mandate),
+                                              placed_units(context.scenario, plan.assignments), context.rotation_factor);
   auto& pool = plan.rotation;
-  pool.rotation_factor = context.rotation_factor;
+  pool.rotation_factor = figures.rotation_factor;
   pool.source = context.scenario.mandate.posture.rotation_factor.source;
   pool.deployed_units = static_cast<int>(plan.assignments.size());
-  for (const auto& a : plan.assignments) pool.deployed_personnel += a.personnel;
-  pool.required_pool = static_cast<int>(std::ceil(pool.deployed_personnel * pool.rotation_factor - 1e-9));
-  for (const auto& pledge : context.scenario.coalition.pledges)
-    if (const auto* capability = context.scenario.catalogue.find(pledge.capability))
-      pool.pledged_personnel += static_cast<int>(capability->personnel.value) * pledge.quantity;
-  pool.shortfall = std::max(0, pool.required_pool - pool.pledged_personnel);
+  pool.deployed_personnel = figures.deployed_personnel;
+  pool.required_pool = figures.required_pool;
+  pool.pledged_personnel = figures.pledged_personnel;
+  pool.eligible_personnel = figures.eligible_personnel;
+  pool.rotating_personnel = figures.rotating_personnel;
+  pool.pool_personnel = figures.pool_personnel;
+  pool.shortfall = figures.shortfall;
   StageReport report;
   report.stage = "sustainment";
   report.sense = "min";
   report.unit = "personnel in the rotation pool";
-  report.method = "closed form: deployed personnel x rotation factor";
-  report.note = fmt::format("{} deployed x {} = {} needed; {} pledged; shortfall {}", pool.deployed_personnel,
-                            pool.rotation_factor, pool.required_pool, pool.pledged_personnel, pool.shortfall);
+  report.method = "closed form: rotating personnel x rotation factor";
+  report.note = fmt::format("{} deployed, of which {} rotate; x {} = {} needed; {} available to the pool ({} pledged, {} "
+                            "eligible); shortfall {}",
+                            pool.deployed_personnel, pool.rotating_personnel, pool.rotation_factor, pool.required_pool,
+                            pool.pool_personnel, pool.pledged_personnel, pool.eligible_personnel, pool.shortfall);
   report.stats = closed_form(pool.required_pool,
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   return report;

@@ -1,5 +1,7 @@
 #include "guarantor/report/force_generation_export.hpp"
 
+#include "guarantor/force/figures.hpp"
+
 #include <fmt/format.h>
 
 namespace guarantor::report {
@@ -58,10 +60,19 @@ nlohmann::json force_generation_to_json(const model::Scenario& scenario, const f
                                     {"rotation_factor", pool.rotation_factor},
                                     {"required_pool", pool.required_pool},
                                     {"pledged_personnel", pool.pledged_personnel},
+                                    {"eligible_personnel", pool.eligible_personnel},
+                                    {"rotating_personnel", pool.rotating_personnel},
+                                    {"pool_personnel", pool.pool_personnel},
                                     {"shortfall", pool.shortfall},
                                     {"source", pool.rotation_source}}}});
   }
   doc["phases"] = phases;
+  doc["lines_covered_by_pledges"] = force::lines_covered_by_pledges(scenario);
+  // The definitions travel with the numbers (docs/planner.md, "Figures").
+  json definitions = json::object();
+  for (const auto& line : force::figure_lines(force::ForceFigures{})) definitions[std::string(line.label)] = line.definition;
+  definitions["covered by pledges"] = force::COVERED_DEFINITION;
+  doc["definitions"] = definitions;
   return doc;
 }
 

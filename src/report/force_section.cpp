@@ -2,6 +2,8 @@
 // table without parsing prose.
 #include "force_section.hpp"
 
+#include "guarantor/report/figures_table.hpp"
+
 #include <fmt/format.h>
 
 #include "guarantor/report/html_escape.hpp"
@@ -92,14 +94,7 @@ std::string reasons_cell(const force::LineResult& line) {
 }
 
 std::string rotation_table(const force::RotationPool& pool) {
-  return fmt::format(
-      "<table class=\"g-rotation\"><thead><tr><th>Deployed personnel</th><th>Rotation factor</th>"
-      "<th>Required pool</th><th>Pledged personnel</th><th>Shortfall</th></tr></thead>"
-      "<tbody><tr><td>{}</td><td>{:g}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr></tbody></table>"
-      "<p class=\"g-source\">Rotation factor source: {}</p>",
-      pool.deployed_personnel, pool.rotation_factor, pool.required_pool, pool.pledged_personnel,
-      pool.shortfall > 0 ? "g-shortfall" : "g-ok", pool.shortfall,
-      pool.rotation_source.empty() ? "not stated" : escape_html(pool.rotation_source));
+  return figures_table(figures_of(pool), "g-figures-force", pool.rotation_source);
 }
 
 }  // namespace

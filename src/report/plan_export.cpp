@@ -19,7 +19,25 @@ ordered_json point(geo::LonLat p) { return {{"type", "Point"}, {"coordinates", {
 ordered_json feature(geo::LonLat p, ordered_json properties) {
   return {{"type", "Feature"}, {"geometry", point(p)}, {"properties", std::move(properties)}};
 }
+
+// The label every output of an illustrative plan carries: pledges built from public statements
+// must never pass for real offers, in a map layer opened far from the plan page.
+constexpr const char* ILLUSTRATIVE_NOTICE =
+    "ILLUSTRATIVE: pledges in this plan are built from public statements, not real offers by any government.";
 }  // namespace
+
+force::ForceFigures figures_of(const planner::RotationPool& pool) {
+  force::ForceFigures f;
+  f.pledged_personnel = pool.pledged_personnel;
+  f.eligible_personnel = pool.eligible_personnel;
+  f.deployed_personnel = pool.deployed_personnel;
+  f.rotating_personnel = pool.rotating_personnel;
+  f.rotation_factor = pool.rotation_factor;
+  f.required_pool = pool.required_pool;
+  f.pool_personnel = pool.pool_personnel;
+  f.shortfall = pool.shortfall;
+  return f;
+}
 
 std::vector<SizingAnchor> load_sizing_anchors(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -71,13 +89,24 @@ std::string plan_to_geojson(const planner::Plan& plan, const model::Scenario& sc
   for (const auto& r : plan.rejected)
     if (const auto* site = scenario.theatre.find_site(r.site_id))
       features.push_back(feature(site->position, {{"kind", "rejected_site"}, {"site", r.site_id}, {"reason", r.reason}}));
-  const ordered_json doc = {{"type", "FeatureCollection"}, {"features", features}};
+  // Foreign members (RFC 7946 section 6.1) carry the label and the data attributions.
+  ordered_json doc = {{"type", "FeatureCollection"}, {"name", plan.provenance.scenario_name},
+                      {"illustrative", plan.provenance.illustrative}};
+  if (plan.provenance.illustrative) doc["notice"] = ILLUSTRATIVE_NOTICE;
+  doc["attribution"] = scenario.theatre.attributions;
+  doc["features"] = std::move(features);
   return doc.dump(1) + "\n";
 }
 
 std::string plan_to_kml(const planner::Plan& plan, const model::Scenario& scenario) {
   std::string kml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n";
-  kml += fmt::format("<name>{}</name>\n", escape_html(plan.provenance.scenario_name));
+  kml += fmt::format("<name>{}{}</name>\n", plan.provenance.illustrative ? "ILLUSTRATIVE - " : "",
+                     escape_html(plan.provenance.scenario_name));
+  std::string about = plan.provenance.illustrative ? std::string(ILLUSTRATIVE_NOTICE) + "\n" : std::string();
+  for (const auto& line : scenario.theatre.attributions) about += line + "\n";
+  kml += fmt::format("<description>{}</description>\n", escape_html(about));
+  kml += fmt::format("<ExtendedData><Data name=\"illustrative\"><value>{}</value></Data></ExtendedData>\n",
+                     plan.provenance.illustrative ? "true" : "false");
   auto placemark = [&kml](const std::string& name, const std::string& description, geo::LonLat p) {
     kml += fmt::format("<Placemark><name>{}</name><description>{}</description><Point><coordinates>{:.6f},{:.6f}</coordinates>"
                        "</Point></Placemark>\n", escape_html(name), escape_html(description), p.lon, p.lat);

@@ -2,6 +2,9 @@
 // rendered here, so the tables read without JavaScript.
 #include "guarantor/report/plan_page.hpp"
 
+#include "guarantor/report/figures_table.hpp"
+#include "guarantor/report/plan_export.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -51,7 +54,7 @@ std::string lines_table(const planner::Plan& plan) {
     for (const auto& r : l.reasons) reasons += "<li>" + escape_html(r) + "</li>";
     html += fmt::format("<tr class=\"g-line-row g-status-{0}\"><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td><td class=\"num\">{5}</td>"
                         "<td class=\"num\">{6}/{7}</td><td>{8}</td><td class=\"g-status\">{0}</td><td>{9}</td><td><ul class=\"g-reasons\">{10}</ul></td></tr>",
-                        escape_html(l.status), escape_html(l.line_id), escape_html(l.capability), model::to_string(l.phase),
+                        escape_html(planner::to_string(l.status)), escape_html(l.line_id), escape_html(l.capability), model::to_string(l.phase),
                         model::to_string(l.location), l.priority, l.filled, l.required, coverage, units, reasons);
   }
   return html + "</table>";
@@ -85,14 +88,21 @@ std::string closure_chart(const planner::Plan& plan) {
   return svg;
 }
 
-std::string rotation(const planner::Plan& plan) {
-  const auto& r = plan.rotation;
-  return fmt::format("<table id=\"g-rotation\"><tr><th>Deployed units</th><th>Deployed personnel</th><th>Rotation factor</th>"
-                     "<th>Pool needed</th><th>Pledged personnel</th><th>Shortfall</th></tr><tr><td class=\"num\">{}</td>"
-                     "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                     "<td class=\"num\">{}</td></tr></table><p><small>{}</small></p>",
-                     r.deployed_units, r.deployed_personnel, r.rotation_factor, r.required_pool, r.pledged_personnel,
-                     r.shortfall, escape_html(r.source));
+std::string rotation(const planner::Plan& plan, const model::Scenario& scenario) {
+  // The lines as judged two ways, each named and defined: by force generation (pledges alone)
+  // and by this plan (placed, assigned, covering, on time).
+  int met = 0;
+  for (const auto& l : plan.lines) met += l.status == planner::LineStatus::Met;
+  const int covered = force::lines_covered_by_pledges(scenario);
+  std::string html = fmt::format(
+      "<table class=\"g-figures\" id=\"g-lines-figures\"><thead><tr><th>Lines</th><th>Count</th><th>Definition</th></tr>"
+      "</thead><tbody><tr data-figure=\"covered by pledges\"><th>covered by pledges</th><td class=\"num\">{} of {}</td>"
+      "<td>{}</td></tr><tr data-figure=\"met by the plan\"><th>met by the plan</th><td class=\"num\">{} of {}</td>"
+      "<td>{}</td></tr></tbody></table>",
+      covered, scenario.mandate.requirements.size(), escape_html(force::COVERED_DEFINITION), met, plan.lines.size(),
+      escape_html(force::MET_DEFINITION));
+  return html + fmt::format("<p>{} units deployed. Figures for the mandate's last phase:</p>", plan.rotation.deployed_units) +
+         figures_table(figures_of(plan.rotation), "g-rotation", plan.rotation.source);
 }
 
 // The plan's deployed personnel and rotation pool as bars among the anchors (comparisons only).
@@ -169,7 +179,7 @@ std::string render_plan_page(const planner::Plan& plan, const model::Scenario& s
   const detail::PageAssets assets = detail::load_page_assets(options.asset_dir);
   const std::string title = options.title.empty() ? "Plan: " + scenario.name : options.title;
   int met = 0;
-  for (const auto& l : plan.lines) met += l.status == "met";
+  for (const auto& l : plan.lines) met += l.status == planner::LineStatus::Met;
   const std::string summary = fmt::format("{} hubs, {} units assigned ({} personnel) from {} nations; {} of {} requirement lines met.",
                                           plan.hubs.size(), plan.assignments.size(), plan.rotation.deployed_personnel,
                                           [&] { std::map<std::string, int> n; for (const auto& a : plan.assignments) n[a.nation]++; return n.size(); }(),
@@ -181,7 +191,7 @@ std::string render_plan_page(const planner::Plan& plan, const model::Scenario& s
   return fill(detail::PLAN_HTML,
               {{"TITLE", escape_html(title)}, {"LEAFLET_CSS", assets.leaflet_css}, {"PLAN_CSS", std::string(detail::PLAN_CSS)},
                {"BANNER", banner}, {"SUMMARY", escape_html(summary)}, {"LINES_TABLE", lines_table(plan)},
-               {"CLOSURE_CHART", closure_chart(plan)}, {"ROTATION", rotation(plan)},
+               {"CLOSURE_CHART", closure_chart(plan)}, {"ROTATION", rotation(plan, scenario)},
                {"ANCHORS", anchors_chart(plan, scenario, anchors)}, {"SOLVER_TABLE", solver_table(plan)},
                {"UNASSIGNED", unassigned(plan)}, {"PROVENANCE", provenance(plan)},
                {"DATA", script_safe_json(detail::build_plan_map_data(plan, scenario, options).dump())},

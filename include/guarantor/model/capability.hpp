@@ -25,7 +25,9 @@ enum class CoverageKind {
 };
 
 /// What kind of site a capability must be based at.
-enum class Basing { None, Airfield, Port, Hub };
+/// Where a unit is based. Append only: the names appear in the catalogue.
+/// RailTerminal: at a transshipment terminal where the 1435 mm and 1520 mm networks meet.
+enum class Basing { None, Airfield, Port, Hub, RailTerminal };
 
 struct Capability {
   std::string code;  ///< e.g. "AD.LONG_RANGE_BATTERY"

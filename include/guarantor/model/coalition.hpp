@@ -37,6 +37,12 @@ struct Pledge {
   std::string valid_until;          ///< ISO 8601 date, empty = open-ended
   bool illustrative = true;         ///< built from public statements, not a real offer
   std::string source;
+  /// Sites the pledge names (theatre site ids), e.g. the air bases a host nation offers; its
+  /// units are placed there and nowhere else. Empty = any admissible site.
+  std::vector<std::string> sites;
+  /// The nation sustains the unit itself (its own rotation is part of the pledge), so the
+  /// coalition's rotation pool neither needs nor counts it.
+  bool includes_rotation = false;
 };
 
 struct Nation {

@@ -13,7 +13,10 @@ namespace guarantor::planner {
 
 /// One broken rule.
 struct Violation {
-  std::string rule;     ///< unit_twice | position_twice | unknown_reference | capability | caveat | readiness | location | site | capacity | coverage_claim | arrival | entry_throughput
+  /// unit_twice | position_twice | unknown_reference | capability | caveat | readiness | location | site |
+  /// capacity | coverage_claim | arrival | entry_throughput | hub_capacity | host_abroad | named_site |
+  /// line_status | rotation | transshipment | transshipment_throughput | railhead_site | reason
+  std::string rule;
   std::string subject;  ///< the unit, site or line concerned
   std::string message;  ///< what is wrong, with the numbers
 };

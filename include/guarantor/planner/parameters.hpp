@@ -23,6 +23,14 @@ struct MovementParameters {
   std::map<std::string, double> crossing_throughput;  ///< crossing subkind -> personnel/day
   double airfield_c17_loads_per_day = 0;   ///< C-17 loads an entry airfield takes in a day
   double port_unit_loads_per_berth_per_day = 0;  ///< unit-loads a port berth takes in a day
+  /// Transshipment point (site id: a terminal, or a crossing that changes gauge itself) ->
+  /// personnel a day it moves from 1435 mm to 1520 mm wagons.
+  std::map<std::string, double> transshipment_capacity;
+  /// Rail crossing into Ukraine -> the transshipment points a 1435 mm train may change gauge at
+  /// on its way there (the crossing itself when the gauge changes at the border).
+  std::map<std::string, std::vector<std::string>> transshipment_routes;
+  /// Capability code -> personnel a day one of its units adds at the point it is placed at.
+  std::map<std::string, double> transshipment_added;
 };
 
 /// Everything the stages read (parameters.json + movement.json).
@@ -38,6 +46,7 @@ struct PlannerParameters {
   std::vector<geo::LonLat> sea_lane;     ///< Odesa to the Bosphorus
   std::map<std::string, double> airfield_resource;  ///< capability -> aircraft per unit
   std::map<std::string, double> port_resource;      ///< capability -> berths per unit
+  std::map<std::string, double> rail_junction_resource;  ///< capability -> room per unit at a rail terminal
   std::map<int, double> priority_weight;            ///< line priority -> value of a filled position
   double time_limit_s = 0;
   std::uint64_t seed = 1;
@@ -51,6 +60,9 @@ struct PlannerParameters {
 /// Reads parameters.json and movement.json from `planning_dir`. Throws guarantor::Error
 /// (FileNotFound, Syntax, Schema) naming the file and JSON pointer of every problem found.
 PlannerParameters load_parameters(const std::filesystem::path& planning_dir);
+
+/// Key of a transshipment route in the flat parameters: "movement.transshipment_route.<crossing>|<point>".
+std::string transshipment_route_key(std::string_view crossing, std::string_view point);
 
 /// Rebuilds the parameters a plan recorded (Provenance::parameters), for the checker; the two
 /// polylines are not numbers and are taken from `defaults`.

@@ -5,7 +5,9 @@
 // code that made it (planner::check_plan).
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "guarantor/geo/lon_lat.hpp"
@@ -99,15 +101,59 @@ struct Assignment {
   std::string route;           ///< how it moves, in words
   int entry_day = -1;          ///< day the last of it passed entry_node; -1 = not recorded (older plans)
   std::vector<EntryUse> entry_use;  ///< its share of the node's throughput by day; empty = no queue
+  /// Where a rail move into Ukraine changes gauge, 1435 to 1520 mm (a transshipment terminal, or
+  /// the crossing itself); empty for moves that do not cross the gauge break by rail.
+  std::string transshipment;
+  int transshipment_day = -1;  ///< day the last of it was transshipped; -1 = none
+  std::vector<EntryUse> transshipment_use;  ///< personnel through the point by day
 };
 
-/// A unit the plan leaves at home, and why.
+/// Why a unit stays home, judged on one line of its capability. Append only: the names appear
+/// in plan.json.
+enum class HomeCause {
+  NoLine,           ///< no requirement line asks for the capability (line_id empty)
+  NoPosition,       ///< the line placed no position: no admissible site had room
+  LineFull,         ///< every position of the line the unit may take is filled
+  BlockedByCaveat,  ///< a where or excluded-role caveat forbids the line
+  WrongPhase,       ///< a when caveat: usable only from a later phase
+  ConditionUnmet,   ///< a condition precedent the mandate does not meet
+  TooLate,          ///< ready after the line's required-by day
+  Expired,          ///< valid until a day before the line's phase opens
+  NotItsSite,       ///< every position is at a site the pledge may not take (host support abroad, unnamed site)
+  NotChosen,        ///< a position it may take was left empty (the assignment was not proven optimal)
+};
+
+/// Stable lower-case name, e.g. "line_full".
+std::string_view to_string(HomeCause cause);
+std::optional<HomeCause> home_cause_from_string(std::string_view text);
+
+/// One line's reason a unit stays home.
+struct HomeReason {
+  std::string line_id;  ///< empty for NoLine
+  HomeCause cause = HomeCause::NoLine;
+};
+
+/// A unit the plan leaves at home, and why: one typed cause per line of its capability (the
+/// checker re-derives each), and the same in words.
 struct UnassignedUnit {
   std::string unit_id;
   std::string pledge_id;
   std::string capability;
   std::string reason;
+  std::vector<HomeReason> causes;
 };
+
+/// Whether the plan meets a line. Append only: the names appear in plan.json.
+enum class LineStatus {
+  Met,      ///< every unit placed and assigned, coverage target reached, no unit late
+  Partial,  ///< some unit assigned, but short in units, coverage or arrival
+  Missing,  ///< no unit assigned
+};
+
+/// Stable lower-case name ("met", "partial", "missing").
+std::string_view to_string(LineStatus status);
+/// The status a name stands for, or nullopt.
+std::optional<LineStatus> line_status_from_string(std::string_view text);
 
 /// What a requirement line achieves in the plan.
 struct LineResult {
@@ -130,7 +176,7 @@ struct LineResult {
   double design_bound = 0.0;        ///< max covering: best share any placement of `placed` reaches
   double design_gap = 0.0;          ///< relative gap of the design's covering solve
   int units_to_cover_all = -1;      ///< set covering: least units covering everything; -1 = n/a
-  std::string status;               ///< met | partial | missing
+  LineStatus status = LineStatus::Missing;
   std::vector<std::string> units;   ///< unit ids filling it
   std::vector<std::string> reasons; ///< why the line is short; empty when met
 };
@@ -142,15 +188,19 @@ struct ClosurePoint {
   int personnel = 0;
 };
 
-/// Sustained presence under the rotation factor.
+/// Sustained presence under the rotation factor; each figure as defined once in
+/// guarantor/force/figures.hpp (force::compute_figures), for the mandate's last phase.
 struct RotationPool {
   int deployed_units = 0;
-  int deployed_personnel = 0;
+  int deployed_personnel = 0;  ///< personnel of the assigned units
   double rotation_factor = 0.0;
-  int required_pool = 0;       ///< deployed x factor, rounded up
+  int required_pool = 0;       ///< rotating personnel x factor, rounded up
   int pledged_personnel = 0;   ///< every unit the coalition pledged
-  int shortfall = 0;
+  int shortfall = 0;           ///< max(0, required_pool - pool_personnel)
   std::string source;
+  int eligible_personnel = 0;  ///< pledges usable in the mandate's last phase
+  int rotating_personnel = 0;  ///< deployed personnel that rotate
+  int pool_personnel = 0;      ///< eligible personnel of pledges whose units rotate
 };
 
 /// One input file of the plan.

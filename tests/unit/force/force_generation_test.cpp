@@ -193,9 +193,9 @@ TEST(ForceGeneration, HigherPriorityLinesAreFilledFirst) {
   EXPECT_EQ(r.phases[0].lines[0].line_id, "A") << "lines are reported in priority order";
 }
 
-// Rotation: 2 QRF (600) + 1 battery (90) committed = 1,290 deployed; x3 = 3,870 required. Pledged
-// strength usable in the ceasefire phase: QRF 2 x 600 + battery 1 x 90 + battery (when peace_deal,
-// excluded) = 1,290; shortfall 2,580. A factor override of 4 gives 5,160.
+// Rotation: 2 QRF (600) + 1 battery (90) committed = 1,290 deployed, all rotating; x3 = 3,870
+// required. Pledged: every unit, 1,380. Eligible in the ceasefire phase (the peace-deal battery
+// excluded) = 1,290, all of it available to the pool; shortfall 2,580. A factor of 4 gives 5,160.
 TEST(ForceGeneration, RotationPoolAppliesTheRuleOfThirds) {
   auto s = base_scenario();
   s.coalition.pledges = {pledge("FR-1", "FR", "LAND.QRF", 2, 5), pledge("DK-1", "DK", "AD.BATTERY", 1, 5),
@@ -206,13 +206,17 @@ TEST(ForceGeneration, RotationPoolAppliesTheRuleOfThirds) {
   EXPECT_EQ(pool.deployed_personnel, 1290);
   EXPECT_DOUBLE_EQ(pool.rotation_factor, 3.0);
   EXPECT_EQ(pool.required_pool, 3870);
-  EXPECT_EQ(pool.pledged_personnel, 1290);
+  EXPECT_EQ(pool.pledged_personnel, 1380);
+  EXPECT_EQ(pool.eligible_personnel, 1290);
+  EXPECT_EQ(pool.rotating_personnel, 1290);
+  EXPECT_EQ(pool.pool_personnel, 1290);
   EXPECT_EQ(pool.shortfall, 2580);
   r = generate_force(s, {4.0});
   EXPECT_EQ(r.phases[0].rotation.required_pool, 5160);
   // In the peace-deal phase NO-1 becomes usable and fills the carried-over battery line:
-  // 1,200 + 2 x 90 = 1,380 deployed and pledged.
+  // 1,200 + 2 x 90 = 1,380 deployed, eligible and pledged.
   EXPECT_EQ(r.phases[1].rotation.deployed_personnel, 1380);
+  EXPECT_EQ(r.phases[1].rotation.eligible_personnel, 1380);
   EXPECT_EQ(r.phases[1].rotation.pledged_personnel, 1380);
 }
 

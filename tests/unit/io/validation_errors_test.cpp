@@ -128,7 +128,13 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenField{"ManifestNamesMissingFile", "scenario.json", "/coalition", json("nowhere.json"),
                     ErrorCode::FileNotFound, "nowhere.json", "the coalition file named in scenario.json"},
         BrokenField{"PlacesFileMissing", "places.json", "/geonames/file", json("none.tsv"), ErrorCode::FileNotFound,
-                    "none.tsv", "cannot open the GeoNames file"}),
+                    "none.tsv", "cannot open the GeoNames file"},
+        BrokenField{"PledgeNamesUnknownSite", "coalition.json", "/pledges/0/sites", json::array({"nowhere"}),
+                    ErrorCode::Reference, "coalition.json /pledges/0/sites/0", "is not a site of the theatre"},
+        BrokenField{"PledgeSitesNotStrings", "coalition.json", "/pledges/0/sites", json::array({7}), ErrorCode::Schema,
+                    "coalition.json /pledges/0/sites/0", "expected a site id string"},
+        BrokenField{"IncludesRotationNotBoolean", "coalition.json", "/pledges/0/includes_rotation", json("yes"),
+                    ErrorCode::Schema, "coalition.json /pledges/0/includes_rotation", "expected"}),
     [](const ::testing::TestParamInfo<BrokenField>& info) { return info.param.name; });
 
 TEST(ValidationErrors, AllProblemsInOneRunAreReportedTogether) {

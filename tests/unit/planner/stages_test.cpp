@@ -105,12 +105,12 @@ TEST_F(TinyPlan, RotationPoolIsDeployedTimesFactor) {
 
 TEST_F(TinyPlan, GapsNameTheReason) {
   const auto* ad = plan.find_line("R-1");
-  EXPECT_EQ(ad->status, "partial");
+  EXPECT_EQ(ad->status, LineStatus::Partial);
   const bool names_units = std::any_of(ad->reasons.begin(), ad->reasons.end(), [](const std::string& r) {
     return r.find("covering all of it takes 2 units") != std::string::npos;
   });
   EXPECT_TRUE(names_units);
-  EXPECT_EQ(plan.find_line("R-2")->status, "met");
+  EXPECT_EQ(plan.find_line("R-2")->status, LineStatus::Met);
   EXPECT_TRUE(plan.find_line("R-2")->reasons.empty());
 }
 

@@ -122,7 +122,10 @@ PlannerParameters tiny_parameters() {
   p.priority_weight = {{1, 100}, {2, 10}};
   p.time_limit_s = 10;
   p.seed = 1;
-  p.movement = {500, 250, 550, 2, 1.3, 2, {{"rail", 1000}, {"road", 1000}, {"road_rail", 2000}}, 100, 1};
+  p.movement = {500, 250, 550, 2, 1.3, 2, {{"rail", 1000}, {"road", 1000}, {"road_rail", 2000}}, 100, 1, {}, {}, {}};
+  // The rail crossing changes gauge itself, 1,000 personnel a day (as much as it passes).
+  p.movement.transshipment_capacity = {{"crossing.rail", 1000}};
+  p.movement.transshipment_routes = {{"crossing.rail", {"crossing.rail"}}};
   return p;
 }
 

@@ -1,0 +1,123 @@
+// Checker rule reason: every typed cause a unit is said to stay home for is re-derived from the
+// pledge, the mandate and the plan's positions and assignments, with this file's own reading of
+// the caveats; a false cause, a missing one, or a unit both home and assigned fails. The prose
+// is never read: it is the cause's translation, not its evidence.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "check_rules.hpp"
+#include "guarantor/core/date.hpp"
+
+namespace guarantor::planner::detail {
+
+namespace {
+// Every cause of ineligibility that holds for the pledge on the line (several may).
+std::set<HomeCause> blocking_causes(const model::Scenario& scenario, const model::Pledge& pledge,
+                                    const model::RequirementLine& line) {
+  std::set<HomeCause> causes;
+  for (const auto& caveat : pledge.caveats) {
+    switch (caveat.kind) {
+      case model::CaveatKind::Where:
+        if (std::find(caveat.values.begin(), caveat.values.end(), model::to_string(line.location)) == caveat.values.end())
+          causes.insert(HomeCause::BlockedByCaveat);
+        break;
+      case model::CaveatKind::ExcludedRole:
+        if (caveat.values.front() == line.role) causes.insert(HomeCause::BlockedByCaveat);
+        break;
+      case model::CaveatKind::When:
+        if (const auto from = model::phase_from_string(caveat.values.front()); from && *from > line.phase)
+          causes.insert(HomeCause::WrongPhase);
+        break;
+      case model::CaveatKind::Condition:
+        if (!scenario.mandate.condition_met(caveat.values.front())) causes.insert(HomeCause::ConditionUnmet);
+        break;
+    }
+  }
+  if (!pledge.valid_until.empty()) {
+    const auto until = parse_iso_date(pledge.valid_until);
+    const auto as_of = parse_iso_date(scenario.as_of);
+    const auto* gate = scenario.mandate.find_phase(line.phase);
+    if (until && as_of && *until < *as_of + (gate ? gate->opens_day : 0)) causes.insert(HomeCause::Expired);
+  }
+  if (pledge.readiness_days > line.required_by_day) causes.insert(HomeCause::TooLate);
+  return causes;
+}
+
+// Whether a unit of the pledge may sit at the site: host support only in its own nation, a
+// pledge that names its sites only there.
+bool may_sit(const model::Scenario& scenario, const model::Pledge& pledge, const std::string& site_id) {
+  const auto* site = scenario.theatre.find_site(site_id);
+  if (!site) return true;
+  const auto* capability = scenario.catalogue.find(pledge.capability);
+  if (capability && capability->domain == model::Domain::Host && site->country != pledge.nation) return false;
+  return pledge.sites.empty() || std::find(pledge.sites.begin(), pledge.sites.end(), site_id) != pledge.sites.end();
+}
+}  // namespace
+
+void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out) {
+  std::set<std::string> filled_positions, assigned_units;
+  for (const auto& a : plan.assignments) filled_positions.insert(a.position_id), assigned_units.insert(a.unit_id);
+  for (const auto& u : plan.unassigned) {
+    auto fail = [&](std::string message) { out.push_back({"reason", u.unit_id, std::move(message)}); };
+    const auto* pledge = scenario.coalition.find_pledge(u.pledge_id);
+    if (!pledge) {
+      fail(fmt::format("pledge {} is not in the scenario", u.pledge_id));
+      continue;
+    }
+    if (assigned_units.contains(u.unit_id)) fail("the unit is said to stay home but is assigned");
+    if (u.causes.empty()) {
+      fail("states no typed cause, so its reason cannot be verified");
+      continue;
+    }
+    std::set<std::string> explained;
+    for (const auto& cause : u.causes) {
+      const model::RequirementLine* line = nullptr;
+      for (const auto& l : scenario.mandate.requirements)
+        if (l.id == cause.line_id) line = &l;
+      if (cause.cause == HomeCause::NoLine) {
+        if (std::any_of(scenario.mandate.requirements.begin(), scenario.mandate.requirements.end(),
+                        [&](const model::RequirementLine& l) { return l.capability == pledge->capability; }))
+          fail(fmt::format("says no requirement line asks for {}, but the mandate has one", pledge->capability));
+        continue;
+      }
+      if (!line || line->capability != pledge->capability) {
+        fail(fmt::format("gives a cause on {}, which is not a line of {}", cause.line_id, pledge->capability));
+        continue;
+      }
+      explained.insert(line->id);
+      const auto blocking = blocking_causes(scenario, *pledge, *line);
+      int positions = 0, allowed = 0, taken = 0;
+      for (const auto& p : plan.positions) {
+        if (p.line_id != line->id) continue;
+        ++positions;
+        if (!may_sit(scenario, *pledge, p.site_id)) continue;
+        ++allowed;
+        taken += filled_positions.contains(p.id);
+      }
+      bool holds = false;
+      switch (cause.cause) {
+        case HomeCause::BlockedByCaveat:
+        case HomeCause::WrongPhase:
+        case HomeCause::ConditionUnmet:
+        case HomeCause::TooLate:
+        case HomeCause::Expired: holds = blocking.contains(cause.cause); break;
+        case HomeCause::NoPosition: holds = positions < line->quantity && taken == allowed; break;
+        case HomeCause::NotItsSite: holds = positions > 0 && allowed == 0; break;
+        case HomeCause::LineFull: holds = allowed > 0 && taken == allowed; break;
+        case HomeCause::NotChosen: holds = blocking.empty() && taken < allowed; break;
+        case HomeCause::NoLine: break;
+      }
+      if (!holds)
+        fail(fmt::format("says {} on {}, which does not hold ({} positions, {} it may take, {} filled; ready {} days "
+                         "after the gate, needed by day {})", to_string(cause.cause), line->id, positions, allowed, taken,
+                         pledge->readiness_days, line->required_by_day));
+    }
+    for (const auto& line : scenario.mandate.requirements)
+      if (line.capability == pledge->capability && !explained.contains(line.id))
+        fail(fmt::format("says nothing of line {}, which asks for {}", line.id, pledge->capability));
+  }
+}
+
+}  // namespace guarantor::planner::detail

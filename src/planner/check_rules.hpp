@@ -1,0 +1,32 @@
+#pragma once
+// Rule families of the checker (check.cpp runs them all). Each recomputes its facts from the
+// scenario and the plan's assignments; none reads the stages' code or trusts a recorded figure.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "guarantor/model/scenario.hpp"
+#include "guarantor/planner/check.hpp"
+
+namespace guarantor::planner::detail {
+
+/// host_abroad: host-nation support outside the pledging nation; named_site: a unit of a pledge
+/// that names its sites placed elsewhere.
+void check_host_support(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
+/// line_status: each line's filled, late and status recomputed from the assignments, the
+/// mandate and `covered_share` (line id -> share recomputed by the coverage rule).
+void check_line_status(const Plan& plan, const model::Scenario& scenario,
+                       const std::map<std::string, double>& covered_share, std::vector<Violation>& out);
+
+/// transshipment, transshipment_throughput, railhead_site: the 1435/1520 mm gauge break on
+/// every rail move into Ukraine, each point's daily throughput, railhead units at a gauge break.
+void check_rail(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
+/// reason: every typed cause a unit stays home for, re-derived.
+void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
+/// rotation: every figure of the rotation pool recomputed from the assignments.
+void check_rotation(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
+}  // namespace guarantor::planner::detail
