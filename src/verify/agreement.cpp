@@ -189,6 +189,12 @@ Agreement agreement_from_json(const nlohmann::json& root, const std::string& nam
         reader.fail(pointer + "/window", "the window ends before it starts");
     }
     provision.parties = reader.strings(item, "parties", pointer);
+    if (item.contains("territory")) {
+      provision.territory = reader.strings(item, "territory", pointer);
+      for (const auto& code : provision.territory)
+        if (code.size() != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z')
+          reader.fail(pointer + "/territory", fmt::format("got \"{}\"; expected ISO 3166-1 alpha-2 country codes", code));
+    }
     provision.release_clause = reader.text(item, "release_clause", pointer, false);
     provision.sources = reader.strings(item, "sources", pointer);
     if (provision.sources.empty()) reader.fail(pointer + "/sources", "expected at least one source for the provision");

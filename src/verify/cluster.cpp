@@ -23,9 +23,13 @@ constexpr double MIN_METRES_PER_DEGREE_LAT = 110574.0;
 constexpr double MAX_GRID_LATITUDE_DEG = 85.0;
 constexpr double DEG_TO_RAD = 3.14159265358979323846 / 180.0;
 
-// The one merge rule, logged with every merge.
+// The merge rules, one logged with every merge.
 constexpr std::string_view MERGE_RULE =
-    "same category and compatible target, within the distance gate and the time window";
+    "same category and compatible target, within the distance gate and the time window; extent and span "
+    "within bounds; no two records one event dataset codes as distinct";
+constexpr std::string_view AREA_MERGE_RULE =
+    "same admin area (located only to it), same category and compatible target, within the time window; "
+    "span within bound; no two records one event dataset codes as distinct";
 
 // Votes per enumerator, indexed by the enum's value: iterating in index order is the enum order
 // the majority's tie-break relies on.
@@ -34,6 +38,10 @@ constexpr std::size_t WEAPON_CLASSES = static_cast<std::size_t>(WeaponClass::Oth
 
 struct Working {
   Incident incident;
+  double min_lon = 0, max_lon = 0, min_lat = 0, max_lat = 0;  ///< box around member positions
+  std::vector<std::string_view> event_formats;  ///< formats of members that code distinct events
+  std::map<std::string, std::size_t> countries;  ///< members per country
+  std::size_t out_of_theatre = 0;
   double weight_sum = 0, lon_sum = 0, lat_sum = 0;
   std::array<std::uint32_t, TARGET_KINDS> target_votes{};
   std::array<std::uint32_t, WEAPON_CLASSES> weapon_votes{};
@@ -78,6 +86,19 @@ void add_member(Working& working, std::size_t report_index, const Report& report
   working.lon_sum += weight * report.position->lon;
   working.lat_sum += weight * report.position->lat;
   incident.position = {working.lon_sum / working.weight_sum, working.lat_sum / working.weight_sum};
+  const geo::LonLat p = *report.position;
+  if (incident.reports.empty()) {
+    working.min_lon = working.max_lon = p.lon;
+    working.min_lat = working.max_lat = p.lat;
+    incident.area = report.area;
+  }
+  working.min_lon = std::min(working.min_lon, p.lon);
+  working.max_lon = std::max(working.max_lon, p.lon);
+  working.min_lat = std::min(working.min_lat, p.lat);
+  working.max_lat = std::max(working.max_lat, p.lat);
+  if (codes_distinct_events(report.format)) working.event_formats.push_back(report.format);
+  if (!report.country.empty()) ++working.countries[report.country];
+  working.out_of_theatre += report.out_of_theatre ? 1 : 0;
   if (incident.reports.empty()) {
     incident.category = report.category;
     incident.uncertainty_m = report.location_uncertainty_m;
@@ -96,6 +117,20 @@ void add_member(Working& working, std::size_t report_index, const Report& report
     known_kinds += static_cast<TargetKind>(kind) != TargetKind::Unknown && working.target_votes[kind] > 0 ? 1 : 0;
   incident.target_contested = known_kinds > 1;
   incident.weapon_class = majority(working.weapon_votes, WeaponClass::Unknown);
+  incident.out_of_theatre = working.out_of_theatre == incident.reports.size();
+  std::size_t most = 0;  // the country most members lie in; ties go to the first code in order
+  for (const auto& [code, count] : working.countries)
+    if (count > most) {
+      most = count;
+      incident.country = code;
+    }
+}
+
+// Diagonal of the members' box once `p` is added, metres.
+double extent_with(const Working& working, geo::LonLat p) {
+  const geo::LonLat south_west{std::min(working.min_lon, p.lon), std::min(working.min_lat, p.lat)};
+  const geo::LonLat north_east{std::max(working.max_lon, p.lon), std::max(working.max_lat, p.lat)};
+  return geo::haversine_distance(south_west, north_east).value;
 }
 
 // Canonical order: by time, then every field that distinguishes reports, so that any input
@@ -107,8 +142,17 @@ bool canonical_less(const Report& a, const Report& b) {
 
 }  // namespace
 
+bool codes_distinct_events(std::string_view format) noexcept {
+  // A mapped feed declared "distinct_events" reads as "mapped_events:<name>" (column_mapping.hpp).
+  return format == "acled" || format == "ucdp" || format.substr(0, 14) == "mapped_events:";
+}
+
 bool compatible(const Report& a, const Report& b) noexcept {
   if (a.category != b.category) return false;
+  // A report located only to an area merges only with reports of that same area: its position
+  // stands for the whole area, so a distance to a point report means nothing.
+  if (a.area != b.area) return false;
+  if (a.format == b.format && codes_distinct_events(a.format)) return false;
   // A strike on energy infrastructure and one on something else nearby are two incidents; two
   // different energy kinds for one strike are one contested incident.
   if (a.target_kind != TargetKind::Unknown && b.target_kind != TargetKind::Unknown &&
@@ -189,6 +233,13 @@ ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterP
             continue;
           const Report& seed = reports[incident.reports.front()];
           if (!compatible(report, seed)) continue;
+          const Working& candidate = working[incident_index];
+          if (codes_distinct_events(report.format) &&
+              std::find(candidate.event_formats.begin(), candidate.event_formats.end(), report.format) !=
+                  candidate.event_formats.end())
+            continue;
+          const double extent = extent_with(candidate, *report.position);
+          if (report.area.empty() && extent > params.max_extent_m) continue;
           if (incident.target_kind != TargetKind::Unknown && report.target_kind != TargetKind::Unknown &&
               is_energy_target(incident.target_kind) != is_energy_target(report.target_kind))
             continue;
@@ -196,7 +247,7 @@ ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterP
           centre.location_uncertainty_m = incident.uncertainty_m;
           const double gate = gate_distance_m(report, centre, params);
           const double distance = geo::haversine_distance(*report.position, incident.position).value;
-          if (distance > gate) continue;
+          if (report.area.empty() && distance > gate) continue;
           ++candidates;
           const double score = distance / gate + static_cast<double>(gap) / static_cast<double>(params.time_window_s + 1);
           if (best == SIZE_MAX || score < best_score || (score == best_score && incident_index < best)) {
@@ -218,7 +269,11 @@ ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterP
     }
     add_member(working[best], report_index, report, params);
     index_incident(best);  // the position moved: make it findable from its new cell too
-    result.merges.push_back({report_index, best, MERGE_RULE, best_distance, best_gate, best_gap, candidates});
+    const Working& merged = working[best];
+    const geo::LonLat south_west{merged.min_lon, merged.min_lat}, north_east{merged.max_lon, merged.max_lat};
+    result.merges.push_back({report_index, best, report.area.empty() ? MERGE_RULE : AREA_MERGE_RULE, best_distance,
+                             best_gate, best_gap, candidates, geo::haversine_distance(south_west, north_east).value,
+                             merged.incident.last_s - merged.incident.first_s});
   }
 
   result.incidents.reserve(working.size());

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "guarantor/verify/text_classify.hpp"
+#include "guarantor/verify/corroboration.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -19,29 +19,19 @@ constexpr char UNRELIABLE = 'E';
 Grade grade_incident(const Incident& incident, const std::vector<Report>& reports, const SourceRegistry& registry,
                      const GradingParams& params) {
   Grade grade;
-  std::set<std::string> groups;
-  std::set<std::string> parties;  // parties speaking through the outlets
-  bool any_independent_of_parties = false;
-  char best = 'F';
-  char worst_known = 'A';
-  for (std::size_t report_index : incident.reports) {
-    for (const std::string& outlet : reports[report_index].outlets) {
-      // One registry look-up per outlet; the same rules as SourceRegistry::group_of and reliability_of.
-      const SourceEntry* entry = registry.find(outlet);
-      groups.insert(entry != nullptr && !entry->group.empty() ? entry->group : to_lower_utf8(outlet));
-      const char reliability = entry == nullptr ? 'F' : entry->reliability;
-      best = std::min(best, reliability);
-      if (reliability != 'F') worst_known = std::max(worst_known, reliability);
-      if (entry != nullptr && !entry->party.empty()) parties.insert(entry->party);
-      else any_independent_of_parties = true;
-    }
-  }
-  grade.reliability = best;
-  grade.groups.assign(groups.begin(), groups.end());
-  const std::size_t independent = groups.size();
+  const Corroboration corroboration = count_corroboration(incident, reports, registry);
+  grade.reliability = corroboration.best_reliability;
+  grade.groups = corroboration.groups;
+  grade.unregistered = corroboration.unregistered;
+  const std::size_t independent = corroboration.independent_count();
+  const char best = corroboration.best_reliability;
+  const char worst_known = corroboration.worst_known_reliability;
   if (incident.target_contested) {
     grade.credibility = 4;
     grade.rationale = "doubtful: the reports name different targets";
+  } else if (independent == 0) {
+    grade.credibility = 6;
+    grade.rationale = "cannot be judged: no source in the registry";
   } else if (best >= UNRELIABLE && worst_known >= UNRELIABLE) {
     grade.credibility = 5;
     grade.rationale = "improbable: only sources rated unreliable report it";
@@ -58,12 +48,16 @@ Grade grade_incident(const Incident& incident, const std::vector<Report>& report
     grade.credibility = 6;
     grade.rationale = "cannot be judged: one source group, not rated reliable";
   }
-  // One side's own channels cannot confirm its accusation: without a source independent of the
-  // parties, credibility is at best 3.
-  if (!any_independent_of_parties && parties.size() == 1 && grade.credibility < 3) {
+  // The parties' own channels cannot confirm an accusation, nor do opposing parties' claims
+  // confirm each other: without a source independent of the parties, credibility is at best 3.
+  if (corroboration.independent_groups == 0 && !corroboration.parties.empty() && grade.credibility < 3) {
     grade.credibility = 3;
-    grade.rationale += fmt::format("; capped at 3: every source speaks for {}", *parties.begin());
+    std::string parties;
+    for (const auto& party : corroboration.parties) parties += (parties.empty() ? "" : ", ") + party;
+    grade.rationale += fmt::format("; capped at 3: every source speaks for a party ({})", parties);
   }
+  if (!corroboration.unregistered.empty())
+    grade.rationale += fmt::format("; {} unregistered outlet(s) not counted", corroboration.unregistered.size());
   return grade;
 }
 

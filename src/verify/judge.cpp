@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -20,10 +21,22 @@ Test test_window(const Incident& incident, const Provision& provision, std::stri
     reason = fmt::format("{} .. {} is outside the window", format_datetime(incident.first_s), format_datetime(incident.last_s));
     return Test::Out;
   }
-  if (incident.first_s >= provision.from_s && incident.last_s < until) return Test::In;
+  if (incident.first_s >= provision.from_s && incident.last_s < until) {
+    reason = fmt::format("{} .. {} is inside the window", format_datetime(incident.first_s), format_datetime(incident.last_s));
+    return Test::In;
+  }
   reason = fmt::format("the reported time {} .. {} straddles the window's edge", format_datetime(incident.first_s),
                        format_datetime(incident.last_s));
   return Test::Edge;
+}
+
+std::string_view test_name(Test test) {
+  switch (test) {
+    case Test::In: return "in";
+    case Test::Out: return "out";
+    case Test::Edge: return "edge";
+  }
+  return "edge";
 }
 
 // Distance from p to a polyline, metres.
@@ -71,6 +84,38 @@ Test test_area(const Incident& incident, const Zone& zone, std::string& reason) 
   return inside ? Test::In : Test::Out;
 }
 
+// A zone test that cannot tell for an incident located only to an admin area says so plainly.
+std::string coarse_location_reason(const Incident& incident, Test test, const std::string& reason) {
+  if (incident.area.empty() || test != Test::Edge) return reason;
+  return fmt::format("location too coarse to judge: located only to area {} (+/- {:.0f} km); {}", incident.area,
+                     incident.uncertainty_m / 1000, reason);
+}
+
+// Where the incident happened, as the finding names it.
+std::string country_label(const Incident& incident, const ReferenceLines& lines) {
+  if (incident.country.empty()) return {};
+  if (lines.occupied_area != nullptr && incident.area.empty() && lines.occupied_area->contains(incident.position))
+    return incident.country + " (occupied area)";
+  return incident.country;
+}
+
+template <typename Record>
+void judge_territory(const Incident& incident, const Provision& provision, const std::string& country, Record& record) {
+  if (provision.territory.empty()) return;
+  std::string listed;
+  for (const auto& code : provision.territory) listed += (listed.empty() ? "" : ", ") + code;
+  if (incident.country.empty()) {
+    // Without a theatre (library use, replay of an old log) nothing names the country: the test
+    // is listed as not made rather than guessed either way.
+    record("territory", std::nullopt, fmt::format("country not known (no theatre given); the provision covers {}", listed));
+  } else if (std::find(provision.territory.begin(), provision.territory.end(), incident.country) !=
+             provision.territory.end()) {
+    record("territory", Test::In, fmt::format("in {}, covered ({})", country, listed));
+  } else {
+    record("territory", Test::Out, fmt::format("in {}, outside the provision's territory ({})", country, listed));
+  }
+}
+
 std::map<std::string, SideClaim> collect_claims(const Incident& incident, const std::vector<Report>& reports,
                                                 const SourceRegistry& registry) {
   std::map<std::string, SideClaim> claims;
@@ -115,8 +160,9 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
                                      const JudgeParams& params) {
   // Counted first: a million findings reallocated by doubling would briefly hold 1.5 times their
   // size.
+  // Incidents outside the theatre are kept and counted but never judged.
   const auto concerns = [](const Provision& provision, const Incident& incident) {
-    return std::find(provision.categories.begin(), provision.categories.end(), incident.category) !=
+    return !incident.out_of_theatre && std::find(provision.categories.begin(), provision.categories.end(), incident.category) !=
            provision.categories.end();
   };
   std::size_t finding_count = 0;
@@ -136,28 +182,29 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
       finding.provision_id = provision.id;
       finding.incident_id = incident.id;
       finding.incident = incident_index;
+      finding.country = country_label(incident, lines);
       if (!grade) grade = std::make_shared<const Grade>(grades[incident_index]);
       finding.grade = grade;
       if (!claims)
         claims = std::make_shared<const std::map<std::string, SideClaim>>(collect_claims(incident, reports, registry));
       finding.claims = claims;
-      std::vector<Test> tests;
-      const auto record = [&](Test test, std::string reason) {
-        tests.push_back(test);
-        if (!reason.empty()) finding.reasons.push_back(std::move(reason));
+      // Each test's verdict is computed before its reason is read: the reason is filled by the
+      // test itself, so it must never be copied ahead of the call.
+      const auto record = [&](std::string_view name, std::optional<Test> test, std::string reason) {
+        finding.tests.push_back({std::string(name), std::string(test ? test_name(*test) : "not_checked"), std::move(reason)});
       };
       std::string reason;
-      record(test_window(incident, provision, reason), reason);
+      const Test window = test_window(incident, provision, reason);
+      record("window", window, reason);
 
-      reason.clear();
       if (!provision.target_kinds.empty()) {
         const auto covered = [&](TargetKind kind) {
           return std::find(provision.target_kinds.begin(), provision.target_kinds.end(), kind) != provision.target_kinds.end();
         };
-        if (incident.target_kind == TargetKind::Unknown) record(Test::Edge, "the reports do not say what was hit");
-        else if (incident.target_contested) record(Test::Edge, fmt::format("the reports disagree on the target (most say {})", to_string(incident.target_kind)));
-        else if (covered(incident.target_kind)) record(Test::In, fmt::format("target {} is covered", to_string(incident.target_kind)));
-        else record(Test::Out, fmt::format("target {} is not covered", to_string(incident.target_kind)));
+        if (incident.target_kind == TargetKind::Unknown) record("target", Test::Edge, "the reports do not say what was hit");
+        else if (incident.target_contested) record("target", Test::Edge, fmt::format("the reports disagree on the target (most say {})", to_string(incident.target_kind)));
+        else if (covered(incident.target_kind)) record("target", Test::In, fmt::format("target {} is covered", to_string(incident.target_kind)));
+        else record("target", Test::Out, fmt::format("target {} is not covered", to_string(incident.target_kind)));
       }
 
       double band_m = provision.zone.distance_m;
@@ -165,31 +212,46 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
         const auto band = std::find_if(provision.weapon_bands.begin(), provision.weapon_bands.end(),
                                        [&](const WeaponBand& b) { return b.weapon == incident.weapon_class; });
         if (incident.weapon_class == WeaponClass::Unknown) {
-          record(Test::Edge, "the reports do not name the weapon");
+          record("weapon", Test::Edge, "the reports do not name the weapon");
           band_m = 0;
         } else if (band == provision.weapon_bands.end()) {
-          record(Test::Out, fmt::format("weapon {} has no pull-back band", to_string(incident.weapon_class)));
+          record("weapon", Test::Out, fmt::format("weapon {} has no pull-back band", to_string(incident.weapon_class)));
           band_m = 0;
         } else {
           band_m = band->distance_m;
+          record("weapon", Test::In, fmt::format("weapon {} must be {:.0f} km back", to_string(incident.weapon_class), band_m / 1000));
         }
       }
       reason.clear();
-      if (provision.zone.kind == Zone::Kind::Area) record(test_area(incident, provision.zone, reason), reason);
-      else if (provision.zone.kind == Zone::Kind::Band && band_m > 0)
-        record(test_band(incident, provision.zone, band_m, lines, reason), reason);
+      if (provision.zone.kind == Zone::Kind::Area) {
+        const Test zone = test_area(incident, provision.zone, reason);
+        record("zone", zone, coarse_location_reason(incident, zone, reason));
+      } else if (provision.zone.kind == Zone::Kind::Band && band_m > 0) {
+        const Test zone = test_band(incident, provision.zone, band_m, lines, reason);
+        record("zone", zone, coarse_location_reason(incident, zone, reason));
+      }
+      judge_territory(incident, provision, finding.country, record);
 
-      const bool any_out = std::find(tests.begin(), tests.end(), Test::Out) != tests.end();
-      const bool any_edge = std::find(tests.begin(), tests.end(), Test::Edge) != tests.end();
+      const auto has = [&](std::string_view verdict) {
+        return std::any_of(finding.tests.begin(), finding.tests.end(), [&](const TestResult& t) { return t.verdict == verdict; });
+      };
+      const bool any_out = has("out");
+      const bool any_edge = has("edge");
+      // Decisive reasons first, so the first reason on the page says why the outcome is what it is.
+      const std::string_view decisive = any_out ? "out" : any_edge ? "edge" : "in";
+      for (const TestResult& t : finding.tests)
+        if (t.verdict == decisive && !t.reason.empty()) finding.reasons.push_back(t.reason);
+      for (const TestResult& t : finding.tests)
+        if (t.verdict != decisive && !t.reason.empty()) finding.reasons.push_back(t.reason);
       if (any_out) {
         finding.outcome = Outcome::NoViolation;
       } else if (any_edge) {
         finding.outcome = Outcome::Undetermined;
       } else if (grade->credibility > params.max_credibility_for_violation) {
         finding.outcome = Outcome::Undetermined;
-        finding.reasons.push_back(fmt::format("matches the provision but grade {} is weaker than credibility {} ({})",
-                                              grade->code(), params.max_credibility_for_violation,
-                                              grade->rationale));
+        finding.reasons.insert(finding.reasons.begin(),
+                               fmt::format("matches the provision but grade {} is weaker than credibility {} ({})",
+                                           grade->code(), params.max_credibility_for_violation, grade->rationale));
       } else {
         finding.outcome = Outcome::Violation;
       }

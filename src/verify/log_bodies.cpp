@@ -63,6 +63,9 @@ void append_canonical_json(std::string& out, const Report& report) {
   append_json_key(out, "admin1");
   append_json_string(out, report.admin1);
   out += ',';
+  append_json_key(out, "area");
+  append_json_string(out, report.area);
+  out += ',';
   append_json_key(out, "category");
   append_json_string(out, to_string(report.category));
   out += ',';
@@ -71,6 +74,9 @@ void append_canonical_json(std::string& out, const Report& report) {
   out += ',';
   append_json_key(out, "claimed_actor");
   append_json_string(out, report.claimed_actor);
+  out += ',';
+  append_json_key(out, "country");
+  append_json_string(out, report.country);
   out += ',';
   append_json_key(out, "description");
   append_json_string(out, report.description);
@@ -92,6 +98,9 @@ void append_canonical_json(std::string& out, const Report& report) {
   out += ',';
   append_json_key(out, "origin");
   append_json_string(out, report.origin);
+  out += ',';
+  append_json_key(out, "out_of_theatre");
+  out += report.out_of_theatre ? "true" : "false";
   out += ',';
   append_json_key(out, "outlets");
   append_string_array(out, report.outlets);
@@ -132,6 +141,9 @@ void append_canonical_json(std::string& out, const MergeExplanation& merge, cons
   append_json_key(out, "distance_m");
   append_json_number(out, merge.distance_m);
   out += ',';
+  append_json_key(out, "extent_m");
+  append_json_number(out, merge.extent_m);
+  out += ',';
   append_json_key(out, "gate_m");
   append_json_number(out, merge.gate_m);
   out += ',';
@@ -143,6 +155,9 @@ void append_canonical_json(std::string& out, const MergeExplanation& merge, cons
   out += ',';
   append_json_key(out, "rule");
   append_json_string(out, merge.rule);
+  out += ',';
+  append_json_key(out, "span_s");
+  append_json_number(out, static_cast<std::int64_t>(merge.span_s));
   out += ',';
   append_json_key(out, "time_apart_s");
   append_json_number(out, static_cast<std::int64_t>(merge.time_apart_s));
@@ -165,14 +180,23 @@ void append_canonical_json(std::string& out, const Grade& grade) {
   out += ',';
   append_json_key(out, "reliability");
   append_json_string(out, std::string_view(&grade.reliability, 1));
+  out += ',';
+  append_json_key(out, "unregistered");
+  append_string_array(out, grade.unregistered);
   out += '}';
 }
 
 void append_canonical_json(std::string& out, const Incident& incident, const Grade& grade,
                            const std::vector<Report>& reports) {
   out += '{';
+  append_json_key(out, "area");
+  append_json_string(out, incident.area);
+  out += ',';
   append_json_key(out, "category");
   append_json_string(out, to_string(incident.category));
+  out += ',';
+  append_json_key(out, "country");
+  append_json_string(out, incident.country);
   out += ',';
   append_json_key(out, "first");
   append_json_string(out, format_datetime(incident.first_s));
@@ -185,6 +209,9 @@ void append_canonical_json(std::string& out, const Incident& incident, const Gra
   out += ',';
   append_json_key(out, "last");
   append_json_string(out, format_datetime(incident.last_s));
+  out += ',';
+  append_json_key(out, "out_of_theatre");
+  out += incident.out_of_theatre ? "true" : "false";
   out += ',';
   append_json_key(out, "position");
   append_position(out, incident.position);
@@ -224,6 +251,9 @@ void append_canonical_json(std::string& out, const Finding& finding) {
     out += '}';
   });
   out += ',';
+  append_json_key(out, "country");
+  append_json_string(out, finding.country);
+  out += ',';
   append_json_key(out, "grade");
   append_canonical_json(out, finding.grade_or_default());
   out += ',';
@@ -238,6 +268,23 @@ void append_canonical_json(std::string& out, const Finding& finding) {
   out += ',';
   append_json_key(out, "reasons");
   append_string_array(out, finding.reasons);
+  out += ',';
+  append_json_key(out, "tests");
+  out += '[';
+  for (std::size_t index = 0; index < finding.tests.size(); ++index) {
+    if (index > 0) out += ',';
+    out += '{';
+    append_json_key(out, "reason");
+    append_json_string(out, finding.tests[index].reason);
+    out += ',';
+    append_json_key(out, "test");
+    append_json_string(out, finding.tests[index].test);
+    out += ',';
+    append_json_key(out, "verdict");
+    append_json_string(out, finding.tests[index].verdict);
+    out += '}';
+  }
+  out += ']';
   out += '}';
 }
 

@@ -1,3 +1,4 @@
+#include <map>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -81,10 +82,25 @@ void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out) {
                                              to_string(incident.target_kind), to_string(incident.weapon_class))),
                        csv_field(actors.empty() ? "not stated" : "as claimed: " + actors), csv_field(places),
                        incident.position.lat, incident.position.lon, geo_precision, csv_field(outlets),
-                       csv_field(fmt::format("{} reports; grade {}", incident.reports.size(), result.grades[index].code())),
+                       csv_field(fmt::format("{} reports; grade {}; country {}{}{}", incident.reports.size(),
+                                             result.grades[index].code(), incident.country.empty() ? "unknown" : incident.country,
+                                             incident.area.empty() ? "" : "; located only to area " + incident.area,
+                                             incident.out_of_theatre ? "; outside the theatre, not judged" : "")),
                        fatalities);
   }
 }
+
+namespace {
+nlohmann::json unregistered_outlets(const VerifyResult& result) {
+  // Outlet -> incidents naming it, for the page's warning: these outlets counted for nothing.
+  std::map<std::string, std::size_t> incidents_by_outlet;
+  for (const auto& grade : result.grades)
+    for (const auto& outlet : grade.unregistered) ++incidents_by_outlet[outlet];
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [outlet, count] : incidents_by_outlet) out[outlet] = count;
+  return out;
+}
+}  // namespace
 
 nlohmann::json findings_json(const VerifyResult& result) {
   nlohmann::json provisions = nlohmann::json::array();
@@ -125,6 +141,13 @@ nlohmann::json findings_json(const VerifyResult& result) {
   }
   return {{"agreement", result.agreement.name},
           {"counts", result.counts()},
+          {"unregistered_outlets", unregistered_outlets(result)},
+          {"out_of_theatre", [&] {
+             nlohmann::json ids = nlohmann::json::array();
+             for (const auto& incident : result.clusters.incidents)
+               if (incident.out_of_theatre) ids.push_back(incident.id);
+             return ids;
+           }()},
           {"inputs", [&] {
              nlohmann::json inputs = nlohmann::json::array();
              for (const auto& input : result.inputs)

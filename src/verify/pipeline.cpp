@@ -12,6 +12,9 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/sha256.hpp"
 #include "guarantor/io/geonames.hpp"
+#include "guarantor/io/scenario_loader.hpp"
+#include "guarantor/verify/column_mapping.hpp"
+#include "guarantor/verify/theatre_scope.hpp"
 #include "guarantor/verify/verify_json.hpp"
 #include "canonical_json.hpp"
 
@@ -87,9 +90,14 @@ Json VerifyResult::counts() const {
     else if (finding.outcome == Outcome::NoViolation) ++clear;
     else ++undetermined;
   }
+  std::size_t area_located = 0, out_of_theatre = 0;
+  for (const auto& report : reports) area_located += report.precision == GeoPrecision::Area ? 1 : 0;
+  for (const auto& incident : clusters.incidents) out_of_theatre += incident.out_of_theatre ? 1 : 0;
   return {{"read", reports.size()},
           {"rejected", rejected.size()},
           {"unlocated", clusters.unlocated.size()},
+          {"area_located", area_located},
+          {"out_of_theatre", out_of_theatre},
           {"merged", clusters.merges.size()},
           {"incidents", clusters.incidents.size()},
           {"findings", findings.size()},
@@ -238,6 +246,13 @@ VerifyResult run_verify(const VerifyRequest& request) {
     filter.countries = request.gazetteer_countries;
     gazetteer.emplace(io::read_geonames(request.gazetteer, filter));
   }
+  std::optional<AdminAreas> areas;
+  std::optional<TheatreScope> scope;
+  if (!request.theatre.empty()) {
+    const model::Scenario scenario = io::load_scenario(request.theatre, io::LoadOptions{request.asset_dir});
+    if (!request.admin_area_names.empty()) areas.emplace(load_admin_areas(scenario.theatre.regions, request.admin_area_names));
+    if (!request.theatre_scope.empty()) scope.emplace(load_theatre_scope(scenario.theatre.countries, request.theatre_scope));
+  }
   std::optional<geo::MultiPolygon> occupied;
   if (!request.line_of_contact.empty()) occupied = load_area_geojson(request.line_of_contact);
   // Open the log before the work so an unwritable log fails fast.
@@ -247,8 +262,17 @@ VerifyResult run_verify(const VerifyRequest& request) {
   std::vector<Report> reports;
   std::vector<Rejection> rejected;
   std::vector<InputSummary> inputs;
+  std::optional<ColumnMapping> mapping;
+  if (!request.mapping.empty()) mapping.emplace(load_column_mapping(request.mapping));
   for (const auto& path : request.report_files) {
-    AdapterResult read = read_report_file(path, request.format);
+    AdapterResult read;
+    if (mapping) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the report file");
+      read = read_mapped_csv(in, path.string(), *mapping);
+    } else {
+      read = read_report_file(path, request.format);
+    }
     inputs.push_back({path.string(), read.format, file_sha256(path), read.rows, read.reports.size(), read.rejected.size()});
     std::move(read.reports.begin(), read.reports.end(), std::back_inserter(reports));
     std::move(read.rejected.begin(), read.rejected.end(), std::back_inserter(rejected));
@@ -259,8 +283,12 @@ VerifyResult run_verify(const VerifyRequest& request) {
       log->append(log_kind::INPUT, {{"path", input.path}, {"format", input.format}, {"sha256", input.sha256},
                                     {"rows", input.rows}, {"read", input.read}, {"rejected", input.rejected}});
   }
+  // Located here, where the areas and the theatre are at hand; verify_reports then has nothing
+  // left to geocode (and replay, which has neither, reads the located reports from the log).
+  locate_reports(reports, Locator{gazetteer ? &*gazetteer : nullptr, areas ? &*areas : nullptr, scope ? &*scope : nullptr},
+                 request.params.gazetteer);
   VerifyResult result = verify_reports(std::move(reports), std::move(rejected), agreement, registry,
-                                       gazetteer ? &*gazetteer : nullptr, occupied ? &*occupied : nullptr,
+                                       nullptr, occupied ? &*occupied : nullptr,
                                        request.params, log ? &*log : nullptr);
   result.inputs = std::move(inputs);
   return result;

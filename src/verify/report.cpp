@@ -38,11 +38,12 @@ constexpr NameTable<WeaponClass, 8> WEAPON_NAMES{{
     {WeaponClass::Other, "other"},
 }};
 
-constexpr NameTable<GeoPrecision, 5> PRECISION_NAMES{{
+constexpr NameTable<GeoPrecision, 6> PRECISION_NAMES{{
     {GeoPrecision::Exact, "exact"},
     {GeoPrecision::Place, "place"},
     {GeoPrecision::PlaceAmbiguous, "place_ambiguous"},
     {GeoPrecision::Conflict, "conflict"},
+    {GeoPrecision::Area, "area"},
     {GeoPrecision::Unlocated, "unlocated"},
 }};
 

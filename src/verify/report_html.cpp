@@ -169,6 +169,27 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+// Warnings a reader must see before the findings: outlets that counted for nothing, incidents
+// outside the theatre that were not judged.
+std::string scope_warnings(const nlohmann::json& findings) {
+  std::string out;
+  const auto& unregistered = findings["unregistered_outlets"];
+  if (!unregistered.empty()) {
+    out += "<p class=\"warning\"><strong>Unregistered outlets</strong> (not in the source registry; they count for "
+           "no corroboration): ";
+    bool first = true;
+    for (const auto& [outlet, count] : unregistered.items()) {
+      out += (first ? "" : ", ") + escape_html(outlet) + " (" + std::to_string(count.get<std::size_t>()) + " incidents)";
+      first = false;
+    }
+    out += "</p>\n";
+  }
+  if (const std::size_t outside = findings["out_of_theatre"].size(); outside > 0)
+    out += "<p class=\"warning\"><strong>" + std::to_string(outside) +
+           " incidents outside the theatre</strong> were kept but not judged (see incidents.csv).</p>\n";
+  return out;
+}
+
 }  // namespace
 
 void write_report_html(const VerifyResult& result, std::ostream& out) {
@@ -179,6 +200,7 @@ void write_report_html(const VerifyResult& result, std::ostream& out) {
       << escape_html(result.agreement.name) << "</title><style>" << PAGE_STYLE << "</style></head><body>\n"
       << "<h1>Ceasefire verification</h1><p>Agreement: " << escape_html(result.agreement.name)
       << ". Counts: <code id=\"counts\"></code></p>\n"
+      << scope_warnings(data["findings"])
       << "<p>Attributions are shown as each side's reports claim them; none is inferred.</p>\n"
       << "<h2>Incidents</h2><svg id=\"map\" width=\"800\" height=\"500\"></svg>\n"
       << "<p><span style=\"color:#c0392b\">●</span> violation <span style=\"color:#f39c12\">●</span> undetermined "

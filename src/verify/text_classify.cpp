@@ -1,5 +1,7 @@
 #include "guarantor/verify/text_classify.hpp"
 
+#include "energy_vocabulary.hpp"
+
 #include <array>
 #include <string>
 #include <vector>
@@ -44,34 +46,15 @@ bool contains_any(std::string_view text, const std::vector<Keyword>& keywords) {
   return false;
 }
 
-// Order matters: the first rule that matches wins, so specific kinds come before general ones
-// (a "nuclear power plant" is a nuclear plant, not generic power generation).
-const std::array<KeywordRule<TargetKind>, 7> TARGET_RULES{{
-    {TargetKind::NuclearPlant, {{"nuclear"}, {"npp", true}, {"аес", true}, {"аэс", true}, {"атомн"}}},
-    {TargetKind::HydroDam, {{"hydroelectric"}, {"hydropower"}, {"dam", true}, {"гес", true}, {"дамб"}, {"греблі"}}},
-    {TargetKind::Refinery, {{"refinery"}, {"refineries"}, {"нпз", true}, {"нафтопереробн"}, {"нефтеперераб"}}},
-    {TargetKind::OilGasPipelineStorage,
-     {{"pipeline"}, {"gas storage"}, {"oil depot"}, {"fuel depot"}, {"oil storage"}, {"compressor station"},
-      {"нафтобаз"}, {"нефтебаз"}, {"газопровод"}, {"нафтопровод"}, {"нефтепровод"}, {"газосховищ"},
-      {"газохранилищ"}}},
-    {TargetKind::PowerGenerationTransmission,
-     {{"power plant"}, {"power station"}, {"thermal power"}, {"substation"}, {"power line"}, {"transmission line"},
-      {"power grid"}, {"chp", true}, {"тес", true}, {"тэс", true}, {"тец", true}, {"тэц", true}, {"підстанц"},
-      {"подстанц"}, {"електростанц"}, {"электростанц"}}},
-    {TargetKind::Civilian,
-     {{"residential"}, {"apartment"}, {"hospital"}, {"school"}, {"civilian"}, {"житлов"}, {"жилой"}, {"жилого"},
-      {"лікарн"}, {"больниц"}}},
-    {TargetKind::Military,
-     {{"ammunition depot"}, {"command post"}, {"air base"}, {"airbase"}, {"military airfield"}, {"barracks"},
-      {"склад боєприпасів"}, {"склад боеприпасов"}}},
-}};
-
 const std::array<KeywordRule<WeaponClass>, 5> WEAPON_RULES{{
     {WeaponClass::Mlrs,
      {{"mlrs"}, {"grad", true}, {"uragan"}, {"smerch"}, {"himars"}, {"tornado"}, {"рсзв"}, {"рсзо"}, {"град", true},
       {"ураган"}, {"смерч"}}},
     {WeaponClass::LongRangeRocketMissile,
      {{"missile"}, {"iskander"}, {"kalibr"}, {"kh-101"}, {"kh-22"}, {"atacms"}, {"tochka"}, {"storm shadow"},
+      // Air Force summaries write Kh- missiles with a Latin X ("X-101/X-555", "X-47 Kinzhal").
+      {"x-101"}, {"x-555"}, {"x-22"}, {"x-32"}, {"x-47"}, {"x-59"}, {"x-69"}, {"kinzhal"}, {"zircon"}, {"oniks"},
+      {"kn-23"}, {"s-300"}, {"s-400"},
       {"ракет"}, {"іскандер"}, {"искандер"}, {"калібр"}, {"калибр"}}},
     {WeaponClass::Drone,
      {{"drone"}, {"uav", true}, {"shahed"}, {"geran"}, {"бпла", true}, {"дрон"}, {"шахед"}, {"герань"}}},
@@ -132,7 +115,7 @@ std::string to_lower_utf8(std::string_view text) {
   return out;
 }
 
-TargetKind classify_target(std::string_view text) { return first_match(TARGET_RULES, text, TargetKind::Unknown); }
+TargetKind classify_target(std::string_view text) { return detail::classify_target_lower(to_lower_utf8(text)); }
 
 WeaponClass classify_weapon(std::string_view text) { return first_match(WEAPON_RULES, text, WeaponClass::Unknown); }
 

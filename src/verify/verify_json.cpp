@@ -24,6 +24,9 @@ Json to_json(const Report& report) {
              {"time_uncertainty_s", report.time_uncertainty_s},
              {"place", report.place_name},
              {"admin1", report.admin1},
+             {"area", report.area},
+             {"country", report.country},
+             {"out_of_theatre", report.out_of_theatre},
              {"location_uncertainty_m", report.location_uncertainty_m},
              {"precision", to_string(report.precision)},
              {"geocode_note", report.geocode_note},
@@ -60,6 +63,10 @@ Report report_from_json(const Json& value, const std::string& where) {
     report.geocode_note = value.at("geocode_note").get<std::string>();
     report.description = value.at("description").get<std::string>();
     report.fatalities = value.at("fatalities").get<int>();
+    // Absent in logs written before area locations and the theatre check: the defaults then hold.
+    report.area = value.value("area", std::string());
+    report.country = value.value("country", std::string());
+    report.out_of_theatre = value.value("out_of_theatre", false);
     const Json& position = value.at("position");
     if (!position.is_null()) report.position = geo::LonLat{position.at(0).get<double>(), position.at(1).get<double>()};
     return report;
@@ -79,6 +86,9 @@ Json to_json(const Incident& incident, const std::vector<Report>& reports) {
           {"weapon_class", to_string(incident.weapon_class)},
           {"position", {incident.position.lon, incident.position.lat}},
           {"uncertainty_m", incident.uncertainty_m},
+          {"area", incident.area},
+          {"country", incident.country},
+          {"out_of_theatre", incident.out_of_theatre},
           {"first", format_datetime(incident.first_s)},
           {"last", format_datetime(incident.last_s)}};
 }
@@ -90,6 +100,8 @@ Json to_json(const MergeExplanation& merge, const std::vector<Report>& reports, 
           {"distance_m", merge.distance_m},
           {"gate_m", merge.gate_m},
           {"time_apart_s", merge.time_apart_s},
+          {"extent_m", merge.extent_m},
+          {"span_s", merge.span_s},
           {"candidates", merge.candidates}};
 }
 
@@ -98,6 +110,7 @@ Json to_json(const Grade& grade) {
           {"reliability", std::string(1, grade.reliability)},
           {"credibility", grade.credibility},
           {"groups", grade.groups},
+          {"unregistered", grade.unregistered},
           {"rationale", grade.rationale}};
 }
 
@@ -108,10 +121,15 @@ Json to_json(const Finding& finding) {
     for (const auto& [actor, count] : claim.actors) actors[actor.empty() ? "not stated" : actor] = count;
     claims[side.empty() ? "independent" : side] = {{"reports", claim.reports}, {"claimed_actors", actors}};
   }
+  Json tests = Json::array();
+  for (const TestResult& test : finding.tests)
+    tests.push_back({{"test", test.test}, {"verdict", test.verdict}, {"reason", test.reason}});
   return {{"provision", finding.provision_id},
           {"incident", finding.incident_id},
           {"outcome", to_string(finding.outcome)},
           {"reasons", finding.reasons},
+          {"tests", tests},
+          {"country", finding.country},
           {"grade", to_json(finding.grade_or_default())},
           {"claims", claims}};
 }

@@ -13,7 +13,8 @@ nlohmann::json to_json(const VerifyParams& params) {
            {{"max_distance_m", params.cluster.max_distance_m},
             {"max_gate_m", params.cluster.max_gate_m},
             {"time_window_s", params.cluster.time_window_s},
-            {"max_span_s", params.cluster.max_span_s}}},
+            {"max_span_s", params.cluster.max_span_s},
+            {"max_extent_m", params.cluster.max_extent_m}}},
           {"grading",
            {{"confirmed_groups", params.grading.confirmed_groups}, {"probable_groups", params.grading.probable_groups}}},
           {"judge", {{"max_credibility_for_violation", params.judge.max_credibility_for_violation}}}};
@@ -34,6 +35,7 @@ VerifyParams verify_params_from_json(const nlohmann::json& value, const std::str
   read("cluster", "max_gate_m", params.cluster.max_gate_m);
   read("cluster", "time_window_s", params.cluster.time_window_s);
   read("cluster", "max_span_s", params.cluster.max_span_s);
+  read("cluster", "max_extent_m", params.cluster.max_extent_m);
   read("grading", "confirmed_groups", params.grading.confirmed_groups);
   read("grading", "probable_groups", params.grading.probable_groups);
   read("judge", "max_credibility_for_violation", params.judge.max_credibility_for_violation);

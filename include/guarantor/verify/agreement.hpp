@@ -42,6 +42,9 @@ struct Provision {
   UnixSeconds from_s = 0;                  ///< window start, inclusive
   std::optional<UnixSeconds> until_s;      ///< window end, exclusive; nullopt = open-ended
   std::vector<std::string> parties;        ///< parties bound, e.g. ["RU", "UA"]
+  /// Countries on whose (de-jure) territory the provision applies, occupied areas included;
+  /// empty: wherever the incident happened.
+  std::vector<std::string> territory;
   std::string release_clause;
   std::vector<std::string> sources;
 };

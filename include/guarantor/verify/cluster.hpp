@@ -23,8 +23,14 @@ struct ClusterParams {
   /// Largest gap between two reports' time spans: reports of one night's strike are published
   /// the next morning; a bare date spans its whole day, so adjacent days have a gap of 1 s.
   UnixSeconds time_window_s = 12 * 3600;
-  /// Largest time span of an incident; reports vaguer than this stay alone (no chaining).
-  UnixSeconds max_span_s = 3 * 86400;
+  /// Largest time span of an incident; reports vaguer than this stay alone (no chaining). A
+  /// night's strike dated the day it happened by one source and the next day by another spans two
+  /// bare dates (48 h less a second); a third day's reports do not fit, so days do not chain.
+  UnixSeconds max_span_s = 2 * 86400;
+  /// Largest spatial extent of an incident: the diagonal of the box around its members'
+  /// positions. Three gates: the scatter of "in <town>" reports around one site fits, a city's
+  /// sites strung out gate by gate do not chain.
+  double max_extent_m = 15000;
 };
 
 /// Why a report joined an incident.
@@ -36,6 +42,8 @@ struct MergeExplanation {
   double gate_m = 0;            ///< the distance allowed for this pair
   UnixSeconds time_apart_s = 0; ///< gap between the report's and the incident's time spans
   std::size_t candidates = 0;   ///< incidents that passed the gates (the closest was chosen)
+  double extent_m = 0;          ///< the incident's extent after the merge (<= max_extent_m)
+  UnixSeconds span_s = 0;       ///< the incident's time span after the merge (<= max_span_s)
 };
 
 struct Incident {
@@ -49,6 +57,9 @@ struct Incident {
   double uncertainty_m = 0;   ///< smallest member uncertainty
   UnixSeconds first_s = 0;    ///< earliest member start
   UnixSeconds last_s = 0;     ///< latest member end
+  std::string area;           ///< admin area when located only to one (Report::area), else ""
+  std::string country;        ///< ISO 3166-1 alpha-2 most members are in, "" unknown
+  bool out_of_theatre = false;  ///< every member lies outside the theatre: not judged
 };
 
 struct ClusterResult {
@@ -61,9 +72,13 @@ struct ClusterResult {
 /// incidents (as sets of reports) with the same ids and merges.
 ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterParams& params);
 
-/// True when two reports may describe the same event as far as category and target go
-/// (distance and time are gated separately). Exposed for baselines and tests.
+/// True when two reports may describe the same event as far as category, target, area and
+/// source coding go (distance and time are gated separately). Exposed for baselines and tests.
 bool compatible(const Report& a, const Report& b) noexcept;
+
+/// True for formats whose records are distinct events by the source's own coding (ACLED, UCDP):
+/// two records of one such source are never merged.
+bool codes_distinct_events(std::string_view format) noexcept;
 
 /// The gate distance for a pair of reports under `params`.
 double gate_distance_m(const Report& a, const Report& b, const ClusterParams& params) noexcept;

@@ -20,7 +20,8 @@ struct GradingParams {
 struct Grade {
   char reliability = 'F';  ///< best reliability among the incident's outlets
   int credibility = 6;     ///< 1 confirmed .. 5 improbable, 6 cannot be judged
-  std::vector<std::string> groups;  ///< independent groups that reported it, sorted
+  std::vector<std::string> groups;  ///< groups counted, sorted ("party:UA" for a party's claims)
+  std::vector<std::string> unregistered;  ///< outlets not in the registry: listed, never counted
   std::string rationale;            ///< which rule set the credibility
   /// "B2" etc.
   [[nodiscard]] std::string code() const {

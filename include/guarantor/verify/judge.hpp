@@ -34,12 +34,26 @@ struct SideClaim {
   std::map<std::string, std::size_t> actors;  ///< claimed actor -> reports naming it ("" = not stated)
 };
 
+/// One test of a finding (window, target, weapon, zone, territory) with its verdict and why.
+struct TestResult {
+  std::string test;     ///< "window", "target", "weapon", "zone", "territory"
+  std::string verdict;  ///< "in", "out", "edge" (cannot tell) or "not_checked" (no data to test)
+  std::string reason;
+};
+
 struct Finding {
   std::string provision_id;
   std::string incident_id;
   std::size_t incident = 0;  ///< index into the incidents
   Outcome outcome = Outcome::Undetermined;
+  /// Where the incident happened: ISO country code, with " (occupied area)" when inside the
+  /// occupied area supplied with --line-of-contact; "" when not known.
+  std::string country;
+  /// Reasons that decided the outcome first (the "out" tests of a no-violation, the "edge"
+  /// tests of an undetermined finding), then the other tests' reasons.
   std::vector<std::string> reasons;
+  /// Every test that was made, in the order made, each with its verdict and reason.
+  std::vector<TestResult> tests;
   /// The incident's grade; shared by the incident's findings (a run holds about a million).
   std::shared_ptr<const Grade> grade;
   /// Claims by claimant side ("" = a source not speaking for a side); shared like the grade.

@@ -69,10 +69,19 @@ VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> 
 struct VerifyRequest {
   std::vector<std::filesystem::path> report_files;
   std::optional<ReportFormat> format;      ///< force one adapter for every file
+  std::filesystem::path mapping;           ///< column mapping (JSON) every file is read through; empty: none
   std::filesystem::path agreement;
   std::filesystem::path source_registry;   ///< empty: every outlet rated F
   std::filesystem::path gazetteer;         ///< GeoNames cities1000.txt; empty: no geocoding
-  std::vector<std::string> gazetteer_countries{"UA"};
+  /// Ukraine and the countries whose events the theatre covers (Russia, Belarus, Moldova), so a
+  /// Russian town is not placed at a namesake in Ukraine.
+  std::vector<std::string> gazetteer_countries{"UA", "RU", "BY", "MD"};
+  /// Scenario manifest whose theatre gives country outlines and oblast polygons; empty: no
+  /// admin-area locations and no theatre check.
+  std::filesystem::path theatre;
+  std::filesystem::path asset_dir;          ///< where "npm:" references of the theatre resolve
+  std::filesystem::path admin_area_names;   ///< data/verify/admin_areas.json (with `theatre`)
+  std::filesystem::path theatre_scope;      ///< data/verify/theatre_scope.json (with `theatre`)
   std::filesystem::path line_of_contact;   ///< GeoJSON of the occupied area; empty: band zones undetermined
   std::filesystem::path evidence_log;      ///< appended to; empty: no log
   VerifyParams params;

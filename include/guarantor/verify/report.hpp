@@ -51,7 +51,8 @@ enum class GeoPrecision {
   Place = 2,           ///< located at the centroid of an unambiguously named place
   PlaceAmbiguous = 3,  ///< the name matches several places; one chosen by the documented rule
   Conflict = 4,        ///< coordinates given but far from the named place; coordinates kept
-  Unlocated = 5,       ///< neither usable coordinates nor a known place name
+  Area = 5,            ///< only an admin area (oblast, raion) is known; position stands for the area
+  Unlocated = 6,       ///< neither usable coordinates, a known place name nor a known area
 };
 
 /// Seconds since 1970-01-01T00:00:00Z.
@@ -75,6 +76,11 @@ struct Report {
   double location_uncertainty_m = 0;   ///< radius the true position may lie within
   GeoPrecision precision = GeoPrecision::Unlocated;
   std::string geocode_note;            ///< why the precision is what it is
+  /// Admin area the report is located to when precision is Area ("UA-63", or a raion
+  /// "UA-63:izium"); "" otherwise. Reports of different areas never merge.
+  std::string area;
+  std::string country;                 ///< ISO 3166-1 alpha-2 of the position (de jure), "" unknown
+  bool out_of_theatre = false;         ///< located outside the monitored theatre: kept, not judged
   std::string description;
   int fatalities = -1;                 ///< -1 = not stated
 };

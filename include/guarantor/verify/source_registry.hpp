@@ -18,19 +18,28 @@ struct SourceEntry {
   std::string party;         ///< "UA", "RU", ... when the outlet speaks for a party; "" otherwise
   char reliability = 'F';    ///< A (completely reliable) .. E (unreliable), F (cannot be judged)
   std::string note;          ///< why this rating
+  /// Other names the same outlet appears under ("AP", "Associated Press"; "Генштаб ЗСУ"):
+  /// every alias resolves to this one entry.
+  std::vector<std::string> aliases;
 };
+
+/// The key outlet names are compared by: lower case, blanks trimmed and collapsed, a leading
+/// "@" of an account name dropped. "@Rybar ", "rybar" and "RYBAR" are one outlet.
+std::string outlet_key(std::string_view outlet);
 
 class SourceRegistry {
 public:
   SourceRegistry() = default;
   /// Builds from entries; throws Error(Schema) for a bad rating or a duplicate outlet.
   explicit SourceRegistry(std::vector<SourceEntry> entries, std::string name = "source registry");
-  /// The entry of an outlet (case-insensitive), or nullptr when unregistered.
+  /// The entry of an outlet by name or alias (compared by outlet_key), or nullptr when unregistered.
   [[nodiscard]] const SourceEntry* find(std::string_view outlet) const;
   /// Independence group of an outlet: its registered group, else the outlet's own name.
   [[nodiscard]] std::string group_of(std::string_view outlet) const;
   /// Reliability of an outlet: registered, else F (cannot be judged).
   [[nodiscard]] char reliability_of(std::string_view outlet) const;
+  /// The registered name of an outlet (resolving aliases), else its outlet_key.
+  [[nodiscard]] std::string canonical_name(std::string_view outlet) const;
   [[nodiscard]] const std::vector<SourceEntry>& entries() const noexcept { return entries_; }
 
 private:
@@ -38,7 +47,7 @@ private:
   std::unordered_map<std::string, std::size_t> by_outlet_;
 };
 
-/// Reads {"sources": [{outlet, group, party, reliability, note}]}; every problem is reported
+/// Reads {"sources": [{outlet, group, party, reliability, note, aliases}]}; every problem is reported
 /// together with its JSON pointer. Throws Error.
 SourceRegistry load_source_registry(const std::filesystem::path& path);
 /// The same from parsed JSON (e.g. the copy kept in an evidence log); `name` is for messages.

@@ -1,0 +1,64 @@
+#pragma once
+// Admin areas a report may be located to when it names no place: oblasts (with Ukrainian,
+// Russian and Latin names), raions (by their administrative centre) and the macro-regions of
+// official statements ("south", the whole country). An area-located report keeps the area's
+// precision: its position stands for the area and its uncertainty covers the whole area.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "guarantor/geo/polygon.hpp"
+#include "guarantor/model/theatre.hpp"
+#include "guarantor/verify/gazetteer.hpp"
+
+namespace guarantor::verify {
+
+struct AdminArea {
+  std::string code;      ///< ISO 3166-2 ("UA-63"), a macro-region ("UA-south") or a raion ("UA-63:raion:izium")
+  std::string name;      ///< English name
+  std::string country;   ///< ISO 3166-1 alpha-2
+  geo::LonLat position;  ///< the point that stands for the area (inside it where possible)
+  double radius_m = 0;   ///< farthest point of the area from `position`
+};
+
+class AdminAreas {
+public:
+  AdminAreas() = default;
+  /// Builds from the theatre's regions (polygons) and the names file
+  /// (data/verify/admin_areas.json). Throws Error naming the file for a bad names file.
+  AdminAreas(const std::vector<model::Region>& regions, const nlohmann::json& names, const std::string& where);
+
+  /// The area a text names. `admin_field` says the text came from an admin1/admin2 column, where
+  /// a bare "Kharkiv" means the oblast; in a place column it needs a designator ("Kharkiv
+  /// oblast", "Харківська обл.") or a regional name ("Харківщина"). Raions need a gazetteer.
+  [[nodiscard]] std::optional<AdminArea> find(std::string_view text, bool admin_field, const Gazetteer* gazetteer) const;
+
+  /// The oblast containing p, or nullptr.
+  [[nodiscard]] const AdminArea* oblast_at(geo::LonLat p) const;
+
+  [[nodiscard]] std::size_t size() const noexcept { return areas_.size(); }
+
+private:
+  struct Entry {
+    AdminArea area;
+    geo::MultiPolygon polygon;  ///< empty for macro-regions (their members' polygons are used)
+  };
+  std::vector<Entry> areas_;
+  std::unordered_map<std::string, std::size_t> by_name_;      ///< folded name -> area (designator needed)
+  std::unordered_map<std::string, std::size_t> by_regional_;  ///< folded regional name -> area
+  std::vector<std::string> designators_, raion_designators_, raion_suffixes_;
+  double raion_radius_m_ = 0;
+};
+
+/// Loads the names file and builds the areas from `regions`.
+AdminAreas load_admin_areas(const std::vector<model::Region>& regions, const std::filesystem::path& names_file);
+
+/// The point standing for an area and the distance to its farthest vertex, metres.
+std::pair<geo::LonLat, double> area_anchor(const geo::MultiPolygon& area);
+
+}  // namespace guarantor::verify

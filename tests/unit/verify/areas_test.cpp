@@ -1,0 +1,172 @@
+// Reports located only to a region get findings (admin areas), and every incident is placed in a
+// country and checked against the theatre.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "guarantor/io/scenario_loader.hpp"
+#include "guarantor/verify/admin_areas.hpp"
+#include "guarantor/verify/pipeline.hpp"
+#include "guarantor/verify/theatre_scope.hpp"
+#include "guarantor/verify/time_parse.hpp"
+
+namespace guarantor::verify {
+namespace {
+
+const std::filesystem::path DATA = GUARANTOR_TEST_DATA_DIR;
+
+// The default theatre, loaded once: oblast polygons and country outlines.
+const model::Scenario& scenario() {
+  static const model::Scenario loaded =
+      io::load_scenario(DATA / "default" / "scenario.json", io::LoadOptions{GUARANTOR_TEST_ASSET_DIR});
+  return loaded;
+}
+
+const AdminAreas& areas() {
+  static const AdminAreas built = load_admin_areas(scenario().theatre.regions, DATA / "verify" / "admin_areas.json");
+  return built;
+}
+
+const TheatreScope& scope() {
+  static const TheatreScope built = load_theatre_scope(scenario().theatre.countries, DATA / "verify" / "theatre_scope.json");
+  return built;
+}
+
+model::PopulatedPlace place(std::int64_t id, std::string name, std::vector<std::string> alternates, double lon, double lat,
+                            std::string country, std::int64_t population) {
+  model::PopulatedPlace p;
+  p.geonameid = id;
+  p.name = p.ascii_name = std::move(name);
+  p.alternate_names = std::move(alternates);
+  p.position = {lon, lat};
+  p.country = std::move(country);
+  p.population = population;
+  return p;
+}
+
+Gazetteer gazetteer() {
+  return Gazetteer({place(706483, "Kharkiv", {"Харків", "Харьков"}, 36.25272, 49.98081, "UA", 1430885),
+                    place(707292, "Izyum", {"Ізюм", "Изюм", "Izium"}, 37.26556, 49.20785, "UA", 47000),
+                    place(526736, "Millerovo", {"Міллерове", "Миллерово"}, 40.3946, 48.9226, "RU", 35000),
+                    place(1488754, "Tyumen", {"Тюмень"}, 65.5272, 57.1522, "RU", 600000)});
+}
+
+TEST(AdminAreas, OblastNamesInUkrainianRussianAndLatin) {
+  for (const char* name : {"Kharkiv Oblast", "Kharkivska oblast", "Харківська область", "Харьковская обл.",
+                           "Kharkov region", "Харківщина", "Харьковщина"}) {
+    const auto found = areas().find(name, false, nullptr);
+    ASSERT_TRUE(found) << name;
+    EXPECT_EQ(found->code, "UA-63") << name;
+  }
+  EXPECT_FALSE(areas().find("Kharkiv", false, nullptr)) << "a bare city name in a place column is the city";
+  EXPECT_EQ(areas().find("Kharkiv", true, nullptr)->code, "UA-63") << "in an admin1 column it is the oblast";
+  EXPECT_EQ(areas().find("Одеська область", false, nullptr)->code, "UA-51");
+  EXPECT_EQ(areas().find("Запорожская область", false, nullptr)->code, "UA-23");
+  EXPECT_EQ(areas().find("south", false, nullptr)->code, "UA-south");
+  EXPECT_EQ(areas().find("по всій Україні", false, nullptr)->code, "UA");
+  const auto whole = areas().find("Ukraine", false, nullptr);
+  EXPECT_GT(whole->radius_m, areas().find("Kharkiv Oblast", false, nullptr)->radius_m);
+}
+
+TEST(AdminAreas, RaionsAreLocatedByTheirCentre) {
+  const Gazetteer places = gazetteer();
+  for (const char* name : {"Izium raion", "Ізюмський район", "Изюмский район"}) {
+    const auto raion = areas().find(name, false, &places);
+    ASSERT_TRUE(raion) << name;
+    EXPECT_EQ(raion->code, "UA-63:raion:" + fold_place_name("Izyum")) << name;
+    EXPECT_NEAR(raion->position.lon, 37.26556, 1e-6);
+  }
+}
+
+TEST(AdminAreas, RegionOnlyReportsReachFindings) {
+  // A strike on a substation located only to "Kharkiv oblast", and a ground clash located only to
+  // Donetsk oblast, during the moratorium and the (illustrative) full ceasefire.
+  Report energy;
+  energy.id = "g:1";
+  energy.format = "guarantor_csv";
+  energy.outlets = {"Reuters"};
+  energy.category = EventCategory::Strike;
+  energy.target_kind = TargetKind::PowerGenerationTransmission;
+  energy.time_s = days_from_civil(2025, 3, 20) * SECONDS_PER_DAY;
+  energy.admin1 = "Kharkiv Oblast";
+  Report clash = energy;
+  clash.id = "g:2";
+  clash.category = EventCategory::GroundClash;
+  clash.target_kind = TargetKind::Unknown;
+  clash.time_s = days_from_civil(2026, 2, 1) * SECONDS_PER_DAY;
+  clash.admin1.clear();
+  clash.place_name = "Донецька область";
+  std::vector<Report> reports{energy, clash};
+  const Gazetteer places = gazetteer();
+  locate_reports(reports, Locator{&places, &areas(), &scope()}, GazetteerParams{});
+  for (const auto& r : reports) {
+    EXPECT_EQ(r.precision, GeoPrecision::Area) << r.id << ": " << r.geocode_note;
+    EXPECT_EQ(r.country, "UA");
+    EXPECT_GT(r.location_uncertainty_m, 50000);
+  }
+  const SourceRegistry sources({{"Reuters", "reuters", "", 'B', "wire", {}}});
+  const auto& occupied = scenario().theatre.occupied_area()->area;
+  const VerifyResult result = verify_reports(reports, {}, load_agreement(DATA / "agreements" / "default_agreement.json"),
+                                             sources, nullptr, &occupied, VerifyParams{}, nullptr);
+  const auto finding = [&](const std::string& provision, const std::string& report_id) -> const Finding* {
+    for (const auto& f : result.findings) {
+      const auto& incident = result.clusters.incidents[f.incident];
+      if (f.provision_id == provision && result.reports[incident.reports[0]].id == report_id) return &f;
+    }
+    return nullptr;
+  };
+  const Finding* moratorium = finding("energy_moratorium_2025", "g:1");
+  ASSERT_NE(moratorium, nullptr) << "an area-located strike is judged against a provision that applies everywhere";
+  EXPECT_EQ(moratorium->outcome, Outcome::Violation);
+  EXPECT_EQ(moratorium->country, "UA");
+  const Finding* buffer = finding("full_ceasefire_buffer_zone", "g:2");
+  ASSERT_NE(buffer, nullptr);
+  EXPECT_EQ(buffer->outcome, Outcome::Undetermined);
+  EXPECT_NE(buffer->reasons.front().find("location too coarse to judge"), std::string::npos) << buffer->reasons.front();
+}
+
+TEST(Theatre, CountriesAndTheTheatreBound) {
+  EXPECT_EQ(scope().country_at({36.25, 49.98}), "UA");
+  EXPECT_EQ(scope().country_at({34.10, 44.95}), "UA") << "Simferopol: de jure Ukraine";
+  EXPECT_EQ(scope().country_at({40.39, 48.92}), "RU") << "Millerovo";
+  EXPECT_EQ(scope().country_at({27.56, 53.90}), "BY") << "Minsk";
+  EXPECT_EQ(scope().outside_reason("RU", {40.39, 48.92}), "");
+  EXPECT_NE(scope().outside_reason("RU", {65.53, 57.15}), "") << "Tyumen";
+  EXPECT_NE(scope().outside_reason("RU", {142.73, 46.96}), "") << "Yuzhno-Sakhalinsk";
+  EXPECT_NE(scope().outside_reason("PL", {21.0, 52.2}), "") << "Warsaw";
+}
+
+TEST(Theatre, RussianTownsArePlacedInRussiaAndFarOnesAreNotJudged) {
+  Report millerovo;
+  millerovo.id = "g:m";
+  millerovo.outlets = {"Reuters"};
+  millerovo.category = EventCategory::Strike;
+  millerovo.target_kind = TargetKind::OilGasPipelineStorage;
+  millerovo.time_s = days_from_civil(2025, 3, 20) * SECONDS_PER_DAY;
+  millerovo.place_name = "Миллерово";
+  millerovo.admin1 = "Luhansk Oblast";  // a wrong admin1 does not move a Russian town into Ukraine
+  Report tyumen = millerovo;
+  tyumen.id = "g:t";
+  tyumen.place_name = "Tyumen";
+  tyumen.admin1.clear();
+  std::vector<Report> reports{millerovo, tyumen};
+  const Gazetteer places = gazetteer();
+  locate_reports(reports, Locator{&places, &areas(), &scope()}, GazetteerParams{});
+  EXPECT_EQ(reports[0].country, "RU");
+  EXPECT_NEAR(reports[0].position->lon, 40.3946, 1e-6);
+  EXPECT_FALSE(reports[0].out_of_theatre);
+  EXPECT_TRUE(reports[1].out_of_theatre) << reports[1].geocode_note;
+  const SourceRegistry sources({{"Reuters", "reuters", "", 'B', "wire", {}}});
+  const VerifyResult result = verify_reports(reports, {}, load_agreement(DATA / "agreements" / "default_agreement.json"),
+                                             sources, nullptr, nullptr, VerifyParams{}, nullptr);
+  ASSERT_EQ(result.clusters.incidents.size(), 2u);
+  for (const auto& f : result.findings) {
+    EXPECT_EQ(result.reports[result.clusters.incidents[f.incident].reports[0]].id, "g:m") << "Tyumen is not judged";
+    EXPECT_EQ(f.country, "RU");
+  }
+  EXPECT_EQ(result.counts()["out_of_theatre"].get<std::size_t>(), 1u);
+}
+
+}  // namespace
+}  // namespace guarantor::verify
