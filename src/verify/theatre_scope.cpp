@@ -100,6 +100,10 @@ void locate_reports(std::vector<Report>& reports, const Locator& locator, const 
     if (!report.position) continue;
     if (locator.scope == nullptr) continue;
     if (report.country.empty()) report.country = locator.scope->country_at(*report.position);
+    // Country outlines are coarse along coasts and rivers (Kherson falls between them at 1:10m);
+    // the oblast polygons are finer there.
+    if (report.country.empty() && locator.areas != nullptr)
+      if (const AdminArea* oblast = locator.areas->oblast_at(*report.position)) report.country = oblast->country;
     const std::string outside = locator.scope->outside_reason(report.country, *report.position);
     if (!outside.empty()) {
       report.out_of_theatre = true;
