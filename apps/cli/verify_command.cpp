@@ -110,6 +110,8 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
           counts["merged"].get<std::size_t>(), counts["incidents"].get<std::size_t>(),
           counts["violations"].get<std::size_t>(), counts["undetermined"].get<std::size_t>(),
           counts["no_violation"].get<std::size_t>());
+      std::cerr << fmt::format("located only to an admin area: {} reports; outside the theatre (kept, not judged): {} incidents\n",
+                               counts["area_located"].get<std::size_t>(), counts["out_of_theatre"].get<std::size_t>());
       if (!result.log_head.empty()) std::cerr << "evidence log head: " << result.log_head << '\n';
       std::cerr << "outputs in " << options->out_dir.string() << '\n';
       return 0;
