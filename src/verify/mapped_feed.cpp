@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 #include <fmt/format.h>
@@ -118,6 +119,16 @@ Enum mapped_value(const ValueMap& map, const Resolved& column, const io::CsvReco
   return *parsed;
 }
 
+// A finite decimal number and nothing else ("12abc", "nan" and "inf" are not numbers here).
+std::optional<double> decimal(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  const std::string copy(text);
+  char* end = nullptr;
+  const double value = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
 // A side as the mapping says: a listed value, else the value read as a party name ("Military
 // Forces of Russia" -> RU), else the mapping's default.
 std::string party_value(const ValueMap& map, std::string_view value) {
@@ -187,16 +198,12 @@ AdapterResult read_mapped_csv(std::istream& in, const std::string& name, const C
       }
       const std::string_view lon_text = field(*record, lon), lat_text = field(*record, lat);
       if (!lon_text.empty() || !lat_text.empty()) {
-        double x = 0, y = 0;
-        try {
-          x = std::stod(std::string(lon_text));
-          y = std::stod(std::string(lat_text));
-        } catch (const std::exception&) {
+        const auto x = decimal(lon_text), y = decimal(lat_text);
+        if (!x || !y)
           throw RowError{fmt::format("{}/{}: got \"{}\", \"{}\"; expected decimal degrees", lon.label, lat.label, lon_text, lat_text)};
-        }
-        if (!std::isfinite(x) || !std::isfinite(y) || std::abs(x) > 180 || std::abs(y) > 90)
-          throw RowError{fmt::format("{}/{}: {}, {} is not a position in degrees", lon.label, lat.label, x, y)};
-        report.position = geo::LonLat{x, y};
+        if (std::abs(*x) > 180 || std::abs(*y) > 90)
+          throw RowError{fmt::format("{}/{}: {}, {} is not a position in degrees", lon.label, lat.label, *x, *y)};
+        report.position = geo::LonLat{*x, *y};
       }
       report.place_name = field(*record, place);
       report.admin1 = field(*record, admin1);
@@ -204,12 +211,9 @@ AdapterResult read_mapped_csv(std::istream& in, const std::string& name, const C
         throw RowError{"no coordinates, place or admin1 in this row"};
       if (mapping.uncertainty_m) report.location_uncertainty_m = *mapping.uncertainty_m;
       if (const std::string_view u = field(*record, uncertainty); !u.empty()) {
-        try {
-          report.location_uncertainty_m = std::stod(std::string(u));
-        } catch (const std::exception&) {
-          throw RowError{fmt::format("{}: got \"{}\"; expected metres", uncertainty.label, u)};
-        }
-        if (!(report.location_uncertainty_m >= 0)) throw RowError{fmt::format("{}: expected metres >= 0", uncertainty.label)};
+        const auto metres = decimal(u);
+        if (!metres || *metres < 0) throw RowError{fmt::format("{}: got \"{}\"; expected metres >= 0", uncertainty.label, u)};
+        report.location_uncertainty_m = *metres;
       }
       std::string description;
       for (const auto& column : text)

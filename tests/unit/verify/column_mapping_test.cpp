@@ -94,6 +94,25 @@ TEST(ColumnMapping, AnExplicitZoneInTheFeedWins) {
   EXPECT_EQ(result.reports[2].time_s, utc(2025, 7, 1, 12));
 }
 
+TEST(ColumnMapping, BadFieldsAreRejectedWithTheirLineAndColumn) {
+  const auto mapping = column_mapping_from_json(nlohmann::json::parse(R"({
+    "name": "t", "id": "id", "time": {"date": "when", "timezone": "UTC"},
+    "location": {"lon": "x", "lat": "y", "uncertainty_m": "u"}, "counts": {"fatalities": "dead"}})"), "m.json");
+  std::istringstream feed("id,when,x,y,u,dead\na,2025-07-01,30.5abc,50.4,,\nb,2025-07-01,30.5,50.4,nan,\n"
+                          "c,2025-07-01,30.5,50.4,-5,\nd,2025-07-01,30.5,50.4,,-1\ne,2025-07-01,30.5,95,,\n,2025-07-01,30.5,50.4,,\n"
+                          "g,2025-07-01,30.5,50.4,2000,3\n");
+  const AdapterResult result = read_mapped_csv(feed, "feed.csv", mapping);
+  ASSERT_EQ(result.reports.size(), 1u);
+  EXPECT_EQ(result.reports[0].location_uncertainty_m, 2000);
+  EXPECT_EQ(result.reports[0].fatalities, 3);
+  ASSERT_EQ(result.rejected.size(), 6u);
+  EXPECT_EQ(result.rejected[0].where, "feed.csv:2");
+  EXPECT_NE(result.rejected[0].reason.find("x/y"), std::string::npos) << result.rejected[0].reason;
+  EXPECT_NE(result.rejected[1].reason.find("u:"), std::string::npos) << result.rejected[1].reason;
+  EXPECT_NE(result.rejected[3].reason.find("dead"), std::string::npos) << result.rejected[3].reason;
+  EXPECT_NE(result.rejected[5].reason.find("id"), std::string::npos) << result.rejected[5].reason;
+}
+
 TEST(ColumnMapping, BadMappingsNameEveryProblem) {
   try {
     (void)column_mapping_from_json(nlohmann::json::parse(R"({
