@@ -48,7 +48,9 @@ model::PopulatedPlace place(std::int64_t id, std::string name, std::vector<std::
 Gazetteer gazetteer() {
   return Gazetteer({place(706483, "Kharkiv", {"Харків", "Харьков"}, 36.25272, 49.98081, "UA", 1430885),
                     place(707292, "Izyum", {"Ізюм", "Изюм", "Izium"}, 37.26556, 49.20785, "UA", 47000),
-                    place(526736, "Millerovo", {"Міллерове", "Миллерово"}, 40.3946, 48.9226, "RU", 35000),
+                    place(526558, "Millerovo", {"Міллерове", "Миллерово"}, 40.39673, 48.92265, "RU", 38527),
+                    // GeoNames has a namesake in Luhansk oblast (geonameid 707002).
+                    place(707002, "Millerovo", {"Міллерове"}, 39.16537, 48.16829, "UA", 3116),
                     place(1488754, "Tyumen", {"Тюмень"}, 65.5272, 57.1522, "RU", 600000)});
 }
 
@@ -145,21 +147,25 @@ TEST(Theatre, RussianTownsArePlacedInRussiaAndFarOnesAreNotJudged) {
   millerovo.target_kind = TargetKind::OilGasPipelineStorage;
   millerovo.time_s = days_from_civil(2025, 3, 20) * SECONDS_PER_DAY;
   millerovo.place_name = "Миллерово";
-  millerovo.admin1 = "Luhansk Oblast";  // a wrong admin1 does not move a Russian town into Ukraine
+  Report namesake = millerovo;  // the report itself says Luhansk oblast: the namesake there
+  namesake.id = "g:n";
+  namesake.admin1 = "Luhansk Oblast";
   Report tyumen = millerovo;
   tyumen.id = "g:t";
   tyumen.place_name = "Tyumen";
-  tyumen.admin1.clear();
-  std::vector<Report> reports{millerovo, tyumen};
+  std::vector<Report> reports{millerovo, tyumen, namesake};
   const Gazetteer places = gazetteer();
   locate_reports(reports, Locator{&places, &areas(), &scope()}, GazetteerParams{});
   EXPECT_EQ(reports[0].country, "RU");
-  EXPECT_NEAR(reports[0].position->lon, 40.3946, 1e-6);
+  EXPECT_NEAR(reports[0].position->lon, 40.39673, 1e-6);
   EXPECT_FALSE(reports[0].out_of_theatre);
   EXPECT_TRUE(reports[1].out_of_theatre) << reports[1].geocode_note;
+  EXPECT_EQ(reports[2].country, "UA") << reports[2].geocode_note;
+  EXPECT_NEAR(reports[2].position->lon, 39.16537, 1e-6);
   const SourceRegistry sources({{"Reuters", "reuters", "", 'B', "wire", {}}});
-  const VerifyResult result = verify_reports(reports, {}, load_agreement(DATA / "agreements" / "default_agreement.json"),
-                                             sources, nullptr, nullptr, VerifyParams{}, nullptr);
+  const VerifyResult result = verify_reports({reports[0], reports[1]}, {},
+                                             load_agreement(DATA / "agreements" / "default_agreement.json"), sources,
+                                             nullptr, nullptr, VerifyParams{}, nullptr);
   ASSERT_EQ(result.clusters.incidents.size(), 2u);
   for (const auto& f : result.findings) {
     EXPECT_EQ(result.reports[result.clusters.incidents[f.incident].reports[0]].id, "g:m") << "Tyumen is not judged";
