@@ -311,6 +311,7 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
   detail::check_rotation(plan, scenario, out);
   detail::check_rail(plan, scenario, out);
   detail::check_reasons(plan, scenario, out);
+  detail::check_line_reasons(plan, scenario, covered_share, out);
   return out;
 }
 

@@ -120,4 +120,80 @@ void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vecto
   }
 }
 
+void check_line_reasons(const Plan& plan, const model::Scenario& scenario,
+                        const std::map<std::string, double>& covered_share, std::vector<Violation>& out) {
+  for (const auto& claim : plan.lines) {
+    const model::RequirementLine* line = nullptr;
+    for (const auto& l : scenario.mandate.requirements)
+      if (l.id == claim.line_id) line = &l;
+    if (!line) continue;  // unknown_reference reports it
+    auto fail = [&](std::string message) { out.push_back({"reason", line->id, std::move(message)}); };
+    if (claim.causes.size() != claim.reasons.size()) {
+      fail(fmt::format("states {} reasons in words and {} typed; every reason needs its typed cause to be verified",
+                       claim.reasons.size(), claim.causes.size()));
+      continue;
+    }
+    // The facts each cause is judged against, recounted here.
+    int pledged = 0, eligible = 0, elsewhere = 0, late = 0;
+    const int due = [&] {
+      const auto* gate = scenario.mandate.find_phase(line->phase);
+      return (gate ? gate->opens_day : 0) + line->required_by_day;
+    }();
+    for (const auto& pledge : scenario.coalition.pledges) {
+      if (pledge.capability != line->capability) continue;
+      pledged += pledge.quantity;
+      if (!blocking_causes(scenario, pledge, *line).empty()) continue;
+      eligible += pledge.quantity;
+      for (const auto& a : plan.assignments) elsewhere += a.pledge_id == pledge.id && a.line_id != line->id;
+    }
+    int positions = 0;
+    for (const auto& p : plan.positions) positions += p.line_id == line->id;
+    for (const auto& a : plan.assignments) late += a.line_id == line->id && a.arrival_day > due;
+    const auto share = covered_share.find(line->id);
+    const bool coverage_short = line->coverage && (share == covered_share.end() ||
+                                                   share->second + 1e-9 < line->coverage->fraction);
+    for (std::size_t i = 0; i < claim.causes.size(); ++i) {
+      const auto& c = claim.causes[i];
+      bool holds = false;
+      switch (c.cause) {
+        case LineCause::NoPledge: holds = pledged == 0; break;
+        case LineCause::BlockedByCaveat:
+        case LineCause::WrongPhase:
+        case LineCause::ConditionUnmet:
+        case LineCause::TooLate:
+        case LineCause::Expired: {
+          const auto* pledge = scenario.coalition.find_pledge(c.pledge_id);
+          const HomeCause as_home = c.cause == LineCause::BlockedByCaveat ? HomeCause::BlockedByCaveat
+                                    : c.cause == LineCause::WrongPhase    ? HomeCause::WrongPhase
+                                    : c.cause == LineCause::ConditionUnmet ? HomeCause::ConditionUnmet
+                                    : c.cause == LineCause::TooLate        ? HomeCause::TooLate
+                                                                           : HomeCause::Expired;
+          holds = pledge && pledge->capability == line->capability &&
+                  blocking_causes(scenario, *pledge, *line).contains(as_home);
+          break;
+        }
+        case LineCause::ServingElsewhere: holds = c.count > 0 && c.count == elsewhere; break;
+        case LineCause::EligibleShort: holds = c.count == eligible && eligible < line->quantity; break;
+        case LineCause::NoSiteRoom: holds = c.count == positions && positions < line->quantity; break;
+        case LineCause::CoverageShort: holds = coverage_short; break;
+        // Solver figures (the least units covering all, the best design share) are not re-solved
+        // here; the cause must agree with the line's target and recorded design.
+        case LineCause::CoverAllNeedsMore:
+          holds = coverage_short && line->coverage->fraction >= 1.0 && c.count > line->quantity;
+          break;
+        case LineCause::DemandOutOfReach: holds = coverage_short && line->coverage->fraction >= 1.0; break;
+        case LineCause::DesignShort:
+          holds = coverage_short && claim.covered_design + 1e-9 < line->coverage->fraction;
+          break;
+        case LineCause::Late: holds = c.count > 0 && c.count == late; break;
+      }
+      if (!holds)
+        fail(fmt::format("states \"{}\" ({}{}{}), which does not hold: {} pledged, {} eligible, {} of them serving "
+                         "elsewhere, {} positions, {} late against {} required", claim.reasons[i], to_string(c.cause),
+                         c.pledge_id.empty() ? "" : " " + c.pledge_id, c.count ? fmt::format(" {}", c.count) : "",
+                         pledged, eligible, elsewhere, positions, late, line->quantity));
+    }
+  }
+}
+
 }  // namespace guarantor::planner::detail

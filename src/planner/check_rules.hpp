@@ -26,6 +26,10 @@ void check_rail(const Plan& plan, const model::Scenario& scenario, std::vector<V
 /// reason: every typed cause a unit stays home for, re-derived.
 void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
 
+/// reason: every typed reason a line is short for, re-derived (count, pledge and coverage facts).
+void check_line_reasons(const Plan& plan, const model::Scenario& scenario,
+                        const std::map<std::string, double>& covered_share, std::vector<Violation>& out);
+
 /// rotation: every figure of the rotation pool recomputed from the assignments.
 void check_rotation(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
 

@@ -1,6 +1,7 @@
 // Stage 7: gaps. Every line's status and, when it falls short, each reason: no pledge of the
 // capability, pledges blocked by a named caveat or condition, eligible units used elsewhere,
-// no admissible site with room, coverage below target, units arriving late.
+// no admissible site with room, coverage below target, units arriving late. Each reason is
+// stated twice: typed (LineReason, which the checker re-derives) and in words, one for one.
 #include <chrono>
 #include <map>
 
@@ -12,6 +13,21 @@
 namespace guarantor::planner::detail {
 
 namespace {
+LineCause cause_of(force::Verdict verdict) {
+  switch (verdict) {
+    case force::Verdict::WrongPhase: return LineCause::WrongPhase;
+    case force::Verdict::ConditionUnmet: return LineCause::ConditionUnmet;
+    case force::Verdict::TooLate: return LineCause::TooLate;
+    case force::Verdict::Expired: return LineCause::Expired;
+    default: return LineCause::BlockedByCaveat;
+  }
+}
+
+void state(LineResult& result, LineReason cause, std::string words) {
+  result.causes.push_back(std::move(cause));
+  result.reasons.push_back(std::move(words));
+}
+
 void explain_shortfall(const StageContext& context, const model::RequirementLine& line, LineResult& result,
                        const Plan& plan) {
   int offered = 0, eligible = 0, eligible_elsewhere = 0;
@@ -19,21 +35,25 @@ void explain_shortfall(const StageContext& context, const model::RequirementLine
     if (pledge.capability != line.capability) continue;
     offered += pledge.quantity;
     if (const auto blocked = force::assess_eligibility(context.scenario, pledge, line, line.phase)) {
-      result.reasons.push_back(fmt::format("{}: {}", force::to_string(blocked->verdict), blocked->reason));
+      state(result, {cause_of(blocked->verdict), pledge.id, 0},
+            fmt::format("{}: {}", force::to_string(blocked->verdict), blocked->reason));
       continue;
     }
     eligible += pledge.quantity;
     for (const auto& a : plan.assignments)
       if (a.pledge_id == pledge.id && a.line_id != line.id) ++eligible_elsewhere;
   }
-  if (offered == 0) result.reasons.insert(result.reasons.begin(), fmt::format("no pledge offers {}", line.capability));
+  if (offered == 0) state(result, {LineCause::NoPledge, "", 0}, fmt::format("no pledge offers {}", line.capability));
   if (eligible_elsewhere > 0)
-    result.reasons.push_back(fmt::format("{} eligible units serve lines of more value", eligible_elsewhere));
-  if (offered > 0 && eligible - eligible_elsewhere < result.required - result.filled && result.placed >= result.required)
-    result.reasons.push_back(fmt::format("eligible units total {} of {} required", eligible, result.required));
+    state(result, {LineCause::ServingElsewhere, "", eligible_elsewhere},
+          fmt::format("{} eligible units serve lines of more value", eligible_elsewhere));
+  if (offered > 0 && eligible < result.required)
+    state(result, {LineCause::EligibleShort, "", eligible},
+          fmt::format("eligible units total {} of {} required", eligible, result.required));
   if (result.placed < result.required)
-    result.reasons.push_back(fmt::format("only {} of {} positions found an admissible {} site with room",
-                                         result.placed, result.required, model::to_string(line.location)));
+    state(result, {LineCause::NoSiteRoom, "", result.placed},
+          fmt::format("only {} of {} positions found an admissible {} site with room", result.placed, result.required,
+                      model::to_string(line.location)));
 }
 }  // namespace
 
@@ -45,27 +65,31 @@ StageReport run_gaps(const StageContext& context, Plan& plan) {
   for (auto& result : plan.lines) {
     const auto& line = *line_by_id.at(result.line_id);
     result.units.clear();
+    result.reasons.clear();
+    result.causes.clear();
     for (const auto& a : plan.assignments)
       if (a.line_id == result.line_id) result.units.push_back(a.unit_id);
     result.filled = static_cast<int>(result.units.size());
     if (result.filled < result.required) explain_shortfall(context, line, result, plan);
     const bool coverage_short = !result.demand.empty() && result.covered_fraction + 1e-9 < result.target_fraction;
     if (coverage_short) {
-      result.reasons.push_back(fmt::format("covers {:.1f} % of {}{} against a target of {:.0f} %",
-                                           100 * result.covered_fraction, result.demand,
-                                           result.filter.empty() ? "" : " " + result.filter, 100 * result.target_fraction));
+      state(result, {LineCause::CoverageShort, "", 0},
+            fmt::format("covers {:.1f} % of {}{} against a target of {:.0f} %", 100 * result.covered_fraction,
+                        result.demand, result.filter.empty() ? "" : " " + result.filter, 100 * result.target_fraction));
       if (result.target_fraction >= 1.0 && result.units_to_cover_all > result.required)
-        result.reasons.push_back(fmt::format("covering all of it takes {} units; the line asks for {}",
-                                             result.units_to_cover_all, result.required));
+        state(result, {LineCause::CoverAllNeedsMore, "", result.units_to_cover_all},
+              fmt::format("covering all of it takes {} units; the line asks for {}", result.units_to_cover_all,
+                          result.required));
       if (result.target_fraction >= 1.0 && result.units_to_cover_all < 0)
-        result.reasons.push_back("part of the demand lies beyond the reach of every admissible site");
+        state(result, {LineCause::DemandOutOfReach, "", 0}, "part of the demand lies beyond the reach of every admissible site");
       if (result.covered_design + 1e-9 < result.target_fraction)
-        result.reasons.push_back(fmt::format("even fully filled, the best placement covers {:.1f} %",
-                                             100 * result.covered_design));
+        state(result, {LineCause::DesignShort, "", 0},
+              fmt::format("even fully filled, the best placement covers {:.1f} %", 100 * result.covered_design));
     }
     if (result.late > 0)
-      result.reasons.push_back(fmt::format("{} units arrive after day {} (phase gate + required-by day)", result.late,
-                                           phase_gate_day(context.scenario.mandate, line.phase) + line.required_by_day));
+      state(result, {LineCause::Late, "", result.late},
+            fmt::format("{} units arrive after day {} (phase gate + required-by day)", result.late,
+                        phase_gate_day(context.scenario.mandate, line.phase) + line.required_by_day));
     const bool met = result.filled >= result.required && !coverage_short && result.late == 0;
     result.status = met ? LineStatus::Met : result.filled > 0 ? LineStatus::Partial : LineStatus::Missing;
     unmet += !met;

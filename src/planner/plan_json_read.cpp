@@ -225,6 +225,14 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     line.status = *status;
     line.units = r.strings(l, ptr, "units");
     line.reasons = r.strings(l, ptr, "reasons");
+    // Typed causes are optional when reading (older plans): the checker then reports each stated
+    // reason of such a line as unverifiable.
+    if (l.contains("causes"))
+      for (const auto& c : r.array(l, ptr, "causes")) {
+        const auto cause = line_cause_from_string(r.str(c, ptr + "/causes", "cause"));
+        if (!cause) r.fail(ptr + "/causes/cause", "a line cause name (docs/planner.md)");
+        line.causes.push_back({*cause, r.str(c, ptr + "/causes", "pledge"), r.integer(c, ptr + "/causes", "count")});
+      }
     plan.lines.push_back(std::move(line));
   }
   for (const auto& c : r.array(doc, "", "closure"))

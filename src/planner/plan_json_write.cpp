@@ -100,7 +100,13 @@ std::string plan_to_json(const Plan& plan) {
                      {"demand_total", l.demand_total}, {"covered_design", l.covered_design},
                      {"design_bound", number(l.design_bound)}, {"design_gap", number(l.design_gap)},
                      {"covered_fraction", l.covered_fraction}, {"units_to_cover_all", l.units_to_cover_all},
-                     {"status", to_string(l.status)}, {"units", l.units}, {"reasons", l.reasons}});
+                     {"status", to_string(l.status)}, {"units", l.units}, {"reasons", l.reasons},
+                     {"causes", [&l] {
+                        ordered_json causes = ordered_json::array();
+                        for (const auto& c : l.causes)
+                          causes.push_back({{"cause", to_string(c.cause)}, {"pledge", c.pledge_id}, {"count", c.count}});
+                        return causes;
+                      }()}});
   doc["lines"] = lines;
   ordered_json closure = ordered_json::array();
   for (const auto& c : plan.closure) closure.push_back({{"day", c.day}, {"units", c.units}, {"personnel", c.personnel}});

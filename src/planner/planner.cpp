@@ -38,6 +38,36 @@ std::optional<HomeCause> home_cause_from_string(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::pair<LineCause, std::string_view> LINE_CAUSE_NAMES[] = {
+    {LineCause::NoPledge, "no_pledge"},
+    {LineCause::BlockedByCaveat, "blocked_by_caveat"},
+    {LineCause::WrongPhase, "wrong_phase"},
+    {LineCause::ConditionUnmet, "condition_unmet"},
+    {LineCause::TooLate, "too_late"},
+    {LineCause::Expired, "expired"},
+    {LineCause::ServingElsewhere, "serving_elsewhere"},
+    {LineCause::EligibleShort, "eligible_short"},
+    {LineCause::NoSiteRoom, "no_site_room"},
+    {LineCause::CoverageShort, "coverage_short"},
+    {LineCause::CoverAllNeedsMore, "cover_all_needs_more"},
+    {LineCause::DemandOutOfReach, "demand_out_of_reach"},
+    {LineCause::DesignShort, "design_short"},
+    {LineCause::Late, "late"}};
+}  // namespace
+
+std::string_view to_string(LineCause cause) {
+  for (const auto& [value, name] : LINE_CAUSE_NAMES)
+    if (value == cause) return name;
+  return "no_pledge";
+}
+
+std::optional<LineCause> line_cause_from_string(std::string_view text) {
+  for (const auto& [value, name] : LINE_CAUSE_NAMES)
+    if (name == text) return value;
+  return std::nullopt;
+}
+
 std::string_view to_string(LineStatus status) {
   for (const auto& [value, name] : LINE_STATUS_NAMES)
     if (value == status) return name;

@@ -84,7 +84,8 @@ std::string plan_to_geojson(const planner::Plan& plan, const model::Scenario& sc
     if (!site) continue;
     features.push_back(feature(site->position, {{"kind", "unit"}, {"unit", a.unit_id}, {"nation", a.nation},
                                                 {"capability", a.capability}, {"line", a.line_id}, {"sidc", a.app6_sidc},
-                                                {"arrival_day", a.arrival_day}, {"entry_node", a.entry_node}}));
+                                                {"arrival_day", a.arrival_day}, {"entry_node", a.entry_node},
+                                                {"transshipment", a.transshipment}, {"route", a.route}}));
   }
   for (const auto& r : plan.rejected)
     if (const auto* site = scenario.theatre.find_site(r.site_id))

@@ -155,6 +155,34 @@ std::string_view to_string(LineStatus status);
 /// The status a name stands for, or nullopt.
 std::optional<LineStatus> line_status_from_string(std::string_view text);
 
+/// Why a line falls short. Append only: the names appear in plan.json.
+enum class LineCause {
+  NoPledge,           ///< no pledge offers the capability
+  BlockedByCaveat,    ///< pledge_id: a where or excluded-role caveat forbids the line
+  WrongPhase,         ///< pledge_id: usable only from a later phase
+  ConditionUnmet,     ///< pledge_id: a condition precedent is not met
+  TooLate,            ///< pledge_id: ready after the line's required-by day
+  Expired,            ///< pledge_id: valid until before the phase opens
+  ServingElsewhere,   ///< count: units of eligible pledges assigned to other lines
+  EligibleShort,      ///< count: units of every eligible pledge, fewer than the line asks
+  NoSiteRoom,         ///< count: positions placed, fewer than the line asks
+  CoverageShort,      ///< the filled positions cover less than the target
+  CoverAllNeedsMore,  ///< count: units a set covering needs to cover everything
+  DemandOutOfReach,   ///< part of the demand lies beyond every admissible site's reach
+  DesignShort,        ///< even every placed position filled stays below the target
+  Late,               ///< count: units arriving after the required-by day
+};
+
+std::string_view to_string(LineCause cause);
+std::optional<LineCause> line_cause_from_string(std::string_view text);
+
+/// One typed reason a line falls short (the checker re-derives it); `reasons` says it in words.
+struct LineReason {
+  LineCause cause = LineCause::NoPledge;
+  std::string pledge_id;  ///< the pledge concerned, for the blocking causes
+  int count = 0;          ///< the number the cause states, where it states one
+};
+
 /// What a requirement line achieves in the plan.
 struct LineResult {
   std::string line_id;
@@ -179,6 +207,7 @@ struct LineResult {
   LineStatus status = LineStatus::Missing;
   std::vector<std::string> units;   ///< unit ids filling it
   std::vector<std::string> reasons; ///< why the line is short; empty when met
+  std::vector<LineReason> causes;   ///< the same reasons, typed, one per entry of `reasons`
 };
 
 /// Force in place on a day.

@@ -69,6 +69,44 @@ TEST(CheckFigures, LineDroppedFromThePlanFails) {
   EXPECT_TRUE(has(check_plan(plan, scenario), "line_status", "R-1"));
 }
 
+// Line reasons: R-1 asks for 25 batteries; GB-1 pledges 20 and PL-1 may not serve in Ukraine.
+// The stated reasons are PL-1's caveat and "eligible units total 20 of 25", each typed and true.
+TEST(LineReasons, EachStatedReasonIsTypedAndTrue) {
+  const auto scenario = short_scenario();
+  const Plan plan = make_plan(scenario, test::tiny_parameters());
+  const auto* line = plan.find_line("R-1");
+  ASSERT_EQ(line->causes.size(), line->reasons.size());
+  bool caveat = false, short_of = false;
+  for (const auto& c : line->causes) {
+    caveat |= c.cause == LineCause::BlockedByCaveat && c.pledge_id == "PL-1";
+    short_of |= c.cause == LineCause::EligibleShort && c.count == 20;
+  }
+  EXPECT_TRUE(caveat);
+  EXPECT_TRUE(short_of);
+}
+
+TEST(LineReasons, CheckerFailsAFalseOrUntypedReason) {
+  const auto scenario = short_scenario();
+  Plan plan = make_plan(scenario, test::tiny_parameters());
+  auto& line = *std::find_if(plan.lines.begin(), plan.lines.end(), [](const LineResult& l) { return l.line_id == "R-1"; });
+  const Plan intact = plan;
+  // GB-1 is eligible: calling it caveat-blocked is false.
+  line.causes.push_back({LineCause::BlockedByCaveat, "GB-1", 0});
+  line.reasons.push_back("blocked_by_caveat: GB-1");
+  EXPECT_TRUE(has(check_plan(plan, scenario), "reason", "R-1"));
+  // A wrong count.
+  plan = intact;
+  for (auto& l : plan.lines)
+    for (auto& c : l.causes)
+      if (c.cause == LineCause::EligibleShort) c.count = 25;
+  EXPECT_TRUE(has(check_plan(plan, scenario), "reason", "R-1"));
+  // Prose without a typed cause cannot be verified.
+  plan = intact;
+  for (auto& l : plan.lines)
+    if (l.line_id == "R-1") l.reasons.push_back("the line is short because of the weather");
+  EXPECT_TRUE(has(check_plan(plan, scenario), "reason", "R-1"));
+}
+
 TEST(Figures, OnlyDeployedRotatingUnitsNeedThePool) {
   auto scenario = test::tiny_scenario();
   model::Capability host;
