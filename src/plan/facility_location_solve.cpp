@@ -123,9 +123,9 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
     return result;
   };
   const detail::MilpModel model = strong_model(instance);
-  const detail::LpOutcome lp = detail::solve_lp(model);
+  const detail::LpOutcome lp = detail::solve_lp(model, clock.remaining());
   result.stats.phases.bound = clock.elapsed();
-  if (!lp.optimal) return finish(SolveStatus::Infeasible, ProofMethod::LpBound);
+  if (!lp.optimal) return finish(lp.infeasible ? SolveStatus::Infeasible : SolveStatus::TimeLimit, ProofMethod::LpBound);
   result.stats.bound = lp.objective;
 
   std::optional<FacilityLocationSolution> incumbent;
@@ -198,6 +198,34 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
   }
   result.stats.bound = result.stats.objective;
   return finish(SolveStatus::Optimal, ProofMethod::Cbc);
+}
+
+FacilityLocationResult solve_facility_location_textbook_milp(const FacilityLocationInstance& instance,
+                                                             const SolveOptions& options) {
+  const detail::Stopwatch clock(options.time_limit_s);
+  FacilityLocationResult result;
+  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
+  const detail::MilpModel model = strong_model(instance);
+  result.stats.exact_columns = model.column_count();
+  detail::MilpParams params;
+  params.time_limit_s = options.time_limit_s;
+  if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
+  const detail::MilpOutcome outcome = detail::solve_milp(model, params);
+  if (outcome.has_solution) {
+    for (std::size_t site = 0; site < sites; ++site) {
+      if (outcome.values[site] > 0.5) result.solution.open_sites.push_back(site);
+    }
+    // CBC's own allocation, as the baseline reports what CBC found.
+    result.solution.fraction.assign(outcome.values.begin() + static_cast<std::ptrdiff_t>(sites),
+                                    outcome.values.begin() + static_cast<std::ptrdiff_t>(sites + customers * sites));
+    result.stats.objective = facility_location_cost(instance, result.solution);
+  }
+  result.stats.bound = std::min(outcome.bound, result.stats.objective);
+  result.stats.status = outcome.finished ? (outcome.has_solution ? SolveStatus::Optimal : SolveStatus::Infeasible)
+                                         : SolveStatus::TimeLimit;
+  result.stats.proved_by = outcome.finished ? ProofMethod::Cbc : ProofMethod::None;
+  finish_stats(result.stats, clock.elapsed());
+  return result;
 }
 
 }  // namespace guarantor::plan

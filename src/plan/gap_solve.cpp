@@ -1,8 +1,18 @@
-// solve_gap: heuristic → LP bound → CBC with the heuristic's cost as cutoff. Pairs whose resource
-// exceeds the agent's capacity are left out of the model; a job with no such pair left makes the
-// instance infeasible without search.
+// solve_gap: regret construction and descent → Lagrangian dual by subgradient (a knapsack per
+// agent) with a repair heuristic on the relaxed solutions → ruin-and-recreate search → reduced-
+// cost fixing at the best multipliers → Lagrangian branch-and-bound → if its node budget runs
+// out with time left, CBC on the reduced MILP with the incumbent as cutoff.
+// Works on the minimisation form; maximisation negates the costs and flips the figures back.
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
 
+#include "gap_branch.hpp"
+#include "gap_lagrangian.hpp"
+#include "gap_model.hpp"
+#include "gap_search.hpp"
+#include "gap_subgradient.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 #include "milp.hpp"
 #include "objective_step.hpp"
@@ -10,87 +20,174 @@
 
 namespace guarantor::plan {
 
-GapResult solve_gap(const GapInstance& instance, const SolveOptions& options) {
+namespace {
+
+constexpr double INF = std::numeric_limits<double>::infinity();
+// Root subgradient (the usual GAP settings of Fisher et al. 1986): step factor 2, halved after
+// 20 iterations without a better bound, stopped below 1e-3; relaxed solutions repaired every 5.
+constexpr detail::SubgradientParams ROOT_DUAL{0, 2.0, 20, 1e-3, 5};
+// Ruin-and-recreate steps when SolveOptions::search_moves is 0: a base plus a share per job,
+// so the work grows with the instance (a step costs O(group² × agents + group × jobs)).
+constexpr std::uint64_t SEARCH_BASE_MOVES = 5000;
+constexpr std::uint64_t SEARCH_MOVES_PER_JOB = 100;
+// Branch-and-bound nodes (each at most 40 subgradient iterations) when SolveOptions::exact_nodes
+// is 0, in either mode; past it CBC takes the reduced model if time is left.
+constexpr std::uint64_t DEFAULT_BRANCH_NODES = 100000;
+
+GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options) {
   const detail::Stopwatch clock(options.time_limit_s);
   GapResult result;
   const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
+  detail::GapSearch search(instance);
   auto finish = [&](SolveStatus status, ProofMethod method) {
+    if (search.has_solution()) result.solution.agent_of_job = search.best(), result.stats.objective = search.best_cost();
+    if (status == SolveStatus::Optimal) result.stats.bound = result.stats.objective;
     result.stats.status = status;
     result.stats.proved_by = method;
     finish_stats(result.stats, clock.elapsed());
     return result;
   };
-
-  detail::MilpModel model;
-  std::vector<int> column(agents * jobs, -1);
-  std::vector<int> columns;
-  std::vector<double> coefficients;
   for (std::size_t job = 0; job < jobs; ++job) {
-    columns.clear();
-    for (std::size_t agent = 0; agent < agents; ++agent) {
-      if (instance.resource(agent, job) > instance.capacity(agent)) continue;
-      column[agent * jobs + job] = model.add_column(instance.cost(agent, job), 0.0, 1.0, true);
-      columns.push_back(column[agent * jobs + job]);
+    bool placeable = false;
+    for (std::size_t agent = 0; agent < agents && !placeable; ++agent) {
+      placeable = instance.resource(agent, job) <= instance.capacity(agent);
     }
-    if (columns.empty()) return finish(SolveStatus::Infeasible, ProofMethod::Trivial);
-    coefficients.assign(columns.size(), 1.0);
-    model.add_row(1.0, 1.0, columns, coefficients);
+    if (!placeable) return finish(SolveStatus::Infeasible, ProofMethod::Trivial);
   }
-  for (std::size_t agent = 0; agent < agents; ++agent) {
-    columns.clear(), coefficients.clear();
-    for (std::size_t job = 0; job < jobs; ++job) {
-      if (column[agent * jobs + job] < 0) continue;
-      columns.push_back(column[agent * jobs + job]);
-      coefficients.push_back(instance.resource(agent, job));
-    }
-    model.add_row(-detail::MilpModel::INF, instance.capacity(agent), columns, coefficients);
+  if (jobs == 0) {
+    search.adopt({});
+    return finish(SolveStatus::Optimal, ProofMethod::Trivial);
   }
 
-  GapSolution incumbent = gap_heuristic(instance);
-  const bool have_incumbent = gap_feasible(instance, incumbent);
-  if (have_incumbent) result.stats.objective = gap_cost(instance, incumbent), result.solution = incumbent;
+  const GapSolution constructed = gap_heuristic(instance);
+  if (gap_feasible(instance, constructed)) search.adopt(constructed.agent_of_job), search.descend();
   result.stats.phases.heuristic = clock.elapsed();
-  const double step = detail::objective_step(instance.costs());
-  const double threshold =
-      have_incumbent ? detail::improvement_threshold(result.stats.objective, step) : detail::MilpModel::INF;
 
-  const detail::LpOutcome lp = detail::solve_lp(model);
+  // The wall clock is the last resort in deterministic mode (work budgets come first); a result
+  // stopped by it says time_limit.
+  auto stop = [&] { return clock.expired(); };
+  const double step = detail::objective_step(instance.costs());
+  auto threshold = [&] {
+    return search.has_solution() ? detail::improvement_threshold(search.best_cost(), step) : INF;
+  };
+  // With integer costs no solution lies strictly between two integers: a bound rounds up.
+  auto rounded = [&](double bound) { return step > 0 ? std::ceil(bound - 1e-6) : bound; };
+  auto record_bound = [&](double bound) {
+    const double incumbent = search.has_solution() ? search.best_cost() : INF;
+    result.stats.bound = std::max(result.stats.bound, std::min(rounded(bound), incumbent));
+  };
+  detail::GapLagrangian lagrangian(instance);
+  const detail::GapRestriction root = detail::GapRestriction::root(instance);
+  detail::SubgradientParams root_params = ROOT_DUAL;
+  root_params.max_iterations = options.subgradient_iterations;
+  const detail::DualOutcome dual = detail::maximise_dual(instance, lagrangian, root, search,
+                                                         detail::initial_multipliers(instance), root_params,
+                                                         threshold, stop);
+  record_bound(dual.bound);
   result.stats.phases.bound = clock.elapsed() - result.stats.phases.heuristic;
-  if (lp.infeasible) return finish(SolveStatus::Infeasible, ProofMethod::LpBound);
-  if (lp.optimal) result.stats.bound = std::min(lp.objective, result.stats.objective);
-  if (have_incumbent && lp.optimal && detail::bound_excludes(lp.objective, threshold)) {
-    result.stats.bound = result.stats.objective;
-    return finish(SolveStatus::Optimal, ProofMethod::LpBound);
+  auto proven = [&] { return search.has_solution() && detail::bound_excludes(dual.bound, threshold()); };
+  if (dual.attained || proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
+
+  const double heuristic_start = clock.elapsed();
+  std::mt19937_64 rng(options.seed);
+  const std::uint64_t moves =
+      options.search_moves > 0 ? options.search_moves : SEARCH_BASE_MOVES + SEARCH_MOVES_PER_JOB * jobs;
+  search.ruin_and_recreate(moves, rng, [&] { return proven() || stop(); });
+
+  result.stats.phases.heuristic += clock.elapsed() - heuristic_start;
+  if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
+  if (!options.exact || stop()) {
+    const SolveStatus status = options.exact || !search.has_solution() ? SolveStatus::TimeLimit : SolveStatus::Feasible;
+    return finish(status, ProofMethod::LagrangianBound);
   }
-  if (!options.exact) {
-    return finish(have_incumbent ? SolveStatus::Feasible : SolveStatus::TimeLimit, ProofMethod::LpBound);
+
+  // Reduced-cost fixing at the best root multipliers, then the Lagrangian branch-and-bound.
+  std::vector<char> taken, removed(agents * jobs, 0);
+  const double value = lagrangian.evaluate(dual.multipliers, root, taken);
+  lagrangian.mark_removable(dual.multipliers, root, value, threshold(), removed);
+  result.stats.exact_columns = static_cast<std::size_t>(std::count(removed.begin(), removed.end(), 0));
+  const std::uint64_t node_limit = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_BRANCH_NODES;
+  const detail::BranchOutcome tree = detail::gap_branch_and_bound(instance, lagrangian, search, removed,
+                                                                  dual.multipliers, dual.bound, node_limit,
+                                                                  threshold, stop);
+  if (tree.finished) {
+    if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBranchAndBound);
+    return finish(SolveStatus::Optimal, ProofMethod::LagrangianBranchAndBound);
   }
-  result.stats.exact_columns = model.column_count();
+  record_bound(tree.bound);
+  if (options.deterministic || stop()) return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBranchAndBound);
+
+  // Node budget spent with time left: CBC on the model the root fixing left, incumbent as cutoff.
+  removed.assign(agents * jobs, 0);
+  lagrangian.evaluate(dual.multipliers, root, taken);
+  lagrangian.mark_removable(dual.multipliers, root, value, threshold(), removed);
+  const detail::GapModel reduced = detail::build_gap_model(instance, removed);
+  if (reduced.job_without_pair && search.has_solution()) {
+    return finish(SolveStatus::Optimal, ProofMethod::LagrangianReductionCbc);
+  }
+  result.stats.exact_columns = reduced.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
-  params.cutoff = threshold;
-  const detail::MilpOutcome outcome = detail::solve_milp(model, params);
+  params.cutoff = threshold();
+  const detail::MilpOutcome outcome = detail::solve_milp(reduced.model, params);
   if (outcome.has_solution) {
-    GapSolution found{std::vector<std::size_t>(jobs, 0)};
-    for (std::size_t agent = 0; agent < agents; ++agent) {
-      for (std::size_t job = 0; job < jobs; ++job) {
-        const int col = column[agent * jobs + job];
-        // Binary columns come back as 0/1 up to CBC's integrality tolerance.
-        if (col >= 0 && outcome.values[static_cast<std::size_t>(col)] > 0.5) found.agent_of_job[job] = agent;
-      }
-    }
-    if (gap_feasible(instance, found) && gap_cost(instance, found) < result.stats.objective) {
-      result.stats.objective = gap_cost(instance, found);
-      result.solution = std::move(found);
-    }
+    const GapSolution found = detail::read_gap_solution(instance, reduced, outcome.values);
+    if (gap_feasible(instance, found)) search.adopt(found.agent_of_job);
   }
-  if (!outcome.finished) {
-    result.stats.bound = std::max(result.stats.bound, std::min(outcome.bound, result.stats.objective));
-    return finish(SolveStatus::TimeLimit, ProofMethod::Cbc);
+  if (outcome.finished) {
+    if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianReductionCbc);
+    return finish(SolveStatus::Optimal, ProofMethod::LagrangianReductionCbc);
   }
-  if (result.solution.agent_of_job.empty()) return finish(SolveStatus::Infeasible, ProofMethod::Cbc);
-  result.stats.bound = result.stats.objective;
-  return finish(SolveStatus::Optimal, ProofMethod::Cbc);
+  // Every solution better than the incumbent lies in the reduced model, so CBC's bound there
+  // bounds them too.
+  record_bound(outcome.bound);
+  return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianReductionCbc);
+}
+
+GapResult flipped(GapResult result) {
+  result.stats.objective = -result.stats.objective;
+  result.stats.bound = -result.stats.bound;
+  return result;
+}
+
+}  // namespace
+
+GapResult solve_gap(const GapInstance& instance, const SolveOptions& options) {
+  return solve_minimum(instance, options);
+}
+
+GapResult solve_gap(const GapInstance& instance, Sense sense, const SolveOptions& options) {
+  if (sense == Sense::Minimise) return solve_minimum(instance, options);
+  return flipped(solve_minimum(detail::negated(instance), options));
+}
+
+GapResult solve_gap_textbook_milp(const GapInstance& instance, Sense sense, const SolveOptions& options) {
+  const detail::Stopwatch clock(options.time_limit_s);
+  const GapInstance minimum = sense == Sense::Minimise ? instance : detail::negated(instance);
+  GapResult result;
+  const detail::GapModel model = detail::build_gap_model(minimum, {});
+  result.stats.exact_columns = model.model.column_count();
+  if (!model.job_without_pair) {
+    detail::MilpParams params;
+    params.time_limit_s = options.time_limit_s;
+    if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
+    const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
+    if (outcome.has_solution) {
+      result.solution = detail::read_gap_solution(minimum, model, outcome.values);
+      result.stats.objective = gap_cost(minimum, result.solution);
+    }
+    result.stats.bound = std::min(outcome.bound, result.stats.objective);
+    result.stats.status = outcome.finished ? (outcome.has_solution ? SolveStatus::Optimal : SolveStatus::Infeasible)
+                                           : SolveStatus::TimeLimit;
+    result.stats.proved_by = outcome.finished ? ProofMethod::Cbc : ProofMethod::None;
+  } else {
+    result.stats.status = SolveStatus::Infeasible;
+    result.stats.proved_by = ProofMethod::Trivial;
+  }
+  if (result.stats.status == SolveStatus::Infeasible) result.solution = {}, result.stats.bound = INF;
+  finish_stats(result.stats, clock.elapsed());
+  result.stats.phases.exact = result.stats.wall_seconds;
+  return sense == Sense::Minimise ? result : flipped(std::move(result));
 }
 
 }  // namespace guarantor::plan

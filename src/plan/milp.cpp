@@ -1,5 +1,6 @@
 #include "milp.hpp"
 
+#include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
 #include <coin/CoinMessageHandler.hpp>
@@ -7,6 +8,8 @@
 #include <coin/OsiClpSolverInterface.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <string>
 
@@ -68,6 +71,27 @@ namespace {
 
 int silent_callback(CbcModel* /*model*/, int /*where_from*/) { return 0; }
 
+// CBC's own "-sec" limit is checked only between nodes; the root's cut loop and heuristics (the
+// feasibility pump above all) can run far past it. CBC raises an event after every node, cut
+// pass and heuristic pass, so stopping at the first event past the deadline bounds the overrun
+// by the longest single step.
+class DeadlineHandler : public CbcEventHandler {
+public:
+  // `fired` outlives every clone CBC makes of the handler.
+  DeadlineHandler(std::chrono::steady_clock::time_point deadline, bool* fired) : deadline_(deadline), fired_(fired) {}
+  CbcAction event(CbcEvent /*which*/) override {
+    if (std::chrono::steady_clock::now() < deadline_) return noAction;
+    *fired_ = true;
+    return stop;
+  }
+  CbcAction event(CbcEvent which, void* /*data*/) override { return event(which); }
+  [[nodiscard]] CbcEventHandler* clone() const override { return new DeadlineHandler(*this); }
+
+private:
+  std::chrono::steady_clock::time_point deadline_;
+  bool* fired_;
+};
+
 void silence(OsiClpSolverInterface& solver) {
   solver.messageHandler()->setLogLevel(0);
   solver.getModelPtr()->messageHandler()->setLogLevel(0);
@@ -82,6 +106,12 @@ MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params) {
   MilpAccess::load(model, solver);
 
   CbcModel cbc(solver);
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(std::max(params.time_limit_s, 0.0)));
+  bool deadline_fired = false;
+  const DeadlineHandler handler(deadline, &deadline_fired);
+  cbc.passInEventHandler(&handler);
   cbc.setLogLevel(0);
   cbc.messageHandler()->setLogLevel(0);
   CbcSolverUsefulData data;
@@ -95,7 +125,12 @@ MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params) {
                                    "-threads", "0", "-sec",
                                    fmt::format("{:.3f}", std::max(params.time_limit_s, 0.01))};
   if (std::isfinite(params.cutoff)) {
-    args.insert(args.end(), {"-cutoff", fmt::format("{:.10g}", params.cutoff)});
+    // With a cutoff the caller already holds a solution: the feasibility pump (which does not
+    // look at the clock) can only find worse ones.
+    args.insert(args.end(), {"-cutoff", fmt::format("{:.10g}", params.cutoff), "-feas", "off"});
+  }
+  if (params.node_limit > 0) {
+    args.insert(args.end(), {"-maxNodes", fmt::format("{}", std::min<std::uint64_t>(params.node_limit, 2000000000))});
   }
   args.insert(args.end(), {"-solve", "-quit"});
   std::vector<const char*> argv;
@@ -103,7 +138,9 @@ MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params) {
   CbcMain1(static_cast<int>(argv.size()), argv.data(), cbc, silent_callback, data);
 
   MilpOutcome outcome;
-  outcome.finished = cbc.status() == 0 && !cbc.isSecondsLimitReached();
+  // status 0 is a finished search; 1 a limit (seconds or nodes), 5 the deadline handler.
+  outcome.finished = cbc.status() == 0 && !cbc.isSecondsLimitReached() && !cbc.isNodeLimitReached() &&
+                     !deadline_fired;
   const double* best = cbc.bestSolution();
   if (best != nullptr && cbc.getMinimizationObjValue() < 1e50) {
     outcome.has_solution = true;
@@ -116,10 +153,11 @@ MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params) {
   return outcome;
 }
 
-LpOutcome solve_lp(const MilpModel& model) {
+LpOutcome solve_lp(const MilpModel& model, double time_limit_s) {
   OsiClpSolverInterface solver;
   silence(solver);
   MilpAccess::load(model, solver);
+  if (std::isfinite(time_limit_s)) solver.getModelPtr()->setMaximumWallSeconds(std::max(time_limit_s, 0.01));
   for (std::size_t col = 0; col < model.column_count(); ++col) solver.setContinuous(static_cast<int>(col));
   solver.initialSolve();
   LpOutcome outcome;

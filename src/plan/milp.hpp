@@ -2,6 +2,7 @@
 // A thin, private bridge to CBC/Clp: the solvers describe a MILP in arrays and get values back,
 // so no COIN-OR header leaks into the public API. Always minimises.
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <span>
 #include <vector>
@@ -32,8 +33,9 @@ private:
 
 /// Limits of one branch-and-cut run.
 struct MilpParams {
-  double time_limit_s = 60.0;       ///< wall clock
+  double time_limit_s = 60.0;       ///< wall clock, enforced at every CBC event (nodes, heuristics, cuts)
   double cutoff = MilpModel::INF;   ///< only solutions with objective <= cutoff are of interest
+  std::uint64_t node_limit = 0;     ///< branch-and-bound nodes; 0 = no limit (deterministic mode sets one)
 };
 
 /// What CBC found. finished: the search ended (optimal or proven infeasible under the cutoff).
@@ -56,7 +58,8 @@ struct LpOutcome {
   std::vector<double> values;
 };
 
-/// Solves the LP relaxation (integrality ignored) with Clp's dual simplex, silent.
-LpOutcome solve_lp(const MilpModel& model);
+/// Solves the LP relaxation (integrality ignored) with Clp's dual simplex, silent, stopping after
+/// `time_limit_s` wall seconds (then neither optimal nor infeasible).
+LpOutcome solve_lp(const MilpModel& model, double time_limit_s = MilpModel::INF);
 
 }  // namespace guarantor::plan::detail

@@ -64,4 +64,8 @@ std::optional<FacilityLocationSolution> allocate(const FacilityLocationInstance&
 FacilityLocationResult solve_facility_location(const FacilityLocationInstance& instance,
                                                const SolveOptions& options = {});
 
+/// The benchmark baseline: CBC with default settings on the strong MILP, no heuristic, no cutoff.
+FacilityLocationResult solve_facility_location_textbook_milp(const FacilityLocationInstance& instance,
+                                                             const SolveOptions& options = {});
+
 }  // namespace guarantor::plan

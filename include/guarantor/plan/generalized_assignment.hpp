@@ -23,6 +23,8 @@ public:
   }
   [[nodiscard]] double capacity(std::size_t agent) const { return capacity_[agent]; }
   [[nodiscard]] const std::vector<double>& costs() const { return cost_; }
+  [[nodiscard]] const std::vector<double>& resources() const { return resource_; }
+  [[nodiscard]] const std::vector<double>& capacities() const { return capacity_; }
 
 private:
   std::size_t agent_count_;
@@ -50,7 +52,18 @@ bool gap_feasible(const GapInstance& instance, const GapSolution& solution);
 /// local search. Empty agent_of_job when no feasible assignment was found.
 GapSolution gap_heuristic(const GapInstance& instance);
 
-/// Heuristic, LP-relaxation bound, then CBC with the heuristic's cost as cutoff.
+/// Minimises cost: see the sense overload.
 GapResult solve_gap(const GapInstance& instance, const SolveOptions& options = {});
+
+/// Minimises or maximises Σ cost(a, j) over assignments. Regret construction and descent;
+/// Lagrangian relaxation of the assignment rows (a knapsack per agent) by subgradient, with a
+/// Lagrangian repair heuristic; ruin-and-recreate search; reduced-cost fixing; CBC on the reduced
+/// MILP with the incumbent as cutoff. stats.bound is a lower bound when minimising and an upper
+/// bound when maximising; stats.proved_by names what closed the gap.
+GapResult solve_gap(const GapInstance& instance, Sense sense, const SolveOptions& options = {});
+
+/// The benchmark baseline: CBC with default settings on the full textbook MILP, no heuristic,
+/// no cutoff, within options.time_limit_s (and options.exact_nodes in deterministic mode).
+GapResult solve_gap_textbook_milp(const GapInstance& instance, Sense sense, const SolveOptions& options = {});
 
 }  // namespace guarantor::plan

@@ -42,7 +42,19 @@ struct SolveOptions {
   std::uint64_t seed = 1;      ///< seed of every randomised step; same seed, same result
   bool exact = true;           ///< false: heuristic and bound only, no branch-and-bound
   int subgradient_iterations = 4000;  ///< cap on Lagrangian subgradient iterations
+  /// true: every decision depends on counted work (iterations, local-search moves, CBC nodes),
+  /// never on elapsed time, so the same inputs give the same answer on a loaded machine. The
+  /// time limit then only stops CBC as a last resort (and the result says time_limit).
+  bool deterministic = false;
+  /// Deterministic mode: local-search moves tried by the GAP primal side (0: solver default).
+  std::uint64_t search_moves = 0;
+  /// Deterministic mode: branch-and-bound nodes CBC may explore (0: solver default).
+  std::uint64_t exact_nodes = 0;
 };
+
+/// Direction of an objective. Solvers that take a Sense report a lower bound when minimising and
+/// an upper bound when maximising.
+enum class Sense { Minimise, Maximise };
 
 /// Wall seconds spent in each phase of a solve (the parts sum to about wall_seconds).
 struct PhaseSeconds {

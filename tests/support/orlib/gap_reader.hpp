@@ -15,4 +15,10 @@ enum class GapSense { MinimiseCost, MaximiseProfit };
 /// minimum is minus the maximum profit. Throws Error(Syntax) with "file:line".
 std::vector<plan::GapInstance> read_gap(const std::string& path, GapSense sense);
 
+/// Reads a GAP file in either layout, telling them apart by the token count: OR-Library (problem
+/// count P first) or single instance ("m n", costs, resources, capacities, no count: Yagiura's
+/// C/D/E files). The matrix is kept as written; the solver is told the sense. Throws
+/// Error(Syntax) with "file:line".
+std::vector<plan::GapInstance> read_gap_file(const std::string& path);
+
 }  // namespace guarantor::orlib

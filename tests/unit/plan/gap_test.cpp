@@ -12,15 +12,17 @@ namespace {
 
 constexpr int CASES = 300;
 
-double brute_force(const GapInstance& instance) {
+// Minimum cost over every assignment (sense Minimise), or maximum (Maximise); ±infinity if none.
+double brute_force(const GapInstance& instance, Sense sense = Sense::Minimise) {
+  const double sign = sense == Sense::Minimise ? 1.0 : -1.0;
   double best = std::numeric_limits<double>::infinity();
   GapSolution solution{std::vector<std::size_t>(instance.job_count(), 0)};
   const std::size_t agents = instance.agent_count();
   while (true) {
-    if (gap_feasible(instance, solution)) best = std::min(best, gap_cost(instance, solution));
+    if (gap_feasible(instance, solution)) best = std::min(best, sign * gap_cost(instance, solution));
     std::size_t job = 0;
     while (job < instance.job_count() && ++solution.agent_of_job[job] == agents) solution.agent_of_job[job++] = 0;
-    if (job == instance.job_count()) return best;
+    if (job == instance.job_count()) return sign * best;
   }
 }
 
@@ -52,6 +54,99 @@ TEST(GeneralizedAssignment, MatchesBruteForceOnRandomInstances) {
     }
   }
   EXPECT_GT(feasible, CASES / 2);
+}
+
+// Both senses, integer and fractional data (the fractional ones use the LP knapsack bound), and
+// the deterministic mode: each answer equals brute force and its bound brackets the optimum.
+TEST(GeneralizedAssignment, BothSensesMatchBruteForce) {
+  std::mt19937_64 rng(1995);
+  std::uniform_real_distribution<double> fraction(0.0, 1.0);
+  int proven = 0;
+  for (int trial = 0; trial < CASES; ++trial) {
+    std::uniform_int_distribution<std::size_t> agents_draw(1, 4), jobs_draw(1, 8);
+    const std::size_t agents = agents_draw(rng), jobs = jobs_draw(rng);
+    std::vector<double> cost = testing::random_values(rng, agents * jobs, -20, 40);
+    std::vector<double> resource = testing::random_values(rng, agents * jobs, 1, 12);
+    std::vector<double> capacity = testing::random_values(rng, agents, 5, 25);
+    if (trial % 3 == 0) {
+      for (double& value : cost) value += fraction(rng);
+      for (double& value : resource) value += fraction(rng);
+    }
+    const GapInstance instance(agents, jobs, cost, resource, capacity);
+    for (const Sense sense : {Sense::Minimise, Sense::Maximise}) {
+      SolveOptions options;
+      options.deterministic = trial % 2 == 0;
+      const double optimum = brute_force(instance, sense);
+      const GapResult result = solve_gap(instance, sense, options);
+      if (std::isinf(optimum)) {
+        EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial;
+        continue;
+      }
+      ++proven;
+      ASSERT_EQ(result.stats.status, SolveStatus::Optimal) << "trial " << trial;
+      ASSERT_TRUE(gap_feasible(instance, result.solution)) << "trial " << trial;
+      EXPECT_NEAR(gap_cost(instance, result.solution), optimum, 1e-7) << "trial " << trial;
+      EXPECT_NEAR(result.stats.objective, optimum, 1e-7) << "trial " << trial;
+      EXPECT_NEAR(result.stats.bound, optimum, 1e-7) << "trial " << trial;
+      EXPECT_NE(result.stats.proved_by, ProofMethod::None);
+    }
+  }
+  EXPECT_GT(proven, CASES);
+}
+
+// The Lagrangian bound alone (exact search off) never exceeds the minimum: 10,000 random cases.
+TEST(GeneralizedAssignment, LagrangianBoundNeverAboveTheOptimum) {
+  std::mt19937_64 rng(1986);
+  int checked = 0;
+  for (int trial = 0; trial < 10000; ++trial) {
+    std::uniform_int_distribution<std::size_t> agents_draw(2, 3), jobs_draw(3, 7);
+    const std::size_t agents = agents_draw(rng), jobs = jobs_draw(rng);
+    const GapInstance instance(agents, jobs, testing::random_values(rng, agents * jobs, 1, 50),
+                               testing::random_values(rng, agents * jobs, 1, 15),
+                               testing::random_values(rng, agents, 8, 30));
+    const double optimum = brute_force(instance);
+    if (std::isinf(optimum)) continue;
+    SolveOptions options;
+    options.exact = false;
+    options.search_moves = 1;
+    const GapResult result = solve_gap(instance, options);
+    ++checked;
+    ASSERT_LE(result.stats.bound, optimum + 1e-9) << "trial " << trial;
+    ASSERT_GE(result.stats.objective, optimum - 1e-9) << "trial " << trial;
+  }
+  EXPECT_GT(checked, 5000);
+}
+
+// Same inputs and seed in deterministic mode: the same assignment, whatever the clock says.
+TEST(GeneralizedAssignment, DeterministicModeRepeatsItself) {
+  std::mt19937_64 rng(2004);
+  const std::size_t agents = 5, jobs = 40;
+  const GapInstance instance(agents, jobs, testing::random_values(rng, agents * jobs, 10, 50),
+                             testing::random_values(rng, agents * jobs, 5, 25),
+                             testing::random_values(rng, agents, 90, 110));
+  SolveOptions options;
+  options.deterministic = true;
+  const GapResult first = solve_gap(instance, options);
+  const GapResult second = solve_gap(instance, options);
+  EXPECT_EQ(first.solution.agent_of_job, second.solution.agent_of_job);
+  EXPECT_EQ(first.stats.objective, second.stats.objective);
+  EXPECT_EQ(first.stats.bound, second.stats.bound);
+}
+
+TEST(GeneralizedAssignment, TextbookBaselineMatchesInBothSenses) {
+  std::mt19937_64 rng(1997);
+  const std::size_t agents = 3, jobs = 6;
+  const GapInstance instance(agents, jobs, testing::random_values(rng, agents * jobs, 1, 30),
+                             testing::random_values(rng, agents * jobs, 1, 10),
+                             testing::random_values(rng, agents, 12, 20));
+  for (const Sense sense : {Sense::Minimise, Sense::Maximise}) {
+    const double optimum = brute_force(instance, sense);
+    ASSERT_FALSE(std::isinf(optimum));
+    const GapResult baseline = solve_gap_textbook_milp(instance, sense);
+    EXPECT_EQ(baseline.stats.status, SolveStatus::Optimal);
+    EXPECT_DOUBLE_EQ(baseline.stats.objective, optimum);
+    EXPECT_DOUBLE_EQ(gap_cost(instance, baseline.solution), optimum);
+  }
 }
 
 }  // namespace

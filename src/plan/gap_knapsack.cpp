@@ -1,0 +1,69 @@
+#include "gap_knapsack.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace guarantor::plan::detail {
+
+AgentKnapsack::AgentKnapsack(bool exact_dp) : exact_dp_(exact_dp) {}
+
+double AgentKnapsack::solve(const std::vector<KnapsackItem>& items, double capacity, std::vector<char>& chosen) {
+  chosen.assign(items.size(), 0);
+  capacity_ = std::max(capacity, 0.0);
+  if (exact_dp_) {
+    const auto cells = static_cast<std::size_t>(std::floor(capacity_ + 1e-9)) + 1;
+    // value_[c] = best profit with total weight <= c; items processed one by one, capacity
+    // descending so each item is used at most once.
+    value_.assign(cells, 0.0);
+    take_.assign(items.size() * cells, 0);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const auto weight = static_cast<std::size_t>(std::llround(items[k].weight));
+      std::uint8_t* row = take_.data() + k * cells;
+      for (std::size_t c = cells; c-- > weight;) {
+        const double with = value_[c - weight] + items[k].profit;
+        if (with > value_[c]) value_[c] = with, row[c] = 1;
+      }
+    }
+    std::size_t c = cells - 1;
+    for (std::size_t k = items.size(); k-- > 0;) {
+      if (take_[k * cells + c]) chosen[k] = 1, c -= static_cast<std::size_t>(std::llround(items[k].weight));
+    }
+    return value_[cells - 1];
+  }
+  by_ratio_ = items;
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  auto ratio = [&](std::size_t k) {
+    return items[k].weight > 0 ? items[k].profit / items[k].weight : std::numeric_limits<double>::infinity();
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ratio(a) > ratio(b); });
+  for (std::size_t k = 0; k < order.size(); ++k) by_ratio_[k] = items[order[k]];
+  double room = capacity_;
+  for (std::size_t k : order) {
+    if (items[k].weight <= room) chosen[k] = 1, room -= items[k].weight;
+  }
+  return best_within(capacity_);
+}
+
+double AgentKnapsack::best_within(double room) const {
+  if (room < 0) return -std::numeric_limits<double>::infinity();
+  if (exact_dp_) {
+    // Integer weights: capacity room holds the same item sets as floor(room).
+    const auto cell = std::min(static_cast<std::size_t>(std::floor(room + 1e-9)), value_.size() - 1);
+    return value_[cell];
+  }
+  // Dantzig: fill by ratio, the first item that does not fit enters fractionally.
+  double total = 0;
+  for (const KnapsackItem& item : by_ratio_) {
+    if (item.weight <= room) {
+      total += item.profit, room -= item.weight;
+    } else {
+      total += item.profit * room / item.weight;
+      break;
+    }
+  }
+  return total;
+}
+
+}  // namespace guarantor::plan::detail

@@ -1,0 +1,46 @@
+#pragma once
+// The 0-1 knapsack of one agent in the GAP Lagrangian relaxation (Ross & Soland 1975; Fisher,
+// Jaikumar & Van Wassenhove 1986): take the jobs whose multiplier exceeds their cost, most
+// profit within the agent's capacity. Solved exactly by dynamic programming over capacity when
+// resources and capacity are integers and the table is small; otherwise by the Dantzig (LP)
+// bound, which is still an upper bound, so the Lagrangian value stays a valid lower bound.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace guarantor::plan::detail {
+
+struct KnapsackItem {
+  std::size_t job = 0;
+  double profit = 0;  ///< > 0
+  double weight = 0;  ///< <= capacity
+};
+
+class AgentKnapsack {
+public:
+  /// `exact_dp`: weights and capacities are integers and the table (capacity + 1 cells per item)
+  /// fits the budget.
+  explicit AgentKnapsack(bool exact_dp);
+
+  /// Maximises profit within `capacity`; sets chosen[k] for items[k]; returns the optimum (exact)
+  /// or the Dantzig upper bound (LP mode; chosen is then the greedy integer part).
+  double solve(const std::vector<KnapsackItem>& items, double capacity, std::vector<char>& chosen);
+
+  /// After solve: an upper bound on the best profit of the same items within `room` capacity
+  /// (exact when solved by DP). Used to price forcing one more job into the agent.
+  [[nodiscard]] double best_within(double room) const;
+
+  [[nodiscard]] bool exact() const { return exact_dp_; }
+
+private:
+  double capacity_ = 0;
+  bool exact_dp_;
+  std::vector<double> value_;          // DP: best profit within capacity c, c = 0..capacity
+  std::vector<std::uint8_t> take_;     // DP: item k improved cell c (row-major, items × cells)
+  std::vector<KnapsackItem> by_ratio_; // LP mode: items sorted by profit/weight, descending
+};
+
+/// Largest capacity × items table (cells) the DP may use per agent; beyond it the LP bound is used.
+inline constexpr std::size_t KNAPSACK_TABLE_LIMIT = 40'000'000;
+
+}  // namespace guarantor::plan::detail

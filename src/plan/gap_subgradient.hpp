@@ -1,0 +1,38 @@
+#pragma once
+// Subgradient optimisation of the GAP Lagrangian dual (Held, Wolfe & Crowder 1974, with the
+// Polyak step towards the incumbent used for the GAP by Fisher, Jaikumar & Van Wassenhove 1986),
+// shared by the root and every branch-and-bound node. Relaxed solutions are repaired into
+// assignments by the search every few iterations (a Lagrangian heuristic).
+#include <functional>
+#include <vector>
+
+#include "gap_lagrangian.hpp"
+#include "gap_search.hpp"
+
+namespace guarantor::plan::detail {
+
+struct SubgradientParams {
+  int max_iterations = 1000;
+  double start_factor = 2.0;  ///< step factor; halved after `patience` iterations without a better bound
+  int patience = 20;
+  double min_factor = 1e-3;   ///< stop below this factor
+  int repair_every = 5;       ///< repair the relaxed solution every this many iterations (0: never)
+};
+
+struct DualOutcome {
+  double bound = -1e300;             ///< best L(u) found
+  std::vector<double> multipliers;   ///< where it was found
+  bool attained = false;             ///< the relaxed solution was an assignment of cost L: the node is solved
+  int iterations = 0;
+};
+
+/// Maximises L(u) under `restriction` from `start`. `threshold()` is the cost a strictly better
+/// solution must not exceed; the loop stops once the bound passes it, or when `stop()` says so.
+DualOutcome maximise_dual(const GapInstance& instance, GapLagrangian& lagrangian, const GapRestriction& restriction,
+                          GapSearch& search, std::vector<double> start, const SubgradientParams& params,
+                          const std::function<double()>& threshold, const std::function<bool()>& stop);
+
+/// Each job's second-cheapest cost (its cheapest when only one agent can take it).
+std::vector<double> initial_multipliers(const GapInstance& instance);
+
+}  // namespace guarantor::plan::detail
