@@ -12,17 +12,26 @@ double AgentKnapsack::solve(const std::vector<KnapsackItem>& items, double capac
   chosen.assign(items.size(), 0);
   capacity_ = std::max(capacity, 0.0);
   if (exact_dp_) {
-    const auto cells = static_cast<std::size_t>(std::floor(capacity_ + 1e-9)) + 1;
+    // Cells beyond the items' total weight hold the same value as that total: cap the table there.
+    double total_weight = 0;
+    for (const KnapsackItem& item : items) total_weight += item.weight;
+    const auto cells = static_cast<std::size_t>(std::floor(std::min(capacity_, total_weight) + 1e-9)) + 1;
     // value_[c] = best profit with total weight <= c; items processed one by one, capacity
-    // descending so each item is used at most once.
+    // descending so each item is used at most once. Branch-free so the compiler can vectorise.
     value_.assign(cells, 0.0);
     take_.assign(items.size() * cells, 0);
     for (std::size_t k = 0; k < items.size(); ++k) {
       const auto weight = static_cast<std::size_t>(std::llround(items[k].weight));
+      if (weight >= cells) continue;
+      const double profit = items[k].profit;
       std::uint8_t* row = take_.data() + k * cells;
-      for (std::size_t c = cells; c-- > weight;) {
-        const double with = value_[c - weight] + items[k].profit;
-        if (with > value_[c]) value_[c] = with, row[c] = 1;
+      double* value = value_.data();
+      for (std::size_t c = cells - 1; c >= weight; --c) {
+        const double with = value[c - weight] + profit;
+        const bool better = with > value[c];
+        row[c] = static_cast<std::uint8_t>(better);
+        value[c] = better ? with : value[c];
+        if (c == 0) break;
       }
     }
     std::size_t c = cells - 1;
@@ -49,7 +58,8 @@ double AgentKnapsack::solve(const std::vector<KnapsackItem>& items, double capac
 double AgentKnapsack::best_within(double room) const {
   if (room < 0) return -std::numeric_limits<double>::infinity();
   if (exact_dp_) {
-    // Integer weights: capacity room holds the same item sets as floor(room).
+    // Integer weights: capacity room holds the same item sets as floor(room); cells past the
+    // table's end (the items' total weight) hold its last value.
     const auto cell = std::min(static_cast<std::size_t>(std::floor(room + 1e-9)), value_.size() - 1);
     return value_[cell];
   }

@@ -28,8 +28,8 @@ constexpr double INF = std::numeric_limits<double>::infinity();
 constexpr detail::SubgradientParams ROOT_DUAL{0, 2.0, 20, 1e-3, 5};
 // Ruin-and-recreate steps when SolveOptions::search_moves is 0: a base plus a share per job,
 // so the work grows with the instance (a step costs O(group² × agents + group × jobs)).
-constexpr std::uint64_t SEARCH_BASE_MOVES = 5000;
-constexpr std::uint64_t SEARCH_MOVES_PER_JOB = 100;
+constexpr std::uint64_t SEARCH_BASE_MOVES = 2000;
+constexpr std::uint64_t SEARCH_MOVES_PER_JOB = 20;
 // Branch-and-bound nodes (each at most 40 subgradient iterations) when SolveOptions::exact_nodes
 // is 0, in either mode; past it CBC takes the reduced model if time is left.
 constexpr std::uint64_t DEFAULT_BRANCH_NODES = 100000;

@@ -118,6 +118,9 @@ Plan make_plan(const model::Scenario& scenario, const PlannerParameters& params,
   detail::StageContext context{scenario, params, {}, provenance.rotation_factor};
   context.solve.time_limit_s = params.time_limit_s;
   context.solve.seed = params.seed;
+  // Work budgets, not the clock, decide every solver step: a plan is reproducible from its inputs
+  // on a loaded machine (docs/planner-solvers.md, "Limits and determinism").
+  context.solve.deterministic = true;
   plan.stages.push_back(detail::run_candidates(context, plan));
   plan.stages.push_back(detail::run_hubs(context, plan));
   plan.stages.push_back(detail::run_coverage(context, plan));
