@@ -9,6 +9,7 @@
 #include "guarantor/io/output_file.hpp"
 #include "guarantor/planner/plan_json.hpp"
 #include "guarantor/planner/planner.hpp"
+#include "guarantor/planner/protection.hpp"
 #include "guarantor/report/plan_export.hpp"
 #include "guarantor/report/plan_page.hpp"
 
@@ -64,13 +65,15 @@ void add_plan_command(CLI::App& app, CommandContext& context) {
       const auto params = planner::load_parameters(planning);
       const auto anchors = report::load_sizing_anchors(planning / "sizing_anchors.json");
       const auto plan = planner::make_plan(scenario, params, {args->rotation_factor, context.generator});
+      // The outputs draw the plan's forward operating sites too.
+      const auto planned = planner::scenario_with_plan_sites(scenario, plan);
       // Everything is rendered before anything is written, so a failure leaves no partial set.
       const std::string json = planner::plan_to_json(plan);
-      const std::string geojson = report::plan_to_geojson(plan, scenario);
-      const std::string kml = report::plan_to_kml(plan, scenario);
+      const std::string geojson = report::plan_to_geojson(plan, planned);
+      const std::string kml = report::plan_to_kml(plan, planned);
       report::PageOptions page;
       page.asset_dir = context.asset_dir;
-      const std::string html = report::render_plan_page(plan, scenario, anchors, page);
+      const std::string html = report::render_plan_page(plan, planned, anchors, page);
       io::write_file_atomically(args->out / "plan.json", json);
       io::write_file_atomically(args->out / "plan.geojson", geojson);
       io::write_file_atomically(args->out / "plan.kml", kml);

@@ -13,6 +13,7 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/force/eligibility.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
+#include "guarantor/planner/montreux.hpp"
 #include "stages.hpp"
 
 namespace guarantor::planner::detail {
@@ -73,7 +74,11 @@ StageReport run_allocation(const StageContext& context, Plan& plan) {
       const double value = priority_weight(context.params, line->priority) *
                            (1.0 + (total > 0 ? positions[a]->marginal_value / total : 0.0));
       for (std::size_t j = 0; j < jobs; ++j) {
-        if (const auto blocked = force::assess_eligibility(scenario, *units[j].pledge, *line, line->phase)) {
+        const auto blocked = force::assess_eligibility(scenario, *units[j].pledge, *line, line->phase);
+        // The Straits' regime is a rule of the theatre, not a caveat of the pledge.
+        const auto straits = blocked ? std::nullopt
+                                     : montreux_refusal(context.params.montreux, scenario, *units[j].pledge, *line);
+        if (blocked || straits) {
           // Twice the capacity: the assignment is impossible, whatever else is chosen.
           resource[a * jobs + j] = 2.0;
         } else if (const auto refused = placement_refused(scenario, *units[j].pledge, *capability, positions[a]->site_id)) {

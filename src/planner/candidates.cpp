@@ -1,13 +1,16 @@
 // Stage 1: candidate sites. A site may host a hub or a unit when it operates, lies in the host
 // country or on the territory of a NATO neighbour (the host-nation rule: a contribution limited
 // to neighbouring NATO territory can only sit there, so NATO sites are kept apart by location),
-// is outside the occupied area and keeps the posture's standoff from it.
+// is outside the occupied area and keeps the posture's standoff from it and the band of every
+// other threat axis (the Russian and Belarusian borders, Transnistria: threat_axes.json).
 #include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
 
 #include "guarantor/geo/geodesic.hpp"
+#include "guarantor/planner/protection_rules.hpp"
+#include "guarantor/planner/threat.hpp"
 #include "stages.hpp"
 
 namespace guarantor::planner::detail {
@@ -27,6 +30,7 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
   const auto& posture = context.scenario.mandate.posture;
   const auto* occupied = theatre.occupied_area(context.scenario.as_of);
   const double standoff_km = posture.standoff_km.value;
+  const ThreatMap threats(context.scenario, context.params.threat.axes, standoff_km);
   for (const auto& site : theatre.sites) {
     if (!basing_site(site)) continue;
     auto reject = [&](std::string reason) { plan.rejected.push_back({site.id, std::move(reason)}); };
@@ -40,22 +44,31 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
                          country ? model::to_string(country->role) : "not in the theatre"));
       continue;
     }
-    double distance_km = 0;
-    if (occupied) {
-      if (occupied->area.contains(site.position)) {
-        reject(fmt::format("inside the occupied area (as of {})", occupied->as_of));
-        continue;
-      }
-      distance_km = occupied->area.distance_to_boundary(site.position).km();
-      if (distance_km < standoff_km) {
-        reject(fmt::format("{:.0f} km from the occupied area; the posture's standoff is {:.0f} km", distance_km, standoff_km));
-        continue;
-      }
+    if (const auto* refusal = context.params.consent.basing_refused(site.country)) {
+      reject(fmt::format("host consent: {} refuses basing for the mission ({})", site.country, refusal->source));
+      continue;
     }
+    if (occupied && occupied->area.contains(site.position)) {
+      reject(fmt::format("inside the occupied area (as of {})", occupied->as_of));
+      continue;
+    }
+    // Every threat axis counts, not only the line of contact: the first band the site is in
+    // rejects it (the occupied area's band is the posture's standoff). Forward operating sites
+    // stand inside the contact band by design (with_forward_sites keeps them outside the buffer
+    // and every other band).
+    const bool forward = is_forward_site(site);
+    if (const auto breach = forward ? threats.breach_except_contact(site.position) : threats.breach(site.position)) {
+      reject(breach->axis == "occupied_area"
+                 ? fmt::format("{:.0f} km from the occupied area; the posture's standoff is {:.0f} km", breach->km, standoff_km)
+                 : fmt::format("{:.0f} km from threat axis {}; its band is {:.0f} km", breach->km, breach->axis, breach->band_km));
+      continue;
+    }
+    const double distance_km = occupied ? occupied->area.distance_to_boundary(site.position).km() : 0.0;
+    const auto nearest = threats.nearest(site.position);
     CandidateSite candidate;
     candidate.site_id = site.id;
     candidate.name = site.name;
-    candidate.kind = std::string(model::to_string(site.kind));
+    candidate.kind = forward ? std::string(FORWARD_SITE_KIND) : std::string(model::to_string(site.kind));
     candidate.position = site.position;
     candidate.country = site.country;
     candidate.location = country->role == model::CountryRole::Host ? model::Location::Ukraine
@@ -63,6 +76,7 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
     candidate.capacity = site.capacity;
     candidate.capacity_unit = site.capacity_unit;
     candidate.standoff_km = distance_km;
+    if (nearest) candidate.threat_axis = nearest->axis, candidate.threat_km = nearest->km;
     const auto& kinds = posture.candidate_site_kinds;
     candidate.hub_eligible = candidate.location == model::Location::Ukraine &&
                              std::find(kinds.begin(), kinds.end(), candidate.kind) != kinds.end();
@@ -72,7 +86,7 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
   report.stage = "candidates";
   report.sense = "max";
   report.unit = "admissible sites";
-  report.method = "posture filter (status, host-nation rule, occupied area, standoff)";
+  report.method = "posture filter (status, host-nation rule, occupied area, standoff from every threat axis)";
   report.note = fmt::format("{} admitted, {} rejected; {} may host a hub", plan.candidates.size(), plan.rejected.size(),
                             std::count_if(plan.candidates.begin(), plan.candidates.end(),
                                           [](const CandidateSite& c) { return c.hub_eligible; }));

@@ -16,6 +16,7 @@
 #include "guarantor/core/date.hpp"
 #include "guarantor/planner/demand.hpp"
 #include "check_rules.hpp"
+#include "guarantor/planner/protection.hpp"
 
 namespace guarantor::planner {
 
@@ -132,7 +133,9 @@ bool hub_capacity_reachable(const model::Scenario& scenario, double demand, doub
 }
 }  // namespace
 
-std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scenario) {
+std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& input) {
+  // The plan's forward operating sites, rebuilt from the rules it recorded (never read from it).
+  const model::Scenario scenario = scenario_with_plan_sites(input, plan);
   std::vector<Violation> out;
   auto add = [&out](std::string rule, std::string subject, std::string message) {
     out.push_back({std::move(rule), std::move(subject), std::move(message)});
@@ -226,7 +229,7 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
                                              model::to_string(line.location)));
     if (site->status != model::SiteStatus::Operating)
       add("site", site->id, fmt::format("status {}: only operating sites may host units", model::to_string(site->status)));
-    if (occupied) {
+    if (occupied && !is_forward_site(*site)) {  // forward sites: check_protection's forward_site rule
       const double km = occupied->area.contains(site->position) ? 0.0 : occupied->area.distance_to_boundary(site->position).km();
       if (km + 1e-9 < plan.provenance.standoff_km)
         add("site", site->id, fmt::format("{:.1f} km from the occupied area; standoff {:.0f} km", km, plan.provenance.standoff_km));
@@ -312,6 +315,10 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& scena
   detail::check_rail(plan, scenario, out);
   detail::check_reasons(plan, scenario, out);
   detail::check_line_reasons(plan, scenario, covered_share, out);
+  detail::check_threat(plan, scenario, out);
+  detail::check_protection(plan, scenario, out);
+  detail::check_montreux(plan, scenario, out);
+  detail::check_host_consent(plan, scenario, out);
   return out;
 }
 

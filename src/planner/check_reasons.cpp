@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "check_rules.hpp"
+#include "guarantor/planner/montreux.hpp"
 #include "guarantor/core/date.hpp"
 
 namespace guarantor::planner::detail {
@@ -57,6 +58,16 @@ bool may_sit(const model::Scenario& scenario, const model::Pledge& pledge, const
 }  // namespace
 
 void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out) {
+  // Montreux rules as the plan recorded them, and the non-littoral tonnage already in the Black Sea.
+  const auto montreux = montreux_of(plan);
+  double non_littoral_tonnage = 0;
+  for (const auto& a : plan.assignments) {
+    const model::RequirementLine* on = nullptr;
+    for (const auto& l : scenario.mandate.requirements)
+      if (l.id == a.line_id) on = &l;
+    if (on && on->location == model::Location::BlackSea && montreux.naval(a.capability) && !montreux.littoral(a.nation))
+      non_littoral_tonnage += montreux.tonnage_t.at(a.capability);
+  }
   std::set<std::string> filled_positions, assigned_units;
   for (const auto& a : plan.assignments) filled_positions.insert(a.position_id), assigned_units.insert(a.unit_id);
   for (const auto& u : plan.unassigned) {
@@ -87,7 +98,8 @@ void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vecto
         continue;
       }
       explained.insert(line->id);
-      const auto blocking = blocking_causes(scenario, *pledge, *line);
+      auto blocking = blocking_causes(scenario, *pledge, *line);
+      if (montreux_refusal(montreux, scenario, *pledge, *line)) blocking.insert(HomeCause::StraitsClosed);
       int positions = 0, allowed = 0, taken = 0;
       for (const auto& p : plan.positions) {
         if (p.line_id != line->id) continue;
@@ -105,6 +117,12 @@ void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vecto
         case HomeCause::Expired: holds = blocking.contains(cause.cause); break;
         case HomeCause::NoPosition: holds = positions < line->quantity && taken == allowed; break;
         case HomeCause::NotItsSite: holds = positions > 0 && allowed == 0; break;
+        case HomeCause::StraitsClosed: holds = blocking.contains(cause.cause); break;
+        case HomeCause::StraitsTonnage:
+          holds = montreux.enabled() && line->location == model::Location::BlackSea && montreux.naval(pledge->capability) &&
+                  !montreux.littoral(pledge->nation) &&
+                  non_littoral_tonnage + montreux.tonnage_t.at(pledge->capability) > montreux.non_littoral_tonnage_t + 1e-9;
+          break;
         case HomeCause::LineFull: holds = allowed > 0 && taken == allowed; break;
         case HomeCause::NotChosen: holds = blocking.empty() && taken < allowed; break;
         case HomeCause::NoLine: break;

@@ -7,6 +7,7 @@
 
 #include "guarantor/model/scenario.hpp"
 #include "guarantor/planner/check.hpp"
+#include "guarantor/planner/plan.hpp"
 
 namespace guarantor::planner::detail {
 
@@ -32,5 +33,24 @@ void check_line_reasons(const Plan& plan, const model::Scenario& scenario,
 
 /// rotation: every figure of the rotation pool recomputed from the assignments.
 void check_rotation(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
+/// threat_band: a unit or hub inside the band of a threat axis other than the occupied area
+/// (the axes recorded in the plan's provenance, the countries' outlines from the scenario);
+/// line_basing: a unit based where its line's own text forbids (recorded basing filters).
+void check_threat(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
+/// forward_site: a unit at a forward operating site whose capability the recorded forward
+/// posture does not name, or a forward site outside its band; protection_claim: a protection
+/// line or site record that differs from the one recomputed from the assignments. `scenario`
+/// holds the plan's forward sites.
+void check_protection(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
+/// montreux: a non-littoral warship on a Black Sea line while Art. 19 closes the Straits, or
+/// non-littoral warships above the Art. 18(1) aggregate tonnage (rules recorded in the plan).
+void check_montreux(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
+/// host_consent: a unit based in a country that refuses basing, or entering Ukraine through a
+/// crossing whose country refuses transit (refusals recorded in the plan).
+void check_host_consent(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
 
 }  // namespace guarantor::planner::detail

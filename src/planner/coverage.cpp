@@ -13,6 +13,7 @@
 #include "guarantor/plan/max_covering.hpp"
 #include "guarantor/plan/set_covering.hpp"
 #include "guarantor/planner/demand.hpp"
+#include "guarantor/planner/threat.hpp"
 #include "line_order.hpp"
 #include "stages.hpp"
 
@@ -35,9 +36,16 @@ std::vector<const CandidateSite*> admissible_sites(const Plan& plan, const model
                                                    const std::map<std::string, double>& used) {
   std::vector<const CandidateSite*> sites;
   const auto kind = basing_site_kind(capability.basing);
+  // A line whose own text restricts its basing ("from bases in western Ukraine") takes only
+  // sites that pass its filter (threat_axes.json /line_basing).
+  const auto* basing = params.threat.basing_filter(line.id);
+  // Forward operating sites take only the capabilities the forward posture names (monitors,
+  // deminers), besides their usual basing.
+  const bool forward_ok = params.forward.may_use(capability.code);
   for (const auto& site : plan.candidates) {
-    if (site.kind != kind) continue;
+    if (site.kind != kind && !(forward_ok && site.kind == FORWARD_SITE_KIND)) continue;
     if (line.location != model::Location::BlackSea && site.location != line.location) continue;
+    if (basing && !site_passes_basing(*basing, site.position, params.dnipro_line)) continue;
     const double need = site_resource(params, capability, site.kind);
     const auto it = used.find(site.site_id);
     if ((it == used.end() ? 0.0 : it->second) + need > site.capacity) continue;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "guarantor/force/eligibility.hpp"
+#include "guarantor/planner/montreux.hpp"
 #include "stages.hpp"
 
 namespace guarantor::planner::detail {
@@ -30,7 +31,10 @@ UnassignedUnit explain_home(const model::Scenario& scenario, const model::Pledge
   std::vector<std::string> words;
   for (const auto& line : scenario.mandate.requirements) {
     if (line.capability != pledge.capability) continue;
-    const auto blocked = force::assess_eligibility(scenario, pledge, line, line.phase);
+    const auto eligibility = force::assess_eligibility(scenario, pledge, line, line.phase);
+    // The Straits' regime blocks like a caveat (rules as the plan recorded them).
+    const auto straits = eligibility ? std::nullopt : montreux_refusal(montreux_of(plan), scenario, pledge, line);
+    const bool blocked = eligibility.has_value() || straits.has_value();
     int positions = 0, allowed = 0, taken = 0;
     std::string free_position;
     for (const auto& position : plan.positions) {
@@ -47,9 +51,10 @@ UnassignedUnit explain_home(const model::Scenario& scenario, const model::Pledge
       unit.causes.push_back({line.id, cause});
       words.push_back(fmt::format("{}: {} ({})", line.id, to_string(cause), detail));
     };
-    if (blocked) state(cause_of(blocked->verdict), blocked->reason);
+    if (eligibility) state(cause_of(eligibility->verdict), eligibility->reason);
+    if (straits) state(HomeCause::StraitsClosed, *straits);
     // Readiness binds beside a caveat or condition (the eligibility rules stop at the first).
-    if (blocked && blocked->verdict != force::Verdict::TooLate && pledge.readiness_days > line.required_by_day)
+    if (blocked && !(eligibility && eligibility->verdict == force::Verdict::TooLate) && pledge.readiness_days > line.required_by_day)
       state(HomeCause::TooLate, fmt::format("{}: ready {} days after the phase opens; needed by day {}", pledge.id,
                                             pledge.readiness_days, line.required_by_day));
     // Site room binds the line whatever the unit: it is stated beside a caveat or readiness.

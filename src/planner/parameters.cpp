@@ -170,6 +170,12 @@ PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   mv.port_unit_loads_per_berth_per_day = m.factor(move, "", "port_unit_loads_per_berth_per_day");
   read_transshipment(move.value("transshipment", json::object()), m, mv);
   sink.throw_if_any();
+  params.threat = load_threat_rules(planning_dir / "threat_axes.json", &params.files);
+  params.forward = load_forward_posture(planning_dir / "forward_posture.json", &params.files);
+  params.protection = load_protection_rules(planning_dir / "protection.json", &params.files);
+  params.montreux = load_montreux(planning_dir / "montreux.json", &params.files);
+  params.sea_routes = load_sea_routes(planning_dir / "sea_routes.json", &params.files);
+  params.consent = load_host_consent(planning_dir / "host_consent.json", &params.files);
   return params;
 }
 

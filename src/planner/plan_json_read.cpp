@@ -7,6 +7,7 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/planner/plan_json.hpp"
+#include "plan_json_posture.hpp"
 
 namespace guarantor::planner {
 
@@ -117,6 +118,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
       line.push_back({p[0].get<double>(), p[1].get<double>()});
     }
   }
+  detail::read_posture_provenance(pv, plan.provenance, where);
   for (const auto& s : r.array(doc, "", "stages")) {
     StageReport report{r.str(s, "/stages", "stage"), r.str(s, "/stages", "sense"), r.str(s, "/stages", "unit"), {},
                        r.str(s, "/stages", "method"), r.str(s, "/stages", "note"), {}, {}};
@@ -145,12 +147,14 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     }
     plan.stages.push_back(std::move(report));
   }
-  for (const auto& c : r.array(doc, "", "candidates"))
+  for (const auto& c : r.array(doc, "", "candidates")) {
     plan.candidates.push_back({r.str(c, "/candidates", "site"), r.str(c, "/candidates", "name"), r.str(c, "/candidates", "kind"),
                                r.lon_lat(c, "/candidates", "position"), r.str(c, "/candidates", "country"),
                                r.location(c, "/candidates", "location"), r.num(c, "/candidates", "capacity"),
                                r.str(c, "/candidates", "capacity_unit"), r.num(c, "/candidates", "standoff_km"),
-                               r.boolean(c, "/candidates", "hub_eligible")});
+                               r.boolean(c, "/candidates", "hub_eligible"), "", -1.0});
+    detail::read_candidate_threat(c, plan.candidates.back(), where);
+  }
   for (const auto& x : r.array(doc, "", "rejected_sites"))
     plan.rejected.push_back({r.str(x, "/rejected_sites", "site"), r.str(x, "/rejected_sites", "reason")});
   for (const auto& h : r.array(doc, "", "hubs"))
@@ -247,6 +251,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
                             std::pair{"rotating_personnel", &RotationPool::rotating_personnel},
                             std::pair{"pool_personnel", &RotationPool::pool_personnel}})
     if (rot.contains(key)) plan.rotation.*field = r.integer(rot, "/rotation", key);
+  detail::read_posture_sections(doc, plan, where);
   return plan;
 }
 

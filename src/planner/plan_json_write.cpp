@@ -5,6 +5,7 @@
 
 #include "guarantor/force/figures.hpp"
 #include "guarantor/planner/plan_json.hpp"
+#include "plan_json_posture.hpp"
 
 namespace guarantor::planner {
 
@@ -37,6 +38,7 @@ std::string plan_to_json(const Plan& plan) {
                        {"illustrative", pv.illustrative}, {"seed", pv.seed}, {"standoff_km", pv.standoff_km},
                        {"rotation_factor", pv.rotation_factor}, {"inputs", inputs},
                        {"parameters", ordered_json(pv.parameters)}, {"polylines", polylines}};
+  detail::write_posture_provenance(doc["provenance"], pv);
   ordered_json stages = ordered_json::array();
   for (const auto& s : plan.stages) {
     ordered_json alternatives = ordered_json::array();
@@ -47,11 +49,13 @@ std::string plan_to_json(const Plan& plan) {
   }
   doc["stages"] = stages;
   ordered_json candidates = ordered_json::array();
-  for (const auto& c : plan.candidates)
+  for (const auto& c : plan.candidates) {
     candidates.push_back({{"site", c.site_id}, {"name", c.name}, {"kind", c.kind}, {"position", lon_lat(c.position)},
                           {"country", c.country}, {"location", model::to_string(c.location)},
                           {"capacity", c.capacity}, {"capacity_unit", c.capacity_unit},
                           {"standoff_km", c.standoff_km}, {"hub_eligible", c.hub_eligible}});
+    detail::write_candidate_threat(candidates.back(), c);
+  }
   doc["candidates"] = candidates;
   ordered_json rejected = ordered_json::array();
   for (const auto& r : plan.rejected) rejected.push_back({{"site", r.site_id}, {"reason", r.reason}});
@@ -122,6 +126,7 @@ std::string plan_to_json(const Plan& plan) {
   for (const auto& line : force::figure_lines(force::ForceFigures{})) definitions[std::string(line.label)] = line.definition;
   definitions["met by the plan"] = force::MET_DEFINITION;
   doc["definitions"] = definitions;
+  detail::write_posture_sections(doc, plan);
   return doc.dump(2) + "\n";
 }
 

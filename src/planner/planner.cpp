@@ -3,6 +3,9 @@
 
 #include <utility>
 
+#include "guarantor/planner/host_consent.hpp"
+#include "guarantor/planner/montreux.hpp"
+#include "guarantor/planner/protection.hpp"
 #include "stages.hpp"
 
 namespace guarantor::planner {
@@ -23,7 +26,9 @@ constexpr std::pair<HomeCause, std::string_view> HOME_CAUSE_NAMES[] = {
     {HomeCause::TooLate, "too_late"},
     {HomeCause::Expired, "expired"},
     {HomeCause::NotItsSite, "not_its_site"},
-    {HomeCause::NotChosen, "not_chosen"}};
+    {HomeCause::NotChosen, "not_chosen"},
+    {HomeCause::StraitsClosed, "straits_closed"},
+    {HomeCause::StraitsTonnage, "straits_tonnage"}};
 }  // namespace
 
 std::string_view to_string(HomeCause cause) {
@@ -110,12 +115,21 @@ Plan make_plan(const model::Scenario& scenario, const PlannerParameters& params,
   provenance.polylines["dnipro_line"] = params.dnipro_line;
   provenance.polylines["sea_lane"] = params.sea_lane;
   provenance.seed = params.seed;
+  provenance.threat_axes = params.threat.axes;
+  provenance.line_basing = params.threat.line_basing;
   provenance.illustrative = scenario.coalition.has_illustrative();
   provenance.standoff_km = scenario.mandate.posture.standoff_km.value;
   provenance.rotation_factor = options.rotation_factor_override > 0 ? options.rotation_factor_override
                                                                     : scenario.mandate.posture.rotation_factor.value;
 
-  detail::StageContext context{scenario, params, {}, provenance.rotation_factor};
+  record_posture_rules(params.forward, params.protection, provenance);
+  record_montreux(params.montreux, provenance);
+  record_host_consent(params.consent, provenance);
+  // Forward operating sites for monitors and deminers are sites of the planned theatre, so every
+  // stage (and the checker, which rebuilds them from the recorded rules) sees them like any other.
+  const model::Scenario planned =
+      with_forward_sites(scenario, params.forward, params.threat.axes, provenance.standoff_km);
+  detail::StageContext context{planned, params, {}, provenance.rotation_factor};
   context.solve.time_limit_s = params.time_limit_s;
   context.solve.seed = params.seed;
   // Work budgets, not the clock, decide every solver step: a plan is reproducible from its inputs
@@ -125,8 +139,10 @@ Plan make_plan(const model::Scenario& scenario, const PlannerParameters& params,
   plan.stages.push_back(detail::run_hubs(context, plan));
   plan.stages.push_back(detail::run_coverage(context, plan));
   plan.stages.push_back(detail::run_allocation(context, plan));
+  detail::enforce_montreux_tonnage(context, plan);
   detail::claim_coverage(context, plan);
   plan.stages.push_back(detail::run_schedule(context, plan));
+  plan.stages.push_back(detail::run_protection(context, plan));
   plan.stages.push_back(detail::run_sustainment(context, plan));
   plan.stages.push_back(detail::run_gaps(context, plan));
   return plan;

@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "guarantor/planner/demand.hpp"
+#include "guarantor/planner/protection.hpp"
 #include "guarantor/planner/schedule.hpp"
 #include "stages.hpp"
 
@@ -148,6 +149,7 @@ StageReport run_schedule(const StageContext& context, Plan& plan) {
     else if (site.kind == model::SiteKind::Port)
       ports_and_airfields[site.id] = {&site, site.capacity * mv.port_unit_loads_per_berth_per_day, false, {}, {}};
     if (site.kind != model::SiteKind::BorderCrossing || site.status != model::SiteStatus::Operating) continue;
+    if (context.params.consent.transit_refused(site.id)) continue;  // the neighbour refuses transit
     const auto it = mv.crossing_throughput.find(site.subkind);
     if (it == mv.crossing_throughput.end()) continue;
     crossings.push_back({&site, it->second, site.subkind != "road", {}, {}});
@@ -197,15 +199,16 @@ StageReport run_schedule(const StageContext& context, Plan& plan) {
     } else if (capability->basing == model::Basing::Airfield || capability->basing == model::Basing::Port) {
       // Flown or shipped in: the site is the entry node; its queue is the last step.
       const bool air = capability->basing == model::Basing::Airfield;
-      const double km = air ? 0.0 : distance_km(home, site->position) * mv.route_detour_factor;
-      const int at_node = a->ready_day + (air ? days(mv.air_deploy_days) : days(km / mv.sea_km_per_day));
+      // Ships follow the sea route and any Straits notice (montreux_allocation.cpp).
+      const SeaPassage sea = air ? SeaPassage{} : sea_passage(context, *pledge, home, *site);
+      const int at_node = a->ready_day + (air ? days(mv.air_deploy_days) : sea.days);
       const double amount = air ? std::ceil((capability->lift_c17_loads ? capability->lift_c17_loads->value : 0.0) - 1e-9) : 1.0;
       auto node = ports_and_airfields.find(site->id);
       a->entry_day = node == ports_and_airfields.end() ? at_node : pass(node->second, at_node, amount, true, &a->entry_use);
       a->arrival_day = a->entry_day;
       a->entry_node = site->id;
       a->route = air ? fmt::format("self-deploys by air to {} ({:.0f} C-17 loads of ground echelon)", site->name, amount)
-                     : fmt::format("sails {:.0f} km to {}", km, site->name);
+                     : sea.text;
       earliest = at_node;
     } else if (in_government_held_host(scenario, site->position) && !crossings.empty()) {
       // Overland into Ukraine: try every crossing (by rail, every gauge-change point on its
@@ -280,7 +283,9 @@ StageReport run_schedule(const StageContext& context, Plan& plan) {
 namespace guarantor::planner {
 
 StageReport schedule_arrivals(const model::Scenario& scenario, const PlannerParameters& params, Plan& plan) {
-  const detail::StageContext context{scenario, params, {}, plan.provenance.rotation_factor};
+  // The plan's forward sites are part of the theatre it was planned in.
+  const model::Scenario planned = scenario_with_plan_sites(scenario, plan);
+  const detail::StageContext context{planned, params, {}, plan.provenance.rotation_factor};
   return detail::run_schedule(context, plan);
 }
 

@@ -26,6 +26,7 @@ StageReport run_hubs(const StageContext& context, Plan& plan);
 StageReport run_coverage(const StageContext& context, Plan& plan);
 StageReport run_allocation(const StageContext& context, Plan& plan);
 StageReport run_schedule(const StageContext& context, Plan& plan);
+StageReport run_protection(const StageContext& context, Plan& plan);
 StageReport run_sustainment(const StageContext& context, Plan& plan);
 StageReport run_gaps(const StageContext& context, Plan& plan);
 
@@ -89,6 +90,18 @@ int place_host_support(const StageContext& context, const model::RequirementLine
 }  // namespace guarantor::planner::detail
 
 namespace guarantor::planner::detail {
+/// After allocation: non-littoral warships beyond the Montreux aggregate tonnage stay home.
+void enforce_montreux_tonnage(const StageContext& context, Plan& plan);
+
+/// How a naval unit sails from its home port to `port`: km along the sea route (great circle
+/// x detour without a sea graph), days including any Straits notice, and the route in words.
+struct SeaPassage {
+  double km = 0;
+  int days = 0;
+  std::string text;
+};
+SeaPassage sea_passage(const StageContext& context, const model::Pledge& pledge, geo::LonLat home, const model::Site& port);
+
 /// After allocation: each coverage line's claim (share covered by the filled positions) and each
 /// hub's load in personnel.
 void claim_coverage(const StageContext& context, Plan& plan);

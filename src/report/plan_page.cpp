@@ -16,6 +16,7 @@
 #include "page_assets.hpp"
 #include "plan_map_data.hpp"
 #include "plan_templates.hpp"
+#include "protection_section.hpp"
 
 namespace guarantor::report {
 
@@ -193,7 +194,7 @@ std::string render_plan_page(const planner::Plan& plan, const model::Scenario& s
                {"BANNER", banner}, {"SUMMARY", escape_html(summary)}, {"LINES_TABLE", lines_table(plan)},
                {"CLOSURE_CHART", closure_chart(plan)}, {"ROTATION", rotation(plan, scenario)},
                {"ANCHORS", anchors_chart(plan, scenario, anchors)}, {"SOLVER_TABLE", solver_table(plan)},
-               {"UNASSIGNED", unassigned(plan)}, {"PROVENANCE", provenance(plan)},
+               {"UNASSIGNED", unassigned(plan)}, {"PROTECTION", detail::render_protection_section(plan)}, {"PROVENANCE", provenance(plan)},
                {"DATA", script_safe_json(detail::build_plan_map_data(plan, scenario, options).dump())},
                {"LEAFLET_JS", assets.leaflet_js}, {"MILSYMBOL_JS", assets.milsymbol_js},
                {"PLAN_MAP_JS", script_safe_source(detail::PLAN_MAP_JS)}});

@@ -9,6 +9,10 @@
 
 #include "guarantor/geo/lon_lat.hpp"
 #include "guarantor/planner/plan.hpp"
+#include "guarantor/planner/host_consent.hpp"
+#include "guarantor/planner/montreux.hpp"
+#include "guarantor/planner/protection_rules.hpp"
+#include "guarantor/planner/threat.hpp"
 
 namespace guarantor::planner {
 
@@ -51,13 +55,19 @@ struct PlannerParameters {
   double time_limit_s = 0;
   std::uint64_t seed = 1;
   MovementParameters movement;
+  ThreatRules threat;  ///< threat axes and line basing filters (threat_axes.json)
+  ForwardPostureRules forward;  ///< forward operating sites for monitors, deminers (forward_posture.json)
+  ProtectionRules protection;   ///< force-protection lines (protection.json)
+  MontreuxRules montreux;       ///< the Straits' regime for warships (montreux.json)
+  SeaRoutes sea_routes;         ///< sea waypoints and legs (sea_routes.json); empty = great circle
+  HostConsent consent;          ///< neighbours' refusals of basing and transit (host_consent.json)
   std::vector<InputFile> files;  ///< the files read, with hashes, for provenance
 
   /// Flat key -> value of every number, recorded in the plan's provenance.
   [[nodiscard]] std::map<std::string, double> flatten() const;
 };
 
-/// Reads parameters.json and movement.json from `planning_dir`. Throws guarantor::Error
+/// Reads parameters.json, movement.json, threat_axes.json, forward_posture.json, protection.json, montreux.json, sea_routes.json and host_consent.json from `planning_dir`. Throws guarantor::Error
 /// (FileNotFound, Syntax, Schema) naming the file and JSON pointer of every problem found.
 PlannerParameters load_parameters(const std::filesystem::path& planning_dir);
 

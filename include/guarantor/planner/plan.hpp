@@ -13,6 +13,7 @@
 #include "guarantor/geo/lon_lat.hpp"
 #include "guarantor/model/mandate_types.hpp"
 #include "guarantor/plan/solve_result.hpp"
+#include "guarantor/planner/threat_axis.hpp"
 
 namespace guarantor::planner {
 
@@ -46,6 +47,8 @@ struct CandidateSite {
   std::string capacity_unit;
   double standoff_km = 0.0;  ///< geodesic distance to the occupied area, km
   bool hub_eligible = false;  ///< kind listed in the posture's candidate_site_kinds, in the host
+  std::string threat_axis;    ///< the nearest threat axis (threat_axes.json); "" when none recorded
+  double threat_km = -1.0;    ///< distance to it, km; -1 = not recorded (older plans)
 };
 
 /// A site the posture rules exclude, with the rule that excludes it.
@@ -121,6 +124,8 @@ enum class HomeCause {
   Expired,          ///< valid until a day before the line's phase opens
   NotItsSite,       ///< every position is at a site the pledge may not take (host support abroad, unnamed site)
   NotChosen,        ///< a position it may take was left empty (the assignment was not proven optimal)
+  StraitsClosed,    ///< Montreux art. 19: a non-littoral warship on a Black Sea line while the Straits are closed
+  StraitsTonnage,   ///< Montreux art. 18(1): non-littoral warships would exceed the aggregate tonnage
 };
 
 /// Stable lower-case name, e.g. "line_full".
@@ -232,6 +237,35 @@ struct RotationPool {
   int pool_personnel = 0;      ///< eligible personnel of pledges whose units rotate
 };
 
+/// How one site where units are is protected (force protection from the first arrival).
+struct SiteProtection {
+  std::string site_id;
+  std::string name;
+  bool forward = false;         ///< a forward operating site (monitors, deminers)
+  int first_arrival_day = -1;   ///< the first unit in place there
+  int personnel = 0;            ///< personnel of the units based there
+  int air_defence_day = -1;     ///< first day an air-defence footprint covers it; -1 = never
+  std::string air_defence_unit;
+  int surgery_day = -1;         ///< first day surgery is reachable within the time limit; -1 = never
+  double evacuation_hours = -1; ///< fastest evacuation to surgery the plan ever offers; -1 = none
+  std::string evacuation_mode;  ///< road | air (rotary-wing MEDEVAC) | "" (no surgical unit)
+  std::string role2_unit;       ///< the surgical unit of the fastest evacuation
+  int escort_day = -1;          ///< forward sites: first day a land unit's footprint covers it
+  std::string escort_unit;
+};
+
+/// A force-protection requirement line measured over the sites where units are.
+struct ProtectionLine {
+  std::string id;       ///< e.g. "FP-AD"
+  std::string kind;     ///< air_defence | surgery | escort
+  std::string title;
+  std::string source;
+  std::string status;   ///< met | partial | missing
+  int sites = 0;        ///< sites the line applies to
+  int covered = 0;      ///< sites covered from their first arrival on
+  std::vector<std::string> gaps;  ///< one per site not covered from its first arrival, with the days
+};
+
 /// One input file of the plan.
 struct InputFile {
   std::string role;
@@ -251,6 +285,10 @@ struct Provenance {
   double rotation_factor = 0.0;    ///< the rotation factor used
   std::uint64_t seed = 1;
   bool illustrative = false;
+  std::vector<ThreatAxis> threat_axes;         ///< axes besides the occupied area, with bands
+  std::vector<LineBasingFilter> line_basing;   ///< lines whose text restricts their basing
+  /// Capability codes the posture rules name: forward, air_defence, escort, role2, medevac.
+  std::map<std::string, std::vector<std::string>> capability_sets;
 };
 
 /// The whole plan.
@@ -267,6 +305,8 @@ struct Plan {
   std::vector<LineResult> lines;
   std::vector<ClosurePoint> closure;
   RotationPool rotation;
+  std::vector<SiteProtection> protection;        ///< sites in Ukraine where units are
+  std::vector<ProtectionLine> protection_lines;  ///< force-protection lines (protection.json)
 
   /// The stage report named `stage`, or nullptr.
   [[nodiscard]] const StageReport* find_stage(std::string_view stage) const noexcept;

@@ -1,0 +1,77 @@
+// Reads data/planning/threat_axes.json: the threat axes besides the line of contact and the
+// basing filters that requirement lines' own texts impose.
+#include <fmt/format.h>
+
+#include "guarantor/planner/demand.hpp"
+#include "guarantor/planner/threat.hpp"
+#include "planning_json.hpp"
+
+namespace guarantor::planner {
+
+namespace {
+// The basing filters the planner can enforce (demand.hpp's west_of_dnipro on the site).
+bool known_filter(std::string_view filter) { return filter == "west_of_dnipro"; }
+}  // namespace
+
+ThreatRules load_threat_rules(const std::filesystem::path& file, std::vector<InputFile>* files) {
+  DiagnosticSink sink;
+  const auto doc = detail::read_planning_json(file, sink, files);
+  sink.throw_if_any();
+  const std::string name = file.filename().string();
+  ThreatRules rules;
+  if (!doc.contains("axes") || !doc["axes"].is_array() || doc["axes"].empty())
+    sink.add(ErrorCode::Schema, name + " /axes", "missing; expected an array of threat axes");
+  else
+    for (std::size_t i = 0; i < doc["axes"].size(); ++i) {
+      const auto& entry = doc["axes"][i];
+      const std::string pointer = fmt::format("/axes/{}", i);
+      ThreatAxis axis;
+      axis.id = detail::planning_string(entry, name, pointer, "id", sink);
+      axis.name = detail::planning_string(entry, name, pointer, "name", sink);
+      axis.band_km = detail::planning_factor(entry, name, pointer, "band_km", sink);
+      axis.source = entry.is_object() && entry.contains("band_km") && entry["band_km"].is_object()
+                        ? entry["band_km"].value("source", "")
+                        : "";
+      const bool has_country = entry.is_object() && entry.contains("country");
+      const bool has_points = entry.is_object() && entry.contains("points");
+      if (has_country == has_points) {
+        sink.add(ErrorCode::Schema, fmt::format("{} {}", name, pointer),
+                 "expected exactly one of \"country\" (ISO 3166-1 alpha-2) or \"points\" ([[lon, lat], ...])");
+      } else if (has_country) {
+        axis.country = detail::planning_string(entry, name, pointer, "country", sink);
+      } else if (!entry["points"].is_array() || entry["points"].empty()) {
+        sink.add(ErrorCode::Schema, fmt::format("{} {}/points", name, pointer), "expected a non-empty array of [lon, lat]");
+      } else {
+        for (std::size_t k = 0; k < entry["points"].size(); ++k)
+          if (const auto p = detail::planning_point(entry["points"][k], fmt::format("{} {}/points/{}", name, pointer, k), sink))
+            axis.points.push_back(*p);
+      }
+      rules.axes.push_back(std::move(axis));
+    }
+  if (doc.contains("line_basing")) {
+    if (!doc["line_basing"].is_array())
+      sink.add(ErrorCode::Schema, name + " /line_basing", "expected an array of {line, filter, source}");
+    else
+      for (std::size_t i = 0; i < doc["line_basing"].size(); ++i) {
+        const auto& entry = doc["line_basing"][i];
+        const std::string pointer = fmt::format("/line_basing/{}", i);
+        LineBasingFilter filter;
+        filter.line_id = detail::planning_string(entry, name, pointer, "line", sink);
+        filter.filter = detail::planning_string(entry, name, pointer, "filter", sink);
+        filter.source = detail::planning_string(entry, name, pointer, "source", sink);
+        if (!filter.filter.empty() && !known_filter(filter.filter))
+          sink.add(ErrorCode::Schema, fmt::format("{} {}/filter", name, pointer),
+                   fmt::format("got \"{}\"; expected west_of_dnipro", filter.filter));
+        rules.line_basing.push_back(std::move(filter));
+      }
+  }
+  sink.throw_if_any();
+  return rules;
+}
+
+bool site_passes_basing(const LineBasingFilter& filter, geo::LonLat p, const std::vector<geo::LonLat>& dnipro_line) {
+  if (filter.filter == "west_of_dnipro") return west_of_dnipro(p, dnipro_line);
+  return true;  // load_threat_rules admits known filters only
+}
+
+}  // namespace guarantor::planner
