@@ -47,7 +47,9 @@ TEST_F(DefaultPosture, KyivIsNearestToBelarusAndNoSiteIsInsideABand) {
   EXPECT_EQ(kyiv->axis, "belarus_border");
   EXPECT_NEAR(kyiv->km, 87, 8);  // reported as 87 km; the outline is Natural Earth 1:10m
   for (const auto& c : plan_->candidates)
-    if (c.kind != "forward_site") EXPECT_FALSE(threats.breach(c.position).has_value()) << c.site_id;
+    if (c.kind != "forward_site") {
+      EXPECT_FALSE(threats.breach(c.position).has_value()) << c.site_id;
+    }
 }
 
 TEST_F(DefaultPosture, AirPolicingFromWesternUkraineOnly) {

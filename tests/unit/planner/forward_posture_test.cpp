@@ -82,7 +82,9 @@ TEST_F(ForwardPosture, MonitorsTakeForwardSitesBetweenBufferAndPullBackBand) {
   EXPECT_GT(line.covered_fraction, 0.0);
   EXPECT_LT(line.covered_fraction, 0.5);  // 3 x ~33 km of a ~540 km line
   for (const auto& a : plan.assignments)
-    if (a.line_id == "R-MON") EXPECT_TRUE(a.site_id.starts_with("forward.")) << a.site_id;
+    if (a.line_id == "R-MON") {
+      EXPECT_TRUE(a.site_id.starts_with("forward.")) << a.site_id;
+    }
   const auto violations = check_plan(plan, scenario);
   EXPECT_TRUE(violations.empty()) << violations.front().rule << ": " << violations.front().message;
 }

@@ -115,7 +115,8 @@ TEST_F(TinyPlan, GapsNameTheReason) {
 }
 
 TEST_F(TinyPlan, EveryStageReportsBoundAndGap) {
-  ASSERT_EQ(plan.stages.size(), 7u);
+  ASSERT_EQ(plan.stages.size(), 8u);  // candidates .. schedule, protection, sustainment, gaps
+  EXPECT_NE(plan.find_stage("protection"), nullptr);
   for (const auto& stage : plan.stages) {
     EXPECT_TRUE(std::isfinite(stage.stats.objective)) << stage.stage;
     EXPECT_TRUE(std::isfinite(stage.stats.bound)) << stage.stage;

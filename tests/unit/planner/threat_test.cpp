@@ -35,8 +35,12 @@ model::Site hub_site(std::string id, geo::LonLat p, model::SiteKind kind = model
 class ThreatAxes : public ::testing::Test {
 protected:
   void SetUp() override {
+    // Edges are geodesics, so the southern edge gets a vertex at lon 25: the point of BY nearest
+    // to hub.north is then that vertex, 0.2 degrees of latitude away.
+    geo::Polygon belarus;
+    belarus.outer = {{20, 50}, {25, 50}, {30, 50}, {30, 52}, {20, 52}};
     scenario.theatre.countries.push_back(
-        {"BY", "112", "Belarus", model::CountryRole::NeighbourOther, false, false, "1520", test::box(20, 50, 30, 52), ""});
+        {"BY", "112", "Belarus", model::CountryRole::NeighbourOther, false, false, "1520", geo::MultiPolygon({belarus}), ""});
     scenario.theatre.sites.push_back(hub_site("hub.north", {25, 49.8}));
     scenario.theatre.sites.push_back(hub_site("hub.south", {24, 46.1}));
     params.threat.axes = {{"belarus_border", "Belarusian border", "BY", {}, 50, "test"},
