@@ -140,6 +140,15 @@ void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vecto
 
 void check_line_reasons(const Plan& plan, const model::Scenario& scenario,
                         const std::map<std::string, double>& covered_share, std::vector<Violation>& out) {
+  const auto montreux = montreux_of(plan);
+  double non_littoral_tonnage = 0;
+  for (const auto& a : plan.assignments) {
+    const model::RequirementLine* on = nullptr;
+    for (const auto& l : scenario.mandate.requirements)
+      if (l.id == a.line_id) on = &l;
+    if (on && on->location == model::Location::BlackSea && montreux.naval(a.capability) && !montreux.littoral(a.nation))
+      non_littoral_tonnage += montreux.tonnage_t.at(a.capability);
+  }
   for (const auto& claim : plan.lines) {
     const model::RequirementLine* line = nullptr;
     for (const auto& l : scenario.mandate.requirements)
@@ -204,6 +213,20 @@ void check_line_reasons(const Plan& plan, const model::Scenario& scenario,
           holds = coverage_short && claim.covered_design + 1e-9 < line->coverage->fraction;
           break;
         case LineCause::Late: holds = c.count > 0 && c.count == late; break;
+        case LineCause::StraitsClosed: {
+          const auto* pledge = scenario.coalition.find_pledge(c.pledge_id);
+          holds = pledge && pledge->capability == line->capability &&
+                  montreux_refusal(montreux, scenario, *pledge, *line).has_value();
+          break;
+        }
+        case LineCause::StraitsTonnage: {
+          const auto* pledge = scenario.coalition.find_pledge(c.pledge_id);
+          holds = pledge && pledge->capability == line->capability && montreux.enabled() &&
+                  line->location == model::Location::BlackSea && montreux.naval(pledge->capability) &&
+                  !montreux.littoral(pledge->nation) &&
+                  non_littoral_tonnage + montreux.tonnage_t.at(pledge->capability) > montreux.non_littoral_tonnage_t + 1e-9;
+          break;
+        }
       }
       if (!holds)
         fail(fmt::format("states \"{}\" ({}{}{}), which does not hold: {} pledged, {} eligible, {} of them serving "

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "guarantor/force/eligibility.hpp"
+#include "guarantor/planner/montreux.hpp"
 #include "stages.hpp"
 
 namespace guarantor::planner::detail {
@@ -31,6 +32,16 @@ void state(LineResult& result, LineReason cause, std::string words) {
 void explain_shortfall(const StageContext& context, const model::RequirementLine& line, LineResult& result,
                        const Plan& plan) {
   int offered = 0, eligible = 0, eligible_elsewhere = 0;
+  // Montreux: the non-littoral warship tonnage the plan already has in the Black Sea.
+  const auto& montreux = context.params.montreux;
+  double non_littoral_tonnage = 0;
+  for (const auto& a : plan.assignments) {
+    const model::RequirementLine* on = nullptr;
+    for (const auto& l : context.scenario.mandate.requirements)
+      if (l.id == a.line_id) on = &l;
+    if (on && on->location == model::Location::BlackSea && montreux.naval(a.capability) && !montreux.littoral(a.nation))
+      non_littoral_tonnage += montreux.tonnage_t.at(a.capability);
+  }
   for (const auto& pledge : context.scenario.coalition.pledges) {
     if (pledge.capability != line.capability) continue;
     offered += pledge.quantity;
@@ -40,8 +51,22 @@ void explain_shortfall(const StageContext& context, const model::RequirementLine
       continue;
     }
     eligible += pledge.quantity;
-    for (const auto& a : plan.assignments)
-      if (a.pledge_id == pledge.id && a.line_id != line.id) ++eligible_elsewhere;
+    int assigned = 0;
+    for (const auto& a : plan.assignments) {
+      if (a.pledge_id != pledge.id) continue;
+      ++assigned;
+      if (a.line_id != line.id) ++eligible_elsewhere;
+    }
+    // Eligible under the caveats, yet kept out of the Black Sea by the Straits' regime.
+    if (const auto refusal = montreux_refusal(montreux, context.scenario, pledge, line)) {
+      state(result, {LineCause::StraitsClosed, pledge.id, 0}, *refusal);
+    } else if (assigned < pledge.quantity && montreux.enabled() && line.location == model::Location::BlackSea &&
+               montreux.naval(pledge.capability) && !montreux.littoral(pledge.nation) &&
+               non_littoral_tonnage + montreux.tonnage_t.at(pledge.capability) > montreux.non_littoral_tonnage_t + 1e-9) {
+      state(result, {LineCause::StraitsTonnage, pledge.id, 0},
+            fmt::format("Montreux Convention art. 18(1): another {} warship would take non-littoral tonnage in the Black "
+                        "Sea past {:.0f} t", pledge.nation, montreux.non_littoral_tonnage_t));
+    }
   }
   if (offered == 0) state(result, {LineCause::NoPledge, "", 0}, fmt::format("no pledge offers {}", line.capability));
   if (eligible_elsewhere > 0)

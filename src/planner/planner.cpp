@@ -58,7 +58,9 @@ constexpr std::pair<LineCause, std::string_view> LINE_CAUSE_NAMES[] = {
     {LineCause::CoverAllNeedsMore, "cover_all_needs_more"},
     {LineCause::DemandOutOfReach, "demand_out_of_reach"},
     {LineCause::DesignShort, "design_short"},
-    {LineCause::Late, "late"}};
+    {LineCause::Late, "late"},
+    {LineCause::StraitsClosed, "straits_closed"},
+    {LineCause::StraitsTonnage, "straits_tonnage"}};
 }  // namespace
 
 std::string_view to_string(LineCause cause) {

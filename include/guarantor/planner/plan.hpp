@@ -176,6 +176,8 @@ enum class LineCause {
   DemandOutOfReach,   ///< part of the demand lies beyond every admissible site's reach
   DesignShort,        ///< even every placed position filled stays below the target
   Late,               ///< count: units arriving after the required-by day
+  StraitsClosed,      ///< pledge_id: Montreux art. 19 keeps its warships out of the Black Sea
+  StraitsTonnage,     ///< pledge_id: its warships would exceed Montreux art. 18(1) aggregate tonnage
 };
 
 std::string_view to_string(LineCause cause);
