@@ -4,19 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "guarantor/io/csv_writer.hpp"
+
 namespace guarantor::report {
 
 namespace {
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string text;
   for (const auto& p : parts) text += (text.empty() ? "" : std::string(separator)) + p;
@@ -80,10 +72,10 @@ std::string force_generation_to_csv(const model::Scenario&, const force::ForceGe
   std::string csv = "phase,line,capability,priority,required,filled,shortfall,status,filled_by,gap_reasons,illustrative\n";
   for (const auto& phase : result.phases) {
     for (const auto& line : phase.lines) {
-      csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", model::to_string(phase.phase), csv_field(line.line_id),
-                         csv_field(line.capability), line.priority, line.required, line.filled,
+      csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", model::to_string(phase.phase), io::csv_text_field(line.line_id),
+                         io::csv_text_field(line.capability), line.priority, line.required, line.filled,
                          line.required - line.filled, force::to_string(line.status),
-                         csv_field(join(fillers(line), "; ")), csv_field(join(line.gap_reasons, " | ")),
+                         io::csv_text_field(join(fillers(line), "; ")), io::csv_text_field(join(line.gap_reasons, " | ")),
                          result.illustrative ? "true" : "false");
     }
   }
