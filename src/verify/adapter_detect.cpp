@@ -47,6 +47,8 @@ std::optional<ReportFormat> detect_report_format(const std::filesystem::path& pa
   std::ifstream in = open_or_throw(path);
   std::string header;
   std::getline(in, header);
+  // A UTF-8 byte-order mark (spreadsheet exports) would hide the first column name.
+  if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);
   if (header_has(header, "event_id_cnty")) return ReportFormat::Acled;
   if (header_has(header, "type_of_violence") && header_has(header, "where_prec")) return ReportFormat::Ucdp;
   if (header_has(header, "event_id") && header_has(header, "GEO_PRECISION")) return ReportFormat::Viina;

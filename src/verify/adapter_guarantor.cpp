@@ -42,9 +42,10 @@ Report report_from_fields(const Getter& get, std::string_view format, std::optio
   const std::string date = get("date");
   const auto time = parse_iso_like(date);
   if (!time)
-    throw RowError{fmt::format("date: got \"{}\"; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]Z", date)};
+    throw RowError{fmt::format("date: got \"{}\"; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or an offset (+03:00)", date)};
   report.time_s = time->time_s;
   report.time_uncertainty_s = time->uncertainty_s;
+  report.local_time = time->local;
   report.outlets = detail::split_list(get("outlet"), ';');
   if (report.outlets.empty()) throw RowError{"outlet is empty; expected who published the report"};
   report.claimant = get("claimant");

@@ -63,7 +63,13 @@ void for_each_row(std::istream& in, const std::string& name, const std::vector<s
     try {
       record = reader.next();
     } catch (const Error& e) {
-      // A quoting error spoils one record; the reader resumes on the next line.
+      // A quote never closed swallows every later line into one field: refuse the file rather
+      // than lose those rows silently. Any other quoting error spoils one record only, and the
+      // reader resumes on the next line.
+      if (in.eof() && e.diagnostics().front().message.find("never closed") != std::string::npos)
+        throw Error(ErrorCode::Syntax, e.where(),
+                    "a quoted field opened on this line is never closed, so every later line would be lost; "
+                    "expected a closing '\"' (double any quote inside a quoted field)");
       ++result.rows;
       result.rejected.push_back({e.where(), e.diagnostics().front().message});
       continue;

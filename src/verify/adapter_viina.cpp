@@ -97,6 +97,7 @@ AdapterResult read_viina(std::istream& info, const std::string& info_name, std::
       if (!at) throw RowError{fmt::format("time: got \"{}\"; expected HH:MM", clock)};
       report.time_s = at->time_s;
       report.time_uncertainty_s = 0;
+      report.local_time = at->local;  // VIINA gives the clock time of the news item, without a zone
     }
     const std::string text(row.get("text"));
     report.category = viina_category(label->second, text);

@@ -1,6 +1,8 @@
 #include "guarantor/verify/audit.hpp"
 
 #include <fstream>
+#include <functional>
+#include <set>
 #include <optional>
 #include <sstream>
 #include <unordered_set>
@@ -20,6 +22,117 @@ struct ParsedLine {
   std::string error;
 };
 
+bool closes_run(std::string_view kind) { return kind == log_kind::RUN_END || kind == log_kind::DAMAGE; }
+
+using AddProblem = std::function<void(TamperKind, std::size_t, std::uint64_t, std::string)>;
+
+// The log's structure beyond the chain: every run ends (run_end, or a recorded damage entry)
+// before the next begins, every checkpoint signs the entry just before it, and with keys every
+// run's end is followed by a checkpoint that verifies.
+void check_runs_and_checkpoints(const std::vector<ParsedLine>& lines, const std::vector<PublicKey>& keys,
+                                AuditResult& result, const AddProblem& add) {
+  bool open = false, has_work = false;
+  std::size_t open_line = 0;
+  const LogEntry* previous = nullptr;
+  const LogEntry* awaiting_checkpoint = nullptr;
+  for (const ParsedLine& parsed : lines) {
+    if (!parsed.entry) {
+      previous = nullptr;
+      continue;
+    }
+    const LogEntry& entry = *parsed.entry;
+    if (awaiting_checkpoint != nullptr && entry.kind != log_kind::CHECKPOINT)
+      add(TamperKind::Unsigned, awaiting_checkpoint->line, awaiting_checkpoint->seq,
+          fmt::format("the {} entry (seq {}) is not followed by a signed checkpoint", awaiting_checkpoint->kind,
+                      awaiting_checkpoint->seq));
+    awaiting_checkpoint = nullptr;
+    if (entry.kind == log_kind::INPUT || entry.kind == log_kind::RUN_START) {
+      if (open && has_work) {
+        add(TamperKind::Unclosed, open_line, entry.seq,
+            fmt::format("the run that began on this line never ended (no run_end before the run on line {}): it "
+                        "was interrupted or its end was removed",
+                        entry.line));
+        open = false;
+      }
+      if (!open) open_line = entry.line;
+      open = true;
+      has_work = entry.kind == log_kind::RUN_START;
+    } else if (closes_run(entry.kind)) {
+      open = has_work = false;
+      if (!keys.empty()) awaiting_checkpoint = &entry;
+    } else if (entry.kind == log_kind::CHECKPOINT) {
+      const bool placed = previous != nullptr && entry.body.is_object() &&
+                          entry.body.value("seq", std::uint64_t{0}) == previous->seq &&
+                          entry.body.value("head", std::string()) == previous->hash;
+      if (!placed) {
+        add(TamperKind::ChainBroken, entry.line, entry.seq,
+            "the checkpoint does not sign the entry just before it (its seq and head name another entry)");
+      } else if (!keys.empty()) {
+        switch (check_checkpoint(entry.body, keys)) {
+          case CheckpointCheck::Valid: ++result.checkpoints_verified; break;
+          case CheckpointCheck::UnknownKey:
+            add(TamperKind::Unsigned, entry.line, entry.seq,
+                fmt::format("the checkpoint is signed by key {}, which is not one given with --key",
+                            entry.body.value("key", std::string()).substr(0, 16)));
+            break;
+          case CheckpointCheck::BadSignature:
+          case CheckpointCheck::Malformed:
+            add(TamperKind::BadSignature, entry.line, entry.seq,
+                "the checkpoint's signature does not verify: the entries before it were rewritten");
+            break;
+        }
+      }
+    } else {
+      has_work = true;
+    }
+    previous = &entry;
+  }
+  if (awaiting_checkpoint != nullptr)
+    add(TamperKind::Unsigned, awaiting_checkpoint->line, awaiting_checkpoint->seq,
+        fmt::format("the log ends with the {} entry (seq {}) without a signed checkpoint", awaiting_checkpoint->kind,
+                    awaiting_checkpoint->seq));
+}
+
+// A damage entry (guarantor audit --record-damage) lists the problems it acknowledges, by kind
+// and line: they are reported as acknowledged (as recorded), and the same problems found again
+// before the damage entry no longer fail the audit.
+void acknowledge_recorded_damage(const std::vector<ParsedLine>& lines, AuditResult& result) {
+  std::set<std::pair<std::string, std::size_t>> recorded;
+  std::size_t last_damage_line = 0;
+  for (const ParsedLine& parsed : lines) {
+    if (!parsed.entry || parsed.entry->kind != log_kind::DAMAGE) continue;
+    const auto& body = parsed.entry->body;
+    if (!body.is_object() || !body.contains("problems") || !body["problems"].is_array()) continue;
+    for (const auto& problem : body["problems"]) {
+      if (!problem.is_object()) continue;
+      const std::string kind = problem.value("kind", std::string());
+      const auto line = problem.value("line", std::size_t{0});
+      recorded.emplace(kind, line);
+      AuditProblem acknowledged;
+      for (int k = 0; k <= static_cast<int>(TamperKind::BadSignature); ++k)
+        if (to_string(static_cast<TamperKind>(k)) == kind) acknowledged.kind = static_cast<TamperKind>(k);
+      acknowledged.line = line;
+      acknowledged.seq = problem.value("seq", std::uint64_t{0});
+      acknowledged.message = fmt::format("{} (recorded on line {})", problem.value("message", kind), parsed.line);
+      result.acknowledged.push_back(std::move(acknowledged));
+    }
+    const std::string partial = body.value("partial_line", std::string());
+    if (!partial.empty())
+      result.acknowledged.push_back({TamperKind::Malformed, parsed.line, parsed.entry->seq,
+                                     fmt::format("an incomplete line of {} bytes was cut off here (recorded on line {})",
+                                                 partial.size(), parsed.line)});
+    last_damage_line = parsed.line;
+  }
+  if (recorded.empty()) return;
+  std::vector<AuditProblem> remaining;
+  for (AuditProblem& problem : result.problems) {
+    const bool known = problem.line < last_damage_line &&
+                       recorded.count({std::string(to_string(problem.kind)), problem.line}) > 0;
+    if (!known) remaining.push_back(std::move(problem));
+  }
+  result.problems = std::move(remaining);
+}
+
 }  // namespace
 
 std::string_view to_string(TamperKind kind) {
@@ -31,11 +144,19 @@ std::string_view to_string(TamperKind kind) {
     case TamperKind::ChainBroken: return "chain_broken";
     case TamperKind::Truncated: return "truncated";
     case TamperKind::HeadMismatch: return "head_mismatch";
+    case TamperKind::Unclosed: return "unclosed";
+    case TamperKind::Unsigned: return "unsigned";
+    case TamperKind::BadSignature: return "bad_signature";
   }
   return "unknown";
 }
 
 AuditResult audit_log(std::istream& in, const std::string& name, const std::string& expected_head) {
+  return audit_log(in, name, expected_head, {});
+}
+
+AuditResult audit_log(std::istream& in, const std::string& name, const std::string& expected_head,
+                      const std::vector<PublicKey>& keys) {
   // Read every line first: telling "removed" from "reordered" needs to know whether a missing
   // sequence number turns up later.
   std::vector<ParsedLine> lines;
@@ -88,7 +209,14 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
           fmt::format("entry seq {} ({}) was altered: its content hashes to {}, the entry says {}", entry.seq,
                       entry.kind, recomputed.substr(0, 16), entry.hash.substr(0, 16)));
     }
-    if (entry.seq != expected_seq) {
+    // A damage entry continues the chain from the last readable entry, whatever came between:
+    // what it skipped over is listed in its body and reported as acknowledged.
+    const bool damage_link = entry.kind == log_kind::DAMAGE && self_ok &&
+                             (last != nullptr ? entry.prev == last->hash && entry.seq == last->seq + 1
+                                              : entry.prev == GENESIS_HASH && entry.seq == 0);
+    if (damage_link) {
+      // linked as recorded
+    } else if (entry.seq != expected_seq) {
       if (entry.seq > expected_seq) {
         const bool appears_later = seqs_present.count(expected_seq) > 0;
         if (appears_later) {
@@ -127,11 +255,13 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
     last = &entry;
   }
 
+  check_runs_and_checkpoints(lines, keys, result, add);
+
   if (last == nullptr) {
     add(TamperKind::Truncated, 0, 0, "the log holds no entries");
   } else {
     result.head_hash = last->hash;
-    if (last->kind != log_kind::RUN_END) {
+    if (!closes_run(last->kind) && last->kind != log_kind::CHECKPOINT) {
       add(TamperKind::Truncated, last->line, last->seq,
           fmt::format("the log ends with a {} entry (seq {}), not run_end: entries after it were removed",
                       last->kind, last->seq));
@@ -142,13 +272,15 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
                       expected_head));
     }
   }
+  acknowledge_recorded_damage(lines, result);
   return result;
 }
 
-AuditResult audit_log_file(const std::filesystem::path& path, const std::string& expected_head) {
+AuditResult audit_log_file(const std::filesystem::path& path, const std::string& expected_head,
+                           const std::vector<PublicKey>& keys) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the evidence log");
-  return audit_log(in, path.string(), expected_head);
+  return audit_log(in, path.string(), expected_head, keys);
 }
 
 }  // namespace guarantor::verify

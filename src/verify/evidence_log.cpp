@@ -4,13 +4,15 @@
 #include <atomic>
 #include <exception>
 #include <istream>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "canonical_json.hpp"
+#include "guarantor/verify/log_signing.hpp"
+#include "log_file.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/sha256.hpp"
+#include "guarantor/core/thread_pool.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -125,51 +127,48 @@ std::string canonical_entry_text(std::uint64_t seq, std::string_view kind, const
 
 EvidenceLog::EvidenceLog(std::ostream& out) : out_(&out), head_(GENESIS_HASH), name_("<stream>") {}
 
-EvidenceLog::EvidenceLog(std::unique_ptr<std::ofstream> file, std::uint64_t next_seq, std::string head)
-    : file_(std::move(file)), out_(file_.get()), next_seq_(next_seq), head_(std::move(head)) {}
+EvidenceLog::EvidenceLog(int fd, std::uint64_t next_seq, std::string head)
+    : fd_(fd), next_seq_(next_seq), head_(std::move(head)) {}
 
 EvidenceLog::EvidenceLog(EvidenceLog&& other) noexcept
-    : file_(std::move(other.file_)), out_(other.out_), next_seq_(other.next_seq_), head_(std::move(other.head_)),
-      name_(std::move(other.name_)), pending_(std::move(other.pending_)) {
+    : fd_(other.fd_), file_size_(other.file_size_), signing_key_(other.signing_key_), out_(other.out_),
+      next_seq_(other.next_seq_), head_(std::move(other.head_)), name_(std::move(other.name_)),
+      pending_(std::move(other.pending_)) {
+  other.fd_ = -1;
   other.out_ = nullptr;
 }
 
 EvidenceLog::~EvidenceLog() {
-  if (out_ == nullptr) return;
-  // Destructors must not throw: a failed final write is reported by an explicit flush().
-  out_->write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
-  out_->flush();
+  // Destructors must not throw: a failed final write is reported by an explicit flush(). The
+  // entries of a run cut short are kept (they are evidence); the run stays open, and the next
+  // append refuses the log until the damage is recorded.
+  try {
+    if (fd_ >= 0 || out_ != nullptr) write_pending();
+    if (out_ != nullptr) out_->flush();
+  } catch (...) {
+  }
+  if (fd_ >= 0) detail::close_log_file(fd_);
 }
 
-EvidenceLog EvidenceLog::open_file(const std::filesystem::path& path) {
-  std::uint64_t next_seq = 0;
-  std::string head(GENESIS_HASH);
-  {
-    std::ifstream existing(path);
-    if (existing) {
-      // Continue the chain from the last entry; the whole file is audited by `guarantor audit`.
-      std::string line, last;
-      std::size_t line_number = 0, last_number = 0;
-      while (std::getline(existing, line)) {
-        ++line_number;
-        if (!line.empty()) {
-          last = std::move(line);
-          last_number = line_number;
-        }
-      }
-      if (!last.empty()) {
-        const LogEntry entry = parse_entry(last, last_number, path.string());
-        next_seq = entry.seq + 1;
-        head = entry.hash;
-      }
-    }
+EvidenceLog EvidenceLog::open_file(const std::filesystem::path& path, const LogOpenOptions& options) {
+  const int fd = detail::open_locked_log(path);
+  try {
+    const detail::LogTail tail = detail::read_log_tail(fd, path, options.check_tail, options.signing_key,
+                                                           options.cut_partial_line);
+    EvidenceLog log(fd, tail.next_seq, tail.head);
+    log.file_size_ = tail.size;
+    log.name_ = path.string();
+    log.signing_key_ = options.signing_key;
+    return log;
+  } catch (...) {
+    detail::close_log_file(fd);
+    throw;
   }
-  auto file = std::make_unique<std::ofstream>(path, std::ios::app | std::ios::binary);
-  if (!*file)
-    throw Error(ErrorCode::OutputFailed, path.string(), "cannot open the evidence log for appending");
-  EvidenceLog log(std::move(file), next_seq, std::move(head));
-  log.name_ = path.string();
-  return log;
+}
+
+void EvidenceLog::sign_head() {
+  if (signing_key_ == nullptr || next_seq_ == 0) return;
+  append(log_kind::CHECKPOINT, sign_checkpoint(*signing_key_, next_seq_ - 1, head_));
 }
 
 const std::string& EvidenceLog::append(std::string_view kind, const nlohmann::json& body) {
@@ -188,13 +187,17 @@ void EvidenceLog::append_batch(std::string_view kind, std::size_t count, const B
   PreparedBatch batches[2];
   PreparedBatch* current = &batches[0];
   PreparedBatch* next = &batches[1];
-  std::vector<std::thread> helpers;
+  // Helpers are tasks of the process's one thread pool (no threads started per batch); the
+  // calling thread works too, so `threads` counts it.
+  ThreadPool& pool = ThreadPool::shared();
+  std::vector<std::future<void>> helpers;
   const auto start_helpers = [&](PreparedBatch* batch) {
-    for (unsigned helper = 1; helper < threads; ++helper)
-      helpers.emplace_back([batch, kind, &write_body] { batch->work(kind, write_body); });
+    const unsigned available = std::min(threads, pool.concurrency());
+    for (unsigned helper = 1; helper < available; ++helper)
+      helpers.push_back(pool.submit([batch, kind, &write_body] { batch->work(kind, write_body); }));
   };
   const auto join_helpers = [&] {
-    for (std::thread& helper : helpers) helper.join();
+    for (std::future<void>& helper : helpers) helper.wait();  // work() catches its own errors
     helpers.clear();
   };
   // In order: finish each entry's hash over the chain-dependent tail, then emit it with its hash
@@ -257,14 +260,24 @@ void EvidenceLog::append_batch(std::string_view kind, std::size_t count, const B
 }
 
 void EvidenceLog::write_pending() {
-  out_->write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
-  if (!*out_)
-    throw Error(ErrorCode::OutputFailed, name_, fmt::format("writing entries before seq {} failed", next_seq_));
+  if (pending_.empty()) return;
+  if (fd_ >= 0) {
+    // One batch lands whole or not at all: a failed write (full disk) is cut back.
+    file_size_ = detail::append_whole(fd_, name_, file_size_, pending_, next_seq_);
+  } else {
+    out_->write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+    if (!*out_)
+      throw Error(ErrorCode::OutputFailed, name_, fmt::format("writing entries before seq {} failed", next_seq_));
+  }
   pending_.clear();
 }
 
 void EvidenceLog::flush() {
   write_pending();
+  if (fd_ >= 0) {
+    detail::sync_log_file(fd_, name_);
+    return;
+  }
   out_->flush();
   if (!*out_) throw Error(ErrorCode::OutputFailed, name_, "flushing the evidence log failed");
 }

@@ -11,9 +11,12 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/sha256.hpp"
+#include "guarantor/core/thread_pool.hpp"
 #include "guarantor/io/geonames.hpp"
 #include "guarantor/io/scenario_loader.hpp"
 #include "guarantor/verify/column_mapping.hpp"
+#include "guarantor/verify/input_checks.hpp"
+#include "guarantor/verify/log_signing.hpp"
 #include "guarantor/verify/theatre_scope.hpp"
 #include "guarantor/verify/verify_json.hpp"
 #include "canonical_json.hpp"
@@ -23,9 +26,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Threads that serialise and pre-hash log entries: the log is the same for any count, and the
-// benchmark's budget is two cores.
-constexpr unsigned LOG_THREADS = 2;
 
 Json area_to_json(const geo::MultiPolygon& area) {
   Json parts = Json::array();
@@ -55,9 +55,17 @@ std::string file_sha256(const std::filesystem::path& path) {
 // Records each stage's wall time and the process's peak RSS when it ends.
 class StageClock {
 public:
-  explicit StageClock(std::vector<StageTiming>& out)
-      : out_(out), start_(std::chrono::steady_clock::now()), start_cpu_(cpu_seconds()) {}
+  StageClock(std::vector<StageTiming>& out, const ProgressFn& progress)
+      : out_(out), progress_(progress), start_(std::chrono::steady_clock::now()), start_cpu_(cpu_seconds()) {}
   void lap(std::string stage) {
+    lap_quietly(std::move(stage));
+    const StageTiming& done = out_.back();
+    if (progress_)
+      progress_(fmt::format("{} done in {:.1f} s (peak memory {:.0f} MiB)", done.stage, done.seconds, done.peak_rss_mib));
+  }
+
+private:
+  void lap_quietly(std::string stage) {
     const auto now = std::chrono::steady_clock::now();
     const double cpu = cpu_seconds();
     rusage usage{};
@@ -69,7 +77,6 @@ public:
     start_cpu_ = cpu;
   }
 
-private:
   static double cpu_seconds() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -77,6 +84,7 @@ private:
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
   }
   std::vector<StageTiming>& out_;
+  const ProgressFn& progress_;
   std::chrono::steady_clock::time_point start_;
   double start_cpu_;
 };
@@ -108,10 +116,14 @@ Json VerifyResult::counts() const {
 
 VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> rejected, const Agreement& agreement,
                             const SourceRegistry& registry, const Gazetteer* gazetteer,
-                            const geo::MultiPolygon* occupied_area, const VerifyParams& params, EvidenceLog* log) {
+                            const geo::MultiPolygon* occupied_area, const VerifyParams& params, EvidenceLog* log,
+                            const ProgressFn& progress) {
   VerifyResult result;
-  StageClock clock(result.timings);
+  StageClock clock(result.timings, progress);
   result.agreement = agreement;
+  // Threads that serialise and pre-hash log entries: the whole shared pool (the log is the same
+  // for any count); its size follows --threads or the machine.
+  const unsigned log_threads = ThreadPool::shared().concurrency();
   if (log != nullptr) {
     log->append(log_kind::RUN_START,
                 {{"parameters", to_json(params)},
@@ -141,7 +153,7 @@ VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> 
   if (log != nullptr) {
     log->append_batch(
         log_kind::REPORT, order.size(),
-        [&](std::size_t index, std::string& out) { append_canonical_json(out, reports[order[index]]); }, LOG_THREADS);
+        [&](std::size_t index, std::string& out) { append_canonical_json(out, reports[order[index]]); }, log_threads);
     log->append_batch(
         log_kind::REJECTED, rejected.size(),
         [&](std::size_t index, std::string& out) {
@@ -151,7 +163,7 @@ VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> 
           detail::append_json_string(out, rejected[index].where);
           out += '}';
         },
-        LOG_THREADS);
+        log_threads);
   }
 
   clock.lap("log_reports");
@@ -174,22 +186,23 @@ VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> 
         [&](std::size_t index, std::string& out) {
           append_canonical_json(out, result.clusters.merges[index], reports, incidents);
         },
-        LOG_THREADS);
+        log_threads);
     log->append_batch(
         log_kind::INCIDENT, incidents.size(),
         [&](std::size_t index, std::string& out) {
           append_canonical_json(out, incidents[index], result.grades[index], reports);
         },
-        LOG_THREADS);
+        log_threads);
     log->append_batch(
         log_kind::FINDING, result.findings.size(),
-        [&](std::size_t index, std::string& out) { append_canonical_json(out, result.findings[index]); }, LOG_THREADS);
+        [&](std::size_t index, std::string& out) { append_canonical_json(out, result.findings[index]); }, log_threads);
   }
   result.reports = std::move(reports);
   result.rejected = std::move(rejected);
   if (log != nullptr) {
     log->append(log_kind::RUN_END, {{"counts", result.counts()}});
-    log->flush();
+    log->sign_head();  // a signed checkpoint when the monitor's key was given
+    log->flush();      // fsync: the run is on disk before its head is reported
     result.log_head = log->head_hash();
   }
   clock.lap("log_results");
@@ -237,6 +250,7 @@ geo::MultiPolygon load_area_geojson(const std::filesystem::path& path) {
 
 VerifyResult run_verify(const VerifyRequest& request) {
   if (request.report_files.empty()) throw Error(ErrorCode::Usage, "verify", "no report files given");
+  check_verify_params(request.params);
   const Agreement agreement = load_agreement(request.agreement);
   const SourceRegistry registry =
       request.source_registry.empty() ? SourceRegistry() : load_source_registry(request.source_registry);
@@ -256,8 +270,14 @@ VerifyResult run_verify(const VerifyRequest& request) {
   std::optional<geo::MultiPolygon> occupied;
   if (!request.line_of_contact.empty()) occupied = load_area_geojson(request.line_of_contact);
   // Open the log before the work so an unwritable log fails fast.
+  std::optional<SecretKey> signing_key;
+  if (!request.signing_key.empty()) signing_key = read_secret_key(request.signing_key);
   std::optional<EvidenceLog> log;
-  if (!request.evidence_log.empty()) log.emplace(EvidenceLog::open_file(request.evidence_log));
+  if (!request.evidence_log.empty()) {
+    LogOpenOptions options;
+    options.signing_key = signing_key ? &*signing_key : nullptr;
+    log.emplace(EvidenceLog::open_file(request.evidence_log, options));
+  }
 
   std::vector<Report> reports;
   std::vector<Rejection> rejected;
@@ -265,6 +285,7 @@ VerifyResult run_verify(const VerifyRequest& request) {
   std::optional<ColumnMapping> mapping;
   if (!request.mapping.empty()) mapping.emplace(load_column_mapping(request.mapping));
   for (const auto& path : request.report_files) {
+    const auto started = std::chrono::steady_clock::now();
     AdapterResult read;
     if (mapping) {
       std::ifstream in(path, std::ios::binary);
@@ -273,10 +294,17 @@ VerifyResult run_verify(const VerifyRequest& request) {
     } else {
       read = read_report_file(path, request.format);
     }
+    if (request.progress)
+      request.progress(fmt::format("read {}: {} reports, {} rejected ({:.1f} s)", path.string(), read.reports.size(),
+                                   read.rejected.size(),
+                                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
     inputs.push_back({path.string(), read.format, file_sha256(path), read.rows, read.reports.size(), read.rejected.size()});
     std::move(read.reports.begin(), read.reports.end(), std::back_inserter(reports));
     std::move(read.rejected.begin(), read.rejected.end(), std::back_inserter(rejected));
   }
+  // Before anything is logged or judged: one record per id, every clock time in UTC.
+  reject_duplicate_ids(reports, rejected);
+  const std::size_t local_times = resolve_local_times(reports, rejected, request.time_zone);
   if (log) {
     // Inputs precede run_start's work entries; they name what the run read, by hash.
     for (const auto& input : inputs)
@@ -289,8 +317,10 @@ VerifyResult run_verify(const VerifyRequest& request) {
                  request.params.gazetteer);
   VerifyResult result = verify_reports(std::move(reports), std::move(rejected), agreement, registry,
                                        nullptr, occupied ? &*occupied : nullptr,
-                                       request.params, log ? &*log : nullptr);
+                                       request.params, log ? &*log : nullptr, request.progress);
   result.inputs = std::move(inputs);
+  result.time_zone = request.time_zone;
+  result.local_times = local_times;
   return result;
 }
 

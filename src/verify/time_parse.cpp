@@ -117,9 +117,20 @@ std::optional<ParsedTime> parse_iso_like(std::string_view text) {
     std::size_t pos = 11;
     const auto clock = parse_clock(text, pos);
     if (!clock) return std::nullopt;
-    if (pos < text.size() && text[pos] == 'Z') ++pos;
-    if (pos != text.size()) return std::nullopt;
-    return ParsedTime{day_start(year, month, day) + *clock, 0};
+    const UnixSeconds local = day_start(year, month, day) + *clock;
+    if (pos == text.size()) return ParsedTime{local, 0, true};  // no zone: the caller decides which
+    if (text[pos] == 'Z' && pos + 1 == text.size()) return ParsedTime{local, 0};
+    // A UTC offset, "+03:00" or "+0300" (ISO 8601): local time minus the offset is UTC.
+    int offset_hours = 0, offset_minutes = 0;
+    const char sign = text[pos];
+    if ((sign != '+' && sign != '-') || !read_digits(text, pos + 1, 2, offset_hours)) return std::nullopt;
+    std::size_t minutes_at = pos + 3;
+    if (minutes_at < text.size() && text[minutes_at] == ':') ++minutes_at;
+    if (!read_digits(text, minutes_at, 2, offset_minutes) || minutes_at + 2 != text.size()) return std::nullopt;
+    constexpr int MAX_OFFSET_HOURS = 14;  // UTC+14 (Kiribati) is the widest offset in use
+    if (offset_hours > MAX_OFFSET_HOURS || offset_minutes > 59) return std::nullopt;
+    const UnixSeconds offset = offset_hours * SECONDS_PER_HOUR + offset_minutes * SECONDS_PER_MINUTE;
+    return ParsedTime{sign == '+' ? local - offset : local + offset, 0};
   }
   // "15 March 2025" (ACLED exports before 2023).
   std::size_t pos = 0;

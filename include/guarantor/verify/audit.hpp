@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "guarantor/verify/log_signing.hpp"
+
 namespace guarantor::verify {
 
 enum class TamperKind {
@@ -17,6 +19,9 @@ enum class TamperKind {
   ChainBroken,  ///< "prev" does not match the previous entry for another reason
   Truncated,    ///< the log does not end with a run_end entry: trailing entries were removed
   HeadMismatch, ///< the last hash differs from the head the user expected
+  Unclosed,     ///< a run never ended (no run_end) before the next run began
+  Unsigned,     ///< with keys: a run's end lacks a checkpoint, or a checkpoint names an unknown key
+  BadSignature, ///< with keys: a checkpoint's signature does not verify (the log was rewritten)
 };
 
 std::string_view to_string(TamperKind kind);
@@ -30,6 +35,9 @@ struct AuditProblem {
 
 struct AuditResult {
   std::size_t entries = 0;
+  std::size_t checkpoints_verified = 0;  ///< checkpoints whose signature verified with a given key
+  /// Problems a later damage entry recorded (guarantor audit --record-damage): shown, not failed.
+  std::vector<AuditProblem> acknowledged;
   std::string head_hash;  ///< hash of the last entry; publish it to detect a fully rewritten log
   std::vector<AuditProblem> problems;  ///< in file order; the first is the one to act on
   [[nodiscard]] bool ok() const noexcept { return problems.empty(); }
@@ -39,7 +47,13 @@ struct AuditResult {
 /// last hash must equal it (detects a log rewritten and re-hashed from the start).
 AuditResult audit_log(std::istream& in, const std::string& name, const std::string& expected_head = {});
 
+/// As above, and when `keys` is not empty every run's end must be followed by a checkpoint
+/// signed by one of them (log_signing.hpp), and the log must end with such a checkpoint.
+AuditResult audit_log(std::istream& in, const std::string& name, const std::string& expected_head,
+                      const std::vector<PublicKey>& keys);
+
 /// Audits a log file. Throws Error(FileNotFound) when it cannot be read.
-AuditResult audit_log_file(const std::filesystem::path& path, const std::string& expected_head = {});
+AuditResult audit_log_file(const std::filesystem::path& path, const std::string& expected_head = {},
+                           const std::vector<PublicKey>& keys = {});
 
 }  // namespace guarantor::verify

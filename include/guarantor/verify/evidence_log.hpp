@@ -31,7 +31,23 @@ inline constexpr std::string_view MERGE = "merge";          ///< one report join
 inline constexpr std::string_view INCIDENT = "incident";    ///< one incident: members, place, time, grade
 inline constexpr std::string_view FINDING = "finding";      ///< one finding against one provision
 inline constexpr std::string_view RUN_END = "run_end";      ///< counts; closes the run
+inline constexpr std::string_view CHECKPOINT = "checkpoint";  ///< Ed25519 signature over the previous entry's hash
+inline constexpr std::string_view DAMAGE = "damage";        ///< audit problems acknowledged by the monitor; closes a run
 }  // namespace log_kind
+
+struct SecretKey;
+
+/// How EvidenceLog::open_file treats an existing log.
+struct LogOpenOptions {
+  /// Signs each run's end (EvidenceLog::close_run); not owned, may be null.
+  const SecretKey* signing_key = nullptr;
+  /// Refuse a log whose chain is broken or whose last run never ended (see check_log_tail).
+  /// Only the damage recorder (record_log_damage) turns this off.
+  bool check_tail = true;
+  /// Without check_tail: a last line cut short (no newline) is removed from the file and its
+  /// text stored here, and the chain continues from the last readable entry.
+  std::string* cut_partial_line = nullptr;
+};
 
 /// One parsed log line.
 struct LogEntry {
@@ -53,8 +69,12 @@ public:
   /// Writes to `out` (not owned), starting a new chain.
   explicit EvidenceLog(std::ostream& out);
   /// Opens `path` for appending, continuing the chain of its last entry if the file exists.
-  /// Throws Error: OutputFailed when it cannot be opened, Tampered when its last line is unreadable.
-  static EvidenceLog open_file(const std::filesystem::path& path);
+  /// Takes an exclusive lock (flock) held until the log is destroyed: a second run waits, so two
+  /// runs never interleave. Before the first append the whole log is audited: a broken chain, a
+  /// half-written line or a run without run_end is refused with Error(Tampered) that names the
+  /// problem and the command recording it (guarantor audit LOG --record-damage --sign-key KEY).
+  /// Throws Error(OutputFailed) when the file cannot be opened or locked.
+  static EvidenceLog open_file(const std::filesystem::path& path, const LogOpenOptions& options = {});
 
   EvidenceLog(EvidenceLog&&) noexcept;
   EvidenceLog& operator=(EvidenceLog&&) = delete;
@@ -71,19 +91,28 @@ public:
   using BodyWriter = std::function<void(std::size_t index, std::string& out)>;
   /// Appends `count` entries of one kind, bodies written by `write_body`; the log is the same as
   /// from `count` calls of append_canonical. Bodies are serialised and their chain-independent
-  /// hashing done on `threads` threads (write_body must be safe to call concurrently).
+  /// hashing done by up to `threads` threads of the shared pool (core/thread_pool.hpp), the
+  /// calling one included (write_body must be safe to call concurrently).
   void append_batch(std::string_view kind, std::size_t count, const BodyWriter& write_body, unsigned threads = 1);
-  /// Flushes buffered entries; throws Error(OutputFailed) on failure.
+  /// Writes buffered entries and, for a file, fsyncs it. A write that fails (a full disk) is
+  /// undone (the file is cut back to its last complete entry), so no half line is left behind;
+  /// throws Error(OutputFailed).
   void flush();
+  /// Appends a checkpoint signing the current head when a signing key was given; a no-op
+  /// otherwise. Called after run_end (and after a damage entry).
+  void sign_head();
+  [[nodiscard]] bool signs() const noexcept { return signing_key_ != nullptr; }
 
   [[nodiscard]] std::uint64_t next_seq() const noexcept { return next_seq_; }
   [[nodiscard]] const std::string& head_hash() const noexcept { return head_; }
 
 private:
-  EvidenceLog(std::unique_ptr<std::ofstream> file, std::uint64_t next_seq, std::string head);
+  EvidenceLog(int fd, std::uint64_t next_seq, std::string head);
   void write_pending();
-  std::unique_ptr<std::ofstream> file_;
-  std::ostream* out_;
+  int fd_ = -1;                ///< the log file, locked; -1 when writing to a stream
+  std::uint64_t file_size_ = 0;  ///< bytes of complete entries in the file
+  const SecretKey* signing_key_ = nullptr;
+  std::ostream* out_ = nullptr;
   std::uint64_t next_seq_ = 0;
   std::string head_;
   std::string name_;

@@ -1,6 +1,7 @@
 #pragma once
 // The verifier's outputs: incidents as GeoJSON (RFC 7946) and as CSV with ACLED-compatible
-// columns, findings as JSON with aggregates by day, provision and side, and an offline HTML report.
+// columns, findings as JSON with aggregates by day, provision and side. The HTML page is drawn
+// by the report module (guarantor/report/verify_page.hpp).
 #include <iosfwd>
 #include <string>
 
@@ -19,8 +20,12 @@ void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out);
 /// Findings per provision, counts and aggregates: {"counts", "provisions", "findings", "by_day", "by_side"}.
 nlohmann::json findings_json(const VerifyResult& result);
 
-/// A self-contained HTML page (inline SVG and script, no network): map of incidents coloured by
-/// finding, timeline by day and side, a table per provision, each side's claims apart.
-void write_report_html(const VerifyResult& result, std::ostream& out);
+/// One finding as findings.json lists it: the finding, its incident's date and position and
+/// the reports behind it.
+nlohmann::json finding_to_json(const VerifyResult& result, const Finding& finding);
+
+/// findings.json written entry by entry, so memory stays that of one finding at a time: the
+/// same content as findings_json(result).
+void write_findings_json(const VerifyResult& result, std::ostream& out);
 
 }  // namespace guarantor::verify

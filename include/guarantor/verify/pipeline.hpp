@@ -2,6 +2,7 @@
 // The verifier end to end: read -> geocode -> cluster -> grade -> judge, every step appended to
 // the evidence log; and replay, which repeats a run from its log alone.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,15 +56,22 @@ struct VerifyResult {
   Agreement agreement;
   std::string log_head;  ///< hash of the last log entry ("" without a log)
   std::vector<StageTiming> timings;  ///< per stage of verify_reports (measurements, not results)
+  std::string time_zone;              ///< zone clock times without a zone were read in (run_verify)
+  std::size_t local_times = 0;        ///< reports whose clock time was read in time_zone
   /// Counts printed after a run: read, rejected, unlocated, merged, incidents, findings by outcome.
   [[nodiscard]] nlohmann::json counts() const;
 };
+
+/// Told one line after each stage of a run (what was done, how long it took, peak memory), so a
+/// long run shows progress; empty: silent.
+using ProgressFn = std::function<void(const std::string&)>;
 
 /// Geocodes (when a gazetteer is given), clusters, grades and judges `reports`, appending every
 /// step to `log` when given. Deterministic for any order of `reports`.
 VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> rejected, const Agreement& agreement,
                             const SourceRegistry& registry, const Gazetteer* gazetteer,
-                            const geo::MultiPolygon* occupied_area, const VerifyParams& params, EvidenceLog* log);
+                            const geo::MultiPolygon* occupied_area, const VerifyParams& params, EvidenceLog* log,
+                            const ProgressFn& progress = {});
 
 /// What `guarantor verify` needs; optional paths may be empty.
 struct VerifyRequest {
@@ -84,7 +92,12 @@ struct VerifyRequest {
   std::filesystem::path theatre_scope;      ///< data/verify/theatre_scope.json (with `theatre`)
   std::filesystem::path line_of_contact;   ///< GeoJSON of the occupied area; empty: band zones undetermined
   std::filesystem::path evidence_log;      ///< appended to; empty: no log
+  std::filesystem::path signing_key;       ///< monitor's Ed25519 secret key file; signs the run's checkpoint
   VerifyParams params;
+  /// IANA zone of clock times given without "Z" or an offset (DEFAULT_REPORT_TIME_ZONE in
+  /// input_checks.hpp), or "reject" to refuse such reports.
+  std::string time_zone = "Europe/Kyiv";
+  ProgressFn progress;  ///< told after each input file and each stage; empty: silent
 };
 
 /// Loads every input and runs verify_reports. Throws Error for unusable files (rows that cannot

@@ -70,6 +70,9 @@ struct Report {
   WeaponClass weapon_class = WeaponClass::Unknown;
   UnixSeconds time_s = 0;              ///< start of the reported time span
   UnixSeconds time_uncertainty_s = 0;  ///< span length: 86,399 for a date without a time
+  /// The source gave a clock time without a zone: time_s is that wall-clock reading until
+  /// resolve_local_times converts it from the reporting zone (input_checks.hpp).
+  bool local_time = false;
   std::string place_name;              ///< as written in the report
   std::string admin1;                  ///< region as written, may be empty
   std::optional<geo::LonLat> position; ///< after geocoding: the position used

@@ -12,6 +12,9 @@ namespace guarantor::verify {
 struct ParsedTime {
   UnixSeconds time_s = 0;
   UnixSeconds uncertainty_s = 0;
+  /// A clock time with neither "Z" nor an offset: time_s holds the wall-clock reading as if it
+  /// were UTC, and the caller must convert it from the reporting time zone (or refuse it).
+  bool local = false;
 };
 
 /// Seconds in a day; a date without a time covers [00:00, 24:00).
@@ -20,8 +23,9 @@ inline constexpr UnixSeconds SECONDS_PER_DAY = 86400;
 /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil).
 std::int64_t days_from_civil(int year, unsigned month, unsigned day) noexcept;
 
-/// Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z]", "YYYY-MM-DD HH:MM[:SS]", "YYYYMMDD" and
-/// ACLED's "D Month YYYY"; nullopt on anything else or an impossible date.
+/// Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM|-HH:MM]", "YYYY-MM-DD HH:MM[:SS]",
+/// "YYYYMMDD" and ACLED's "D Month YYYY"; nullopt on anything else or an impossible date.
+/// A clock time without a zone is returned with `local` set.
 std::optional<ParsedTime> parse_iso_like(std::string_view text);
 
 /// Parses the month/day/year forms UCDP GED rows carry after spreadsheet round trips:

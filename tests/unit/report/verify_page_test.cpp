@@ -1,0 +1,118 @@
+// The verifier page with hostile report text: it must stay one intact page, draw its data and
+// run its script without errors.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "guarantor/report/verify_page.hpp"
+#include "synthetic_reports.hpp"
+
+namespace guarantor::report {
+namespace {
+
+const std::filesystem::path FIXTURES = std::filesystem::path(GUARANTOR_TEST_FIXTURES_DIR) / "verify";
+const std::filesystem::path DATA = GUARANTOR_TEST_DATA_DIR;
+
+std::filesystem::path hostile_reports(const std::filesystem::path& dir) {
+  const auto path = dir / "hostile.csv";
+  std::ofstream out(path);
+  out << "id,date,outlet,claimant,claimed_actor,category,target_kind,weapon_class,place,admin1,lon,lat,"
+         "location_uncertainty_m,fatalities,description\n"
+      << "h1,2025-03-20T02:10:00Z,\"<!--<script>alert(1)</script>\",UA,RU,strike,power_generation_transmission,drone,"
+         "\"Kharkiv' onmouseover='x\",,36.2304,49.9935,,0,\"</script><!--<script>document.body.innerHTML=''\"\n";
+  return path;
+}
+
+verify::VerifyResult run_with(const std::vector<std::filesystem::path>& files) {
+  verify::VerifyRequest request;
+  request.report_files = files;
+  request.agreement = DATA / "agreements" / "default_agreement.json";
+  request.source_registry = DATA / "sources" / "source_registry.json";
+  return verify::run_verify(request);
+}
+
+std::string data_block(const std::string& page) {
+  const std::string open = "<script type=\"application/json\" id=\"verify-data\">";
+  const auto from = page.find(open);
+  const auto to = page.find("</script>", from);
+  if (from == std::string::npos || to == std::string::npos) return {};
+  return page.substr(from + open.size(), to - from - open.size());
+}
+
+TEST(VerifyPage, HostileTextCannotEndOrCommentOutTheDataBlock) {
+  const auto dir = std::filesystem::temp_directory_path() / "verify_page_test";
+  std::filesystem::create_directories(dir);
+  std::ostringstream page;
+  write_verify_page(run_with({FIXTURES / "reports_guarantor.csv", hostile_reports(dir)}), page);
+  const std::string block = data_block(page.str());
+  ASSERT_FALSE(block.empty());
+  EXPECT_EQ(block.find('<'), std::string::npos) << "a '<' in the data block can open <!-- or close the element";
+  EXPECT_EQ(block.find('>'), std::string::npos);
+  // The text survives, escaped: JSON.parse gives it back unchanged.
+  EXPECT_NE(block.find("\\u003c!--\\u003cscript\\u003ealert(1)"), std::string::npos);
+  EXPECT_EQ(page.str().find("<script>alert"), std::string::npos);
+}
+
+TEST(VerifyPage, RendersInHeadlessChromiumWithoutConsoleErrors) {
+  const auto dir = std::filesystem::temp_directory_path() / "verify_page_test";
+  std::filesystem::create_directories(dir);
+  const auto page = dir / "report.html";
+  {
+    std::ofstream out(page);
+    write_verify_page(run_with({hostile_reports(dir)}), out);
+  }
+  std::ostringstream text;
+  text << std::ifstream(page).rdbuf();
+  EXPECT_EQ(text.str().find("http://"), text.str().find("http://www.w3.org/2000/svg")) << "no network references";
+  EXPECT_EQ(text.str().find("https://"), std::string::npos);
+  const char* browser = nullptr;
+  for (const char* candidate : {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
+    if (std::filesystem::exists(candidate)) browser = candidate;
+  if (browser == nullptr) GTEST_SKIP() << "no Chromium installed; the page was written to " << page;
+  const auto dom = dir / "dom.html";
+  const auto log = dir / "console.txt";
+  const std::string command = std::string(browser) +
+                              " --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --dump-dom file://" +
+                              page.string() + " > " + dom.string() + " 2> " + log.string();
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  std::ostringstream dom_text, console;
+  dom_text << std::ifstream(dom).rdbuf();
+  console << std::ifstream(log).rdbuf();
+  EXPECT_NE(dom_text.str().find("energy_moratorium_2025"), std::string::npos) << "the tables were drawn";
+  EXPECT_NE(dom_text.str().find("&lt;!--&lt;script&gt;alert(1)"), std::string::npos)
+      << "the hostile outlet is shown as text in the incident panel";
+  EXPECT_EQ(console.str().find("Uncaught"), std::string::npos) << console.str();
+  EXPECT_EQ(console.str().find("CONSOLE"), std::string::npos) << console.str();
+}
+
+TEST(VerifyPage, ManyIncidentsAreAggregatedIntoCellsAndThePageStaysSmall) {
+  verify::testing::SyntheticConfig config;
+  config.events = 12000;
+  auto synthetic = verify::testing::make_synthetic_reports(config);
+  const verify::Agreement agreement = verify::load_agreement(DATA / "agreements" / "default_agreement.json");
+  const verify::SourceRegistry registry = verify::load_source_registry(DATA / "sources" / "source_registry.json");
+  const verify::VerifyResult result = verify::verify_reports(std::move(synthetic.reports), {}, agreement, registry, nullptr,
+                                                             nullptr, verify::VerifyParams{}, nullptr);
+  ASSERT_GT(result.clusters.incidents.size(), 3000u);
+  std::ostringstream page;
+  write_verify_page(result, page);
+  const nlohmann::json data = nlohmann::json::parse(data_block(page.str()));
+  EXPECT_TRUE(data["aggregated"].get<bool>());
+  EXPECT_GT(data["cells"].size(), 10u);
+  std::size_t total = 0;
+  for (const auto& cell : data["cells"]) {
+    total += cell["total"].get<std::size_t>();
+    EXPECT_LE(cell["listed"].size(), 10u);
+  }
+  EXPECT_EQ(total, result.clusters.incidents.size()) << "every incident is counted in a cell";
+  EXPECT_LE(data["incidents"].size(), 5000u);
+  EXPECT_EQ(data["incident_total"].get<std::size_t>(), result.clusters.incidents.size());
+  EXPECT_LT(page.str().size(), 8u << 20) << "a page of a few MB, not hundreds";
+}
+
+}  // namespace
+}  // namespace guarantor::report
