@@ -22,6 +22,19 @@ struct ParsedLine {
   std::string error;
 };
 
+// A body field of the expected type, or `fallback`: bodies are read from an untrusted file, and a
+// field of the wrong type is a finding of the audit, never an exception.
+std::uint64_t unsigned_field(const nlohmann::json& body, const char* key) {
+  if (!body.is_object()) return 0;
+  const auto found = body.find(key);
+  return found != body.end() && found->is_number_unsigned() ? found->get<std::uint64_t>() : 0;
+}
+std::string string_field(const nlohmann::json& body, const char* key) {
+  if (!body.is_object()) return {};
+  const auto found = body.find(key);
+  return found != body.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
 bool closes_run(std::string_view kind) { return kind == log_kind::RUN_END || kind == log_kind::DAMAGE; }
 
 using AddProblem = std::function<void(TamperKind, std::size_t, std::uint64_t, std::string)>;
@@ -62,8 +75,8 @@ void check_runs_and_checkpoints(const std::vector<ParsedLine>& lines, const std:
       if (!keys.empty()) awaiting_checkpoint = &entry;
     } else if (entry.kind == log_kind::CHECKPOINT) {
       const bool placed = previous != nullptr && entry.body.is_object() &&
-                          entry.body.value("seq", std::uint64_t{0}) == previous->seq &&
-                          entry.body.value("head", std::string()) == previous->hash;
+                          unsigned_field(entry.body, "seq") == previous->seq &&
+                          string_field(entry.body, "head") == previous->hash;
       if (!placed) {
         add(TamperKind::ChainBroken, entry.line, entry.seq,
             "the checkpoint does not sign the entry just before it (its seq and head name another entry)");
@@ -73,7 +86,7 @@ void check_runs_and_checkpoints(const std::vector<ParsedLine>& lines, const std:
           case CheckpointCheck::UnknownKey:
             add(TamperKind::Unsigned, entry.line, entry.seq,
                 fmt::format("the checkpoint is signed by key {}, which is not one given with --key",
-                            entry.body.value("key", std::string()).substr(0, 16)));
+                            string_field(entry.body, "key").substr(0, 16)));
             break;
           case CheckpointCheck::BadSignature:
           case CheckpointCheck::Malformed:
@@ -105,18 +118,19 @@ void acknowledge_recorded_damage(const std::vector<ParsedLine>& lines, AuditResu
     if (!body.is_object() || !body.contains("problems") || !body["problems"].is_array()) continue;
     for (const auto& problem : body["problems"]) {
       if (!problem.is_object()) continue;
-      const std::string kind = problem.value("kind", std::string());
-      const auto line = problem.value("line", std::size_t{0});
+      const std::string kind = string_field(problem, "kind");
+      const auto line = static_cast<std::size_t>(unsigned_field(problem, "line"));
       recorded.emplace(kind, line);
       AuditProblem acknowledged;
       for (int k = 0; k <= static_cast<int>(TamperKind::BadSignature); ++k)
         if (to_string(static_cast<TamperKind>(k)) == kind) acknowledged.kind = static_cast<TamperKind>(k);
       acknowledged.line = line;
-      acknowledged.seq = problem.value("seq", std::uint64_t{0});
-      acknowledged.message = fmt::format("{} (recorded on line {})", problem.value("message", kind), parsed.line);
+      acknowledged.seq = unsigned_field(problem, "seq");
+      const std::string message = string_field(problem, "message");
+      acknowledged.message = fmt::format("{} (recorded on line {})", message.empty() ? kind : message, parsed.line);
       result.acknowledged.push_back(std::move(acknowledged));
     }
-    const std::string partial = body.value("partial_line", std::string());
+    const std::string partial = string_field(body, "partial_line");
     if (!partial.empty())
       result.acknowledged.push_back({TamperKind::Malformed, parsed.line, parsed.entry->seq,
                                      fmt::format("an incomplete line of {} bytes was cut off here (recorded on line {})",

@@ -130,7 +130,8 @@ LogTail read_log_tail(int fd, const std::filesystem::path& path, bool check, con
   tail.next_seq = entries.front().seq + 1;
   tail.head = entries.front().hash;
   if (check && key != nullptr && entries.front().kind == log_kind::CHECKPOINT &&
-      entries.front().body.value("key", "") == key->public_key().id() &&
+      entries.front().body.is_object() && entries.front().body.contains("key") &&
+      entries.front().body["key"] == key->public_key().id() &&
       check_checkpoint(entries.front().body, {key->public_key()}) != CheckpointCheck::Valid)
     refuse(fmt::format("{}:{}", name, line), "the last checkpoint's signature does not verify with this key");
   return tail;

@@ -250,6 +250,22 @@ TEST(LogSignatures, UnsignedRunsAndOtherKeysAreProblemsWithAKey) {
   EXPECT_EQ(audit_log_file(path, {}, {key.public_key(), other.public_key()}).problems.size(), 1u);
 }
 
+TEST(LogSignatures, BodiesOfTheWrongTypeAreFindingsNotExceptions) {
+  // Checkpoint and damage bodies come from the file: wrong types must not throw out of audit.
+  std::ostringstream text;
+  {
+    EvidenceLog log(text);
+    log.append(log_kind::RUN_END, {});
+    log.append(log_kind::CHECKPOINT, {{"seq", "zero"}, {"head", 7}, {"key", {1, 2}}, {"signature", nullptr}});
+    log.append(log_kind::DAMAGE, {{"problems", {{{"kind", 3}, {"line", "one"}, {"message", false}}}},
+                                  {"partial_line", 5}});
+  }
+  std::istringstream in(text.str());
+  AuditResult audit;
+  EXPECT_NO_THROW(audit = audit_log(in, "typed.jsonl", {}, {generate_secret_key().public_key()}));
+  EXPECT_FALSE(audit.ok());
+}
+
 TEST(LogSignatures, KeyFilesRoundTripAndRefuseOverwrite) {
   const auto dir = std::filesystem::temp_directory_path() / "verify_log_safety_test";
   std::filesystem::remove(dir / "k.key");
