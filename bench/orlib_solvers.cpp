@@ -28,8 +28,11 @@
 #include "guarantor/plan/generalized_assignment.hpp"
 #include "guarantor/plan/max_covering.hpp"
 #include "guarantor/plan/p_median.hpp"
+#include "guarantor/plan/single_source_facility_location.hpp"
+#include "guarantor/plan/sscflp_generator.hpp"
 #include "pmed_reader.hpp"
 #include "sjc_reader.hpp"
+#include "sscflp_reader.hpp"
 
 namespace {
 
@@ -60,7 +63,8 @@ struct Settings {
   bool deterministic = false;
   std::optional<double> capacity;
   std::string only;
-  std::vector<std::string> generate;  // gap: TYPE:M:N:SEED instead of a file
+  std::vector<std::string> generate;  // gap: TYPE:M:N:SEED, sscflp: SITES:CUSTOMERS:SEED[:RATIO]
+  std::string layout = "cap";         // sscflp files: cap (OR-Library) or holmberg
 };
 
 bool close(double a, double b) { return std::abs(a - b) <= RECOMPUTE_TOLERANCE * std::max(1.0, std::abs(b)); }
@@ -128,6 +132,72 @@ std::vector<Workload> gap_workloads(const Settings& settings) {
                          },
                          [instance, sense, verify](const plan::SolveOptions& options) {
                            return verify(plan::solve_gap_textbook_milp(*instance, sense, options));
+                         }});
+  }
+  return workloads;
+}
+
+std::vector<std::string> split(const std::string& spec) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t colon; (colon = spec.find(':', start)) != std::string::npos; start = colon + 1) {
+    parts.push_back(spec.substr(start, colon - start));
+  }
+  parts.push_back(spec.substr(start));
+  return parts;
+}
+
+// "200:1000:1" or "200:1000:1:2.5" → gen-ss200x1000-s1 (ratio appended when given).
+std::pair<std::string, plan::FacilityLocationInstance> generated_sscflp(const std::string& spec) {
+  const std::vector<std::string> parts = split(spec);
+  const auto fail = [&spec] {
+    return Error(ErrorCode::Usage, "--generate",
+                 fmt::format("got '{}'; expected SITES:CUSTOMERS:SEED[:RATIO], e.g. 200:1000:1", spec));
+  };
+  if (parts.size() < 3 || parts.size() > 4) throw fail();
+  try {
+    const std::size_t sites = std::stoul(parts[0]), customers = std::stoul(parts[1]);
+    const std::uint64_t seed = std::stoull(parts[2]);
+    const double ratio = parts.size() == 4 ? std::stod(parts[3]) : plan::SSCFLP_DEFAULT_CAPACITY_RATIO;
+    std::string name = fmt::format("gen-ss{}x{}-s{}", sites, customers, seed);
+    if (parts.size() == 4) name += "-r" + parts[3];
+    return {name, plan::generate_single_source_cflp(sites, customers, seed, ratio)};
+  } catch (const std::logic_error&) {
+    throw fail();
+  }
+}
+
+std::vector<Workload> sscflp_workloads(const Settings& settings) {
+  std::vector<std::pair<std::string, plan::FacilityLocationInstance>> problems;
+  if (settings.generate.empty()) {
+    if (settings.layout == "holmberg") {
+      problems.emplace_back(stem(settings.file), guarantor::orlib::read_sscflp_holmberg(settings.file).instance);
+    } else if (settings.layout == "cap") {
+      const std::string name =
+          settings.capacity ? fmt::format("{}-{:.0f}", stem(settings.file), *settings.capacity) : stem(settings.file);
+      problems.emplace_back(name, guarantor::orlib::read_cap(settings.file, settings.capacity));
+    } else {
+      throw Error(ErrorCode::Usage, "--layout", fmt::format("got '{}'; expected cap or holmberg", settings.layout));
+    }
+  }
+  for (const std::string& spec : settings.generate) problems.push_back(generated_sscflp(spec));
+  std::vector<Workload> workloads;
+  for (auto& [name, problem] : problems) {
+    auto instance = std::make_shared<plan::FacilityLocationInstance>(std::move(problem));
+    auto verify = [instance](const plan::SingleSourceResult& result) {
+      if (result.solution.site_of_customer.empty()) {
+        return Run{result.stats, result.stats.status != plan::SolveStatus::Optimal};
+      }
+      return Run{result.stats, plan::single_source_feasible(*instance, result.solution) &&
+                                   close(plan::single_source_cost(*instance, result.solution), result.stats.objective) &&
+                                   bound_consistent(result.stats, true)};
+    };
+    workloads.push_back({name,
+                         [instance, verify](const plan::SolveOptions& options) {
+                           return verify(plan::solve_single_source_facility_location(*instance, options));
+                         },
+                         [instance, verify](const plan::SolveOptions& options) {
+                           return verify(plan::solve_single_source_textbook_milp(*instance, options));
                          }});
   }
   return workloads;
@@ -257,18 +327,20 @@ double median(std::vector<double> values) {
 int main(int argc, char** argv) try {
   Settings settings;
   CLI::App app{"Planner optimisation cores on public instance files versus CBC on the textbook MILP"};
-  app.add_option("--suite", settings.suite, "gap, cflp, pmed or sjc")->required();
+  app.add_option("--suite", settings.suite, "gap, cflp, sscflp, pmed or sjc")->required();
   app.add_option("--file", settings.file, "instance file (gap: OR-Library or single-instance layout)");
-  app.add_option("--generate", settings.generate, "gap: generated instance TYPE:M:N:SEED (types C, D, E; repeatable)");
+  app.add_option("--generate", settings.generate,
+                 "generated instance, repeatable: gap TYPE:M:N:SEED (types C, D, E); sscflp SITES:CUSTOMERS:SEED[:RATIO]");
+  app.add_option("--layout", settings.layout, "sscflp file layout: cap (OR-Library, default) or holmberg");
   app.add_flag("--minimize", settings.minimize, "gap: minimise the matrix (default: maximise it as a profit)");
   app.add_option("--limit", settings.limit_s, "wall-clock limit per solve of ours, seconds");
   app.add_option("--baseline-limit", settings.baseline_limit_s, "limit per CBC baseline solve, seconds; 0 skips it");
   app.add_flag("--deterministic", settings.deterministic, "ours in deterministic mode (work limits, not time)");
-  app.add_option("--capacity", settings.capacity, "cflp: capacity of every site (capa/capb/capc give none)");
+  app.add_option("--capacity", settings.capacity, "cflp, sscflp: capacity of every site (capa/capb/capc give none)");
   app.add_option("--only", settings.only, "run only instances whose name contains this text");
   CLI11_PARSE(app, argc, argv);
-  if (settings.generate.empty() || settings.suite != "gap") {
-    if (settings.file.empty()) throw Error(ErrorCode::Usage, "--file", "required (gap also takes --generate)");
+  if (settings.generate.empty() || (settings.suite != "gap" && settings.suite != "sscflp")) {
+    if (settings.file.empty()) throw Error(ErrorCode::Usage, "--file", "required (gap and sscflp also take --generate)");
     if (!std::filesystem::exists(settings.file)) {
       throw Error(ErrorCode::FileNotFound, settings.file, "instance file absent; the suite cannot run");
     }
@@ -276,9 +348,10 @@ int main(int argc, char** argv) try {
   std::vector<Workload> workloads;
   if (settings.suite == "gap") workloads = gap_workloads(settings);
   else if (settings.suite == "cflp") workloads = cflp_workloads(settings);
+  else if (settings.suite == "sscflp") workloads = sscflp_workloads(settings);
   else if (settings.suite == "pmed") workloads = pmed_workloads(settings);
   else if (settings.suite == "sjc") workloads = sjc_workloads(settings);
-  else throw Error(ErrorCode::Usage, "--suite", fmt::format("unknown suite '{}'; expected gap, cflp, pmed or sjc", settings.suite));
+  else throw Error(ErrorCode::Usage, "--suite", fmt::format("unknown suite '{}'; expected gap, cflp, sscflp, pmed or sjc", settings.suite));
   fmt::print("# suite={} file={} limit={}s baseline_limit={}s deterministic={}\n", settings.suite, settings.file,
              settings.limit_s, settings.baseline_limit_s, settings.deterministic);
   fmt::print("# name\tobjective\tbound\tseconds\tstatus\tbaseline_objective\tbaseline_bound\tbaseline_seconds\n");

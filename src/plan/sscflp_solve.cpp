@@ -1,0 +1,258 @@
+// solve_single_source_facility_location: local search from every site open (or the roomiest
+// `count`) → Lagrangian dual of the assignment rows by subgradient, repairing the relaxed open
+// sets into assignments (a Lagrangian heuristic) → the bound at the best multipliers with exact
+// knapsacks → reduced-cost fixing of sites and pairs → CBC on the reduced MILP with the
+// incumbent as cutoff, until proven or out of time.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <set>
+
+#include "guarantor/plan/single_source_facility_location.hpp"
+#include "milp.hpp"
+#include "objective_step.hpp"
+#include "sscflp_lagrangian.hpp"
+#include "sscflp_model.hpp"
+#include "sscflp_search.hpp"
+#include "stopwatch.hpp"
+
+namespace guarantor::plan {
+
+namespace {
+
+constexpr double INF = std::numeric_limits<double>::infinity();
+// Subgradient settings as for the GAP dual (Fisher et al. 1986): step factor 2, halved after 20
+// iterations without a better bound, stopped below 1e-3.
+constexpr double START_FACTOR = 2.0;
+constexpr int PATIENCE = 20;
+constexpr double MIN_FACTOR = 1e-3;
+// The relaxed open set is repaired into an assignment every this many iterations (when new).
+constexpr int REPAIR_EVERY = 10;
+// Local-search moves per repair: this many per customer-site pair, so work grows with the size.
+constexpr std::uint64_t MOVES_PER_PAIR = 20;
+// Largest reduced MILP handed to CBC: its root (LP and cut rounds, where its event handler is
+// not called) took 26 s past a 60 s limit on a 66,000-column model of capa (8000).
+constexpr std::size_t EXACT_COLUMN_LIMIT = 20000;
+// CBC nodes in deterministic mode when SolveOptions::exact_nodes is 0.
+constexpr std::uint64_t DEFAULT_EXACT_NODES = 20000;
+
+// Any feasible solution costs at most every fixed cost plus each customer's dearest site: a
+// Lagrangian bound above it proves the instance infeasible.
+double cost_ceiling(const FacilityLocationInstance& instance) {
+  double total = 0;
+  for (std::size_t site = 0; site < instance.site_count(); ++site) total += instance.fixed_cost(site);
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) {
+    double dearest = 0;
+    for (std::size_t site = 0; site < instance.site_count(); ++site)
+      dearest = std::max(dearest, instance.allocation_cost(customer, site));
+    total += dearest;
+  }
+  return total;
+}
+
+// Cheap proofs of infeasibility: a customer no site can hold, too few sites for the count, or
+// too little capacity in the roomiest admissible set of sites.
+bool plainly_infeasible(const FacilityLocationInstance& instance) {
+  const std::size_t sites = instance.site_count();
+  std::vector<double> capacity(sites);
+  for (std::size_t site = 0; site < sites; ++site) capacity[site] = instance.capacity(site);
+  std::sort(capacity.begin(), capacity.end(), std::greater<>());
+  const std::size_t usable = instance.open_count() ? *instance.open_count() : sites;
+  if (usable > sites) return true;
+  const double room = std::accumulate(capacity.begin(), capacity.begin() + static_cast<std::ptrdiff_t>(usable), 0.0);
+  double demand = 0;
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) {
+    demand += instance.demand(customer);
+    if (instance.customer_count() > 0 && (capacity.empty() || instance.demand(customer) > capacity.front())) return true;
+  }
+  return demand > room * (1 + 1e-9);
+}
+
+// Each customer's cheapest cost including its demand's share of a site's fixed cost.
+std::vector<double> initial_multipliers(const FacilityLocationInstance& instance) {
+  std::vector<double> multipliers(instance.customer_count(), 0.0);
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) {
+    double best = INF;
+    for (std::size_t site = 0; site < instance.site_count(); ++site) {
+      if (instance.demand(customer) > instance.capacity(site)) continue;
+      const double share = instance.capacity(site) > 0 ? instance.demand(customer) / instance.capacity(site) : 1.0;
+      best = std::min(best, instance.allocation_cost(customer, site) + share * instance.fixed_cost(site));
+    }
+    multipliers[customer] = best;
+  }
+  return multipliers;
+}
+
+double cost_step(const FacilityLocationInstance& instance) {
+  std::vector<double> costs;
+  for (std::size_t site = 0; site < instance.site_count(); ++site) costs.push_back(instance.fixed_cost(site));
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer)
+    for (std::size_t site = 0; site < instance.site_count(); ++site) costs.push_back(instance.allocation_cost(customer, site));
+  return detail::objective_step(costs);
+}
+
+}  // namespace
+
+SingleSourceResult solve_single_source_facility_location(const FacilityLocationInstance& instance,
+                                                         const SolveOptions& options) {
+  const detail::Stopwatch clock(options.time_limit_s);
+  SingleSourceResult result;
+  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
+  detail::SscflpSearch search(instance);
+  auto finish = [&](SolveStatus status, ProofMethod method) {
+    if (status == SolveStatus::Infeasible) {
+      result.stats.bound = INF;
+    } else if (search.has_solution()) {
+      result.solution = search.best(), result.stats.objective = search.best_cost();
+      if (status == SolveStatus::Optimal) result.stats.bound = result.stats.objective;
+    }
+    result.stats.status = status;
+    result.stats.proved_by = method;
+    finish_stats(result.stats, clock.elapsed());
+    return result;
+  };
+  if (plainly_infeasible(instance)) return finish(SolveStatus::Infeasible, ProofMethod::Trivial);
+  auto stop = [&] { return clock.expired(); };
+  const std::uint64_t move_budget = MOVES_PER_PAIR * std::max<std::size_t>(1, sites * customers);
+
+  // Start: every site open (the search closes the ones that do not pay), or the roomiest count.
+  std::vector<char> open(sites, 1);
+  if (const auto count = instance.open_count()) {
+    std::vector<std::size_t> order(sites);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return instance.capacity(a) > instance.capacity(b); });
+    open.assign(sites, 0);
+    for (std::size_t pos = 0; pos < *count; ++pos) open[order[pos]] = 1;
+  }
+  search.build(open, move_budget, stop);
+  result.stats.phases.heuristic = clock.elapsed();
+
+  const double step = cost_step(instance), ceiling = cost_ceiling(instance);
+  auto threshold = [&] {
+    return search.has_solution() ? detail::improvement_threshold(search.best_cost(), step) : ceiling;
+  };
+  auto rounded = [&](double bound) { return step > 0 ? std::ceil(bound - 1e-6) : bound; };
+  auto proven = [&] { return detail::bound_excludes(result.stats.bound, threshold()); };
+
+  detail::SscflpLagrangian lagrangian(instance);
+  std::vector<double> multipliers = initial_multipliers(instance), best_multipliers = multipliers, gradient(customers);
+  std::set<std::vector<char>> repaired;
+  double factor = START_FACTOR, best = -INF, repair_seconds = 0;
+  int stalled = 0;
+  for (int iteration = 0; iteration < options.subgradient_iterations && factor >= MIN_FACTOR && !stop(); ++iteration) {
+    const double value = lagrangian.evaluate(multipliers);
+    if (value > best) {
+      best = value, best_multipliers = multipliers, stalled = 0;
+      result.stats.bound = std::max(result.stats.bound, rounded(value));
+    } else if (++stalled >= PATIENCE) {
+      factor /= 2, stalled = 0;
+    }
+    if (!search.has_solution() && detail::bound_excludes(value, ceiling)) {
+      return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBound);
+    }
+    if (search.has_solution() && proven()) break;
+    double norm = 0;
+    std::fill(gradient.begin(), gradient.end(), 1.0);
+    for (std::size_t site = 0; site < sites; ++site) {
+      for (std::size_t customer : lagrangian.chosen()[site]) gradient[customer] -= lagrangian.open()[site];
+    }
+    for (double g : gradient) norm += g * g;
+    if (iteration % REPAIR_EVERY == 0 || norm == 0) {
+      std::vector<char> relaxed_open(sites, 0);
+      for (std::size_t site = 0; site < sites; ++site) relaxed_open[site] = lagrangian.open()[site] > 0 ? 1 : 0;
+      if (repaired.insert(relaxed_open).second) {
+        const double start = clock.elapsed();
+        search.build(relaxed_open, move_budget, stop);
+        repair_seconds += clock.elapsed() - start;
+      }
+    }
+    // A zero subgradient with an integral y is a single-source solution of cost L(u): optimal.
+    if (norm == 0) {
+      if (search.has_solution() && proven()) break;
+      continue;
+    }
+    const double target = search.has_solution() ? search.best_cost() : ceiling;
+    const double length = factor * std::max(target - value, 1e-9 * std::max(1.0, std::abs(target))) / norm;
+    for (std::size_t customer = 0; customer < customers; ++customer) multipliers[customer] += length * gradient[customer];
+  }
+  // The bound and the fixing at the best multipliers, with exact knapsacks where they fit.
+  const double final_value = lagrangian.evaluate(best_multipliers, true);
+  result.stats.bound = std::max(result.stats.bound, rounded(final_value));
+  if (search.has_solution()) result.stats.bound = std::min(result.stats.bound, search.best_cost());
+  result.stats.phases.heuristic += repair_seconds;
+  result.stats.phases.bound = clock.elapsed() - result.stats.phases.heuristic;
+  if (!search.has_solution() && detail::bound_excludes(final_value, ceiling)) {
+    return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBound);
+  }
+  if (search.has_solution() && proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
+  if (!options.exact || stop()) {
+    const SolveStatus status = options.exact || !search.has_solution() ? SolveStatus::TimeLimit : SolveStatus::Feasible;
+    return finish(status, ProofMethod::LagrangianBound);
+  }
+
+  std::vector<signed char> site_fixed;
+  std::vector<char> pair_removed;
+  lagrangian.mark_fixings(best_multipliers, threshold(), site_fixed, pair_removed);
+  const detail::SscflpModel reduced = detail::build_sscflp_model(instance, site_fixed, pair_removed, true);
+  result.stats.exact_columns = reduced.model.column_count();
+  if (reduced.model.column_count() > EXACT_COLUMN_LIMIT) {
+    // CBC's root on a model this size can outrun any time limit: the gap stays open instead.
+    return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBound);
+  }
+  if (reduced.customer_without_pair) {
+    // No solution below the threshold exists: the incumbent is optimal, or there is none.
+    if (search.has_solution()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianReductionCbc);
+    return finish(SolveStatus::Infeasible, ProofMethod::LagrangianReductionCbc);
+  }
+  detail::MilpParams params;
+  params.time_limit_s = clock.remaining();
+  params.cutoff = threshold();
+  if (options.deterministic) params.node_limit = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_EXACT_NODES;
+  const detail::MilpOutcome outcome = detail::solve_milp(reduced.model, params);
+  if (outcome.has_solution) {
+    search.adopt(detail::read_sscflp_solution(instance, reduced, outcome.values), move_budget, stop);
+  }
+  if (outcome.finished) {
+    if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianReductionCbc);
+    return finish(SolveStatus::Optimal, ProofMethod::LagrangianReductionCbc);
+  }
+  // Every solution better than the incumbent lies in the reduced model, so CBC's bound there
+  // bounds them too.
+  if (search.has_solution()) {
+    result.stats.bound = std::max(result.stats.bound, std::min(rounded(outcome.bound), search.best_cost()));
+  }
+  return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianReductionCbc);
+}
+
+SingleSourceResult solve_single_source_textbook_milp(const FacilityLocationInstance& instance,
+                                                     const SolveOptions& options) {
+  const detail::Stopwatch clock(options.time_limit_s);
+  SingleSourceResult result;
+  const detail::SscflpModel model = detail::build_sscflp_model(instance, {}, {}, false);
+  result.stats.exact_columns = model.model.column_count();
+  if (model.customer_without_pair) {
+    result.stats.status = SolveStatus::Infeasible;
+    result.stats.proved_by = ProofMethod::Trivial;
+  } else {
+    detail::MilpParams params;
+    params.time_limit_s = options.time_limit_s;
+    if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
+    const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
+    if (outcome.has_solution) {
+      result.solution = detail::read_sscflp_solution(instance, model, outcome.values);
+      result.stats.objective = single_source_cost(instance, result.solution);
+    }
+    result.stats.bound = std::min(outcome.bound, result.stats.objective);
+    result.stats.status = outcome.finished ? (outcome.has_solution ? SolveStatus::Optimal : SolveStatus::Infeasible)
+                                           : SolveStatus::TimeLimit;
+    result.stats.proved_by = outcome.finished ? ProofMethod::Cbc : ProofMethod::None;
+  }
+  if (result.stats.status == SolveStatus::Infeasible) result.solution = {}, result.stats.bound = INF;
+  finish_stats(result.stats, clock.elapsed());
+  result.stats.phases.exact = result.stats.wall_seconds;
+  return result;
+}
+
+}  // namespace guarantor::plan
