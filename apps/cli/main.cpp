@@ -27,6 +27,7 @@ int main(int argc, char** argv) try {
   add_diff_command(app, context);
   add_verify_command(app, context);
   add_audit_command(app, context);
+  add_workspace_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -53,6 +53,74 @@ model::Caveat read_caveat(const Json& entry, const std::string& pointer, FieldRe
 }
 }  // namespace
 
+model::Nation read_nation(const Json& entry, const std::string& pointer, FieldReader& reader) {
+  model::Nation nation;
+  nation.iso2 = reader.string(entry, "iso2", pointer);
+  nation.name = reader.string(entry, "name", pointer);
+  nation.nato = reader.boolean(entry, "nato", pointer);
+  nation.eu = reader.boolean(entry, "eu", pointer);
+  nation.home = reader.position(entry, "home", pointer);
+  nation.source = reader.string(entry, "source", pointer);
+  return nation;
+}
+
+model::Pledge read_pledge(const Json& entry, const std::string& pointer, FieldReader& reader) {
+  model::Pledge pledge;
+  pledge.id = reader.string(entry, "id", pointer);
+  pledge.nation = reader.string(entry, "nation", pointer);
+  pledge.capability = reader.string(entry, "capability", pointer);
+  pledge.quantity = static_cast<int>(reader.integer(entry, "quantity", pointer, 1, MAX_QUANTITY));
+  pledge.readiness_days = static_cast<int>(reader.integer(entry, "readiness_days", pointer, 0, MAX_DAYS));
+  pledge.status = reader.enumeration(entry, "status", pointer, model::pledge_status_from_string, PLEDGE_STATUSES,
+                                     model::PledgeStatus::Offered);
+  pledge.illustrative = reader.boolean(entry, "illustrative", pointer);
+  pledge.home = reader.optional_position(entry, "home", pointer);
+  pledge.valid_until = reader.string(entry, "valid_until", pointer, false);
+  pledge.source = reader.string(entry, "source", pointer);
+  pledge.includes_rotation = reader.boolean(entry, "includes_rotation", pointer, false);
+  if (const Json* sites = reader.array(entry, "sites", pointer, false)) {
+    for (std::size_t s = 0; s < sites->size(); ++s) {
+      if (!(*sites)[s].is_string()) {
+        reader.fail(ErrorCode::Schema, fmt::format("{}/sites/{}", pointer, s),
+                    fmt::format("got {}; expected a site id string", describe((*sites)[s])));
+        continue;
+      }
+      pledge.sites.push_back((*sites)[s].get<std::string>());
+    }
+  }
+  if (const Json* caveats = reader.array(entry, "caveats", pointer, false)) {
+    for (std::size_t c = 0; c < caveats->size(); ++c) {
+      const std::string caveat_pointer = fmt::format("{}/caveats/{}", pointer, c);
+      if (const Json* caveat = reader.object((*caveats)[c], caveat_pointer))
+        pledge.caveats.push_back(read_caveat(*caveat, caveat_pointer, reader));
+    }
+  }
+  return pledge;
+}
+
+model::RequirementLine read_requirement_line(const Json& entry, const std::string& pointer, FieldReader& reader) {
+  model::RequirementLine line;
+  line.id = reader.string(entry, "id", pointer);
+  line.capability = reader.string(entry, "capability", pointer);
+  line.quantity = static_cast<int>(reader.integer(entry, "quantity", pointer, 1, MAX_QUANTITY));
+  line.phase = reader.enumeration(entry, "phase", pointer, model::phase_from_string, PHASES, model::Phase::Ceasefire);
+  line.priority = static_cast<int>(reader.integer(entry, "priority", pointer, 1, MAX_PRIORITY));
+  line.location = reader.enumeration(entry, "location", pointer, model::location_from_string, LOCATIONS,
+                                     model::Location::Ukraine);
+  line.role = reader.string(entry, "role", pointer);
+  line.required_by_day = static_cast<int>(reader.integer(entry, "required_by_day", pointer, 0, MAX_DAYS));
+  line.description = reader.string(entry, "description", pointer, false);
+  line.source = reader.string(entry, "source", pointer);
+  if (const Json* coverage = reader.member_object(entry, "coverage", pointer, false)) {
+    model::CoverageTarget target;
+    target.demand = reader.string(*coverage, "demand", pointer + "/coverage");
+    target.fraction = reader.number(*coverage, "fraction", pointer + "/coverage", 0.0, 1.0);
+    target.filter = reader.string(*coverage, "filter", pointer + "/coverage", false);
+    line.coverage = std::move(target);
+  }
+  return line;
+}
+
 void read_catalogue(const JsonFile& file, FieldReader& reader, model::CapabilityCatalogue& catalogue) {
   if (reader.object(file.root, "") == nullptr) return;
   const Json* list = reader.array(file.root, "capabilities", "");
@@ -100,14 +168,7 @@ void read_coalition(const JsonFile& file, FieldReader& reader, model::Coalition&
       const std::string pointer = fmt::format("/nations/{}", i);
       const Json* entry = reader.object((*nations)[i], pointer);
       if (entry == nullptr) continue;
-      model::Nation nation;
-      nation.iso2 = reader.string(*entry, "iso2", pointer);
-      nation.name = reader.string(*entry, "name", pointer);
-      nation.nato = reader.boolean(*entry, "nato", pointer);
-      nation.eu = reader.boolean(*entry, "eu", pointer);
-      nation.home = reader.position(*entry, "home", pointer);
-      nation.source = reader.string(*entry, "source", pointer);
-      coalition.nations.push_back(std::move(nation));
+      coalition.nations.push_back(read_nation(*entry, pointer, reader));
     }
   }
   const Json* pledges = reader.array(file.root, "pledges", "");
@@ -116,37 +177,7 @@ void read_coalition(const JsonFile& file, FieldReader& reader, model::Coalition&
     const std::string pointer = fmt::format("/pledges/{}", i);
     const Json* entry = reader.object((*pledges)[i], pointer);
     if (entry == nullptr) continue;
-    model::Pledge pledge;
-    pledge.id = reader.string(*entry, "id", pointer);
-    pledge.nation = reader.string(*entry, "nation", pointer);
-    pledge.capability = reader.string(*entry, "capability", pointer);
-    pledge.quantity = static_cast<int>(reader.integer(*entry, "quantity", pointer, 1, MAX_QUANTITY));
-    pledge.readiness_days = static_cast<int>(reader.integer(*entry, "readiness_days", pointer, 0, MAX_DAYS));
-    pledge.status = reader.enumeration(*entry, "status", pointer, model::pledge_status_from_string, PLEDGE_STATUSES,
-                                       model::PledgeStatus::Offered);
-    pledge.illustrative = reader.boolean(*entry, "illustrative", pointer);
-    pledge.home = reader.optional_position(*entry, "home", pointer);
-    pledge.valid_until = reader.string(*entry, "valid_until", pointer, false);
-    pledge.source = reader.string(*entry, "source", pointer);
-    pledge.includes_rotation = reader.boolean(*entry, "includes_rotation", pointer, false);
-    if (const Json* sites = reader.array(*entry, "sites", pointer, false)) {
-      for (std::size_t s = 0; s < sites->size(); ++s) {
-        if (!(*sites)[s].is_string()) {
-          reader.fail(ErrorCode::Schema, fmt::format("{}/sites/{}", pointer, s),
-                      fmt::format("got {}; expected a site id string", describe((*sites)[s])));
-          continue;
-        }
-        pledge.sites.push_back((*sites)[s].get<std::string>());
-      }
-    }
-    if (const Json* caveats = reader.array(*entry, "caveats", pointer, false)) {
-      for (std::size_t c = 0; c < caveats->size(); ++c) {
-        const std::string caveat_pointer = fmt::format("{}/caveats/{}", pointer, c);
-        if (const Json* caveat = reader.object((*caveats)[c], caveat_pointer))
-          pledge.caveats.push_back(read_caveat(*caveat, caveat_pointer, reader));
-      }
-    }
-    coalition.pledges.push_back(std::move(pledge));
+    coalition.pledges.push_back(read_pledge(*entry, pointer, reader));
   }
 }
 
@@ -201,26 +232,7 @@ void read_mandate(const JsonFile& file, FieldReader& reader, model::Mandate& man
     const std::string pointer = fmt::format("/requirements/{}", i);
     const Json* entry = reader.object((*lines)[i], pointer);
     if (entry == nullptr) continue;
-    model::RequirementLine line;
-    line.id = reader.string(*entry, "id", pointer);
-    line.capability = reader.string(*entry, "capability", pointer);
-    line.quantity = static_cast<int>(reader.integer(*entry, "quantity", pointer, 1, MAX_QUANTITY));
-    line.phase = reader.enumeration(*entry, "phase", pointer, model::phase_from_string, PHASES, model::Phase::Ceasefire);
-    line.priority = static_cast<int>(reader.integer(*entry, "priority", pointer, 1, MAX_PRIORITY));
-    line.location = reader.enumeration(*entry, "location", pointer, model::location_from_string, LOCATIONS,
-                                       model::Location::Ukraine);
-    line.role = reader.string(*entry, "role", pointer);
-    line.required_by_day = static_cast<int>(reader.integer(*entry, "required_by_day", pointer, 0, MAX_DAYS));
-    line.description = reader.string(*entry, "description", pointer, false);
-    line.source = reader.string(*entry, "source", pointer);
-    if (const Json* coverage = reader.member_object(*entry, "coverage", pointer, false)) {
-      model::CoverageTarget target;
-      target.demand = reader.string(*coverage, "demand", pointer + "/coverage");
-      target.fraction = reader.number(*coverage, "fraction", pointer + "/coverage", 0.0, 1.0);
-      target.filter = reader.string(*coverage, "filter", pointer + "/coverage", false);
-      line.coverage = std::move(target);
-    }
-    mandate.requirements.push_back(std::move(line));
+    mandate.requirements.push_back(read_requirement_line(*entry, pointer, reader));
   }
 }
 

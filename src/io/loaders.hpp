@@ -24,8 +24,20 @@ void read_catalogue(const JsonFile& file, FieldReader& reader, model::Capability
 void read_coalition(const JsonFile& file, FieldReader& reader, model::Coalition& coalition);
 void read_mandate(const JsonFile& file, FieldReader& reader, model::Mandate& mandate);
 
+/// One record of coalition.json or mandate.json at `pointer`; shared by the file readers and by
+/// the record decoders of the workspace API, so both accept exactly the same shape.
+model::Nation read_nation(const Json& entry, const std::string& pointer, FieldReader& reader);
+model::Pledge read_pledge(const Json& entry, const std::string& pointer, FieldReader& reader);
+model::RequirementLine read_requirement_line(const Json& entry, const std::string& pointer, FieldReader& reader);
+
 /// Checks references across files (capabilities, nations, countries, site ids) and invariants
 /// that span records (unique ids, sites inside their country).
 void check_references(const model::Scenario& scenario, DiagnosticSink& sink);
+/// The references of one pledge / requirement line (nation, capability, sites, phase), each
+/// problem located as "<pointer>/<member>".
+void check_pledge_references(const model::Scenario& scenario, const model::Pledge& pledge, const std::string& pointer,
+                             DiagnosticSink& sink);
+void check_requirement_references(const model::Scenario& scenario, const model::RequirementLine& line,
+                                  const std::string& pointer, DiagnosticSink& sink);
 
 }  // namespace guarantor::io::detail

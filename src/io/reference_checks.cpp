@@ -34,6 +34,47 @@ void check_unique(const Items& items, IdOf id_of, const std::string& file, const
 }
 }  // namespace
 
+void check_pledge_references(const model::Scenario& scenario, const model::Pledge& pledge, const std::string& pointer,
+                             DiagnosticSink& sink) {
+  const auto& theatre = scenario.theatre;
+  const std::string catalogue_file = file_of(scenario, "catalogue");
+  if (scenario.coalition.find_nation(pledge.nation) == nullptr) {
+    sink.add(ErrorCode::Reference, pointer + "/nation",
+             fmt::format("\"{}\" is not a nation of /nations; expected one of its iso2 codes", pledge.nation));
+  }
+  if (scenario.catalogue.find(pledge.capability) == nullptr) {
+    sink.add(ErrorCode::Reference, pointer + "/capability",
+             fmt::format("\"{}\" is not in the capability catalogue ({})", pledge.capability, catalogue_file));
+  }
+  for (std::size_t s = 0; s < pledge.sites.size(); ++s) {
+    const auto* site = theatre.find_site(pledge.sites[s]);
+    const auto* capability = scenario.catalogue.find(pledge.capability);
+    if (site == nullptr) {
+      sink.add(ErrorCode::Reference, fmt::format("{}/sites/{}", pointer, s),
+               fmt::format("\"{}\" is not a site of the theatre; expected a site id", pledge.sites[s]));
+    } else if (capability && capability->domain == model::Domain::Host && site->country != pledge.nation) {
+      // Host-nation support is given in place by the nation that offers it.
+      sink.add(ErrorCode::Consistency, fmt::format("{}/sites/{}", pointer, s),
+               fmt::format("host-nation support of {} named at {} in {}; expected a site in {}", pledge.nation,
+                           site->id, site->country, pledge.nation));
+    }
+  }
+}
+
+void check_requirement_references(const model::Scenario& scenario, const model::RequirementLine& line,
+                                  const std::string& pointer, DiagnosticSink& sink) {
+  const std::string catalogue_file = file_of(scenario, "catalogue");
+  if (scenario.catalogue.find(line.capability) == nullptr) {
+    sink.add(ErrorCode::Reference, pointer + "/capability",
+             fmt::format("\"{}\" is not in the capability catalogue ({})", line.capability, catalogue_file));
+  }
+  if (scenario.mandate.find_phase(line.phase) == nullptr) {
+    sink.add(ErrorCode::Reference, pointer + "/phase",
+             fmt::format("phase \"{}\" has no gate in /phases; expected one of the mandate's phases",
+                         model::to_string(line.phase)));
+  }
+}
+
 void check_references(const model::Scenario& scenario, DiagnosticSink& sink) {
   const auto& theatre = scenario.theatre;
   const std::string coalition_file = file_of(scenario, "coalition");
@@ -70,47 +111,12 @@ void check_references(const model::Scenario& scenario, DiagnosticSink& sink) {
   }
 
   std::set<std::string> countries_seen;
-  for (std::size_t i = 0; i < scenario.coalition.pledges.size(); ++i) {
-    const auto& pledge = scenario.coalition.pledges[i];
-    const std::string pointer = fmt::format("{} /pledges/{}", coalition_file, i);
-    if (scenario.coalition.find_nation(pledge.nation) == nullptr) {
-      sink.add(ErrorCode::Reference, pointer + "/nation",
-               fmt::format("\"{}\" is not a nation of /nations; expected one of its iso2 codes", pledge.nation));
-    }
-    if (scenario.catalogue.find(pledge.capability) == nullptr) {
-      sink.add(ErrorCode::Reference, pointer + "/capability",
-               fmt::format("\"{}\" is not in the capability catalogue ({})", pledge.capability, catalogue_file));
-    }
-    for (std::size_t s = 0; s < pledge.sites.size(); ++s) {
-      const auto* site = theatre.find_site(pledge.sites[s]);
-      const auto* capability = scenario.catalogue.find(pledge.capability);
-      if (site == nullptr) {
-        sink.add(ErrorCode::Reference, fmt::format("{}/sites/{}", pointer, s),
-                 fmt::format("\"{}\" is not a site of the theatre; expected a site id", pledge.sites[s]));
-      } else if (capability && capability->domain == model::Domain::Host && site->country != pledge.nation) {
-        // Host-nation support is given in place by the nation that offers it.
-        sink.add(ErrorCode::Consistency, fmt::format("{}/sites/{}", pointer, s),
-                 fmt::format("host-nation support of {} named at {} in {}; expected a site in {}", pledge.nation,
-                             site->id, site->country, pledge.nation));
-      }
-    }
-  }
+  for (std::size_t i = 0; i < scenario.coalition.pledges.size(); ++i)
+    check_pledge_references(scenario, scenario.coalition.pledges[i], fmt::format("{} /pledges/{}", coalition_file, i), sink);
 
-  std::set<model::Phase> phases;
-  for (const auto& gate : scenario.mandate.phases) phases.insert(gate.phase);
-  for (std::size_t i = 0; i < scenario.mandate.requirements.size(); ++i) {
-    const auto& line = scenario.mandate.requirements[i];
-    const std::string pointer = fmt::format("{} /requirements/{}", mandate_file, i);
-    if (scenario.catalogue.find(line.capability) == nullptr) {
-      sink.add(ErrorCode::Reference, pointer + "/capability",
-               fmt::format("\"{}\" is not in the capability catalogue ({})", line.capability, catalogue_file));
-    }
-    if (!phases.contains(line.phase)) {
-      sink.add(ErrorCode::Reference, pointer + "/phase",
-               fmt::format("phase \"{}\" has no gate in /phases; expected one of the mandate's phases",
-                           model::to_string(line.phase)));
-    }
-  }
+  for (std::size_t i = 0; i < scenario.mandate.requirements.size(); ++i)
+    check_requirement_references(scenario, scenario.mandate.requirements[i],
+                                 fmt::format("{} /requirements/{}", mandate_file, i), sink);
 }
 
 }  // namespace guarantor::io::detail

@@ -1,0 +1,62 @@
+// guarantor workspace import|export: moves a scenario between scenario files and the workspace
+// database that `guarantor serve` works on.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "command_context.hpp"
+#include "guarantor/io/output_file.hpp"
+#include "guarantor/store/workspace.hpp"
+
+namespace guarantor::cli {
+
+namespace {
+struct WorkspaceArgs {
+  std::filesystem::path db = "workspace.db";
+  std::filesystem::path source;  ///< import: a scenario directory or its scenario.json
+  std::filesystem::path out;     ///< export: the directory to write
+};
+
+std::filesystem::path manifest_of(const std::filesystem::path& source) {
+  return std::filesystem::is_directory(source) ? source / "scenario.json" : source;
+}
+}  // namespace
+
+void add_workspace_command(CLI::App& app, CommandContext& context) {
+  auto* command = app.add_subcommand("workspace", "Import a scenario into a workspace database, or export one as scenario files.");
+  command->require_subcommand(1);
+  auto args = std::make_shared<WorkspaceArgs>();
+
+  auto* import = command->add_subcommand(
+      "import", "Validate a scenario and make it the workspace's scenario (creates and migrates the database). "
+                "Every changed record is recorded in the workspace history.");
+  import->add_option("scenario", args->source, "scenario directory or scenario.json")->required();
+  import->add_option("--db", args->db, "workspace database file")->capture_default_str();
+  import->callback([&context, args] {
+    context.run = [&context, args] {
+      store::Workspace workspace(args->db);
+      workspace.import_scenario(manifest_of(args->source), context.load_options(), "import");
+      std::cout << fmt::format("imported {} into {}: {} nations, {} pledges, {} requirement lines\n",
+                               manifest_of(args->source).string(), args->db.string(), workspace.nations().size(),
+                               workspace.pledges().size(), workspace.requirement_lines().size());
+      return 0;
+    };
+  });
+
+  auto* export_command = command->add_subcommand(
+      "export", "Write the workspace as scenario files (scenario.json, coalition.json, mandate.json, theatre/, "
+                "catalogue/) that every other command reads.");
+  export_command->add_option("dir", args->out, "output directory")->required();
+  export_command->add_option("--db", args->db, "workspace database file")->capture_default_str()->check(CLI::ExistingFile);
+  export_command->callback([&context, args] {
+    context.run = [args] {
+      io::ensure_writable_directory(args->out);
+      const store::Workspace workspace(args->db);
+      workspace.export_scenario(args->out);
+      std::cout << fmt::format("wrote {}\n", (args->out / "scenario.json").string());
+      return 0;
+    };
+  });
+}
+
+}  // namespace guarantor::cli

@@ -1,0 +1,118 @@
+#pragma once
+// The workspace: one shared, persistent scenario in an embedded SQLite database. It holds the
+// coalition (nations, pledges with caveats) and the mandate (phases, conditions, posture,
+// requirement lines) as typed rows, the theatre and catalogue files byte for byte, and an
+// append-only, hash-chained history of every write. Safe to share between threads (one
+// connection, serialised) and between processes (SQLite's locks, WAL, busy timeout).
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "guarantor/io/scenario_loader.hpp"
+#include "guarantor/model/scenario.hpp"
+#include "guarantor/store/accounts.hpp"
+#include "guarantor/store/records.hpp"
+
+namespace guarantor::store {
+
+/// Returns the current time as ISO 8601 UTC ("2026-03-01T09:30:00Z"); injected so tests fix it.
+using Clock = std::function<std::string()>;
+/// The system clock in the form Clock promises.
+std::string system_time_utc();
+
+class Workspace {
+public:
+  /// Opens the database at `path`, creating it and applying every pending schema migration.
+  /// Throws Error: FileNotFound when the file cannot be opened or created, Consistency when it
+  /// was made by a newer Guarantor, Syntax when it is not an SQLite database.
+  explicit Workspace(const std::filesystem::path& path, Clock clock = system_time_utc);
+  ~Workspace();
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  [[nodiscard]] int schema_version() const;
+  /// Schema versions applied when this object opened the database (empty if it was current).
+  [[nodiscard]] const std::vector<int>& migrations_applied() const noexcept;
+  /// True until a scenario has been imported.
+  [[nodiscard]] bool empty() const;
+
+  /// Validates the scenario (io::load_scenario) and replaces the workspace's scenario with it in
+  /// one transaction, recording an import and one create per record in the history. Throws the
+  /// loader's Error, listing every problem, and then changes nothing.
+  void import_scenario(const std::filesystem::path& manifest, const io::LoadOptions& options, const std::string& actor);
+  /// Writes the workspace as scenario files (scenario.json, coalition.json, mandate.json,
+  /// theatre/ and catalogue/) that load_scenario reads back to the same model. Throws Error
+  /// (Consistency) on an empty workspace, OutputFailed when a file cannot be written.
+  void export_scenario(const std::filesystem::path& dir) const;
+  /// The whole scenario as load_scenario reads it from an export (in a temporary directory).
+  [[nodiscard]] model::Scenario load(const io::LoadOptions& options) const;
+
+  [[nodiscard]] std::vector<NationRecord> nations() const;
+  [[nodiscard]] std::optional<NationRecord> nation(const std::string& iso2) const;
+  /// Sets how far a nation shares its pledges with other nations' liaisons.
+  NationRecord set_sharing(const std::string& iso2, SharingLevel level, std::optional<std::int64_t> expected_version,
+                           const std::string& actor);
+
+  [[nodiscard]] std::vector<PledgeRecord> pledges() const;
+  [[nodiscard]] std::optional<PledgeRecord> pledge(const std::string& id) const;
+  /// Adds a pledge (its nation must exist; ids are unique: Error Consistency otherwise).
+  PledgeRecord create_pledge(const model::Pledge& pledge, const std::string& actor);
+  /// Replaces the pledge with the same id. With `expected_version`, refuses (VersionConflict)
+  /// unless it is the stored version. Throws NotFound for an unknown id.
+  PledgeRecord update_pledge(const model::Pledge& pledge, std::optional<std::int64_t> expected_version,
+                             const std::string& actor);
+  void delete_pledge(const std::string& id, std::optional<std::int64_t> expected_version, const std::string& actor);
+
+  [[nodiscard]] std::vector<RequirementRecord> requirement_lines() const;
+  [[nodiscard]] std::optional<RequirementRecord> requirement_line(const std::string& id) const;
+  RequirementRecord update_requirement_line(const model::RequirementLine& line,
+                                            std::optional<std::int64_t> expected_version, const std::string& actor);
+
+  /// The coalition and mandate as stored, in the model's types (for planning in the server).
+  [[nodiscard]] model::Coalition coalition() const;
+  [[nodiscard]] model::Mandate mandate() const;
+
+  /// History entries, oldest first; `entity`/`entity_id` filter when not empty.
+  [[nodiscard]] std::vector<HistoryEntry> history(const std::string& entity = {}, const std::string& entity_id = {}) const;
+  /// Recomputes the history's hash chain; returns the number of entries checked. Throws Error
+  /// (Tampered) naming the first entry whose hash or link does not match.
+  std::int64_t verify_history() const;
+
+  /// Adds a user. Names are 1-64 characters of a-z, 0-9, '.', '_', '-'; a liaison needs a nation
+  /// of the workspace, other roles none; passwords need at least 12 characters. Throws Error
+  /// (Schema, Consistency for a taken name, Reference for an unknown nation).
+  User create_user(const std::string& name, Role role, const std::string& nation, std::string_view password,
+                   const std::string& actor);
+  [[nodiscard]] std::vector<User> users() const;
+  [[nodiscard]] std::optional<User> user(const std::string& name) const;
+  /// The user if the name exists, is not disabled and the password matches; nullopt otherwise.
+  /// Takes the same time whether or not the user exists, so timing does not reveal names.
+  [[nodiscard]] std::optional<User> check_password(const std::string& name, std::string_view password) const;
+
+  /// Starts a browser session for a user, valid until `expires_epoch` (seconds, UTC).
+  NewSession create_session(const std::string& user, std::int64_t expires_epoch);
+  /// The live session of a cookie token at `now_epoch`; nullopt when unknown, expired or the
+  /// user is disabled. Expired sessions are removed on the way.
+  std::optional<Session> find_session(const std::string& token, std::int64_t now_epoch);
+  void end_session(const std::string& token);
+
+  /// Issues an API token for a user; the token itself is returned once and never stored.
+  std::pair<ApiToken, std::string> create_api_token(const std::string& user, const std::string& label,
+                                                    const std::string& actor);
+  [[nodiscard]] std::vector<ApiToken> api_tokens(const std::string& user) const;
+  /// The user of a valid (not revoked) token; nullopt otherwise.
+  [[nodiscard]] std::optional<User> user_of_token(const std::string& token) const;
+  /// Revokes a token at once (NotFound for an unknown id). Returns the revoked token.
+  ApiToken revoke_api_token(std::int64_t id, const std::string& actor);
+
+  struct Impl;  ///< the connection and its lock; defined in src/store
+
+private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace guarantor::store

@@ -1,0 +1,200 @@
+// Users, sessions and API tokens in the workspace database; every change to a user or a token
+// is recorded in the history (never a password hash or a token).
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "guarantor/core/sha256.hpp"
+#include "workspace_impl.hpp"
+
+namespace guarantor::store {
+
+namespace {
+// Long enough that an offline guess of an argon2id hash is impractical (NIST SP 800-63B asks for
+// at least 8; 12 is the common organisational floor).
+constexpr std::size_t MIN_PASSWORD_CHARS = 12;
+constexpr std::size_t MAX_PASSWORD_CHARS = 1024;
+
+User read_user(const sqlite::Statement& row) {
+  User user;
+  user.name = row.text(0);
+  user.role = role_from_string(row.text(1)).value_or(Role::Observer);
+  user.nation = row.text(2);
+  user.disabled = row.integer(3) != 0;
+  user.created_at = row.text(4);
+  return user;
+}
+
+constexpr std::string_view USER_COLUMNS = "name, role, coalesce(nation, ''), disabled, created_at";
+
+std::optional<User> find_user(sqlite::Connection& connection, const std::string& name) {
+  auto select = connection.prepare(fmt::format("SELECT {} FROM app_user WHERE name = ?1", USER_COLUMNS));
+  select.bind(1, name);
+  if (!select.step()) return std::nullopt;
+  return read_user(select);
+}
+
+ApiToken read_token(const sqlite::Statement& row) {
+  return {row.integer(0), row.text(1), row.text(2), row.text(3), row.is_null(4) ? std::string() : row.text(4)};
+}
+}  // namespace
+
+User Workspace::create_user(const std::string& name, Role role, const std::string& nation, std::string_view password,
+                            const std::string& actor) {
+  static const std::regex NAME_PATTERN("[a-z0-9._-]{1,64}");
+  DiagnosticSink sink;
+  if (!std::regex_match(name, NAME_PATTERN))
+    sink.add(ErrorCode::Schema, "/name", fmt::format("got \"{}\"; expected 1-64 characters of a-z, 0-9, '.', '_', '-'", name));
+  if (password.size() < MIN_PASSWORD_CHARS || password.size() > MAX_PASSWORD_CHARS)
+    sink.add(ErrorCode::Schema, "/password",
+             fmt::format("got {} characters; expected {} to {}", password.size(), MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS));
+  if (role == Role::Liaison && nation.empty())
+    sink.add(ErrorCode::Schema, "/nation", "missing; a liaison acts for one nation (its ISO 3166-1 alpha-2 code)");
+  if (role != Role::Liaison && !nation.empty())
+    sink.add(ErrorCode::Schema, "/nation", fmt::format("got \"{}\"; only a liaison has a nation", nation));
+  sink.throw_if_any();
+  const std::string hash = hash_password(password);  // slow by design: outside the lock
+
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  sqlite::Transaction transaction(connection);
+  if (role == Role::Liaison && detail::read_nations(connection, nation).empty())
+    throw Error(ErrorCode::Reference, "/nation", fmt::format("\"{}\" is not a nation of the workspace", nation));
+  if (find_user(connection, name))
+    throw Error(ErrorCode::Consistency, "/name", fmt::format("a user \"{}\" exists; expected a new name", name));
+  User user{name, role, nation, false, impl_->clock()};
+  auto insert = connection.prepare(
+      "INSERT INTO app_user (name, role, nation, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  insert.bind(1, name).bind(2, to_string(role));
+  if (nation.empty()) insert.bind_null(3);
+  else insert.bind(3, nation);
+  insert.bind(4, hash).bind(5, user.created_at).run();
+  detail::append_history(connection, user.created_at, actor, "create", "user", name, nullptr,
+                         {{"name", name}, {"role", to_string(role)}, {"nation", nation}});
+  transaction.commit();
+  return user;
+}
+
+std::vector<User> Workspace::users() const {
+  std::lock_guard lock(impl_->mutex);
+  auto select = impl_->connection.prepare(fmt::format("SELECT {} FROM app_user ORDER BY name", USER_COLUMNS));
+  std::vector<User> users;
+  while (select.step()) users.push_back(read_user(select));
+  return users;
+}
+
+std::optional<User> Workspace::user(const std::string& name) const {
+  std::lock_guard lock(impl_->mutex);
+  return find_user(impl_->connection, name);
+}
+
+std::optional<User> Workspace::check_password(const std::string& name, std::string_view password) const {
+  std::string hash;
+  std::optional<User> found;
+  {
+    std::lock_guard lock(impl_->mutex);
+    auto select = impl_->connection.prepare("SELECT password_hash FROM app_user WHERE name = ?1 AND disabled = 0");
+    select.bind(1, name);
+    if (select.step()) {
+      hash = select.text(0);
+      found = find_user(impl_->connection, name);
+    }
+  }
+  // An unknown user still costs one argon2id verification, against a hash of a random secret.
+  static const std::string DECOY_HASH = hash_password(random_token());
+  const bool matches = password_matches(hash.empty() ? DECOY_HASH : hash, password);
+  if (!found || !matches) return std::nullopt;
+  return found;
+}
+
+NewSession Workspace::create_session(const std::string& user, std::int64_t expires_epoch) {
+  NewSession session{random_token(), random_token(), expires_epoch};
+  std::lock_guard lock(impl_->mutex);
+  impl_->connection
+      .prepare("INSERT INTO user_session (token_digest, user_name, csrf_token, expires_epoch) VALUES (?1, ?2, ?3, ?4)")
+      .bind(1, sha256_hex(session.token))
+      .bind(2, user)
+      .bind(3, session.csrf_token)
+      .bind(4, expires_epoch)
+      .run();
+  return session;
+}
+
+std::optional<Session> Workspace::find_session(const std::string& token, std::int64_t now_epoch) {
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  connection.prepare("DELETE FROM user_session WHERE expires_epoch <= ?1").bind(1, now_epoch).run();
+  auto select = connection.prepare("SELECT user_name, csrf_token, expires_epoch FROM user_session WHERE token_digest = ?1");
+  select.bind(1, sha256_hex(token));
+  if (!select.step()) return std::nullopt;
+  auto user = find_user(connection, select.text(0));
+  if (!user || user->disabled) return std::nullopt;
+  return Session{*user, select.text(1), select.integer(2)};
+}
+
+void Workspace::end_session(const std::string& token) {
+  std::lock_guard lock(impl_->mutex);
+  impl_->connection.prepare("DELETE FROM user_session WHERE token_digest = ?1").bind(1, sha256_hex(token)).run();
+}
+
+std::pair<ApiToken, std::string> Workspace::create_api_token(const std::string& user, const std::string& label,
+                                                             const std::string& actor) {
+  const std::string token = random_token();
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  sqlite::Transaction transaction(connection);
+  if (!find_user(connection, user)) throw NotFound("user", user);
+  ApiToken record{0, user, label, impl_->clock(), ""};
+  connection.prepare("INSERT INTO api_token (user_name, label, token_digest, created_at) VALUES (?1, ?2, ?3, ?4)")
+      .bind(1, user)
+      .bind(2, label)
+      .bind(3, sha256_hex(token))
+      .bind(4, record.created_at)
+      .run();
+  record.id = connection.last_insert_rowid();
+  detail::append_history(connection, record.created_at, actor, "create", "api_token", std::to_string(record.id), nullptr,
+                         {{"user", user}, {"label", label}});
+  transaction.commit();
+  return {record, token};
+}
+
+std::vector<ApiToken> Workspace::api_tokens(const std::string& user) const {
+  std::lock_guard lock(impl_->mutex);
+  auto select = impl_->connection.prepare(
+      "SELECT id, user_name, label, created_at, revoked_at FROM api_token WHERE user_name = ?1 ORDER BY id");
+  select.bind(1, user);
+  std::vector<ApiToken> tokens;
+  while (select.step()) tokens.push_back(read_token(select));
+  return tokens;
+}
+
+std::optional<User> Workspace::user_of_token(const std::string& token) const {
+  std::lock_guard lock(impl_->mutex);
+  auto select = impl_->connection.prepare(
+      "SELECT user_name FROM api_token WHERE token_digest = ?1 AND revoked_at IS NULL");
+  select.bind(1, sha256_hex(token));
+  if (!select.step()) return std::nullopt;
+  auto user = find_user(impl_->connection, select.text(0));
+  if (!user || user->disabled) return std::nullopt;
+  return user;
+}
+
+ApiToken Workspace::revoke_api_token(std::int64_t id, const std::string& actor) {
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  sqlite::Transaction transaction(connection);
+  auto select = connection.prepare("SELECT id, user_name, label, created_at, revoked_at FROM api_token WHERE id = ?1");
+  select.bind(1, id);
+  if (!select.step()) throw NotFound("api_token", std::to_string(id));
+  ApiToken token = read_token(select);
+  if (token.revoked_at.empty()) {
+    token.revoked_at = impl_->clock();
+    connection.prepare("UPDATE api_token SET revoked_at = ?1 WHERE id = ?2").bind(1, token.revoked_at).bind(2, id).run();
+    detail::append_history(connection, token.revoked_at, actor, "revoke", "api_token", std::to_string(id), nullptr,
+                           {{"user", token.user}, {"label", token.label}});
+  }
+  transaction.commit();
+  return token;
+}
+
+}  // namespace guarantor::store

@@ -1,0 +1,143 @@
+// Nations and pledges as rows: the typed columns of the nation, pledge and pledge_caveat tables.
+#include <fmt/format.h>
+
+#include "guarantor/io/record_codec.hpp"
+#include "workspace_impl.hpp"
+
+namespace guarantor::store::detail {
+
+namespace {
+nlohmann::json parse_list(const std::string& text) { return nlohmann::json::parse(text); }
+
+std::vector<model::Caveat> read_caveats(sqlite::Connection& connection, const std::string& pledge_id) {
+  std::vector<model::Caveat> caveats;
+  auto select = connection.prepare(
+      "SELECT kind, values_json, source FROM pledge_caveat WHERE pledge_id = ?1 ORDER BY position");
+  select.bind(1, pledge_id);
+  while (select.step()) {
+    model::Caveat caveat;
+    // The kinds were checked when written; a stored name always parses.
+    caveat.kind = model::caveat_kind_from_string(select.text(0)).value_or(model::CaveatKind::Where);
+    caveat.values = parse_list(select.text(1)).get<std::vector<std::string>>();
+    caveat.source = select.text(2);
+    caveats.push_back(std::move(caveat));
+  }
+  return caveats;
+}
+}  // namespace
+
+std::vector<NationRecord> read_nations(sqlite::Connection& connection, const std::optional<std::string>& iso2) {
+  auto select = connection.prepare(
+      "SELECT iso2, name, nato, eu, home_lon, home_lat, source, sharing, version FROM nation "
+      "WHERE ?1 IS NULL OR iso2 = ?1 ORDER BY position");
+  if (iso2) select.bind(1, *iso2);
+  else select.bind_null(1);
+  std::vector<NationRecord> nations;
+  while (select.step()) {
+    NationRecord record;
+    record.nation.iso2 = select.text(0);
+    record.nation.name = select.text(1);
+    record.nation.nato = select.integer(2) != 0;
+    record.nation.eu = select.integer(3) != 0;
+    record.nation.home = {select.real(4), select.real(5)};
+    record.nation.source = select.text(6);
+    record.sharing = sharing_level_from_string(select.text(7)).value_or(SharingLevel::Full);
+    record.version = select.integer(8);
+    nations.push_back(std::move(record));
+  }
+  return nations;
+}
+
+void insert_nation(sqlite::Connection& connection, const NationRecord& record, int position) {
+  const auto& nation = record.nation;
+  connection
+      .prepare("INSERT INTO nation (iso2, position, name, nato, eu, home_lon, home_lat, source, sharing, version) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+      .bind(1, nation.iso2)
+      .bind(2, position)
+      .bind(3, nation.name)
+      .bind(4, nation.nato)
+      .bind(5, nation.eu)
+      .bind(6, nation.home.lon)
+      .bind(7, nation.home.lat)
+      .bind(8, nation.source)
+      .bind(9, to_string(record.sharing))
+      .bind(10, record.version)
+      .run();
+}
+
+std::vector<PledgeRecord> read_pledges(sqlite::Connection& connection, const std::optional<std::string>& id) {
+  auto select = connection.prepare(
+      "SELECT id, nation, capability, quantity, readiness_days, status, illustrative, home_lon, home_lat, "
+      "valid_until, source, includes_rotation, sites_json, version FROM pledge "
+      "WHERE ?1 IS NULL OR id = ?1 ORDER BY position");
+  if (id) select.bind(1, *id);
+  else select.bind_null(1);
+  std::vector<PledgeRecord> pledges;
+  while (select.step()) {
+    PledgeRecord record;
+    auto& pledge = record.value;
+    pledge.id = select.text(0);
+    pledge.nation = select.text(1);
+    pledge.capability = select.text(2);
+    pledge.quantity = static_cast<int>(select.integer(3));
+    pledge.readiness_days = static_cast<int>(select.integer(4));
+    pledge.status = model::pledge_status_from_string(select.text(5)).value_or(model::PledgeStatus::Offered);
+    pledge.illustrative = select.integer(6) != 0;
+    if (!select.is_null(7)) pledge.home = geo::LonLat{select.real(7), select.real(8)};
+    pledge.valid_until = select.text(9);
+    pledge.source = select.text(10);
+    pledge.includes_rotation = select.integer(11) != 0;
+    pledge.sites = parse_list(select.text(12)).get<std::vector<std::string>>();
+    record.version = select.integer(13);
+    pledges.push_back(std::move(record));
+  }
+  for (auto& record : pledges) record.value.caveats = read_caveats(connection, record.value.id);
+  return pledges;
+}
+
+void insert_pledge(sqlite::Connection& connection, const model::Pledge& pledge, std::int64_t position,
+                   std::int64_t version) {
+  auto insert = connection.prepare(
+      "INSERT INTO pledge (id, position, nation, capability, quantity, readiness_days, status, illustrative, "
+      "home_lon, home_lat, valid_until, source, includes_rotation, sites_json, version) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+  insert.bind(1, pledge.id)
+      .bind(2, position)
+      .bind(3, pledge.nation)
+      .bind(4, pledge.capability)
+      .bind(5, pledge.quantity)
+      .bind(6, pledge.readiness_days)
+      .bind(7, model::to_string(pledge.status))
+      .bind(8, pledge.illustrative);
+  if (pledge.home) insert.bind(9, pledge.home->lon).bind(10, pledge.home->lat);
+  else insert.bind_null(9).bind_null(10);
+  insert.bind(11, pledge.valid_until)
+      .bind(12, pledge.source)
+      .bind(13, pledge.includes_rotation)
+      .bind(14, nlohmann::json(pledge.sites).dump())
+      .bind(15, version)
+      .run();
+  for (std::size_t c = 0; c < pledge.caveats.size(); ++c) {
+    const auto& caveat = pledge.caveats[c];
+    connection
+        .prepare("INSERT INTO pledge_caveat (pledge_id, position, kind, values_json, source) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, pledge.id)
+        .bind(2, static_cast<std::int64_t>(c))
+        .bind(3, model::to_string(caveat.kind))
+        .bind(4, nlohmann::json(caveat.values).dump())
+        .bind(5, caveat.source)
+        .run();
+  }
+}
+
+std::int64_t delete_pledge_row(sqlite::Connection& connection, const std::string& id) {
+  auto select = connection.prepare("SELECT position FROM pledge WHERE id = ?1");
+  select.bind(1, id);
+  if (!select.step()) throw NotFound("pledge", id);
+  const std::int64_t position = select.integer(0);
+  connection.prepare("DELETE FROM pledge WHERE id = ?1").bind(1, id).run();
+  return position;
+}
+
+}  // namespace guarantor::store::detail

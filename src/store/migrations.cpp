@@ -1,0 +1,196 @@
+#include "migrations.hpp"
+
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "guarantor/core/error.hpp"
+
+namespace guarantor::store::detail {
+
+namespace {
+struct Migration {
+  int version;
+  std::string_view description;
+  std::string_view sql;
+};
+
+// Append only: a released migration is never edited, a change is a new migration. Lists inside
+// a record (caveat values, pledge sites) are JSON arrays of strings; everything a query filters
+// or joins on is a typed column.
+constexpr Migration MIGRATIONS[] = {
+    {1, "scenario model (nations, pledges, caveats, requirement lines) and the audited history", R"sql(
+CREATE TABLE scenario_header (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  as_of TEXT NOT NULL,
+  coalition_name TEXT NOT NULL,
+  mandate_name TEXT NOT NULL,
+  mandate_description TEXT NOT NULL,
+  mandate_source TEXT NOT NULL,
+  posture_json TEXT NOT NULL
+);
+-- Theatre and catalogue files, kept byte for byte: they are sourced facts the workspace reads
+-- but does not edit, and export writes them back unchanged.
+CREATE TABLE scenario_document (
+  position INTEGER PRIMARY KEY,
+  role TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  content BLOB NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE TABLE nation (
+  iso2 TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  nato INTEGER NOT NULL,
+  eu INTEGER NOT NULL,
+  home_lon REAL NOT NULL,
+  home_lat REAL NOT NULL,
+  source TEXT NOT NULL,
+  sharing TEXT NOT NULL DEFAULT 'full' CHECK (sharing IN ('full', 'capability_only', 'aggregate')),
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE pledge (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  nation TEXT NOT NULL REFERENCES nation (iso2),
+  capability TEXT NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity >= 1),
+  readiness_days INTEGER NOT NULL CHECK (readiness_days >= 0),
+  status TEXT NOT NULL,
+  illustrative INTEGER NOT NULL,
+  home_lon REAL,
+  home_lat REAL,
+  valid_until TEXT NOT NULL,
+  source TEXT NOT NULL,
+  includes_rotation INTEGER NOT NULL,
+  sites_json TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX pledge_by_nation ON pledge (nation);
+CREATE TABLE pledge_caveat (
+  pledge_id TEXT NOT NULL REFERENCES pledge (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  values_json TEXT NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (pledge_id, position)
+);
+CREATE TABLE phase_gate (
+  phase TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  opens_day INTEGER NOT NULL,
+  trigger_text TEXT NOT NULL
+);
+CREATE TABLE condition_status (
+  key TEXT PRIMARY KEY,
+  met INTEGER NOT NULL
+);
+CREATE TABLE requirement_line (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  capability TEXT NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity >= 1),
+  phase TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  location TEXT NOT NULL,
+  role TEXT NOT NULL,
+  required_by_day INTEGER NOT NULL,
+  coverage_demand TEXT,
+  coverage_fraction REAL,
+  coverage_filter TEXT,
+  description TEXT NOT NULL,
+  source TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+-- Every write: who, when, what before and after, hash-chained like the evidence log.
+CREATE TABLE history (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before_json TEXT,
+  after_json TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX history_by_entity ON history (entity, entity_id, seq);
+CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+)sql"},
+    {2, "users, browser sessions and API tokens", R"sql(
+-- A liaison's nation is not a foreign key: a re-import may drop a nation, and the liaison then
+-- simply has no pledges of its own.
+CREATE TABLE app_user (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('secretariat', 'liaison', 'host_nation', 'planner', 'monitor', 'observer')),
+  nation TEXT,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  CHECK ((role = 'liaison') = (nation IS NOT NULL))
+);
+-- Tokens are stored as SHA-256 digests only.
+CREATE TABLE user_session (
+  token_digest TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES app_user (name) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  expires_epoch INTEGER NOT NULL
+);
+CREATE TABLE api_token (
+  id INTEGER PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES app_user (name) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  token_digest TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+)sql"},
+};
+}  // namespace
+
+int latest_schema_version() { return MIGRATIONS[std::size(MIGRATIONS) - 1].version; }
+
+int schema_version(sqlite::Connection& connection) {
+  auto exists = connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'");
+  exists.step();
+  if (exists.integer(0) == 0) return 0;
+  auto max = connection.prepare("SELECT coalesce(max(version), 0) FROM schema_migration");
+  max.step();
+  return static_cast<int>(max.integer(0));
+}
+
+std::vector<int> migrate(sqlite::Connection& connection, const std::string& now) {
+  std::vector<int> applied;
+  sqlite::Transaction transaction(connection);
+  connection.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL)");
+  const int current = schema_version(connection);
+  if (current > latest_schema_version()) {
+    throw Error(ErrorCode::Consistency, connection.name(),
+                fmt::format("the workspace has schema version {}; this guarantor knows versions up to {}. Use the "
+                            "guarantor that created it, or a newer one",
+                            current, latest_schema_version()));
+  }
+  for (const auto& migration : MIGRATIONS) {
+    if (migration.version <= current) continue;
+    connection.exec(migration.sql);
+    connection.prepare("INSERT INTO schema_migration (version, description, applied_at) VALUES (?1, ?2, ?3)")
+        .bind(1, migration.version)
+        .bind(2, migration.description)
+        .bind(3, now)
+        .run();
+    applied.push_back(migration.version);
+  }
+  transaction.commit();
+  return applied;
+}
+
+}  // namespace guarantor::store::detail

@@ -1,0 +1,201 @@
+// Opening the workspace, its records' vocabulary and the audited writes to pledges, nations and
+// requirement lines.
+#include "guarantor/store/workspace.hpp"
+
+#include <chrono>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "guarantor/io/record_codec.hpp"
+#include "guarantor/model/enum_names.hpp"
+#include "migrations.hpp"
+#include "workspace_impl.hpp"
+
+namespace guarantor::store {
+
+namespace {
+constexpr model::detail::NameTable<SharingLevel, 3> SHARING_NAMES{{
+    {SharingLevel::Full, "full"},
+    {SharingLevel::CapabilityOnly, "capability_only"},
+    {SharingLevel::Aggregate, "aggregate"},
+}};
+}  // namespace
+
+std::string_view to_string(SharingLevel level) { return model::detail::name_of(SHARING_NAMES, level); }
+std::optional<SharingLevel> sharing_level_from_string(std::string_view text) {
+  return model::detail::parse_name(SHARING_NAMES, text);
+}
+
+VersionConflict::VersionConflict(const std::string& where, std::int64_t expected, std::int64_t current)
+    : Error(ErrorCode::Consistency, where,
+            fmt::format("version {} was named but the stored version is {}: someone changed the record since it "
+                        "was read; read it again and reapply the change",
+                        expected, current)),
+      current_(current) {}
+
+NotFound::NotFound(const std::string& entity, const std::string& id)
+    : Error(ErrorCode::Reference, fmt::format("{} {}", entity, id), fmt::format("no {} has this id", entity)) {}
+
+std::string system_time_utc() {
+  const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+}
+
+namespace detail {
+void check_version(const std::string& where, std::optional<std::int64_t> expected, std::int64_t current) {
+  if (expected && *expected != current) throw VersionConflict(where, *expected, current);
+}
+}  // namespace detail
+
+Workspace::Workspace(const std::filesystem::path& path, Clock clock)
+    : impl_(std::make_unique<Impl>(path, std::move(clock))) {
+  impl_->applied = detail::migrate(impl_->connection, impl_->clock());
+}
+
+Workspace::~Workspace() = default;
+
+int Workspace::schema_version() const {
+  std::lock_guard lock(impl_->mutex);
+  return detail::schema_version(impl_->connection);
+}
+
+const std::vector<int>& Workspace::migrations_applied() const noexcept { return impl_->applied; }
+
+bool Workspace::empty() const {
+  std::lock_guard lock(impl_->mutex);
+  auto count = impl_->connection.prepare("SELECT count(*) FROM scenario_header");
+  count.step();
+  return count.integer(0) == 0;
+}
+
+std::vector<NationRecord> Workspace::nations() const {
+  std::lock_guard lock(impl_->mutex);
+  return detail::read_nations(impl_->connection, std::nullopt);
+}
+
+std::optional<NationRecord> Workspace::nation(const std::string& iso2) const {
+  std::lock_guard lock(impl_->mutex);
+  auto found = detail::read_nations(impl_->connection, iso2);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+NationRecord Workspace::set_sharing(const std::string& iso2, SharingLevel level,
+                                    std::optional<std::int64_t> expected_version, const std::string& actor) {
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  sqlite::Transaction transaction(connection);
+  auto found = detail::read_nations(connection, iso2);
+  if (found.empty()) throw NotFound("nation", iso2);
+  NationRecord record = found.front();
+  detail::check_version("nation " + iso2, expected_version, record.version);
+  const nlohmann::json before = {{"sharing", to_string(record.sharing)}};
+  record.sharing = level;
+  ++record.version;
+  connection.prepare("UPDATE nation SET sharing = ?1, version = ?2 WHERE iso2 = ?3")
+      .bind(1, to_string(level))
+      .bind(2, record.version)
+      .bind(3, iso2)
+      .run();
+  detail::append_history(connection, impl_->clock(), actor, "update", "nation", iso2, before,
+                         {{"sharing", to_string(level)}});
+  transaction.commit();
+  return record;
+}
+
+std::vector<PledgeRecord> Workspace::pledges() const {
+  std::lock_guard lock(impl_->mutex);
+  return detail::read_pledges(impl_->connection, std::nullopt);
+}
+
+std::optional<PledgeRecord> Workspace::pledge(const std::string& id) const {
+  std::lock_guard lock(impl_->mutex);
+  auto found = detail::read_pledges(impl_->connection, id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+PledgeRecord Workspace::create_pledge(const model::Pledge& pledge, const std::string& actor) {
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  sqlite::Transaction transaction(connection);
+  if (!detail::read_pledges(connection, pledge.id).empty())
+    throw Error(ErrorCode::Consistency, "pledge " + pledge.id, "a pledge with this id exists; expected a new id");
+  if (detail::read_nations(connection, pledge.nation).empty()) throw NotFound("nation", pledge.nation);
+  auto next = connection.prepare("SELECT coalesce(max(position), -1) + 1 FROM pledge");
+  next.step();
+  detail::insert_pledge(connection, pledge, next.integer(0), 1);
+  detail::append_history(connection, impl_->clock(), actor, "create", "pledge", pledge.id, nullptr,
+                         io::encode_pledge(pledge));
+  transaction.commit();
+  return {pledge, 1};
+}
+
+PledgeRecord Workspace::update_pledge(const model::Pledge& pledge, std::optional<std::int64_t> expected_version,
+                                      const std::string& actor) {
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  sqlite::Transaction transaction(connection);
+  auto found = detail::read_pledges(connection, pledge.id);
+  if (found.empty()) throw NotFound("pledge", pledge.id);
+  const PledgeRecord& current = found.front();
+  detail::check_version("pledge " + pledge.id, expected_version, current.version);
+  if (detail::read_nations(connection, pledge.nation).empty()) throw NotFound("nation", pledge.nation);
+  // Delete and re-insert at the same position keeps the caveat rows exactly the new ones.
+  const std::int64_t position = detail::delete_pledge_row(connection, pledge.id);
+  detail::insert_pledge(connection, pledge, position, current.version + 1);
+  detail::append_history(connection, impl_->clock(), actor, "update", "pledge", pledge.id,
+                         io::encode_pledge(current.value), io::encode_pledge(pledge));
+  transaction.commit();
+  return {pledge, current.version + 1};
+}
+
+void Workspace::delete_pledge(const std::string& id, std::optional<std::int64_t> expected_version,
+                              const std::string& actor) {
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  sqlite::Transaction transaction(connection);
+  auto found = detail::read_pledges(connection, id);
+  if (found.empty()) throw NotFound("pledge", id);
+  detail::check_version("pledge " + id, expected_version, found.front().version);
+  detail::delete_pledge_row(connection, id);
+  detail::append_history(connection, impl_->clock(), actor, "delete", "pledge", id,
+                         io::encode_pledge(found.front().value), nullptr);
+  transaction.commit();
+}
+
+std::vector<RequirementRecord> Workspace::requirement_lines() const {
+  std::lock_guard lock(impl_->mutex);
+  return detail::read_requirement_lines(impl_->connection, std::nullopt);
+}
+
+std::optional<RequirementRecord> Workspace::requirement_line(const std::string& id) const {
+  std::lock_guard lock(impl_->mutex);
+  auto found = detail::read_requirement_lines(impl_->connection, id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+RequirementRecord Workspace::update_requirement_line(const model::RequirementLine& line,
+                                                     std::optional<std::int64_t> expected_version,
+                                                     const std::string& actor) {
+  std::lock_guard lock(impl_->mutex);
+  auto& connection = impl_->connection;
+  sqlite::Transaction transaction(connection);
+  auto found = detail::read_requirement_lines(connection, line.id);
+  if (found.empty()) throw NotFound("requirement_line", line.id);
+  const RequirementRecord& current = found.front();
+  detail::check_version("requirement_line " + line.id, expected_version, current.version);
+  auto position = connection.prepare("SELECT position FROM requirement_line WHERE id = ?1");
+  position.bind(1, line.id).step();
+  const std::int64_t at = position.integer(0);
+  connection.prepare("DELETE FROM requirement_line WHERE id = ?1").bind(1, line.id).run();
+  detail::insert_requirement_line(connection, line, at, current.version + 1);
+  detail::append_history(connection, impl_->clock(), actor, "update", "requirement_line", line.id,
+                         io::encode_requirement_line(current.value), io::encode_requirement_line(line));
+  transaction.commit();
+  return {line, current.version + 1};
+}
+
+}  // namespace guarantor::store

@@ -1,0 +1,49 @@
+#pragma once
+// The workspace's private state and the row-level helpers its parts share. Every helper runs
+// inside the caller's lock and, for writes, inside the caller's transaction.
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "guarantor/store/workspace.hpp"
+#include "sqlite.hpp"
+
+namespace guarantor::store {
+
+struct Workspace::Impl {
+  Impl(const std::filesystem::path& path, Clock clock_fn) : connection(path), clock(std::move(clock_fn)) {}
+  sqlite::Connection connection;
+  Clock clock;
+  std::vector<int> applied;
+  /// One connection is used by one thread at a time; SQLite serialises across processes.
+  mutable std::mutex mutex;
+};
+
+namespace detail {
+
+std::vector<NationRecord> read_nations(sqlite::Connection& connection, const std::optional<std::string>& iso2);
+void insert_nation(sqlite::Connection& connection, const NationRecord& record, int position);
+
+std::vector<PledgeRecord> read_pledges(sqlite::Connection& connection, const std::optional<std::string>& id);
+/// Inserts the pledge row and its caveats at `position` with `version`.
+void insert_pledge(sqlite::Connection& connection, const model::Pledge& pledge, std::int64_t position,
+                   std::int64_t version);
+/// Deletes the pledge row (its caveats cascade) and returns its list position.
+std::int64_t delete_pledge_row(sqlite::Connection& connection, const std::string& id);
+
+std::vector<RequirementRecord> read_requirement_lines(sqlite::Connection& connection,
+                                                      const std::optional<std::string>& id);
+void insert_requirement_line(sqlite::Connection& connection, const model::RequirementLine& line,
+                             std::int64_t position, std::int64_t version);
+
+/// Appends one entry to the hash-chained history.
+void append_history(sqlite::Connection& connection, const std::string& at, const std::string& actor,
+                    const std::string& action, const std::string& entity, const std::string& entity_id,
+                    const nlohmann::json& before, const nlohmann::json& after);
+
+/// Refuses a write naming a stale version.
+void check_version(const std::string& where, std::optional<std::int64_t> expected, std::int64_t current);
+
+}  // namespace detail
+}  // namespace guarantor::store

@@ -1,0 +1,92 @@
+// Users, sessions and API tokens: rules on names, roles and passwords; sessions expire; a
+// revoked token stops working at once; the database never holds a password or a token.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "guarantor/store/workspace.hpp"
+#include "temp_workspace.hpp"
+
+namespace guarantor::store {
+namespace {
+
+const io::LoadOptions OPTIONS{GUARANTOR_TEST_ASSET_DIR};
+constexpr std::string_view PASSWORD = "correct horse battery";
+
+class Accounts : public ::testing::Test {
+protected:
+  void SetUp() override {
+    workspace_ = std::make_unique<Workspace>(dir_.db(), testing::fixed_clock);
+    workspace_->import_scenario(testing::default_manifest(), OPTIONS, "import");
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<Workspace> workspace_;
+};
+
+TEST_F(Accounts, PasswordIsCheckedAndNeverStored) {
+  workspace_->create_user("liaison.fr", Role::Liaison, "FR", PASSWORD, "secretariat");
+  EXPECT_TRUE(workspace_->check_password("liaison.fr", PASSWORD).has_value());
+  EXPECT_FALSE(workspace_->check_password("liaison.fr", "correct horse battery!").has_value());
+  EXPECT_FALSE(workspace_->check_password("nobody", PASSWORD).has_value());
+  EXPECT_EQ(workspace_->user("liaison.fr")->nation, "FR");
+  const auto token = workspace_->create_api_token("liaison.fr", "script", "liaison.fr").second;
+  workspace_.reset();
+  std::ifstream file(dir_.db(), std::ios::binary);
+  std::stringstream bytes;
+  bytes << file.rdbuf();
+  // The WAL may still hold pages; read it too.
+  std::ifstream wal(dir_.db().string() + "-wal", std::ios::binary);
+  bytes << wal.rdbuf();
+  EXPECT_EQ(bytes.str().find(PASSWORD), std::string::npos);
+  EXPECT_EQ(bytes.str().find(token), std::string::npos);
+  EXPECT_NE(bytes.str().find("$argon2id$"), std::string::npos);
+}
+
+TEST_F(Accounts, BadUsersAreRefusedWithTheField) {
+  auto expect_refused = [&](const std::string& name, Role role, const std::string& nation, std::string_view password,
+                            const std::string& where) {
+    try {
+      workspace_->create_user(name, role, nation, password, "secretariat");
+      ADD_FAILURE() << name << " was accepted";
+    } catch (const Error& error) {
+      EXPECT_EQ(error.where(), where) << error.what();
+    }
+  };
+  expect_refused("Bad Name", Role::Planner, "", PASSWORD, "/name");
+  expect_refused("short", Role::Planner, "", "tiny", "/password");
+  expect_refused("liaison.x", Role::Liaison, "", PASSWORD, "/nation");
+  expect_refused("planner.y", Role::Planner, "FR", PASSWORD, "/nation");
+  expect_refused("liaison.zz", Role::Liaison, "ZZ", PASSWORD, "/nation");
+  workspace_->create_user("planner", Role::Planner, "", PASSWORD, "secretariat");
+  expect_refused("planner", Role::Planner, "", PASSWORD, "/name");
+}
+
+TEST_F(Accounts, SessionsExpire) {
+  workspace_->create_user("planner", Role::Planner, "", PASSWORD, "secretariat");
+  const auto session = workspace_->create_session("planner", 1000);
+  ASSERT_TRUE(workspace_->find_session(session.token, 999).has_value());
+  EXPECT_EQ(workspace_->find_session(session.token, 999)->csrf_token, session.csrf_token);
+  EXPECT_FALSE(workspace_->find_session(session.token, 1000).has_value());
+  EXPECT_FALSE(workspace_->find_session(session.token, 999).has_value()) << "an expired session came back";
+  const auto second = workspace_->create_session("planner", 5000);
+  workspace_->end_session(second.token);
+  EXPECT_FALSE(workspace_->find_session(second.token, 10).has_value());
+}
+
+TEST_F(Accounts, RevokedTokenStopsWorking) {
+  workspace_->create_user("monitor", Role::Monitor, "", PASSWORD, "secretariat");
+  const auto [record, token] = workspace_->create_api_token("monitor", "feed", "monitor");
+  ASSERT_EQ(workspace_->user_of_token(token)->name, "monitor");
+  workspace_->revoke_api_token(record.id, "secretariat");
+  EXPECT_FALSE(workspace_->user_of_token(token).has_value());
+  EXPECT_FALSE(workspace_->api_tokens("monitor").front().revoked_at.empty());
+  EXPECT_THROW(workspace_->revoke_api_token(record.id + 100, "secretariat"), NotFound);
+  const auto history = workspace_->history("api_token", std::to_string(record.id));
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1].action, "revoke");
+  EXPECT_EQ(history[1].actor, "secretariat");
+}
+
+}  // namespace
+}  // namespace guarantor::store
