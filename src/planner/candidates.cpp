@@ -5,8 +5,10 @@
 // other threat axis (the Russian and Belarusian borders, Transnistria: threat_axes.json).
 #include <algorithm>
 #include <chrono>
+#include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "guarantor/geo/geodesic.hpp"
 #include "guarantor/planner/protection_rules.hpp"
@@ -77,19 +79,42 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
     candidate.capacity_unit = site.capacity_unit;
     candidate.standoff_km = distance_km;
     if (nearest) candidate.threat_axis = nearest->axis, candidate.threat_km = nearest->km;
+    // Personnel room: a candidate hub counts personnel; an airfield holds personnel besides its
+    // aircraft parking (hub_siting.json), so units based there and a hub opened there fit it.
+    if (site.kind == model::SiteKind::Airfield) candidate.personnel_capacity = context.params.hub_siting.airfield_personnel_capacity(site);
+    else candidate.personnel_capacity = site.capacity_unit == "personnel" ? site.capacity : 0.0;
+    // A hub keeps the hub siting's distance from every threat axis (a unit only the band's).
     const auto& kinds = posture.candidate_site_kinds;
     candidate.hub_eligible = candidate.location == model::Location::Ukraine &&
-                             std::find(kinds.begin(), kinds.end(), candidate.kind) != kinds.end();
+                             std::find(kinds.begin(), kinds.end(), candidate.kind) != kinds.end() &&
+                             (!nearest || nearest->km + 1e-9 >= context.params.hub_siting.min_threat_km);
     plan.candidates.push_back(std::move(candidate));
+  }
+  // One hub per town (hub_siting min_separation_km): of two hub-eligible sites closer than the
+  // separation, the one with less personnel room (then nearer a threat axis, then the later id)
+  // stays a candidate for units but not for a hub.
+  auto keeps = [](const CandidateSite& a, const CandidateSite& b) {
+    return std::make_tuple(a.personnel_capacity, a.threat_km, b.site_id) > std::make_tuple(b.personnel_capacity, b.threat_km, a.site_id);
+  };
+  for (auto& site : plan.candidates) {
+    if (!site.hub_eligible) continue;
+    for (const auto& other : plan.candidates)
+      if (&other != &site && other.hub_eligible && keeps(other, site) &&
+          geo::geodesic_distance(site.position, other.position).km() < context.params.hub_siting.min_separation_km) {
+        site.hub_eligible = false;
+        break;
+      }
   }
   StageReport report;
   report.stage = "candidates";
   report.sense = "max";
   report.unit = "admissible sites";
   report.method = "posture filter (status, host-nation rule, occupied area, standoff from every threat axis)";
-  report.note = fmt::format("{} admitted, {} rejected; {} may host a hub", plan.candidates.size(), plan.rejected.size(),
+  report.note = fmt::format("{} admitted, {} rejected; {} may host a hub (kind {}, in the host country, at least {:.0f} km "
+                            "from every threat axis)", plan.candidates.size(), plan.rejected.size(),
                             std::count_if(plan.candidates.begin(), plan.candidates.end(),
-                                          [](const CandidateSite& c) { return c.hub_eligible; }));
+                                          [](const CandidateSite& c) { return c.hub_eligible; }),
+                            fmt::join(posture.candidate_site_kinds, " or "), context.params.hub_siting.min_threat_km);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   report.stats = closed_form(static_cast<double>(plan.candidates.size()), seconds);
   return report;

@@ -24,9 +24,6 @@ namespace {
 // Tolerance when comparing a claimed share with the recomputed one: the claim was written with
 // full double precision; only rounding in printing may differ.
 constexpr double SHARE_TOLERANCE = 1e-9;
-// Hub demand is a share (from an LP under the capacitated model) times personnel: allow LP
-// round-off, far below one person.
-constexpr double HUB_PERSONNEL_TOLERANCE = 1e-3;
 // Entry-node amounts are sums of whole units, loads or personnel split over days: round-off only.
 constexpr double THROUGHPUT_TOLERANCE = 1e-6;
 
@@ -64,9 +61,12 @@ std::optional<std::string> caveat_breach(const model::Scenario& scenario, const 
   return std::nullopt;
 }
 
-// The resource a unit takes of its site, re-derived from the recorded parameters.
+// The resource a unit takes of its site, re-derived from the recorded parameters. A unit that is
+// not airfield-based takes no parking at an airfield (it sits at an airfield hub; its personnel
+// is checked against the airfield's personnel room by check_hubs).
 double resource_of(const Plan& plan, const model::Capability& capability, const model::Site& site) {
   const auto& params = plan.provenance.parameters;
+  if (site.kind == model::SiteKind::Airfield && capability.basing != model::Basing::Airfield) return 0.0;
   if (site.kind == model::SiteKind::Airfield || site.kind == model::SiteKind::Port ||
       site.kind == model::SiteKind::RailJunction) {
     const auto key = fmt::format("site_resource.{}.{}", model::to_string(site.kind), capability.code);
@@ -105,31 +105,6 @@ std::optional<NodeRule> node_rule(const Plan& plan, const model::Site& node, con
     return r ? std::optional<NodeRule>({*r * node.capacity, 1.0}) : std::nullopt;
   }
   return std::nullopt;
-}
-// Whether hub_count hub-eligible sites (the posture's kinds, in the host country, operating,
-// outside the occupied area by the standoff) can hold `demand` personnel between them: demand
-// may be split between hubs, so the hub_count largest capacities decide. A site without a
-// personnel capacity (an airfield) is not limited in personnel, as in the hubs stage.
-bool hub_capacity_reachable(const model::Scenario& scenario, double demand, double standoff_km) {
-  const auto& posture = scenario.mandate.posture;
-  const auto* occupied = scenario.theatre.occupied_area(scenario.as_of);
-  std::vector<double> capacities;
-  for (const auto& site : scenario.theatre.sites) {
-    const auto kind = model::to_string(site.kind);
-    if (std::find(posture.candidate_site_kinds.begin(), posture.candidate_site_kinds.end(), kind) ==
-        posture.candidate_site_kinds.end())
-      continue;
-    const auto* country = scenario.theatre.find_country(site.country);
-    if (!country || country->role != model::CountryRole::Host || site.status != model::SiteStatus::Operating) continue;
-    if (occupied && (occupied->area.contains(site.position) ||
-                     occupied->area.distance_to_boundary(site.position).km() < standoff_km))
-      continue;
-    capacities.push_back(site.capacity_unit == "personnel" ? site.capacity : demand);
-  }
-  std::sort(capacities.rbegin(), capacities.rend());
-  double total = 0;
-  for (std::size_t i = 0; i < capacities.size() && static_cast<int>(i) < posture.hub_count; ++i) total += capacities[i];
-  return total + HUB_PERSONNEL_TOLERANCE >= demand;
 }
 }  // namespace
 
@@ -242,22 +217,7 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& input
       add("capacity", site_id, fmt::format("units take {} {} of a capacity of {}", load, site->capacity_unit, site->capacity));
   }
 
-  // Hub capacity use of the hub stage, recomputed: the mandate's hub personnel spread by each hub's
-  // demand share must match the recorded demand and fit a personnel site's capacity, unless no
-  // hub_count admissible sites hold it (recomputed here; then placement alone enforces capacity).
-  const double hub_demand = hub_personnel_demand(scenario);
-  const bool capacity_unreachable = !hub_capacity_reachable(scenario, hub_demand, plan.provenance.standoff_km);
-  for (const auto& hub : plan.hubs) {
-    const double demand = hub.demand_share * hub_demand;
-    if (std::abs(demand - hub.demand_personnel) > HUB_PERSONNEL_TOLERANCE)
-      add("hub_capacity", hub.site_id, fmt::format("records {:.3f} personnel of hub demand, recomputed {:.3f}", hub.demand_personnel, demand));
-    const auto* site = scenario.theatre.find_site(hub.site_id);
-    if (site == nullptr) {
-      add("unknown_reference", hub.site_id, "the hub's site is not in the theatre");
-    } else if (!capacity_unreachable && site->capacity_unit == "personnel" && demand > site->capacity + HUB_PERSONNEL_TOLERANCE) {
-      add("hub_capacity", hub.site_id, fmt::format("hub demand {:.1f} personnel exceeds the site's capacity of {}", demand, site->capacity));
-    }
-  }
+  detail::check_hubs(plan, scenario, out);
 
   for (const auto& [node_day, used] : node_day_use) {
     const auto it = node_capacity.find(node_day.first);

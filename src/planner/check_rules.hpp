@@ -53,4 +53,10 @@ void check_montreux(const Plan& plan, const model::Scenario& scenario, std::vect
 /// crossing whose country refuses transit (refusals recorded in the plan).
 void check_host_consent(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
 
+/// hub_capacity: a hub's recorded demand differs from the recomputed one, or its demand or the
+/// units based there exceed its personnel capacity; hub_siting: a hub inside the recorded hub
+/// siting's distance from a threat axis, or a recorded entry node that differs from the
+/// recomputed one; airfield_personnel: units at an airfield above its personnel capacity.
+void check_hubs(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out);
+
 }  // namespace guarantor::planner::detail

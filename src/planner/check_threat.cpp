@@ -35,9 +35,11 @@ void check_threat(const Plan& plan, const model::Scenario& scenario, std::vector
     const auto* site = scenario.theatre.find_site(it->second->site_id);
     for (const auto& filter : plan.provenance.line_basing) {
       if (filter.line_id != a.line_id || site == nullptr) continue;
-      if (dnipro == plan.provenance.polylines.end() || dnipro->second.size() < 2) {
+      const bool needs_dnipro = filter.filter == "west_of_dnipro";
+      if (needs_dnipro && (dnipro == plan.provenance.polylines.end() || dnipro->second.size() < 2)) {
         out.push_back({"line_basing", a.unit_id, "the plan's provenance lacks the Dnipro polyline; the basing filter cannot be checked"});
-      } else if (!site_passes_basing(filter, site->position, dnipro->second)) {
+      } else if (!site_passes_basing(filter, site->id, site->position,
+                                     needs_dnipro ? dnipro->second : std::vector<geo::LonLat>{})) {
         out.push_back({"line_basing", a.unit_id,
                        fmt::format("based at {}, which fails line {}'s basing filter {} ({})", site->id, a.line_id,
                                    filter.filter, filter.source)});

@@ -29,13 +29,19 @@ std::string_view basing_site_kind(model::Basing basing) {
   }
 }
 
-// Sites a unit of the line may take: right kind, right location (the sea is served from any
-// admissible port), room left for one unit.
+bool is_opened_hub(const Plan& plan, std::string_view site_id) {
+  return std::any_of(plan.hubs.begin(), plan.hubs.end(), [site_id](const Hub& h) { return h.site_id == site_id; });
+}
+
+// Sites a unit of the line may take: right kind (a hub-based unit also an airfield opened as a
+// hub: units sit at the hubs the hub lines protect), right location (the sea is served from any
+// admissible port), the line's own basing filter, room left for one unit.
 std::vector<const CandidateSite*> admissible_sites(const Plan& plan, const model::RequirementLine& line,
                                                    const model::Capability& capability, const PlannerParameters& params,
                                                    const std::map<std::string, double>& used) {
   std::vector<const CandidateSite*> sites;
   const auto kind = basing_site_kind(capability.basing);
+  const bool hub_based = kind == "candidate_hub";
   // A line whose own text restricts its basing ("from bases in western Ukraine") takes only
   // sites that pass its filter (threat_axes.json /line_basing).
   const auto* basing = params.threat.basing_filter(line.id);
@@ -43,12 +49,11 @@ std::vector<const CandidateSite*> admissible_sites(const Plan& plan, const model
   // deminers), besides their usual basing.
   const bool forward_ok = params.forward.may_use(capability.code);
   for (const auto& site : plan.candidates) {
-    if (site.kind != kind && !(forward_ok && site.kind == FORWARD_SITE_KIND)) continue;
+    const bool airfield_hub = hub_based && site.kind == "airfield" && is_opened_hub(plan, site.site_id);
+    if (site.kind != kind && !airfield_hub && !(forward_ok && site.kind == FORWARD_SITE_KIND)) continue;
     if (line.location != model::Location::BlackSea && site.location != line.location) continue;
-    if (basing && !site_passes_basing(*basing, site.position, params.dnipro_line)) continue;
-    const double need = site_resource(params, capability, site.kind);
-    const auto it = used.find(site.site_id);
-    if ((it == used.end() ? 0.0 : it->second) + need > site.capacity) continue;
+    if (basing && !site_passes_basing(*basing, site.site_id, site.position, params.dnipro_line)) continue;
+    if (!site_has_room(site, site_need(params, capability, site), used)) continue;
     sites.push_back(&site);
   }
   return sites;
@@ -79,7 +84,7 @@ std::vector<std::pair<std::size_t, double>> rank_by_marginal(const plan::Coverin
 }  // namespace
 
 void add_position(Plan& plan, const model::RequirementLine& line, const CandidateSite* site, double reach_km,
-                  double marginal, std::map<std::string, double>& used, double need) {
+                  double marginal, std::map<std::string, double>& used, const SiteNeed& need) {
   Position position;
   position.rank = static_cast<int>(std::count_if(plan.positions.begin(), plan.positions.end(),
                                                  [&line](const Position& p) { return p.line_id == line.id; })) + 1;
@@ -90,7 +95,8 @@ void add_position(Plan& plan, const model::RequirementLine& line, const Candidat
   if (site) {
     position.site_id = site->site_id;
     position.position = site->position;
-    used[site->site_id] += need;
+    used[site->site_id] += need.resource;
+    if (site->kind == "airfield") used[personnel_key(site->site_id)] += need.personnel;
   }
   plan.positions.push_back(std::move(position));
 }
@@ -119,7 +125,7 @@ StageReport run_coverage(const StageContext& context, Plan& plan) {
     const double reach = capability->reach_km();
     if (line->location == model::Location::OutsideTheatre) {
       // Served from home (training abroad, strategic airlift): positions without a site.
-      for (int i = 0; i < line->quantity; ++i) add_position(plan, *line, nullptr, 0.0, 0.0, used, 0.0);
+      for (int i = 0; i < line->quantity; ++i) add_position(plan, *line, nullptr, 0.0, 0.0, used, SiteNeed{});
       result.placed = line->quantity;
       plan.lines.push_back(std::move(result));
       continue;
@@ -130,7 +136,7 @@ StageReport run_coverage(const StageContext& context, Plan& plan) {
       plan.lines.push_back(std::move(result));
       continue;
     }
-    const auto need_at = [&](const CandidateSite* site) { return site_resource(context.params, *capability, site->kind); };
+    const auto need_at = [&](const CandidateSite* site) { return site_need(context.params, *capability, *site); };
     std::vector<std::pair<std::size_t, double>> ranked;  // site index in `sites`, marginal weight
     if (line->coverage && !sites.empty()) {
       const DemandSet demand = build_demand(context.scenario, context.params, *line->coverage, line->location, plan);
@@ -168,11 +174,13 @@ StageReport run_coverage(const StageContext& context, Plan& plan) {
       // No footprint to optimise: opened hubs first (in Ukraine), then the roomiest sites.
       std::vector<std::size_t> order(sites.size());
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      auto is_hub = [&plan](const CandidateSite* s) {
-        return std::any_of(plan.hubs.begin(), plan.hubs.end(), [s](const Hub& h) { return h.site_id == s->site_id; });
-      };
+      auto is_hub = [&plan](const CandidateSite* s) { return is_opened_hub(plan, s->site_id); };
+      // Room in the unit's own terms: personnel for a hub-based unit (an airfield hub's personnel
+      // room, not its parking), the site's capacity otherwise.
+      const bool hub_based = basing_site_kind(capability->basing) == "candidate_hub";
+      auto room = [hub_based](const CandidateSite* s) { return hub_based && s->kind == "airfield" ? s->personnel_capacity : s->capacity; };
       std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return std::make_pair(!is_hub(sites[a]), -sites[a]->capacity) < std::make_pair(!is_hub(sites[b]), -sites[b]->capacity);
+        return std::make_pair(!is_hub(sites[a]), -room(sites[a])) < std::make_pair(!is_hub(sites[b]), -room(sites[b]));
       });
       for (const std::size_t i : order) ranked.emplace_back(i, 0.0);
     }
@@ -184,8 +192,8 @@ StageReport run_coverage(const StageContext& context, Plan& plan) {
       for (const auto& [index, marginal] : ranked) {
         if (placed == line->quantity) break;
         const auto* site = sites[index];
-        const double need = need_at(site);
-        if (used[site->site_id] + need > site->capacity) continue;
+        const SiteNeed need = need_at(site);
+        if (!site_has_room(*site, need, used)) continue;
         add_position(plan, *line, site, reach, round == 0 ? marginal : 0.0, used, need);
         ++placed, any = true;
       }

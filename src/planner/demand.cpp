@@ -180,6 +180,9 @@ double hub_personnel_demand(const model::Scenario& scenario) {
     if (capability->basing == model::Basing::Airfield || capability->basing == model::Basing::Port ||
         capability->basing == model::Basing::RailTerminal)
       continue;
+    // A line with a coverage target over anything but the hubs is placed where its footprint
+    // covers most (population, energy sites, the contact line), not at a hub.
+    if (line.coverage && line.coverage->demand != "hubs") continue;
     personnel += line.quantity * capability->personnel.value;
   }
   return personnel;

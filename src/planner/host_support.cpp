@@ -53,9 +53,9 @@ int place_host_support(const StageContext& context, const model::RequirementLine
       std::size_t best_rank = 0;
       for (const auto* site : sites) {
         if (placement_refused(context.scenario, *pledge, capability, site->site_id)) continue;
-        const double need = site_resource(context.params, capability, site->kind);
-        const double room = site->capacity - used[site->site_id] - need;
-        if (room < 0) continue;
+        const SiteNeed need = site_need(context.params, capability, *site);
+        if (!site_has_room(*site, need, used)) continue;
+        const double room = site->capacity - used[site->site_id] - need.resource;
         // Named sites in the pledge's order, one unit each in turn; otherwise the roomiest site.
         const auto it = std::find(pledge->sites.begin(), pledge->sites.end(), site->site_id);
         const std::size_t rank = it == pledge->sites.end()
@@ -66,7 +66,7 @@ int place_host_support(const StageContext& context, const model::RequirementLine
           best = site, best_room = room, best_rank = rank;
       }
       if (!best) break;
-      add_position(plan, line, best, 0.0, 0.0, used, site_resource(context.params, capability, best->kind));
+      add_position(plan, line, best, 0.0, 0.0, used, site_need(context.params, capability, *best));
       ++placed;
     }
   }

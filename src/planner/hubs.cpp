@@ -1,13 +1,17 @@
-// Stage 2: hubs. A p-median over the hub-eligible candidates: open the posture's hub_count hubs
-// so that the demand-weighted distance from government-held Ukraine's population and energy
-// sites to the nearest hub is least. Population and energy are each normalised to a share of
-// their class total, then mixed by the parameters' class weights, so persons and MW never add.
-// Then capacity: the mandate's hub personnel (hub_personnel_demand) is spread over the demand
-// shares; when a p-median hub would hold more than its site's personnel capacity, the stage
-// solves the capacitated facility location with exactly hub_count hubs (multiple sourcing, no
-// fixed cost, the same weighted km) and keeps that answer. Airfield hubs count their capacity in
-// aircraft, enforced at placement, so for hub personnel they are uncapacitated.
+// Stage 2: hubs, chosen for protection and access (hub_siting.json). Hub-eligible sites keep
+// min_threat_km from every threat axis (candidates stage). Over them, a p-median opens the
+// posture's hub_count hubs so that, per unit of demand, support_weight x km from government-held
+// Ukraine's population and energy sites to the hub, plus the hub's own cost (protection_weight x
+// its exposure inside protection_depth_km of the nearest threat axis + access_weight x its km to
+// the nearest entry node) is least. Population and energy are each normalised to a share of
+// their class total, then mixed by the parameters' class weights, so persons and MW never add;
+// the support weight keeps the demand from pulling hubs toward the line.
+// Then capacity: the hub personnel (hub_personnel_demand) is spread over the demand shares; when
+// a p-median hub would hold more than its site's personnel capacity (a candidate hub's, or an
+// airfield's from hub_siting.json), the stage solves the capacitated facility location with
+// exactly hub_count hubs (multiple sourcing, no fixed cost, the same costs) and keeps that answer.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -15,6 +19,7 @@
 #include "guarantor/plan/facility_location.hpp"
 #include "guarantor/plan/p_median.hpp"
 #include "guarantor/planner/demand.hpp"
+#include "guarantor/planner/hub_siting.hpp"
 #include "stages.hpp"
 
 namespace guarantor::planner::detail {
@@ -29,7 +34,7 @@ StageReport run_hubs(const StageContext& context, Plan& plan) {
   StageReport report;
   report.stage = "hubs";
   report.sense = "min";
-  report.unit = "demand-weighted km";
+  report.unit = "demand-weighted km (support + protection + access)";
   report.method = "p-median (greedy + interchange, Lagrangian bound, CBC on the reduced MILP)";
 
   std::vector<const CandidateSite*> sites;
@@ -50,14 +55,30 @@ StageReport run_hubs(const StageContext& context, Plan& plan) {
   add_class(energy_points(context.scenario, context.params), context.params.hub_energy_weight);
 
   const std::size_t p = static_cast<std::size_t>(std::max(0, context.scenario.mandate.posture.hub_count));
+  const auto& siting = context.params.hub_siting;
+  std::vector<std::string> entry_kinds;
+  for (const auto& [kind, rate] : context.params.movement.crossing_throughput) entry_kinds.push_back(kind);
+  std::vector<std::optional<EntryAccess>> access(sites.size());
+  std::vector<double> site_cost(sites.size());
+  for (std::size_t s = 0; s < sites.size(); ++s) {
+    access[s] = nearest_entry_node(context.scenario, context.params.consent, entry_kinds, sites[s]->position);
+    // A site no entry node reaches is as far as the theatre allows: its access term is the
+    // largest km any other site has, never a free pass.
+    site_cost[s] = siting.site_cost(sites[s]->threat_km, access[s] ? access[s]->km : 0.0);
+  }
+  double worst_access = 0;
+  for (const auto& a : access) worst_access = std::max(worst_access, a ? a->km : 0.0);
+  for (std::size_t s = 0; s < sites.size(); ++s)
+    if (!access[s]) site_cost[s] = siting.site_cost(sites[s]->threat_km, worst_access);
   std::vector<double> distance(customers.size() * sites.size());
   std::vector<double> weight(customers.size());
   for (std::size_t c = 0; c < customers.size(); ++c) {
     weight[c] = customers[c].weight;
     for (std::size_t s = 0; s < sites.size(); ++s)
-      distance[c * sites.size() + s] = distance_km(customers[c].position, sites[s]->position);
+      distance[c * sites.size() + s] =
+          siting.support_weight * distance_km(customers[c].position, sites[s]->position) + site_cost[s];
   }
-  const std::vector<double> cost = distance;  // the p-median takes the distances; the CFLP needs them too
+  const std::vector<double> cost = distance;  // the p-median takes the costs; the CFLP needs them too
   const plan::PMedianInstance instance(customers.size(), sites.size(), std::move(distance), weight, p);
   const plan::PMedianResult result = plan::solve_p_median(instance, context.solve);
   report.stats = result.stats;
@@ -66,12 +87,10 @@ StageReport run_hubs(const StageContext& context, Plan& plan) {
     report.note = fmt::format("no hub opened: {} hubs asked for, {} hub-eligible candidate sites", p, sites.size());
     return report;
   }
-  // Personnel capacity per site: candidate hubs count personnel; other kinds (airfields) are not
-  // limited in personnel here, which the whole demand expresses.
+  // Personnel capacity per site: a candidate hub's, or an airfield's from hub_siting.json.
   const double hub_demand = hub_personnel_demand(context.scenario);
   std::vector<double> capacity(sites.size());
-  for (std::size_t s = 0; s < sites.size(); ++s)
-    capacity[s] = sites[s]->capacity_unit == "personnel" ? sites[s]->capacity : hub_demand;
+  for (std::size_t s = 0; s < sites.size(); ++s) capacity[s] = std::max(0.0, sites[s]->personnel_capacity);
   std::vector<double> share(sites.size(), 0.0);
   for (std::size_t c = 0; c < customers.size(); ++c) share[result.solution.assigned_site[c]] += customers[c].weight;
   std::vector<std::size_t> open = result.solution.open_sites;
@@ -113,12 +132,15 @@ StageReport run_hubs(const StageContext& context, Plan& plan) {
     hub.position = sites[s]->position;
     hub.demand_share = share[s];
     hub.demand_personnel = share[s] * hub_demand;
-    hub.capacity_personnel = sites[s]->capacity_unit == "personnel" ? sites[s]->capacity : 0.0;
+    hub.capacity_personnel = capacity[s];
+    if (access[s]) hub.access_node = access[s]->node, hub.access_km = access[s]->km;
     plan.hubs.push_back(hub);
   }
-  report.note = fmt::format("{} of {} hub-eligible sites opened; {} demand points ({} population, {} energy)", p,
-                            sites.size(), customers.size(), context.params.hub_population_weight,
-                            context.params.hub_energy_weight);
+  report.note = fmt::format("{} of {} hub-eligible sites opened; cost per unit of demand = {} x support km ({} demand "
+                            "points: {} population, {} energy) + {} x exposure km inside {:.0f} km of a threat axis + {} x "
+                            "km to the nearest entry node", p, sites.size(), siting.support_weight, customers.size(),
+                            context.params.hub_population_weight, context.params.hub_energy_weight,
+                            siting.protection_weight, siting.protection_depth_km, siting.access_weight);
   return report;
 }
 

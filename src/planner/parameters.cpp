@@ -176,6 +176,7 @@ PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   params.montreux = load_montreux(planning_dir / "montreux.json", &params.files);
   params.sea_routes = load_sea_routes(planning_dir / "sea_routes.json", &params.files);
   params.consent = load_host_consent(planning_dir / "host_consent.json", &params.files);
+  params.hub_siting = load_hub_siting(planning_dir / "hub_siting.json", &params.files);
   return params;
 }
 
@@ -207,6 +208,7 @@ std::map<std::string, double> PlannerParameters::flatten() const {
     for (const auto& point : points) flat[transshipment_route_key(crossing, point)] = 1.0;
   for (const auto& [code, value] : movement.transshipment_added) flat["movement.transshipment_added." + code] = value;
   for (const auto& [priority, value] : priority_weight) flat[fmt::format("priority_weight.{}", priority)] = value;
+  hub_siting.flatten_into(flat);
   return flat;
 }
 

@@ -42,7 +42,10 @@ void write_posture_provenance(ordered_json& provenance, const Provenance& pv) {
   }
   provenance["threat_axes"] = axes;
   ordered_json basing = ordered_json::array();
-  for (const auto& f : pv.line_basing) basing.push_back({{"line", f.line_id}, {"filter", f.filter}, {"source", f.source}});
+  for (const auto& f : pv.line_basing) {
+    basing.push_back({{"line", f.line_id}, {"filter", f.filter}, {"source", f.source}});
+    if (!f.sites.empty()) basing.back()["sites"] = f.sites;
+  }
   provenance["line_basing"] = basing;
   provenance["capability_sets"] = ordered_json(pv.capability_sets);
 }
@@ -66,6 +69,7 @@ void write_posture_sections(ordered_json& doc, const Plan& plan) {
 void write_candidate_threat(ordered_json& candidate, const CandidateSite& site) {
   candidate["threat_axis"] = site.threat_axis;
   candidate["threat_km"] = site.threat_km;
+  candidate["personnel_capacity"] = site.personnel_capacity;
 }
 
 void read_posture_provenance(const json& provenance, Provenance& pv, const std::string& where) {
@@ -104,7 +108,15 @@ void read_posture_provenance(const json& provenance, Provenance& pv, const std::
     for (std::size_t i = 0; i < basing.size(); ++i) {
       const std::string ptr = fmt::format("/provenance/line_basing/{}", i);
       pv.line_basing.push_back({text(basing[i], "line", where, ptr), text(basing[i], "filter", where, ptr),
-                                text(basing[i], "source", where, ptr)});
+                                text(basing[i], "source", where, ptr), {}});
+      if (basing[i].contains("sites")) {
+        const auto& sites = basing[i]["sites"];
+        if (!sites.is_array()) fail(where, ptr + "/sites", "an array of site ids");
+        for (const auto& site : sites) {
+          if (!site.is_string()) fail(where, ptr + "/sites", "an array of site ids");
+          pv.line_basing.back().sites.push_back(site.get<std::string>());
+        }
+      }
     }
   }
 }
@@ -163,6 +175,8 @@ void read_posture_sections(const json& doc, Plan& plan, const std::string& where
 void read_candidate_threat(const json& candidate, CandidateSite& site, const std::string& where) {
   if (candidate.contains("threat_axis")) site.threat_axis = text(candidate, "threat_axis", where, "/candidates");
   if (candidate.contains("threat_km")) site.threat_km = number(candidate, "threat_km", where, "/candidates");
+  if (candidate.contains("personnel_capacity"))
+    site.personnel_capacity = number(candidate, "personnel_capacity", where, "/candidates");
 }
 
 }  // namespace guarantor::planner::detail

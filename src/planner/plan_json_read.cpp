@@ -152,15 +152,19 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
                                r.lon_lat(c, "/candidates", "position"), r.str(c, "/candidates", "country"),
                                r.location(c, "/candidates", "location"), r.num(c, "/candidates", "capacity"),
                                r.str(c, "/candidates", "capacity_unit"), r.num(c, "/candidates", "standoff_km"),
-                               r.boolean(c, "/candidates", "hub_eligible"), "", -1.0});
+                               r.boolean(c, "/candidates", "hub_eligible"), "", -1.0, -1.0});
     detail::read_candidate_threat(c, plan.candidates.back(), where);
   }
   for (const auto& x : r.array(doc, "", "rejected_sites"))
     plan.rejected.push_back({r.str(x, "/rejected_sites", "site"), r.str(x, "/rejected_sites", "reason")});
-  for (const auto& h : r.array(doc, "", "hubs"))
+  for (const auto& h : r.array(doc, "", "hubs")) {
     plan.hubs.push_back({r.str(h, "/hubs", "site"), r.lon_lat(h, "/hubs", "position"), r.num(h, "/hubs", "demand_share"),
                          h.contains("demand_personnel") ? r.num(h, "/hubs", "demand_personnel") : 0.0,
-                         r.num(h, "/hubs", "load_personnel"), r.num(h, "/hubs", "capacity_personnel")});
+                         r.num(h, "/hubs", "load_personnel"), r.num(h, "/hubs", "capacity_personnel"), "", -1.0});
+    // The entry node came with hub siting by protection and access; older plans lack it.
+    if (h.contains("access_node")) plan.hubs.back().access_node = r.str(h, "/hubs", "access_node");
+    if (h.contains("access_km")) plan.hubs.back().access_km = r.num(h, "/hubs", "access_km");
+  }
   for (const auto& p : r.array(doc, "", "positions"))
     plan.positions.push_back({r.str(p, "/positions", "id"), r.str(p, "/positions", "line"), r.str(p, "/positions", "site"),
                               r.lon_lat(p, "/positions", "position"), r.num(p, "/positions", "reach_km"),

@@ -64,7 +64,8 @@ std::string plan_to_json(const Plan& plan) {
   for (const auto& h : plan.hubs)
     hubs.push_back({{"site", h.site_id}, {"position", lon_lat(h.position)}, {"demand_share", h.demand_share},
                     {"demand_personnel", h.demand_personnel},
-                    {"load_personnel", h.load_personnel}, {"capacity_personnel", h.capacity_personnel}});
+                    {"load_personnel", h.load_personnel}, {"capacity_personnel", h.capacity_personnel},
+                    {"access_node", h.access_node}, {"access_km", h.access_km}});
   doc["hubs"] = hubs;
   ordered_json positions = ordered_json::array();
   for (const auto& p : plan.positions)

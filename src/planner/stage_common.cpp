@@ -19,6 +19,9 @@ plan::SolveStats closed_form(double value, double seconds) {
 }
 
 double site_resource(const PlannerParameters& params, const model::Capability& capability, std::string_view site_kind) {
+  // A hub-based unit at an airfield hub takes no aircraft parking (its personnel counts against
+  // the airfield's personnel room: site_need).
+  if (site_kind == "airfield" && capability.basing != model::Basing::Airfield) return 0.0;
   const std::map<std::string, double>* table = nullptr;
   if (site_kind == "airfield") table = &params.airfield_resource;
   if (site_kind == "port") table = &params.port_resource;
@@ -30,6 +33,24 @@ double site_resource(const PlannerParameters& params, const model::Capability& c
                 fmt::format("no entry for {}, which is based at {}s; add its per-unit share of the site's capacity",
                             capability.code, site_kind));
   return it->second;
+}
+
+SiteNeed site_need(const PlannerParameters& params, const model::Capability& capability, const CandidateSite& site) {
+  if (site.kind != "airfield") return {site_resource(params, capability, site.kind), 0.0};
+  return {site_resource(params, capability, site.kind), capability.personnel.value};
+}
+
+std::string personnel_key(std::string_view site_id) { return fmt::format("{}|personnel", site_id); }
+
+bool site_has_room(const CandidateSite& site, const SiteNeed& need, const std::map<std::string, double>& used) {
+  auto taken = [&used](const std::string& key) {
+    const auto it = used.find(key);
+    return it == used.end() ? 0.0 : it->second;
+  };
+  if (taken(site.site_id) + need.resource > site.capacity) return false;
+  // An airfield's personnel room; plans without it recorded (-1) are not limited.
+  return site.kind != "airfield" || site.personnel_capacity < 0 ||
+         taken(personnel_key(site.site_id)) + need.personnel <= site.personnel_capacity;
 }
 
 namespace {

@@ -55,8 +55,25 @@ class ProofTally {
 plan::SolveStats closed_form(double value, double seconds);
 
 /// What one unit of `capability` takes of a site of `kind` (personnel at hubs, aircraft at
-/// airfields, berths at ports). Throws Error(Schema) when the parameters lack the entry.
+/// airfields for airfield-based units, none there for others, berths at ports). Throws
+/// Error(Schema) when the parameters lack the entry.
 double site_resource(const PlannerParameters& params, const model::Capability& capability, std::string_view site_kind);
+
+/// What one unit takes of a candidate site: its resource in the site's capacity unit, and at an
+/// airfield its personnel against the airfield's personnel room as well (a hub-based unit at an
+/// airfield hub takes no aircraft parking, only personnel).
+struct SiteNeed {
+  double resource = 0.0;
+  double personnel = 0.0;
+};
+SiteNeed site_need(const PlannerParameters& params, const model::Capability& capability, const CandidateSite& site);
+
+/// True when `site` has room for `need` beside what `used` already holds (site capacity, and an
+/// airfield's personnel capacity).
+bool site_has_room(const CandidateSite& site, const SiteNeed& need, const std::map<std::string, double>& used);
+
+/// Key under which `used` holds the personnel reserved at an airfield.
+std::string personnel_key(std::string_view site_id);
 
 /// The day a phase opens (0 when the mandate does not list it).
 int phase_gate_day(const model::Mandate& mandate, model::Phase phase);
@@ -68,9 +85,9 @@ std::optional<long> phase_start(const model::Scenario& scenario, model::Phase ph
 
 namespace guarantor::planner::detail {
 /// Adds the next position of `line` at `site` (nullptr: served from outside the theatre) and
-/// reserves `need` of the site's capacity in `used`.
+/// reserves `need` of the site's capacity (and an airfield's personnel) in `used`.
 void add_position(Plan& plan, const model::RequirementLine& line, const CandidateSite* site, double reach_km,
-                  double marginal, std::map<std::string, double>& used, double need);
+                  double marginal, std::map<std::string, double>& used, const SiteNeed& need);
 
 /// Why a unit of `pledge` may not sit at `site_id` (host-nation support outside its own nation,
 /// or a site the pledge does not name), or nullopt when it may.

@@ -1,5 +1,7 @@
 // Reads data/planning/threat_axes.json: the threat axes besides the line of contact and the
 // basing filters that requirement lines' own texts impose.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "guarantor/planner/demand.hpp"
@@ -10,7 +12,7 @@ namespace guarantor::planner {
 
 namespace {
 // The basing filters the planner can enforce (demand.hpp's west_of_dnipro on the site).
-bool known_filter(std::string_view filter) { return filter == "west_of_dnipro"; }
+bool known_filter(std::string_view filter) { return filter == "west_of_dnipro" || filter == "sites"; }
 }  // namespace
 
 ThreatRules load_threat_rules(const std::filesystem::path& file, std::vector<InputFile>* files) {
@@ -61,7 +63,17 @@ ThreatRules load_threat_rules(const std::filesystem::path& file, std::vector<Inp
         filter.source = detail::planning_string(entry, name, pointer, "source", sink);
         if (!filter.filter.empty() && !known_filter(filter.filter))
           sink.add(ErrorCode::Schema, fmt::format("{} {}/filter", name, pointer),
-                   fmt::format("got \"{}\"; expected west_of_dnipro", filter.filter));
+                   fmt::format("got \"{}\"; expected west_of_dnipro or sites", filter.filter));
+        if (filter.filter == "sites") {
+          // The sites a line's text names ("in Kyiv", "at the Rzeszów hub"), as site ids.
+          if (!entry.contains("sites") || !entry["sites"].is_array() || entry["sites"].empty())
+            sink.add(ErrorCode::Schema, fmt::format("{} {}/sites", name, pointer), "missing; filter \"sites\" lists the site ids the line names");
+          else
+            for (const auto& site : entry["sites"]) {
+              if (site.is_string() && !site.get<std::string>().empty()) filter.sites.push_back(site.get<std::string>());
+              else sink.add(ErrorCode::Schema, fmt::format("{} {}/sites", name, pointer), "expected site ids (non-empty strings)");
+            }
+        }
         rules.line_basing.push_back(std::move(filter));
       }
   }
@@ -69,8 +81,10 @@ ThreatRules load_threat_rules(const std::filesystem::path& file, std::vector<Inp
   return rules;
 }
 
-bool site_passes_basing(const LineBasingFilter& filter, geo::LonLat p, const std::vector<geo::LonLat>& dnipro_line) {
+bool site_passes_basing(const LineBasingFilter& filter, std::string_view site_id, geo::LonLat p,
+                        const std::vector<geo::LonLat>& dnipro_line) {
   if (filter.filter == "west_of_dnipro") return west_of_dnipro(p, dnipro_line);
+  if (filter.filter == "sites") return std::find(filter.sites.begin(), filter.sites.end(), site_id) != filter.sites.end();
   return true;  // load_threat_rules admits known filters only
 }
 

@@ -16,7 +16,8 @@ struct Violation {
   /// unit_twice | position_twice | unknown_reference | capability | caveat | readiness | location | site |
   /// capacity | coverage_claim | arrival | entry_throughput | hub_capacity | host_abroad | named_site |
   /// line_status | rotation | transshipment | transshipment_throughput | railhead_site | reason |
-  /// threat_band | line_basing | forward_site | protection_claim | montreux | host_consent
+  /// threat_band | line_basing | forward_site | protection_claim | montreux | host_consent |
+  /// hub_siting | airfield_personnel
   std::string rule;
   std::string subject;  ///< the unit, site or line concerned
   std::string message;  ///< what is wrong, with the numbers

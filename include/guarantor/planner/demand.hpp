@@ -47,9 +47,11 @@ std::vector<DemandPoint> population_points(const model::Scenario& scenario, cons
 std::vector<DemandPoint> energy_points(const model::Scenario& scenario, const PlannerParameters& params);
 
 /// Personnel the mandate bases at hubs in the host country: quantity x catalogue personnel over
-/// the requirement lines in Ukraine whose capability is not airfield- or port-based (hub-based
-/// and unbased units live at hubs), all phases. The hubs stage spreads it over the demand shares
-/// to test hub capacity; the checker recomputes it.
+/// the requirement lines in Ukraine whose capability is not airfield-, port- or rail-based and
+/// whose positions go to hubs (no coverage target, or a target over the hubs: headquarters,
+/// logistics, training, hub protection, Role 2); lines covering population, energy sites or the
+/// contact line sit where their footprints cover most. All phases. The hubs stage spreads it over
+/// the demand shares to test hub capacity; the checker recomputes it.
 double hub_personnel_demand(const model::Scenario& scenario);
 
 /// Distance in km between demand and supply points, as every stage and the checker measure it

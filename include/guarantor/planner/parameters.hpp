@@ -10,6 +10,7 @@
 #include "guarantor/geo/lon_lat.hpp"
 #include "guarantor/planner/plan.hpp"
 #include "guarantor/planner/host_consent.hpp"
+#include "guarantor/planner/hub_siting.hpp"
 #include "guarantor/planner/montreux.hpp"
 #include "guarantor/planner/protection_rules.hpp"
 #include "guarantor/planner/threat.hpp"
@@ -61,13 +62,14 @@ struct PlannerParameters {
   MontreuxRules montreux;       ///< the Straits' regime for warships (montreux.json)
   SeaRoutes sea_routes;         ///< sea waypoints and legs (sea_routes.json); empty = great circle
   HostConsent consent;          ///< neighbours' refusals of basing and transit (host_consent.json)
+  HubSitingRules hub_siting;    ///< hub choice by protection and access, airfield personnel (hub_siting.json)
   std::vector<InputFile> files;  ///< the files read, with hashes, for provenance
 
   /// Flat key -> value of every number, recorded in the plan's provenance.
   [[nodiscard]] std::map<std::string, double> flatten() const;
 };
 
-/// Reads parameters.json, movement.json, threat_axes.json, forward_posture.json, protection.json, montreux.json, sea_routes.json and host_consent.json from `planning_dir`. Throws guarantor::Error
+/// Reads parameters.json, movement.json, threat_axes.json, forward_posture.json, protection.json, montreux.json, sea_routes.json, host_consent.json and hub_siting.json from `planning_dir`. Throws guarantor::Error
 /// (FileNotFound, Syntax, Schema) naming the file and JSON pointer of every problem found.
 PlannerParameters load_parameters(const std::filesystem::path& planning_dir);
 

@@ -49,6 +49,9 @@ struct CandidateSite {
   bool hub_eligible = false;  ///< kind listed in the posture's candidate_site_kinds, in the host
   std::string threat_axis;    ///< the nearest threat axis (threat_axes.json); "" when none recorded
   double threat_km = -1.0;    ///< distance to it, km; -1 = not recorded (older plans)
+  /// Personnel the site holds: a candidate hub's capacity, an airfield's from hub_siting.json
+  /// (besides its aircraft parking); 0 for other kinds; -1 = not recorded (older plans).
+  double personnel_capacity = -1.0;
 };
 
 /// A site the posture rules exclude, with the rule that excludes it.
@@ -65,6 +68,8 @@ struct Hub {
   double demand_personnel = 0.0;  ///< hub stage: demand_share x the mandate's hub personnel
   double load_personnel = 0.0;  ///< personnel of the units based at this hub
   double capacity_personnel = 0.0;
+  std::string access_node;  ///< nearest entry node (border crossing into Ukraine); "" = not recorded
+  double access_km = -1.0;  ///< geodesic km to it; -1 = not recorded (older plans)
 };
 
 /// A place in the plan a unit of a requirement line should take.

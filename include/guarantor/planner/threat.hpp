@@ -29,9 +29,10 @@ struct ThreatRules {
 /// problem found.
 ThreatRules load_threat_rules(const std::filesystem::path& file, std::vector<InputFile>* files = nullptr);
 
-/// True when a site at `p` satisfies a line's basing filter (west_of_dnipro: west of the Dnipro
-/// polyline, as demand filters measure it).
-bool site_passes_basing(const LineBasingFilter& filter, geo::LonLat p, const std::vector<geo::LonLat>& dnipro_line);
+/// True when site `site_id` at `p` satisfies a line's basing filter (west_of_dnipro: west of the
+/// Dnipro polyline, as demand filters measure it; sites: one of the sites the line names).
+bool site_passes_basing(const LineBasingFilter& filter, std::string_view site_id, geo::LonLat p,
+                        const std::vector<geo::LonLat>& dnipro_line);
 
 /// Distance of a position from one axis.
 struct AxisDistance {

@@ -21,8 +21,9 @@ struct ThreatAxis {
 /// A requirement line whose own text restricts where its units may be based.
 struct LineBasingFilter {
   std::string line_id;
-  std::string filter;  ///< west_of_dnipro
+  std::string filter;  ///< west_of_dnipro | sites
   std::string source;  ///< the line text or statement the filter enforces
+  std::vector<std::string> sites;  ///< filter "sites": the site ids the line's text names
 };
 
 }  // namespace guarantor::planner

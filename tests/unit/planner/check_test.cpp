@@ -72,7 +72,13 @@ TEST_F(CheckBroken, HubDemandRecordAltered) {
 
 TEST_F(CheckBroken, HubDemandOverCapacity) {
   // Give a personnel hub twice its site's capacity in demand, recorded consistently: only the
-  // recomputed capacity use catches it.
+  // recomputed capacity use catches it. A line without a coverage target lives at the hubs and
+  // gives them personnel to hold (the population line is placed by its footprint).
+  model::RequirementLine at_hubs = scenario.mandate.requirements[0];
+  at_hubs.id = "R-3";
+  at_hubs.coverage.reset();
+  scenario.mandate.requirements.push_back(at_hubs);
+  plan = make_plan(scenario, test::tiny_parameters());
   const double hub_demand = hub_personnel_demand(scenario);
   ASSERT_GT(hub_demand, 0);
   auto hub = std::find_if(plan.hubs.begin(), plan.hubs.end(), [](const Hub& h) { return h.capacity_personnel > 0; });

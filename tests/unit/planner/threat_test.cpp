@@ -118,7 +118,7 @@ TEST_F(ThreatAxes, LineTextRestrictsBasing) {
     return std::string();
   };
   EXPECT_EQ(squadron_site(make_plan(scenario, params)), "airfield.east");
-  params.threat.line_basing = {{"R-2", "west_of_dnipro", "R-2 text: 'from bases in western Ukraine'"}};
+  params.threat.line_basing = {{"R-2", "west_of_dnipro", "R-2 text: 'from bases in western Ukraine'", {}}};
   Plan plan = make_plan(scenario, params);
   EXPECT_EQ(squadron_site(plan), "airfield.ua");
   EXPECT_TRUE(check_plan(plan, scenario).empty());

@@ -126,6 +126,15 @@ PlannerParameters tiny_parameters() {
   // The rail crossing changes gauge itself, 1,000 personnel a day (as much as it passes).
   p.movement.transshipment_capacity = {{"crossing.rail", 1000}};
   p.movement.transshipment_routes = {{"crossing.rail", {"crossing.rail"}}};
+  // Hubs by support distance alone (the population p-median); protection and access are worked
+  // in hub_siting_test.cpp. Airfields hold far more personnel than any unit here.
+  p.hub_siting.min_threat_km = 0;
+  p.hub_siting.min_separation_km = 0;
+  p.hub_siting.protection_depth_km = 0;
+  p.hub_siting.support_weight = 1;
+  p.hub_siting.protection_weight = 0;
+  p.hub_siting.access_weight = 0;
+  p.hub_siting.airfield_personnel = {{"default", 10000}};
   return p;
 }
 

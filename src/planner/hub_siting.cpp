@@ -1,0 +1,103 @@
+// Hub siting rules: reading hub_siting.json, recording them in a plan, and the entry-node
+// distance both the hubs stage and the checker measure.
+#include "guarantor/planner/hub_siting.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "guarantor/planner/demand.hpp"
+#include "planning_json.hpp"
+
+namespace guarantor::planner {
+
+namespace {
+constexpr std::string_view FLAT_PREFIX = "hub_siting.";
+constexpr std::string_view AIRFIELD_PREFIX = "hub_siting.airfield_personnel.";
+}  // namespace
+
+double HubSitingRules::airfield_personnel_capacity(const model::Site& airfield) const {
+  if (const auto it = airfield_personnel.find(airfield.subkind); it != airfield_personnel.end()) return it->second;
+  const auto it = airfield_personnel.find("default");
+  return it == airfield_personnel.end() ? 0.0 : it->second;
+}
+
+double HubSitingRules::site_cost(double threat_km, double access_km) const {
+  const double exposure_km = std::max(0.0, protection_depth_km - std::max(0.0, threat_km));
+  return protection_weight * exposure_km + access_weight * std::max(0.0, access_km);
+}
+
+void HubSitingRules::flatten_into(std::map<std::string, double>& flat) const {
+  const std::string prefix(FLAT_PREFIX);
+  flat[prefix + "min_threat_km"] = min_threat_km;
+  flat[prefix + "min_separation_km"] = min_separation_km;
+  flat[prefix + "protection_depth_km"] = protection_depth_km;
+  flat[prefix + "support_weight"] = support_weight;
+  flat[prefix + "protection_weight"] = protection_weight;
+  flat[prefix + "access_weight"] = access_weight;
+  for (const auto& [subkind, value] : airfield_personnel) flat[std::string(AIRFIELD_PREFIX) + subkind] = value;
+}
+
+std::optional<HubSitingRules> hub_siting_of(const std::map<std::string, double>& flat) {
+  const std::string prefix(FLAT_PREFIX);
+  const auto min_threat = flat.find(prefix + "min_threat_km");
+  if (min_threat == flat.end()) return std::nullopt;
+  HubSitingRules rules;
+  auto take = [&flat, &prefix](const char* key) {
+    const auto it = flat.find(prefix + key);
+    return it == flat.end() ? 0.0 : it->second;
+  };
+  rules.min_threat_km = min_threat->second;
+  rules.min_separation_km = take("min_separation_km");
+  rules.protection_depth_km = take("protection_depth_km");
+  rules.support_weight = take("support_weight");
+  rules.protection_weight = take("protection_weight");
+  rules.access_weight = take("access_weight");
+  for (const auto& [key, value] : flat)
+    if (key.starts_with(AIRFIELD_PREFIX)) rules.airfield_personnel[key.substr(AIRFIELD_PREFIX.size())] = value;
+  return rules;
+}
+
+HubSitingRules load_hub_siting(const std::filesystem::path& file, std::vector<InputFile>* files) {
+  DiagnosticSink sink;
+  const auto doc = detail::read_planning_json(file, sink, files);
+  sink.throw_if_any();
+  const std::string name = file.filename().string();
+  HubSitingRules rules;
+  // Thresholds and depth may be 0 (no exclusion, no exposure term); weights may be 0 (the term
+  // is off) but not all of them at once, or every site would cost the same.
+  rules.min_threat_km = detail::planning_factor(doc, name, "", "min_threat_km", sink, false);
+  rules.min_separation_km = detail::planning_factor(doc, name, "", "min_separation_km", sink, false);
+  rules.protection_depth_km = detail::planning_factor(doc, name, "", "protection_depth_km", sink, false);
+  const nlohmann::json weights = doc.value("weights", nlohmann::json::object());
+  rules.support_weight = detail::planning_factor(weights, name, "/weights", "support", sink, false);
+  rules.protection_weight = detail::planning_factor(weights, name, "/weights", "protection", sink, false);
+  rules.access_weight = detail::planning_factor(weights, name, "/weights", "access", sink, false);
+  if (doc.contains("weights") && rules.support_weight + rules.protection_weight + rules.access_weight <= 0)
+    sink.add(ErrorCode::Schema, name + " /weights", "every weight is 0; expected at least one positive weight");
+  const nlohmann::json airfields = doc.value("airfield_personnel", nlohmann::json::object());
+  if (!airfields.is_object() || airfields.empty())
+    sink.add(ErrorCode::Schema, name + " /airfield_personnel",
+             "missing; expected {\"<airfield subkind>\" or \"default\": {\"value\": personnel, \"unit\", \"source\"}}");
+  else
+    for (const auto& [subkind, value] : airfields.items())
+      if (subkind != "description") rules.airfield_personnel[subkind] = detail::planning_factor(airfields, name, "/airfield_personnel", subkind, sink, false);
+  sink.throw_if_any();
+  return rules;
+}
+
+std::optional<EntryAccess> nearest_entry_node(const model::Scenario& scenario, const HostConsent& consent,
+                                              const std::vector<std::string>& kinds, geo::LonLat position) {
+  std::optional<EntryAccess> best;
+  for (const auto& site : scenario.theatre.sites) {
+    if (site.kind != model::SiteKind::BorderCrossing || site.status != model::SiteStatus::Operating) continue;
+    if (std::find(kinds.begin(), kinds.end(), site.subkind) == kinds.end()) continue;
+    if (consent.transit_refused(site.id)) continue;
+    const double km = distance_km(position, site.position);
+    if (!best || km < best->km) best = EntryAccess{site.id, km};
+  }
+  return best;
+}
+
+}  // namespace guarantor::planner
