@@ -28,6 +28,7 @@ int main(int argc, char** argv) try {
   add_verify_command(app, context);
   add_audit_command(app, context);
   add_workspace_command(app, context);
+  add_serve_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

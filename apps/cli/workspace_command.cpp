@@ -7,11 +7,15 @@
 #include "command_context.hpp"
 #include "guarantor/io/output_file.hpp"
 #include "guarantor/store/workspace.hpp"
+#include "guarantor/core/error.hpp"
 
 namespace guarantor::cli {
 
 namespace {
 struct WorkspaceArgs {
+  std::string user;
+  std::string role;
+  std::string nation;
   std::filesystem::path db = "workspace.db";
   std::filesystem::path source;  ///< import: a scenario directory or its scenario.json
   std::filesystem::path out;     ///< export: the directory to write
@@ -39,6 +43,26 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
       std::cout << fmt::format("imported {} into {}: {} nations, {} pledges, {} requirement lines\n",
                                manifest_of(args->source).string(), args->db.string(), workspace.nations().size(),
                                workspace.pledges().size(), workspace.requirement_lines().size());
+      return 0;
+    };
+  });
+
+  auto* add_user = command->add_subcommand(
+      "add-user", "Add a user to the workspace; the password is read from the first line of standard input.");
+  add_user->add_option("name", args->user, "user name (a-z, 0-9, '.', '_', '-')")->required();
+  add_user->add_option("--role", args->role, std::string("role: ") + std::string(store::role_names()))->required();
+  add_user->add_option("--nation", args->nation, "ISO 3166-1 alpha-2 code of a liaison's nation");
+  add_user->add_option("--db", args->db, "workspace database file")->capture_default_str();
+  add_user->callback([&context, args] {
+    context.run = [args] {
+      const auto role = store::role_from_string(args->role);
+      if (!role) throw Error(ErrorCode::Usage, "--role", fmt::format("got \"{}\"; expected one of {}", args->role, store::role_names()));
+      std::string password;
+      std::getline(std::cin, password);
+      store::Workspace workspace(args->db);
+      const auto user = workspace.create_user(args->user, *role, args->nation, password, "cli");
+      std::cout << fmt::format("added {} ({}{})\n", user.name, store::to_string(user.role),
+                               user.nation.empty() ? "" : " of " + user.nation);
       return 0;
     };
   });

@@ -1,0 +1,75 @@
+// guarantor serve: the workspace over HTTP. Opens (creating and migrating) the database, seeds it
+// from the default scenario unless --empty, and serves until SIGINT or SIGTERM.
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "command_context.hpp"
+#include "guarantor/server/server.hpp"
+#include "guarantor/store/workspace.hpp"
+
+namespace guarantor::cli {
+
+namespace {
+struct ServeArgs {
+  std::filesystem::path db = "workspace.db";
+  server::ServerOptions options;
+  bool empty = false;
+};
+}  // namespace
+
+void add_serve_command(CLI::App& app, CommandContext& context) {
+  auto* command = app.add_subcommand("serve", "Serve the coalition workspace (JSON API under /api/v1) from a workspace database.");
+  auto args = std::make_shared<ServeArgs>();
+  command->add_option("--db", args->db, "workspace database file (created and migrated if missing)")->capture_default_str();
+  command->add_option("--host", args->options.host, "address to listen on")->capture_default_str();
+  command->add_option("--port", args->options.port, "port to listen on (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
+  command->add_flag("--insecure-bind", args->options.insecure_bind,
+                    "allow plain HTTP on a non-loopback address (only behind a TLS-terminating proxy)");
+  command->add_option("--tls-cert", args->options.tls_cert, "PEM certificate chain: serve HTTPS");
+  command->add_option("--tls-key", args->options.tls_key, "PEM private key for --tls-cert");
+  command->add_option("--max-body", args->options.max_body_bytes, "largest accepted request body, bytes")->capture_default_str();
+  command->add_flag("--empty", args->empty, "do not seed a new workspace with the default scenario");
+  command->callback([&context, args] {
+    context.run = [&context, args] {
+      store::Workspace workspace(args->db);
+      if (workspace.empty() && !args->empty) {
+        workspace.import_scenario(context.default_scenario, context.load_options(), "seed");
+        std::cout << fmt::format("seeded {} from {}\n", args->db.string(), context.default_scenario.string());
+      }
+      model::Scenario base = workspace.empty() ? model::Scenario{} : workspace.load(context.load_options());
+      // SIGINT and SIGTERM are taken by one thread that stops the server, so the database is
+      // closed cleanly; the server's own threads never see them.
+      sigset_t signals;
+      sigemptyset(&signals);
+      sigaddset(&signals, SIGINT);
+      sigaddset(&signals, SIGTERM);
+      pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+      server::Server server(workspace, std::move(base), args->options);
+      const int port = server.bind();
+      std::cout << fmt::format("serving {} on {}://{}:{}/api/v1 ({} users)\n", args->db.string(),
+                               server.tls() ? "https" : "http", args->options.host, port, workspace.users().size());
+      if (workspace.users().empty()) {
+        std::cout << fmt::format("no users yet: add one with `guarantor workspace add-user NAME --role secretariat "
+                                 "--db {}` (the password is read from standard input)\n",
+                                 args->db.string());
+      }
+      std::cout.flush();
+      std::thread waiter([&server, signals] {
+        int received = 0;
+        sigwait(&signals, &received);
+        server.stop();
+      });
+      server.listen();
+      // listen() also returns if the server failed; wake the waiter so it can be joined.
+      pthread_kill(waiter.native_handle(), SIGTERM);
+      waiter.join();
+      std::cout << "stopped\n";
+      return 0;
+    };
+  });
+}
+
+}  // namespace guarantor::cli

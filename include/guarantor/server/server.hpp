@@ -1,0 +1,59 @@
+#pragma once
+// The workspace over HTTP: a JSON API under /api/v1 on cpp-httplib, with users, roles, browser
+// sessions (HttpOnly SameSite=Strict cookie plus CSRF token), API tokens, scope by nation and
+// sharing level, optimistic concurrency (ETag / If-Match) and the audited history.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "guarantor/model/scenario.hpp"
+#include "guarantor/store/workspace.hpp"
+
+namespace guarantor::server {
+
+/// Limits and addresses, set at start-up and passed in (nothing is read from the environment).
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                  ///< 0: any free port (tests)
+  bool insecure_bind = false;       ///< allow plain HTTP on a non-loopback address
+  std::filesystem::path tls_cert;   ///< PEM certificate chain; with tls_key enables HTTPS
+  std::filesystem::path tls_key;    ///< PEM private key
+  std::size_t max_body_bytes = 256 * 1024;  ///< larger request bodies get 413
+  std::int64_t session_seconds = 12 * 3600; ///< browser session lifetime
+  int login_failures_allowed = 5;           ///< per user name and per client address ...
+  std::int64_t login_window_seconds = 900;  ///< ... within this window; then 429
+  /// Seconds since 1970 UTC; injected so tests can move time.
+  std::function<std::int64_t()> now_epoch;
+};
+
+class Server {
+public:
+  /// `base` supplies the theatre, catalogue and everything the workspace does not edit (from
+  /// Workspace::load); coalition and mandate always come fresh from the workspace.
+  Server(store::Workspace& workspace, model::Scenario base, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// Binds the socket; returns the port. Throws Error: Usage for plain HTTP on a non-loopback
+  /// address without insecure_bind, FileNotFound for unreadable TLS files, OutputFailed when the
+  /// address cannot be bound.
+  int bind();
+  /// Serves until stop(); call after bind().
+  void listen();
+  void stop();
+  [[nodiscard]] bool running() const;
+  [[nodiscard]] bool tls() const;
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// True for 127.0.0.0/8, ::1 and "localhost".
+bool is_loopback(const std::string& host);
+
+}  // namespace guarantor::server

@@ -1,0 +1,98 @@
+#pragma once
+// What every endpoint shares: the caller (principal), the request context, the reply, and the
+// error an endpoint throws to answer with a status other than 200.
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "guarantor/server/server.hpp"
+#include "login_limiter.hpp"
+
+namespace guarantor::server {
+
+using nlohmann::json;
+
+/// An answer other than success: HTTP status, a stable code, a message and, for a bad field,
+/// the JSON pointer of that field.
+struct ApiError : std::runtime_error {
+  ApiError(int status_code, std::string error_code, const std::string& message, std::string pointer = {})
+      : std::runtime_error(message), status(status_code), code(std::move(error_code)), where(std::move(pointer)) {}
+  int status;
+  std::string code;
+  std::string where;
+};
+
+/// Who is calling, and how they proved it.
+struct Principal {
+  store::User user;
+  bool via_session = false;  ///< cookie session (needs the CSRF header to write) or API token
+  std::string csrf_token;
+};
+
+struct Reply {
+  int status = 200;
+  json body = json::object();
+  std::map<std::string, std::string> headers;
+};
+
+struct Context;
+using Handler = std::function<Reply(Context&)>;
+
+/// The shared state behind every request.
+struct Server::Impl {
+  store::Workspace& workspace;
+  ServerOptions options;
+  model::Scenario base;  ///< theatre and catalogue; coalition and mandate refreshed per use
+  std::mutex base_mutex;
+  LoginLimiter limiter;
+  std::unique_ptr<httplib::Server> http;
+  bool tls = false;
+
+  /// The scenario as the workspace holds it now, for force generation and reference checks.
+  model::Scenario current_scenario();
+};
+
+struct Context {
+  const httplib::Request& request;
+  Principal principal;
+  Server::Impl& server;
+
+  /// The request body parsed as JSON (400 with line and column when malformed).
+  [[nodiscard]] json body() const;
+  /// Path parameter n (1-based) of the route's pattern.
+  [[nodiscard]] std::string path_param(int n) const { return request.matches[n].str(); }
+  /// The version named by If-Match ("\"3\""); 428 when absent, 400 when not a version.
+  [[nodiscard]] std::int64_t if_match() const;
+  [[nodiscard]] const store::User& user() const { return principal.user; }
+};
+
+/// "\"3\"", the ETag of a record version.
+std::string etag(std::int64_t version);
+
+/// One route of the table: method, path pattern, the roles admitted, and the handler. Public
+/// routes (login) need no credentials.
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::set<store::Role> roles;
+  Handler handler;
+  bool is_public = false;
+};
+
+/// The route table in one place; docs/workspace.md's role matrix lists the same.
+std::vector<Route> routes();
+
+// The endpoint groups, each in its own file.
+void add_auth_routes(std::vector<Route>& table);
+void add_pledge_routes(std::vector<Route>& table);
+void add_reference_routes(std::vector<Route>& table);
+void add_account_routes(std::vector<Route>& table);
+
+}  // namespace guarantor::server

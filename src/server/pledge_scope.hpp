@@ -1,0 +1,24 @@
+#pragma once
+// What of a pledge a caller may see: every path that returns pledge data (list, one pledge,
+// history) goes through here, so a restricted pledge cannot leak by another route.
+#include "api.hpp"
+
+namespace guarantor::server {
+
+enum class Visibility { Full, CapabilityOnly, Hidden };
+std::string_view to_string(Visibility visibility);
+
+/// Secretariat and planners see everything; a liaison sees its own nation's pledges in full;
+/// a liaison of another nation and the host nation see what the owning nation shares.
+Visibility visibility_of(const store::User& viewer, const std::string& pledge_nation, store::SharingLevel sharing);
+
+/// The pledge JSON cut to what `visibility` allows (null for Hidden).
+json pledge_view(const json& pledge, Visibility visibility);
+
+/// Sharing levels by nation, read once per request.
+std::map<std::string, store::SharingLevel> sharing_levels(store::Workspace& workspace);
+
+/// limit/offset from the query string: limit 1-1000 (default 100), offset >= 0.
+std::pair<std::size_t, std::size_t> page_of(const httplib::Request& request);
+
+}  // namespace guarantor::server

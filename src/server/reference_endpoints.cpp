@@ -1,0 +1,147 @@
+// Nations (and their sharing level), requirement lines, sites, the gap board and the history.
+#include <fmt/format.h>
+
+#include "guarantor/force/force_generation.hpp"
+#include "guarantor/io/record_codec.hpp"
+#include "guarantor/report/force_generation_export.hpp"
+#include "pledge_scope.hpp"
+
+namespace guarantor::server {
+
+namespace {
+using store::Role;
+const std::set<Role> STAFF = {Role::Secretariat, Role::Liaison, Role::HostNation, Role::Planner, Role::Monitor};
+const std::set<Role> SHARING_WRITERS = {Role::Secretariat, Role::Liaison};
+const std::set<Role> MANDATE_WRITERS = {Role::Secretariat, Role::Planner};
+// The gap board's reasons name pledges and their caveats; until it is cut by sharing level it is
+// shown to the roles that see every pledge, and to the host nation, which reads all plans.
+const std::set<Role> GAP_BOARD_READERS = {Role::Secretariat, Role::HostNation, Role::Planner};
+const std::set<Role> HISTORY_READERS = {Role::Secretariat, Role::Liaison, Role::HostNation, Role::Planner};
+constexpr const char* LINE = R"(/api/v1/requirement-lines/([A-Za-z0-9._-]{1,64}))";
+
+Reply nations(Context& context) {
+  json items = json::array();
+  for (const auto& record : context.server.workspace.nations()) {
+    json item = io::encode_nation(record.nation);
+    item["sharing"] = store::to_string(record.sharing);
+    item["version"] = record.version;
+    items.push_back(item);
+  }
+  return {200, {{"items", items}, {"total", items.size()}}, {}};
+}
+
+Reply set_sharing(Context& context) {
+  const std::string iso2 = context.path_param(1);
+  const std::int64_t version = context.if_match();
+  if (context.user().role == Role::Liaison && context.user().nation != iso2)
+    throw ApiError(403, "forbidden", fmt::format("a liaison of {} may not set the sharing level of {}", context.user().nation, iso2));
+  const json body = context.body();
+  const auto level = body.is_object() && body.contains("sharing") && body["sharing"].is_string()
+                         ? store::sharing_level_from_string(body["sharing"].get<std::string>())
+                         : std::nullopt;
+  if (!level) throw ApiError(400, "schema", "expected one of full, capability_only, aggregate", "/sharing");
+  const auto record = context.server.workspace.set_sharing(iso2, *level, version, context.user().name);
+  Reply reply{200, {{"iso2", iso2}, {"sharing", store::to_string(record.sharing)}, {"version", record.version}}, {}};
+  reply.headers["ETag"] = etag(record.version);
+  return reply;
+}
+
+Reply lines(Context& context) {
+  json items = json::array();
+  for (const auto& record : context.server.workspace.requirement_lines())
+    items.push_back({{"version", record.version}, {"line", io::encode_requirement_line(record.value)}});
+  return {200, {{"items", items}, {"total", items.size()}}, {}};
+}
+
+Reply line(Context& context) {
+  const std::string id = context.path_param(1);
+  const auto record = context.server.workspace.requirement_line(id);
+  if (!record) throw store::NotFound("requirement_line", id);
+  Reply reply{200, io::encode_requirement_line(record->value), {}};
+  reply.headers["ETag"] = etag(record->version);
+  return reply;
+}
+
+Reply replace_line(Context& context) {
+  const std::string id = context.path_param(1);
+  const std::int64_t version = context.if_match();
+  if (!context.server.workspace.requirement_line(id)) throw store::NotFound("requirement_line", id);
+  const auto decoded = io::decode_requirement_line(context.body(), "request body");
+  if (decoded.id != id) throw ApiError(400, "schema", fmt::format("got \"{}\"; expected the id of the path, \"{}\"", decoded.id, id), "/id");
+  io::check_requirement_line(context.server.current_scenario(), decoded, "request body");
+  const auto record = context.server.workspace.update_requirement_line(decoded, version, context.user().name);
+  Reply reply{200, io::encode_requirement_line(record.value), {}};
+  reply.headers["ETag"] = etag(record.version);
+  return reply;
+}
+
+Reply sites(Context& context) {
+  json items = json::array();
+  std::lock_guard lock(context.server.base_mutex);
+  for (const auto& site : context.server.base.theatre.sites) {
+    items.push_back({{"id", site.id},
+                     {"name", site.name},
+                     {"kind", model::to_string(site.kind)},
+                     {"subkind", site.subkind},
+                     {"country", site.country},
+                     {"position", {site.position.lon, site.position.lat}},
+                     {"status", model::to_string(site.status)},
+                     {"capacity", site.capacity},
+                     {"capacity_unit", site.capacity_unit},
+                     {"source", site.source}});
+  }
+  return {200, {{"items", items}, {"total", items.size()}}, {}};
+}
+
+Reply gap_board(Context& context) {
+  // The same computation and JSON as `guarantor forcegen` on an export of the workspace.
+  const model::Scenario scenario = context.server.current_scenario();
+  return {200, report::force_generation_to_json(scenario, force::generate_force(scenario, {})), {}};
+}
+
+Reply history(Context& context) {
+  auto& workspace = context.server.workspace;
+  const std::string entity = context.request.get_param_value("entity");
+  const std::string id = context.request.get_param_value("id");
+  const auto [limit, offset] = page_of(context.request);
+  const auto levels = sharing_levels(workspace);
+  const bool sees_all = context.user().role == Role::Secretariat || context.user().role == Role::Planner;
+  json items = json::array();
+  std::size_t total = 0;
+  for (const auto& entry : workspace.history(entity, id)) {
+    json before = entry.before, after = entry.after;
+    if (!sees_all) {
+      // Others see pledge entries cut as the pledge itself, nations and lines, nothing else.
+      if (entry.entity == "pledge") {
+        const json& any = after.is_object() ? after : before;
+        const std::string nation = any.is_object() ? any.value("nation", "") : "";
+        const auto level = levels.contains(nation) ? levels.at(nation) : store::SharingLevel::Full;
+        const Visibility visibility = visibility_of(context.user(), nation, level);
+        if (visibility == Visibility::Hidden) continue;
+        before = pledge_view(before, visibility);
+        after = pledge_view(after, visibility);
+      } else if (entry.entity != "nation" && entry.entity != "requirement_line") {
+        continue;
+      }
+    }
+    if (total++ < offset || items.size() >= limit) continue;
+    items.push_back({{"seq", entry.seq}, {"at", entry.at}, {"actor", entry.actor}, {"action", entry.action},
+                     {"entity", entry.entity}, {"entity_id", entry.entity_id}, {"before", before}, {"after", after},
+                     {"hash", entry.hash}});
+  }
+  return {200, {{"items", items}, {"total", total}, {"limit", limit}, {"offset", offset}}, {}};
+}
+}  // namespace
+
+void add_reference_routes(std::vector<Route>& table) {
+  table.push_back({"GET", "/api/v1/nations", STAFF, nations});
+  table.push_back({"PUT", R"(/api/v1/nations/([A-Z]{2})/sharing)", SHARING_WRITERS, set_sharing});
+  table.push_back({"GET", "/api/v1/requirement-lines", STAFF, lines});
+  table.push_back({"GET", LINE, STAFF, line});
+  table.push_back({"PUT", LINE, MANDATE_WRITERS, replace_line});
+  table.push_back({"GET", "/api/v1/sites", STAFF, sites});
+  table.push_back({"GET", "/api/v1/gap-board", GAP_BOARD_READERS, gap_board});
+  table.push_back({"GET", "/api/v1/history", HISTORY_READERS, history});
+}
+
+}  // namespace guarantor::server

@@ -1,0 +1,241 @@
+// Start-up, the route table, authentication, the CSRF and role checks, and the one error mapper
+// every endpoint goes through.
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "api.hpp"
+#include "guarantor/io/record_codec.hpp"
+#include "guarantor/store/records.hpp"
+
+namespace guarantor::server {
+
+namespace {
+constexpr std::string_view SESSION_COOKIE = "guarantor_session";
+constexpr std::string_view CSRF_HEADER = "X-CSRF-Token";
+
+std::int64_t system_epoch() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string cookie_value(const httplib::Request& request, std::string_view name) {
+  const std::string header = request.get_header_value("Cookie");
+  std::size_t at = 0;
+  while (at < header.size()) {
+    std::size_t end = header.find(';', at);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(at, end - at);
+    const auto first = part.find_first_not_of(' ');
+    if (first != std::string::npos) part = part.substr(first);
+    if (part.size() > name.size() && part.compare(0, name.size(), name) == 0 && part[name.size()] == '=')
+      return part.substr(name.size() + 1);
+    at = end + 1;
+  }
+  return {};
+}
+
+Principal authenticate(Server::Impl& server, const httplib::Request& request) {
+  const std::string authorization = request.get_header_value("Authorization");
+  constexpr std::string_view BEARER = "Bearer ";
+  if (!authorization.empty()) {
+    if (authorization.rfind(BEARER, 0) != 0)
+      throw ApiError(401, "unauthenticated", "Authorization must be \"Bearer <API token>\"");
+    if (auto user = server.workspace.user_of_token(authorization.substr(BEARER.size())))
+      return Principal{*user, false, {}};
+    throw ApiError(401, "unauthenticated", "the API token is unknown or revoked");
+  }
+  const std::string token = cookie_value(request, SESSION_COOKIE);
+  if (!token.empty()) {
+    if (auto session = server.workspace.find_session(token, server.options.now_epoch()))
+      return Principal{session->user, true, session->csrf_token};
+  }
+  throw ApiError(401, "unauthenticated", "log in (POST /api/v1/login) or send an API token");
+}
+
+bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD"; }
+
+// "request body /pledges/0" -> "/pledges/0": the API reports JSON pointers into the body.
+std::string pointer_of(const std::string& where) {
+  constexpr std::string_view PREFIX = "request body";
+  if (where.rfind(PREFIX, 0) != 0) return where;
+  std::string rest = where.substr(PREFIX.size());
+  if (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+  return rest;
+}
+
+json error_body(const std::string& code, const std::string& message, const std::string& where) {
+  json body = {{"code", code}, {"message", message}};
+  if (!where.empty()) body["where"] = where;
+  return body;
+}
+
+int status_of(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::Syntax:
+    case ErrorCode::Schema:
+    case ErrorCode::Reference:
+    case ErrorCode::Usage: return 400;
+    case ErrorCode::Consistency: return 409;
+    default: return 500;
+  }
+}
+
+void send(httplib::Response& response, const Reply& reply) {
+  response.status = reply.status;
+  for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  if (reply.status != 204) response.set_content(reply.body.dump(), "application/json");
+}
+
+void dispatch(Server::Impl& server, const Route& route, const httplib::Request& request, httplib::Response& response) {
+  Reply reply;
+  try {
+    Principal principal;
+    if (!route.is_public) {
+      principal = authenticate(server, request);
+      // A session cookie is sent by the browser on its own; the CSRF token proves the request
+      // came from a page of ours. API tokens are never sent implicitly and need none.
+      if (principal.via_session && changes_state(request.method) &&
+          request.get_header_value(std::string(CSRF_HEADER)) != principal.csrf_token) {
+        throw ApiError(403, "csrf_failed", fmt::format("a state-changing request with a session cookie needs the "
+                                                       "session's {} header", CSRF_HEADER));
+      }
+      if (!route.roles.contains(principal.user.role)) {
+        throw ApiError(403, "forbidden", fmt::format("the role {} may not {} {}", store::to_string(principal.user.role),
+                                                     route.method, route.pattern));
+      }
+    }
+    Context context{request, principal, server};
+    reply = route.handler(context);
+  } catch (const ApiError& error) {
+    reply = {error.status, error_body(error.code, error.what(), error.where), {}};
+  } catch (const store::VersionConflict& conflict) {
+    reply = {412, error_body("version_conflict", conflict.diagnostics().front().message, ""), {}};
+    reply.headers["ETag"] = etag(conflict.current_version());
+  } catch (const store::NotFound& missing) {
+    reply = {404, error_body("not_found", missing.diagnostics().front().to_string(), ""), {}};
+  } catch (const Error& error) {
+    const auto& first = error.diagnostics().front();
+    reply = {status_of(error.code()), error_body(std::string(to_string(first.code)), first.message, pointer_of(first.where)), {}};
+    json all = json::array();
+    for (const auto& d : error.diagnostics())
+      all.push_back({{"code", to_string(d.code)}, {"where", pointer_of(d.where)}, {"message", d.message}});
+    reply.body["errors"] = all;
+    if (reply.status == 500) reply.body = error_body("internal", "the server failed; the request was not applied", "");
+  } catch (...) {
+    reply = {500, error_body("internal", "the server failed; the request was not applied", ""), {}};
+  }
+  send(response, reply);
+}
+}  // namespace
+
+bool is_loopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+std::string etag(std::int64_t version) { return fmt::format("\"{}\"", version); }
+
+json Context::body() const { return io::parse_json_document(request.body, "request body"); }
+
+std::int64_t Context::if_match() const {
+  if (!request.has_header("If-Match"))
+    throw ApiError(428, "precondition_required", "send If-Match with the ETag of the version you read, so no edit is lost");
+  const std::string value = request.get_header_value("If-Match");
+  std::int64_t version = 0;
+  const auto digits = value.size() > 2 && value.front() == '"' && value.back() == '"' ? value.substr(1, value.size() - 2) : value;
+  try {
+    std::size_t used = 0;
+    version = std::stoll(digits, &used);
+    if (used != digits.size()) throw std::invalid_argument("trailing");
+  } catch (const std::exception&) {
+    throw ApiError(400, "schema", fmt::format("If-Match: got {}; expected an ETag such as \"3\"", value), "If-Match");
+  }
+  return version;
+}
+
+model::Scenario Server::Impl::current_scenario() {
+  std::lock_guard lock(base_mutex);
+  base.coalition = workspace.coalition();
+  base.mandate = workspace.mandate();
+  return base;
+}
+
+std::vector<Route> routes() {
+  std::vector<Route> table;
+  add_auth_routes(table);
+  add_pledge_routes(table);
+  add_reference_routes(table);
+  add_account_routes(table);
+  return table;
+}
+
+Server::Server(store::Workspace& workspace, model::Scenario base, ServerOptions options) {
+  if (!options.now_epoch) options.now_epoch = system_epoch;
+  const int allowed = options.login_failures_allowed;
+  const std::int64_t window = options.login_window_seconds;
+  impl_.reset(new Impl{workspace, std::move(options), std::move(base), {}, LoginLimiter(allowed, window), nullptr, false});
+}
+
+Server::~Server() { stop(); }
+
+int Server::bind() {
+  auto& impl = *impl_;
+  const bool wants_tls = !impl.options.tls_cert.empty() || !impl.options.tls_key.empty();
+  if (!wants_tls && !is_loopback(impl.options.host) && !impl.options.insecure_bind) {
+    throw Error(ErrorCode::Usage, "--host",
+                fmt::format("plain HTTP on {} would send passwords unencrypted; give --tls-cert and --tls-key, "
+                            "or --insecure-bind behind a TLS proxy",
+                            impl.options.host));
+  }
+  if (wants_tls) {
+    for (const auto& path : {impl.options.tls_cert, impl.options.tls_key})
+      if (path.empty() || !std::filesystem::is_regular_file(path))
+        throw Error(ErrorCode::FileNotFound, path.string(), "TLS needs both --tls-cert and --tls-key as readable PEM files");
+    auto secure = std::make_unique<httplib::SSLServer>(impl.options.tls_cert.c_str(), impl.options.tls_key.c_str());
+    if (!secure->is_valid())
+      throw Error(ErrorCode::Schema, impl.options.tls_cert.string(), "the certificate or key could not be loaded (PEM expected, matching pair)");
+    impl.http = std::move(secure);
+    impl.tls = true;
+  } else {
+    impl.http = std::make_unique<httplib::Server>();
+  }
+  impl.http->set_payload_max_length(impl.options.max_body_bytes);
+  for (const auto& route : routes()) {
+    auto handler = [&impl, route](const httplib::Request& request, httplib::Response& response) {
+      dispatch(impl, route, request, response);
+    };
+    if (route.method == "GET") impl.http->Get(route.pattern, handler);
+    else if (route.method == "POST") impl.http->Post(route.pattern, handler);
+    else if (route.method == "PUT") impl.http->Put(route.pattern, handler);
+    else if (route.method == "DELETE") impl.http->Delete(route.pattern, handler);
+  }
+  impl.http->set_error_handler([max = impl.options.max_body_bytes](const httplib::Request&, httplib::Response& response) {
+    // Called for every status >= 400; the endpoints' own JSON errors are kept as they are.
+    if (!response.body.empty()) return;
+    // Unknown paths and oversized bodies still answer in JSON with a stable code.
+    json body = error_body("bad_request", "the request could not be read", "");
+    if (response.status == 404) body = error_body("not_found", "no such resource; the API is under /api/v1", "");
+    if (response.status == 413)
+      body = error_body("too_large", fmt::format("the request body exceeds the limit of {} bytes", max), "");
+    if (response.status == 405) body = error_body("method_not_allowed", "this method is not served on this path", "");
+    response.set_content(body.dump(), "application/json");
+  });
+  const int port = impl.options.port == 0 ? impl.http->bind_to_any_port(impl.options.host)
+                                          : (impl.http->bind_to_port(impl.options.host, impl.options.port) ? impl.options.port : -1);
+  if (port < 0)
+    throw Error(ErrorCode::OutputFailed, fmt::format("{}:{}", impl.options.host, impl.options.port),
+                "cannot listen on this address (in use, or not an address of this machine)");
+  return port;
+}
+
+void Server::listen() { impl_->http->listen_after_bind(); }
+
+void Server::stop() {
+  if (impl_->http) impl_->http->stop();
+}
+
+bool Server::running() const { return impl_->http && impl_->http->is_running(); }
+bool Server::tls() const { return impl_->tls; }
+
+}  // namespace guarantor::server

@@ -1,0 +1,170 @@
+// Pledges over HTTP: create, read, replace, delete with ETag/If-Match; invalid bodies are
+// refused with the field's pointer and write nothing; a liaison sees other nations' pledges only
+// as they share them, by every route; parallel writers lose nothing; writes survive a restart;
+// the gap board has the numbers of `guarantor forcegen`.
+#include "guarantor/force/force_generation.hpp"
+#include "guarantor/io/record_codec.hpp"
+#include "guarantor/report/force_generation_export.hpp"
+#include "http_fixture.hpp"
+
+namespace guarantor::testing {
+namespace {
+
+class PledgeApi : public HttpTest {
+protected:
+  static nlohmann::json pledge_body(const std::string& id, const std::string& nation) {
+    model::Pledge pledge = workspace_->pledges().front().value;
+    pledge.id = id;
+    pledge.nation = nation;
+    pledge.sites.clear();
+    pledge.quantity = 1;
+    return io::encode_pledge(pledge);
+  }
+  static httplib::Headers if_match(const std::string& user, std::int64_t version) {
+    return as(user, {{"If-Match", "\"" + std::to_string(version) + "\""}});
+  }
+};
+
+TEST_F(PledgeApi, CreateReadReplaceDeleteWithVersions) {
+  auto client = server_->client();
+  auto created = client.Post("/api/v1/pledges", as("liaison.fr"), pledge_body("FR-90", "FR").dump(), "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  EXPECT_EQ(created->get_header_value("ETag"), "\"1\"");
+  auto read = client.Get("/api/v1/pledges/FR-90", as("planner"));
+  EXPECT_EQ(json_of(read).at("quantity"), 1);
+
+  auto body = pledge_body("FR-90", "FR");
+  body["quantity"] = 4;
+  EXPECT_EQ(client.Put("/api/v1/pledges/FR-90", as("liaison.fr"), body.dump(), "application/json")->status, 428);
+  auto first = client.Put("/api/v1/pledges/FR-90", if_match("liaison.fr", 1), body.dump(), "application/json");
+  ASSERT_EQ(first->status, 200) << first->body;
+  EXPECT_EQ(first->get_header_value("ETag"), "\"2\"");
+  // A second editor who read version 1 is refused, never silently overwrites.
+  body["quantity"] = 7;
+  auto second = client.Put("/api/v1/pledges/FR-90", if_match("secretariat", 1), body.dump(), "application/json");
+  ASSERT_EQ(second->status, 412) << second->body;
+  EXPECT_EQ(json_of(second).at("code"), "version_conflict");
+  EXPECT_EQ(workspace_->pledge("FR-90")->value.quantity, 4);
+
+  // A liaison of another nation may not write it.
+  EXPECT_EQ(client.Put("/api/v1/pledges/FR-90", if_match("liaison.de", 2), body.dump(), "application/json")->status, 403);
+  EXPECT_EQ(client.Post("/api/v1/pledges", as("liaison.de"), pledge_body("FR-91", "FR").dump(), "application/json")->status, 403);
+  EXPECT_EQ(client.Delete("/api/v1/pledges/FR-90", if_match("liaison.fr", 2))->status, 204);
+  EXPECT_EQ(client.Get("/api/v1/pledges/FR-90", as("planner"))->status, 404);
+  const auto history = workspace_->history("pledge", "FR-90");
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history[1].actor, "liaison.fr");
+}
+
+TEST_F(PledgeApi, InvalidBodiesAreLocatedAndWriteNothing) {
+  auto client = server_->client();
+  const auto history_before = workspace_->history().size();
+  auto body = pledge_body("FR-95", "FR");
+  body["quantity"] = "three";
+  body["capability"] = "LAND.NO_SUCH";
+  auto wrong_type = client.Post("/api/v1/pledges", as("secretariat"), body.dump(), "application/json");
+  ASSERT_EQ(wrong_type->status, 400);
+  EXPECT_EQ(json_of(wrong_type).at("where"), "/quantity");
+  body["quantity"] = 2;
+  auto unknown_capability = client.Post("/api/v1/pledges", as("secretariat"), body.dump(), "application/json");
+  ASSERT_EQ(unknown_capability->status, 400);
+  EXPECT_EQ(json_of(unknown_capability).at("where"), "/capability");
+  body = pledge_body("FR-95", "FR");
+  body["extra"] = "x";
+  EXPECT_EQ(json_of(client.Post("/api/v1/pledges", as("secretariat"), body.dump(), "application/json")).at("where"), "/extra");
+  auto malformed = client.Post("/api/v1/pledges", as("secretariat"), "{\"id\": \"FR-95\",", "application/json");
+  EXPECT_EQ(malformed->status, 400);
+  EXPECT_EQ(json_of(malformed).at("code"), "syntax");
+  const std::string huge(300 * 1024, ' ');
+  EXPECT_EQ(client.Post("/api/v1/pledges", as("secretariat"), "{" + huge + "}", "application/json")->status, 413);
+  auto duplicate = client.Post("/api/v1/pledges", as("secretariat"), pledge_body("FR-1", "FR").dump(), "application/json");
+  EXPECT_EQ(duplicate->status, 409);
+  auto renamed = pledge_body("FR-2", "FR");
+  EXPECT_EQ(json_of(client.Put("/api/v1/pledges/FR-1", if_match("secretariat", 1), renamed.dump(), "application/json")).at("where"), "/id");
+  EXPECT_EQ(workspace_->history().size(), history_before);
+  EXPECT_FALSE(workspace_->pledge("FR-95").has_value());
+}
+
+TEST_F(PledgeApi, LiaisonSeesOtherNationsOnlyAsTheyShare) {
+  auto client = server_->client();
+  auto restrict = [&](const std::string& level) {
+    const auto version = workspace_->nation("DE")->version;
+    auto result = client.Put("/api/v1/nations/DE/sharing", if_match("liaison.de", version),
+                             nlohmann::json{{"sharing", level}}.dump(), "application/json");
+    ASSERT_EQ(result->status, 200) << result->body;
+  };
+  restrict("aggregate");
+  auto list = json_of(client.Get("/api/v1/pledges?limit=1000", as("liaison.fr")));
+  for (const auto& item : list.at("items")) EXPECT_NE(item.at("pledge").at("nation"), "DE") << item.dump();
+  bool aggregated = false;
+  for (const auto& total : list.at("aggregates")) aggregated |= total.at("nation") == "DE";
+  EXPECT_TRUE(aggregated);
+  EXPECT_EQ(client.Get("/api/v1/pledges/DE-1", as("liaison.fr"))->status, 404);
+  EXPECT_EQ(client.Get("/api/v1/pledges/DE-1", as("host"))->status, 404);
+  EXPECT_EQ(client.Delete("/api/v1/pledges/DE-1", if_match("liaison.fr", 1))->status, 404);
+  auto history = client.Get("/api/v1/history?entity=pledge&id=DE-1", as("liaison.fr"));
+  EXPECT_EQ(json_of(history).at("total"), 0) << history->body;
+  // Its own liaison and the planner still see everything.
+  EXPECT_EQ(client.Get("/api/v1/pledges/DE-1", as("liaison.de"))->status, 200);
+  EXPECT_EQ(json_of(client.Get("/api/v1/history?entity=pledge&id=DE-1", as("planner"))).at("total"), 1);
+
+  restrict("capability_only");
+  auto cut = json_of(client.Get("/api/v1/pledges/DE-1", as("liaison.fr")));
+  EXPECT_TRUE(cut.contains("capability"));
+  EXPECT_FALSE(cut.contains("caveats")) << cut.dump();
+  EXPECT_FALSE(cut.contains("source"));
+  auto cut_history = json_of(client.Get("/api/v1/history?entity=pledge&id=DE-1", as("liaison.fr")));
+  ASSERT_EQ(cut_history.at("total"), 1);
+  EXPECT_FALSE(cut_history.at("items")[0].at("after").contains("caveats"));
+  restrict("full");
+}
+
+TEST_F(PledgeApi, TwentyParallelWritersLoseNothing) {
+  constexpr int WRITERS = 20;
+  std::vector<std::thread> threads;
+  std::vector<int> statuses(WRITERS, 0);
+  for (int w = 0; w < WRITERS; ++w) {
+    threads.emplace_back([&, w] {
+      auto client = server_->client();
+      auto result = client.Post("/api/v1/pledges", as("secretariat"),
+                                pledge_body("FR-P" + std::to_string(w), "FR").dump(), "application/json");
+      statuses[w] = result ? result->status : -1;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int w = 0; w < WRITERS; ++w) {
+    EXPECT_EQ(statuses[w], 201) << w;
+    EXPECT_TRUE(workspace_->pledge("FR-P" + std::to_string(w)).has_value()) << w;
+  }
+  EXPECT_GT(workspace_->verify_history(), WRITERS);
+}
+
+TEST_F(PledgeApi, WritesSurviveARestartOfServerAndDatabase) {
+  {
+    auto client = server_->client();
+    ASSERT_EQ(client.Post("/api/v1/pledges", as("secretariat"), pledge_body("FR-KEPT", "FR").dump(), "application/json")->status, 201);
+  }
+  server_.reset();
+  store::Workspace reopened(dir_->db());
+  RunningServer restarted(reopened, *base_);
+  auto client = restarted.client();
+  auto read = client.Get("/api/v1/pledges/FR-KEPT", as("planner"));
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->status, 200) << read->body;
+}
+
+TEST_F(PledgeApi, GapBoardHasTheNumbersOfForcegen) {
+  auto client = server_->client();
+  auto board = json_of(client.Get("/api/v1/gap-board", as("planner")));
+  workspace_->export_scenario(dir_->path() / "export");
+  const auto exported = io::load_scenario(dir_->path() / "export" / "scenario.json", io::LoadOptions{GUARANTOR_TEST_ASSET_DIR});
+  auto expected = report::force_generation_to_json(exported, force::generate_force(exported, {}));
+  ASSERT_TRUE(board.contains("phases")) << board.dump().substr(0, 200);
+  board["scenario"].erase("files");
+  expected["scenario"].erase("files");
+  EXPECT_EQ(board, expected);
+}
+
+}  // namespace
+}  // namespace guarantor::testing

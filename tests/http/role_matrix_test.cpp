@@ -1,0 +1,92 @@
+// Every endpoint against every role, with the statuses of the role matrix in docs/workspace.md:
+// 401 without credentials, 403 for a role the matrix refuses, anything else for one it admits.
+// Write requests carry bodies or headers that are refused after the access check (400, 404,
+// 428), so the matrix changes nothing in the workspace.
+#include <set>
+
+#include "http_fixture.hpp"
+
+namespace guarantor::testing {
+namespace {
+
+struct Case {
+  const char* method;
+  const char* path;
+  const char* body;
+  std::set<std::string> admitted;  // user names of the fixture
+};
+
+const std::set<std::string> ALL = {"secretariat", "liaison.fr", "host", "planner", "monitor", "observer"};
+const std::set<std::string> STAFF = {"secretariat", "liaison.fr", "host", "planner", "monitor"};
+const std::set<std::string> PLEDGE_READERS = {"secretariat", "liaison.fr", "host", "planner"};
+const std::set<std::string> PLEDGE_WRITERS = {"secretariat", "liaison.fr"};
+
+const Case MATRIX[] = {
+    {"POST", "/api/v1/logout", "", ALL},
+    {"GET", "/api/v1/session", "", ALL},
+    {"GET", "/api/v1/nations", "", STAFF},
+    {"PUT", "/api/v1/nations/FR/sharing", "{}", PLEDGE_WRITERS},
+    {"GET", "/api/v1/pledges", "", PLEDGE_READERS},
+    {"POST", "/api/v1/pledges", "{}", PLEDGE_WRITERS},
+    {"GET", "/api/v1/pledges/FR-1", "", PLEDGE_READERS},
+    {"PUT", "/api/v1/pledges/FR-1", "{}", PLEDGE_WRITERS},
+    {"DELETE", "/api/v1/pledges/FR-1", "", PLEDGE_WRITERS},
+    {"GET", "/api/v1/requirement-lines", "", STAFF},
+    {"GET", "/api/v1/requirement-lines/R-CMD-1", "", STAFF},
+    {"PUT", "/api/v1/requirement-lines/R-CMD-1", "{}", {"secretariat", "planner"}},
+    {"GET", "/api/v1/sites", "", STAFF},
+    {"GET", "/api/v1/gap-board", "", {"secretariat", "host", "planner"}},
+    {"GET", "/api/v1/history?limit=5", "", PLEDGE_READERS},
+    {"GET", "/api/v1/users", "", {"secretariat"}},
+    {"POST", "/api/v1/users", "{}", {"secretariat"}},
+    {"GET", "/api/v1/tokens", "", ALL},
+    {"POST", "/api/v1/tokens", "{}", ALL},
+    {"DELETE", "/api/v1/tokens/999999", "", ALL},
+};
+
+httplib::Result send(httplib::Client& client, const Case& c, const httplib::Headers& headers) {
+  const std::string method = c.method;
+  if (method == "GET") return client.Get(c.path, headers);
+  if (method == "POST") return client.Post(c.path, headers, c.body, "application/json");
+  if (method == "PUT") return client.Put(c.path, headers, c.body, "application/json");
+  return client.Delete(c.path, headers);
+}
+
+class RoleMatrix : public HttpTest {};
+
+TEST_F(RoleMatrix, EveryEndpointAgainstEveryRole) {
+  auto client = server_->client();
+  const auto history_before = workspace_->history().size();
+  for (const auto& c : MATRIX) {
+    auto anonymous = send(client, c, {});
+    ASSERT_TRUE(anonymous) << c.method << " " << c.path;
+    EXPECT_EQ(anonymous->status, 401) << c.method << " " << c.path << " without credentials";
+    for (const auto& user : ALL) {
+      auto result = send(client, c, as(user));
+      ASSERT_TRUE(result) << c.method << " " << c.path;
+      if (c.admitted.contains(user)) {
+        EXPECT_NE(result->status, 401) << c.method << " " << c.path << " as " << user << ": " << result->body;
+        EXPECT_NE(result->status, 403) << c.method << " " << c.path << " as " << user << ": " << result->body;
+      } else {
+        EXPECT_EQ(result->status, 403) << c.method << " " << c.path << " as " << user << ": " << result->body;
+        EXPECT_EQ(json_of(result).value("code", ""), "forbidden");
+      }
+    }
+  }
+  EXPECT_EQ(workspace_->history().size(), history_before) << "the matrix wrote something";
+}
+
+TEST_F(RoleMatrix, UnknownPathsAndBadIdsAreNotFound) {
+  auto client = server_->client();
+  for (const char* path : {"/api/v1/nowhere", "/api/v1/pledges/..%2F..%2Fetc%2Fpasswd", "/api/v1/pledges/a%3BDROP%20TABLE%20pledge",
+                           "/api/v1/pledges/NO-SUCH-PLEDGE"}) {
+    auto result = client.Get(path, as("secretariat"));
+    ASSERT_TRUE(result) << path;
+    EXPECT_EQ(result->status, 404) << path;
+    EXPECT_EQ(json_of(result).value("code", ""), "not_found") << path;
+  }
+  EXPECT_EQ(workspace_->pledges().size(), base_->coalition.pledges.size());
+}
+
+}  // namespace
+}  // namespace guarantor::testing
