@@ -52,6 +52,26 @@ TEST_F(DefaultPosture, KyivIsNearestToBelarusAndNoSiteIsInsideABand) {
     }
 }
 
+TEST_F(DefaultPosture, HubsKeepTheirDepthHaveAnEntryNodeAndHoldTheirUnits) {
+  // Under the population p-median the hubs were Kyiv (87 km from Belarus) and Dnipro (105 km
+  // from the occupied area) with two airfields that held no hub unit.
+  const ThreatMap threats(*scenario_, params_->threat.axes, scenario_->mandate.posture.standoff_km.value);
+  ASSERT_EQ(plan_->hubs.size(), 4u);
+  for (const auto& hub : plan_->hubs) {
+    const auto nearest = threats.nearest(hub.position);
+    ASSERT_TRUE(nearest.has_value());
+    EXPECT_GE(nearest->km, params_->hub_siting.min_threat_km) << hub.site_id;
+    EXPECT_FALSE(hub.access_node.empty()) << hub.site_id;
+    EXPECT_GT(hub.capacity_personnel, 0) << hub.site_id;
+    EXPECT_LE(hub.load_personnel, hub.capacity_personnel) << hub.site_id;
+    EXPECT_GT(hub.load_personnel, 0) << hub.site_id << " holds no unit";
+  }
+  // The coordination cell sits where its line's text says: Kyiv.
+  const auto cell = on_line(*plan_, "R-CMD-1");
+  ASSERT_EQ(cell.size(), 1u);
+  EXPECT_EQ(cell.front()->site_id, "hub.kyiv");
+}
+
 TEST_F(DefaultPosture, AirPolicingFromWesternUkraineOnly) {
   const auto squadrons = on_line(*plan_, "R-AIR-1");
   for (const auto* a : squadrons) {
