@@ -67,6 +67,18 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
     };
   });
 
+  auto* audit = command->add_subcommand(
+      "audit", "Recompute the workspace history's hash chain; exit code 9 names the first altered or missing entry.");
+  audit->add_option("--db", args->db, "workspace database file")->capture_default_str()->check(CLI::ExistingFile);
+  audit->callback([&context, args] {
+    context.run = [args] {
+      const store::Workspace workspace(args->db);
+      const auto entries = workspace.verify_history();
+      std::cout << fmt::format("{}: history intact, {} entries\n", args->db.string(), entries);
+      return 0;
+    };
+  });
+
   auto* export_command = command->add_subcommand(
       "export", "Write the workspace as scenario files (scenario.json, coalition.json, mandate.json, theatre/, "
                 "catalogue/) that every other command reads.");

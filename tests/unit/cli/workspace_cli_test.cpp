@@ -1,0 +1,105 @@
+// guarantor workspace and serve as a user runs them: import, add-user (password on stdin),
+// export that plans, audit that detects an altered history, and serve as a separate process
+// answering over HTTP until SIGTERM.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <httplib.h>
+
+namespace {
+
+int run(const std::string& arguments, std::string* output = nullptr) {
+  const std::string command =
+      std::string(GUARANTOR_CLI) + " --assets " + GUARANTOR_TEST_ASSET_DIR + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return -1;
+  char buffer[4096];
+  std::string text;
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) text += buffer;
+  if (output != nullptr) *output = text;
+  const int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+struct TempDir {
+  TempDir() : path(std::filesystem::temp_directory_path() / ("guarantor-workspace-cli-" + std::to_string(getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  std::filesystem::path path;
+};
+
+TEST(WorkspaceCli, ImportExportAuditAndTamper) {
+  TempDir dir;
+  const std::string db = (dir.path / "ws.db").string();
+  std::string output;
+  ASSERT_EQ(run("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db, &output), 0) << output;
+  EXPECT_NE(output.find("77 pledges"), std::string::npos) << output;
+  ASSERT_EQ(run("workspace export " + (dir.path / "out").string() + " --db " + db, &output), 0) << output;
+  ASSERT_EQ(run("forcegen " + (dir.path / "out" / "scenario.json").string() + " --out " + (dir.path / "fg").string(), &output), 0)
+      << output;
+  ASSERT_EQ(run("workspace audit --db " + db, &output), 0) << output;
+  EXPECT_NE(output.find("history intact"), std::string::npos);
+  EXPECT_EQ(run("workspace export " + (dir.path / "none").string() + " --db " + (dir.path / "missing.db").string()), 2);
+
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle, "DROP TRIGGER history_is_append_only_update; UPDATE history SET actor = 'x' WHERE seq = 2",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(handle);
+  EXPECT_EQ(run("workspace audit --db " + db, &output), 9) << output;
+  EXPECT_NE(output.find("seq 2"), std::string::npos) << output;
+}
+
+TEST(WorkspaceCli, ServeAnswersOverHttpAndStopsOnSigterm) {
+  TempDir dir;
+  const std::string db = (dir.path / "ws.db").string();
+  ASSERT_EQ(run("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db), 0);
+  const auto password_file = dir.path / "password.txt";
+  std::FILE* password = std::fopen(password_file.c_str(), "w");
+  std::fputs("a long test password\n", password);
+  std::fclose(password);
+  ASSERT_EQ(run("workspace add-user sec --role secretariat --db " + db + " < " + password_file.string()), 0);
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    dup2(pipe_fds[1], STDOUT_FILENO);
+    close(pipe_fds[0]);
+    execl(GUARANTOR_CLI, GUARANTOR_CLI, "--assets", GUARANTOR_TEST_ASSET_DIR, "serve", "--db", db.c_str(), "--port", "0",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(pipe_fds[1]);
+  FILE* out = fdopen(pipe_fds[0], "r");
+  char line[1024];
+  int port = 0;
+  while (port == 0 && std::fgets(line, sizeof line, out) != nullptr) {
+    const std::string text = line;
+    const auto at = text.find("http://127.0.0.1:");
+    if (at != std::string::npos) port = std::stoi(text.substr(at + 17));
+  }
+  ASSERT_GT(port, 0) << "serve printed no address";
+  httplib::Client client("127.0.0.1", port);
+  auto login = client.Post("/api/v1/login", R"({"user":"sec","password":"a long test password"})", "application/json");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->status, 200);
+  EXPECT_EQ(client.Get("/api/v1/pledges")->status, 401);
+  kill(child, SIGTERM);
+  int status = 0;
+  waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  std::fclose(out);
+}
+
+}  // namespace
