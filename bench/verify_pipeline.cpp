@@ -145,17 +145,17 @@ int main(int argc, char** argv) {
                             VerifyParams{}, &log);
   }
   const double pipeline_s = seconds_since(start);
-  // The outputs, as the command writes them (temporaries renamed together).
+  // The outputs, as the command writes them (temporaries published together).
   const auto outputs_start = Clock::now();
   const auto out_dir = dir / "out";
   std::filesystem::create_directories(out_dir);
   {
-    guarantor::io::AtomicOutputs outputs;
-    write_incidents_geojson(result, outputs.add(out_dir / "incidents.geojson"));
-    write_incidents_acled_csv(result, outputs.add(out_dir / "incidents.csv"));
-    write_findings_json(result, outputs.add(out_dir / "findings.json"));
-    guarantor::report::write_verify_page(result, outputs.add(out_dir / "report.html"));
-    outputs.commit();
+    guarantor::io::OutputSet outputs(out_dir);
+    write_incidents_geojson(result, outputs.stream("incidents.geojson"));
+    write_incidents_acled_csv(result, outputs.stream("incidents.csv"));
+    write_findings_json(result, outputs.stream("findings.json"));
+    guarantor::report::write_verify_page(result, outputs.stream("report.html"));
+    outputs.publish();
   }
   const double outputs_s = seconds_since(outputs_start);
   const double outputs_rss = peak_rss_mib();

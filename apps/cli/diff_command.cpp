@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "command_context.hpp"
+#include "guarantor/core/printable.hpp"
 #include "guarantor/planner/plan_diff.hpp"
 #include "guarantor/planner/plan_json.hpp"
 
@@ -29,8 +30,9 @@ void add_diff_command(CLI::App& app, CommandContext& context) {
       const auto after = planner::plan_from_json(read_text_file(args->after), args->after.string());
       const auto changes = planner::diff_plans(before, after);
       for (const auto& c : changes)
-        std::cout << fmt::format("{:<13} {:<28} {} -> {}\n", c.kind, c.subject, c.before.empty() ? "(none)" : c.before,
-                                 c.after.empty() ? "(none)" : c.after);
+        std::cout << fmt::format("{:<13} {:<28} {} -> {}\n", c.kind, printable(c.subject),
+                                 c.before.empty() ? "(none)" : printable(c.before),
+                                 c.after.empty() ? "(none)" : printable(c.after));
       std::cout << fmt::format("{} changes\n", changes.size());
       return 0;
     };

@@ -54,15 +54,14 @@ void add_forcegen_command(CLI::App& app, CommandContext& context) {
       ->check(CLI::Range(1.0, 10.0));
   command->callback([&context, args] {
     context.run = [&context, args] {
-      io::ensure_writable_directory(args->out);
+      io::OutputSet outputs(args->out);  // a bad --out fails here, before any work
       const auto path = args->scenario.empty() ? context.default_scenario : args->scenario;
       const auto scenario = io::load_scenario(path, context.load_options());
       const auto result = force::generate_force(scenario, {args->rotation_factor});
-      // Everything is rendered before anything is written, so a failure leaves no partial set.
-      const std::string json = report::force_generation_to_json(scenario, result).dump(2) + "\n";
-      const std::string csv = report::force_generation_to_csv(scenario, result);
-      io::write_file_atomically(args->out / "force_generation.json", json);
-      io::write_file_atomically(args->out / "force_generation.csv", csv);
+      // Published together: a failure leaves the previous JSON and CSV as they were.
+      outputs.add("force_generation.json", report::force_generation_to_json(scenario, result).dump(2) + "\n");
+      outputs.add("force_generation.csv", report::force_generation_to_csv(scenario, result));
+      outputs.publish();
       print_summary(scenario, result);
       std::cout << fmt::format("wrote {} and {}\n", (args->out / "force_generation.json").string(),
                                (args->out / "force_generation.csv").string());

@@ -7,6 +7,7 @@
 
 #include "command_context.hpp"
 #include "guarantor/core/error.hpp"
+#include "guarantor/core/printable.hpp"
 
 int main(int argc, char** argv) try {
   using namespace guarantor::cli;
@@ -32,6 +33,22 @@ int main(int argc, char** argv) try {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    // A first word that names no command: say so and list the commands, instead of CLI11's
+    // "A subcommand is required" / "The following argument was not expected".
+    std::string word;
+    for (int i = 1; i < argc && word.empty(); ++i) {
+      const std::string arg = argv[i];
+      if (arg == "--assets") ++i;
+      else if (!arg.empty() && arg.front() != '-') word = arg;
+    }
+    if (app.get_subcommands().empty() && !word.empty()) {
+      std::string commands;
+      for (const auto* command : app.get_subcommands([](CLI::App*) { return true; }))
+        commands += (commands.empty() ? "" : ", ") + command->get_name();
+      std::cerr << fmt::format("error [usage] unknown command \"{}\"; expected one of: {} (guarantor --help)\n",
+                               guarantor::excerpt(word), commands);
+      return static_cast<int>(guarantor::ErrorCode::Usage);
+    }
     const int cli_code = app.exit(error);
     return cli_code == 0 ? 0 : static_cast<int>(guarantor::ErrorCode::Usage);
   }
@@ -42,6 +59,6 @@ int main(int argc, char** argv) try {
   if (error.diagnostics().size() > 1) std::cerr << fmt::format("{} problems found.\n", error.diagnostics().size());
   return static_cast<int>(error.code());
 } catch (const std::exception& error) {
-  std::cerr << "internal error: " << error.what() << "\nPlease report this with the input that caused it.\n";
+  std::cerr << "internal error: " << guarantor::excerpt(error.what(), guarantor::MAX_PRINTED_MESSAGE) << "\nPlease report this with the input that caused it.\n";
   return static_cast<int>(guarantor::ErrorCode::Internal);
 }

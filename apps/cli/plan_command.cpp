@@ -58,7 +58,7 @@ void add_plan_command(CLI::App& app, CommandContext& context) {
       ->check(CLI::Range(1.0, 10.0));
   command->callback([&context, args] {
     context.run = [&context, args] {
-      io::ensure_writable_directory(args->out);
+      io::OutputSet outputs(args->out);  // a bad --out fails here, before any planning
       const auto path = args->scenario.empty() ? context.default_scenario : args->scenario;
       const auto planning = args->planning.empty() ? context.planning_dir : args->planning;
       const auto scenario = io::load_scenario(path, context.load_options());
@@ -67,17 +67,14 @@ void add_plan_command(CLI::App& app, CommandContext& context) {
       const auto plan = planner::make_plan(scenario, params, {args->rotation_factor, context.generator});
       // The outputs draw the plan's forward operating sites too.
       const auto planned = planner::scenario_with_plan_sites(scenario, plan);
-      // Everything is rendered before anything is written, so a failure leaves no partial set.
-      const std::string json = planner::plan_to_json(plan);
-      const std::string geojson = report::plan_to_geojson(plan, planned);
-      const std::string kml = report::plan_to_kml(plan, planned);
+      // The four files are published together: a failure leaves the previous set whole.
+      outputs.add("plan.json", planner::plan_to_json(plan));
+      outputs.add("plan.geojson", report::plan_to_geojson(plan, planned));
+      outputs.add("plan.kml", report::plan_to_kml(plan, planned));
       report::PageOptions page;
       page.asset_dir = context.asset_dir;
-      const std::string html = report::render_plan_page(plan, planned, anchors, page);
-      io::write_file_atomically(args->out / "plan.json", json);
-      io::write_file_atomically(args->out / "plan.geojson", geojson);
-      io::write_file_atomically(args->out / "plan.kml", kml);
-      io::write_file_atomically(args->out / "plan.html", html);
+      outputs.add("plan.html", report::render_plan_page(plan, planned, anchors, page));
+      outputs.publish();
       print_stages(plan, scenario);
       std::cout << fmt::format("wrote plan.json, plan.geojson, plan.kml and plan.html in {}\n", args->out.string());
       return 0;

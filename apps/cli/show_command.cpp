@@ -27,15 +27,15 @@ void add_show_command(CLI::App& app, CommandContext& context) {
       ->capture_default_str();
   command->callback([&context, args] {
     context.run = [&context, args] {
-      const auto directory = args->out.parent_path().empty() ? std::filesystem::path(".") : args->out.parent_path();
-      io::ensure_writable_directory(directory);
+      io::OutputSet outputs(args->out.parent_path());  // a bad --out fails here, before any work
       const auto path = args->scenario.empty() ? context.default_scenario : args->scenario;
       const auto scenario = io::load_scenario(path, context.load_options());
       const auto result = force::generate_force(scenario);
       report::PageOptions options;
       options.asset_dir = context.asset_dir;
       options.min_place_population = args->min_place_population;
-      io::write_file_atomically(args->out, report::render_theatre_page(scenario, result, options));
+      outputs.add(args->out.filename().string(), report::render_theatre_page(scenario, result, options));
+      outputs.publish();
       std::cout << fmt::format("wrote {}{}\n", args->out.string(),
                                result.illustrative ? " (ILLUSTRATIVE PLEDGES)" : "");
       return 0;

@@ -34,8 +34,7 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
       "verify", "Cluster incident reports into incidents, grade them and judge them against an agreement's provisions.");
   command->add_option("reports", options->request.report_files,
                       "report files: Guarantor CSV/JSON/GeoJSON, ACLED CSV, UCDP GED CSV, VIINA event_info CSV")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();  // a missing file is FileNotFound (exit 3) from the reader, as for every command
   command->add_option("--agreement", options->request.agreement, "agreement provisions (data/agreements/default_agreement.json)")
       ->required();
   command->add_option("--sources", options->request.source_registry, "source reliability registry (data/sources/source_registry.json)");
@@ -132,12 +131,14 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
       page.theatre = scenario ? &scenario->theatre : nullptr;
       page.occupied_area = occupied ? &*occupied : nullptr;
       page.occupied_area_source = request.line_of_contact.string();
-      io::AtomicOutputs outputs;
-      verify::write_incidents_geojson(result, outputs.add(options->out_dir / "incidents.geojson"));
-      verify::write_incidents_acled_csv(result, outputs.add(options->out_dir / "incidents.csv"));
-      verify::write_findings_json(result, outputs.add(options->out_dir / "findings.json"));
-      report::write_verify_page(result, outputs.add(options->out_dir / "report.html"), page);
-      outputs.commit();
+      // The four files are published together; an input that is also an output (a re-read
+      // incidents.csv) has been read in full by now and is only replaced at publish().
+      io::OutputSet outputs(options->out_dir);
+      verify::write_incidents_geojson(result, outputs.stream("incidents.geojson"));
+      verify::write_incidents_acled_csv(result, outputs.stream("incidents.csv"));
+      verify::write_findings_json(result, outputs.stream("findings.json"));
+      report::write_verify_page(result, outputs.stream("report.html"), page);
+      outputs.publish();
       if (request.progress) request.progress("outputs written");
 
       for (const auto& rejection : result.rejected) std::cerr << rejection.where << ": " << rejection.reason << '\n';

@@ -36,9 +36,9 @@ model::Caveat read_caveat(const Json& entry, const std::string& pointer, FieldRe
     }
     const std::string value = (*values)[v].get<std::string>();
     if (caveat.kind == model::CaveatKind::Where && !model::location_from_string(value)) {
-      reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got \"{}\"; expected one of {}", value, LOCATIONS));
+      reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got \"{}\"; expected one of {}", excerpt(value), LOCATIONS));
     } else if (caveat.kind == model::CaveatKind::When && !model::phase_from_string(value)) {
-      reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got \"{}\"; expected one of {}", value, PHASES));
+      reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got \"{}\"; expected one of {}", excerpt(value), PHASES));
     }
     caveat.values.push_back(value);
   }
@@ -154,7 +154,7 @@ void read_catalogue(const JsonFile& file, FieldReader& reader, model::Capability
                          std::all_of(capability.app6_sidc.begin(), capability.app6_sidc.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!capability.app6_sidc.empty() && !sidc_ok) {
       reader.fail(ErrorCode::Schema, pointer + "/app6_sidc",
-                  fmt::format("got \"{}\"; expected a 20-digit APP-6(D) symbol identification code", capability.app6_sidc));
+                  fmt::format("got \"{}\"; expected a 20-digit APP-6(D) symbol identification code", excerpt(capability.app6_sidc)));
     }
     catalogue.capabilities.push_back(std::move(capability));
   }

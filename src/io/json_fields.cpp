@@ -79,16 +79,14 @@ JsonFile parse_json_text(const std::string& text, const std::string& name) {
     // keep only the explanation after the position.
     if (auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
     throw Error(ErrorCode::Syntax, fmt::format("{}:{}:{}", file.name, line, column),
-                fmt::format("not well-formed JSON ({})", reason));
+                fmt::format("not well-formed JSON ({})", excerpt(reason, 200)));
   }
   return file;
 }
 
 std::string describe(const Json& value) {
   // Replace rather than throw on invalid UTF-8, which a message must still be able to quote.
-  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (text.size() > MAX_QUOTED_CHARS) text = text.substr(0, MAX_QUOTED_CHARS) + "...";
-  return text;
+  return excerpt(value.dump(-1, ' ', false, Json::error_handler_t::replace), MAX_QUOTED_CHARS);
 }
 
 std::string FieldReader::where(const std::string& pointer) const {

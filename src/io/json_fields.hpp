@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "guarantor/core/error.hpp"
+#include "guarantor/core/printable.hpp"
 #include "guarantor/geo/lon_lat.hpp"
 #include "guarantor/model/capability.hpp"
 
@@ -70,7 +71,7 @@ public:
     if (text.empty()) return fallback;
     if (auto value = parse(text)) return *value;
     fail(ErrorCode::Schema, pointer + "/" + std::string(key),
-         "got \"" + text + "\"; expected one of " + std::string(expected));
+         "got \"" + excerpt(text) + "\"; expected one of " + std::string(expected));
     return fallback;
   }
 

@@ -28,7 +28,7 @@ void check_unique(const Items& items, IdOf id_of, const std::string& file, const
     auto [it, inserted] = first_index.emplace(id, i);
     if (!inserted) {
       sink.add(ErrorCode::Consistency, fmt::format("{} /{}/{}", file, collection, i),
-               fmt::format("id \"{}\" repeats /{}/{}; expected every id to be unique", id, collection, it->second));
+               fmt::format("id \"{}\" repeats /{}/{}; expected every id to be unique", excerpt(id), collection, it->second));
     }
   }
 }
@@ -40,23 +40,23 @@ void check_pledge_references(const model::Scenario& scenario, const model::Pledg
   const std::string catalogue_file = file_of(scenario, "catalogue");
   if (scenario.coalition.find_nation(pledge.nation) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/nation",
-             fmt::format("\"{}\" is not a nation of /nations; expected one of its iso2 codes", pledge.nation));
+             fmt::format("\"{}\" is not a nation of /nations; expected one of its iso2 codes", excerpt(pledge.nation)));
   }
   if (scenario.catalogue.find(pledge.capability) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/capability",
-             fmt::format("\"{}\" is not in the capability catalogue ({})", pledge.capability, catalogue_file));
+             fmt::format("\"{}\" is not in the capability catalogue ({})", excerpt(pledge.capability), catalogue_file));
   }
   for (std::size_t s = 0; s < pledge.sites.size(); ++s) {
     const auto* site = theatre.find_site(pledge.sites[s]);
     const auto* capability = scenario.catalogue.find(pledge.capability);
     if (site == nullptr) {
       sink.add(ErrorCode::Reference, fmt::format("{}/sites/{}", pointer, s),
-               fmt::format("\"{}\" is not a site of the theatre; expected a site id", pledge.sites[s]));
+               fmt::format("\"{}\" is not a site of the theatre; expected a site id", excerpt(pledge.sites[s])));
     } else if (capability && capability->domain == model::Domain::Host && site->country != pledge.nation) {
       // Host-nation support is given in place by the nation that offers it.
       sink.add(ErrorCode::Consistency, fmt::format("{}/sites/{}", pointer, s),
-               fmt::format("host-nation support of {} named at {} in {}; expected a site in {}", pledge.nation,
-                           site->id, site->country, pledge.nation));
+               fmt::format("host-nation support of {} named at {} in {}; expected a site in {}", excerpt(pledge.nation),
+                           site->id, site->country, excerpt(pledge.nation)));
     }
   }
 }
@@ -66,7 +66,7 @@ void check_requirement_references(const model::Scenario& scenario, const model::
   const std::string catalogue_file = file_of(scenario, "catalogue");
   if (scenario.catalogue.find(line.capability) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/capability",
-             fmt::format("\"{}\" is not in the capability catalogue ({})", line.capability, catalogue_file));
+             fmt::format("\"{}\" is not in the capability catalogue ({})", excerpt(line.capability), catalogue_file));
   }
   if (scenario.mandate.find_phase(line.phase) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/phase",
@@ -97,9 +97,9 @@ void check_references(const model::Scenario& scenario, DiagnosticSink& sink) {
   for (std::size_t i = 0; i < theatre.sites.size(); ++i) {
     const auto& site = theatre.sites[i];
     const model::Country* country = theatre.find_country(site.country);
-    const std::string where = fmt::format("site \"{}\"", site.id);
+    const std::string where = fmt::format("site \"{}\"", excerpt(site.id));
     if (country == nullptr) {
-      sink.add(ErrorCode::Reference, where, fmt::format("country \"{}\" is not in the theatre's countries", site.country));
+      sink.add(ErrorCode::Reference, where, fmt::format("country \"{}\" is not in the theatre's countries", excerpt(site.country)));
     } else if (!country->area.empty() && !country->area.contains(site.position) &&
                country->area.distance_to_boundary(site.position).value > COASTLINE_TOLERANCE_M) {
       const model::Country* actual = theatre.country_at(site.position);

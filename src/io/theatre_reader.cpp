@@ -96,7 +96,7 @@ void read_countries(const JsonFile& file, const FileContext& context, FieldReade
     country.rail_gauge_mm = reader.string(*entry, "rail_gauge_mm", pointer);
     if (!country.rail_gauge_mm.empty() && country.rail_gauge_mm != "1520" && country.rail_gauge_mm != "1435") {
       reader.fail(ErrorCode::Schema, pointer + "/rail_gauge_mm",
-                  fmt::format("got \"{}\"; expected \"1520\" or \"1435\"", country.rail_gauge_mm));
+                  fmt::format("got \"{}\"; expected \"1520\" or \"1435\"", excerpt(country.rail_gauge_mm)));
     }
     country.source = reader.string(*entry, "source", pointer);
     theatre.countries.push_back(std::move(country));

@@ -5,32 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include "cli_run.hpp"
 #include "scenario_fixture.hpp"
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;  ///< stdout and stderr together
-};
+using Run = guarantor::testing::CliRun;
 
-Run run(const std::string& arguments) {
-  const std::string command = std::string(GUARANTOR_CLI) + " --assets " + GUARANTOR_TEST_ASSET_DIR + " " + arguments + " 2>&1";
-  Run result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) result.output += buffer.data();
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+Run run(const std::string& arguments) { return guarantor::testing::run_cli(arguments); }
 
-std::filesystem::path fresh_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("guarantor-cli-" + name);
-  std::filesystem::remove_all(dir);
-  return dir;
-}
+std::filesystem::path fresh_dir(const std::string& name) { return guarantor::testing::fresh_temp_dir(name); }
 
 TEST(Cli, ValidateAcceptsTheMiniScenario) {
   guarantor::testing::ScenarioFixture fixture;
@@ -109,6 +93,44 @@ TEST(Cli, FailedRunLeavesNoOutputBehind) {
     EXPECT_TRUE(std::filesystem::is_empty(out));
   }
   std::filesystem::remove_all(out);
+}
+
+// Outputs that belong together are published together: when one cannot be replaced (here a
+// directory stands where force_generation.csv goes) the previous JSON stays, not a new JSON
+// beside an old CSV.
+TEST(Cli, OutputsArePublishedTogetherOrNotAtAll) {
+  guarantor::testing::ScenarioFixture fixture;
+  const auto out = fresh_dir("together");
+  std::filesystem::create_directories(out / "force_generation.csv");
+  std::ofstream(out / "force_generation.json") << "previous";
+  const auto r = run("forcegen " + fixture.manifest().string() + " --out " + out.string());
+  EXPECT_EQ(r.exit_code, 8) << r.output;
+  EXPECT_NE(r.output.find("force_generation.csv: exists and is not a regular file"), std::string::npos) << r.output;
+  std::ifstream json_file(out / "force_generation.json");
+  std::stringstream json;
+  json << json_file.rdbuf();
+  EXPECT_EQ(json.str(), "previous");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(out), std::filesystem::directory_iterator{}), 2)
+      << "no temporary is left behind";
+  std::filesystem::remove_all(out);
+}
+
+// File names and rejected values reach the terminal escaped and short: no escape sequence from
+// input can clear the screen or forge output, no value floods it.
+TEST(Cli, MessagesQuoteInputEscapedAndShort) {
+  const auto missing = run("validate '/nonexistent/\x1b[2J\rforged.json'");
+  EXPECT_EQ(missing.exit_code, 3) << missing.output;
+  EXPECT_EQ(missing.output.find('\x1b'), std::string::npos) << missing.output;
+  EXPECT_EQ(missing.output.find('\r'), std::string::npos) << missing.output;
+  EXPECT_NE(missing.output.find("/nonexistent/\\x1b[2J\\rforged.json"), std::string::npos) << missing.output;
+
+  guarantor::testing::ScenarioFixture fixture;
+  fixture.set("mandate.json", "/requirements/0/capability", "\x1b]0;pwned\x07" + std::string(20000, 'A'));
+  const auto bad_value = run("validate " + fixture.manifest().string());
+  EXPECT_EQ(bad_value.exit_code, 6) << bad_value.output.substr(0, 2000);
+  EXPECT_EQ(bad_value.output.find('\x1b'), std::string::npos);
+  EXPECT_EQ(bad_value.output.find('\x07'), std::string::npos);
+  EXPECT_LT(bad_value.output.size(), 3000U) << "a rejected value is quoted as a short excerpt";
 }
 
 TEST(Cli, UnwritableOutputFailsBeforeAnyWork) {

@@ -1,7 +1,7 @@
 // HTML and script-context escaping (OWASP XSS prevention rules 1 and 3.1).
-#include "guarantor/report/html_escape.hpp"
+#include "guarantor/io/html_escape.hpp"
 
-namespace guarantor::report {
+namespace guarantor::io {
 
 std::string escape_html(std::string_view text) {
   std::string out;
@@ -71,4 +71,4 @@ std::string script_safe_source(std::string_view source) {
   return out;
 }
 
-}  // namespace guarantor::report
+}  // namespace guarantor::io

@@ -1,0 +1,49 @@
+#pragma once
+// Runs the guarantor binary as a user would (a shell command line) and captures what it printed.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace guarantor::testing {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string output;  ///< stdout and stderr together
+};
+
+/// Runs `guarantor --assets <test assets> <arguments>` through the shell.
+inline CliRun run_cli(const std::string& arguments) {
+  const std::string command =
+      std::string(GUARANTOR_CLI) + " --assets " + GUARANTOR_TEST_ASSET_DIR + " " + arguments + " 2>&1";
+  CliRun result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) result.output += buffer.data();
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+/// A fresh (removed) directory under the system temporary directory, unique to this process:
+/// ctest runs each case in its own process, several at once.
+inline std::filesystem::path fresh_temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("guarantor-cli-" + name + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+}  // namespace guarantor::testing
