@@ -1,9 +1,9 @@
-# Every third-party library comes from a Debian package installed by scripts/setup.sh.
+# Every third-party library comes from a Debian package installed by scripts/setup.sh, and each
+# one found here is linked by some target (no REQUIRED dependency that nothing uses).
 find_package(PkgConfig REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(fmt 9 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
-find_package(Boost 1.74 REQUIRED)
 # Debian ships a find-module (not a config file) for GeographicLib.
 list(APPEND CMAKE_MODULE_PATH /usr/share/cmake/geographiclib)
 find_package(GeographicLib 2.1 REQUIRED)
@@ -18,6 +18,8 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 find_package(Threads REQUIRED)
 if(GUARANTOR_BUILD_TESTS)
   find_package(GTest 1.12 REQUIRED)
+  # Boost.Geometry is the independent oracle of the polygon tests (tests/unit/geo) only.
+  find_package(Boost 1.74 REQUIRED)
 endif()
 if(GUARANTOR_BUILD_BENCH)
   find_package(benchmark 1.7 REQUIRED)

@@ -27,19 +27,29 @@ function(guarantor_add_module name)
   target_link_libraries(guarantor_${name} PUBLIC guarantor_options ${ARG_DEPENDS} PRIVATE ${ARG_PRIVATE_DEPENDS})
 endfunction()
 
-# guarantor_add_test(NAME SOURCES ... DEPENDS ... LABELS ...) builds one GoogleTest binary and
-# registers its cases with ctest.
+# guarantor_add_test(NAME SOURCES ... DEPENDS ... [LABELS ...] [BROWSER_FILTER pattern]) builds one
+# GoogleTest binary and registers its cases with ctest (label `fast` unless LABELS says otherwise).
 function(guarantor_add_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "" "BROWSER_FILTER" "SOURCES;DEPENDS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE guarantor_options ${ARG_DEPENDS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(${name} PRIVATE
     GUARANTOR_TEST_DATA_DIR="${CMAKE_SOURCE_DIR}/data"
     GUARANTOR_TEST_ASSET_DIR="${GUARANTOR_ASSET_DIR}"
     GUARANTOR_TEST_SHARED_DATA_DIR="${GUARANTOR_SHARED_DATA_DIR}"
+    GUARANTOR_TEST_ORLIB_DIR="${CMAKE_SOURCE_DIR}/tests/data/orlib"
+    GUARANTOR_TEST_REFERENCE_DIR="${CMAKE_SOURCE_DIR}/tests/data/reference"
     GUARANTOR_TEST_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
   if(NOT ARG_LABELS)
     set(ARG_LABELS fast)
   endif()
-  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+  if(ARG_BROWSER_FILTER)
+    # Cases that drive a real browser (gtest filter pattern) carry the `browser` label, not the
+    # binary's: they need Chromium and seconds each, so `ctest -L fast` stays quick.
+    gtest_discover_tests(${name} TEST_FILTER "-${ARG_BROWSER_FILTER}" PROPERTIES LABELS "${ARG_LABELS}"
+                         DISCOVERY_TIMEOUT 60)
+    gtest_discover_tests(${name} TEST_FILTER "${ARG_BROWSER_FILTER}" PROPERTIES LABELS browser DISCOVERY_TIMEOUT 60)
+  else()
+    gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+  endif()
 endfunction()

@@ -10,7 +10,7 @@ DEBIAN_PACKAGES=(
   nlohmann-json3-dev libfmt-dev libcli11-dev libboost-dev libgeographiclib-dev
   coinor-libcbc-dev libsodium-dev libsqlite3-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format clang-tidy
   nodejs npm chromium
 )
 

@@ -45,9 +45,9 @@ void append_json_number(std::string& out, double value) {
     out += "null";
     return;
   }
-  std::array<char, 64> buffer{};
-  const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  // nlohmann's serialiser through its public API: the bytes equal what json::dump writes for the
+  // same number (shortest form that reads back exactly), which the log's hashes depend on.
+  out += nlohmann::json(value).dump();
 }
 
 void append_json_number(std::string& out, std::int64_t value) {

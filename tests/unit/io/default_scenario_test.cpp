@@ -1,5 +1,5 @@
-// The shipped default scenario: it loads, and its geography matches known facts. Cross-checks
-// against the reference data sets in ../shared/data skip when those are absent.
+// The shipped default scenario: it loads, and its geography matches known facts, cross-checked
+// against reference data shipped in tests/data/reference.
 #include <filesystem>
 #include <fstream>
 
@@ -86,8 +86,8 @@ TEST(DefaultScenario, AllFourNuclearPlantsAreListed) {
 
 // Each energy site that names a GPPD id sits within 5 km of that plant in the WRI database.
 TEST(DefaultScenario, EnergySitesMatchTheGlobalPowerPlantDatabase) {
-  const auto path = std::filesystem::path(GUARANTOR_TEST_SHARED_DATA_DIR) / "powerplants" / "gppd_v1.3.0_ukraine.csv";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << "reference data absent: " << path << " (../shared/data)";
+  const auto path = std::filesystem::path(GUARANTOR_TEST_REFERENCE_DIR) / "gppd_v1.3.0_ukraine.csv";
+  ASSERT_TRUE(std::filesystem::exists(path)) << "shipped reference data missing: " << path;
   std::ifstream input(path);
   CsvReader reader(input, path.filename().string());
   const CsvHeader header(*reader.next());

@@ -19,8 +19,8 @@ struct SjcCase {
 class OrlibSjc : public ::testing::TestWithParam<SjcCase> {};
 
 TEST_P(OrlibSjc, ReachesAndProvesTheOptimum) {
-  const auto path = testing::orlib_path(std::string("mclp-sjc/") + GetParam().file);
-  GUARANTOR_REQUIRE_ORLIB_FILE(path);
+  const auto path = testing::unshipped_orlib_path(std::string("mclp-sjc/") + GetParam().file);
+  GUARANTOR_SKIP_UNLESS_UNSHIPPED_FILE(path);
   const CoveringInstance instance = orlib::read_sjc(path.string(), GetParam().radius_m);
   const CoveringResult result = solve_max_covering(instance, GetParam().p);
   EXPECT_EQ(result.stats.status, SolveStatus::Optimal);

@@ -123,9 +123,9 @@ TEST(Ucdp, ReadsSpreadsheetDatesAndRejectsBadRows) {
 }
 
 TEST(Ucdp, SharedSampleReadsEveryRow) {
-  const std::filesystem::path sample = std::filesystem::path(GUARANTOR_TEST_SHARED_DATA_DIR) / "events" /
-                                       "ucdp_ged_ukraine_post_2022-02-24_peacerep_2023-05-03.csv";
-  if (!std::filesystem::exists(sample)) GTEST_SKIP() << "shared data absent: " << sample << " (see data/events SOURCES.md)";
+  const std::filesystem::path sample =
+      std::filesystem::path(GUARANTOR_TEST_REFERENCE_DIR) / "ucdp_ged_ukraine_post_2022-02-24_peacerep_2023-05-03.csv";
+  ASSERT_TRUE(std::filesystem::exists(sample)) << "shipped reference data missing: " << sample;
   const AdapterResult result = read_report_file(sample);
   EXPECT_EQ(result.rows, 894u);  // SOURCES.md: 894 rows from 2022-02-24
   for (const auto& rejection : result.rejected) ADD_FAILURE() << rejection.where << ": " << rejection.reason;
