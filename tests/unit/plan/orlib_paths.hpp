@@ -26,6 +26,6 @@ inline std::filesystem::path unshipped_orlib_path(const std::string& relative) {
 
 /// Skips the current test when an unshipped (licence-restricted) file is absent; scripts/test.sh
 /// lists every skipped test in its summary.
-#define GUARANTOR_SKIP_UNLESS_UNSHIPPED_FILE(path)                                                            \
-  if (!std::filesystem::exists(path))                                                                         \
+#define GUARANTOR_SKIP_UNLESS_UNSHIPPED_FILE(path) \
+  if (!std::filesystem::exists(path))              \
   GTEST_SKIP() << "licence-restricted data not shipped (CC BY-NC-SA); absent: " << (path).string()
