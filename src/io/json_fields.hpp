@@ -3,7 +3,10 @@
 // (file and JSON pointer), so a loader can report all errors of a file at once.
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -23,7 +26,10 @@ struct JsonFile {
   std::string name;  ///< the path as the user named it (for messages)
   Json root;
   std::string sha256;
+  std::shared_ptr<const std::string> text;  ///< the bytes read, for line numbers in messages
 };
+
+class JsonLineIndex;
 
 /// Reads and parses a JSON file. Throws Error: FileNotFound, or Syntax with line and column.
 JsonFile read_json_file(const std::filesystem::path& path);
@@ -36,11 +42,16 @@ JsonFile parse_json_text(const std::string& text, const std::string& name);
 /// loading goes on and every problem in a file is reported together.
 class FieldReader {
 public:
-  FieldReader(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(sink) {}
+  FieldReader(std::string file, DiagnosticSink& sink);
+  /// A reader whose locations carry line numbers: "file:line /pointer".
+  FieldReader(const JsonFile& file, DiagnosticSink& sink);
+  ~FieldReader();
+  FieldReader(const FieldReader&) = delete;
+  FieldReader& operator=(const FieldReader&) = delete;
 
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
   [[nodiscard]] DiagnosticSink& sink() noexcept { return sink_; }
-  /// "file /pointer" for a diagnostic.
+  /// "file:line /pointer" for a diagnostic ("file /pointer" without the text).
   [[nodiscard]] std::string where(const std::string& pointer) const;
   void fail(ErrorCode code, const std::string& pointer, std::string message);
 
@@ -63,6 +74,13 @@ public:
   model::PlanningFactor factor(const Json& obj, std::string_view key, const std::string& pointer);
   std::optional<model::PlanningFactor> optional_factor(const Json& obj, std::string_view key, const std::string& pointer);
 
+  /// Reports every member of the object at `pointer` that no accessor above asked for: an
+  /// unknown key ("caveatz"), with the nearest known key as "did you mean". Call after reading
+  /// the object's fields; for objects with a closed set of keys only.
+  void close_object(const Json& obj, const std::string& pointer);
+  /// Records `key` of the object at `pointer` as known without reading it (documentation keys).
+  void known(const std::string& pointer, std::string_view key);
+
   /// A string naming an enumerator; `parse` converts it, `expected` lists the allowed names.
   template <typename Enum>
   Enum enumeration(const Json& obj, std::string_view key, const std::string& pointer,
@@ -76,11 +94,13 @@ public:
   }
 
 private:
-  const Json* member(const Json& obj, std::string_view key, const std::string& pointer, bool required,
-                     std::string_view expected_type);
-
   std::string file_;
   DiagnosticSink& sink_;
+  std::shared_ptr<const std::string> text_;
+  mutable std::unique_ptr<JsonLineIndex> lines_;                 // built on the first diagnostic
+  std::map<std::string, std::set<std::string, std::less<>>> asked_;  // pointer -> keys read
+  const Json* member(const Json& obj, std::string_view key, const std::string& pointer, bool required,
+                     std::string_view expected_type);
 };
 
 /// A short rendering of a JSON value for messages (long values are cut).

@@ -25,6 +25,7 @@ void check_unique(const Items& items, IdOf id_of, const std::string& file, const
   std::map<std::string, std::size_t> first_index;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string id = id_of(items[i]);
+    if (id.empty()) continue;  // a missing id is reported by the file's reader
     auto [it, inserted] = first_index.emplace(id, i);
     if (!inserted) {
       sink.add(ErrorCode::Consistency, fmt::format("{} /{}/{}", file, collection, i),
@@ -38,11 +39,15 @@ void check_pledge_references(const model::Scenario& scenario, const model::Pledg
                              DiagnosticSink& sink) {
   const auto& theatre = scenario.theatre;
   const std::string catalogue_file = file_of(scenario, "catalogue");
-  if (scenario.coalition.find_nation(pledge.nation) == nullptr) {
+  // Values a reader already rejected are empty, and lists that failed to load are empty: neither
+  // is reported a second time as a dangling reference.
+  if (!pledge.nation.empty() && !scenario.coalition.nations.empty() &&
+      scenario.coalition.find_nation(pledge.nation) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/nation",
              fmt::format("\"{}\" is not a nation of /nations; expected one of its iso2 codes", excerpt(pledge.nation)));
   }
-  if (scenario.catalogue.find(pledge.capability) == nullptr) {
+  if (!pledge.capability.empty() && !scenario.catalogue.capabilities.empty() &&
+      scenario.catalogue.find(pledge.capability) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/capability",
              fmt::format("\"{}\" is not in the capability catalogue ({})", excerpt(pledge.capability), catalogue_file));
   }
@@ -64,11 +69,12 @@ void check_pledge_references(const model::Scenario& scenario, const model::Pledg
 void check_requirement_references(const model::Scenario& scenario, const model::RequirementLine& line,
                                   const std::string& pointer, DiagnosticSink& sink) {
   const std::string catalogue_file = file_of(scenario, "catalogue");
-  if (scenario.catalogue.find(line.capability) == nullptr) {
+  if (!line.capability.empty() && !scenario.catalogue.capabilities.empty() &&
+      scenario.catalogue.find(line.capability) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/capability",
              fmt::format("\"{}\" is not in the capability catalogue ({})", excerpt(line.capability), catalogue_file));
   }
-  if (scenario.mandate.find_phase(line.phase) == nullptr) {
+  if (!scenario.mandate.phases.empty() && scenario.mandate.find_phase(line.phase) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/phase",
              fmt::format("phase \"{}\" has no gate in /phases; expected one of the mandate's phases",
                          model::to_string(line.phase)));
@@ -89,13 +95,14 @@ void check_references(const model::Scenario& scenario, DiagnosticSink& sink) {
 
   const auto hosts = std::count_if(theatre.countries.begin(), theatre.countries.end(),
                                    [](const model::Country& c) { return c.role == model::CountryRole::Host; });
-  if (hosts != 1) {
+  if (hosts != 1 && !theatre.countries.empty()) {
     sink.add(ErrorCode::Consistency, file_of(scenario, "theatre.countries") + " /countries",
              fmt::format("{} countries have role \"host\"; expected exactly one", hosts));
   }
 
   for (std::size_t i = 0; i < theatre.sites.size(); ++i) {
     const auto& site = theatre.sites[i];
+    if (site.country.empty() || theatre.countries.empty()) continue;  // reported by the readers
     const model::Country* country = theatre.find_country(site.country);
     const std::string where = fmt::format("site \"{}\"", excerpt(site.id));
     if (country == nullptr) {

@@ -108,9 +108,11 @@ void read_countries(const JsonFile& file, const FileContext& context, FieldReade
   const std::string object_name = reader.string(*outlines, "object", "/outlines");
   const std::string outline_source = reader.string(*outlines, "source", "/outlines");
   if (outline_ref.empty() || object_name.empty()) return;
-  const auto outline_path = resolve_data_path(outline_ref, context.path, context.options);
+  std::filesystem::path outline_path;
   JsonFile topology;
   try {
+    outline_path = resolve_data_path(outline_ref, context.path, context.options);
+    check_input_file(outline_path, context.options);
     topology = read_json_file(outline_path);
   } catch (const Error& error) {
     for (const auto& d : error.diagnostics())
@@ -188,7 +190,9 @@ void read_places(const JsonFile& file, const FileContext& context, FieldReader& 
   }
   if (ref.empty()) return;
   try {
-    theatre.places = read_geonames(resolve_data_path(ref, context.path, context.options), filter);
+    const auto places_path = resolve_data_path(ref, context.path, context.options);
+    check_input_file(places_path, context.options);
+    theatre.places = read_geonames(places_path, filter);
   } catch (const Error& error) {
     for (const auto& d : error.diagnostics()) reader.sink().add(d.code, d.where, d.message);
   }

@@ -164,11 +164,28 @@ TEST(VerifyAndAuditCommands, MissingInputsAreFileNotFoundAndBadOptionsUsage) {
   fs::remove_all(out);
 }
 
+// `scenario new` writes a copy that validates on its own, even moved away from the data root.
+TEST(ScenarioCommand, NewWritesACopyThatValidatesAnywhere) {
+  const auto dir = fresh_temp_dir("scenario-new");
+  const auto created = run_cli("scenario new " + (dir / "mine").string());
+  ASSERT_EQ(created.exit_code, 0) << created.output;
+  EXPECT_NE(created.output.find("wrote " + (dir / "mine" / "scenario.json").string()), std::string::npos) << created.output;
+  fs::rename(dir / "mine", dir / "moved");
+  const auto valid = run_cli("--data-root /nonexistent validate " + (dir / "moved" / "scenario.json").string());
+  EXPECT_EQ(valid.exit_code, 0) << valid.output;
+  const auto again = run_cli("scenario new " + (dir / "moved").string());
+  EXPECT_EQ(again.exit_code, 8) << again.output;
+  EXPECT_NE(again.output.find("already exists"), std::string::npos) << again.output;
+  EXPECT_EQ(run_cli("scenario new " + (dir / "x").string() + " --from /nonexistent/scenario.json").exit_code, 3);
+  EXPECT_FALSE(fs::exists(dir / "x"));
+  fs::remove_all(dir);
+}
+
 TEST(UnknownCommand, IsAUsageErrorThatListsTheCommands) {
   const auto r = run_cli("frobnicate");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("error [usage] unknown command \"frobnicate\"; expected one of: validate, forcegen, show, "
-                          "plan, check, diff, verify, audit"),
+                          "plan, check, diff, verify, audit, scenario"),
             std::string::npos)
       << r.output;
 }
