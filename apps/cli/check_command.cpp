@@ -44,7 +44,8 @@ void add_check_command(CLI::App& app, CommandContext& context) {
       const auto path = args->scenario.empty() ? context.default_scenario : args->scenario;
       const auto scenario = io::load_scenario(path, context.load_options());
       const auto violations = planner::check_plan(plan, scenario);
-      for (const auto& v : violations) std::cout << fmt::format("{} {}: {}\n", v.rule, printable(v.subject), printable(v.message));
+      for (const auto& v : violations)
+        std::cout << fmt::format("{} {}: {}\n", v.rule, printable(v.subject), printable(v.message));
       std::cout << fmt::format("{}: {} assignments, {} lines checked; {} violations\n", args->plan.string(),
                                plan.assignments.size(), plan.lines.size(), violations.size());
       return violations.empty() ? 0 : EXIT_VIOLATIONS;

@@ -68,6 +68,7 @@ int main(int argc, char** argv) try {
   if (error.diagnostics().size() > 1) std::cerr << fmt::format("{} problems found.\n", error.diagnostics().size());
   return static_cast<int>(error.code());
 } catch (const std::exception& error) {
-  std::cerr << "internal error: " << guarantor::excerpt(error.what(), guarantor::MAX_PRINTED_MESSAGE) << "\nPlease report this with the input that caused it.\n";
+  std::cerr << "internal error: " << guarantor::excerpt(error.what(), guarantor::MAX_PRINTED_MESSAGE)
+            << "\nPlease report this with the input that caused it.\n";
   return static_cast<int>(guarantor::ErrorCode::Internal);
 }

@@ -66,7 +66,8 @@ void add_plan_command(CLI::App& app, CommandContext& context) {
       const auto params = planner::load_parameters(planning);
       // Gaps between the scenario and the parameters stop the run here, with their location,
       // not half-way through planning.
-      if (auto gaps = planner::check_parameters(scenario, params, planning); !gaps.empty()) throw Error(std::move(gaps));
+      if (auto gaps = planner::check_parameters(scenario, params, planning); !gaps.empty())
+        throw Error(std::move(gaps));
       const auto anchors = report::load_sizing_anchors(planning / "sizing_anchors.json");
       const auto plan = planner::make_plan(scenario, params, {args->rotation_factor, context.generator});
       // The outputs draw the plan's forward operating sites too.

@@ -26,7 +26,8 @@ void add_scenario_command(CLI::App& app, CommandContext& context) {
       ->capture_default_str();
   create->callback([&context, args] {
     context.run = [&context, args] {
-      std::filesystem::path source = args->from == "default" ? context.default_scenario : std::filesystem::path(args->from);
+      std::filesystem::path source =
+          args->from == "default" ? context.default_scenario : std::filesystem::path(args->from);
       if (std::filesystem::is_directory(source)) source /= "scenario.json";
       const auto copy = io::copy_scenario(source, args->name, context.load_options());
       std::cout << fmt::format("wrote {} and {} files it names; check it with: guarantor validate {}\n",

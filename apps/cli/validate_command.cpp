@@ -1,6 +1,7 @@
 // guarantor validate: load every file of a scenario and the planning parameters, and report all
 // problems at once, before any work.
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -19,9 +20,11 @@ struct ValidateArgs {
 
 void add_validate_command(CLI::App& app, CommandContext& context) {
   auto* command = app.add_subcommand(
-      "validate", "Load and check every file of a scenario and the planning parameters; list all problems with their location.");
+      "validate",
+      "Load and check every file of a scenario and the planning parameters; list all problems with their location.");
   auto args = std::make_shared<ValidateArgs>();
-  command->add_option("scenario", args->scenario, "scenario manifest (scenario.json); default: the built-in default scenario");
+  command->add_option("scenario", args->scenario,
+                      "scenario manifest (scenario.json); default: the built-in default scenario");
   command->add_option("--planning", args->planning,
                       "planning parameters checked against the scenario (default: data/planning)");
   command->callback([&context, args] {

@@ -32,8 +32,9 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
   auto options = std::make_shared<VerifyOptions>();
   auto* command = app.add_subcommand(
       "verify", "Cluster incident reports into incidents, grade them and judge them against an agreement's provisions.");
-  command->add_option("reports", options->request.report_files,
-                      "report files: Guarantor CSV/JSON/GeoJSON, ACLED CSV, UCDP GED CSV, VIINA event_info CSV")
+  command
+      ->add_option("reports", options->request.report_files,
+                   "report files: Guarantor CSV/JSON/GeoJSON, ACLED CSV, UCDP GED CSV, VIINA event_info CSV")
       ->required();  // a missing file is FileNotFound (exit 3) from the reader, as for every command
   command->add_option("--agreement", options->request.agreement, "agreement provisions (data/agreements/default_agreement.json)")
       ->required();

@@ -26,7 +26,8 @@ std::string_view to_string(ErrorCode code) {
 std::string Diagnostic::to_string() const {
   // Locations and messages quote file names and values read from input: both are made safe to
   // print here, once, for every front end; a message is cut rather than flood the terminal.
-  const std::string body = message.size() > MAX_PRINTED_MESSAGE ? excerpt(message, MAX_PRINTED_MESSAGE) : printable(message);
+  const std::string body =
+      message.size() > MAX_PRINTED_MESSAGE ? excerpt(message, MAX_PRINTED_MESSAGE) : printable(message);
   return where.empty() ? body : fmt::format("{}: {}", excerpt(where, 300), body);
 }
 

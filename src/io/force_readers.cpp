@@ -1,5 +1,7 @@
 // Readers for the force files: capability catalogue, coalition (nations, pledges, caveats) and
 // mandate (phases, conditions, posture, requirement lines).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "guarantor/core/date.hpp"
@@ -16,7 +18,8 @@ constexpr std::string_view CAVEAT_KINDS = "where, when, condition, excluded_role
 constexpr std::string_view PLEDGE_STATUSES = "offered, confirmed, verified";
 constexpr std::string_view PHASES = "ceasefire, peace_deal";
 constexpr std::string_view LOCATIONS = "ukraine, neighbouring_nato, black_sea, outside_theatre";
-constexpr std::string_view COVERAGE_DEMANDS = "population, energy_sites, airfields, ports, contact_line, hubs, sea_lane";
+constexpr std::string_view COVERAGE_DEMANDS =
+    "population, energy_sites, airfields, ports, contact_line, hubs, sea_lane";
 // Sanity limits that reject typos (a quantity of 10^6 battalions) without limiting real plans.
 constexpr long long MAX_QUANTITY = 10'000;
 constexpr long long MAX_DAYS = 3'650;
@@ -48,9 +51,11 @@ model::Caveat read_caveat(const Json& entry, const std::string& pointer, FieldRe
     }
     const std::string value = (*values)[v].get<std::string>();
     if (caveat.kind == model::CaveatKind::Where && !model::location_from_string(value)) {
-      reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got \"{}\"; expected one of {}", excerpt(value), LOCATIONS));
+      reader.fail(ErrorCode::Schema, value_pointer,
+                  fmt::format("got \"{}\"; expected one of {}", excerpt(value), LOCATIONS));
     } else if (caveat.kind == model::CaveatKind::When && !model::phase_from_string(value)) {
-      reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got \"{}\"; expected one of {}", excerpt(value), PHASES));
+      reader.fail(ErrorCode::Schema, value_pointer,
+                  fmt::format("got \"{}\"; expected one of {}", excerpt(value), PHASES));
     }
     caveat.values.push_back(value);
   }
@@ -182,7 +187,8 @@ void read_catalogue(const JsonFile& file, FieldReader& reader, model::Capability
                          std::all_of(capability.app6_sidc.begin(), capability.app6_sidc.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!capability.app6_sidc.empty() && !sidc_ok) {
       reader.fail(ErrorCode::Schema, pointer + "/app6_sidc",
-                  fmt::format("got \"{}\"; expected a 20-digit APP-6(D) symbol identification code", excerpt(capability.app6_sidc)));
+                  fmt::format("got \"{}\"; expected a 20-digit APP-6(D) symbol identification code",
+                              excerpt(capability.app6_sidc)));
     }
     reader.close_object(*entry, pointer);
     catalogue.capabilities.push_back(std::move(capability));

@@ -62,7 +62,8 @@ geo::MultiPolygon read_geojson_polygons(const Json& geometry, const std::string&
         parts.push_back(std::move(polygon));
     }
   } else if (!type.empty()) {
-    reader.fail(ErrorCode::Schema, pointer + "/type", fmt::format("got \"{}\"; expected Polygon or MultiPolygon", excerpt(type)));
+    reader.fail(ErrorCode::Schema, pointer + "/type",
+                fmt::format("got \"{}\"; expected Polygon or MultiPolygon", excerpt(type)));
   }
   return geo::MultiPolygon(std::move(parts));
 }

@@ -94,7 +94,8 @@ std::string describe(const Json& value) {
 
 FieldReader::FieldReader(std::string file, DiagnosticSink& sink) : file_(std::move(file)), sink_(sink) {}
 
-FieldReader::FieldReader(const JsonFile& file, DiagnosticSink& sink) : file_(file.name), sink_(sink), text_(file.text) {}
+FieldReader::FieldReader(const JsonFile& file, DiagnosticSink& sink)
+    : file_(file.name), sink_(sink), text_(file.text) {}
 
 FieldReader::~FieldReader() = default;
 

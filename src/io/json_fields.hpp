@@ -97,7 +97,7 @@ private:
   std::string file_;
   DiagnosticSink& sink_;
   std::shared_ptr<const std::string> text_;
-  mutable std::unique_ptr<JsonLineIndex> lines_;                 // built on the first diagnostic
+  mutable std::unique_ptr<JsonLineIndex> lines_;                     // built on the first diagnostic
   std::map<std::string, std::set<std::string, std::less<>>> asked_;  // pointer -> keys read
   const Json* member(const Json& obj, std::string_view key, const std::string& pointer, bool required,
                      std::string_view expected_type);

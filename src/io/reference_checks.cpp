@@ -28,8 +28,9 @@ void check_unique(const Items& items, IdOf id_of, const std::string& file, const
     if (id.empty()) continue;  // a missing id is reported by the file's reader
     auto [it, inserted] = first_index.emplace(id, i);
     if (!inserted) {
-      sink.add(ErrorCode::Consistency, fmt::format("{} /{}/{}", file, collection, i),
-               fmt::format("id \"{}\" repeats /{}/{}; expected every id to be unique", excerpt(id), collection, it->second));
+      sink.add(
+          ErrorCode::Consistency, fmt::format("{} /{}/{}", file, collection, i),
+          fmt::format("id \"{}\" repeats /{}/{}; expected every id to be unique", excerpt(id), collection, it->second));
     }
   }
 }
@@ -106,7 +107,8 @@ void check_references(const model::Scenario& scenario, DiagnosticSink& sink) {
     const model::Country* country = theatre.find_country(site.country);
     const std::string where = fmt::format("site \"{}\"", excerpt(site.id));
     if (country == nullptr) {
-      sink.add(ErrorCode::Reference, where, fmt::format("country \"{}\" is not in the theatre's countries", excerpt(site.country)));
+      sink.add(ErrorCode::Reference, where,
+               fmt::format("country \"{}\" is not in the theatre's countries", excerpt(site.country)));
     } else if (!country->area.empty() && !country->area.contains(site.position) &&
                country->area.distance_to_boundary(site.position).value > COASTLINE_TOLERANCE_M) {
       const model::Country* actual = theatre.country_at(site.position);

@@ -42,7 +42,8 @@ public:
       std::error_code error;
       fs::create_directories(staging_ / it->second.parent_path(), error);
       if (!error) fs::copy_file(source, staging_ / it->second, error);
-      if (error) output_failed(staging_ / it->second, fmt::format("cannot copy {} ({})", source.string(), error.message()));
+      if (error)
+        output_failed(staging_ / it->second, fmt::format("cannot copy {} ({})", source.string(), error.message()));
       files_.push_back(it->second);
       nested(source, it->second);
     }

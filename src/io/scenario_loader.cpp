@@ -1,9 +1,15 @@
 #include "guarantor/io/scenario_loader.hpp"
 
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
 #include <fmt/format.h>
 
 #include "guarantor/core/date.hpp"
 
+#include "json_locations.hpp"
 #include "loaders.hpp"
 
 namespace guarantor::io {
@@ -67,7 +73,8 @@ void check_input_file(const fs::path& path, const LoadOptions& options) {
   const auto status = fs::status(path, error);
   if (!fs::exists(status)) return;  // the reader reports a missing file in its own words
   if (!fs::is_regular_file(status))
-    throw Error(ErrorCode::FileNotFound, path.string(), "not a regular file (a device, a pipe or a directory); expected a data file");
+    throw Error(ErrorCode::FileNotFound, path.string(),
+                "not a regular file (a device, a pipe or a directory); expected a data file");
   const auto size = fs::file_size(path, error);
   if (!error && size > options.max_file_bytes)
     throw Error(ErrorCode::FileNotFound, path.string(),
@@ -93,7 +100,8 @@ void load_part(const std::string& role, const std::string& reference, const std:
   try {
     path = resolve_data_path(reference, manifest, options);
   } catch (const Error& error) {
-    for (const auto& d : error.diagnostics()) sink.add(d.code, fmt::format("{} {}", manifest.string(), pointer), d.message);
+    for (const auto& d : error.diagnostics())
+      sink.add(d.code, fmt::format("{} {}", manifest.string(), pointer), d.message);
     return;
   }
   try {
@@ -124,6 +132,32 @@ std::vector<std::pair<std::string, std::string>> references(const Json& value, c
     reader.fail(ErrorCode::Schema, pointer, fmt::format("got {}; expected a file path or an array of them", detail::describe(value)));
   }
   return refs;
+}
+// Cross-file checks name "<file name> /pointer"; this adds the file's path and the line of the
+// value, read again from the file (only on this error path, so loading keeps no text around).
+void with_lines(const DiagnosticSink& found, const std::vector<model::SourceFile>& files, DiagnosticSink& sink) {
+  std::map<std::string, std::unique_ptr<detail::JsonLineIndex>> indexes;
+  for (const auto& d : found.diagnostics()) {
+    const auto split = d.where.find(" /");
+    const model::SourceFile* file = nullptr;
+    if (split != std::string::npos) {
+      for (const auto& candidate : files)
+        if (std::filesystem::path(candidate.path).filename() == d.where.substr(0, split)) file = &candidate;
+    }
+    if (file == nullptr) {
+      sink.add(d.code, d.where, d.message);
+      continue;
+    }
+    auto& index = indexes[file->path];
+    if (!index) {
+      std::ifstream in(file->path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      index = std::make_unique<detail::JsonLineIndex>(text.str());
+    }
+    const std::string pointer = d.where.substr(split + 1);
+    sink.add(d.code, fmt::format("{}:{} {}", file->path, index->line_of(pointer), pointer), d.message);
+  }
 }
 }  // namespace
 
@@ -156,7 +190,9 @@ model::Scenario load_scenario(const std::filesystem::path& manifest, const LoadO
     auto& t = scenario.theatre;
     for (const auto& [ref, ref_pointer] : parts(*theatre, "countries", "/theatre", true))
       load_part("theatre.countries", ref, ref_pointer, manifest, options, sink, scenario,
-                [&](const JsonFile& f, const FileContext& c, FieldReader& r) { detail::read_countries(f, c, r, t, scenario.files); });
+                [&](const JsonFile& f, const FileContext& c, FieldReader& r) {
+                  detail::read_countries(f, c, r, t, scenario.files);
+                });
     for (const auto& [ref, ref_pointer] : parts(*theatre, "regions", "/theatre", false))
       load_part("theatre.regions", ref, ref_pointer, manifest, options, sink, scenario,
                 [&](const JsonFile& f, const FileContext&, FieldReader& r) { detail::read_regions(f, r, t); });
@@ -172,19 +208,26 @@ model::Scenario load_scenario(const std::filesystem::path& manifest, const LoadO
   }
   for (const auto& [ref, ref_pointer] : parts(file.root, "catalogue", "", true))
     load_part("catalogue", ref, ref_pointer, manifest, options, sink, scenario,
-              [&](const JsonFile& f, const FileContext&, FieldReader& r) { detail::read_catalogue(f, r, scenario.catalogue); });
+              [&](const JsonFile& f, const FileContext&, FieldReader& r) {
+                detail::read_catalogue(f, r, scenario.catalogue);
+              });
   for (const auto& [ref, ref_pointer] : parts(file.root, "coalition", "", true))
     load_part("coalition", ref, ref_pointer, manifest, options, sink, scenario,
-              [&](const JsonFile& f, const FileContext&, FieldReader& r) { detail::read_coalition(f, r, scenario.coalition); });
+              [&](const JsonFile& f, const FileContext&, FieldReader& r) {
+                detail::read_coalition(f, r, scenario.coalition);
+              });
   for (const auto& [ref, ref_pointer] : parts(file.root, "mandate", "", true))
-    load_part("mandate", ref, ref_pointer, manifest, options, sink, scenario,
-              [&](const JsonFile& f, const FileContext&, FieldReader& r) { detail::read_mandate(f, r, scenario.mandate); });
+    load_part(
+        "mandate", ref, ref_pointer, manifest, options, sink, scenario,
+        [&](const JsonFile& f, const FileContext&, FieldReader& r) { detail::read_mandate(f, r, scenario.mandate); });
 
   if (const auto it = file.root.find("theatre"); it != file.root.end()) reader.close_object(*it, "/theatre");
   reader.close_object(file.root, "");
   // Cross-file checks run whatever else is wrong, so one run lists every problem; they skip the
   // values a reader already rejected (left empty).
-  detail::check_references(scenario, sink);
+  DiagnosticSink cross_file;
+  detail::check_references(scenario, cross_file);
+  with_lines(cross_file, scenario.files, sink);
   sink.throw_if_any();
   return scenario;
 }

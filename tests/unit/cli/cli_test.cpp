@@ -1,7 +1,7 @@
 #include <array>
-#include <regex>
 #include <cstdio>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -33,7 +33,8 @@ TEST(Cli, ExitCodeNamesTheKindOfError) {
     const auto r = run("validate " + fixture.manifest().string());
     EXPECT_EQ(r.exit_code, 5) << r.output;
     EXPECT_NE(r.output.find("error [schema] "), std::string::npos) << r.output;
-    EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(coalition\.json:[0-9]+ /pledges/0/quantity: got -2)"))) << r.output;
+    EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(coalition\.json:[0-9]+ /pledges/0/quantity: got -2)")))
+        << r.output;
   }
   {
     guarantor::testing::ScenarioFixture fixture;

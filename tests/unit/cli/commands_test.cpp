@@ -118,9 +118,9 @@ TEST_F(PlanCommands, DiffReportsNothingForAPlanAndItselfAndEachChangeOtherwise) 
 TEST(VerifyAndAuditCommands, VerifyWritesItsOutputsAndAuditChecksTheLog) {
   const auto out = fresh_temp_dir("verify-e2e");
   const auto log = out / "evidence.jsonl";
-  const auto verify = run_cli("verify " + VERIFY_FIXTURES + "/reports_guarantor.csv --agreement " + AGREEMENT +
-                              " --sources " + SOURCES + " --no-gazetteer --out " + out.string() + " --log " +
-                              log.string());
+  const auto verify =
+      run_cli("verify " + VERIFY_FIXTURES + "/reports_guarantor.csv --agreement " + AGREEMENT + " --sources " +
+              SOURCES + " --no-gazetteer --out " + out.string() + " --log " + log.string());
   ASSERT_EQ(verify.exit_code, 0) << verify.output;
   for (const char* name : {"incidents.geojson", "incidents.csv", "findings.json", "report.html"})
     EXPECT_GT(fs::file_size(out / name), 0U) << name;
@@ -150,14 +150,19 @@ TEST(VerifyAndAuditCommands, VerifyWritesItsOutputsAndAuditChecksTheLog) {
 
 TEST(VerifyAndAuditCommands, MissingInputsAreFileNotFoundAndBadOptionsUsage) {
   const auto out = fresh_temp_dir("verify-missing");
-  const auto missing_reports = run_cli("verify /nonexistent/reports.csv --agreement " + AGREEMENT + " --no-gazetteer --out " + out.string());
+  const auto missing_reports =
+      run_cli("verify /nonexistent/reports.csv --agreement " + AGREEMENT + " --no-gazetteer --out " + out.string());
   EXPECT_EQ(missing_reports.exit_code, 3) << missing_reports.output;
   EXPECT_NE(missing_reports.output.find("/nonexistent/reports.csv"), std::string::npos) << missing_reports.output;
-  const auto missing_agreement = run_cli("verify " + VERIFY_FIXTURES + "/reports_guarantor.csv --agreement /nonexistent/a.json --no-gazetteer --out " + out.string());
+  const auto missing_agreement =
+      run_cli("verify " + VERIFY_FIXTURES +
+              "/reports_guarantor.csv --agreement /nonexistent/a.json --no-gazetteer --out " + out.string());
   EXPECT_EQ(missing_agreement.exit_code, 3) << missing_agreement.output;
   EXPECT_EQ(run_cli("verify " + VERIFY_FIXTURES + "/reports_guarantor.csv").exit_code, 2) << "--agreement is required";
   EXPECT_EQ(run_cli("verify " + VERIFY_FIXTURES + "/reports_guarantor.csv --agreement " + AGREEMENT +
-                    " --format nonsense --out " + out.string()).exit_code, 2);
+                    " --format nonsense --out " + out.string())
+                .exit_code,
+            2);
   const auto missing_log = run_cli("audit /nonexistent/evidence.jsonl");
   EXPECT_EQ(missing_log.exit_code, 3) << missing_log.output;
   EXPECT_NE(missing_log.output.find("/nonexistent/evidence.jsonl"), std::string::npos) << missing_log.output;
@@ -169,7 +174,8 @@ TEST(ScenarioCommand, NewWritesACopyThatValidatesAnywhere) {
   const auto dir = fresh_temp_dir("scenario-new");
   const auto created = run_cli("scenario new " + (dir / "mine").string());
   ASSERT_EQ(created.exit_code, 0) << created.output;
-  EXPECT_NE(created.output.find("wrote " + (dir / "mine" / "scenario.json").string()), std::string::npos) << created.output;
+  EXPECT_NE(created.output.find("wrote " + (dir / "mine" / "scenario.json").string()), std::string::npos)
+      << created.output;
   fs::rename(dir / "mine", dir / "moved");
   const auto valid = run_cli("--data-root /nonexistent validate " + (dir / "moved" / "scenario.json").string());
   EXPECT_EQ(valid.exit_code, 0) << valid.output;

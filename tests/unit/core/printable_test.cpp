@@ -13,9 +13,9 @@ TEST(Printable, EscapesEverythingThatActsOnATerminal) {
   EXPECT_EQ(printable("\x1b[2Jcleared"), "\\x1b[2Jcleared");
   EXPECT_EQ(printable(std::string("nul\0byte", 8)), "nul\\x00byte");
   EXPECT_EQ(printable("del\x7f"), "del\\x7f");
-  EXPECT_EQ(printable("c1 \xc2\x9b"), "c1 \\u009b");                 // CSI as a C1 control
-  EXPECT_EQ(printable("bidi \xe2\x80\xae"), "bidi \\u202e");          // right-to-left override
-  EXPECT_EQ(printable("bad \xff\xc3"), "bad \\xff\\xc3");             // not UTF-8
+  EXPECT_EQ(printable("c1 \xc2\x9b"), "c1 \\u009b");          // CSI as a C1 control
+  EXPECT_EQ(printable("bidi \xe2\x80\xae"), "bidi \\u202e");  // right-to-left override
+  EXPECT_EQ(printable("bad \xff\xc3"), "bad \\xff\\xc3");     // not UTF-8
   EXPECT_EQ(printable("overlong \xc0\xaf"), "overlong \\xc0\\xaf");
   EXPECT_EQ(printable("Київ – Kyiv \\ ok"), "Київ – Kyiv \\ ok");
 }

@@ -42,13 +42,13 @@ int line_of(const std::vector<Diagnostic>& diagnostics, const std::string& file,
 // Nine problems of four kinds in three files: every one is reported, in one run.
 TEST(CompleteValidation, EveryProblemIsListedInOneRun) {
   testing::ScenarioFixture fixture;
-  fixture.set("coalition.json", "/pledges/0/quantity", -2);                  // schema
-  fixture.set("coalition.json", "/pledges/1/nation", "XX");                  // reference
+  fixture.set("coalition.json", "/pledges/0/quantity", -2);                                            // schema
+  fixture.set("coalition.json", "/pledges/1/nation", "XX");                                            // reference
   fixture.set("coalition.json", "/pledges/2/id", fixture.read("coalition.json")["pledges"][0]["id"]);  // duplicate
-  fixture.set("coalition.json", "/pledges/0/valid_until", "soon");           // date
-  fixture.set("coalition.json", "/pledges/1/valid_until", "2026-13-01");     // date
-  fixture.set("scenario.json", "/as_of", "2025-02-30");                      // date
-  fixture.set("mandate.json", "/requirements/0/capability", "AD.NOPE");       // reference
+  fixture.set("coalition.json", "/pledges/0/valid_until", "soon");                                     // date
+  fixture.set("coalition.json", "/pledges/1/valid_until", "2026-13-01");                               // date
+  fixture.set("scenario.json", "/as_of", "2025-02-30");                                                // date
+  fixture.set("mandate.json", "/requirements/0/capability", "AD.NOPE");                                // reference
   fixture.set("mandate.json", "/requirements/1/coverage/filter", "east_of_dnipro");  // coverage filter
   fixture.set("mandate.json", "/requirements/1/coverage/demand", "populaton");       // coverage demand
   const auto errors = load_errors(fixture);
@@ -58,10 +58,12 @@ TEST(CompleteValidation, EveryProblemIsListedInOneRun) {
   EXPECT_GT(line_of(errors, "coalition.json", "/pledges/0/valid_until", "got \"soon\"; expected a calendar date"), 0)
       << all(errors);
   EXPECT_GT(line_of(errors, "coalition.json", "/pledges/1/valid_until", "got \"2026-13-01\""), 0) << all(errors);
-  EXPECT_GT(line_of(errors, "scenario.json", "/as_of", "got \"2025-02-30\"; expected a calendar date"), 0) << all(errors);
+  EXPECT_GT(line_of(errors, "scenario.json", "/as_of", "got \"2025-02-30\"; expected a calendar date"), 0)
+      << all(errors);
   EXPECT_GT(line_of(errors, "mandate.json", "/requirements/0/capability", "\"AD.NOPE\" is not in the capability"), 0)
       << all(errors);
-  EXPECT_GT(line_of(errors, "mandate.json", "/requirements/1/coverage/filter", "got \"east_of_dnipro\""), 0) << all(errors);
+  EXPECT_GT(line_of(errors, "mandate.json", "/requirements/1/coverage/filter", "got \"east_of_dnipro\""), 0)
+      << all(errors);
   EXPECT_GT(line_of(errors, "mandate.json", "/requirements/1/coverage/demand", "got \"populaton\""), 0) << all(errors);
   bool duplicate = false;
   for (const auto& d : errors) duplicate |= d.message.find("repeats /pledges/0") != std::string::npos;
@@ -80,7 +82,8 @@ TEST(CompleteValidation, UnknownKeysAreReportedWithTheNearestKnownKey) {
   fixture.write("coalition.json", coalition.dump(2));
   fixture.set("scenario.json", "/mandat", "mandate.json");
   const auto errors = load_errors(fixture);
-  EXPECT_GT(line_of(errors, "coalition.json", "/pledges/1/caveatz", "unknown key \"caveatz\"; did you mean \"caveats\"?"), 0)
+  EXPECT_GT(
+      line_of(errors, "coalition.json", "/pledges/1/caveatz", "unknown key \"caveatz\"; did you mean \"caveats\"?"), 0)
       << all(errors);
   EXPECT_GT(line_of(errors, "coalition.json", "/pledges/0/colour", "unknown key \"colour\"; expected one of "), 0)
       << all(errors);

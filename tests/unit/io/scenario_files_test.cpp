@@ -62,8 +62,9 @@ TEST(ScenarioFiles, TheDefaultScenarioDirectoryCanBeCopiedAsIs) {
 
 TEST(ScenarioFiles, ScenarioNewWritesASelfContainedCopyThatLoadsAnywhere) {
   const auto dir = fresh_dir("new");
-  const auto copy = copy_scenario(fs::path(GUARANTOR_TEST_DATA_DIR) / "default" / "scenario.json", dir / "mine", options());
-  EXPECT_EQ(copy.manifest, dir / "mine" / "scenario.json");
+  const auto copy =
+      copy_scenario(fs::path(GUARANTOR_TEST_DATA_DIR) / "default" / "scenario.json", dir / "mine", options());
+  EXPECT_EQ(copy.manifest.string(), (dir / "mine" / "scenario.json").string());
   EXPECT_GE(copy.files.size(), 10U);
   // Moved elsewhere and loaded without the data root: everything it needs is inside it.
   fs::rename(dir / "mine", dir / "moved");
@@ -74,7 +75,7 @@ TEST(ScenarioFiles, ScenarioNewWritesASelfContainedCopyThatLoadsAnywhere) {
   // A second copy to the same place is refused; nothing half-written is left beside it.
   EXPECT_THROW(copy_scenario(fs::path(GUARANTOR_TEST_DATA_DIR) / "default" / "scenario.json", dir / "moved", options()),
                Error);
-  for (const auto& entry : fs::directory_iterator(dir)) EXPECT_EQ(entry.path().filename(), "moved");
+  for (const auto& entry : fs::directory_iterator(dir)) EXPECT_EQ(entry.path().filename().string(), "moved");
   fs::remove_all(dir);
 }
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "guarantor/core/error.hpp"
 #include "guarantor/io/scenario_loader.hpp"
 #include "scenario_fixture.hpp"
 
@@ -48,12 +49,20 @@ TEST(ScenarioLoader, ReadsPlacesWithAlternateNames) {
   EXPECT_EQ(scenario.theatre.region_at(alpha.position)->iso_code, "UA-W");
 }
 
-TEST(ScenarioLoader, ResolvesNpmReferencesUnderTheAssetDirectory) {
-  const LoadOptions options{"/opt/assets"};
+TEST(ScenarioLoader, ResolvesReferencesUnderTheirRoots) {
+  LoadOptions options{"/opt/assets"};
+  options.data_root = "/opt/data";
   EXPECT_EQ(resolve_data_path("npm:world-atlas/countries-10m.json", "/s/scenario.json", options),
             std::filesystem::path("/opt/assets/world-atlas/countries-10m.json"));
+  EXPECT_EQ(resolve_data_path("data:theatre/ports.json", "/s/scenario.json", options),
+            std::filesystem::path("/opt/data/theatre/ports.json"));
   EXPECT_EQ(resolve_data_path("theatre/sites.json", "/s/default/scenario.json", options),
             std::filesystem::path("/s/default/theatre/sites.json"));
+  // Absolute paths and ../ out of the root only when explicitly allowed.
+  EXPECT_THROW(resolve_data_path("/abs/file.json", "/s/scenario.json", options), Error);
+  EXPECT_THROW(resolve_data_path("../other/file.json", "/s/default/scenario.json", options), Error);
+  EXPECT_THROW(resolve_data_path("npm:../../etc/passwd", "/s/scenario.json", options), Error);
+  options.allow_outside_root = true;
   EXPECT_EQ(resolve_data_path("/abs/file.json", "/s/scenario.json", options), std::filesystem::path("/abs/file.json"));
 }
 

@@ -20,10 +20,26 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 // Values that each break some assumption somewhere: ranges, types, vocabularies, dates, ids.
-const std::vector<json> HOSTILE_VALUES = {
-    json(-1), json(0), json(1), json(1e9), json(2.5), json(""), json("x"), json("2026-13-01"), json("ukraine"),
-    json("ceasefire"), json("peace_deal"), json("west_of_dnipro"), json("population"), json("contact_line"),
-    json("LAND.QRF_BATTLEGROUP"), json("FR"), json(true), json(json::array()), json(json::object()), json(nullptr)};
+const std::vector<json> HOSTILE_VALUES = {json(-1),
+                                          json(0),
+                                          json(1),
+                                          json(1e9),
+                                          json(2.5),
+                                          json(""),
+                                          json("x"),
+                                          json("2026-13-01"),
+                                          json("ukraine"),
+                                          json("ceasefire"),
+                                          json("peace_deal"),
+                                          json("west_of_dnipro"),
+                                          json("population"),
+                                          json("contact_line"),
+                                          json("LAND.QRF_BATTLEGROUP"),
+                                          json("FR"),
+                                          json(true),
+                                          json(json::array()),
+                                          json(json::object()),
+                                          json(nullptr)};
 
 // Every (pointer, leaf) of `value` reachable from `pointer`.
 void leaves(const json& value, const std::string& pointer, std::vector<std::string>& out) {
@@ -45,7 +61,8 @@ void mutate(json& doc, std::mt19937& rng) {
     case 1: {
       auto& parent = doc[target.parent_pointer()];
       if (parent.is_object()) parent.erase(target.back());
-      else if (parent.is_array() && !parent.empty()) parent.erase(parent.begin() + static_cast<long>(pick(parent.size())));
+      else if (parent.is_array() && !parent.empty())
+        parent.erase(parent.begin() + static_cast<long>(pick(parent.size())));
       break;
     }
     default: {
