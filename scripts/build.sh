@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Configures and builds Guarantor into build/<kind> (kind: release, debug, sanitize, fuzz).
+# Usage: scripts/build.sh [KIND] [TARGET...]   (targets: only those, e.g. plan_slow_tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:-release}
+shift || true
+targets=("$@")
 case "$kind" in
   release)  flags=(-DCMAKE_BUILD_TYPE=Release) ;;
   debug)    flags=(-DCMAKE_BUILD_TYPE=Debug) ;;
@@ -18,7 +21,9 @@ if command -v ccache >/dev/null 2>&1; then
   flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
 cmake -S . -B "build/$kind" "${flags[@]}" >/dev/null
-if [ "$kind" = fuzz ]; then
+if [ "${#targets[@]}" -gt 0 ]; then
+  cmake --build "build/$kind" -j "$(nproc)" --target "${targets[@]}"
+elif [ "$kind" = fuzz ]; then
   # Only the fuzz targets: the rest of the tree is built and tested by the gcc builds.
   cmake --build "build/$kind" -j "$(nproc)" --target fuzzers
 else
