@@ -89,6 +89,7 @@ TEST(OutputSet, AFileThatCannotBeReplacedLeavesThePreviousSetWhole) {
 
 TEST(OutputSet, AnOutputThatWasAlsoTheInputIsReplacedOnlyAtPublish) {
   const auto dir = fresh_dir("reread");
+  fs::create_directories(dir);
   write_file_atomically(dir / "incidents.csv", "input");
   {
     OutputSet outputs(dir);
