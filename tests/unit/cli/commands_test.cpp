@@ -191,7 +191,7 @@ TEST(UnknownCommand, IsAUsageErrorThatListsTheCommands) {
   const auto r = run_cli("frobnicate");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("error [usage] unknown command \"frobnicate\"; expected one of: validate, forcegen, show, "
-                          "plan, check, diff, verify, audit, keygen, scenario, workspace"),
+                          "plan, check, diff, verify, audit, keygen, scenario, workspace, serve"),
             std::string::npos)
       << r.output;
 }
