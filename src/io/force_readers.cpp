@@ -250,6 +250,13 @@ void read_mandate(const JsonFile& file, FieldReader& reader, model::Mandate& man
     mandate.posture.standoff_km = reader.factor(*posture, "standoff_km", "/posture");
     mandate.posture.hub_count = static_cast<int>(reader.integer(*posture, "hub_count", "/posture", 0, MAX_HUBS));
     mandate.posture.rotation_factor = reader.factor(*posture, "rotation_factor", "/posture");
+    const std::string sourcing = reader.string(*posture, "hub_sourcing", "/posture", false);
+    if (sourcing == "single") {
+      mandate.posture.single_source_hubs = true;
+    } else if (!sourcing.empty() && sourcing != "multiple") {
+      reader.fail(ErrorCode::Schema, "/posture/hub_sourcing",
+                  fmt::format("got \"{}\"; expected \"single\" or \"multiple\"", sourcing));
+    }
     if (mandate.posture.rotation_factor.value < 1.0) {
       reader.fail(ErrorCode::Schema, "/posture/rotation_factor/value",
                   fmt::format("got {}; expected at least 1 (one unit deployed needs at least itself)",

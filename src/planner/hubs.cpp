@@ -10,6 +10,9 @@
 // a p-median hub would hold more than its site's personnel capacity (a candidate hub's, or an
 // airfield's from hub_siting.json), the stage solves the capacitated facility location with
 // exactly hub_count hubs (multiple sourcing, no fixed cost, the same costs) and keeps that answer.
+// With the posture's hub_sourcing "single" it solves the single-source model instead (each
+// demand point whole at one hub, its area of responsibility), and splits demand only when no
+// hub_count sites hold the points unsplit.
 #include <algorithm>
 #include <optional>
 
@@ -18,6 +21,7 @@
 
 #include "guarantor/plan/facility_location.hpp"
 #include "guarantor/plan/p_median.hpp"
+#include "guarantor/plan/single_source_facility_location.hpp"
 #include "guarantor/planner/demand.hpp"
 #include "guarantor/planner/hub_siting.hpp"
 #include "stages.hpp"
@@ -110,9 +114,29 @@ StageReport run_hubs(const StageContext& context, Plan& plan) {
     }
     const plan::FacilityLocationInstance cflp(capacity, std::vector<double>(sites.size(), 0.0), std::move(demand),
                                               std::move(allocation), p);
-    const plan::FacilityLocationResult capacitated = plan::solve_facility_location(cflp, context.solve);
-    report.alternatives.push_back({"capacitated facility location", capacitated.stats});
-    if (capacitated.stats.status == plan::SolveStatus::Infeasible) {
+    std::optional<plan::SingleSourceResult> single;
+    if (context.scenario.mandate.posture.single_source_hubs) {
+      single = plan::solve_single_source_facility_location(cflp, context.solve);
+      report.alternatives.push_back({"single-source capacitated facility location", single->stats});
+      if (single->stats.status == plan::SolveStatus::Infeasible || single->solution.open_sites.empty()) {
+        overloaded.push_back(fmt::format("no {} sites hold every demand point unsplit, so demand is split", p));
+        single.reset();
+      }
+    }
+    const plan::FacilityLocationResult capacitated =
+        single ? plan::FacilityLocationResult{} : plan::solve_facility_location(cflp, context.solve);
+    if (!single) report.alternatives.push_back({"capacitated facility location", capacitated.stats});
+    if (single) {
+      report.choice = fmt::format("single-source capacitated facility location (posture hub_sourcing \"single\"): "
+                                  "capacities bind under the p-median ({}); each demand point whole at one hub",
+                                  fmt::join(overloaded, ", "));
+      report.method = "single-source capacitated facility location, exactly hub_count open (Lagrangian bound, "
+                      "local search, CBC on the reduced MILP)";
+      report.stats = single->stats;
+      open = single->solution.open_sites;
+      std::fill(share.begin(), share.end(), 0.0);
+      for (std::size_t c = 0; c < customers.size(); ++c) share[single->solution.site_of_customer[c]] += weight[c];
+    } else if (capacitated.stats.status == plan::SolveStatus::Infeasible) {
       report.choice = fmt::format("p-median kept: capacities bind ({}) and no {} sites hold {:.0f} hub personnel; placement "
                                   "enforces site capacity", fmt::join(overloaded, ", "), p, hub_demand);
     } else {

@@ -43,6 +43,10 @@ struct PostureRules {
   int hub_count = 0;               ///< number of hubs to open
   std::vector<std::string> candidate_site_kinds;  ///< site kinds that may host a hub
   PlanningFactor rotation_factor;  ///< force needed per unit deployed for sustained presence
+  /// "hub_sourcing": "single" — each demand point is served by exactly one hub (its area of
+  /// responsibility) when hub capacities bind; "multiple" (the default) lets a point's demand
+  /// be split between hubs.
+  bool single_source_hubs = false;
 };
 
 struct Mandate {
