@@ -16,8 +16,6 @@ constexpr std::size_t NONE = static_cast<std::size_t>(-1);
 // per cell for reconstruction, so the budgets are also memory caps (20 MB and 150 MB).
 constexpr std::size_t EVALUATION_CELL_BUDGET = 20'000'000;
 constexpr std::size_t FINAL_CELL_BUDGET = 150'000'000;
-// Capacity shortfalls below this share of the total demand are round-off.
-constexpr double CAPACITY_TOLERANCE = 1e-9;
 
 bool integral(double value) { return std::abs(value - std::round(value)) <= 1e-9; }
 
@@ -70,25 +68,38 @@ double SscflpLagrangian::evaluate(const std::vector<double>& multipliers, bool l
   }
   order_.resize(sites);
   for (std::size_t site = 0; site < sites; ++site) order_[site] = site;
-  auto key = [&](std::size_t site) {
-    if (instance_.open_count()) return rho_[site];
-    if (rho_[site] <= 0) return -1.0;  // taken whatever the capacity row says
-    return instance_.capacity(site) > 0 ? rho_[site] / instance_.capacity(site) : INF;
-  };
-  std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  if (instance_.open_count()) {
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return rho_[a] < rho_[b]; });
+  } else {
+    // Sites of ρ <= 0 open in any minimiser; the rest cover the demand they leave.
+    negative_sum_ = 0, negative_capacity_ = 0;
+    double largest_negative = 0;
+    std::vector<CoverSite> positive;
+    for (std::size_t site = 0; site < sites; ++site) {
+      if (rho_[site] <= 0) {
+        negative_sum_ += rho_[site], negative_capacity_ += instance_.capacity(site);
+        largest_negative = std::max(largest_negative, instance_.capacity(site));
+      } else if (instance_.capacity(site) > 0) {
+        positive.push_back({site, rho_[site], instance_.capacity(site)});
+      }
+    }
+    // Requirements asked later: the one left, and that plus one closed site's capacity.
+    const double left = total_demand_ - negative_capacity_;
+    cover_.build(std::move(positive), std::min(total_demand_, left + largest_negative), integral_);
+  }
   return multiplier_sum_ + site_problem(NONE, 0, &open_);
 }
 
 double SscflpLagrangian::site_problem(std::size_t forced, double forced_rho, std::vector<double>* y) const {
   const std::size_t sites = instance_.site_count();
   if (y) y->assign(sites, 0.0);
-  double value = 0, capacity = 0;
-  std::size_t opened = 0;
-  if (forced != NONE && forced_rho < INF) {
-    value += forced_rho, capacity += instance_.capacity(forced), ++opened;
-    if (y) (*y)[forced] = 1;
-  }
   if (const auto count = instance_.open_count()) {
+    double value = 0;
+    std::size_t opened = 0;
+    if (forced != NONE && forced_rho < INF) {
+      value += forced_rho, ++opened;
+      if (y) (*y)[forced] = 1;
+    }
     for (std::size_t pos = 0; pos < sites && opened < *count; ++pos) {
       const std::size_t site = order_[pos];
       if (site == forced) continue;
@@ -97,21 +108,22 @@ double SscflpLagrangian::site_problem(std::size_t forced, double forced_rho, std
     }
     return opened == *count ? value : INF;
   }
-  for (std::size_t site : order_) {
-    if (site == forced) continue;
-    if (rho_[site] <= 0) {
-      value += rho_[site], capacity += instance_.capacity(site);
-      if (y) (*y)[site] = 1;
-    } else if (capacity < total_demand_) {
-      if (!(rho_[site] < INF) || instance_.capacity(site) <= 0) break;
-      const double share = std::min(1.0, (total_demand_ - capacity) / instance_.capacity(site));
-      value += share * rho_[site], capacity += share * instance_.capacity(site);
-      if (y) (*y)[site] = share;
-    } else {
-      break;
+  const double left = total_demand_ - negative_capacity_;
+  if (forced == NONE) {
+    if (y) {
+      for (std::size_t site = 0; site < sites; ++site) (*y)[site] = rho_[site] <= 0 ? 1.0 : 0.0;
+      cover_.choose(left, *y);
     }
+    return negative_sum_ + cover_.value(left);
   }
-  return capacity >= total_demand_ * (1 - CAPACITY_TOLERANCE) ? value : INF;
+  // Forcing a site of ρ <= 0 is exact (it is not in the cover); forcing one of ρ > 0 lets the
+  // cover use it again, a relaxation, so the value stays a lower bound.
+  const double rho = rho_[forced], capacity = instance_.capacity(forced);
+  if (!(forced_rho < INF)) {
+    return rho <= 0 ? negative_sum_ - rho + cover_.value(left + capacity) : negative_sum_ + cover_.value(left);
+  }
+  return rho <= 0 ? negative_sum_ - rho + forced_rho + cover_.value(left)
+                  : negative_sum_ + forced_rho + cover_.value(left - capacity);
 }
 
 void SscflpLagrangian::mark_fixings(const std::vector<double>& multipliers, double threshold,

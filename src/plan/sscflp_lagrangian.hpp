@@ -4,15 +4,16 @@
 // Barceló & Casanovas 1984 keep the aggregate capacity row). What is left splits into one 0-1
 // knapsack per site, v_s = max{ Σ_c (u_c − c_cs) x_cs : Σ_c d_c x_cs ≤ Q_s }, and a problem in
 // the site variables alone with reduced fixed costs ρ_s = f_s − v_s:
-//   L(u) = Σ_c u_c + min{ Σ_s ρ_s y_s : Σ_s Q_s y_s ≥ Σ_c d_c, y ∈ [0,1] }
-// (with an open count, Σ_s y_s = p replaces the capacity row). The y-problem is solved as its LP,
-// which keeps L(u) a lower bound on every single-source solution; the knapsacks keep integrality,
-// so max_u L(u) is at least the strong LP bound.
+//   L(u) = Σ_c u_c + min{ Σ_s ρ_s y_s : Σ_s Q_s y_s ≥ Σ_c d_c, y binary }
+// (with an open count, Σ_s y_s = p replaces the capacity row). The y-problem is a covering
+// knapsack (sscflp_cover.hpp), exact or its LP; the knapsacks keep integrality, so max_u L(u) is
+// at least the strong LP bound.
 #include <cstddef>
 #include <limits>
 #include <vector>
 
 #include "gap_knapsack.hpp"
+#include "sscflp_cover.hpp"
 #include "guarantor/plan/facility_location.hpp"
 
 namespace guarantor::plan::detail {
@@ -55,7 +56,9 @@ private:
   std::vector<AgentKnapsack> knapsacks_;
   std::vector<double> rho_, open_;
   double multiplier_sum_ = 0;  // Σ_c u_c of the last evaluation
-  std::vector<std::size_t> order_;  // sites by ρ/Q (capacity row) or ρ (open count), ascending
+  std::vector<std::size_t> order_;  // open count: sites by ρ ascending
+  SiteCover cover_;                 // capacity row: the cover by sites of ρ > 0
+  double negative_sum_ = 0, negative_capacity_ = 0;  // Σ ρ and Σ Q over sites of ρ <= 0
   std::vector<std::vector<std::size_t>> chosen_;
   std::vector<KnapsackItem> items_;
   std::vector<char> taken_;
