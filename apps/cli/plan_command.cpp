@@ -11,6 +11,7 @@
 #include "guarantor/planner/plan_json.hpp"
 #include "guarantor/planner/planner.hpp"
 #include "guarantor/planner/protection.hpp"
+#include "guarantor/report/figures_table.hpp"
 #include "guarantor/report/plan_export.hpp"
 #include "guarantor/report/plan_page.hpp"
 

@@ -60,14 +60,7 @@ bool may_sit(const model::Scenario& scenario, const model::Pledge& pledge, const
 void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vector<Violation>& out) {
   // Montreux rules as the plan recorded them, and the non-littoral tonnage already in the Black Sea.
   const auto montreux = montreux_of(plan);
-  double non_littoral_tonnage = 0;
-  for (const auto& a : plan.assignments) {
-    const model::RequirementLine* on = nullptr;
-    for (const auto& l : scenario.mandate.requirements)
-      if (l.id == a.line_id) on = &l;
-    if (on && on->location == model::Location::BlackSea && montreux.naval(a.capability) && !montreux.littoral(a.nation))
-      non_littoral_tonnage += montreux.tonnage_t.at(a.capability);
-  }
+  const double non_littoral_tonnage = non_littoral_black_sea_tonnage(montreux, scenario, plan);
   std::set<std::string> filled_positions, assigned_units;
   for (const auto& a : plan.assignments) filled_positions.insert(a.position_id), assigned_units.insert(a.unit_id);
   for (const auto& u : plan.unassigned) {
@@ -119,9 +112,7 @@ void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vecto
         case HomeCause::NotItsSite: holds = positions > 0 && allowed == 0; break;
         case HomeCause::StraitsClosed: holds = blocking.contains(cause.cause); break;
         case HomeCause::StraitsTonnage:
-          holds = montreux.enabled() && line->location == model::Location::BlackSea && montreux.naval(pledge->capability) &&
-                  !montreux.littoral(pledge->nation) &&
-                  non_littoral_tonnage + montreux.tonnage_t.at(pledge->capability) > montreux.non_littoral_tonnage_t + 1e-9;
+          holds = exceeds_straits_tonnage(montreux, *pledge, *line, non_littoral_tonnage);
           break;
         case HomeCause::LineFull: holds = allowed > 0 && taken == allowed; break;
         case HomeCause::NotChosen: holds = blocking.empty() && taken < allowed; break;
@@ -141,14 +132,7 @@ void check_reasons(const Plan& plan, const model::Scenario& scenario, std::vecto
 void check_line_reasons(const Plan& plan, const model::Scenario& scenario,
                         const std::map<std::string, double>& covered_share, std::vector<Violation>& out) {
   const auto montreux = montreux_of(plan);
-  double non_littoral_tonnage = 0;
-  for (const auto& a : plan.assignments) {
-    const model::RequirementLine* on = nullptr;
-    for (const auto& l : scenario.mandate.requirements)
-      if (l.id == a.line_id) on = &l;
-    if (on && on->location == model::Location::BlackSea && montreux.naval(a.capability) && !montreux.littoral(a.nation))
-      non_littoral_tonnage += montreux.tonnage_t.at(a.capability);
-  }
+  const double non_littoral_tonnage = non_littoral_black_sea_tonnage(montreux, scenario, plan);
   for (const auto& claim : plan.lines) {
     const model::RequirementLine* line = nullptr;
     for (const auto& l : scenario.mandate.requirements)
@@ -221,10 +205,8 @@ void check_line_reasons(const Plan& plan, const model::Scenario& scenario,
         }
         case LineCause::StraitsTonnage: {
           const auto* pledge = scenario.coalition.find_pledge(c.pledge_id);
-          holds = pledge && pledge->capability == line->capability && montreux.enabled() &&
-                  line->location == model::Location::BlackSea && montreux.naval(pledge->capability) &&
-                  !montreux.littoral(pledge->nation) &&
-                  non_littoral_tonnage + montreux.tonnage_t.at(pledge->capability) > montreux.non_littoral_tonnage_t + 1e-9;
+          holds = pledge && pledge->capability == line->capability &&
+                  exceeds_straits_tonnage(montreux, *pledge, *line, non_littoral_tonnage);
           break;
         }
       }

@@ -34,14 +34,7 @@ void explain_shortfall(const StageContext& context, const model::RequirementLine
   int offered = 0, eligible = 0, eligible_elsewhere = 0;
   // Montreux: the non-littoral warship tonnage the plan already has in the Black Sea.
   const auto& montreux = context.params.montreux;
-  double non_littoral_tonnage = 0;
-  for (const auto& a : plan.assignments) {
-    const model::RequirementLine* on = nullptr;
-    for (const auto& l : context.scenario.mandate.requirements)
-      if (l.id == a.line_id) on = &l;
-    if (on && on->location == model::Location::BlackSea && montreux.naval(a.capability) && !montreux.littoral(a.nation))
-      non_littoral_tonnage += montreux.tonnage_t.at(a.capability);
-  }
+  const double non_littoral_tonnage = non_littoral_black_sea_tonnage(montreux, context.scenario, plan);
   for (const auto& pledge : context.scenario.coalition.pledges) {
     if (pledge.capability != line.capability) continue;
     offered += pledge.quantity;
@@ -60,9 +53,7 @@ void explain_shortfall(const StageContext& context, const model::RequirementLine
     // Eligible under the caveats, yet kept out of the Black Sea by the Straits' regime.
     if (const auto refusal = montreux_refusal(montreux, context.scenario, pledge, line)) {
       state(result, {LineCause::StraitsClosed, pledge.id, 0}, *refusal);
-    } else if (assigned < pledge.quantity && montreux.enabled() && line.location == model::Location::BlackSea &&
-               montreux.naval(pledge.capability) && !montreux.littoral(pledge.nation) &&
-               non_littoral_tonnage + montreux.tonnage_t.at(pledge.capability) > montreux.non_littoral_tonnage_t + 1e-9) {
+    } else if (assigned < pledge.quantity && exceeds_straits_tonnage(montreux, pledge, line, non_littoral_tonnage)) {
       state(result, {LineCause::StraitsTonnage, pledge.id, 0},
             fmt::format("Montreux Convention art. 18(1): another {} warship would take non-littoral tonnage in the Black "
                         "Sea past {:.0f} t", pledge.nation, montreux.non_littoral_tonnage_t));

@@ -175,6 +175,26 @@ std::vector<std::pair<const Assignment*, double>> over_tonnage(const MontreuxRul
   return over;
 }
 
+double non_littoral_black_sea_tonnage(const MontreuxRules& rules, const model::Scenario& scenario, const Plan& plan) {
+  std::map<std::string, model::Location> location;
+  for (const auto& line : scenario.mandate.requirements) location[line.id] = line.location;
+  double total = 0;
+  for (const auto& a : plan.assignments) {
+    const auto it = location.find(a.line_id);
+    if (it != location.end() && it->second == model::Location::BlackSea && rules.naval(a.capability) &&
+        !rules.littoral(a.nation))
+      total += rules.tonnage_t.at(a.capability);
+  }
+  return total;
+}
+
+bool exceeds_straits_tonnage(const MontreuxRules& rules, const model::Pledge& pledge,
+                             const model::RequirementLine& line, double tonnage_in_sea) {
+  return rules.enabled() && line.location == model::Location::BlackSea && rules.naval(pledge.capability) &&
+         !rules.littoral(pledge.nation) &&
+         tonnage_in_sea + rules.tonnage_t.at(pledge.capability) > rules.non_littoral_tonnage_t + 1e-9;
+}
+
 void record_montreux(const MontreuxRules& rules, Provenance& provenance) {
   auto& sets = provenance.capability_sets;
   std::vector<std::string> naval;

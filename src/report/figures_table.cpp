@@ -7,19 +7,6 @@
 
 namespace guarantor::report {
 
-force::ForceFigures figures_of(const force::RotationPool& pool) {
-  force::ForceFigures f;
-  f.pledged_personnel = pool.pledged_personnel;
-  f.eligible_personnel = pool.eligible_personnel;
-  f.deployed_personnel = pool.deployed_personnel;
-  f.rotating_personnel = pool.rotating_personnel;
-  f.rotation_factor = pool.rotation_factor;
-  f.required_pool = pool.required_pool;
-  f.pool_personnel = pool.pool_personnel;
-  f.shortfall = pool.shortfall;
-  return f;
-}
-
 std::string figures_table(const force::ForceFigures& figures, std::string_view table_id, std::string_view source) {
   std::string html = fmt::format("<table class=\"g-figures\" id=\"{}\"><thead><tr><th>Figure</th><th>Personnel</th>"
                                  "<th>Definition</th></tr></thead><tbody>",

@@ -26,19 +26,6 @@ constexpr const char* ILLUSTRATIVE_NOTICE =
     "ILLUSTRATIVE: pledges in this plan are built from public statements, not real offers by any government.";
 }  // namespace
 
-force::ForceFigures figures_of(const planner::RotationPool& pool) {
-  force::ForceFigures f;
-  f.pledged_personnel = pool.pledged_personnel;
-  f.eligible_personnel = pool.eligible_personnel;
-  f.deployed_personnel = pool.deployed_personnel;
-  f.rotating_personnel = pool.rotating_personnel;
-  f.rotation_factor = pool.rotation_factor;
-  f.required_pool = pool.required_pool;
-  f.pool_personnel = pool.pool_personnel;
-  f.shortfall = pool.shortfall;
-  return f;
-}
-
 std::vector<SizingAnchor> load_sizing_anchors(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot be read; expected data/planning/sizing_anchors.json");

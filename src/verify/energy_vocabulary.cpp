@@ -16,6 +16,7 @@
 // Consequences are not targets: "power outage", "without electricity", "знеструмлено" name no
 // target, so a report that says only that stays Unknown.
 #include "energy_vocabulary.hpp"
+#include "keyword_match.hpp"
 
 #include <array>
 #include <string>
@@ -24,33 +25,10 @@
 namespace guarantor::verify::detail {
 namespace {
 
-struct Keyword {
-  std::string_view text;
-  bool whole_word = false;  ///< short stems ("dam", "npp", "тес") occur inside unrelated words
-};
-
 struct Rule {
   TargetKind kind;
   std::vector<Keyword> keywords;
 };
-
-bool is_word_byte(unsigned char c) {
-  // Bytes of multi-byte UTF-8 sequences are letters of Cyrillic words here.
-  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-bool contains(std::string_view haystack, const Keyword& keyword) {
-  std::size_t pos = haystack.find(keyword.text);
-  while (pos != std::string_view::npos) {
-    if (!keyword.whole_word) return true;
-    const bool left_ok = pos == 0 || !is_word_byte(static_cast<unsigned char>(haystack[pos - 1]));
-    const std::size_t end = pos + keyword.text.size();
-    const bool right_ok = end >= haystack.size() || !is_word_byte(static_cast<unsigned char>(haystack[end]));
-    if (left_ok && right_ok) return true;
-    pos = haystack.find(keyword.text, pos + 1);
-  }
-  return false;
-}
 
 // Typographic apostrophes (U+2019, U+02BC) as ASCII, and hyphens as blanks: "об’єкт" and
 // "об'єкт", "sub-station" and "sub station" are the same words.

@@ -1,6 +1,7 @@
 #include "guarantor/verify/text_classify.hpp"
 
 #include "energy_vocabulary.hpp"
+#include "keyword_match.hpp"
 
 #include <array>
 #include <string>
@@ -9,42 +10,14 @@
 namespace guarantor::verify {
 namespace {
 
-// A keyword and whether it must stand as a whole word: short stems ("dam", "grad", "port")
-// occur inside unrelated words ("damage", "Kirovohrad", "report").
-struct Keyword {
-  std::string_view text;
-  bool whole_word = false;
-};
+using detail::contains_any;
+using detail::Keyword;
 
 template <typename Value>
 struct KeywordRule {
   Value value;
   std::vector<Keyword> keywords;
 };
-
-bool is_word_byte(unsigned char c) {
-  // Bytes of multi-byte UTF-8 sequences are letters of Cyrillic words here.
-  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-bool contains(std::string_view haystack, const Keyword& keyword) {
-  std::size_t pos = haystack.find(keyword.text);
-  while (pos != std::string_view::npos) {
-    if (!keyword.whole_word) return true;
-    const bool left_ok = pos == 0 || !is_word_byte(static_cast<unsigned char>(haystack[pos - 1]));
-    const std::size_t end = pos + keyword.text.size();
-    const bool right_ok = end >= haystack.size() || !is_word_byte(static_cast<unsigned char>(haystack[end]));
-    if (left_ok && right_ok) return true;
-    pos = haystack.find(keyword.text, pos + 1);
-  }
-  return false;
-}
-
-bool contains_any(std::string_view text, const std::vector<Keyword>& keywords) {
-  for (const Keyword& keyword : keywords)
-    if (contains(text, keyword)) return true;
-  return false;
-}
 
 const std::array<KeywordRule<WeaponClass>, 5> WEAPON_RULES{{
     {WeaponClass::Mlrs,

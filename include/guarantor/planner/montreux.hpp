@@ -75,6 +75,14 @@ std::optional<std::string> montreux_refusal(const MontreuxRules& rules, const mo
 std::vector<std::pair<const Assignment*, double>> over_tonnage(const MontreuxRules& rules, const model::Scenario& scenario,
                                                                const Plan& plan);
 
+/// The non-littoral warship tonnage the plan's assignments already put in the Black Sea.
+double non_littoral_black_sea_tonnage(const MontreuxRules& rules, const model::Scenario& scenario, const Plan& plan);
+
+/// True when one more of `pledge`'s warships on `line` would take the non-littoral tonnage in
+/// the Black Sea past the Art. 18(1) aggregate, given `tonnage_in_sea` already there.
+bool exceeds_straits_tonnage(const MontreuxRules& rules, const model::Pledge& pledge,
+                             const model::RequirementLine& line, double tonnage_in_sea);
+
 /// The Montreux numbers and lists, as a plan's provenance records them, and back.
 void record_montreux(const MontreuxRules& rules, Provenance& provenance);
 MontreuxRules montreux_of(const Plan& plan);

@@ -26,9 +26,6 @@ std::vector<SizingAnchor> load_sizing_anchors(const std::filesystem::path& path)
 
 /// A FeatureCollection: hubs, positions (with footprint radius), assigned units, rejected
 /// candidate sites; [lon, lat]; every feature has "kind" and its ids in properties.
-/// The headline figures a plan recorded (guarantor/force/figures.hpp), for printing.
-force::ForceFigures figures_of(const planner::RotationPool& pool);
-
 std::string plan_to_geojson(const planner::Plan& plan, const model::Scenario& scenario);
 
 /// A KML 2.2 document with folders for hubs, units and rejected sites; names escaped.
