@@ -23,6 +23,12 @@ model::Scenario two_hub_scenario(bool single_source) {
   scenario.mandate.posture.hub_count = 2;
   scenario.mandate.posture.candidate_site_kinds = {"candidate_hub"};
   scenario.mandate.posture.single_source_hubs = single_source;
+  // Hub personnel comes from lines whose units live at the hubs (no coverage target of their own).
+  model::RequirementLine at_hubs = scenario.mandate.requirements.front();
+  at_hubs.id = "R-HUB";
+  at_hubs.quantity = 2;
+  at_hubs.coverage.reset();
+  scenario.mandate.requirements.push_back(at_hubs);
   const double hub_demand = hub_personnel_demand(scenario);
   for (auto& site : scenario.theatre.sites) {
     if (site.id == "hub.a") site.capacity = 0.5 * hub_demand;
