@@ -6,6 +6,7 @@
 // against the truth) before its time counts. Then blocked clustering and plain all-pairs
 // clustering run alternately on a 20,000-report slice; the ratio of medians is printed.
 #include <sys/resource.h>
+#include <cstdlib>
 
 #include <algorithm>
 #include <chrono>
@@ -13,9 +14,11 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "guarantor/core/thread_pool.hpp"
 #include "guarantor/geo/geodesic.hpp"
 #include "guarantor/io/output_file.hpp"
 #include "guarantor/report/verify_page.hpp"
@@ -87,6 +90,12 @@ void write_csv(const std::vector<Report>& reports, const std::filesystem::path& 
   }
 }
 
+// The machine's 1-minute load average: on a shared machine it says how much of the CPU the run got.
+double load_average() {
+  double load[1] = {0};
+  return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   return values[values.size() / 2];
@@ -132,6 +141,7 @@ int main(int argc, char** argv) {
   const SourceRegistry registry = load_source_registry(std::filesystem::path(GUARANTOR_BENCH_DATA_DIR) / "sources" / "source_registry.json");
   const Gazetteer gazetteer;  // synthetic reports carry coordinates and no place names
 
+  const double load_at_start = load_average();
   const auto start = Clock::now();
   const double start_cpu = cpu_seconds();
   AdapterResult read = read_guarantor_csv(*std::make_unique<std::ifstream>(csv), csv.string());
@@ -145,19 +155,28 @@ int main(int argc, char** argv) {
                             VerifyParams{}, &log);
   }
   const double pipeline_s = seconds_since(start);
-  // The outputs, as the command writes them (temporaries published together).
+  // The outputs, as the command writes them (temporaries published together), each timed.
   const auto outputs_start = Clock::now();
+  const double outputs_cpu_start = cpu_seconds();
   const auto out_dir = dir / "out";
   std::filesystem::create_directories(out_dir);
+  std::vector<StageTiming> output_timings;
   {
     guarantor::io::OutputSet outputs(out_dir);
-    write_incidents_geojson(result, outputs.stream("incidents.geojson"));
-    write_incidents_acled_csv(result, outputs.stream("incidents.csv"));
-    write_findings_json(result, outputs.stream("findings.json"));
-    guarantor::report::write_verify_page(result, outputs.stream("report.html"));
+    const auto timed = [&](const char* name, const auto& write) {
+      const auto t = Clock::now();
+      const double cpu = cpu_seconds();
+      write(outputs.stream(name));
+      output_timings.push_back({name, seconds_since(t), cpu_seconds() - cpu, peak_rss_mib()});
+    };
+    timed("incidents.geojson", [&](std::ostream& out) { write_incidents_geojson(result, out); });
+    timed("incidents.csv", [&](std::ostream& out) { write_incidents_acled_csv(result, out); });
+    timed("findings.json", [&](std::ostream& out) { write_findings_json(result, out); });
+    timed("report.html", [&](std::ostream& out) { guarantor::report::write_verify_page(result, out); });
     outputs.publish();
   }
   const double outputs_s = seconds_since(outputs_start);
+  const double outputs_cpu = cpu_seconds() - outputs_cpu_start;
   const double outputs_rss = peak_rss_mib();
   const double total_s = seconds_since(start);
   const double total_cpu = cpu_seconds() - start_cpu;
@@ -191,7 +210,9 @@ int main(int argc, char** argv) {
   std::printf("%-12s %9.2f %9.2f %14.0f\n", "parse", parse_s, parse_cpu, parse_rss);
   for (const StageTiming& stage : result.timings)
     std::printf("%-12s %9.2f %9.2f %14.0f\n", stage.stage.c_str(), stage.seconds, stage.cpu_seconds, stage.peak_rss_mib);
-  std::printf("%-12s %9.2f %9s %14.0f\n", "outputs", outputs_s, "", outputs_rss);
+  for (const StageTiming& output : output_timings)
+    std::printf("  %-18s %9.2f %9.2f %14.0f\n", output.stage.c_str(), output.seconds, output.cpu_seconds, output.peak_rss_mib);
+  std::printf("%-12s %9.2f %9.2f %14.0f\n", "outputs", outputs_s, outputs_cpu, outputs_rss);
   std::printf("outputs: page %.1f MiB, findings.json %.0f MiB, incidents.geojson %.0f MiB, incidents.csv %.0f MiB; "
               "pipeline alone %.2f s\n",
               mib(out_dir / "report.html"), mib(out_dir / "findings.json"), mib(out_dir / "incidents.geojson"),
@@ -199,6 +220,8 @@ int main(int argc, char** argv) {
   std::printf("end to end: %.2f s (CPU %.2f s), %.0f reports/s, peak RSS %.0f MiB, log %.0f MiB\n", total_s, total_cpu,
               static_cast<double>(result.reports.size()) / total_s, peak_rss_mib(),
               static_cast<double>(std::filesystem::file_size(log_path)) / (1024.0 * 1024.0));
+  std::printf("machine: %u hardware threads, load average (1 min) %.2f at the start, %.2f at the end; pool of %u threads\n",
+              std::thread::hardware_concurrency(), load_at_start, load_average(), guarantor::ThreadPool::shared().concurrency());
   if (!keep_log.empty()) std::filesystem::copy_file(log_path, keep_log, std::filesystem::copy_options::overwrite_existing);
   if (!baseline) {
     std::filesystem::remove_all(dir);

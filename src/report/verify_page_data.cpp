@@ -37,8 +37,11 @@ std::string cut_text(const std::string& text, std::size_t limit) {
   return text.substr(0, end) + "…";
 }
 
+// Outcome names by severity (index = severity()).
+constexpr std::array<std::string_view, 4> BY_SEVERITY{"violation", "undetermined", "no_violation", "none"};
+
 struct IncidentSummary {
-  std::string worst = "none";
+  int worst = 3;                  ///< severity() of the most serious finding (3: none)
   std::set<std::string> parties;  ///< claimed actors over every side's claims ("not stated" when none)
   std::vector<std::size_t> findings;
 };
@@ -52,8 +55,9 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
     const verify::Finding& finding = result.findings[index];
     IncidentSummary& s = summary[finding.incident];
     s.findings.push_back(index);
-    const std::string outcome(verify::to_string(finding.outcome));
-    if (severity(outcome) < severity(s.worst)) s.worst = outcome;
+    s.worst = std::min(s.worst, severity(verify::to_string(finding.outcome)));
+    // An incident's findings share one claims map: its parties are read once.
+    if (s.findings.size() > 1 && finding.claims == result.findings[s.findings.front()].claims) continue;
     for (const auto& [side, claim] : finding.claims_or_empty())
       for (const auto& [actor, reports] : claim.actors) s.parties.insert(actor.empty() ? "not stated" : actor);
   }
@@ -77,9 +81,12 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
         std::max<std::size_t>(1, std::min(limits.per_cell, limits.max_listed / std::max<std::size_t>(1, by_cell.size())));
     for (auto& [cell, members] : by_cell) {
       json counts{{"violation", 0}, {"undetermined", 0}, {"no_violation", 0}, {"none", 0}};
-      for (std::size_t member : members) counts[summary[member].worst] = counts[summary[member].worst].get<int>() + 1;
+      std::array<int, BY_SEVERITY.size()> by_severity{};
+      for (std::size_t member : members) ++by_severity[static_cast<std::size_t>(summary[member].worst)];
+      for (std::size_t level = 0; level < BY_SEVERITY.size(); ++level)
+        counts[std::string(BY_SEVERITY[level])] = by_severity[level];
       std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-        const int sa = severity(summary[a].worst), sb = severity(summary[b].worst);
+        const int sa = summary[a].worst, sb = summary[b].worst;
         return sa != sb ? sa < sb : incidents[a].first_s > incidents[b].first_s;
       });
       json items = json::array();
@@ -131,7 +138,7 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
                            {"grade", grade.code()},
                            {"credibility", grade.credibility},
                            {"rationale", grade.rationale},
-                           {"worst", s.worst},
+                           {"worst", BY_SEVERITY[static_cast<std::size_t>(s.worst)]},
                            {"parties", s.parties},
                            {"findings", std::move(findings)},
                            {"report_count", incident.reports.size()},
@@ -139,9 +146,16 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
   }
 
   // Timeline: per provision and claimed party, findings per day by outcome.
-  std::map<std::pair<std::string, std::string>, std::map<std::string, std::array<int, 3>>> timeline;
+  // Keys view the findings' provision ids and the summaries' party names, which outlive the map;
+  // the day is formatted once per incident (findings come in incident order).
+  std::map<std::pair<std::string_view, std::string_view>, std::map<std::string, std::array<int, 3>>> timeline;
+  std::size_t day_of = SIZE_MAX;
+  std::string day;
   for (const verify::Finding& finding : result.findings) {
-    const std::string day = verify::format_date(incidents[finding.incident].first_s);
+    if (finding.incident != day_of) {
+      day_of = finding.incident;
+      day = verify::format_date(incidents[finding.incident].first_s);
+    }
     const int slot = std::min(2, severity(verify::to_string(finding.outcome)));
     for (const std::string& party : summary[finding.incident].parties)
       ++timeline[{finding.provision_id, party}][day][static_cast<std::size_t>(slot)];
@@ -154,7 +168,7 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
   }
 
   json provisions = json::array();
-  std::map<std::string, std::array<int, 3>> provision_counts;
+  std::map<std::string_view, std::array<int, 3>> provision_counts;
   for (const verify::Finding& finding : result.findings)
     ++provision_counts[finding.provision_id][static_cast<std::size_t>(std::min(2, severity(verify::to_string(finding.outcome))))];
   for (const auto& provision : result.agreement.provisions) {

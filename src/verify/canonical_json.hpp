@@ -5,6 +5,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "guarantor/geo/lon_lat.hpp"
+#include "guarantor/verify/judge.hpp"
+#include "guarantor/verify/report.hpp"
 
 namespace guarantor::verify::detail {
 
@@ -22,5 +27,22 @@ inline void append_json_key(std::string& out, std::string_view key) {
   out += key;  // keys are fixed ASCII identifiers: nothing to escape
   out += "\":";
 }
+
+/// Appends `["a","b"]`.
+void append_string_array(std::string& out, const std::vector<std::string>& items);
+/// Appends `[lon,lat]`.
+void append_position(std::string& out, geo::LonLat position);
+
+/// What findings.json adds to a finding's own members (finding_to_json in outputs.hpp).
+struct FindingExtras {
+  std::string_view date;                    ///< the incident's first day, YYYY-MM-DD
+  geo::LonLat position;                     ///< the incident's position
+  const std::vector<Report>* reports = nullptr;
+  const std::vector<std::size_t>* sources = nullptr;  ///< the incident's member reports (indexes)
+};
+
+/// Canonical text of to_json(finding) (extras == nullptr: the log's body) or of
+/// finding_to_json (the extras at their sorted places).
+void append_finding_json(std::string& out, const Finding& finding, const FindingExtras* extras);
 
 }  // namespace guarantor::verify::detail

@@ -14,8 +14,12 @@ namespace {
 using detail::append_json_key;
 using detail::append_json_number;
 using detail::append_json_string;
+using detail::append_position;
+using detail::append_string_array;
 
-void append_string_array(std::string& out, const std::vector<std::string>& items) {
+}  // namespace
+
+void detail::append_string_array(std::string& out, const std::vector<std::string>& items) {
   out += '[';
   for (std::size_t index = 0; index < items.size(); ++index) {
     if (index > 0) out += ',';
@@ -24,13 +28,15 @@ void append_string_array(std::string& out, const std::vector<std::string>& items
   out += ']';
 }
 
-void append_position(std::string& out, geo::LonLat position) {
+void detail::append_position(std::string& out, geo::LonLat position) {
   out += '[';
   append_json_number(out, position.lon);
   out += ',';
   append_json_number(out, position.lat);
   out += ']';
 }
+
+namespace {
 
 // A std::map written as a JSON object under renamed keys ("" becomes a label). Assigning into a
 // json object lets a later key overwrite an earlier one that renames to the same text, and the
@@ -237,7 +243,9 @@ void append_canonical_json(std::string& out, const Incident& incident, const Gra
   out += '}';
 }
 
-void append_canonical_json(std::string& out, const Finding& finding) {
+void detail::append_finding_json(std::string& out, const Finding& finding, const FindingExtras* extras) {
+  // Members in the sorted order nlohmann keeps; findings.json's extras (date, position,
+  // sources) fall between the finding's own members.
   out += '{';
   append_json_key(out, "claims");
   append_renamed_object(out, finding.claims_or_empty(), "independent", [&](const SideClaim& claim) {
@@ -254,6 +262,11 @@ void append_canonical_json(std::string& out, const Finding& finding) {
   append_json_key(out, "country");
   append_json_string(out, finding.country);
   out += ',';
+  if (extras != nullptr) {
+    append_json_key(out, "date");
+    append_json_string(out, extras->date);
+    out += ',';
+  }
   append_json_key(out, "grade");
   append_canonical_json(out, finding.grade_or_default());
   out += ',';
@@ -263,12 +276,36 @@ void append_canonical_json(std::string& out, const Finding& finding) {
   append_json_key(out, "outcome");
   append_json_string(out, to_string(finding.outcome));
   out += ',';
+  if (extras != nullptr) {
+    append_json_key(out, "position");
+    append_position(out, extras->position);
+    out += ',';
+  }
   append_json_key(out, "provision");
   append_json_string(out, finding.provision_id);
   out += ',';
   append_json_key(out, "reasons");
   append_string_array(out, finding.reasons);
   out += ',';
+  if (extras != nullptr) {
+    append_json_key(out, "sources");
+    out += '[';
+    for (std::size_t index = 0; index < extras->sources->size(); ++index) {
+      const Report& report = (*extras->reports)[(*extras->sources)[index]];
+      if (index > 0) out += ',';
+      out += '{';
+      append_json_key(out, "origin");
+      append_json_string(out, report.origin);
+      out += ',';
+      append_json_key(out, "outlets");
+      append_string_array(out, report.outlets);
+      out += ',';
+      append_json_key(out, "report");
+      append_json_string(out, report.id);
+      out += '}';
+    }
+    out += "],";
+  }
   append_json_key(out, "tests");
   out += '[';
   for (std::size_t index = 0; index < finding.tests.size(); ++index) {
@@ -286,6 +323,10 @@ void append_canonical_json(std::string& out, const Finding& finding) {
   }
   out += ']';
   out += '}';
+}
+
+void append_canonical_json(std::string& out, const Finding& finding) {
+  detail::append_finding_json(out, finding, nullptr);
 }
 
 }  // namespace guarantor::verify

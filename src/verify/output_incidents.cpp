@@ -3,10 +3,12 @@
 
 #include <fmt/format.h>
 
+#include "canonical_json.hpp"
 #include "guarantor/io/csv_writer.hpp"
 #include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/time_parse.hpp"
 #include "guarantor/verify/verify_json.hpp"
+#include "ordered_text.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -25,8 +27,9 @@ std::string_view acled_event_type(EventCategory category) {
 
 }  // namespace
 
-void write_incidents_geojson(const VerifyResult& result, std::ostream& out) {
-  // Written feature by feature: memory stays that of one incident whatever the run's size.
+void write_incidents_geojson(const VerifyResult& result, std::ostream& out, unsigned threads) {
+  // Each feature is the bytes nlohmann's dump of {geometry, properties, type} gives (keys sorted),
+  // built straight into text a chunk of incidents at a time: memory stays that of a few MiB.
   const auto& incidents = result.clusters.incidents;
   std::vector<std::size_t> first_finding(incidents.size() + 1, 0);
   for (const auto& finding : result.findings) ++first_finding[finding.incident + 1];
@@ -37,31 +40,81 @@ void write_incidents_geojson(const VerifyResult& result, std::ostream& out) {
     for (std::size_t index = 0; index < result.findings.size(); ++index)
       by_incident[next[result.findings[index].incident]++] = index;
   }
+  using detail::append_json_key;
+  using detail::append_json_string;
   out << "{\"type\": \"FeatureCollection\", \"features\": [";
-  for (std::size_t index = 0; index < incidents.size(); ++index) {
-    const Incident& incident = incidents[index];
-    nlohmann::json properties = to_json(incident, result.reports);
-    properties.erase("position");
-    properties["grade"] = result.grades[index].code();
-    nlohmann::json findings = nlohmann::json::array();
-    for (std::size_t k = first_finding[index]; k < first_finding[index + 1]; ++k) {
-      const Finding& finding = result.findings[by_incident[k]];
-      findings.push_back({{"provision", finding.provision_id}, {"outcome", to_string(finding.outcome)}});
-    }
-    properties["findings"] = std::move(findings);
-    const nlohmann::json feature{
-        {"type", "Feature"},
-        {"geometry", {{"type", "Point"}, {"coordinates", {incident.position.lon, incident.position.lat}}}},
-        {"properties", std::move(properties)}};
-    out << (index == 0 ? "\n" : ",\n") << feature.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
+  detail::write_records_in_order(
+      out, incidents.size(),
+      [&](std::size_t index, std::string& text) {
+        const Incident& incident = incidents[index];
+        text += index == 0 ? "\n" : ",\n";
+        text += "{\"geometry\":{\"coordinates\":";
+        detail::append_position(text, incident.position);
+        text += ",\"type\":\"Point\"},\"properties\":{";
+        append_json_key(text, "area");
+        append_json_string(text, incident.area);
+        text += ',';
+        append_json_key(text, "category");
+        append_json_string(text, to_string(incident.category));
+        text += ',';
+        append_json_key(text, "country");
+        append_json_string(text, incident.country);
+        text += ',';
+        append_json_key(text, "findings");
+        text += '[';
+        for (std::size_t k = first_finding[index]; k < first_finding[index + 1]; ++k) {
+          const Finding& finding = result.findings[by_incident[k]];
+          if (k > first_finding[index]) text += ',';
+          text += '{';
+          append_json_key(text, "outcome");
+          append_json_string(text, to_string(finding.outcome));
+          text += ',';
+          append_json_key(text, "provision");
+          append_json_string(text, finding.provision_id);
+          text += '}';
+        }
+        text += "],";
+        append_json_key(text, "first");
+        append_json_string(text, format_datetime(incident.first_s));
+        text += ',';
+        append_json_key(text, "grade");
+        append_json_string(text, result.grades[index].code());
+        text += ',';
+        append_json_key(text, "id");
+        append_json_string(text, incident.id);
+        text += ',';
+        append_json_key(text, "last");
+        append_json_string(text, format_datetime(incident.last_s));
+        text += ',';
+        append_json_key(text, "out_of_theatre");
+        text += incident.out_of_theatre ? "true," : "false,";
+        append_json_key(text, "reports");
+        text += '[';
+        for (std::size_t k = 0; k < incident.reports.size(); ++k) {
+          if (k > 0) text += ',';
+          append_json_string(text, result.reports[incident.reports[k]].id);
+        }
+        text += "],";
+        append_json_key(text, "target_contested");
+        text += incident.target_contested ? "true," : "false,";
+        append_json_key(text, "target_kind");
+        append_json_string(text, to_string(incident.target_kind));
+        text += ',';
+        append_json_key(text, "uncertainty_m");
+        detail::append_json_number(text, incident.uncertainty_m);
+        text += ',';
+        append_json_key(text, "weapon_class");
+        append_json_string(text, to_string(incident.weapon_class));
+        text += "},\"type\":\"Feature\"}";
+      },
+      threads);
   out << "\n]}\n";
 }
 
-void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out) {
+void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out, unsigned threads) {
   out << "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,location,latitude,longitude,"
          "geo_precision,source,notes,fatalities\n";
-  for (std::size_t index = 0; index < result.clusters.incidents.size(); ++index) {
+  detail::write_records_in_order(out, result.clusters.incidents.size(), [&](std::size_t index, std::string& text) {
     const Incident& incident = result.clusters.incidents[index];
     std::string outlets, actors, places;
     int fatalities = 0;
@@ -79,7 +132,7 @@ void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out) {
     const int time_precision = incident.last_s - incident.first_s < SECONDS_PER_DAY ? 1 : 2;
     constexpr double TOWN_M = 5000, NEAR_M = 25000;
     const int geo_precision = incident.uncertainty_m <= TOWN_M ? 1 : incident.uncertainty_m <= NEAR_M ? 2 : 3;
-    out << fmt::format("{},{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{}\n", io::csv_text_field(incident.id), date, date.substr(0, 4),
+    fmt::format_to(std::back_inserter(text), "{},{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{}\n", io::csv_text_field(incident.id), date, date.substr(0, 4),
                        time_precision, io::csv_text_field(acled_event_type(incident.category)),
                        io::csv_text_field(fmt::format("{}; target {}; weapon {}", to_string(incident.category),
                                              to_string(incident.target_kind), to_string(incident.weapon_class))),
@@ -90,114 +143,7 @@ void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out) {
                                              incident.area.empty() ? "" : "; located only to area " + incident.area,
                                              incident.out_of_theatre ? "; outside the theatre, not judged" : "")),
                        fatalities);
-  }
-}
-
-namespace {
-nlohmann::json unregistered_outlets(const VerifyResult& result) {
-  // Outlet -> incidents naming it, for the page's warning: these outlets counted for nothing.
-  std::map<std::string, std::size_t> incidents_by_outlet;
-  for (const auto& grade : result.grades)
-    for (const auto& outlet : grade.unregistered) ++incidents_by_outlet[outlet];
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [outlet, count] : incidents_by_outlet) out[outlet] = count;
-  return out;
-}
-}  // namespace
-
-nlohmann::json finding_to_json(const VerifyResult& result, const Finding& finding) {
-  nlohmann::json item = to_json(finding);
-  const Incident& incident = result.clusters.incidents[finding.incident];
-  item["date"] = format_date(incident.first_s);
-  item["position"] = {incident.position.lon, incident.position.lat};
-  nlohmann::json sources = nlohmann::json::array();
-  for (std::size_t member : incident.reports)
-    sources.push_back({{"report", result.reports[member].id}, {"outlets", result.reports[member].outlets},
-                       {"origin", result.reports[member].origin}});
-  item["sources"] = sources;
-  return item;
-}
-
-namespace {
-// Everything findings.json holds; the findings themselves only with `with_findings` (the
-// streaming writer adds them one at a time).
-nlohmann::json findings_summary(const VerifyResult& result, bool with_findings) {
-  nlohmann::json provisions = nlohmann::json::array();
-  for (const auto& provision : result.agreement.provisions) {
-    nlohmann::json counts{{"violation", 0}, {"no_violation", 0}, {"undetermined", 0}};
-    for (const auto& finding : result.findings)
-      if (finding.provision_id == provision.id) counts[std::string(to_string(finding.outcome))] = counts[std::string(to_string(finding.outcome))].get<int>() + 1;
-    provisions.push_back({{"id", provision.id},
-                          {"title", provision.title},
-                          {"window_from", format_date(provision.from_s)},
-                          {"window_until", provision.until_s ? format_date(*provision.until_s) : ""},
-                          {"parties", provision.parties},
-                          {"release_clause", provision.release_clause},
-                          {"sources", provision.sources},
-                          {"counts", counts}});
-  }
-  nlohmann::json findings = nlohmann::json::array();
-  nlohmann::json by_day = nlohmann::json::object();
-  nlohmann::json by_side = nlohmann::json::object();
-  for (const auto& finding : result.findings) {
-    if (with_findings) findings.push_back(finding_to_json(result, finding));
-    const std::string outcome(to_string(finding.outcome));
-    auto& day = by_day[format_date(result.clusters.incidents[finding.incident].first_s)][finding.provision_id];
-    day[outcome] = day.contains(outcome) ? day[outcome].get<int>() + 1 : 1;
-    for (const auto& [side, claim] : finding.claims_or_empty()) {
-      auto& entry = by_side[side.empty() ? "independent" : side][finding.provision_id];
-      entry[outcome] = entry.contains(outcome) ? entry[outcome].get<int>() + 1 : 1;
-    }
-  }
-  return {{"agreement", result.agreement.name},
-          {"counts", result.counts()},
-          {"unregistered_outlets", unregistered_outlets(result)},
-          {"out_of_theatre", [&] {
-             nlohmann::json ids = nlohmann::json::array();
-             for (const auto& incident : result.clusters.incidents)
-               if (incident.out_of_theatre) ids.push_back(incident.id);
-             return ids;
-           }()},
-          {"inputs", [&] {
-             nlohmann::json inputs = nlohmann::json::array();
-             for (const auto& input : result.inputs)
-               inputs.push_back({{"path", input.path}, {"format", input.format}, {"sha256", input.sha256},
-                                 {"rows", input.rows}, {"read", input.read}, {"rejected", input.rejected}});
-             return inputs;
-           }()},
-          {"rejected", [&] {
-             nlohmann::json rejected = nlohmann::json::array();
-             for (const auto& r : result.rejected) rejected.push_back({{"where", r.where}, {"reason", r.reason}});
-             return rejected;
-           }()},
-          {"provisions", provisions},
-          {"findings", findings},
-          {"by_day", by_day},
-          {"by_side", by_side},
-          {"evidence_log_head", result.log_head}};
-}
-}  // namespace
-
-nlohmann::json findings_json(const VerifyResult& result) { return findings_summary(result, true); }
-
-void write_findings_json(const VerifyResult& result, std::ostream& out) {
-  constexpr auto REPLACE = nlohmann::json::error_handler_t::replace;
-  const nlohmann::json summary = findings_summary(result, false);
-  out << '{';
-  bool first = true;
-  for (const auto& [key, value] : summary.items()) {
-    out << (first ? "\n" : ",\n") << nlohmann::json(key).dump() << ": ";
-    first = false;
-    if (key != "findings") {
-      out << value.dump(-1, ' ', false, REPLACE);
-      continue;
-    }
-    out << '[';
-    for (std::size_t index = 0; index < result.findings.size(); ++index)
-      out << (index == 0 ? "\n" : ",\n") << finding_to_json(result, result.findings[index]).dump(-1, ' ', false, REPLACE);
-    out << "\n]";
-  }
-  out << "\n}\n";
+  }, threads);
 }
 
 }  // namespace guarantor::verify

@@ -1,0 +1,164 @@
+// findings.json: the findings with their incident's date, position and sources, per-provision
+// counts, aggregates by day and by side, and what the run read and rejected.
+#include <array>
+#include <map>
+#include <ostream>
+#include <unordered_map>
+
+#include "canonical_json.hpp"
+#include "guarantor/verify/outputs.hpp"
+#include "guarantor/verify/time_parse.hpp"
+#include "guarantor/verify/verify_json.hpp"
+#include "ordered_text.hpp"
+
+namespace guarantor::verify {
+namespace {
+
+constexpr auto REPLACE = nlohmann::json::error_handler_t::replace;
+constexpr std::size_t OUTCOMES = 3;  // Outcome's enumerators, used as array indexes
+
+// Findings per outcome, as a json object naming only the outcomes that occur (as the aggregates
+// always have).
+using OutcomeCounts = std::array<std::uint64_t, OUTCOMES>;
+nlohmann::json present_outcomes(const OutcomeCounts& counts) {
+  nlohmann::json out = nlohmann::json::object();
+  for (std::size_t outcome = 0; outcome < OUTCOMES; ++outcome)
+    if (counts[outcome] > 0) out[std::string(to_string(static_cast<Outcome>(outcome)))] = counts[outcome];
+  return out;
+}
+
+using NestedCounts = std::map<std::string, std::map<std::string, OutcomeCounts>>;
+nlohmann::json nested_to_json(const NestedCounts& counts) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [outer, inner] : counts) {
+    nlohmann::json& entry = out[outer];
+    for (const auto& [provision, outcomes] : inner) entry[provision] = present_outcomes(outcomes);
+  }
+  return out;
+}
+
+nlohmann::json unregistered_outlets(const VerifyResult& result) {
+  // Outlet -> incidents naming it, for the page's warning: these outlets counted for nothing.
+  std::map<std::string, std::size_t> incidents_by_outlet;
+  for (const auto& grade : result.grades)
+    for (const auto& outlet : grade.unregistered) ++incidents_by_outlet[outlet];
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [outlet, count] : incidents_by_outlet) out[outlet] = count;
+  return out;
+}
+
+// Everything findings.json holds; the findings themselves only with `with_findings` (the
+// streaming writer adds them). Counted in plain maps and arrays, one pass over the findings: a
+// run has about a million.
+nlohmann::json findings_summary(const VerifyResult& result, bool with_findings) {
+  std::unordered_map<std::string_view, OutcomeCounts> by_provision;
+  NestedCounts by_day, by_side;
+  std::size_t day_of = SIZE_MAX;  // findings come in incident order: one date per incident
+  std::map<std::string, OutcomeCounts>* day = nullptr;
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& finding : result.findings) {
+    if (with_findings) findings.push_back(finding_to_json(result, finding));
+    const auto outcome = static_cast<std::size_t>(finding.outcome);
+    ++by_provision[finding.provision_id][outcome];
+    if (finding.incident != day_of) {
+      day_of = finding.incident;
+      day = &by_day[format_date(result.clusters.incidents[finding.incident].first_s)];
+    }
+    ++(*day)[finding.provision_id][outcome];
+    for (const auto& [side, claim] : finding.claims_or_empty())
+      ++by_side[side.empty() ? "independent" : side][finding.provision_id][outcome];
+  }
+  nlohmann::json provisions = nlohmann::json::array();
+  for (const auto& provision : result.agreement.provisions) {
+    const OutcomeCounts counts = by_provision[provision.id];
+    nlohmann::json counted = nlohmann::json::object();
+    for (std::size_t outcome = 0; outcome < OUTCOMES; ++outcome)
+      counted[std::string(to_string(static_cast<Outcome>(outcome)))] = counts[outcome];
+    provisions.push_back({{"id", provision.id},
+                          {"title", provision.title},
+                          {"window_from", format_date(provision.from_s)},
+                          {"window_until", provision.until_s ? format_date(*provision.until_s) : ""},
+                          {"parties", provision.parties},
+                          {"release_clause", provision.release_clause},
+                          {"sources", provision.sources},
+                          {"counts", std::move(counted)}});
+  }
+  nlohmann::json out_of_theatre = nlohmann::json::array();
+  for (const auto& incident : result.clusters.incidents)
+    if (incident.out_of_theatre) out_of_theatre.push_back(incident.id);
+  nlohmann::json inputs = nlohmann::json::array();
+  for (const auto& input : result.inputs)
+    inputs.push_back({{"path", input.path}, {"format", input.format}, {"sha256", input.sha256},
+                      {"rows", input.rows}, {"read", input.read}, {"rejected", input.rejected}});
+  nlohmann::json rejected = nlohmann::json::array();
+  for (const auto& r : result.rejected) rejected.push_back({{"where", r.where}, {"reason", r.reason}});
+  return {{"agreement", result.agreement.name},
+          {"counts", result.counts()},
+          {"unregistered_outlets", unregistered_outlets(result)},
+          {"out_of_theatre", std::move(out_of_theatre)},
+          {"inputs", std::move(inputs)},
+          {"rejected", std::move(rejected)},
+          {"provisions", std::move(provisions)},
+          {"findings", std::move(findings)},
+          {"by_day", nested_to_json(by_day)},
+          {"by_side", nested_to_json(by_side)},
+          {"evidence_log_head", result.log_head}};
+}
+
+}  // namespace
+
+nlohmann::json finding_to_json(const VerifyResult& result, const Finding& finding) {
+  nlohmann::json item = to_json(finding);
+  const Incident& incident = result.clusters.incidents[finding.incident];
+  item["date"] = format_date(incident.first_s);
+  item["position"] = {incident.position.lon, incident.position.lat};
+  nlohmann::json sources = nlohmann::json::array();
+  for (std::size_t member : incident.reports)
+    sources.push_back({{"report", result.reports[member].id}, {"outlets", result.reports[member].outlets},
+                       {"origin", result.reports[member].origin}});
+  item["sources"] = sources;
+  return item;
+}
+
+namespace {
+// The bytes of finding_to_json(result, finding).dump(-1, ' ', false, replace), built directly.
+void append_finding_text(std::string& out, const VerifyResult& result, const Finding& finding) {
+  const Incident& incident = result.clusters.incidents[finding.incident];
+  const std::string date = format_date(incident.first_s);
+  detail::FindingExtras extras;
+  extras.date = date;
+  extras.position = incident.position;
+  extras.reports = &result.reports;
+  extras.sources = &incident.reports;
+  detail::append_finding_json(out, finding, &extras);
+}
+}  // namespace
+
+nlohmann::json findings_json(const VerifyResult& result) { return findings_summary(result, true); }
+
+void write_findings_json(const VerifyResult& result, std::ostream& out, unsigned threads) {
+  const nlohmann::json summary = findings_summary(result, false);
+  out << '{';
+  bool first = true;
+  for (const auto& [key, value] : summary.items()) {
+    out << (first ? "\n" : ",\n") << nlohmann::json(key).dump() << ": ";
+    first = false;
+    if (key != "findings") {
+      out << value.dump(-1, ' ', false, REPLACE);
+      continue;
+    }
+    // One finding per line, prepared in parallel and written in order.
+    out << '[';
+    detail::write_records_in_order(
+        out, result.findings.size(),
+        [&](std::size_t index, std::string& text) {
+          text += index == 0 ? "\n" : ",\n";
+          append_finding_text(text, result, result.findings[index]);
+        },
+        threads);
+    out << "\n]";
+  }
+  out << "\n}\n";
+}
+
+}  // namespace guarantor::verify
