@@ -13,6 +13,8 @@ target_link_libraries(guarantor_geographiclib INTERFACE ${GeographicLib_LIBRARIE
 pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc>=2.10)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
 find_package(SQLite3 3.40 REQUIRED)
+# The PostgreSQL back end of the workspace store (Debian libpqxx-dev, on libpq).
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx>=6.4)
 # Debian builds cpp-httplib as a library with OpenSSL (TLS), zlib and brotli support.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 find_package(Threads REQUIRED)

@@ -5,7 +5,8 @@
 #   headers   every public header compiles on its own (target check-headers)
 #   lint      clang-format and clang-tidy on the lines changed since $GUARANTOR_LINT_BASE (HEAD~1)
 #   sanitize  everything else (unit, CLI, scenario, browser) under AddressSanitizer and
-#             UndefinedBehaviorSanitizer
+#             UndefinedBehaviorSanitizer; the store and server suites run on SQLite and on a
+#             throwaway PostgreSQL cluster (scripts/pg_test_cluster.sh) started for the run
 #   fuzz      each libFuzzer target for a few seconds (clang)
 # Prints one summary line per suite, the name of every skipped test, and last a line
 # "N passed, N failed, N skipped". Exit status 1 when anything failed.
@@ -82,6 +83,19 @@ if scripts/build.sh release plan_slow_tests; then
   run_step lint scripts/lint.sh build/release
 else
   record release 0 1 0 0 "build failed"
+fi
+
+echo "== throwaway PostgreSQL cluster for the store and server suites =="
+# Its URL is what the PostgreSQL cases test against; GUARANTOR_REQUIRE_POSTGRESQL makes them
+# fail, not skip, should the cluster not have started. Stopped on every exit, failures included.
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/guarantor-pg-XXXXXX")
+trap 'scripts/pg_test_cluster.sh stop "$pg_dir"' EXIT
+export GUARANTOR_REQUIRE_POSTGRESQL=1
+if GUARANTOR_TEST_POSTGRESQL_URL=$(scripts/pg_test_cluster.sh start "$pg_dir"); then
+  export GUARANTOR_TEST_POSTGRESQL_URL
+  echo "PostgreSQL test cluster: $GUARANTOR_TEST_POSTGRESQL_URL"
+else
+  echo "PostgreSQL test cluster did not start: the PostgreSQL cases will fail"
 fi
 
 echo "== build with address + undefined-behaviour sanitizers: every other test =="

@@ -14,7 +14,7 @@ namespace guarantor::cli {
 
 namespace {
 struct ServeArgs {
-  std::filesystem::path db = "workspace.db";
+  std::string db = "workspace.db";  ///< an SQLite file or a postgresql:// URL
   server::ServerOptions options;
   bool empty = false;
 };
@@ -23,7 +23,8 @@ struct ServeArgs {
 void add_serve_command(CLI::App& app, CommandContext& context) {
   auto* command = app.add_subcommand("serve", "Serve the coalition workspace (JSON API under /api/v1) from a workspace database.");
   auto args = std::make_shared<ServeArgs>();
-  command->add_option("--db", args->db, "workspace database file (created and migrated if missing)")->capture_default_str();
+  command->add_option("--db", args->db, "workspace database: an SQLite file (created and migrated if missing) or a "
+                                     "postgresql://user@host/database URL (migrated if needed)")->capture_default_str();
   command->add_option("--host", args->options.host, "address to listen on")->capture_default_str();
   command->add_option("--port", args->options.port, "port to listen on (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   command->add_flag("--insecure-bind", args->options.insecure_bind,
@@ -37,7 +38,7 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
       store::Workspace workspace(args->db);
       if (workspace.empty() && !args->empty) {
         workspace.import_scenario(context.default_scenario, context.load_options(), "seed");
-        std::cout << fmt::format("seeded {} from {}\n", args->db.string(), context.default_scenario.string());
+        std::cout << fmt::format("seeded {} from {}\n", workspace.database_name(), context.default_scenario.string());
       }
       model::Scenario base = workspace.empty() ? model::Scenario{} : workspace.load(context.load_options());
       // SIGINT and SIGTERM are taken by one thread that stops the server, so the database is
@@ -49,12 +50,12 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
       pthread_sigmask(SIG_BLOCK, &signals, nullptr);
       server::Server server(workspace, std::move(base), args->options);
       const int port = server.bind();
-      std::cout << fmt::format("serving {} on {}://{}:{}/api/v1 ({} users)\n", args->db.string(),
+      std::cout << fmt::format("serving {} on {}://{}:{}/api/v1 ({} users)\n", workspace.database_name(),
                                server.tls() ? "https" : "http", args->options.host, port, workspace.users().size());
       if (workspace.users().empty()) {
         std::cout << fmt::format("no users yet: add one with `guarantor workspace add-user NAME --role secretariat "
                                  "--db {}` (the password is read from standard input)\n",
-                                 args->db.string());
+                                 workspace.database_name());
       }
       std::cout.flush();
       std::thread waiter([&server, signals] {

@@ -16,10 +16,20 @@ struct WorkspaceArgs {
   std::string user;
   std::string role;
   std::string nation;
-  std::filesystem::path db = "workspace.db";
+  std::string db = "workspace.db";  ///< an SQLite file or a postgresql:// URL
   std::filesystem::path source;  ///< import: a scenario directory or its scenario.json
   std::filesystem::path out;     ///< export: the directory to write
 };
+
+// An existing workspace: an SQLite file that exists, or a PostgreSQL URL (checked on connect).
+const CLI::Validator EXISTING_WORKSPACE(
+    [](const std::string& location) -> std::string {
+      if (store::is_database_url(location) || std::filesystem::is_regular_file(location)) return {};
+      return "File does not exist: " + location + " (expected a workspace file or a postgresql:// URL)";
+    },
+    "FILE|URL");
+
+constexpr const char* DB_HELP = "workspace database: an SQLite file, or a postgresql://user@host/database URL";
 
 std::filesystem::path manifest_of(const std::filesystem::path& source) {
   return std::filesystem::is_directory(source) ? source / "scenario.json" : source;
@@ -35,13 +45,13 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
       "import", "Validate a scenario and make it the workspace's scenario (creates and migrates the database). "
                 "Every changed record is recorded in the workspace history.");
   import->add_option("scenario", args->source, "scenario directory or scenario.json")->required();
-  import->add_option("--db", args->db, "workspace database file")->capture_default_str();
+  import->add_option("--db", args->db, DB_HELP)->capture_default_str();
   import->callback([&context, args] {
     context.run = [&context, args] {
       store::Workspace workspace(args->db);
       workspace.import_scenario(manifest_of(args->source), context.load_options(), "import");
       std::cout << fmt::format("imported {} into {}: {} nations, {} pledges, {} requirement lines\n",
-                               manifest_of(args->source).string(), args->db.string(), workspace.nations().size(),
+                               manifest_of(args->source).string(), workspace.database_name(), workspace.nations().size(),
                                workspace.pledges().size(), workspace.requirement_lines().size());
       return 0;
     };
@@ -52,7 +62,7 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
   add_user->add_option("name", args->user, "user name (a-z, 0-9, '.', '_', '-')")->required();
   add_user->add_option("--role", args->role, std::string("role: ") + std::string(store::role_names()))->required();
   add_user->add_option("--nation", args->nation, "ISO 3166-1 alpha-2 code of a liaison's nation");
-  add_user->add_option("--db", args->db, "workspace database file")->capture_default_str();
+  add_user->add_option("--db", args->db, DB_HELP)->capture_default_str();
   add_user->callback([&context, args] {
     context.run = [args] {
       const auto role = store::role_from_string(args->role);
@@ -69,12 +79,12 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
 
   auto* audit = command->add_subcommand(
       "audit", "Recompute the workspace history's hash chain; exit code 9 names the first altered or missing entry.");
-  audit->add_option("--db", args->db, "workspace database file")->capture_default_str()->check(CLI::ExistingFile);
+  audit->add_option("--db", args->db, DB_HELP)->capture_default_str()->check(EXISTING_WORKSPACE);
   audit->callback([&context, args] {
     context.run = [args] {
       const store::Workspace workspace(args->db);
       const auto entries = workspace.verify_history();
-      std::cout << fmt::format("{}: history intact, {} entries\n", args->db.string(), entries);
+      std::cout << fmt::format("{}: history intact, {} entries\n", workspace.database_name(), entries);
       return 0;
     };
   });
@@ -83,7 +93,7 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
       "export", "Write the workspace as scenario files (scenario.json, coalition.json, mandate.json, theatre/, "
                 "catalogue/) that every other command reads.");
   export_command->add_option("dir", args->out, "output directory")->required();
-  export_command->add_option("--db", args->db, "workspace database file")->capture_default_str()->check(CLI::ExistingFile);
+  export_command->add_option("--db", args->db, DB_HELP)->capture_default_str()->check(EXISTING_WORKSPACE);
   export_command->callback([&context, args] {
     context.run = [args] {
       io::ensure_writable_directory(args->out);

@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t MIN_PASSWORD_CHARS = 12;
 constexpr std::size_t MAX_PASSWORD_CHARS = 1024;
 
-User read_user(const sqlite::Statement& row) {
+User read_user(const db::Statement& row) {
   User user;
   user.name = row.text(0);
   user.role = role_from_string(row.text(1)).value_or(Role::Observer);
@@ -27,14 +27,14 @@ User read_user(const sqlite::Statement& row) {
 
 constexpr std::string_view USER_COLUMNS = "name, role, coalesce(nation, ''), disabled, created_at";
 
-std::optional<User> find_user(sqlite::Connection& connection, const std::string& name) {
+std::optional<User> find_user(db::Connection& connection, const std::string& name) {
   auto select = connection.prepare(fmt::format("SELECT {} FROM app_user WHERE name = ?1", USER_COLUMNS));
   select.bind(1, name);
   if (!select.step()) return std::nullopt;
   return read_user(select);
 }
 
-ApiToken read_token(const sqlite::Statement& row) {
+ApiToken read_token(const db::Statement& row) {
   return {row.integer(0), row.text(1), row.text(2), row.text(3), row.is_null(4) ? std::string() : row.text(4)};
 }
 }  // namespace
@@ -57,7 +57,7 @@ User Workspace::create_user(const std::string& name, Role role, const std::strin
 
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   if (role == Role::Liaison && detail::read_nations(connection, nation).empty())
     throw Error(ErrorCode::Reference, "/nation", fmt::format("\"{}\" is not a nation of the workspace", nation));
   if (find_user(connection, name))
@@ -142,16 +142,14 @@ std::pair<ApiToken, std::string> Workspace::create_api_token(const std::string& 
   const std::string token = random_token();
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   if (!find_user(connection, user)) throw NotFound("user", user);
   ApiToken record{0, user, label, impl_->clock(), ""};
-  connection.prepare("INSERT INTO api_token (user_name, label, token_digest, created_at) VALUES (?1, ?2, ?3, ?4)")
-      .bind(1, user)
-      .bind(2, label)
-      .bind(3, sha256_hex(token))
-      .bind(4, record.created_at)
-      .run();
-  record.id = connection.last_insert_rowid();
+  auto insert = connection.prepare(
+      "INSERT INTO api_token (user_name, label, token_digest, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id");
+  insert.bind(1, user).bind(2, label).bind(3, sha256_hex(token)).bind(4, record.created_at).step();
+  record.id = insert.integer(0);
+  insert.run();
   detail::append_history(connection, record.created_at, actor, "create", "api_token", std::to_string(record.id), nullptr,
                          {{"user", user}, {"label", label}});
   transaction.commit();
@@ -182,7 +180,7 @@ std::optional<User> Workspace::user_of_token(const std::string& token) const {
 ApiToken Workspace::revoke_api_token(std::int64_t id, const std::string& actor) {
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   auto select = connection.prepare("SELECT id, user_name, label, created_at, revoked_at FROM api_token WHERE id = ?1");
   select.bind(1, id);
   if (!select.step()) throw NotFound("api_token", std::to_string(id));

@@ -9,7 +9,7 @@ namespace guarantor::store::detail {
 namespace {
 nlohmann::json parse_list(const std::string& text) { return nlohmann::json::parse(text); }
 
-std::vector<model::Caveat> read_caveats(sqlite::Connection& connection, const std::string& pledge_id) {
+std::vector<model::Caveat> read_caveats(db::Connection& connection, const std::string& pledge_id) {
   std::vector<model::Caveat> caveats;
   auto select = connection.prepare(
       "SELECT kind, values_json, source FROM pledge_caveat WHERE pledge_id = ?1 ORDER BY position");
@@ -26,10 +26,10 @@ std::vector<model::Caveat> read_caveats(sqlite::Connection& connection, const st
 }
 }  // namespace
 
-std::vector<NationRecord> read_nations(sqlite::Connection& connection, const std::optional<std::string>& iso2) {
+std::vector<NationRecord> read_nations(db::Connection& connection, const std::optional<std::string>& iso2) {
   auto select = connection.prepare(
       "SELECT iso2, name, nato, eu, home_lon, home_lat, source, sharing, version FROM nation "
-      "WHERE ?1 IS NULL OR iso2 = ?1 ORDER BY position");
+      "WHERE CAST(?1 AS TEXT) IS NULL OR iso2 = ?1 ORDER BY position");
   if (iso2) select.bind(1, *iso2);
   else select.bind_null(1);
   std::vector<NationRecord> nations;
@@ -48,7 +48,7 @@ std::vector<NationRecord> read_nations(sqlite::Connection& connection, const std
   return nations;
 }
 
-void insert_nation(sqlite::Connection& connection, const NationRecord& record, int position) {
+void insert_nation(db::Connection& connection, const NationRecord& record, int position) {
   const auto& nation = record.nation;
   connection
       .prepare("INSERT INTO nation (iso2, position, name, nato, eu, home_lon, home_lat, source, sharing, version) "
@@ -66,11 +66,11 @@ void insert_nation(sqlite::Connection& connection, const NationRecord& record, i
       .run();
 }
 
-std::vector<PledgeRecord> read_pledges(sqlite::Connection& connection, const std::optional<std::string>& id) {
+std::vector<PledgeRecord> read_pledges(db::Connection& connection, const std::optional<std::string>& id) {
   auto select = connection.prepare(
       "SELECT id, nation, capability, quantity, readiness_days, status, illustrative, home_lon, home_lat, "
       "valid_until, source, includes_rotation, sites_json, version FROM pledge "
-      "WHERE ?1 IS NULL OR id = ?1 ORDER BY position");
+      "WHERE CAST(?1 AS TEXT) IS NULL OR id = ?1 ORDER BY position");
   if (id) select.bind(1, *id);
   else select.bind_null(1);
   std::vector<PledgeRecord> pledges;
@@ -96,7 +96,7 @@ std::vector<PledgeRecord> read_pledges(sqlite::Connection& connection, const std
   return pledges;
 }
 
-void insert_pledge(sqlite::Connection& connection, const model::Pledge& pledge, std::int64_t position,
+void insert_pledge(db::Connection& connection, const model::Pledge& pledge, std::int64_t position,
                    std::int64_t version) {
   auto insert = connection.prepare(
       "INSERT INTO pledge (id, position, nation, capability, quantity, readiness_days, status, illustrative, "
@@ -131,7 +131,7 @@ void insert_pledge(sqlite::Connection& connection, const model::Pledge& pledge, 
   }
 }
 
-std::int64_t delete_pledge_row(sqlite::Connection& connection, const std::string& id) {
+std::int64_t delete_pledge_row(db::Connection& connection, const std::string& id) {
   auto select = connection.prepare("SELECT position FROM pledge WHERE id = ?1");
   select.bind(1, id);
   if (!select.step()) throw NotFound("pledge", id);

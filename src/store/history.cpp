@@ -21,11 +21,11 @@ std::string hash_of(const HistoryEntry& entry) {
                                                  entry.prev_hash));
 }
 
-json parse_or_null(const sqlite::Statement& row, int column) {
+json parse_or_null(const db::Statement& row, int column) {
   return row.is_null(column) ? json() : json::parse(row.text(column));
 }
 
-std::vector<HistoryEntry> read_history(sqlite::Connection& connection, const std::string& entity,
+std::vector<HistoryEntry> read_history(db::Connection& connection, const std::string& entity,
                                        const std::string& entity_id) {
   auto select = connection.prepare(
       "SELECT seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM history "
@@ -52,7 +52,7 @@ std::vector<HistoryEntry> read_history(sqlite::Connection& connection, const std
 
 namespace detail {
 
-void append_history(sqlite::Connection& connection, const std::string& at, const std::string& actor,
+void append_history(db::Connection& connection, const std::string& at, const std::string& actor,
                     const std::string& action, const std::string& entity, const std::string& entity_id,
                     const json& before, const json& after) {
   HistoryEntry entry{0, at, actor, action, entity, entity_id, before, after, std::string(verify::GENESIS_HASH), ""};

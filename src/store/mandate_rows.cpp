@@ -3,12 +3,12 @@
 
 namespace guarantor::store::detail {
 
-std::vector<RequirementRecord> read_requirement_lines(sqlite::Connection& connection,
+std::vector<RequirementRecord> read_requirement_lines(db::Connection& connection,
                                                       const std::optional<std::string>& id) {
   auto select = connection.prepare(
       "SELECT id, capability, quantity, phase, priority, location, role, required_by_day, coverage_demand, "
       "coverage_fraction, coverage_filter, description, source, version FROM requirement_line "
-      "WHERE ?1 IS NULL OR id = ?1 ORDER BY position");
+      "WHERE CAST(?1 AS TEXT) IS NULL OR id = ?1 ORDER BY position");
   if (id) select.bind(1, *id);
   else select.bind_null(1);
   std::vector<RequirementRecord> lines;
@@ -32,7 +32,7 @@ std::vector<RequirementRecord> read_requirement_lines(sqlite::Connection& connec
   return lines;
 }
 
-void insert_requirement_line(sqlite::Connection& connection, const model::RequirementLine& line,
+void insert_requirement_line(db::Connection& connection, const model::RequirementLine& line,
                              std::int64_t position, std::int64_t version) {
   auto insert = connection.prepare(
       "INSERT INTO requirement_line (id, position, capability, quantity, phase, priority, location, role, "

@@ -4,7 +4,7 @@
 // version above the last one known here) is refused rather than guessed at.
 #include <vector>
 
-#include "sqlite.hpp"
+#include "database.hpp"
 
 namespace guarantor::store::detail {
 
@@ -13,9 +13,9 @@ int latest_schema_version();
 
 /// Brings the database to latest_schema_version(); returns the versions applied now (empty
 /// when it was current). `now` is the ISO 8601 time recorded with each migration.
-std::vector<int> migrate(sqlite::Connection& connection, const std::string& now);
+std::vector<int> migrate(db::Connection& connection, const std::string& now);
 
 /// The highest migration recorded in the database (0 for a new file).
-int schema_version(sqlite::Connection& connection);
+int schema_version(db::Connection& connection);
 
 }  // namespace guarantor::store::detail

@@ -36,7 +36,7 @@ std::string read_bytes(const std::string& path) {
 // Where a document goes in an export: theatre/<name> or catalogue/<name>.
 std::string export_folder(const std::string& role) { return role == "catalogue" ? "catalogue" : "theatre"; }
 
-void clear_scenario(sqlite::Connection& connection) {
+void clear_scenario(db::Connection& connection) {
   connection.exec(
       "DELETE FROM pledge_caveat; DELETE FROM pledge; DELETE FROM nation; DELETE FROM requirement_line; "
       "DELETE FROM phase_gate; DELETE FROM condition_status; DELETE FROM scenario_document; "
@@ -45,7 +45,7 @@ void clear_scenario(sqlite::Connection& connection) {
 
 // One history entry per record whose content the import changes (or creates, or removes).
 template <typename Map>
-void record_import(sqlite::Connection& connection, const std::string& at, const std::string& actor,
+void record_import(db::Connection& connection, const std::string& at, const std::string& actor,
                    const std::string& entity, const Map& before, const Map& after) {
   for (const auto& [id, value] : after) {
     auto old = before.find(id);
@@ -79,7 +79,7 @@ void Workspace::import_scenario(const std::filesystem::path& manifest, const io:
 
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   const std::string at = impl_->clock();
   std::map<std::string, json> nations_before, pledges_before, lines_before;
   std::map<std::string, SharingLevel> sharing;

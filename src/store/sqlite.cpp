@@ -55,80 +55,74 @@ void Connection::exec(std::string_view sql) {
   }
 }
 
-Statement Connection::prepare(std::string_view sql) {
+namespace {
+class SqliteStatement final : public db::StatementBackend {
+public:
+  SqliteStatement(Connection& connection, sqlite3_stmt* statement) : connection_(connection), statement_(statement) {}
+  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  void bind_text(int index, std::string_view text) override {
+    check(sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+  }
+  void bind_integer(int index, std::int64_t value) override { check(sqlite3_bind_int64(statement_, index, value)); }
+  void bind_real(int index, double value) override { check(sqlite3_bind_double(statement_, index, value)); }
+  void bind_null(int index) override { check(sqlite3_bind_null(statement_, index)); }
+
+  bool step() override {
+    const int code = sqlite3_step(statement_);
+    if (code == SQLITE_ROW) return true;
+    if (code == SQLITE_DONE) return false;
+    connection_.fail(code, fmt::format("running \"{}\"", std::string_view(sqlite3_sql(statement_)).substr(0, 60)));
+  }
+  void reset() override {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+
+  [[nodiscard]] std::string text(int column) const override {
+    const auto* bytes = sqlite3_column_text(statement_, column);
+    if (bytes == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(bytes),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+  }
+  [[nodiscard]] std::int64_t integer(int column) const override { return sqlite3_column_int64(statement_, column); }
+  [[nodiscard]] double real(int column) const override { return sqlite3_column_double(statement_, column); }
+  [[nodiscard]] bool is_null(int column) const override {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+  }
+
+private:
+  void check(int code) const {
+    if (code != SQLITE_OK) connection_.fail(code, "binding a parameter");
+  }
+  Connection& connection_;
+  sqlite3_stmt* statement_;
+};
+}  // namespace
+
+db::Statement Connection::prepare(std::string_view sql) {
   sqlite3_stmt* statement = nullptr;
   const int code = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
   if (code != SQLITE_OK) fail(code, fmt::format("preparing \"{}\"", sql.substr(0, 60)));
-  return Statement(*this, statement);
+  return db::Statement(std::make_unique<SqliteStatement>(*this, statement));
 }
 
-std::int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
-int Connection::changes() const { return sqlite3_changes(db_); }
-
-Statement::~Statement() { sqlite3_finalize(statement_); }
-Statement::Statement(Statement&& other) noexcept : connection_(other.connection_), statement_(other.statement_) {
-  other.statement_ = nullptr;
+bool Connection::has_table(std::string_view table) {
+  auto exists = prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  exists.bind(1, table).step();
+  return exists.integer(0) != 0;
 }
 
-Statement& Statement::bind(int index, std::string_view text) {
-  const int code = sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  if (code != SQLITE_OK) connection_->fail(code, "binding a parameter");
-  return *this;
-}
-Statement& Statement::bind(int index, std::int64_t value) {
-  const int code = sqlite3_bind_int64(statement_, index, value);
-  if (code != SQLITE_OK) connection_->fail(code, "binding a parameter");
-  return *this;
-}
-Statement& Statement::bind(int index, double value) {
-  const int code = sqlite3_bind_double(statement_, index, value);
-  if (code != SQLITE_OK) connection_->fail(code, "binding a parameter");
-  return *this;
-}
-Statement& Statement::bind_null(int index) {
-  const int code = sqlite3_bind_null(statement_, index);
-  if (code != SQLITE_OK) connection_->fail(code, "binding a parameter");
-  return *this;
-}
-
-bool Statement::step() {
-  const int code = sqlite3_step(statement_);
-  if (code == SQLITE_ROW) return true;
-  if (code == SQLITE_DONE) return false;
-  connection_->fail(code, fmt::format("running \"{}\"", std::string_view(sqlite3_sql(statement_)).substr(0, 60)));
-}
-
-void Statement::run() {
-  while (step()) {
-  }
-}
-
-void Statement::reset() {
-  sqlite3_reset(statement_);
-  sqlite3_clear_bindings(statement_);
-}
-
-std::string Statement::text(int column) const {
-  const auto* bytes = sqlite3_column_text(statement_, column);
-  if (bytes == nullptr) return {};
-  return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
-}
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
-double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
-bool Statement::is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
-
-Transaction::Transaction(Connection& connection) : connection_(connection) { connection_.exec("BEGIN IMMEDIATE"); }
-Transaction::~Transaction() {
-  if (done_) return;
+void Connection::begin_write() { exec("BEGIN IMMEDIATE"); }
+void Connection::commit() { exec("COMMIT"); }
+void Connection::rollback() noexcept {
   try {
-    connection_.exec("ROLLBACK");
+    exec("ROLLBACK");
   } catch (...) {
     // A failed rollback leaves SQLite to roll back when the connection closes; nothing to add.
   }
-}
-void Transaction::commit() {
-  connection_.exec("COMMIT");
-  done_ = true;
 }
 
 }  // namespace guarantor::store::sqlite

@@ -55,6 +55,10 @@ Workspace::Workspace(const std::filesystem::path& path, Clock clock)
 
 Workspace::~Workspace() = default;
 
+bool is_database_url(const std::string& location) { return db::is_postgresql_url(location); }
+
+const std::string& Workspace::database_name() const noexcept { return impl_->connection.name(); }
+
 int Workspace::schema_version() const {
   std::lock_guard lock(impl_->mutex);
   return detail::schema_version(impl_->connection);
@@ -85,7 +89,7 @@ NationRecord Workspace::set_sharing(const std::string& iso2, SharingLevel level,
                                     std::optional<std::int64_t> expected_version, const std::string& actor) {
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   auto found = detail::read_nations(connection, iso2);
   if (found.empty()) throw NotFound("nation", iso2);
   NationRecord record = found.front();
@@ -119,7 +123,7 @@ std::optional<PledgeRecord> Workspace::pledge(const std::string& id) const {
 PledgeRecord Workspace::create_pledge(const model::Pledge& pledge, const std::string& actor) {
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   if (!detail::read_pledges(connection, pledge.id).empty())
     throw Error(ErrorCode::Consistency, "pledge " + pledge.id, "a pledge with this id exists; expected a new id");
   if (detail::read_nations(connection, pledge.nation).empty()) throw NotFound("nation", pledge.nation);
@@ -136,7 +140,7 @@ PledgeRecord Workspace::update_pledge(const model::Pledge& pledge, std::optional
                                       const std::string& actor) {
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   auto found = detail::read_pledges(connection, pledge.id);
   if (found.empty()) throw NotFound("pledge", pledge.id);
   const PledgeRecord& current = found.front();
@@ -155,7 +159,7 @@ void Workspace::delete_pledge(const std::string& id, std::optional<std::int64_t>
                               const std::string& actor) {
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   auto found = detail::read_pledges(connection, id);
   if (found.empty()) throw NotFound("pledge", id);
   detail::check_version("pledge " + id, expected_version, found.front().version);
@@ -182,7 +186,7 @@ RequirementRecord Workspace::update_requirement_line(const model::RequirementLin
                                                      const std::string& actor) {
   std::lock_guard lock(impl_->mutex);
   auto& connection = impl_->connection;
-  sqlite::Transaction transaction(connection);
+  db::Transaction transaction(connection);
   auto found = detail::read_requirement_lines(connection, line.id);
   if (found.empty()) throw NotFound("requirement_line", line.id);
   const RequirementRecord& current = found.front();

@@ -1,44 +1,47 @@
 #pragma once
 // The workspace's private state and the row-level helpers its parts share. Every helper runs
 // inside the caller's lock and, for writes, inside the caller's transaction.
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "guarantor/store/workspace.hpp"
-#include "sqlite.hpp"
+#include "database.hpp"
 
 namespace guarantor::store {
 
 struct Workspace::Impl {
-  Impl(const std::filesystem::path& path, Clock clock_fn) : connection(path), clock(std::move(clock_fn)) {}
-  sqlite::Connection connection;
+  Impl(const std::filesystem::path& location, Clock clock_fn)
+      : owned(db::open(location.string())), connection(*owned), clock(std::move(clock_fn)) {}
+  std::unique_ptr<db::Connection> owned;
+  db::Connection& connection;  ///< *owned, the back end the location named
   Clock clock;
   std::vector<int> applied;
-  /// One connection is used by one thread at a time; SQLite serialises across processes.
+  /// One connection is used by one thread at a time; the database serialises across processes.
   mutable std::mutex mutex;
 };
 
 namespace detail {
 
-std::vector<NationRecord> read_nations(sqlite::Connection& connection, const std::optional<std::string>& iso2);
-void insert_nation(sqlite::Connection& connection, const NationRecord& record, int position);
+std::vector<NationRecord> read_nations(db::Connection& connection, const std::optional<std::string>& iso2);
+void insert_nation(db::Connection& connection, const NationRecord& record, int position);
 
-std::vector<PledgeRecord> read_pledges(sqlite::Connection& connection, const std::optional<std::string>& id);
+std::vector<PledgeRecord> read_pledges(db::Connection& connection, const std::optional<std::string>& id);
 /// Inserts the pledge row and its caveats at `position` with `version`.
-void insert_pledge(sqlite::Connection& connection, const model::Pledge& pledge, std::int64_t position,
+void insert_pledge(db::Connection& connection, const model::Pledge& pledge, std::int64_t position,
                    std::int64_t version);
 /// Deletes the pledge row (its caveats cascade) and returns its list position.
-std::int64_t delete_pledge_row(sqlite::Connection& connection, const std::string& id);
+std::int64_t delete_pledge_row(db::Connection& connection, const std::string& id);
 
-std::vector<RequirementRecord> read_requirement_lines(sqlite::Connection& connection,
+std::vector<RequirementRecord> read_requirement_lines(db::Connection& connection,
                                                       const std::optional<std::string>& id);
-void insert_requirement_line(sqlite::Connection& connection, const model::RequirementLine& line,
+void insert_requirement_line(db::Connection& connection, const model::RequirementLine& line,
                              std::int64_t position, std::int64_t version);
 
 /// Appends one entry to the hash-chained history.
-void append_history(sqlite::Connection& connection, const std::string& at, const std::string& actor,
+void append_history(db::Connection& connection, const std::string& at, const std::string& actor,
                     const std::string& action, const std::string& entity, const std::string& entity_id,
                     const nlohmann::json& before, const nlohmann::json& after);
 

@@ -18,7 +18,7 @@ protected:
   }
 };
 
-TEST_F(Auth, SessionWritesNeedTheCsrfToken) {
+TEST_P(Auth, SessionWritesNeedTheCsrfToken) {
   auto client = server_->client();
   const auto [cookie, csrf] = login(client, "liaison.fr");
   const nlohmann::json sharing = {{"sharing", "capability_only"}};
@@ -44,7 +44,7 @@ TEST_F(Auth, SessionWritesNeedTheCsrfToken) {
   EXPECT_EQ(client.Get("/api/v1/session", {{"Cookie", cookie}})->status, 401);
 }
 
-TEST_F(Auth, FailedLoginsLookAlikeAndAreRateLimited) {
+TEST_P(Auth, FailedLoginsLookAlikeAndAreRateLimited) {
   auto client = server_->client();
   auto wrong = client.Post("/api/v1/login", R"({"user":"planner","password":"wrong password!"})", "application/json");
   auto unknown = client.Post("/api/v1/login", R"({"user":"nobody","password":"wrong password!"})", "application/json");
@@ -63,7 +63,7 @@ TEST_F(Auth, FailedLoginsLookAlikeAndAreRateLimited) {
   EXPECT_EQ(json_of(malformed).at("where"), "/password");
 }
 
-TEST_F(Auth, RevokedTokenIsRefusedAtOnce) {
+TEST_P(Auth, RevokedTokenIsRefusedAtOnce) {
   auto client = server_->client();
   auto created = client.Post("/api/v1/tokens", as("monitor"), R"({"label":"feed"})", "application/json");
   ASSERT_TRUE(created && created->status == 201) << (created ? created->body : "");
@@ -79,7 +79,7 @@ TEST_F(Auth, RevokedTokenIsRefusedAtOnce) {
   EXPECT_EQ(client.Get("/api/v1/session", {{"Authorization", "Basic abc"}})->status, 401);
 }
 
-TEST_F(Auth, PlainHttpBindsOnlyToLoopback) {
+TEST_P(Auth, PlainHttpBindsOnlyToLoopback) {
   server::ServerOptions options;
   options.host = "0.0.0.0";
   options.port = 0;
@@ -95,6 +95,8 @@ TEST_F(Auth, PlainHttpBindsOnlyToLoopback) {
   EXPECT_TRUE(server::is_loopback("::1"));
   EXPECT_FALSE(server::is_loopback("10.0.0.1"));
 }
+
+GUARANTOR_HTTP_ON_BOTH_BACKENDS(Auth);
 
 }  // namespace
 }  // namespace guarantor::testing

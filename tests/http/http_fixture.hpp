@@ -1,7 +1,7 @@
 #pragma once
 // A workspace seeded with the default scenario, one user per role, and the server on an
-// ephemeral loopback port in this process; requests go over real HTTP through cpp-httplib's
-// client.
+// ephemeral loopback port in this process, on each back end; requests go over real HTTP through
+// cpp-httplib's client.
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "guarantor/server/server.hpp"
-#include "temp_workspace.hpp"
+#include "test_database.hpp"
 
 namespace guarantor::testing {
 
@@ -39,14 +39,23 @@ struct RunningServer {
   std::thread thread;
 };
 
-class HttpTest : public ::testing::Test {
+/// Runs on both back ends (TEST_P, instantiated with all_backends()). The seeded workspace is
+/// made once per back end and process, as it costs an import and seven password hashes.
+class HttpTest : public ::testing::TestWithParam<Backend> {
 protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    workspace_ = new store::Workspace(dir_->db());
-    workspace_->import_scenario(default_manifest(), io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
-    base_ = new model::Scenario(workspace_->load(io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}));
-    tokens_ = new std::map<std::string, std::string>();
+  struct Seeded {
+    std::unique_ptr<TestDatabase> db;
+    std::unique_ptr<store::Workspace> workspace;
+    std::unique_ptr<model::Scenario> base;
+    std::map<std::string, std::string> tokens;
+  };
+
+  static Seeded seed(Backend backend) {
+    Seeded seeded;
+    seeded.db = std::make_unique<TestDatabase>(backend);
+    seeded.workspace = std::make_unique<store::Workspace>(seeded.db->location());
+    seeded.workspace->import_scenario(default_manifest(), io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
+    seeded.base = std::make_unique<model::Scenario>(seeded.workspace->load(io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}));
     const std::pair<const char*, store::Role> users[] = {
         {"secretariat", store::Role::Secretariat}, {"liaison.fr", store::Role::Liaison},
         {"liaison.de", store::Role::Liaison},      {"host", store::Role::HostNation},
@@ -54,17 +63,22 @@ protected:
         {"observer", store::Role::Observer}};
     for (const auto& [name, role] : users) {
       const std::string nation = std::string(name) == "liaison.fr" ? "FR" : std::string(name) == "liaison.de" ? "DE" : "";
-      workspace_->create_user(name, role, nation, PASSWORD, "test");
-      (*tokens_)[name] = workspace_->create_api_token(name, "test", "test").second;
+      seeded.workspace->create_user(name, role, nation, PASSWORD, "test");
+      seeded.tokens[name] = seeded.workspace->create_api_token(name, "test", "test").second;
     }
+    return seeded;
   }
-  static void TearDownTestSuite() {
-    delete tokens_;
-    delete base_;
-    delete workspace_;
-    delete dir_;
+  static void TearDownTestSuite() { seeded_.clear(); }
+  void SetUp() override {
+    GUARANTOR_REQUIRE_BACKEND(GetParam());
+    auto found = seeded_.find(GetParam());
+    if (found == seeded_.end()) found = seeded_.emplace(GetParam(), seed(GetParam())).first;
+    db_ = found->second.db.get();
+    workspace_ = found->second.workspace.get();
+    base_ = found->second.base.get();
+    tokens_ = &found->second.tokens;
+    server_ = std::make_unique<RunningServer>(*workspace_, *base_);
   }
-  void SetUp() override { server_ = std::make_unique<RunningServer>(*workspace_, *base_); }
   void TearDown() override { server_.reset(); }
 
   static httplib::Headers as(const std::string& user, httplib::Headers extra = {}) {
@@ -75,11 +89,16 @@ protected:
     return result && !result->body.empty() ? nlohmann::json::parse(result->body) : nlohmann::json();
   }
 
-  static inline TempDir* dir_ = nullptr;
-  static inline store::Workspace* workspace_ = nullptr;
-  static inline model::Scenario* base_ = nullptr;
+  static inline std::map<Backend, Seeded> seeded_;
   static inline std::map<std::string, std::string>* tokens_ = nullptr;
+  TestDatabase* db_ = nullptr;
+  store::Workspace* workspace_ = nullptr;
+  model::Scenario* base_ = nullptr;
   std::unique_ptr<RunningServer> server_;
 };
+
+/// Instantiates a fixture derived from HttpTest on both back ends.
+#define GUARANTOR_HTTP_ON_BOTH_BACKENDS(fixture) \
+  INSTANTIATE_TEST_SUITE_P(Backends, fixture, all_backends(), backend_param_name)
 
 }  // namespace guarantor::testing

@@ -12,7 +12,7 @@ namespace {
 
 class PledgeApi : public HttpTest {
 protected:
-  static nlohmann::json pledge_body(const std::string& id, const std::string& nation) {
+  nlohmann::json pledge_body(const std::string& id, const std::string& nation) const {
     model::Pledge pledge = workspace_->pledges().front().value;
     pledge.id = id;
     pledge.nation = nation;
@@ -25,7 +25,7 @@ protected:
   }
 };
 
-TEST_F(PledgeApi, CreateReadReplaceDeleteWithVersions) {
+TEST_P(PledgeApi, CreateReadReplaceDeleteWithVersions) {
   auto client = server_->client();
   auto created = client.Post("/api/v1/pledges", as("liaison.fr"), pledge_body("FR-90", "FR").dump(), "application/json");
   ASSERT_TRUE(created);
@@ -57,7 +57,7 @@ TEST_F(PledgeApi, CreateReadReplaceDeleteWithVersions) {
   EXPECT_EQ(history[1].actor, "liaison.fr");
 }
 
-TEST_F(PledgeApi, InvalidBodiesAreLocatedAndWriteNothing) {
+TEST_P(PledgeApi, InvalidBodiesAreLocatedAndWriteNothing) {
   auto client = server_->client();
   const auto history_before = workspace_->history().size();
   auto body = pledge_body("FR-95", "FR");
@@ -86,7 +86,7 @@ TEST_F(PledgeApi, InvalidBodiesAreLocatedAndWriteNothing) {
   EXPECT_FALSE(workspace_->pledge("FR-95").has_value());
 }
 
-TEST_F(PledgeApi, LiaisonSeesOtherNationsOnlyAsTheyShare) {
+TEST_P(PledgeApi, LiaisonSeesOtherNationsOnlyAsTheyShare) {
   auto client = server_->client();
   auto restrict = [&](const std::string& level) {
     const auto version = workspace_->nation("DE")->version;
@@ -120,7 +120,7 @@ TEST_F(PledgeApi, LiaisonSeesOtherNationsOnlyAsTheyShare) {
   restrict("full");
 }
 
-TEST_F(PledgeApi, TwentyParallelWritersLoseNothing) {
+TEST_P(PledgeApi, TwentyParallelWritersLoseNothing) {
   constexpr int WRITERS = 20;
   std::vector<std::thread> threads;
   std::vector<int> statuses(WRITERS, 0);
@@ -140,13 +140,13 @@ TEST_F(PledgeApi, TwentyParallelWritersLoseNothing) {
   EXPECT_GT(workspace_->verify_history(), WRITERS);
 }
 
-TEST_F(PledgeApi, WritesSurviveARestartOfServerAndDatabase) {
+TEST_P(PledgeApi, WritesSurviveARestartOfServerAndDatabase) {
   {
     auto client = server_->client();
     ASSERT_EQ(client.Post("/api/v1/pledges", as("secretariat"), pledge_body("FR-KEPT", "FR").dump(), "application/json")->status, 201);
   }
   server_.reset();
-  store::Workspace reopened(dir_->db());
+  store::Workspace reopened(db_->location());
   RunningServer restarted(reopened, *base_);
   auto client = restarted.client();
   auto read = client.Get("/api/v1/pledges/FR-KEPT", as("planner"));
@@ -154,17 +154,19 @@ TEST_F(PledgeApi, WritesSurviveARestartOfServerAndDatabase) {
   EXPECT_EQ(read->status, 200) << read->body;
 }
 
-TEST_F(PledgeApi, GapBoardHasTheNumbersOfForcegen) {
+TEST_P(PledgeApi, GapBoardHasTheNumbersOfForcegen) {
   auto client = server_->client();
   auto board = json_of(client.Get("/api/v1/gap-board", as("planner")));
-  workspace_->export_scenario(dir_->path() / "export");
-  const auto exported = io::load_scenario(dir_->path() / "export" / "scenario.json", io::LoadOptions{GUARANTOR_TEST_ASSET_DIR});
+  workspace_->export_scenario(db_->scratch() / "export");
+  const auto exported = io::load_scenario(db_->scratch() / "export" / "scenario.json", io::LoadOptions{GUARANTOR_TEST_ASSET_DIR});
   auto expected = report::force_generation_to_json(exported, force::generate_force(exported, {}));
   ASSERT_TRUE(board.contains("phases")) << board.dump().substr(0, 200);
   board["scenario"].erase("files");
   expected["scenario"].erase("files");
   EXPECT_EQ(board, expected);
 }
+
+GUARANTOR_HTTP_ON_BOTH_BACKENDS(PledgeApi);
 
 }  // namespace
 }  // namespace guarantor::testing

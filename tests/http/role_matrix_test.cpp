@@ -54,7 +54,7 @@ httplib::Result send(httplib::Client& client, const Case& c, const httplib::Head
 
 class RoleMatrix : public HttpTest {};
 
-TEST_F(RoleMatrix, EveryEndpointAgainstEveryRole) {
+TEST_P(RoleMatrix, EveryEndpointAgainstEveryRole) {
   auto client = server_->client();
   const auto history_before = workspace_->history().size();
   for (const auto& c : MATRIX) {
@@ -76,7 +76,7 @@ TEST_F(RoleMatrix, EveryEndpointAgainstEveryRole) {
   EXPECT_EQ(workspace_->history().size(), history_before) << "the matrix wrote something";
 }
 
-TEST_F(RoleMatrix, UnknownPathsAndBadIdsAreNotFound) {
+TEST_P(RoleMatrix, UnknownPathsAndBadIdsAreNotFound) {
   auto client = server_->client();
   for (const char* path : {"/api/v1/nowhere", "/api/v1/pledges/..%2F..%2Fetc%2Fpasswd", "/api/v1/pledges/a%3BDROP%20TABLE%20pledge",
                            "/api/v1/pledges/NO-SUCH-PLEDGE"}) {
@@ -87,6 +87,8 @@ TEST_F(RoleMatrix, UnknownPathsAndBadIdsAreNotFound) {
   }
   EXPECT_EQ(workspace_->pledges().size(), base_->coalition.pledges.size());
 }
+
+GUARANTOR_HTTP_ON_BOTH_BACKENDS(RoleMatrix);
 
 }  // namespace
 }  // namespace guarantor::testing

@@ -1,9 +1,10 @@
 #pragma once
-// The workspace: one shared, persistent scenario in an embedded SQLite database. It holds the
-// coalition (nations, pledges with caveats) and the mandate (phases, conditions, posture,
-// requirement lines) as typed rows, the theatre and catalogue files byte for byte, and an
-// append-only, hash-chained history of every write. Safe to share between threads (one
-// connection, serialised) and between processes (SQLite's locks, WAL, busy timeout).
+// The workspace: one shared, persistent scenario in a database — an embedded SQLite file by
+// default, or PostgreSQL (with PostGIS) for a shared deployment; both hold the same schema. It
+// holds the coalition (nations, pledges with caveats) and the mandate (phases, conditions,
+// posture, requirement lines) as typed rows, the theatre and catalogue files byte for byte, and
+// an append-only, hash-chained history of every write. Safe to share between threads (one
+// connection, serialised) and between processes (the database's write lock).
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -24,17 +25,24 @@ using Clock = std::function<std::string()>;
 /// The system clock in the form Clock promises.
 std::string system_time_utc();
 
+/// True for a location that names a PostgreSQL database (postgresql:// or postgres://).
+bool is_database_url(const std::string& location);
+
 class Workspace {
 public:
-  /// Opens the database at `path`, creating it and applying every pending schema migration.
-  /// Throws Error: FileNotFound when the file cannot be opened or created, Consistency when it
-  /// was made by a newer Guarantor, Syntax when it is not an SQLite database.
-  explicit Workspace(const std::filesystem::path& path, Clock clock = system_time_utc);
+  /// Opens the database at `location` — a postgresql:// URL, or else an SQLite file path —
+  /// creating an SQLite file if missing and applying every pending schema migration. Throws
+  /// Error: FileNotFound when the file cannot be opened or created or the server cannot be
+  /// reached, Consistency when it was made by a newer Guarantor, Syntax when a file is not an
+  /// SQLite database.
+  explicit Workspace(const std::filesystem::path& location, Clock clock = system_time_utc);
   ~Workspace();
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
 
   [[nodiscard]] int schema_version() const;
+  /// The database as messages name it: the file path, or the URL without its password.
+  [[nodiscard]] const std::string& database_name() const noexcept;
   /// Schema versions applied when this object opened the database (empty if it was current).
   [[nodiscard]] const std::vector<int>& migrations_applied() const noexcept;
   /// True until a scenario has been imported.

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "guarantor/store/workspace.hpp"
-#include "temp_workspace.hpp"
+#include "test_database.hpp"
 
 namespace guarantor::store {
 namespace {
@@ -14,17 +14,36 @@ namespace {
 const io::LoadOptions OPTIONS{GUARANTOR_TEST_ASSET_DIR};
 constexpr std::string_view PASSWORD = "correct horse battery";
 
-class Accounts : public ::testing::Test {
+class Accounts : public ::testing::TestWithParam<testing::Backend> {
 protected:
   void SetUp() override {
-    workspace_ = std::make_unique<Workspace>(dir_.db(), testing::fixed_clock);
+    GUARANTOR_REQUIRE_BACKEND(GetParam());
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    workspace_ = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
     workspace_->import_scenario(testing::default_manifest(), OPTIONS, "import");
   }
-  testing::TempDir dir_;
+  // Everything the database holds, as text: the file and its WAL for SQLite, every row of the
+  // account and history tables for PostgreSQL.
+  std::string stored_bytes() const {
+    std::stringstream bytes;
+    if (GetParam() == testing::Backend::Sqlite) {
+      std::ifstream file(db_->location(), std::ios::binary);
+      bytes << file.rdbuf();
+      std::ifstream wal(db_->location() + "-wal", std::ios::binary);  // the WAL may still hold pages
+      bytes << wal.rdbuf();
+      return bytes.str();
+    }
+    pqxx::connection connection(db_->location());
+    pqxx::nontransaction query(connection);
+    for (const char* table : {"app_user", "api_token", "user_session", "history"})
+      for (const auto& row : query.exec(std::string("SELECT t::text FROM ") + table + " t")) bytes << row[0].c_str() << "\n";
+    return bytes.str();
+  }
+  std::unique_ptr<testing::TestDatabase> db_;
   std::unique_ptr<Workspace> workspace_;
 };
 
-TEST_F(Accounts, PasswordIsCheckedAndNeverStored) {
+TEST_P(Accounts, PasswordIsCheckedAndNeverStored) {
   workspace_->create_user("liaison.fr", Role::Liaison, "FR", PASSWORD, "secretariat");
   EXPECT_TRUE(workspace_->check_password("liaison.fr", PASSWORD).has_value());
   EXPECT_FALSE(workspace_->check_password("liaison.fr", "correct horse battery!").has_value());
@@ -32,18 +51,13 @@ TEST_F(Accounts, PasswordIsCheckedAndNeverStored) {
   EXPECT_EQ(workspace_->user("liaison.fr")->nation, "FR");
   const auto token = workspace_->create_api_token("liaison.fr", "script", "liaison.fr").second;
   workspace_.reset();
-  std::ifstream file(dir_.db(), std::ios::binary);
-  std::stringstream bytes;
-  bytes << file.rdbuf();
-  // The WAL may still hold pages; read it too.
-  std::ifstream wal(dir_.db().string() + "-wal", std::ios::binary);
-  bytes << wal.rdbuf();
-  EXPECT_EQ(bytes.str().find(PASSWORD), std::string::npos);
-  EXPECT_EQ(bytes.str().find(token), std::string::npos);
-  EXPECT_NE(bytes.str().find("$argon2id$"), std::string::npos);
+  const std::string bytes = stored_bytes();
+  EXPECT_EQ(bytes.find(PASSWORD), std::string::npos);
+  EXPECT_EQ(bytes.find(token), std::string::npos);
+  EXPECT_NE(bytes.find("$argon2id$"), std::string::npos);
 }
 
-TEST_F(Accounts, BadUsersAreRefusedWithTheField) {
+TEST_P(Accounts, BadUsersAreRefusedWithTheField) {
   auto expect_refused = [&](const std::string& name, Role role, const std::string& nation, std::string_view password,
                             const std::string& where) {
     try {
@@ -62,7 +76,7 @@ TEST_F(Accounts, BadUsersAreRefusedWithTheField) {
   expect_refused("planner", Role::Planner, "", PASSWORD, "/name");
 }
 
-TEST_F(Accounts, SessionsExpire) {
+TEST_P(Accounts, SessionsExpire) {
   workspace_->create_user("planner", Role::Planner, "", PASSWORD, "secretariat");
   const auto session = workspace_->create_session("planner", 1000);
   ASSERT_TRUE(workspace_->find_session(session.token, 999).has_value());
@@ -74,7 +88,7 @@ TEST_F(Accounts, SessionsExpire) {
   EXPECT_FALSE(workspace_->find_session(second.token, 10).has_value());
 }
 
-TEST_F(Accounts, RevokedTokenStopsWorking) {
+TEST_P(Accounts, RevokedTokenStopsWorking) {
   workspace_->create_user("monitor", Role::Monitor, "", PASSWORD, "secretariat");
   const auto [record, token] = workspace_->create_api_token("monitor", "feed", "monitor");
   ASSERT_EQ(workspace_->user_of_token(token)->name, "monitor");
@@ -87,6 +101,8 @@ TEST_F(Accounts, RevokedTokenStopsWorking) {
   EXPECT_EQ(history[1].action, "revoke");
   EXPECT_EQ(history[1].actor, "secretariat");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Accounts, testing::all_backends(), testing::backend_param_name);
 
 }  // namespace
 }  // namespace guarantor::store

@@ -1,68 +1,82 @@
-// Schema migrations: a new file is created at the latest version, a current one is left alone,
-// one from a newer Guarantor and a file that is not a database are refused with their path.
+// Schema migrations on both back ends: a new database is created at the latest version, a
+// current one is left alone, one from a newer Guarantor is refused; a file that is not a
+// database and an unreachable server are refused with their name.
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include <sqlite3.h>
-
 #include "guarantor/core/error.hpp"
 #include "guarantor/store/workspace.hpp"
-#include "temp_workspace.hpp"
+#include "test_database.hpp"
 
 namespace guarantor::store {
 namespace {
 
-void run_sql(const std::filesystem::path& db, const char* sql) {
-  sqlite3* handle = nullptr;
-  ASSERT_EQ(sqlite3_open(db.string().c_str(), &handle), SQLITE_OK);
-  char* message = nullptr;
-  const int code = sqlite3_exec(handle, sql, nullptr, nullptr, &message);
-  const std::string text = message != nullptr ? message : "";
-  sqlite3_free(message);
-  sqlite3_close(handle);
-  ASSERT_EQ(code, SQLITE_OK) << text;
-}
+class MigrationsOnBothBackends : public ::testing::TestWithParam<testing::Backend> {
+protected:
+  void SetUp() override {
+    GUARANTOR_REQUIRE_BACKEND(GetParam());
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+  }
+  std::unique_ptr<testing::TestDatabase> db_;
+};
 
-TEST(Migrations, NewDatabaseGetsEveryMigrationOnce) {
-  testing::TempDir dir;
+TEST_P(MigrationsOnBothBackends, NewDatabaseGetsEveryMigrationOnce) {
   {
-    Workspace workspace(dir.db(), testing::fixed_clock);
+    Workspace workspace(db_->location(), testing::fixed_clock);
     EXPECT_GE(workspace.schema_version(), 1);
     ASSERT_FALSE(workspace.migrations_applied().empty());
     EXPECT_EQ(workspace.migrations_applied().front(), 1);
     EXPECT_EQ(workspace.migrations_applied().back(), workspace.schema_version());
     EXPECT_TRUE(workspace.empty());
   }
-  Workspace reopened(dir.db(), testing::fixed_clock);
+  Workspace reopened(db_->location(), testing::fixed_clock);
   EXPECT_TRUE(reopened.migrations_applied().empty());
 }
 
-TEST(Migrations, FromVersionOneToTheLatest) {
-  testing::TempDir dir;
+TEST_P(MigrationsOnBothBackends, FromVersionOneToTheLatest) {
   int latest = 0;
-  { latest = Workspace(dir.db(), testing::fixed_clock).schema_version(); }
+  { latest = Workspace(db_->location(), testing::fixed_clock).schema_version(); }
   if (latest == 1) GTEST_SKIP() << "only one schema version exists so far";
   // Roll the record back to version 1 and drop what later migrations made; reopening must
   // re-apply them on top of the version-1 tables.
-  run_sql(dir.db(), "DELETE FROM schema_migration WHERE version > 1");
-  run_sql(dir.db(), "DROP TABLE api_token; DROP TABLE user_session; DROP TABLE app_user;");
-  Workspace workspace(dir.db(), testing::fixed_clock);
+  ASSERT_EQ(db_->run_sql("DELETE FROM schema_migration WHERE version > 1"), "");
+  ASSERT_EQ(db_->run_sql("DROP TABLE api_token; DROP TABLE user_session; DROP TABLE app_user;"), "");
+  Workspace workspace(db_->location(), testing::fixed_clock);
   EXPECT_EQ(workspace.schema_version(), latest);
   EXPECT_EQ(workspace.migrations_applied().front(), 2);
 }
 
-TEST(Migrations, NewerSchemaIsRefused) {
-  testing::TempDir dir;
-  { Workspace workspace(dir.db(), testing::fixed_clock); }
-  run_sql(dir.db(), "INSERT INTO schema_migration (version, description, applied_at) VALUES (999, 'future', 'x')");
+TEST_P(MigrationsOnBothBackends, NewerSchemaIsRefused) {
+  {
+    Workspace workspace(db_->location(), testing::fixed_clock);
+  }
+  ASSERT_EQ(db_->run_sql("INSERT INTO schema_migration (version, description, applied_at) VALUES (999, 'future', 'x')"),
+            "");
   try {
-    Workspace workspace(dir.db(), testing::fixed_clock);
+    Workspace workspace(db_->location(), testing::fixed_clock);
     FAIL() << "a database from a newer version was opened";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::Consistency);
-    EXPECT_EQ(error.where(), dir.db().string());
+    if (GetParam() == testing::Backend::Sqlite) {
+      EXPECT_EQ(error.where(), db_->location());
+    }
     EXPECT_NE(std::string(error.what()).find("schema version 999"), std::string::npos) << error.what();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MigrationsOnBothBackends, testing::all_backends(), testing::backend_param_name);
+
+TEST(Migrations, UnreachablePostgresqlIsRefusedWithoutItsPassword) {
+  // A socket directory that does not exist: the connection fails at once, with no server.
+  const std::string url = "postgresql://planner:s3cret-word@/guarantor?host=/nonexistent-guarantor-socket-dir";
+  try {
+    Workspace workspace(url, testing::fixed_clock);
+    FAIL() << "a workspace opened on an unreachable server";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::FileNotFound);
+    EXPECT_EQ(error.where(), "postgresql://planner:***@/guarantor?host=/nonexistent-guarantor-socket-dir");
+    EXPECT_EQ(std::string(error.what()).find("s3cret-word"), std::string::npos) << error.what();
   }
 }
 

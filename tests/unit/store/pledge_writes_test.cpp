@@ -5,11 +5,9 @@
 
 #include <thread>
 
-#include <sqlite3.h>
-
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/store/workspace.hpp"
-#include "temp_workspace.hpp"
+#include "test_database.hpp"
 
 namespace guarantor::store {
 namespace {
@@ -18,10 +16,12 @@ const io::LoadOptions OPTIONS{GUARANTOR_TEST_ASSET_DIR};
 
 std::string fmt_id(int writer, int pledge) { return "TEST-W" + std::to_string(writer) + "-" + std::to_string(pledge); }
 
-class PledgeWrites : public ::testing::Test {
+class PledgeWrites : public ::testing::TestWithParam<testing::Backend> {
 protected:
   void SetUp() override {
-    workspace_ = std::make_unique<Workspace>(dir_.db(), testing::fixed_clock);
+    GUARANTOR_REQUIRE_BACKEND(GetParam());
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    workspace_ = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
     workspace_->import_scenario(testing::default_manifest(), OPTIONS, "import");
   }
   model::Pledge new_pledge(const std::string& id) const {
@@ -30,11 +30,11 @@ protected:
     pledge.quantity = 1;
     return pledge;
   }
-  testing::TempDir dir_;
+  std::unique_ptr<testing::TestDatabase> db_;
   std::unique_ptr<Workspace> workspace_;
 };
 
-TEST_F(PledgeWrites, CreateUpdateDeleteAreVersionedAndAudited) {
+TEST_P(PledgeWrites, CreateUpdateDeleteAreVersionedAndAudited) {
   auto created = workspace_->create_pledge(new_pledge("TEST-1"), "liaison.gb");
   EXPECT_EQ(created.version, 1);
   auto changed = created.value;
@@ -60,7 +60,7 @@ TEST_F(PledgeWrites, CreateUpdateDeleteAreVersionedAndAudited) {
   EXPECT_GT(workspace_->verify_history(), 3);
 }
 
-TEST_F(PledgeWrites, StaleVersionIsRefusedAndNothingChanges) {
+TEST_P(PledgeWrites, StaleVersionIsRefusedAndNothingChanges) {
   auto pledge = workspace_->pledges().front();
   auto first = pledge.value;
   first.quantity = pledge.value.quantity + 1;
@@ -78,7 +78,7 @@ TEST_F(PledgeWrites, StaleVersionIsRefusedAndNothingChanges) {
   EXPECT_EQ(stored.readiness_days, pledge.value.readiness_days);
 }
 
-TEST_F(PledgeWrites, UnknownIdsAndDuplicatesAreRefused) {
+TEST_P(PledgeWrites, UnknownIdsAndDuplicatesAreRefused) {
   EXPECT_THROW(workspace_->update_pledge(new_pledge("NO-SUCH"), std::nullopt, "x"), NotFound);
   EXPECT_THROW(workspace_->delete_pledge("NO-SUCH", std::nullopt, "x"), NotFound);
   auto existing = workspace_->pledges().front().value;
@@ -89,7 +89,7 @@ TEST_F(PledgeWrites, UnknownIdsAndDuplicatesAreRefused) {
   EXPECT_FALSE(workspace_->pledge("TEST-ORPHAN").has_value());
 }
 
-TEST_F(PledgeWrites, SharingLevelIsStoredAndKeptOnReimport) {
+TEST_P(PledgeWrites, SharingLevelIsStoredAndKeptOnReimport) {
   workspace_->set_sharing("DE", SharingLevel::Aggregate, 1, "liaison.de");
   EXPECT_EQ(workspace_->nation("DE")->sharing, SharingLevel::Aggregate);
   EXPECT_THROW(workspace_->set_sharing("DE", SharingLevel::Full, 1, "liaison.de"), VersionConflict);
@@ -97,15 +97,15 @@ TEST_F(PledgeWrites, SharingLevelIsStoredAndKeptOnReimport) {
   EXPECT_EQ(workspace_->nation("DE")->sharing, SharingLevel::Aggregate);
 }
 
-TEST_F(PledgeWrites, WritesSurviveReopen) {
+TEST_P(PledgeWrites, WritesSurviveReopen) {
   workspace_->create_pledge(new_pledge("TEST-DURABLE"), "liaison.gb");
   workspace_.reset();
-  Workspace reopened(dir_.db(), testing::fixed_clock);
+  Workspace reopened(db_->location(), testing::fixed_clock);
   ASSERT_TRUE(reopened.pledge("TEST-DURABLE").has_value());
   EXPECT_GT(reopened.verify_history(), 0);
 }
 
-TEST_F(PledgeWrites, ConcurrentWritersFromTwoConnectionsLoseNothing) {
+TEST_P(PledgeWrites, ConcurrentWritersFromTwoConnectionsLoseNothing) {
   constexpr int WRITERS = 8;
   constexpr int PLEDGES_EACH = 5;
   std::vector<std::thread> threads;
@@ -115,7 +115,7 @@ TEST_F(PledgeWrites, ConcurrentWritersFromTwoConnectionsLoseNothing) {
       std::unique_ptr<Workspace> own;
       Workspace* target = workspace_.get();
       if (w % 2 == 1) {
-        own = std::make_unique<Workspace>(dir_.db(), testing::fixed_clock);
+        own = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
         target = own.get();
       }
       for (int p = 0; p < PLEDGES_EACH; ++p) target->create_pledge(new_pledge(fmt_id(w, p)), "writer");
@@ -127,20 +127,20 @@ TEST_F(PledgeWrites, ConcurrentWritersFromTwoConnectionsLoseNothing) {
   EXPECT_GT(workspace_->verify_history(), WRITERS * PLEDGES_EACH);
 }
 
-TEST_F(PledgeWrites, AlteredHistoryIsDetected) {
+TEST_P(PledgeWrites, AlteredHistoryIsDetected) {
   workspace_->create_pledge(new_pledge("TEST-TAMPER"), "liaison.gb");
   const auto entries = workspace_->history("pledge", "TEST-TAMPER");
   ASSERT_EQ(entries.size(), 1u);
   workspace_.reset();
-  sqlite3* handle = nullptr;
-  ASSERT_EQ(sqlite3_open(dir_.db().string().c_str(), &handle), SQLITE_OK);
-  // The triggers refuse an UPDATE; someone with the file can still drop them first.
-  EXPECT_NE(sqlite3_exec(handle, "UPDATE history SET actor = 'someone else'", nullptr, nullptr, nullptr), SQLITE_OK);
-  const std::string tamper = "DROP TRIGGER history_is_append_only_update; UPDATE history SET actor = 'someone else' WHERE seq = " +
-                             std::to_string(entries.front().seq);
-  ASSERT_EQ(sqlite3_exec(handle, tamper.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(handle);
-  Workspace reopened(dir_.db(), testing::fixed_clock);
+  // The triggers refuse an UPDATE; someone with the database's owner rights can still drop them.
+  EXPECT_NE(db_->run_sql("UPDATE history SET actor = 'someone else'"), "");
+  const std::string tamper = GetParam() == testing::Backend::Sqlite
+                                 ? "DROP TRIGGER history_is_append_only_update; "
+                                 : "DROP TRIGGER history_is_append_only_update ON history; ";
+  ASSERT_EQ(db_->run_sql(tamper + "UPDATE history SET actor = 'someone else' WHERE seq = " +
+                         std::to_string(entries.front().seq)),
+            "");
+  Workspace reopened(db_->location(), testing::fixed_clock);
   try {
     reopened.verify_history();
     FAIL() << "an altered history entry verified";
@@ -149,6 +149,8 @@ TEST_F(PledgeWrites, AlteredHistoryIsDetected) {
     EXPECT_NE(error.where().find("seq " + std::to_string(entries.front().seq)), std::string::npos) << error.where();
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PledgeWrites, testing::all_backends(), testing::backend_param_name);
 
 }  // namespace
 }  // namespace guarantor::store

@@ -11,7 +11,7 @@
 #include "guarantor/planner/planner.hpp"
 #include "guarantor/report/force_generation_export.hpp"
 #include "guarantor/store/workspace.hpp"
-#include "temp_workspace.hpp"
+#include "test_database.hpp"
 
 namespace guarantor::store {
 namespace {
@@ -39,15 +39,23 @@ nlohmann::json without_provenance(nlohmann::json value) {
   return value;
 }
 
-TEST(RoundTrip, ExportReadsBackToTheSameModel) {
-  testing::TempDir dir;
+class RoundTrip : public ::testing::TestWithParam<testing::Backend> {
+protected:
+  void SetUp() override {
+    GUARANTOR_REQUIRE_BACKEND(GetParam());
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+  }
+  std::unique_ptr<testing::TestDatabase> db_;
+};
+
+TEST_P(RoundTrip, ExportReadsBackToTheSameModel) {
   const auto original = io::load_scenario(testing::default_manifest(), OPTIONS);
-  Workspace workspace(dir.db(), testing::fixed_clock);
+  Workspace workspace(db_->location(), testing::fixed_clock);
   workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
   EXPECT_FALSE(workspace.empty());
   EXPECT_EQ(workspace.pledges().size(), original.coalition.pledges.size());
-  workspace.export_scenario(dir.path() / "export");
-  const auto exported = io::load_scenario(dir.path() / "export" / "scenario.json", OPTIONS);
+  workspace.export_scenario(db_->scratch() / "export");
+  const auto exported = io::load_scenario(db_->scratch() / "export" / "scenario.json", OPTIONS);
 
   EXPECT_EQ(exported.name, original.name);
   EXPECT_EQ(exported.as_of, original.as_of);
@@ -65,13 +73,12 @@ TEST(RoundTrip, ExportReadsBackToTheSameModel) {
   }
 }
 
-TEST(RoundTrip, ExportPlansTheSameAsTheOriginal) {
-  testing::TempDir dir;
-  Workspace workspace(dir.db(), testing::fixed_clock);
+TEST_P(RoundTrip, ExportPlansTheSameAsTheOriginal) {
+  Workspace workspace(db_->location(), testing::fixed_clock);
   workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
-  workspace.export_scenario(dir.path() / "export");
+  workspace.export_scenario(db_->scratch() / "export");
   const auto original = io::load_scenario(testing::default_manifest(), OPTIONS);
-  const auto exported = io::load_scenario(dir.path() / "export" / "scenario.json", OPTIONS);
+  const auto exported = io::load_scenario(db_->scratch() / "export" / "scenario.json", OPTIONS);
 
   const auto force_original = report::force_generation_to_json(original, force::generate_force(original, {}));
   const auto force_exported = report::force_generation_to_json(exported, force::generate_force(exported, {}));
@@ -84,28 +91,25 @@ TEST(RoundTrip, ExportPlansTheSameAsTheOriginal) {
   EXPECT_EQ(without_provenance(plan_exported), without_provenance(plan_original));
 }
 
-TEST(RoundTrip, LoadEqualsTheStoredRecords) {
-  testing::TempDir dir;
-  Workspace workspace(dir.db(), testing::fixed_clock);
+TEST_P(RoundTrip, LoadEqualsTheStoredRecords) {
+  Workspace workspace(db_->location(), testing::fixed_clock);
   workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
   const auto loaded = workspace.load(OPTIONS);
   EXPECT_EQ(io::encode_coalition(loaded.coalition), io::encode_coalition(workspace.coalition()));
   EXPECT_EQ(io::encode_mandate(loaded.mandate), io::encode_mandate(workspace.mandate()));
 }
 
-TEST(RoundTrip, ImportOfABrokenScenarioChangesNothing) {
-  testing::TempDir dir;
-  Workspace workspace(dir.db(), testing::fixed_clock);
+TEST_P(RoundTrip, ImportOfABrokenScenarioChangesNothing) {
+  Workspace workspace(db_->location(), testing::fixed_clock);
   workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
   const auto history_before = workspace.history().size();
-  EXPECT_THROW(workspace.import_scenario(dir.path() / "no-such" / "scenario.json", OPTIONS, "import"), Error);
+  EXPECT_THROW(workspace.import_scenario(db_->scratch() / "no-such" / "scenario.json", OPTIONS, "import"), Error);
   EXPECT_EQ(workspace.history().size(), history_before);
   EXPECT_FALSE(workspace.pledges().empty());
 }
 
-TEST(RoundTrip, ReimportRecordsOnlyWhatChanged) {
-  testing::TempDir dir;
-  Workspace workspace(dir.db(), testing::fixed_clock);
+TEST_P(RoundTrip, ReimportRecordsOnlyWhatChanged) {
+  Workspace workspace(db_->location(), testing::fixed_clock);
   workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
   const auto first = workspace.history().size();
   workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
@@ -114,17 +118,18 @@ TEST(RoundTrip, ReimportRecordsOnlyWhatChanged) {
   EXPECT_EQ(workspace.verify_history(), static_cast<std::int64_t>(first + 1));
 }
 
-TEST(RoundTrip, EmptyWorkspaceRefusesExport) {
-  testing::TempDir dir;
-  Workspace workspace(dir.db(), testing::fixed_clock);
+TEST_P(RoundTrip, EmptyWorkspaceRefusesExport) {
+  Workspace workspace(db_->location(), testing::fixed_clock);
   try {
-    workspace.export_scenario(dir.path() / "export");
+    workspace.export_scenario(db_->scratch() / "export");
     FAIL() << "an empty workspace was exported";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::Consistency);
     EXPECT_NE(std::string(error.what()).find("import"), std::string::npos);
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, RoundTrip, testing::all_backends(), testing::backend_param_name);
 
 }  // namespace
 }  // namespace guarantor::store
