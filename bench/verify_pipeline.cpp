@@ -22,14 +22,16 @@
 #include "guarantor/geo/geodesic.hpp"
 #include "guarantor/io/output_file.hpp"
 #include "guarantor/report/verify_page.hpp"
-#include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/adapters.hpp"
+#include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/pipeline.hpp"
 #include "synthetic_reports.hpp"
 
 namespace {
 
 using namespace guarantor::verify;
+using guarantor::format_date;
+using guarantor::format_datetime;
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
@@ -211,7 +213,8 @@ int main(int argc, char** argv) {
   for (const StageTiming& stage : result.timings)
     std::printf("%-12s %9.2f %9.2f %14.0f\n", stage.stage.c_str(), stage.seconds, stage.cpu_seconds, stage.peak_rss_mib);
   for (const StageTiming& output : output_timings)
-    std::printf("  %-18s %9.2f %9.2f %14.0f\n", output.stage.c_str(), output.seconds, output.cpu_seconds, output.peak_rss_mib);
+    std::printf("  %-18s %9.2f %9.2f %14.0f\n", output.stage.c_str(), output.seconds, output.cpu_seconds,
+                output.peak_rss_mib);
   std::printf("%-12s %9.2f %9.2f %14.0f\n", "outputs", outputs_s, outputs_cpu, outputs_rss);
   std::printf("outputs: page %.1f MiB, findings.json %.0f MiB, incidents.geojson %.0f MiB, incidents.csv %.0f MiB; "
               "pipeline alone %.2f s\n",
@@ -220,8 +223,10 @@ int main(int argc, char** argv) {
   std::printf("end to end: %.2f s (CPU %.2f s), %.0f reports/s, peak RSS %.0f MiB, log %.0f MiB\n", total_s, total_cpu,
               static_cast<double>(result.reports.size()) / total_s, peak_rss_mib(),
               static_cast<double>(std::filesystem::file_size(log_path)) / (1024.0 * 1024.0));
-  std::printf("machine: %u hardware threads, load average (1 min) %.2f at the start, %.2f at the end; pool of %u threads\n",
-              std::thread::hardware_concurrency(), load_at_start, load_average(), guarantor::ThreadPool::shared().concurrency());
+  std::printf(
+      "machine: %u hardware threads, load average (1 min) %.2f at the start, %.2f at the end; pool of %u threads\n",
+      std::thread::hardware_concurrency(), load_at_start, load_average(),
+      guarantor::ThreadPool::shared().concurrency());
   if (!keep_log.empty()) std::filesystem::copy_file(log_path, keep_log, std::filesystem::copy_options::overwrite_existing);
   if (!baseline) {
     std::filesystem::remove_all(dir);

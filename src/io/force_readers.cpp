@@ -96,8 +96,7 @@ model::Pledge read_pledge(const Json& entry, const std::string& pointer, FieldRe
   pledge.home = reader.optional_position(entry, "home", pointer);
   pledge.valid_until = reader.string(entry, "valid_until", pointer, false);
   if (!pledge.valid_until.empty() && !parse_iso_date(pledge.valid_until))
-    reader.fail(ErrorCode::Schema, pointer + "/valid_until",
-                fmt::format("got \"{}\"; expected a calendar date YYYY-MM-DD", excerpt(pledge.valid_until)));
+    reader.fail(ErrorCode::Schema, pointer + "/valid_until", iso_date_problem(pledge.valid_until));
   pledge.source = reader.string(entry, "source", pointer);
   pledge.includes_rotation = reader.boolean(entry, "includes_rotation", pointer, false);
   if (const Json* sites = reader.array(entry, "sites", pointer, false)) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "geojson_geometry.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/io/geonames.hpp"
 #include "loaders.hpp"
 
@@ -237,6 +238,8 @@ void read_areas(const JsonFile& file, FieldReader& reader, model::Theatre& theat
     dated.id = reader.string(properties, "id", pointer);
     dated.kind = reader.string(properties, "kind", pointer);
     dated.as_of = reader.string(properties, "as_of", pointer);
+    if (!dated.as_of.empty() && !parse_iso_date(dated.as_of))
+      reader.fail(ErrorCode::Schema, pointer + "/as_of", iso_date_problem(dated.as_of));
     dated.source = reader.string(properties, "source", pointer);
     dated.area = std::move(area);
     theatre.attributions.push_back(dated.source);

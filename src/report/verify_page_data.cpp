@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "guarantor/verify/time_parse.hpp"
+#include "guarantor/core/date.hpp"
 
 namespace guarantor::report::detail {
 namespace {
@@ -121,7 +121,7 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
                          {"claimant", report.claimant},
                          {"actor", report.claimed_actor},
                          {"place", report.place_name},
-                         {"time", verify::format_datetime(report.time_s)},
+                         {"time", format_datetime(report.time_s)},
                          {"text", cut_text(report.description, limits.text_chars)},
                          {"origin", report.origin}});
     }
@@ -129,8 +129,8 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
     listed_json.push_back({{"id", incident.id},
                            {"lon", rounded(incident.position.lon)},
                            {"lat", rounded(incident.position.lat)},
-                           {"first", verify::format_datetime(incident.first_s)},
-                           {"last", verify::format_datetime(incident.last_s)},
+                           {"first", format_datetime(incident.first_s)},
+                           {"last", format_datetime(incident.last_s)},
                            {"category", verify::to_string(incident.category)},
                            {"target", verify::to_string(incident.target_kind)},
                            {"weapon", verify::to_string(incident.weapon_class)},
@@ -154,7 +154,7 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
   for (const verify::Finding& finding : result.findings) {
     if (finding.incident != day_of) {
       day_of = finding.incident;
-      day = verify::format_date(incidents[finding.incident].first_s);
+      day = format_date(incidents[finding.incident].first_s);
     }
     const int slot = std::min(2, severity(verify::to_string(finding.outcome)));
     for (const std::string& party : summary[finding.incident].parties)
@@ -173,14 +173,15 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
     ++provision_counts[finding.provision_id][static_cast<std::size_t>(std::min(2, severity(verify::to_string(finding.outcome))))];
   for (const auto& provision : result.agreement.provisions) {
     const auto& counts = provision_counts[provision.id];
-    provisions.push_back({{"id", provision.id},
-                          {"title", provision.title},
-                          {"window_from", verify::format_date(provision.from_s)},
-                          {"window_until", provision.until_s ? verify::format_date(*provision.until_s) : ""},
-                          {"parties", provision.parties},
-                          {"release_clause", provision.release_clause},
-                          {"sources", provision.sources},
-                          {"counts", {{"violation", counts[0]}, {"undetermined", counts[1]}, {"no_violation", counts[2]}}}});
+    provisions.push_back(
+        {{"id", provision.id},
+         {"title", provision.title},
+         {"window_from", format_date(provision.from_s)},
+         {"window_until", provision.until_s ? format_date(*provision.until_s) : ""},
+         {"parties", provision.parties},
+         {"release_clause", provision.release_clause},
+         {"sources", provision.sources},
+         {"counts", {{"violation", counts[0]}, {"undetermined", counts[1]}, {"no_violation", counts[2]}}}});
   }
 
   json rejected = json::array();

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "adapter_rows.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/verify/text_classify.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -49,7 +49,7 @@ AdapterResult read_acled_csv(std::istream& in, const std::string& name) {
         report.id = fmt::format("acled:{}", row.required("event_id_cnty"));
         report.origin = fmt::format("{}:{}", name, row.line());
         const std::string_view date = row.required("event_date");
-        const auto time = parse_iso_like(date);
+        const auto time = parse_timestamp(date);
         if (!time) throw RowError{fmt::format("event_date: got \"{}\"; expected YYYY-MM-DD or D Month YYYY", date)};
         report.time_s = time->time_s;
         report.time_uncertainty_s = time->uncertainty_s;

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "adapter_rows.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -40,7 +40,7 @@ Report report_from_fields(const Getter& get, std::string_view format, std::optio
   report.id = fmt::format("{}:{}", format, id);
   report.format = std::string(format);
   const std::string date = get("date");
-  const auto time = parse_iso_like(date);
+  const auto time = parse_timestamp(date);
   if (!time)
     throw RowError{fmt::format("date: got \"{}\"; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or an offset (+03:00)", date)};
   report.time_s = time->time_s;

@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include "adapter_rows.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/verify/text_classify.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -31,9 +31,9 @@ constexpr long long MAX_LOCATABLE_WHERE_PREC = 5;
 constexpr long long ONE_SIDED_VIOLENCE = 3;
 
 std::optional<ParsedTime> ucdp_date(const detail::Row& row, std::string_view iso_column, std::string_view raw_column) {
-  if (const std::string_view iso = row.get(iso_column); !iso.empty()) return parse_iso_like(iso);
+  if (const std::string_view iso = row.get(iso_column); !iso.empty()) return parse_timestamp(iso);
   const std::string_view raw = row.get(raw_column);
-  if (auto parsed = parse_iso_like(raw)) return parsed;  // the official GED CSV uses ISO dates
+  if (auto parsed = parse_timestamp(raw)) return parsed;  // the official GED CSV uses ISO dates
   return parse_us_date(raw);
 }
 

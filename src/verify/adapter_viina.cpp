@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "adapter_rows.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/verify/text_classify.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -88,12 +88,12 @@ AdapterResult read_viina(std::istream& info, const std::string& info_name, std::
     if (label == labels.end())
       throw RowError{fmt::format("event_id {} has no row in {}; expected one labels row per event", event_id, labels_name)};
     const std::string_view date = row.required("date");
-    const auto day = parse_iso_like(date);
+    const auto day = parse_timestamp(date);
     if (!day) throw RowError{fmt::format("date: got \"{}\"; expected YYYYMMDD", date)};
     report.time_s = day->time_s;
     report.time_uncertainty_s = day->uncertainty_s;
     if (const std::string_view clock = row.get("time"); !clock.empty()) {
-      const auto at = parse_iso_like(fmt::format("{}T{}", format_date(day->time_s), clock));
+      const auto at = parse_timestamp(fmt::format("{}T{}", format_date(day->time_s), clock));
       if (!at) throw RowError{fmt::format("time: got \"{}\"; expected HH:MM", clock)};
       report.time_s = at->time_s;
       report.time_uncertainty_s = 0;

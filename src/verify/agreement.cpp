@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -170,7 +170,7 @@ Agreement agreement_from_json(const nlohmann::json& root, const std::string& nam
       reader.fail(pointer + "/window", "missing; expected {\"from\": \"YYYY-MM-DD\", \"days\": n} or {\"from\", \"until\"}");
     } else {
       const std::string from = reader.text(*window, "from", pointer + "/window", true);
-      const auto from_time = parse_iso_like(from);
+      const auto from_time = parse_timestamp(from);
       if (!from_time) reader.fail(pointer + "/window/from", fmt::format("got \"{}\"; expected YYYY-MM-DD", from));
       else provision.from_s = from_time->time_s;
       if (window->contains("days")) {
@@ -181,7 +181,7 @@ Agreement agreement_from_json(const nlohmann::json& root, const std::string& nam
           provision.until_s = provision.from_s + days.get<long long>() * SECONDS_PER_DAY;
       } else if (window->contains("until")) {
         const std::string until = reader.text(*window, "until", pointer + "/window", true);
-        const auto until_time = parse_iso_like(until);
+        const auto until_time = parse_timestamp(until);
         if (!until_time) reader.fail(pointer + "/window/until", fmt::format("got \"{}\"; expected YYYY-MM-DD", until));
         else provision.until_s = until_time->time_s;  // exclusive: the day named is no longer covered
       }

@@ -35,8 +35,8 @@ void append_position(std::string& out, geo::LonLat position);
 
 /// What findings.json adds to a finding's own members (finding_to_json in outputs.hpp).
 struct FindingExtras {
-  std::string_view date;                    ///< the incident's first day, YYYY-MM-DD
-  geo::LonLat position;                     ///< the incident's position
+  std::string_view date;  ///< the incident's first day, YYYY-MM-DD
+  geo::LonLat position;   ///< the incident's position
   const std::vector<Report>* reports = nullptr;
   const std::vector<std::size_t>* sources = nullptr;  ///< the incident's member reports (indexes)
 };

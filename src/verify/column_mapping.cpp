@@ -6,35 +6,12 @@
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
-#include "guarantor/verify/time_parse.hpp"
+#include "guarantor/core/printable.hpp"
 
 namespace guarantor::verify {
 namespace {
 
 using Json = nlohmann::json;
-
-constexpr UnixSeconds SECONDS_PER_HOUR = 3600;
-constexpr UnixSeconds SECONDS_PER_MINUTE = 60;
-constexpr UnixSeconds LONGEST_OFFSET_S = 14 * SECONDS_PER_HOUR;  // UTC+14 is the largest in use
-
-// Last Sunday of `month` in `year`, as days since the epoch (1970-01-01 was a Thursday).
-std::int64_t last_sunday(int year, unsigned month) {
-  const std::int64_t first_of_next = month == 12 ? days_from_civil(year + 1, 1, 1) : days_from_civil(year, month + 1, 1);
-  std::int64_t day = first_of_next - 1;
-  const std::int64_t weekday = ((day % 7) + 11) % 7;  // 0 = Sunday
-  return day - weekday;
-}
-
-int year_of(UnixSeconds t) { return std::stoi(format_date(t).substr(0, 4)); }
-
-// EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
-// October (Directive 2000/84/EC), which Ukraine follows.
-bool eu_summer_time(UnixSeconds utc_s) {
-  const int year = year_of(utc_s);
-  const UnixSeconds start = last_sunday(year, 3) * SECONDS_PER_DAY + SECONDS_PER_HOUR;
-  const UnixSeconds end = last_sunday(year, 10) * SECONDS_PER_DAY + SECONDS_PER_HOUR;
-  return utc_s >= start && utc_s < end;
-}
 
 class Reader {
 public:
@@ -116,22 +93,12 @@ bool weapon_name(const std::string& s) { return weapon_class_from_string(s).has_
 }  // namespace
 
 std::optional<UnixSeconds> zone_offset_s(std::string_view zone, UnixSeconds local_s) {
-  if (zone == "UTC" || zone == "Z" || zone == "Etc/UTC") return 0;
-  if (zone == "Europe/Moscow" || zone == "Europe/Minsk") return 3 * SECONDS_PER_HOUR;  // no summer time since 2014 / 2011
-  if (zone == "Europe/Kyiv" || zone == "Europe/Kiev") {
-    // EET (+02:00) or, in EU summer time, EEST (+03:00). Judged on the instant the summer offset
-    // would give; in the repeated autumn hour the earlier (summer) reading is taken.
-    return eu_summer_time(local_s - 3 * SECONDS_PER_HOUR) ? 3 * SECONDS_PER_HOUR : 2 * SECONDS_PER_HOUR;
+  try {
+    const TimeZone time_zone = TimeZone::from_spec(std::string(zone));
+    return local_s - time_zone.to_utc(local_s);
+  } catch (const Error&) {
+    return std::nullopt;
   }
-  if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
-    const auto digit = [&](std::size_t i) { return zone[i] >= '0' && zone[i] <= '9' ? zone[i] - '0' : -1; };
-    const int h1 = digit(1), h2 = digit(2), m1 = digit(4), m2 = digit(5);
-    if (h1 < 0 || h2 < 0 || m1 < 0 || m2 < 0) return std::nullopt;
-    const UnixSeconds offset = (h1 * 10 + h2) * SECONDS_PER_HOUR + (m1 * 10 + m2) * SECONDS_PER_MINUTE;
-    if (offset > LONGEST_OFFSET_S || m1 > 5) return std::nullopt;
-    return zone[0] == '-' ? -offset : offset;
-  }
-  return std::nullopt;
 }
 
 ColumnMapping column_mapping_from_json(const Json& root, const std::string& where) {
@@ -171,8 +138,15 @@ ColumnMapping column_mapping_from_json(const Json& root, const std::string& wher
   m.timezone = reader.text(time, "timezone", "/time");
   if (m.timezone.empty() && m.date_format != "unix")
     reader.fail("/time/timezone", "expected the zone of times written without one (UTC, +02:00, Europe/Kyiv, ...)");
-  else if (!m.timezone.empty() && !zone_offset_s(m.timezone, 0))
-    reader.fail("/time/timezone", fmt::format("got \"{}\"; expected UTC, +HH:MM, Europe/Kyiv, Europe/Moscow or Europe/Minsk", m.timezone));
+  else if (!m.timezone.empty()) {
+    try {
+      m.zone = TimeZone::from_spec(m.timezone);
+    } catch (const Error&) {
+      reader.fail("/time/timezone", fmt::format("got \"{}\"; expected UTC, +HH:MM or a zone of the tz database such as "
+                                                "Europe/Kyiv (from {})",
+                                                excerpt(m.timezone), TimeZone::directory().string()));
+    }
+  }
 
   const Json& location = section("location");
   m.lon = reader.column(location, "lon", "/location");

@@ -1,16 +1,15 @@
 #include "guarantor/verify/input_checks.hpp"
 
 #include <cmath>
-#include <cstdlib>
-#include <ctime>
-#include <filesystem>
 #include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
-#include "guarantor/verify/time_parse.hpp"
+#include "guarantor/core/printable.hpp"
+#include "guarantor/core/time_zone.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -18,34 +17,6 @@ namespace {
 void require(bool ok, std::string_view option, double value, std::string_view expected) {
   if (!ok) throw Error(ErrorCode::Usage, std::string(option), fmt::format("got {}; expected {}", value, expected));
 }
-
-// The system tz database (tzdata); TZDIR overrides it as it does for the C library.
-std::filesystem::path zone_file(const std::string& zone) {
-  const char* dir = std::getenv("TZDIR");
-  return std::filesystem::path(dir != nullptr && *dir != '\0' ? dir : "/usr/share/zoneinfo") / zone;
-}
-
-// Sets TZ for the lifetime of the object and restores the previous value after: the C
-// library's mktime is the only conversion from a named zone's wall clock to UTC at hand (no
-// std::chrono::zoned_time in libstdc++ 12), and it reads the zone from the environment.
-class ScopedTimeZone {
-public:
-  explicit ScopedTimeZone(const std::string& zone) {
-    if (const char* old = std::getenv("TZ")) previous_ = old;
-    ::setenv("TZ", zone.c_str(), 1);
-    ::tzset();
-  }
-  ScopedTimeZone(const ScopedTimeZone&) = delete;
-  ScopedTimeZone& operator=(const ScopedTimeZone&) = delete;
-  ~ScopedTimeZone() {
-    if (previous_) ::setenv("TZ", previous_->c_str(), 1);
-    else ::unsetenv("TZ");
-    ::tzset();
-  }
-
-private:
-  std::optional<std::string> previous_;
-};
 
 }  // namespace
 
@@ -102,13 +73,17 @@ std::size_t resolve_local_times(std::vector<Report>& reports, std::vector<Reject
   std::size_t local = 0;
   for (const Report& report : reports) local += report.local_time;
   const bool refuse = zone == REJECT_LOCAL_TIMES;
+  std::optional<TimeZone> time_zone;
   if (!refuse) {
-    std::error_code error;
-    if (zone.empty() || zone.find("..") != std::string::npos || !std::filesystem::is_regular_file(zone_file(zone), error))
+    try {
+      time_zone.emplace(TimeZone::load(zone));
+    } catch (const Error& error) {
+      if (error.code() != ErrorCode::Usage) throw;
       throw Error(ErrorCode::Usage, "--timezone",
                   fmt::format("unknown time zone \"{}\"; expected an IANA name such as Europe/Kyiv (from {}) or "
                               "\"reject\"",
-                              zone, zone_file("").string()));
+                              excerpt(zone), TimeZone::directory().string()));
+    }
   }
   if (local == 0) return 0;
   if (refuse) {
@@ -127,15 +102,11 @@ std::size_t resolve_local_times(std::vector<Report>& reports, std::vector<Reject
     reports.resize(kept);
     return 0;
   }
-  const ScopedTimeZone scoped(zone);
   for (Report& report : reports) {
     if (!report.local_time) continue;
-    // time_s holds the wall-clock reading as if it were UTC; split it and let mktime place it.
-    const std::time_t wall = static_cast<std::time_t>(report.time_s);
-    std::tm fields{};
-    ::gmtime_r(&wall, &fields);
-    fields.tm_isdst = -1;  // in a repeated hour at the end of summer time the C library picks one
-    report.time_s = static_cast<UnixSeconds>(std::mktime(&fields));
+    // time_s holds the wall-clock reading as if it were UTC (TimeZone::to_utc documents the
+    // skipped and repeated hours of summer time).
+    report.time_s = time_zone->to_utc(report.time_s);
     report.local_time = false;
   }
   return local;

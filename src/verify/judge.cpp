@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/geo/polygon.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "canonical_json.hpp"
-#include "guarantor/verify/time_parse.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/verify/verify_json.hpp"
 
 namespace guarantor::verify {

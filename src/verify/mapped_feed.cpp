@@ -8,11 +8,11 @@
 #include <fmt/format.h>
 
 #include "adapter_rows.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/io/csv_reader.hpp"
 #include "guarantor/verify/column_mapping.hpp"
 #include "guarantor/verify/text_classify.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -74,7 +74,7 @@ std::optional<ParsedTime> parse_dmy(std::string_view text) {
   if (text.size() < 10 || (text[2] != '.' && text[2] != '/' && text[2] != '-') || text[5] != text[2]) return std::nullopt;
   std::string iso = fmt::format("{}-{}-{}", text.substr(6, 4), text.substr(3, 2), text.substr(0, 2));
   if (text.size() > 10) iso += fmt::format("T{}", text.substr(11));
-  return parse_iso_like(iso);
+  return parse_timestamp(iso);
 }
 
 // The instant (UTC) and span of a written time under the mapping's zone and format.
@@ -88,7 +88,7 @@ ParsedTime read_time(std::string_view written, std::string_view clock, const Col
   }
   const Written parts = split_zone(written);
   std::optional<ParsedTime> parsed;
-  if (mapping.date_format == "iso") parsed = parse_iso_like(parts.text);
+  if (mapping.date_format == "iso") parsed = parse_timestamp(parts.text);
   else if (mapping.date_format == "dmy") parsed = parse_dmy(parts.text);
   else parsed = parse_us_date(parts.text);
   if (!parsed)
@@ -96,12 +96,12 @@ ParsedTime read_time(std::string_view written, std::string_view clock, const Col
                                mapping.date_format == "iso" ? " (YYYY-MM-DD[ HH:MM[:SS]][Z|+HH:MM])" : "")};
   if (!clock.empty()) {
     if (parsed->uncertainty_s == 0) throw RowError{fmt::format("{}: has a time of day and so does the time column", what)};
-    const auto with_clock = parse_iso_like(fmt::format("{}T{}", format_date(parsed->time_s), clock));
+    const auto with_clock = parse_timestamp(fmt::format("{}T{}", format_date(parsed->time_s), clock));
     if (!with_clock) throw RowError{fmt::format("time: got \"{}\"; expected HH:MM[:SS]", clock)};
     parsed = with_clock;
   }
-  const UnixSeconds offset = parts.explicit_offset_s ? *parts.explicit_offset_s : *zone_offset_s(mapping.timezone, parsed->time_s);
-  parsed->time_s -= offset;
+  if (parts.explicit_offset_s) parsed->time_s -= *parts.explicit_offset_s;
+  else parsed->time_s = (mapping.zone ? *mapping.zone : TimeZone::from_spec(mapping.timezone)).to_utc(parsed->time_s);
   return *parsed;
 }
 

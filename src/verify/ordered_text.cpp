@@ -24,8 +24,7 @@ struct Chunk {
 
 }  // namespace
 
-void write_records_in_order(std::ostream& out, std::size_t count, const RecordWriter& write_record,
-                            unsigned threads) {
+void write_records_in_order(std::ostream& out, std::size_t count, const RecordWriter& write_record, unsigned threads) {
   ThreadPool& pool = ThreadPool::shared();
   const unsigned working = std::max(1u, std::min(threads == 0 ? pool.concurrency() : threads, pool.concurrency()));
   std::vector<Chunk> chunks(working * CHUNKS_PER_THREAD);

@@ -6,8 +6,8 @@
 #include <unordered_map>
 
 #include "canonical_json.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/verify/outputs.hpp"
-#include "guarantor/verify/time_parse.hpp"
 #include "guarantor/verify/verify_json.hpp"
 #include "ordered_text.hpp"
 
@@ -88,8 +88,12 @@ nlohmann::json findings_summary(const VerifyResult& result, bool with_findings) 
     if (incident.out_of_theatre) out_of_theatre.push_back(incident.id);
   nlohmann::json inputs = nlohmann::json::array();
   for (const auto& input : result.inputs)
-    inputs.push_back({{"path", input.path}, {"format", input.format}, {"sha256", input.sha256},
-                      {"rows", input.rows}, {"read", input.read}, {"rejected", input.rejected}});
+    inputs.push_back({{"path", input.path},
+                      {"format", input.format},
+                      {"sha256", input.sha256},
+                      {"rows", input.rows},
+                      {"read", input.read},
+                      {"rejected", input.rejected}});
   nlohmann::json rejected = nlohmann::json::array();
   for (const auto& r : result.rejected) rejected.push_back({{"where", r.where}, {"reason", r.reason}});
   return {{"agreement", result.agreement.name},
@@ -114,7 +118,8 @@ nlohmann::json finding_to_json(const VerifyResult& result, const Finding& findin
   item["position"] = {incident.position.lon, incident.position.lat};
   nlohmann::json sources = nlohmann::json::array();
   for (std::size_t member : incident.reports)
-    sources.push_back({{"report", result.reports[member].id}, {"outlets", result.reports[member].outlets},
+    sources.push_back({{"report", result.reports[member].id},
+                       {"outlets", result.reports[member].outlets},
                        {"origin", result.reports[member].origin}});
   item["sources"] = sources;
   return item;

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "canonical_json.hpp"
+#include "guarantor/core/date.hpp"
 #include "guarantor/io/csv_writer.hpp"
 #include "guarantor/verify/outputs.hpp"
-#include "guarantor/verify/time_parse.hpp"
 #include "guarantor/verify/verify_json.hpp"
 #include "ordered_text.hpp"
 
@@ -114,36 +114,42 @@ void write_incidents_geojson(const VerifyResult& result, std::ostream& out, unsi
 void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out, unsigned threads) {
   out << "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,location,latitude,longitude,"
          "geo_precision,source,notes,fatalities\n";
-  detail::write_records_in_order(out, result.clusters.incidents.size(), [&](std::size_t index, std::string& text) {
-    const Incident& incident = result.clusters.incidents[index];
-    std::string outlets, actors, places;
-    int fatalities = 0;
-    for (std::size_t member : incident.reports) {
-      const Report& report = result.reports[member];
-      for (const auto& outlet : report.outlets)
-        if (outlets.find(outlet) == std::string::npos) outlets += (outlets.empty() ? "" : "; ") + outlet;
-      if (!report.claimed_actor.empty() && actors.find(report.claimed_actor) == std::string::npos)
-        actors += (actors.empty() ? "" : "; ") + report.claimed_actor;
-      if (places.empty()) places = report.place_name;
-      fatalities = std::max(fatalities, report.fatalities);
-    }
-    const std::string date = format_date(incident.first_s);
-    // time_precision 1 = the day; geo_precision 1 within a town, 2 near one, 3 region (ACLED).
-    const int time_precision = incident.last_s - incident.first_s < SECONDS_PER_DAY ? 1 : 2;
-    constexpr double TOWN_M = 5000, NEAR_M = 25000;
-    const int geo_precision = incident.uncertainty_m <= TOWN_M ? 1 : incident.uncertainty_m <= NEAR_M ? 2 : 3;
-    fmt::format_to(std::back_inserter(text), "{},{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{}\n", io::csv_text_field(incident.id), date, date.substr(0, 4),
-                       time_precision, io::csv_text_field(acled_event_type(incident.category)),
-                       io::csv_text_field(fmt::format("{}; target {}; weapon {}", to_string(incident.category),
-                                             to_string(incident.target_kind), to_string(incident.weapon_class))),
-                       io::csv_text_field(actors.empty() ? "not stated" : "as claimed: " + actors), io::csv_text_field(places),
-                       incident.position.lat, incident.position.lon, geo_precision, io::csv_text_field(outlets),
-                       io::csv_text_field(fmt::format("{} reports; grade {}; country {}{}{}", incident.reports.size(),
-                                             result.grades[index].code(), incident.country.empty() ? "unknown" : incident.country,
-                                             incident.area.empty() ? "" : "; located only to area " + incident.area,
-                                             incident.out_of_theatre ? "; outside the theatre, not judged" : "")),
-                       fatalities);
-  }, threads);
+  detail::write_records_in_order(
+      out, result.clusters.incidents.size(),
+      [&](std::size_t index, std::string& text) {
+        const Incident& incident = result.clusters.incidents[index];
+        std::string outlets, actors, places;
+        int fatalities = 0;
+        for (std::size_t member : incident.reports) {
+          const Report& report = result.reports[member];
+          for (const auto& outlet : report.outlets)
+            if (outlets.find(outlet) == std::string::npos) outlets += (outlets.empty() ? "" : "; ") + outlet;
+          if (!report.claimed_actor.empty() && actors.find(report.claimed_actor) == std::string::npos)
+            actors += (actors.empty() ? "" : "; ") + report.claimed_actor;
+          if (places.empty()) places = report.place_name;
+          fatalities = std::max(fatalities, report.fatalities);
+        }
+        const std::string date = format_date(incident.first_s);
+        // time_precision 1 = the day; geo_precision 1 within a town, 2 near one, 3 region (ACLED).
+        const int time_precision = incident.last_s - incident.first_s < SECONDS_PER_DAY ? 1 : 2;
+        constexpr double TOWN_M = 5000, NEAR_M = 25000;
+        const int geo_precision = incident.uncertainty_m <= TOWN_M ? 1 : incident.uncertainty_m <= NEAR_M ? 2 : 3;
+        fmt::format_to(
+            std::back_inserter(text), "{},{},{},{},{},{},{},{},{:.5f},{:.5f},{},{},{},{}\n",
+            io::csv_text_field(incident.id), date, date.substr(0, 4), time_precision,
+            io::csv_text_field(acled_event_type(incident.category)),
+            io::csv_text_field(fmt::format("{}; target {}; weapon {}", to_string(incident.category),
+                                           to_string(incident.target_kind), to_string(incident.weapon_class))),
+            io::csv_text_field(actors.empty() ? "not stated" : "as claimed: " + actors), io::csv_text_field(places),
+            incident.position.lat, incident.position.lon, geo_precision, io::csv_text_field(outlets),
+            io::csv_text_field(fmt::format("{} reports; grade {}; country {}{}{}", incident.reports.size(),
+                                           result.grades[index].code(),
+                                           incident.country.empty() ? "unknown" : incident.country,
+                                           incident.area.empty() ? "" : "; located only to area " + incident.area,
+                                           incident.out_of_theatre ? "; outside the theatre, not judged" : "")),
+            fatalities);
+      },
+      threads);
 }
 
 }  // namespace guarantor::verify

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "guarantor/core/time_zone.hpp"
 #include "guarantor/verify/adapters.hpp"
 
 namespace guarantor::verify {
@@ -40,6 +41,7 @@ struct ColumnMapping {
   ColumnRef time;            ///< optional separate time of day
   ColumnRef end_date;        ///< optional end of the reported span
   std::string timezone;      ///< zone of times written without one: UTC, +HH:MM, Europe/Kyiv, ...
+  std::optional<TimeZone> zone;  ///< `timezone` as loaded by column_mapping_from_json
   ColumnRef lon, lat, place, admin1, uncertainty;
   std::optional<double> uncertainty_m;  ///< the feed's stated location precision, when constant
   std::vector<ColumnRef> text;          ///< joined into the description and used for keywords
@@ -60,8 +62,8 @@ ColumnMapping load_column_mapping(const std::filesystem::path& path);
 AdapterResult read_mapped_csv(std::istream& in, const std::string& name, const ColumnMapping& mapping);
 
 /// Seconds east of UTC of `zone` at local wall-clock time `local_s` (seconds since the epoch as
-/// if local time were UTC). Known zones: UTC, fixed offsets "+HH:MM", Europe/Kyiv (and
-/// Europe/Kiev) with EU summer time, Europe/Moscow, Europe/Minsk. nullopt for others.
+/// if local time were UTC): UTC, fixed offsets "+HH:MM", or any zone of the system's tz database
+/// (TimeZone::from_spec, summer time included). nullopt for a zone it does not know.
 std::optional<UnixSeconds> zone_offset_s(std::string_view zone, UnixSeconds local_s);
 
 }  // namespace guarantor::verify

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/geo/lon_lat.hpp"
 
 namespace guarantor::verify {
@@ -55,8 +56,8 @@ enum class GeoPrecision {
   Unlocated = 6,       ///< neither usable coordinates, a known place name nor a known area
 };
 
-/// Seconds since 1970-01-01T00:00:00Z.
-using UnixSeconds = std::int64_t;
+/// Seconds since 1970-01-01T00:00:00Z (the core date library's type).
+using guarantor::UnixSeconds;
 
 struct Report {
   std::string id;      ///< unique key "<format>:<source id>"

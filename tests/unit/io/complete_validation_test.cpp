@@ -58,7 +58,9 @@ TEST(CompleteValidation, EveryProblemIsListedInOneRun) {
   EXPECT_GT(line_of(errors, "coalition.json", "/pledges/0/valid_until", "got \"soon\"; expected a calendar date"), 0)
       << all(errors);
   EXPECT_GT(line_of(errors, "coalition.json", "/pledges/1/valid_until", "got \"2026-13-01\""), 0) << all(errors);
-  EXPECT_GT(line_of(errors, "scenario.json", "/as_of", "got \"2025-02-30\"; expected a calendar date"), 0)
+  EXPECT_GT(line_of(errors, "scenario.json", "/as_of",
+                    "got \"2025-02-30\": February 2025 has 28 days; expected a calendar date"),
+            0)
       << all(errors);
   EXPECT_GT(line_of(errors, "mandate.json", "/requirements/0/capability", "\"AD.NOPE\" is not in the capability"), 0)
       << all(errors);

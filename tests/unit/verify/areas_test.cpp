@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/io/scenario_loader.hpp"
 #include "guarantor/verify/admin_areas.hpp"
 #include "guarantor/verify/pipeline.hpp"
 #include "guarantor/verify/theatre_scope.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {

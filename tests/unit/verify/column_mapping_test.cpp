@@ -6,10 +6,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/verify/cluster.hpp"
 #include "guarantor/verify/column_mapping.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -81,6 +81,15 @@ TEST(ColumnMapping, TimeZones) {
   EXPECT_EQ(zone_offset_s("-03:00", 0), -10800);
   EXPECT_FALSE(zone_offset_s("Mars/Base", 0));
   EXPECT_FALSE(zone_offset_s("+25:00", 0));
+  // Any zone of the tz database, read by the core's date library as --timezone is: a feed from
+  // Moldova or Poland needs no converter.
+  EXPECT_EQ(zone_offset_s("Europe/Chisinau", utc(2025, 1, 15, 12)), 7200);
+  EXPECT_EQ(zone_offset_s("Europe/Warsaw", utc(2025, 7, 15, 12)), 7200);
+  EXPECT_EQ(zone_offset_s("Europe/Kiev", utc(2025, 7, 15, 12)), 10800);  // the old spelling, a link
+  const ColumnMapping mapping = column_mapping_from_json(nlohmann::json::parse(R"({
+    "name": "t", "id": "id", "time": {"date": "when", "timezone": "Europe/Warsaw"}, "location": {"place": "where"}})"),
+                                                         "m.json");
+  EXPECT_EQ(mapping.zone->name(), "Europe/Warsaw");
 }
 
 TEST(ColumnMapping, AnExplicitZoneInTheFeedWins) {

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/geo/geodesic.hpp"
 #include "guarantor/verify/cluster.hpp"
 #include "guarantor/verify/corroboration.hpp"
 #include "guarantor/verify/judge.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {

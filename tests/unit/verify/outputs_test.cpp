@@ -70,7 +70,8 @@ TEST(Outputs, FindingsFileIsTheFindingsDocumentWithOneDumpedFindingPerLine) {
   EXPECT_EQ(dumped(nlohmann::json::parse(text)), dumped(findings_json(result)));
   std::vector<std::string> finding_lines;
   for (const std::string& line : lines_of(text))
-    if (line.rfind("{\"claims\":", 0) == 0) finding_lines.push_back(line.back() == ',' ? line.substr(0, line.size() - 1) : line);
+    if (line.rfind("{\"claims\":", 0) == 0)
+      finding_lines.push_back(line.back() == ',' ? line.substr(0, line.size() - 1) : line);
   ASSERT_EQ(finding_lines.size(), result.findings.size());
   for (std::size_t index = 0; index < result.findings.size(); ++index)
     ASSERT_EQ(finding_lines[index], dumped(finding_to_json(result, result.findings[index]))) << "finding " << index;
@@ -83,7 +84,8 @@ TEST(Outputs, GeoJsonFeaturesAreTheDumpOfEachIncident) {
   ASSERT_EQ(document.at("features").size(), result.clusters.incidents.size());
   std::vector<nlohmann::json> findings(result.clusters.incidents.size(), nlohmann::json::array());
   for (const Finding& finding : result.findings)
-    findings[finding.incident].push_back({{"provision", finding.provision_id}, {"outcome", to_string(finding.outcome)}});
+    findings[finding.incident].push_back(
+        {{"provision", finding.provision_id}, {"outcome", to_string(finding.outcome)}});
   const std::vector<std::string> lines = lines_of(text);
   for (std::size_t index = 0; index < result.clusters.incidents.size(); ++index) {
     const Incident& incident = result.clusters.incidents[index];

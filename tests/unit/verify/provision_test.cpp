@@ -2,10 +2,10 @@
 
 #include <filesystem>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/verify/agreement.hpp"
 #include "guarantor/verify/judge.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify {
 namespace {

@@ -12,8 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/verify/report.hpp"
-#include "guarantor/verify/time_parse.hpp"
 
 namespace guarantor::verify::testing {
 

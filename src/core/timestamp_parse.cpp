@@ -1,12 +1,11 @@
-#include "guarantor/verify/time_parse.hpp"
-
+// The timestamp forms of event data sets: ISO 8601 with or without a zone, and the date forms
+// ACLED and UCDP exports carry. Calendar arithmetic is date.cpp's.
 #include <array>
 #include <cctype>
-#include <charconv>
 
-#include <fmt/format.h>
+#include "guarantor/core/date.hpp"
 
-namespace guarantor::verify {
+namespace guarantor {
 namespace {
 
 constexpr UnixSeconds SECONDS_PER_HOUR = 3600;
@@ -36,14 +35,10 @@ bool read_number(std::string_view text, std::size_t& pos, std::size_t max_width,
 }
 
 bool valid_date(int year, int month, int day) {
-  constexpr std::array<int, 12> DAYS_IN_MONTH{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   // Event data starts well after 1900; the upper bound only rejects garbage.
   constexpr int MIN_YEAR = 1900;
   constexpr int MAX_YEAR = 2200;
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
-  if (day > DAYS_IN_MONTH[static_cast<std::size_t>(month - 1)]) return false;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return !(month == 2 && day == 29 && !leap);
+  return year >= MIN_YEAR && year <= MAX_YEAR && date_problem(year, month, day).empty();
 }
 
 UnixSeconds day_start(int year, int month, int day) {
@@ -92,16 +87,7 @@ std::string_view trim(std::string_view text) {
 
 }  // namespace
 
-std::int64_t days_from_civil(int year, unsigned month, unsigned day) noexcept {
-  year -= month <= 2;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto yoe = static_cast<unsigned>(year - era * 400);
-  const unsigned doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-std::optional<ParsedTime> parse_iso_like(std::string_view text) {
+std::optional<ParsedTime> parse_timestamp(std::string_view text) {
   text = trim(text);
   int year = 0, month = 0, day = 0;
   if (text.size() == 8 && read_digits(text, 0, 4, year) && read_digits(text, 4, 2, month) &&
@@ -172,24 +158,4 @@ std::optional<ParsedTime> parse_us_date(std::string_view text) {
   return ParsedTime{day_start(year, month, day) + *clock, SECONDS_PER_DAY - 1};
 }
 
-std::string format_date(UnixSeconds time_s) {
-  std::int64_t z = (time_s >= 0 ? time_s : time_s - (SECONDS_PER_DAY - 1)) / SECONDS_PER_DAY + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2);
-  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
-}
-
-std::string format_datetime(UnixSeconds time_s) {
-  UnixSeconds in_day = time_s % SECONDS_PER_DAY;
-  if (in_day < 0) in_day += SECONDS_PER_DAY;
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(time_s), in_day / SECONDS_PER_HOUR,
-                     (in_day % SECONDS_PER_HOUR) / SECONDS_PER_MINUTE, in_day % SECONDS_PER_MINUTE);
-}
-
-}  // namespace guarantor::verify
+}  // namespace guarantor
