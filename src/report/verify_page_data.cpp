@@ -111,7 +111,7 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
       const verify::Finding& finding = result.findings[f];
       findings.push_back({{"provision", finding.provision_id},
                           {"outcome", verify::to_string(finding.outcome)},
-                          {"reasons", finding.reasons}});
+                          {"reasons", finding.reasons()}});
     }
     json reports = json::array();
     for (std::size_t k = 0; k < std::min(limits.reports_per_incident, incident.reports.size()); ++k) {

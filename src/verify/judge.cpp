@@ -133,7 +133,24 @@ std::map<std::string, SideClaim> collect_claims(const Incident& incident, const 
   return claims;
 }
 
+bool has_verdict(const std::vector<TestResult>& tests, std::string_view verdict) {
+  return std::any_of(tests.begin(), tests.end(), [&](const TestResult& t) { return t.verdict == verdict; });
+}
+
 }  // namespace
+
+std::vector<std::string> Finding::reasons() const {
+  // Decisive reasons first, so the first reason on the page says why the outcome is what it is.
+  const std::string_view decisive = has_verdict(tests, "out") ? "out" : has_verdict(tests, "edge") ? "edge" : "in";
+  std::vector<std::string> out;
+  out.reserve(tests.size() + 1);
+  if (!grade_reason.empty()) out.push_back(grade_reason);
+  for (const TestResult& t : tests)
+    if (t.verdict == decisive && !t.reason.empty()) out.push_back(t.reason);
+  for (const TestResult& t : tests)
+    if (t.verdict != decisive && !t.reason.empty()) out.push_back(t.reason);
+  return out;
+}
 
 const Grade& Finding::grade_or_default() const {
   static const Grade NO_GRADE;
@@ -191,8 +208,10 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
       // Each test's verdict is computed before its reason is read: the reason is filled by the
       // test itself, so it must never be copied ahead of the call.
       const auto record = [&](std::string_view name, std::optional<Test> test, std::string reason) {
-        finding.tests.push_back({std::string(name), std::string(test ? test_name(*test) : "not_checked"), std::move(reason)});
+        finding.tests.push_back({name, test ? test_name(*test) : "not_checked", std::move(reason)});
       };
+      constexpr std::size_t MOST_TESTS = 5;  // window, target, weapon, zone, territory
+      finding.tests.reserve(MOST_TESTS);
       std::string reason;
       const Test window = test_window(incident, provision, reason);
       record("window", window, reason);
@@ -232,26 +251,16 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
       }
       judge_territory(incident, provision, finding.country, record);
 
-      const auto has = [&](std::string_view verdict) {
-        return std::any_of(finding.tests.begin(), finding.tests.end(), [&](const TestResult& t) { return t.verdict == verdict; });
-      };
-      const bool any_out = has("out");
-      const bool any_edge = has("edge");
-      // Decisive reasons first, so the first reason on the page says why the outcome is what it is.
-      const std::string_view decisive = any_out ? "out" : any_edge ? "edge" : "in";
-      for (const TestResult& t : finding.tests)
-        if (t.verdict == decisive && !t.reason.empty()) finding.reasons.push_back(t.reason);
-      for (const TestResult& t : finding.tests)
-        if (t.verdict != decisive && !t.reason.empty()) finding.reasons.push_back(t.reason);
+      const bool any_out = has_verdict(finding.tests, "out");
+      const bool any_edge = has_verdict(finding.tests, "edge");
       if (any_out) {
         finding.outcome = Outcome::NoViolation;
       } else if (any_edge) {
         finding.outcome = Outcome::Undetermined;
       } else if (grade->credibility > params.max_credibility_for_violation) {
         finding.outcome = Outcome::Undetermined;
-        finding.reasons.insert(finding.reasons.begin(),
-                               fmt::format("matches the provision but grade {} is weaker than credibility {} ({})",
-                                           grade->code(), params.max_credibility_for_violation, grade->rationale));
+        finding.grade_reason = fmt::format("matches the provision but grade {} is weaker than credibility {} ({})",
+                                           grade->code(), params.max_credibility_for_violation, grade->rationale);
       } else {
         finding.outcome = Outcome::Violation;
       }

@@ -285,7 +285,7 @@ void detail::append_finding_json(std::string& out, const Finding& finding, const
   append_json_string(out, finding.provision_id);
   out += ',';
   append_json_key(out, "reasons");
-  append_string_array(out, finding.reasons);
+  append_string_array(out, finding.reasons());
   out += ',';
   if (extras != nullptr) {
     append_json_key(out, "sources");

@@ -127,7 +127,7 @@ Json to_json(const Finding& finding) {
   return {{"provision", finding.provision_id},
           {"incident", finding.incident_id},
           {"outcome", to_string(finding.outcome)},
-          {"reasons", finding.reasons},
+          {"reasons", finding.reasons()},
           {"tests", tests},
           {"country", finding.country},
           {"grade", to_json(finding.grade_or_default())},

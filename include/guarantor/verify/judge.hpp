@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "guarantor/geo/polygon.hpp"
@@ -36,8 +37,8 @@ struct SideClaim {
 
 /// One test of a finding (window, target, weapon, zone, territory) with its verdict and why.
 struct TestResult {
-  std::string test;     ///< "window", "target", "weapon", "zone", "territory"
-  std::string verdict;  ///< "in", "out", "edge" (cannot tell) or "not_checked" (no data to test)
+  std::string_view test;     ///< "window", "target", "weapon", "zone", "territory" (static text)
+  std::string_view verdict;  ///< "in", "out", "edge" (cannot tell) or "not_checked" (static text)
   std::string reason;
 };
 
@@ -49,15 +50,20 @@ struct Finding {
   /// Where the incident happened: ISO country code, with " (occupied area)" when inside the
   /// occupied area supplied with --line-of-contact; "" when not known.
   std::string country;
-  /// Reasons that decided the outcome first (the "out" tests of a no-violation, the "edge"
-  /// tests of an undetermined finding), then the other tests' reasons.
-  std::vector<std::string> reasons;
+  /// Why an incident that passed every test is only undetermined: its grade is weaker than a
+  /// violation needs; "" otherwise.
+  std::string grade_reason;
   /// Every test that was made, in the order made, each with its verdict and reason.
   std::vector<TestResult> tests;
   /// The incident's grade; shared by the incident's findings (a run holds about a million).
   std::shared_ptr<const Grade> grade;
   /// Claims by claimant side ("" = a source not speaking for a side); shared like the grade.
   std::shared_ptr<const std::map<std::string, SideClaim>> claims;
+  /// Reasons that decided the outcome first (the grade reason; the "out" tests of a
+  /// no-violation, the "edge" tests of an undetermined finding), then the other tests' reasons.
+  /// Built from `grade_reason` and `tests` when asked: a run keeps about a million findings, and
+  /// each reason is held once.
+  [[nodiscard]] std::vector<std::string> reasons() const;
   /// The grade, or a default Grade (F6) when none is set.
   [[nodiscard]] const Grade& grade_or_default() const;
   /// The claims, or an empty map when none are set.

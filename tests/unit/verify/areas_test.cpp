@@ -125,7 +125,8 @@ TEST(AdminAreas, RegionOnlyReportsReachFindings) {
   const Finding* buffer = finding("full_ceasefire_buffer_zone", "g:2");
   ASSERT_NE(buffer, nullptr);
   EXPECT_EQ(buffer->outcome, Outcome::Undetermined);
-  EXPECT_NE(buffer->reasons.front().find("location too coarse to judge"), std::string::npos) << buffer->reasons.front();
+  EXPECT_NE(buffer->reasons().front().find("location too coarse to judge"), std::string::npos)
+      << buffer->reasons().front();
 }
 
 TEST(Theatre, CountriesAndTheTheatreBound) {

@@ -62,8 +62,9 @@ TEST(Fidelity, OutOfWindowFindingSaysSoFirstAndListsEveryTest) {
                                        [](const Finding& f) { return f.provision_id == "energy_moratorium_2025"; });
   ASSERT_NE(moratorium, findings.end());
   EXPECT_EQ(moratorium->outcome, Outcome::NoViolation);
-  ASSERT_FALSE(moratorium->reasons.empty());
-  EXPECT_NE(moratorium->reasons.front().find("outside the window"), std::string::npos) << moratorium->reasons.front();
+  ASSERT_FALSE(moratorium->reasons().empty());
+  EXPECT_NE(moratorium->reasons().front().find("outside the window"), std::string::npos)
+      << moratorium->reasons().front();
   ASSERT_GE(moratorium->tests.size(), 2u);
   EXPECT_EQ(moratorium->tests[0].test, "window");
   EXPECT_EQ(moratorium->tests[0].verdict, "out");

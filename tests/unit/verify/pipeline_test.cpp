@@ -98,7 +98,7 @@ TEST(Pipeline, FixturesGiveCountedIncidentsAndFindings) {
     const Incident& incident = result.clusters.incidents[finding.incident];
     if (finding.provision_id == "energy_moratorium_2025" && incident.reports.size() >= 3) {
       found = true;
-      EXPECT_EQ(finding.outcome, Outcome::Violation) << nlohmann::json(finding.reasons).dump();
+      EXPECT_EQ(finding.outcome, Outcome::Violation) << nlohmann::json(finding.reasons()).dump();
       EXPECT_LE(finding.grade_or_default().credibility, 2);
     }
   }
