@@ -1,4 +1,6 @@
 // Nations and pledges as rows: the typed columns of the nation, pledge and pledge_caveat tables.
+#include <map>
+
 #include <fmt/format.h>
 
 #include "guarantor/io/record_codec.hpp"
@@ -9,18 +11,23 @@ namespace guarantor::store::detail {
 namespace {
 nlohmann::json parse_list(const std::string& text) { return nlohmann::json::parse(text); }
 
-std::vector<model::Caveat> read_caveats(db::Connection& connection, const std::string& pledge_id) {
-  std::vector<model::Caveat> caveats;
+// The caveats of one pledge, or of every pledge without `pledge_id`, by pledge id in
+// position order: one query for a whole list rather than one per pledge.
+std::map<std::string, std::vector<model::Caveat>> read_caveats(db::Connection& connection,
+                                                               const std::optional<std::string>& pledge_id) {
+  std::map<std::string, std::vector<model::Caveat>> caveats;
   auto select = connection.prepare(
-      "SELECT kind, values_json, source FROM pledge_caveat WHERE pledge_id = ?1 ORDER BY position");
-  select.bind(1, pledge_id);
+      "SELECT pledge_id, kind, values_json, source FROM pledge_caveat "
+      "WHERE CAST(?1 AS TEXT) IS NULL OR pledge_id = ?1 ORDER BY pledge_id, position");
+  if (pledge_id) select.bind(1, *pledge_id);
+  else select.bind_null(1);
   while (select.step()) {
     model::Caveat caveat;
     // The kinds were checked when written; a stored name always parses.
-    caveat.kind = model::caveat_kind_from_string(select.text(0)).value_or(model::CaveatKind::Where);
-    caveat.values = parse_list(select.text(1)).get<std::vector<std::string>>();
-    caveat.source = select.text(2);
-    caveats.push_back(std::move(caveat));
+    caveat.kind = model::caveat_kind_from_string(select.text(1)).value_or(model::CaveatKind::Where);
+    caveat.values = parse_list(select.text(2)).get<std::vector<std::string>>();
+    caveat.source = select.text(3);
+    caveats[select.text(0)].push_back(std::move(caveat));
   }
   return caveats;
 }
@@ -92,7 +99,11 @@ std::vector<PledgeRecord> read_pledges(db::Connection& connection, const std::op
     record.version = select.integer(13);
     pledges.push_back(std::move(record));
   }
-  for (auto& record : pledges) record.value.caveats = read_caveats(connection, record.value.id);
+  auto caveats = read_caveats(connection, id);
+  for (auto& record : pledges) {
+    auto found = caveats.find(record.value.id);
+    if (found != caveats.end()) record.value.caveats = std::move(found->second);
+  }
   return pledges;
 }
 
