@@ -70,7 +70,10 @@ void add_plan_command(CLI::App& app, CommandContext& context) {
       if (auto gaps = planner::check_parameters(scenario, params, planning); !gaps.empty())
         throw Error(std::move(gaps));
       const auto anchors = report::load_sizing_anchors(planning / "sizing_anchors.json");
-      const auto plan = planner::make_plan(scenario, params, {args->rotation_factor, context.generator});
+      planner::PlannerOptions options;
+      options.rotation_factor_override = args->rotation_factor;
+      options.generator = context.generator;
+      const auto plan = planner::make_plan(scenario, params, options);
       // The outputs draw the plan's forward operating sites too.
       const auto planned = planner::scenario_with_plan_sites(scenario, plan);
       // The four files are published together: a failure leaves the previous set whole.

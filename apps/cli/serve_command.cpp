@@ -33,6 +33,10 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
   command->add_option("--tls-key", args->options.tls_key, "PEM private key for --tls-cert");
   command->add_option("--max-body", args->options.max_body_bytes, "largest accepted request body, bytes")->capture_default_str();
   command->add_flag("--empty", args->empty, "do not seed a new workspace with the default scenario");
+  command->add_option("--planning", args->options.planning_dir,
+                      "directory with the planner parameters for plans made in the server (default: data/planning)");
+  command->add_option("--job-workers", args->options.job_workers, "threads that run plan jobs")
+      ->capture_default_str()->check(CLI::Range(1, 64));
   command->callback([&context, args] {
     context.run = [&context, args] {
       store::Workspace workspace(args->db);
@@ -40,6 +44,7 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
         workspace.import_scenario(context.default_scenario, context.load_options(), "seed");
         std::cout << fmt::format("seeded {} from {}\n", workspace.database_name(), context.default_scenario.string());
       }
+      if (args->options.planning_dir.empty()) args->options.planning_dir = context.planning_dir;
       model::Scenario base = workspace.empty() ? model::Scenario{} : workspace.load(context.load_options());
       // SIGINT and SIGTERM are taken by one thread that stops the server, so the database is
       // closed cleanly; the server's own threads never see them.

@@ -245,6 +245,14 @@ void read_mandate(const JsonFile& file, FieldReader& reader, model::Mandate& man
       else reader.fail(ErrorCode::Schema, "/conditions/" + key, fmt::format("got {}; expected true or false", describe(value)));
     }
   }
+  if (const Json* negotiation = reader.member_object(root, "site_negotiation", "", false)) {
+    for (const auto& [site_id, value] : negotiation->items()) {
+      const auto status = value.is_string() ? model::site_negotiation_from_string(value.get<std::string>()) : std::nullopt;
+      if (status) mandate.site_negotiation[site_id] = *status;
+      else reader.fail(ErrorCode::Schema, "/site_negotiation/" + site_id,
+                       fmt::format("got {}; expected proposed, surveyed, offered, agreed or rejected", describe(value)));
+    }
+  }
   if (const Json* posture = reader.member_object(root, "posture", "")) {
     mandate.posture.standoff_km = reader.factor(*posture, "standoff_km", "/posture");
     mandate.posture.hub_count = static_cast<int>(reader.integer(*posture, "hub_count", "/posture", 0, MAX_HUBS));
@@ -270,6 +278,16 @@ void read_mandate(const JsonFile& file, FieldReader& reader, model::Mandate& man
           reader.fail(ErrorCode::Schema, fmt::format("/posture/candidate_site_kinds/{}", k),
                       fmt::format("got {}; expected a site kind", describe(kind)));
         }
+      }
+    }
+    if (const Json* admitted = reader.array(*posture, "admitted_site_statuses", "/posture", false)) {
+      for (std::size_t k = 0; k < admitted->size(); ++k) {
+        const Json& name = (*admitted)[k];
+        const auto status = name.is_string() ? model::site_negotiation_from_string(name.get<std::string>()) : std::nullopt;
+        // A rejected site is never used, whatever the posture says; listing it would be a mistake.
+        if (status && *status != model::SiteNegotiation::Rejected) mandate.posture.admitted_site_statuses.push_back(*status);
+        else reader.fail(ErrorCode::Schema, fmt::format("/posture/admitted_site_statuses/{}", k),
+                         fmt::format("got {}; expected proposed, surveyed, offered or agreed", describe(name)));
       }
     }
   }

@@ -74,17 +74,30 @@ Json encode_mandate(const model::Mandate& mandate) {
   for (const auto& [key, met] : mandate.conditions) conditions[key] = met;
   Json requirements = Json::array();
   for (const auto& line : mandate.requirements) requirements.push_back(encode_requirement_line(line));
-  return {{"name", mandate.name},
-          {"description", mandate.description},
-          {"source", mandate.source},
-          {"phases", std::move(phases)},
-          {"conditions", std::move(conditions)},
-          {"posture",
-           {{"standoff_km", factor(mandate.posture.standoff_km)},
-            {"hub_count", mandate.posture.hub_count},
-            {"candidate_site_kinds", mandate.posture.candidate_site_kinds},
-            {"rotation_factor", factor(mandate.posture.rotation_factor)}}},
-          {"requirements", std::move(requirements)}};
+  Json posture = {{"standoff_km", factor(mandate.posture.standoff_km)},
+                  {"hub_count", mandate.posture.hub_count},
+                  {"candidate_site_kinds", mandate.posture.candidate_site_kinds},
+                  {"rotation_factor", factor(mandate.posture.rotation_factor)}};
+  if (mandate.posture.single_source_hubs) posture["hub_sourcing"] = "single";
+  // Written only when set, so files that never named them read back to the same text.
+  if (!mandate.posture.admitted_site_statuses.empty()) {
+    Json admitted = Json::array();
+    for (const auto status : mandate.posture.admitted_site_statuses) admitted.push_back(model::to_string(status));
+    posture["admitted_site_statuses"] = std::move(admitted);
+  }
+  Json encoded = {{"name", mandate.name},
+                  {"description", mandate.description},
+                  {"source", mandate.source},
+                  {"phases", std::move(phases)},
+                  {"conditions", std::move(conditions)},
+                  {"posture", std::move(posture)},
+                  {"requirements", std::move(requirements)}};
+  if (!mandate.site_negotiation.empty()) {
+    Json negotiation = Json::object();
+    for (const auto& [site_id, status] : mandate.site_negotiation) negotiation[site_id] = model::to_string(status);
+    encoded["site_negotiation"] = std::move(negotiation);
+  }
+  return encoded;
 }
 
 }  // namespace guarantor::io

@@ -71,4 +71,15 @@ bool Mandate::condition_met(std::string_view key) const noexcept {
   return it != conditions.end() && it->second;
 }
 
+SiteNegotiation Mandate::site_status(const std::string& site_id) const {
+  auto it = site_negotiation.find(site_id);
+  return it == site_negotiation.end() ? SiteNegotiation::Proposed : it->second;
+}
+
+bool Mandate::admits_site(const std::string& site_id) const {
+  const auto& admitted = posture.admitted_site_statuses;
+  if (site_status(site_id) == SiteNegotiation::Rejected) return false;  // whatever the posture lists
+  return admitted.empty() || std::find(admitted.begin(), admitted.end(), site_status(site_id)) != admitted.end();
+}
+
 }  // namespace guarantor::model

@@ -54,6 +54,11 @@ constexpr NameTable<Location, 4> LOCATIONS{{{Location::Ukraine, "ukraine"},
                                             {Location::NeighbouringNato, "neighbouring_nato"},
                                             {Location::BlackSea, "black_sea"},
                                             {Location::OutsideTheatre, "outside_theatre"}}};
+constexpr NameTable<SiteNegotiation, 5> SITE_NEGOTIATIONS{{{SiteNegotiation::Proposed, "proposed"},
+                                                          {SiteNegotiation::Surveyed, "surveyed"},
+                                                          {SiteNegotiation::Offered, "offered"},
+                                                          {SiteNegotiation::Agreed, "agreed"},
+                                                          {SiteNegotiation::Rejected, "rejected"}}};
 }  // namespace
 
 std::string_view to_string(CountryRole v) { return detail::name_of(COUNTRY_ROLES, v); }
@@ -77,5 +82,16 @@ std::optional<CaveatKind> caveat_kind_from_string(std::string_view t) { return d
 std::optional<PledgeStatus> pledge_status_from_string(std::string_view t) { return detail::parse_name(PLEDGE_STATUSES, t); }
 std::optional<Phase> phase_from_string(std::string_view t) { return detail::parse_name(PHASES, t); }
 std::optional<Location> location_from_string(std::string_view t) { return detail::parse_name(LOCATIONS, t); }
+std::string_view to_string(SiteNegotiation v) { return detail::name_of(SITE_NEGOTIATIONS, v); }
+std::optional<SiteNegotiation> site_negotiation_from_string(std::string_view t) {
+  return detail::parse_name(SITE_NEGOTIATIONS, t);
+}
+
+bool legal_site_transition(SiteNegotiation from, SiteNegotiation to) {
+  using enum SiteNegotiation;
+  if (from == Agreed || from == Rejected) return false;  // a decision is final; a new proposal is a new site
+  if (to == Rejected) return true;
+  return static_cast<int>(to) == static_cast<int>(from) + 1;  // one step along proposed -> surveyed -> offered -> agreed
+}
 
 }  // namespace guarantor::model

@@ -24,6 +24,12 @@ bool basing_site(const model::Site& site) {
   return site.kind == model::SiteKind::CandidateHub || site.kind == model::SiteKind::Airfield ||
          site.kind == model::SiteKind::Port || (site.kind == model::SiteKind::RailJunction && site.gauge_change);
 }
+
+std::vector<std::string_view> admitted_names(const model::PostureRules& posture) {
+  std::vector<std::string_view> names;
+  for (const auto status : posture.admitted_site_statuses) names.push_back(model::to_string(status));
+  return names;
+}
 }  // namespace
 
 StageReport run_candidates(const StageContext& context, Plan& plan) {
@@ -38,6 +44,12 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
     auto reject = [&](std::string reason) { plan.rejected.push_back({site.id, std::move(reason)}); };
     if (site.status != model::SiteStatus::Operating) {
       reject(fmt::format("status {}: the posture admits operating sites only", model::to_string(site.status)));
+      continue;
+    }
+    if (!context.scenario.mandate.admits_site(site.id)) {
+      reject(fmt::format("negotiation status {}: the posture admits sites {} only",
+                         model::to_string(context.scenario.mandate.site_status(site.id)),
+                         fmt::join(admitted_names(posture), " or ")));
       continue;
     }
     const auto* country = theatre.find_country(site.country);

@@ -204,6 +204,9 @@ std::vector<Violation> check_plan(const Plan& plan, const model::Scenario& input
                                              model::to_string(line.location)));
     if (site->status != model::SiteStatus::Operating)
       add("site", site->id, fmt::format("status {}: only operating sites may host units", model::to_string(site->status)));
+    if (!scenario.mandate.admits_site(site->id))
+      add("site", site->id, fmt::format("negotiation status {}: the posture does not admit it",
+                                        model::to_string(scenario.mandate.site_status(site->id))));
     if (occupied && !is_forward_site(*site)) {  // forward sites: check_protection's forward_site rule
       const double km = occupied->area.contains(site->position) ? 0.0 : occupied->area.distance_to_boundary(site->position).km();
       if (km + 1e-9 < plan.provenance.standoff_km)

@@ -48,6 +48,7 @@ bool hub_capacity_reachable(const Plan& plan, const model::Scenario& scenario, c
       continue;
     const auto* country = scenario.theatre.find_country(site.country);
     if (!country || country->role != model::CountryRole::Host || site.status != model::SiteStatus::Operating) continue;
+    if (!scenario.mandate.admits_site(site.id)) continue;
     if (threats.breach(site.position)) continue;
     const auto nearest = threats.nearest(site.position);
     if (siting && nearest && nearest->km + 1e-9 < siting->min_threat_km) continue;
@@ -89,6 +90,9 @@ void check_hubs(const Plan& plan, const model::Scenario& scenario, std::vector<V
       add("unknown_reference", hub.site_id, "the hub's site is not in the theatre");
       continue;
     }
+    if (!scenario.mandate.admits_site(site->id))
+      add("hub_siting", hub.site_id, fmt::format("negotiation status {}: the posture does not admit the site",
+                                                 model::to_string(scenario.mandate.site_status(site->id))));
     const auto capacity = personnel_capacity(*site, siting);
     if (capacity && !capacity_unreachable && demand > *capacity + HUB_PERSONNEL_TOLERANCE)
       add("hub_capacity", hub.site_id, fmt::format("hub demand {:.1f} personnel exceeds the site's capacity of {:.0f}", demand, *capacity));

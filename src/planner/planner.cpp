@@ -137,16 +137,28 @@ Plan make_plan(const model::Scenario& scenario, const PlannerParameters& params,
   // Work budgets, not the clock, decide every solver step: a plan is reproducible from its inputs
   // on a loaded machine (docs/planner-solvers.md, "Limits and determinism").
   context.solve.deterministic = true;
+  constexpr int STAGES = 8;
+  auto finished = [&] {
+    if (options.on_stage) options.on_stage(plan.stages.back().stage, static_cast<int>(plan.stages.size()), STAGES);
+  };
   plan.stages.push_back(detail::run_candidates(context, plan));
+  finished();
   plan.stages.push_back(detail::run_hubs(context, plan));
+  finished();
   plan.stages.push_back(detail::run_coverage(context, plan));
+  finished();
   plan.stages.push_back(detail::run_allocation(context, plan));
   detail::enforce_montreux_tonnage(context, plan);
   detail::claim_coverage(context, plan);
+  finished();
   plan.stages.push_back(detail::run_schedule(context, plan));
+  finished();
   plan.stages.push_back(detail::run_protection(context, plan));
+  finished();
   plan.stages.push_back(detail::run_sustainment(context, plan));
+  finished();
   plan.stages.push_back(detail::run_gaps(context, plan));
+  finished();
   return plan;
 }
 

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "guarantor/server/server.hpp"
+#include "guarantor/planner/parameters.hpp"
+#include "job_runner.hpp"
 #include "login_limiter.hpp"
 
 namespace guarantor::server {
@@ -37,9 +39,14 @@ struct Principal {
 };
 
 struct Reply {
+  Reply() = default;
+  Reply(int status_code, json reply_body, std::map<std::string, std::string> reply_headers = {})
+      : status(status_code), body(std::move(reply_body)), headers(std::move(reply_headers)) {}
   int status = 200;
   json body = json::object();
   std::map<std::string, std::string> headers;
+  /// When set, the answer is streamed (server-sent events) by this function instead of `body`.
+  std::function<void(httplib::Response&)> stream;
 };
 
 struct Context;
@@ -54,6 +61,8 @@ struct Server::Impl {
   LoginLimiter limiter;
   std::unique_ptr<httplib::Server> http;
   bool tls = false;
+  std::optional<planner::PlannerParameters> planning;  ///< loaded at start from options.planning_dir
+  std::unique_ptr<JobRunner> jobs;
 
   /// The scenario as the workspace holds it now, for force generation and reference checks.
   model::Scenario current_scenario();
@@ -94,5 +103,10 @@ void add_auth_routes(std::vector<Route>& table);
 void add_pledge_routes(std::vector<Route>& table);
 void add_reference_routes(std::vector<Route>& table);
 void add_account_routes(std::vector<Route>& table);
+void add_site_routes(std::vector<Route>& table);
+void add_job_routes(std::vector<Route>& table);
+void add_plan_routes(std::vector<Route>& table);
+void add_openapi_route(std::vector<Route>& table);
+void add_week_routes(std::vector<Route>& table);
 
 }  // namespace guarantor::server

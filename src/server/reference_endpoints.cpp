@@ -17,6 +17,8 @@ const std::set<Role> MANDATE_WRITERS = {Role::Secretariat, Role::Planner};
 // shown to the roles that see every pledge, and to the host nation, which reads all plans.
 const std::set<Role> GAP_BOARD_READERS = {Role::Secretariat, Role::HostNation, Role::Planner};
 const std::set<Role> HISTORY_READERS = {Role::Secretariat, Role::Liaison, Role::HostNation, Role::Planner};
+// History entries every history reader sees (pledges are cut by sharing level separately).
+const std::set<std::string> SHARED_ENTITIES = {"nation", "requirement_line", "site", "site_comment", "week", "decision"};
 constexpr const char* LINE = R"(/api/v1/requirement-lines/([A-Za-z0-9._-]{1,64}))";
 
 Reply nations(Context& context) {
@@ -75,24 +77,6 @@ Reply replace_line(Context& context) {
   return reply;
 }
 
-Reply sites(Context& context) {
-  json items = json::array();
-  std::lock_guard lock(context.server.base_mutex);
-  for (const auto& site : context.server.base.theatre.sites) {
-    items.push_back({{"id", site.id},
-                     {"name", site.name},
-                     {"kind", model::to_string(site.kind)},
-                     {"subkind", site.subkind},
-                     {"country", site.country},
-                     {"position", {site.position.lon, site.position.lat}},
-                     {"status", model::to_string(site.status)},
-                     {"capacity", site.capacity},
-                     {"capacity_unit", site.capacity_unit},
-                     {"source", site.source}});
-  }
-  return {200, {{"items", items}, {"total", items.size()}}, {}};
-}
-
 Reply gap_board(Context& context) {
   // The same computation and JSON as `guarantor forcegen` on an export of the workspace.
   const model::Scenario scenario = context.server.current_scenario();
@@ -120,8 +104,9 @@ Reply history(Context& context) {
         if (visibility == Visibility::Hidden) continue;
         before = pledge_view(before, visibility);
         after = pledge_view(after, visibility);
-      } else if (entry.entity != "nation" && entry.entity != "requirement_line") {
-        continue;
+      } else if (!SHARED_ENTITIES.contains(entry.entity) &&
+                 !(entry.entity == "plan_version" && context.user().role == Role::HostNation)) {
+        continue;  // users, tokens, imports; plan versions except for the host nation, which reads all plans
       }
     }
     if (total++ < offset || items.size() >= limit) continue;
@@ -139,7 +124,6 @@ void add_reference_routes(std::vector<Route>& table) {
   table.push_back({"GET", "/api/v1/requirement-lines", STAFF, lines});
   table.push_back({"GET", LINE, STAFF, line});
   table.push_back({"PUT", LINE, MANDATE_WRITERS, replace_line});
-  table.push_back({"GET", "/api/v1/sites", STAFF, sites});
   table.push_back({"GET", "/api/v1/gap-board", GAP_BOARD_READERS, gap_board});
   table.push_back({"GET", "/api/v1/history", HISTORY_READERS, history});
 }

@@ -85,7 +85,8 @@ void send(httplib::Response& response, const Reply& reply) {
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
   response.set_header("Cache-Control", "no-store");
   response.set_header("X-Content-Type-Options", "nosniff");
-  if (reply.status != 204) response.set_content(reply.body.dump(), "application/json");
+  if (reply.stream) reply.stream(response);
+  else if (reply.status != 204) response.set_content(reply.body.dump(), "application/json");
 }
 
 void dispatch(Server::Impl& server, const Route& route, const httplib::Request& request, httplib::Response& response) {
@@ -167,6 +168,11 @@ std::vector<Route> routes() {
   add_pledge_routes(table);
   add_reference_routes(table);
   add_account_routes(table);
+  add_site_routes(table);
+  add_job_routes(table);
+  add_plan_routes(table);
+  add_week_routes(table);
+  add_openapi_route(table);
   return table;
 }
 
@@ -174,10 +180,18 @@ Server::Server(store::Workspace& workspace, model::Scenario base, ServerOptions 
   if (!options.now_epoch) options.now_epoch = system_epoch;
   const int allowed = options.login_failures_allowed;
   const std::int64_t window = options.login_window_seconds;
-  impl_.reset(new Impl{workspace, std::move(options), std::move(base), {}, LoginLimiter(allowed, window), nullptr, false});
+  impl_.reset(new Impl{workspace, std::move(options), std::move(base), {}, LoginLimiter(allowed, window), nullptr, false, std::nullopt, nullptr});
+  auto& impl = *impl_;
+  // Read once at start, so a bad parameter file fails `serve` before it listens.
+  if (!impl.options.planning_dir.empty()) impl.planning = planner::load_parameters(impl.options.planning_dir);
+  impl.jobs = std::make_unique<JobRunner>(impl.options.job_workers, impl.options.max_active_jobs,
+                                          [&workspace] { return workspace.now(); });
 }
 
-Server::~Server() { stop(); }
+Server::~Server() {
+  stop();
+  impl_->jobs.reset();  // waits for running jobs to stop at their next stage
+}
 
 int Server::bind() {
   auto& impl = *impl_;
@@ -232,6 +246,7 @@ int Server::bind() {
 void Server::listen() { impl_->http->listen_after_bind(); }
 
 void Server::stop() {
+  if (impl_->jobs) impl_->jobs->shutdown();  // ends event streams, cancels jobs
   if (impl_->http) impl_->http->stop();
 }
 

@@ -169,6 +169,75 @@ CREATE TABLE api_token (
 );
 )sql",
      "", ""},
+    {3, "site negotiation (status, lead nation, infrastructure assessment) and site comments", R"sql(
+-- One row per site someone has touched; a site without one is proposed and unassessed. The site
+-- itself is the theatre's (kept byte for byte), so site_id is not a foreign key. Portable SQL:
+-- TEXT, INTEGER and DOUBLE PRECISION, times as ISO 8601 text.
+CREATE TABLE site_negotiation (
+  site_id TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('proposed', 'surveyed', 'offered', 'agreed', 'rejected')),
+  lead_nation TEXT NOT NULL,
+  runway_m INTEGER,
+  rail_siding INTEGER,
+  rail_gauge_mm INTEGER,
+  housing_personnel INTEGER,
+  protected_storage_m2 DOUBLE PRECISION,
+  power_mw DOUBLE PRECISION,
+  medical TEXT NOT NULL,
+  assessed_on TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE site_comment (
+  id @AUTO_ID@,
+  site_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  author TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX site_comment_by_site ON site_comment (site_id, id);
+)sql",
+     "", ""},
+    {4, "plan versions made in the workspace, with their inputs' hashes and publication", R"sql(
+-- A version is written once by a plan job; publishing sets published_at/by once (audited).
+CREATE TABLE plan_version (
+  id @AUTO_ID@,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  job_id TEXT NOT NULL,
+  inputs_json TEXT NOT NULL,
+  headline_json TEXT NOT NULL,
+  plan_json TEXT NOT NULL,
+  published_at TEXT,
+  published_by TEXT
+);
+)sql",
+     "", ""},
+    {5, "the weekly cycle: weeks with their closing snapshot, and decisions", R"sql(
+CREATE TABLE week (
+  number INTEGER PRIMARY KEY,
+  starts_on TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  opened_by TEXT NOT NULL,
+  closed_at TEXT,
+  closed_by TEXT,
+  snapshot_json TEXT,
+  version INTEGER NOT NULL
+);
+CREATE TABLE decision (
+  id @AUTO_ID@,
+  week INTEGER NOT NULL REFERENCES week (number),
+  body TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  due_week INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'done', 'dropped')),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  version INTEGER NOT NULL
+);
+)sql",
+     "", ""},
 };
 // The one DDL word the portable form leaves to each back end: a generated 64-bit row id.
 std::string in_dialect(std::string_view sql, db::Dialect dialect) {

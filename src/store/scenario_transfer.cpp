@@ -154,6 +154,8 @@ void Workspace::import_scenario(const std::filesystem::path& manifest, const io:
   record_import(connection, at, actor, "nation", nations_before, nations_after);
   record_import(connection, at, actor, "pledge", pledges_before, pledges_after);
   record_import(connection, at, actor, "requirement_line", lines_before, lines_after);
+  // Sites the files name keep that status; others keep what the workspace recorded.
+  detail::apply_site_negotiation(connection, scenario.mandate.site_negotiation, at, actor);
   transaction.commit();
 }
 
@@ -188,6 +190,9 @@ model::Mandate Workspace::mandate() const {
   model::Mandate mandate = io::decode_mandate(document, connection.name() + " mandate");
   for (auto& record : detail::read_requirement_lines(connection, std::nullopt))
     mandate.requirements.push_back(std::move(record.value));
+  // Negotiation is workspace state edited over the API; the mandate carries it so the planner
+  // sees it and an export writes it back ("site_negotiation").
+  mandate.site_negotiation = detail::read_site_statuses(connection);
   return mandate;
 }
 

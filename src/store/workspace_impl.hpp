@@ -1,6 +1,7 @@
 #pragma once
 // The workspace's private state and the row-level helpers its parts share. Every helper runs
 // inside the caller's lock and, for writes, inside the caller's transaction.
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -44,6 +45,12 @@ void insert_requirement_line(db::Connection& connection, const model::Requiremen
 void append_history(db::Connection& connection, const std::string& at, const std::string& actor,
                     const std::string& action, const std::string& entity, const std::string& entity_id,
                     const nlohmann::json& before, const nlohmann::json& after);
+
+/// Sets the listed sites' negotiation status (an import: no transition rule), recording each change.
+void apply_site_negotiation(db::Connection& connection, const std::map<std::string, model::SiteNegotiation>& statuses,
+                            const std::string& at, const std::string& actor);
+/// Every site with a negotiation row and its status.
+std::map<std::string, model::SiteNegotiation> read_site_statuses(db::Connection& connection);
 
 /// Refuses a write naming a stale version.
 void check_version(const std::string& where, std::optional<std::int64_t> expected, std::int64_t current);

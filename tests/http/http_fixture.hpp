@@ -20,6 +20,7 @@ struct RunningServer {
   RunningServer(store::Workspace& workspace, const model::Scenario& base, server::ServerOptions options = {}) {
     options.host = "127.0.0.1";
     options.port = 0;
+    if (options.planning_dir.empty()) options.planning_dir = std::string(GUARANTOR_TEST_DATA_DIR) + "/planning";
     server = std::make_unique<server::Server>(workspace, base, options);
     port = server->bind();
     thread = std::thread([this] { server->listen(); });

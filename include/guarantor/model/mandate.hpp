@@ -47,6 +47,9 @@ struct PostureRules {
   /// responsibility) when hub capacities bind; "multiple" (the default) lets a point's demand
   /// be split between hubs.
   bool single_source_hubs = false;
+  /// "admitted_site_statuses": the negotiation statuses a site needs before the planner uses it
+  /// for a hub or a unit. Empty (the default) admits every site, negotiated or not.
+  std::vector<SiteNegotiation> admitted_site_statuses;
 };
 
 struct Mandate {
@@ -57,10 +60,16 @@ struct Mandate {
   PostureRules posture;
   /// Conditions precedent and whether they hold in this scenario, e.g. us_backstop -> false.
   std::map<std::string, bool> conditions;
+  /// Negotiation status per site id ("site_negotiation"); a site not listed is still proposed.
+  std::map<std::string, SiteNegotiation> site_negotiation;
   std::string source;
 
   [[nodiscard]] const PhaseGate* find_phase(Phase phase) const noexcept;
   [[nodiscard]] bool condition_met(std::string_view key) const noexcept;
+  /// The negotiation status of a site (proposed when not listed).
+  [[nodiscard]] SiteNegotiation site_status(const std::string& site_id) const;
+  /// Whether the posture lets the planner use the site, given its negotiation status.
+  [[nodiscard]] bool admits_site(const std::string& site_id) const;
 };
 
 }  // namespace guarantor::model

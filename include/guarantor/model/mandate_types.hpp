@@ -16,9 +16,17 @@ enum class Location {
   OutsideTheatre,    ///< from home or elsewhere (training abroad, air policing from home)
 };
 
+/// Where the host nation's negotiation over a candidate site stands. Legal moves: proposed ->
+/// surveyed -> offered -> agreed, and any open status -> rejected; agreed and rejected are final.
+enum class SiteNegotiation { Proposed, Surveyed, Offered, Agreed, Rejected };
+
 std::string_view to_string(Phase phase);
 std::string_view to_string(Location location);
 std::optional<Phase> phase_from_string(std::string_view text);
 std::optional<Location> location_from_string(std::string_view text);
+std::string_view to_string(SiteNegotiation status);
+std::optional<SiteNegotiation> site_negotiation_from_string(std::string_view text);
+/// Whether a site may move from `from` to `to` (see SiteNegotiation).
+bool legal_site_transition(SiteNegotiation from, SiteNegotiation to);
 
 }  // namespace guarantor::model

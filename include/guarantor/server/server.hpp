@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "guarantor/model/scenario.hpp"
 #include "guarantor/store/workspace.hpp"
@@ -24,6 +25,12 @@ struct ServerOptions {
   std::int64_t session_seconds = 12 * 3600; ///< browser session lifetime
   int login_failures_allowed = 5;           ///< per user name and per client address ...
   std::int64_t login_window_seconds = 900;  ///< ... within this window; then 429
+  /// Planner parameters (parameters.json, movement.json, ...) for plans made in the server;
+  /// empty: plan jobs are refused (503).
+  std::filesystem::path planning_dir;
+  unsigned job_workers = 1;        ///< threads running plan jobs (the API keeps its own threads)
+  std::size_t max_active_jobs = 4; ///< jobs waiting or running at once; more get 503
+  int agenda_expiry_days = 28;     ///< a week's agenda lists pledges expiring within this many days
   /// Seconds since 1970 UTC; injected so tests can move time.
   std::function<std::int64_t()> now_epoch;
 };
@@ -52,6 +59,17 @@ public:
 private:
   std::unique_ptr<Impl> impl_;
 };
+
+/// One route as the server serves it: method, path pattern (a regular expression whose groups
+/// are the path parameters), the roles admitted, and whether it needs no credentials.
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+  std::vector<std::string> roles;
+  bool is_public = false;
+};
+/// The route table (docs/openapi.json documents the same routes and roles).
+std::vector<RouteInfo> route_table();
 
 /// True for 127.0.0.0/8, ::1 and "localhost".
 bool is_loopback(const std::string& host);

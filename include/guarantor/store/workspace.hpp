@@ -17,6 +17,9 @@
 #include "guarantor/model/scenario.hpp"
 #include "guarantor/store/accounts.hpp"
 #include "guarantor/store/records.hpp"
+#include "guarantor/store/plan_versions.hpp"
+#include "guarantor/store/sites.hpp"
+#include "guarantor/store/weeks.hpp"
 
 namespace guarantor::store {
 
@@ -79,6 +82,56 @@ public:
   [[nodiscard]] std::optional<RequirementRecord> requirement_line(const std::string& id) const;
   RequirementRecord update_requirement_line(const model::RequirementLine& line,
                                             std::optional<std::int64_t> expected_version, const std::string& actor);
+
+  /// Sites whose negotiation someone has recorded, by site id.
+  [[nodiscard]] std::vector<SiteNegotiationRecord> site_negotiations() const;
+  /// A site's negotiation record; version 0 (proposed, unassessed) when nothing was recorded.
+  /// The caller checks that the site exists in the theatre.
+  [[nodiscard]] SiteNegotiationRecord site_negotiation(const std::string& site_id) const;
+  /// Moves a site's negotiation to `status` (only legal transitions: Error Consistency otherwise),
+  /// sets its lead nation (a nation of the workspace, or empty: Error Reference) and records the
+  /// comment, if any, with the change. VersionConflict for a stale `expected_version`.
+  SiteNegotiationRecord set_site_status(const std::string& site_id, model::SiteNegotiation status,
+                                        const std::string& lead_nation, const std::string& comment,
+                                        std::optional<std::int64_t> expected_version, const std::string& actor);
+  /// Replaces a site's infrastructure assessment. VersionConflict for a stale `expected_version`.
+  SiteNegotiationRecord set_site_assessment(const std::string& site_id, const InfrastructureAssessment& assessment,
+                                            std::optional<std::int64_t> expected_version, const std::string& actor);
+  SiteComment add_site_comment(const std::string& site_id, const std::string& text, const std::string& actor);
+  [[nodiscard]] std::vector<SiteComment> site_comments(const std::string& site_id) const;
+
+  /// Stores a plan made in the workspace as a new, unpublished version (one history entry with
+  /// the inputs' hashes and the headline).
+  PlanVersion store_plan_version(const std::string& plan_json, const nlohmann::json& inputs, const PlanHeadline& headline,
+                                 const std::string& job_id, const std::string& actor);
+  [[nodiscard]] std::vector<PlanVersion> plan_versions() const;
+  [[nodiscard]] std::optional<PlanVersion> plan_version(std::int64_t id) const;
+  /// The plan.json text of a version (NotFound for an unknown id).
+  [[nodiscard]] std::string plan_version_text(std::int64_t id) const;
+  /// Publishes a version, once (Error Consistency when already published; NotFound).
+  PlanVersion publish_plan_version(std::int64_t id, const std::string& actor);
+  [[nodiscard]] std::vector<WeekRecord> weeks() const;
+  [[nodiscard]] std::optional<WeekRecord> week(std::int64_t number) const;
+  /// Opens the next week (numbered after the last). Error Schema for a bad date; Consistency
+  /// while another week is open or when the date is not after the last week's.
+  WeekRecord open_week(const std::string& starts_on, const std::string& actor);
+  /// Closes a week, freezing `snapshot` (its digest goes into the history). Consistency when
+  /// already closed; VersionConflict; NotFound.
+  WeekRecord close_week(std::int64_t number, const nlohmann::json& snapshot, std::optional<std::int64_t> expected_version,
+                        const std::string& actor);
+  /// Records a decision in an open week. Error Schema (every bad field: text, owner, a due week
+  /// before this one), Consistency for a closed week, NotFound.
+  DecisionRecord add_decision(std::int64_t week, const std::string& text, const std::string& owner, std::int64_t due_week,
+                              const std::string& actor);
+  [[nodiscard]] std::vector<DecisionRecord> decisions() const;
+  /// Sets a decision open, done or dropped (Error Schema otherwise).
+  DecisionRecord set_decision_status(std::int64_t id, const std::string& status, std::optional<std::int64_t> expected_version,
+                                     const std::string& actor);
+
+  /// The workspace clock's time now (ISO 8601 UTC), as written into its records.
+  [[nodiscard]] std::string now() const;
+  /// The last history entry's sequence number and hash: pins the state a plan was made from.
+  [[nodiscard]] std::pair<std::int64_t, std::string> history_head() const;
 
   /// The coalition and mandate as stored, in the model's types (for planning in the server).
   [[nodiscard]] model::Coalition coalition() const;

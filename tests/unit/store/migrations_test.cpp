@@ -41,7 +41,9 @@ TEST_P(MigrationsOnBothBackends, FromVersionOneToTheLatest) {
   // Roll the record back to version 1 and drop what later migrations made; reopening must
   // re-apply them on top of the version-1 tables.
   ASSERT_EQ(db_->run_sql("DELETE FROM schema_migration WHERE version > 1"), "");
-  ASSERT_EQ(db_->run_sql("DROP TABLE api_token; DROP TABLE user_session; DROP TABLE app_user;"), "");
+  ASSERT_EQ(db_->run_sql("DROP TABLE api_token; DROP TABLE user_session; DROP TABLE app_user; DROP TABLE site_comment; "
+                         "DROP TABLE site_negotiation; DROP TABLE plan_version; DROP TABLE decision; DROP TABLE week;"),
+            "");
   Workspace workspace(db_->location(), testing::fixed_clock);
   EXPECT_EQ(workspace.schema_version(), latest);
   EXPECT_EQ(workspace.migrations_applied().front(), 2);
