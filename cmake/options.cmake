@@ -33,10 +33,13 @@ function(guarantor_add_module name)
   target_link_libraries(guarantor_${name} PUBLIC guarantor_options ${ARG_DEPENDS} PRIVATE ${ARG_PRIVATE_DEPENDS})
 endfunction()
 
-# guarantor_add_test(NAME SOURCES ... DEPENDS ... [LABELS ...] [BROWSER_FILTER pattern]) builds one
-# GoogleTest binary and registers its cases with ctest (label `fast` unless LABELS says otherwise).
+# guarantor_add_test(NAME SOURCES ... DEPENDS ... [LABELS ...] [BROWSER_FILTER pattern] [ONE_PROCESS])
+# builds one GoogleTest binary and registers its cases with ctest (label `fast` unless LABELS says
+# otherwise). ONE_PROCESS registers the binary as a single ctest test instead of one per case: for
+# suites whose shared fixture (SetUpTestSuite) is expensive, such as planning the default scenario,
+# which ctest would otherwise recompute in every case's own process.
 function(guarantor_add_test name)
-  cmake_parse_arguments(ARG "" "BROWSER_FILTER" "SOURCES;DEPENDS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "ONE_PROCESS" "BROWSER_FILTER" "SOURCES;DEPENDS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE guarantor_options ${ARG_DEPENDS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(${name} PRIVATE
@@ -49,7 +52,10 @@ function(guarantor_add_test name)
   if(NOT ARG_LABELS)
     set(ARG_LABELS fast)
   endif()
-  if(ARG_BROWSER_FILTER)
+  if(ARG_ONE_PROCESS)
+    add_test(NAME ${name} COMMAND ${name} --gtest_brief=1)
+    set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+  elseif(ARG_BROWSER_FILTER)
     # Cases that drive a real browser (gtest filter pattern) carry the `browser` label, not the
     # binary's: they need Chromium and seconds each, so `ctest -L fast` stays quick.
     gtest_discover_tests(${name} TEST_FILTER "-${ARG_BROWSER_FILTER}" PROPERTIES LABELS "${ARG_LABELS}"

@@ -109,10 +109,10 @@ else
   record sanitize 0 1 0 0 "build failed"
 fi
 
-echo "== fuzz targets (libFuzzer, ${GUARANTOR_FUZZ_SECONDS:-15} s each) =="
+echo "== fuzz targets (libFuzzer, ${GUARANTOR_FUZZ_SECONDS:-10} s each) =="
 fuzz_started=$SECONDS
 if scripts/build.sh fuzz; then
-  scripts/fuzz.sh build/fuzz "${GUARANTOR_FUZZ_SECONDS:-15}" 2>&1 | tee "$logs/fuzz.log"
+  scripts/fuzz.sh build/fuzz "${GUARANTOR_FUZZ_SECONDS:-10}" 2>&1 | tee "$logs/fuzz.log"
   fuzz_line=$(sed -nE 's/^fuzz: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$logs/fuzz.log" | tail -1)
   if [ -n "$fuzz_line" ]; then
     read -r fuzz_passed fuzz_failed <<< "$fuzz_line"

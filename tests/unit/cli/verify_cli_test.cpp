@@ -1,53 +1,33 @@
 // End-to-end tests of `guarantor verify` and `guarantor audit`: outputs are complete or the
 // previous ones, inputs are never truncated, input loss is refused or counted, the evidence
 // log refuses unsafe appends and its checkpoints are signed.
-#include <array>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 
+#include <array>
+#include <filesystem>
+#include <string>
+
+#include "cli_run.hpp"
+
 namespace {
+
+using guarantor::testing::CliRun;
+using guarantor::testing::read_file;
+using guarantor::testing::run_cli;
 
 const std::filesystem::path FIXTURES = std::filesystem::path(GUARANTOR_TEST_FIXTURES_DIR) / "verify";
 const std::filesystem::path DATA = GUARANTOR_TEST_DATA_DIR;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string output;  ///< stdout and stderr together
-};
-
-CliRun run(const std::string& arguments) {
-  const std::string command = std::string(GUARANTOR_CLI) + " " + arguments + " 2>&1";
-  CliRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) result.output += buffer.data();
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
 std::string verify_args(const std::string& reports, const std::filesystem::path& out) {
-  return "verify " + reports + " --no-gazetteer --agreement " + (DATA / "agreements" / "default_agreement.json").string() +
-         " --sources " + (DATA / "sources" / "source_registry.json").string() + " --out " + out.string();
+  return "verify " + reports + " --no-gazetteer --agreement " +
+         (DATA / "agreements" / "default_agreement.json").string() + " --sources " +
+         (DATA / "sources" / "source_registry.json").string() + " --out " + out.string();
 }
 
 std::filesystem::path fresh_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("guarantor-verify-cli-" + name);
-  std::filesystem::remove_all(dir);
+  auto dir = guarantor::testing::fresh_temp_dir("verify-" + name);
   std::filesystem::create_directories(dir);
   return dir;
-}
-
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 constexpr std::array<const char*, 4> OUTPUTS{"incidents.geojson", "incidents.csv", "findings.json", "report.html"};
@@ -55,17 +35,17 @@ constexpr std::array<const char*, 4> OUTPUTS{"incidents.geojson", "incidents.csv
 TEST(VerifyCli, AFailedRunKeepsThePreviousOutputs) {
   const auto out = fresh_dir("failed-run");
   const std::string reports = (FIXTURES / "reports_guarantor.csv").string();
-  ASSERT_EQ(run(verify_args(reports, out)).exit_code, 0);
+  ASSERT_EQ(run_cli(verify_args(reports, out)).exit_code, 0);
   std::array<std::string, 4> before;
-  for (std::size_t i = 0; i < OUTPUTS.size(); ++i) before[i] = read_all(out / OUTPUTS[i]);
+  for (std::size_t i = 0; i < OUTPUTS.size(); ++i) before[i] = read_file(out / OUTPUTS[i]);
   // A broken agreement stops the run after it started.
   std::ofstream(out / "bad_agreement.json") << "{ not json";
-  const CliRun failed = run("verify " + reports + " --no-gazetteer --agreement " + (out / "bad_agreement.json").string() +
-                         " --out " + out.string());
+  const CliRun failed = run_cli("verify " + reports + " --no-gazetteer --agreement " +
+                                (out / "bad_agreement.json").string() + " --out " + out.string());
   EXPECT_NE(failed.exit_code, 0) << failed.output;
   for (std::size_t i = 0; i < OUTPUTS.size(); ++i) {
     EXPECT_FALSE(before[i].empty()) << OUTPUTS[i];
-    EXPECT_EQ(read_all(out / OUTPUTS[i]), before[i]) << OUTPUTS[i] << " was changed by a failed run";
+    EXPECT_EQ(read_file(out / OUTPUTS[i]), before[i]) << OUTPUTS[i] << " was changed by a failed run";
   }
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(out)) files += entry.is_regular_file();
@@ -74,52 +54,53 @@ TEST(VerifyCli, AFailedRunKeepsThePreviousOutputs) {
 
 TEST(VerifyCli, ItsOwnIncidentsCsvFedBackIsReadBeforeItIsReplaced) {
   const auto out = fresh_dir("feed-back");
-  ASSERT_EQ(run(verify_args((FIXTURES / "reports_guarantor.csv").string(), out)).exit_code, 0);
-  const std::string first = read_all(out / "incidents.csv");
+  ASSERT_EQ(run_cli(verify_args((FIXTURES / "reports_guarantor.csv").string(), out)).exit_code, 0);
+  const std::string first = read_file(out / "incidents.csv");
   ASSERT_NE(first.find('\n'), first.size() - 1) << "at least one incident row";
-  const CliRun again = run(verify_args((out / "incidents.csv").string(), out));
+  const CliRun again = run_cli(verify_args((out / "incidents.csv").string(), out));
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_EQ(again.output.find("read 0 reports"), std::string::npos) << again.output;
-  EXPECT_NE(read_all(out / "incidents.csv").find("event_id_cnty"), std::string::npos);
+  EXPECT_NE(read_file(out / "incidents.csv").find("event_id_cnty"), std::string::npos);
 }
 
 TEST(VerifyCli, OutOfRangeParametersAreUsageErrors) {
   const auto out = fresh_dir("bad-params");
   const std::string reports = (FIXTURES / "reports_guarantor.csv").string();
-  const CliRun zero = run(verify_args(reports, out) + " --violation-credibility 0");
+  const CliRun zero = run_cli(verify_args(reports, out) + " --violation-credibility 0");
   EXPECT_EQ(zero.exit_code, 2) << zero.output;
   EXPECT_NE(zero.output.find("--violation-credibility"), std::string::npos) << zero.output;
-  EXPECT_EQ(run(verify_args(reports, out) + " --max-distance-m nan").exit_code, 2);
-  EXPECT_EQ(run(verify_args(reports, out) + " --max-gate-m -1").exit_code, 2);
-  EXPECT_EQ(run(verify_args(reports, out) + " --timezone Mars/Olympus").exit_code, 2);
+  EXPECT_EQ(run_cli(verify_args(reports, out) + " --max-distance-m nan").exit_code, 2);
+  EXPECT_EQ(run_cli(verify_args(reports, out) + " --max-gate-m -1").exit_code, 2);
+  EXPECT_EQ(run_cli(verify_args(reports, out) + " --timezone Mars/Olympus").exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(out / "findings.json")) << "refused before any output";
 }
 
 TEST(VerifyCli, SignedRunsAuditWithTheKeyAndADamagedLogIsRefusedUntilRecorded) {
   const auto dir = fresh_dir("signed");
   const auto secret = dir / "monitor.key", pub = dir / "monitor.pub", log = dir / "evidence.jsonl";
-  const CliRun keygen = run("keygen --secret " + secret.string() + " --public " + pub.string());
+  const CliRun keygen = run_cli("keygen --secret " + secret.string() + " --public " + pub.string());
   ASSERT_EQ(keygen.exit_code, 0) << keygen.output;
   const std::string reports = (FIXTURES / "reports_guarantor.csv").string();
-  const std::string logged = verify_args(reports, dir / "out") + " --log " + log.string() + " --sign-key " + secret.string();
-  ASSERT_EQ(run(logged).exit_code, 0);
-  ASSERT_EQ(run(logged).exit_code, 0);
-  const CliRun audit = run("audit " + log.string() + " --key " + pub.string());
+  const std::string logged =
+      verify_args(reports, dir / "out") + " --log " + log.string() + " --sign-key " + secret.string();
+  ASSERT_EQ(run_cli(logged).exit_code, 0);
+  ASSERT_EQ(run_cli(logged).exit_code, 0);
+  const CliRun audit = run_cli("audit " + log.string() + " --key " + pub.string());
   EXPECT_EQ(audit.exit_code, 0) << audit.output;
   EXPECT_NE(audit.output.find("2 signed checkpoints verified"), std::string::npos) << audit.output;
 
   // The last run cut short: verify refuses to append and names the recovery command.
-  std::string text = read_all(log);
+  std::string text = read_file(log);
   text.resize(text.rfind('\n', text.size() - 2) + 1);  // drop the checkpoint
   text.resize(text.rfind('\n', text.size() - 2) + 1);  // and run_end
   std::ofstream(log, std::ios::binary | std::ios::trunc) << text;
-  const CliRun refused = run(logged);
+  const CliRun refused = run_cli(logged);
   EXPECT_EQ(refused.exit_code, 9) << refused.output;
   EXPECT_NE(refused.output.find("--record-damage"), std::string::npos) << refused.output;
-  const CliRun recorded = run("audit " + log.string() + " --record-damage --sign-key " + secret.string());
+  const CliRun recorded = run_cli("audit " + log.string() + " --record-damage --sign-key " + secret.string());
   EXPECT_EQ(recorded.exit_code, 0) << recorded.output;
-  EXPECT_EQ(run(logged).exit_code, 0);
-  const CliRun after = run("audit " + log.string() + " --key " + pub.string());
+  EXPECT_EQ(run_cli(logged).exit_code, 0);
+  const CliRun after = run_cli("audit " + log.string() + " --key " + pub.string());
   EXPECT_EQ(after.exit_code, 0) << after.output;
   EXPECT_NE(after.output.find("recorded damage"), std::string::npos) << after.output;
 }
