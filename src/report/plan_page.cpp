@@ -13,6 +13,7 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/report/html_escape.hpp"
+#include "hub_section.hpp"
 #include "page_assets.hpp"
 #include "plan_map_data.hpp"
 #include "plan_templates.hpp"
@@ -103,7 +104,7 @@ std::string rotation(const planner::Plan& plan, const model::Scenario& scenario)
       covered, scenario.mandate.requirements.size(), escape_html(force::COVERED_DEFINITION), met, plan.lines.size(),
       escape_html(force::MET_DEFINITION));
   return html + fmt::format("<p>{} units deployed. Figures for the mandate's last phase:</p>", plan.rotation.deployed_units) +
-         figures_table(figures_of(plan.rotation), "g-rotation", plan.rotation.source);
+         figures_table(plan.rotation.figures, "g-rotation", plan.rotation.source);
 }
 
 // The plan's deployed personnel and rotation pool as bars among the anchors (comparisons only).
@@ -113,8 +114,8 @@ std::string anchors_chart(const planner::Plan& plan, const model::Scenario& scen
     for (const auto& country : scenario.theatre.countries)
       if (country.role == model::CountryRole::Host && place.country == country.iso2) population += static_cast<double>(place.population);
   std::vector<std::tuple<std::string, double, std::string, bool>> bars{
-      {"This plan: deployed", plan.rotation.deployed_personnel, "plan.json", true},
-      {"This plan: with rotation pool", plan.rotation.required_pool, "plan.json", true}};
+      {"This plan: deployed", plan.rotation.figures.deployed_personnel, "plan.json", true},
+      {"This plan: with rotation pool", plan.rotation.figures.required_pool, "plan.json", true}};
   for (const auto& a : anchors) {
     if (a.personnel > 0) bars.emplace_back(a.label, a.personnel, a.source, false);
     else bars.emplace_back(fmt::format("{} (x {:.1f} M inhabitants of the host's places)", a.label, population / 1e6),
@@ -182,7 +183,7 @@ std::string render_plan_page(const planner::Plan& plan, const model::Scenario& s
   int met = 0;
   for (const auto& l : plan.lines) met += l.status == planner::LineStatus::Met;
   const std::string summary = fmt::format("{} hubs, {} units assigned ({} personnel) from {} nations; {} of {} requirement lines met.",
-                                          plan.hubs.size(), plan.assignments.size(), plan.rotation.deployed_personnel,
+                                          plan.hubs.size(), plan.assignments.size(), plan.rotation.figures.deployed_personnel,
                                           [&] { std::map<std::string, int> n; for (const auto& a : plan.assignments) n[a.nation]++; return n.size(); }(),
                                           met, plan.lines.size());
   const std::string banner = plan.provenance.illustrative
@@ -194,7 +195,8 @@ std::string render_plan_page(const planner::Plan& plan, const model::Scenario& s
                {"BANNER", banner}, {"SUMMARY", escape_html(summary)}, {"LINES_TABLE", lines_table(plan)},
                {"CLOSURE_CHART", closure_chart(plan)}, {"ROTATION", rotation(plan, scenario)},
                {"ANCHORS", anchors_chart(plan, scenario, anchors)}, {"SOLVER_TABLE", solver_table(plan)},
-               {"UNASSIGNED", unassigned(plan)}, {"PROTECTION", detail::render_protection_section(plan)}, {"PROVENANCE", provenance(plan)},
+               {"UNASSIGNED", unassigned(plan)}, {"PROTECTION", detail::render_protection_section(plan)},
+               {"HUBS", detail::render_hub_section(plan, scenario)}, {"PROVENANCE", provenance(plan)},
                {"DATA", script_safe_json(detail::build_plan_map_data(plan, scenario, options).dump())},
                {"LEAFLET_JS", assets.leaflet_js}, {"MILSYMBOL_JS", assets.milsymbol_js},
                {"PLAN_MAP_JS", script_safe_source(detail::PLAN_MAP_JS)}});
