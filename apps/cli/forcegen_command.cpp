@@ -32,7 +32,7 @@ void print_summary(const model::Scenario& scenario, const force::ForceGeneration
     std::cout << fmt::format("phase {} (opens day {}): {} lines covered, {} partial, {} missing; personnel of the "
                              "units committed in the phase:\n",
                              model::to_string(phase.phase), phase.opens_day, covered, partial, missing);
-    for (const auto& line : force::figure_lines(report::figures_of(phase.rotation)))
+    for (const auto& line : force::figure_lines(phase.rotation.figures))
       std::cout << fmt::format("  {:<22} {:>8g}  {}\n", line.label, line.value, line.definition);
     for (const auto& line : phase.lines) {
       if (line.status == force::LineStatus::Covered) continue;

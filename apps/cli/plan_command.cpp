@@ -42,7 +42,7 @@ void print_stages(const planner::Plan& plan, const model::Scenario& scenario) {
                            force::COVERED_DEFINITION, met, plan.lines.size(), force::MET_DEFINITION);
   std::cout << fmt::format("{} units assigned, {} stay home; personnel, mandate's last phase:\n", plan.assignments.size(),
                            plan.unassigned.size());
-  for (const auto& line : force::figure_lines(report::figures_of(plan.rotation)))
+  for (const auto& line : force::figure_lines(plan.rotation.figures))
     std::cout << fmt::format("  {:<22} {:>8g}  {}\n", line.label, line.value, line.definition);
 }
 }  // namespace

@@ -15,6 +15,22 @@ int unit_personnel(const model::Scenario& scenario, const model::Pledge& pledge)
   return capability ? static_cast<int>(std::lround(capability->personnel.value)) : 0;
 }
 
+namespace {
+
+// False when the pledge's place caveat allows only service from outside the theatre (an HQ at
+// home, training abroad, strategic lift): such units never rotate through the theatre.
+bool may_serve_in_theatre(const model::Pledge& pledge) {
+  for (const auto& caveat : pledge.caveats) {
+    if (caveat.kind != model::CaveatKind::Where) continue;
+    const auto outside = model::to_string(model::Location::OutsideTheatre);
+    if (std::all_of(caveat.values.begin(), caveat.values.end(), [&](const std::string& v) { return v == outside; }))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool rotates(const model::Scenario& scenario, const model::Pledge& pledge, model::Location location) {
   const auto* capability = scenario.catalogue.find(pledge.capability);
   if (capability && capability->domain == model::Domain::Host) return false;
@@ -37,7 +53,8 @@ ForceFigures compute_figures(const model::Scenario& scenario, model::Phase phase
     // A pledge's units rotate when they would serve in the theatre: judged by the pledge, not
     // by where the plan happens to put them, so the pool does not move with the assignment.
     const auto* capability = scenario.catalogue.find(pledge.capability);
-    if (!pledge.includes_rotation && !(capability && capability->domain == model::Domain::Host))
+    if (!pledge.includes_rotation && !(capability && capability->domain == model::Domain::Host) &&
+        may_serve_in_theatre(pledge))
       figures.pool_personnel += personnel;
   }
   for (const auto& unit : placed) {

@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "caveat_rules.hpp"
-#include "guarantor/force/figures.hpp"
 #include "guarantor/core/date.hpp"
+#include "guarantor/force/figures.hpp"
 #include "guarantor/model/enum_names.hpp"
 
 namespace guarantor::force {
@@ -106,7 +106,8 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
           assessment.reason = fmt::format("{}: {} of {} committed", pledge.id, take, pledge.quantity);
         } else if (need > 0) {
           assessment.verdict = Verdict::CommittedElsewhere;
-          assessment.reason = fmt::format("{}: all {} already committed to higher-priority lines", pledge.id, pledge.quantity);
+          assessment.reason =
+              fmt::format("{}: all {} already committed to higher-priority lines", pledge.id, pledge.quantity);
         } else {
           assessment.reason = fmt::format("{}: eligible, not needed (line already filled)", pledge.id);
         }
@@ -114,7 +115,8 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
       line_result.pledges.push_back(std::move(assessment));
     }
     line_result.status = status_of(line_result.filled, line_result.required);
-    if (line_result.status != LineStatus::Covered) line_result.gap_reasons = explain_gap(line_result, candidates, eligible_total);
+    if (line_result.status != LineStatus::Covered)
+      line_result.gap_reasons = explain_gap(line_result, candidates, eligible_total);
     result.lines.push_back(std::move(line_result));
   }
 
@@ -126,16 +128,8 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
       for (int n = 0; n < assessment.committed; ++n)
         placed.push_back({scenario.coalition.find_pledge(assessment.pledge_id), lines[i]->location});
   const ForceFigures figures = compute_figures(scenario, gate.phase, placed, rotation_factor);
-  auto& pool = result.rotation;
-  pool.deployed_personnel = figures.deployed_personnel;
-  pool.rotation_factor = rotation_factor;
-  pool.required_pool = figures.required_pool;
-  pool.pledged_personnel = figures.pledged_personnel;
-  pool.shortfall = figures.shortfall;
-  pool.eligible_personnel = figures.eligible_personnel;
-  pool.rotating_personnel = figures.rotating_personnel;
-  pool.pool_personnel = figures.pool_personnel;
-  pool.rotation_source = mandate.posture.rotation_factor.source;
+  result.rotation.figures = figures;
+  result.rotation.rotation_source = mandate.posture.rotation_factor.source;
   return result;
 }
 }  // namespace
@@ -143,8 +137,9 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
 ForceGenerationResult generate_force(const model::Scenario& scenario, const ForceGenerationOptions& options) {
   ForceGenerationResult result;
   result.illustrative = scenario.coalition.has_illustrative();
-  const double rotation_factor = options.rotation_factor_override > 0.0 ? options.rotation_factor_override
-                                                                        : scenario.mandate.posture.rotation_factor.value;
+  const double rotation_factor = options.rotation_factor_override > 0.0
+                                     ? options.rotation_factor_override
+                                     : scenario.mandate.posture.rotation_factor.value;
   std::vector<model::PhaseGate> gates = scenario.mandate.phases;
   std::stable_sort(gates.begin(), gates.end(), [](const auto& a, const auto& b) { return a.opens_day < b.opens_day; });
   for (const auto& gate : gates) result.phases.push_back(generate_phase(scenario, gate, rotation_factor));

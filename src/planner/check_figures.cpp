@@ -48,16 +48,19 @@ void check_line_status(const Plan& plan, const model::Scenario& scenario,
     const bool met = filled >= line->quantity && !coverage_short && late == 0;
     const LineStatus status = met ? LineStatus::Met : filled > 0 ? LineStatus::Partial : LineStatus::Missing;
     if (claim.required != line->quantity)
-      out.push_back({"line_status", line->id, fmt::format("records {} units required; the mandate asks for {}",
-                                                          claim.required, line->quantity)});
+      out.push_back(
+          {"line_status", line->id,
+           fmt::format("records {} units required; the mandate asks for {}", claim.required, line->quantity)});
     if (claim.filled != filled)
-      out.push_back({"line_status", line->id, fmt::format("records {} units filled; the assignments fill {}", claim.filled, filled)});
+      out.push_back({"line_status", line->id,
+                     fmt::format("records {} units filled; the assignments fill {}", claim.filled, filled)});
     if (claim.late != late)
-      out.push_back({"line_status", line->id, fmt::format("records {} units late; {} arrive after day {}", claim.late, late, due)});
+      out.push_back({"line_status", line->id,
+                     fmt::format("records {} units late; {} arrive after day {}", claim.late, late, due)});
     if (claim.status != status)
       out.push_back({"line_status", line->id,
-                     fmt::format("records status {}; recomputed {} ({} of {} units, {} late{})", to_string(claim.status),
-                                 to_string(status), filled, line->quantity, late,
+                     fmt::format("records status {}; recomputed {} ({} of {} units, {} late{})",
+                                 to_string(claim.status), to_string(status), filled, line->quantity, late,
                                  coverage_short ? ", coverage below target" : "")});
     if (status == LineStatus::Met && !claim.reasons.empty())
       out.push_back({"line_status", line->id, "a met line records reasons for a shortfall"});
@@ -87,17 +90,18 @@ void check_rotation(const Plan& plan, const model::Scenario& scenario, std::vect
   const auto& r = plan.rotation;
   auto compare = [&](const char* name, double recorded, double recomputed) {
     if (std::abs(recorded - recomputed) > 1e-9)
-      out.push_back({"rotation", name, fmt::format("records {} {}; recomputed from the assignments {}", name, recorded, recomputed)});
+      out.push_back({"rotation", name,
+                     fmt::format("records {} {}; recomputed from the assignments {}", name, recorded, recomputed)});
   };
   compare("deployed_units", r.deployed_units, static_cast<double>(plan.assignments.size()));
-  compare("deployed_personnel", r.deployed_personnel, f.deployed_personnel);
-  compare("rotation_factor", r.rotation_factor, f.rotation_factor);
-  compare("rotating_personnel", r.rotating_personnel, f.rotating_personnel);
-  compare("required_pool", r.required_pool, f.required_pool);
-  compare("pledged_personnel", r.pledged_personnel, f.pledged_personnel);
-  compare("eligible_personnel", r.eligible_personnel, f.eligible_personnel);
-  compare("pool_personnel", r.pool_personnel, f.pool_personnel);
-  compare("shortfall", r.shortfall, f.shortfall);
+  compare("deployed_personnel", r.figures.deployed_personnel, f.deployed_personnel);
+  compare("rotation_factor", r.figures.rotation_factor, f.rotation_factor);
+  compare("rotating_personnel", r.figures.rotating_personnel, f.rotating_personnel);
+  compare("required_pool", r.figures.required_pool, f.required_pool);
+  compare("pledged_personnel", r.figures.pledged_personnel, f.pledged_personnel);
+  compare("eligible_personnel", r.figures.eligible_personnel, f.eligible_personnel);
+  compare("pool_personnel", r.figures.pool_personnel, f.pool_personnel);
+  compare("shortfall", r.figures.shortfall, f.shortfall);
 }
 
 }  // namespace guarantor::planner::detail

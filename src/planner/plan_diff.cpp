@@ -61,9 +61,9 @@ std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
   for (const auto& [n, p] : nations)
     if (p.first != p.second)
       changes.push_back({"nation", n, fmt::format("{} personnel", p.first), fmt::format("{} personnel", p.second)});
-  if (before.rotation.required_pool != after.rotation.required_pool)
-    changes.push_back({"rotation", "required_pool", std::to_string(before.rotation.required_pool),
-                       std::to_string(after.rotation.required_pool)});
+  if (before.rotation.figures.required_pool != after.rotation.figures.required_pool)
+    changes.push_back({"rotation", "required_pool", std::to_string(before.rotation.figures.required_pool),
+                       std::to_string(after.rotation.figures.required_pool)});
   return changes;
 }
 

@@ -18,7 +18,8 @@ struct Reader {
   const std::string& where;
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& expected) const {
-    throw Error(ErrorCode::Schema, fmt::format("{} {}", where, pointer), fmt::format("missing or mistyped; expected {}", expected));
+    throw Error(ErrorCode::Schema, fmt::format("{} {}", where, pointer),
+                fmt::format("missing or mistyped; expected {}", expected));
   }
   const json& field(const json& obj, const std::string& pointer, const char* key) const {
     if (!obj.is_object() || !obj.contains(key)) fail(pointer + "/" + key, "a field");
@@ -120,8 +121,14 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
   }
   detail::read_posture_provenance(pv, plan.provenance, where);
   for (const auto& s : r.array(doc, "", "stages")) {
-    StageReport report{r.str(s, "/stages", "stage"), r.str(s, "/stages", "sense"), r.str(s, "/stages", "unit"), {},
-                       r.str(s, "/stages", "method"), r.str(s, "/stages", "note"), {}, {}};
+    StageReport report{r.str(s, "/stages", "stage"),
+                       r.str(s, "/stages", "sense"),
+                       r.str(s, "/stages", "unit"),
+                       {},
+                       r.str(s, "/stages", "method"),
+                       r.str(s, "/stages", "note"),
+                       {},
+                       {}};
     const auto& st = r.field(s, "/stages", "stats");
     const bool max = report.sense == "max";
     report.stats.objective = r.num(st, "/stages/stats", "objective", max ? -inf : inf);
@@ -148,17 +155,19 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     plan.stages.push_back(std::move(report));
   }
   for (const auto& c : r.array(doc, "", "candidates")) {
-    plan.candidates.push_back({r.str(c, "/candidates", "site"), r.str(c, "/candidates", "name"), r.str(c, "/candidates", "kind"),
-                               r.lon_lat(c, "/candidates", "position"), r.str(c, "/candidates", "country"),
-                               r.location(c, "/candidates", "location"), r.num(c, "/candidates", "capacity"),
-                               r.str(c, "/candidates", "capacity_unit"), r.num(c, "/candidates", "standoff_km"),
-                               r.boolean(c, "/candidates", "hub_eligible"), "", -1.0, -1.0});
+    plan.candidates.push_back({r.str(c, "/candidates", "site"), r.str(c, "/candidates", "name"),
+                               r.str(c, "/candidates", "kind"), r.lon_lat(c, "/candidates", "position"),
+                               r.str(c, "/candidates", "country"), r.location(c, "/candidates", "location"),
+                               r.num(c, "/candidates", "capacity"), r.str(c, "/candidates", "capacity_unit"),
+                               r.num(c, "/candidates", "standoff_km"), r.boolean(c, "/candidates", "hub_eligible"), "",
+                               -1.0, -1.0});
     detail::read_candidate_threat(c, plan.candidates.back(), where);
   }
   for (const auto& x : r.array(doc, "", "rejected_sites"))
     plan.rejected.push_back({r.str(x, "/rejected_sites", "site"), r.str(x, "/rejected_sites", "reason")});
   for (const auto& h : r.array(doc, "", "hubs")) {
-    plan.hubs.push_back({r.str(h, "/hubs", "site"), r.lon_lat(h, "/hubs", "position"), r.num(h, "/hubs", "demand_share"),
+    plan.hubs.push_back({r.str(h, "/hubs", "site"), r.lon_lat(h, "/hubs", "position"),
+                         r.num(h, "/hubs", "demand_share"),
                          h.contains("demand_personnel") ? r.num(h, "/hubs", "demand_personnel") : 0.0,
                          r.num(h, "/hubs", "load_personnel"), r.num(h, "/hubs", "capacity_personnel"), "", -1.0});
     // The entry node came with hub siting by protection and access; older plans lack it.
@@ -166,23 +175,40 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     if (h.contains("access_km")) plan.hubs.back().access_km = r.num(h, "/hubs", "access_km");
   }
   for (const auto& p : r.array(doc, "", "positions"))
-    plan.positions.push_back({r.str(p, "/positions", "id"), r.str(p, "/positions", "line"), r.str(p, "/positions", "site"),
-                              r.lon_lat(p, "/positions", "position"), r.num(p, "/positions", "reach_km"),
-                              r.num(p, "/positions", "marginal_value"), r.integer(p, "/positions", "rank")});
+    plan.positions.push_back({r.str(p, "/positions", "id"), r.str(p, "/positions", "line"),
+                              r.str(p, "/positions", "site"), r.lon_lat(p, "/positions", "position"),
+                              r.num(p, "/positions", "reach_km"), r.num(p, "/positions", "marginal_value"),
+                              r.integer(p, "/positions", "rank")});
   for (const auto& a : r.array(doc, "", "assignments")) {
     const std::string ptr = "/assignments";
-    plan.assignments.push_back({r.str(a, ptr, "unit"), r.str(a, ptr, "pledge"), r.str(a, ptr, "nation"),
-                                r.str(a, ptr, "capability"), r.str(a, ptr, "line"), r.str(a, ptr, "position"),
-                                r.str(a, ptr, "site"), r.str(a, ptr, "app6_sidc"), r.integer(a, ptr, "personnel"),
-                                r.num(a, ptr, "site_resource"), r.integer(a, ptr, "phase_gate_day"),
-                                r.integer(a, ptr, "ready_day"), r.integer(a, ptr, "arrival_day"),
-                                r.integer(a, ptr, "required_by_day"), r.str(a, ptr, "entry_node"), r.str(a, ptr, "route"), -1, {}, "", -1, {}});
+    plan.assignments.push_back({r.str(a, ptr, "unit"),
+                                r.str(a, ptr, "pledge"),
+                                r.str(a, ptr, "nation"),
+                                r.str(a, ptr, "capability"),
+                                r.str(a, ptr, "line"),
+                                r.str(a, ptr, "position"),
+                                r.str(a, ptr, "site"),
+                                r.str(a, ptr, "app6_sidc"),
+                                r.integer(a, ptr, "personnel"),
+                                r.num(a, ptr, "site_resource"),
+                                r.integer(a, ptr, "phase_gate_day"),
+                                r.integer(a, ptr, "ready_day"),
+                                r.integer(a, ptr, "arrival_day"),
+                                r.integer(a, ptr, "required_by_day"),
+                                r.str(a, ptr, "entry_node"),
+                                r.str(a, ptr, "route"),
+                                -1,
+                                {},
+                                "",
+                                -1,
+                                {}});
     // Entry-node passage is optional: plans written before the entry queues lack it.
     auto& added = plan.assignments.back();
     if (a.contains("entry_day")) added.entry_day = r.integer(a, ptr, "entry_day");
     if (a.contains("entry_use"))
       for (const auto& use : r.array(a, ptr, "entry_use"))
-        added.entry_use.push_back({r.integer(use, ptr + "/entry_use", "day"), r.num(use, ptr + "/entry_use", "amount")});
+        added.entry_use.push_back(
+            {r.integer(use, ptr + "/entry_use", "day"), r.num(use, ptr + "/entry_use", "amount")});
     // The gauge change is optional too: plans written before it lack it (the checker then flags
     // every rail move into Ukraine).
     if (a.contains("transshipment")) added.transshipment = r.str(a, ptr, "transshipment");
@@ -193,8 +219,11 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
             {r.integer(use, ptr + "/transshipment_use", "day"), r.num(use, ptr + "/transshipment_use", "amount")});
   }
   for (const auto& u : r.array(doc, "", "unassigned")) {
-    plan.unassigned.push_back({r.str(u, "/unassigned", "unit"), r.str(u, "/unassigned", "pledge"),
-                               r.str(u, "/unassigned", "capability"), r.str(u, "/unassigned", "reason"), {}});
+    plan.unassigned.push_back({r.str(u, "/unassigned", "unit"),
+                               r.str(u, "/unassigned", "pledge"),
+                               r.str(u, "/unassigned", "capability"),
+                               r.str(u, "/unassigned", "reason"),
+                               {}});
     // Typed causes are optional when reading: plans written before them carry prose only (the
     // checker then reports each such unit's reason as unverifiable).
     if (u.contains("causes"))
@@ -244,17 +273,23 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     plan.lines.push_back(std::move(line));
   }
   for (const auto& c : r.array(doc, "", "closure"))
-    plan.closure.push_back({r.integer(c, "/closure", "day"), r.integer(c, "/closure", "units"), r.integer(c, "/closure", "personnel")});
+    plan.closure.push_back(
+        {r.integer(c, "/closure", "day"), r.integer(c, "/closure", "units"), r.integer(c, "/closure", "personnel")});
   const auto& rot = r.field(doc, "", "rotation");
-  plan.rotation = {r.integer(rot, "/rotation", "deployed_units"), r.integer(rot, "/rotation", "deployed_personnel"),
-                   r.num(rot, "/rotation", "rotation_factor"), r.integer(rot, "/rotation", "required_pool"),
-                   r.integer(rot, "/rotation", "pledged_personnel"), r.integer(rot, "/rotation", "shortfall"),
-                   r.str(rot, "/rotation", "source"), 0, 0, 0};
+  plan.rotation.deployed_units = r.integer(rot, "/rotation", "deployed_units");
+  plan.rotation.source = r.str(rot, "/rotation", "source");
+  auto& figures = plan.rotation.figures;
+  figures.rotation_factor = r.num(rot, "/rotation", "rotation_factor");
+  for (auto [key, field] : {std::pair{"deployed_personnel", &force::ForceFigures::deployed_personnel},
+                            std::pair{"required_pool", &force::ForceFigures::required_pool},
+                            std::pair{"pledged_personnel", &force::ForceFigures::pledged_personnel},
+                            std::pair{"shortfall", &force::ForceFigures::shortfall}})
+    figures.*field = r.integer(rot, "/rotation", key);
   // Figures added with the one-definition figures; older plans lack them (the checker recomputes).
-  for (auto [key, field] : {std::pair{"eligible_personnel", &RotationPool::eligible_personnel},
-                            std::pair{"rotating_personnel", &RotationPool::rotating_personnel},
-                            std::pair{"pool_personnel", &RotationPool::pool_personnel}})
-    if (rot.contains(key)) plan.rotation.*field = r.integer(rot, "/rotation", key);
+  for (auto [key, field] : {std::pair{"eligible_personnel", &force::ForceFigures::eligible_personnel},
+                            std::pair{"rotating_personnel", &force::ForceFigures::rotating_personnel},
+                            std::pair{"pool_personnel", &force::ForceFigures::pool_personnel}})
+    if (rot.contains(key)) figures.*field = r.integer(rot, "/rotation", key);
   detail::read_posture_sections(doc, plan, where);
   return plan;
 }

@@ -21,7 +21,8 @@ model::Phase last_phase(const model::Mandate& mandate) {
   return last;
 }
 
-std::vector<force::PlacedUnit> placed_units(const model::Scenario& scenario, const std::vector<Assignment>& assignments) {
+std::vector<force::PlacedUnit> placed_units(const model::Scenario& scenario,
+                                            const std::vector<Assignment>& assignments) {
   std::map<std::string, model::Location> location_of;
   for (const auto& line : scenario.mandate.requirements) location_of[line.id] = line.location;
   std::vector<force::PlacedUnit> placed;
@@ -35,29 +36,25 @@ std::vector<force::PlacedUnit> placed_units(const model::Scenario& scenario, con
 
 StageReport run_sustainment(const StageContext& context, Plan& plan) {
   const auto started = std::chrono::steady_clock::now();
-  const auto figures = force::compute_figures(context.scenario, last_phase(context.scenario.mandate),
-                                              placed_units(context.scenario, plan.assignments), context.rotation_factor);
+  const auto figures =
+      force::compute_figures(context.scenario, last_phase(context.scenario.mandate),
+                             placed_units(context.scenario, plan.assignments), context.rotation_factor);
   auto& pool = plan.rotation;
-  pool.rotation_factor = figures.rotation_factor;
+  pool.figures = figures;
   pool.source = context.scenario.mandate.posture.rotation_factor.source;
   pool.deployed_units = static_cast<int>(plan.assignments.size());
-  pool.deployed_personnel = figures.deployed_personnel;
-  pool.required_pool = figures.required_pool;
-  pool.pledged_personnel = figures.pledged_personnel;
-  pool.eligible_personnel = figures.eligible_personnel;
-  pool.rotating_personnel = figures.rotating_personnel;
-  pool.pool_personnel = figures.pool_personnel;
-  pool.shortfall = figures.shortfall;
   StageReport report;
   report.stage = "sustainment";
   report.sense = "min";
   report.unit = "personnel in the rotation pool";
   report.method = "closed form: rotating personnel x rotation factor";
-  report.note = fmt::format("{} deployed, of which {} rotate; x {} = {} needed; {} available to the pool ({} pledged, {} "
-                            "eligible); shortfall {}",
-                            pool.deployed_personnel, pool.rotating_personnel, pool.rotation_factor, pool.required_pool,
-                            pool.pool_personnel, pool.pledged_personnel, pool.eligible_personnel, pool.shortfall);
-  report.stats = closed_form(pool.required_pool,
+  report.note = fmt::format(
+      "{} deployed, of which {} rotate; x {} = {} needed; {} available to the pool ({} pledged, {} "
+      "eligible); shortfall {}",
+      pool.figures.deployed_personnel, pool.figures.rotating_personnel, pool.figures.rotation_factor,
+      pool.figures.required_pool, pool.figures.pool_personnel, pool.figures.pledged_personnel,
+      pool.figures.eligible_personnel, pool.figures.shortfall);
+  report.stats = closed_form(pool.figures.required_pool,
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   return report;
 }

@@ -48,14 +48,14 @@ nlohmann::json force_generation_to_json(const model::Scenario& scenario, const f
     }
     const auto& pool = phase.rotation;
     phases.push_back({{"phase", model::to_string(phase.phase)}, {"opens_day", phase.opens_day}, {"lines", lines},
-                      {"rotation", {{"deployed_personnel", pool.deployed_personnel},
-                                    {"rotation_factor", pool.rotation_factor},
-                                    {"required_pool", pool.required_pool},
-                                    {"pledged_personnel", pool.pledged_personnel},
-                                    {"eligible_personnel", pool.eligible_personnel},
-                                    {"rotating_personnel", pool.rotating_personnel},
-                                    {"pool_personnel", pool.pool_personnel},
-                                    {"shortfall", pool.shortfall},
+                      {"rotation", {{"deployed_personnel", pool.figures.deployed_personnel},
+                                    {"rotation_factor", pool.figures.rotation_factor},
+                                    {"required_pool", pool.figures.required_pool},
+                                    {"pledged_personnel", pool.figures.pledged_personnel},
+                                    {"eligible_personnel", pool.figures.eligible_personnel},
+                                    {"rotating_personnel", pool.figures.rotating_personnel},
+                                    {"pool_personnel", pool.figures.pool_personnel},
+                                    {"shortfall", pool.figures.shortfall},
                                     {"source", pool.rotation_source}}}});
   }
   doc["phases"] = phases;

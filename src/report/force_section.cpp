@@ -94,7 +94,7 @@ std::string reasons_cell(const force::LineResult& line) {
 }
 
 std::string rotation_table(const force::RotationPool& pool) {
-  return figures_table(figures_of(pool), "g-figures-force", pool.rotation_source);
+  return figures_table(pool.figures, "g-figures-force", pool.rotation_source);
 }
 
 }  // namespace
@@ -112,7 +112,7 @@ std::string render_force_summary(const force::ForceGenerationResult& force) {
         "<td class=\"{}\">{}</td></tr>",
         model::to_string(phase.phase), model::to_string(phase.phase), phase_label(phase.phase), phase.opens_day,
         phase.lines.size(), counts.covered, counts.partial, counts.missing,
-        phase.rotation.shortfall > 0 ? "g-shortfall" : "g-ok", phase.rotation.shortfall);
+        phase.rotation.figures.shortfall > 0 ? "g-shortfall" : "g-ok", phase.rotation.figures.shortfall);
   }
   if (force.phases.empty()) html += "<tr><td colspan=\"6\">The mandate has no phases.</td></tr>";
   return html + "</tbody></table>";

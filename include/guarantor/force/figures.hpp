@@ -64,7 +64,8 @@ inline constexpr std::string_view ROTATING_DEFINITION =
 inline constexpr std::string_view POOL_DEFINITION =
     "rotation pool: rotating personnel x rotation factor (rule of thirds: one deployed, one preparing, one recovering)";
 inline constexpr std::string_view POOL_AVAILABLE_DEFINITION =
-    "eligible personnel of pledges whose units rotate, the whole pledge whether deployed or not";
+    "eligible personnel of pledges whose units rotate (not host-nation support, not pledges that serve only from "
+    "outside the theatre, not pledges that include their own rotation), the whole pledge whether deployed or not";
 inline constexpr std::string_view SHORTFALL_DEFINITION = "rotation pool minus the personnel available to it, never below 0";
 inline constexpr std::string_view COVERED_DEFINITION =
     "covered by pledges: force generation fills the line from eligible pledges in priority order, in the phase it opens";

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "guarantor/force/figures.hpp"
 #include "guarantor/model/scenario.hpp"
 
 namespace guarantor::force {
@@ -50,15 +51,8 @@ struct LineResult {
 /// rotation factor (rule of thirds by default) against what the coalition pledged. Each figure
 /// as defined once in guarantor/force/figures.hpp.
 struct RotationPool {
-  int deployed_personnel = 0;     ///< personnel of all units committed in the phase
-  double rotation_factor = 0.0;   ///< from the mandate's posture rules
-  int required_pool = 0;          ///< rotating personnel x rotation factor, rounded up
-  int pledged_personnel = 0;      ///< personnel of every unit of every pledge
-  int shortfall = 0;              ///< max(0, required_pool - pool_personnel)
-  std::string rotation_source;
-  int eligible_personnel = 0;     ///< personnel of the pledges usable in the phase
-  int rotating_personnel = 0;     ///< committed personnel that rotate
-  int pool_personnel = 0;         ///< eligible personnel of pledges whose units rotate
+  ForceFigures figures;         ///< deployed = personnel of all units committed in the phase
+  std::string rotation_source;  ///< where the rotation factor comes from
 };
 
 /// One phase: every line needed in it (those opening in it and in earlier phases).

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "guarantor/force/figures.hpp"
 #include "guarantor/geo/lon_lat.hpp"
 #include "guarantor/model/mandate_types.hpp"
 #include "guarantor/plan/solve_result.hpp"
@@ -19,7 +20,7 @@ namespace guarantor::planner {
 
 /// The figures of one model a stage solved, when it solves more than one.
 struct ModelFigures {
-  std::string model;       ///< e.g. "p-median", "capacitated facility location"
+  std::string model;  ///< e.g. "p-median", "capacitated facility location"
   plan::SolveStats stats;
 };
 
@@ -27,11 +28,11 @@ struct ModelFigures {
 struct StageReport {
   std::string stage;  ///< candidates | hubs | coverage | allocation | schedule | sustainment | gaps
   std::string sense = "min";
-  std::string unit;        ///< what the objective counts, e.g. "weighted km"
-  plan::SolveStats stats;  ///< objective, bound, relative gap, wall seconds, status, proof
-  std::string method;      ///< the model solved, e.g. "p-median (Lagrangian + CBC)"
-  std::string note;        ///< anything a reader needs to interpret the figures
-  std::string choice;      ///< which model's answer the stage kept and why; empty with one model
+  std::string unit;                        ///< what the objective counts, e.g. "weighted km"
+  plan::SolveStats stats;                  ///< objective, bound, relative gap, wall seconds, status, proof
+  std::string method;                      ///< the model solved, e.g. "p-median (Lagrangian + CBC)"
+  std::string note;                        ///< anything a reader needs to interpret the figures
+  std::string choice;                      ///< which model's answer the stage kept and why; empty with one model
   std::vector<ModelFigures> alternatives;  ///< every model solved, the kept one included
 };
 
@@ -39,13 +40,13 @@ struct StageReport {
 struct CandidateSite {
   std::string site_id;
   std::string name;
-  std::string kind;        ///< model::SiteKind name: candidate_hub | airfield | port
+  std::string kind;  ///< model::SiteKind name: candidate_hub | airfield | port
   geo::LonLat position;
-  std::string country;     ///< ISO 3166-1 alpha-2
+  std::string country;                                  ///< ISO 3166-1 alpha-2
   model::Location location = model::Location::Ukraine;  ///< ukraine | neighbouring_nato
-  double capacity = 0.0;   ///< in capacity_unit
+  double capacity = 0.0;                                ///< in capacity_unit
   std::string capacity_unit;
-  double standoff_km = 0.0;  ///< geodesic distance to the occupied area, km
+  double standoff_km = 0.0;   ///< geodesic distance to the occupied area, km
   bool hub_eligible = false;  ///< kind listed in the posture's candidate_site_kinds, in the host
   std::string threat_axis;    ///< the nearest threat axis (threat_axes.json); "" when none recorded
   double threat_km = -1.0;    ///< distance to it, km; -1 = not recorded (older plans)
@@ -64,9 +65,9 @@ struct RejectedSite {
 struct Hub {
   std::string site_id;
   geo::LonLat position;
-  double demand_share = 0.0;  ///< share of the total demand weight nearest to this hub, [0, 1]
+  double demand_share = 0.0;      ///< share of the total demand weight nearest to this hub, [0, 1]
   double demand_personnel = 0.0;  ///< hub stage: demand_share x the mandate's hub personnel
-  double load_personnel = 0.0;  ///< personnel of the units based at this hub
+  double load_personnel = 0.0;    ///< personnel of the units based at this hub
   double capacity_personnel = 0.0;
   std::string access_node;  ///< nearest entry node (border crossing into Ukraine); "" = not recorded
   double access_km = -1.0;  ///< geodesic km to it; -1 = not recorded (older plans)
@@ -74,13 +75,13 @@ struct Hub {
 
 /// A place in the plan a unit of a requirement line should take.
 struct Position {
-  std::string id;          ///< "<line id>#<n>", n from 1
+  std::string id;  ///< "<line id>#<n>", n from 1
   std::string line_id;
-  std::string site_id;     ///< empty for lines served from outside the theatre
-  geo::LonLat position;    ///< the site's position (or the unit's home when outside the theatre)
-  double reach_km = 0.0;   ///< footprint radius (radius, or speed x response time); 0 = none
+  std::string site_id;          ///< empty for lines served from outside the theatre
+  geo::LonLat position;         ///< the site's position (or the unit's home when outside the theatre)
+  double reach_km = 0.0;        ///< footprint radius (radius, or speed x response time); 0 = none
   double marginal_value = 0.0;  ///< demand weight this position adds, in the order placed
-  int rank = 0;            ///< 1 = most valuable position of its line
+  int rank = 0;                 ///< 1 = most valuable position of its line
 };
 
 /// What a unit takes of its entry node's daily throughput on one day.
@@ -91,7 +92,7 @@ struct EntryUse {
 
 /// One national unit (a single unit of a pledge) given a position.
 struct Assignment {
-  std::string unit_id;     ///< "<pledge id>/<n>", n from 1
+  std::string unit_id;  ///< "<pledge id>/<n>", n from 1
   std::string pledge_id;
   std::string nation;
   std::string capability;
@@ -100,19 +101,19 @@ struct Assignment {
   std::string site_id;
   std::string app6_sidc;
   int personnel = 0;
-  double site_resource = 0.0;  ///< what it takes of its site's capacity (personnel, aircraft, berths)
-  int phase_gate_day = 0;      ///< the line's phase opening day
-  int ready_day = 0;           ///< gate + readiness days
-  int arrival_day = 0;         ///< in place, after movement and entry-node queues
-  int required_by_day = 0;     ///< gate + the line's required_by_day
-  std::string entry_node;      ///< border crossing, airfield or port the unit enters by
-  std::string route;           ///< how it moves, in words
-  int entry_day = -1;          ///< day the last of it passed entry_node; -1 = not recorded (older plans)
+  double site_resource = 0.0;       ///< what it takes of its site's capacity (personnel, aircraft, berths)
+  int phase_gate_day = 0;           ///< the line's phase opening day
+  int ready_day = 0;                ///< gate + readiness days
+  int arrival_day = 0;              ///< in place, after movement and entry-node queues
+  int required_by_day = 0;          ///< gate + the line's required_by_day
+  std::string entry_node;           ///< border crossing, airfield or port the unit enters by
+  std::string route;                ///< how it moves, in words
+  int entry_day = -1;               ///< day the last of it passed entry_node; -1 = not recorded (older plans)
   std::vector<EntryUse> entry_use;  ///< its share of the node's throughput by day; empty = no queue
   /// Where a rail move into Ukraine changes gauge, 1435 to 1520 mm (a transshipment terminal, or
   /// the crossing itself); empty for moves that do not cross the gauge break by rail.
   std::string transshipment;
-  int transshipment_day = -1;  ///< day the last of it was transshipped; -1 = none
+  int transshipment_day = -1;               ///< day the last of it was transshipped; -1 = none
   std::vector<EntryUse> transshipment_use;  ///< personnel through the point by day
 };
 
@@ -203,23 +204,23 @@ struct LineResult {
   model::Location location = model::Location::Ukraine;
   int priority = 1;
   std::string role;
-  int required = 0;   ///< units required
-  int placed = 0;     ///< positions placed
-  int filled = 0;     ///< positions with a unit
-  int late = 0;       ///< units arriving after the required-by day
+  int required = 0;    ///< units required
+  int placed = 0;      ///< positions placed
+  int filled = 0;      ///< positions with a unit
+  int late = 0;        ///< units arriving after the required-by day
   std::string demand;  ///< coverage demand set, empty without a coverage target
   std::string filter;
   double target_fraction = 0.0;
-  double demand_total = 0.0;        ///< total weight of the demand set
-  double covered_design = 0.0;      ///< share covered if every placed position were filled
-  double covered_fraction = 0.0;    ///< share covered by the filled positions (the claim)
-  double design_bound = 0.0;        ///< max covering: best share any placement of `placed` reaches
-  double design_gap = 0.0;          ///< relative gap of the design's covering solve
-  int units_to_cover_all = -1;      ///< set covering: least units covering everything; -1 = n/a
+  double demand_total = 0.0;      ///< total weight of the demand set
+  double covered_design = 0.0;    ///< share covered if every placed position were filled
+  double covered_fraction = 0.0;  ///< share covered by the filled positions (the claim)
+  double design_bound = 0.0;      ///< max covering: best share any placement of `placed` reaches
+  double design_gap = 0.0;        ///< relative gap of the design's covering solve
+  int units_to_cover_all = -1;    ///< set covering: least units covering everything; -1 = n/a
   LineStatus status = LineStatus::Missing;
-  std::vector<std::string> units;   ///< unit ids filling it
-  std::vector<std::string> reasons; ///< why the line is short; empty when met
-  std::vector<LineReason> causes;   ///< the same reasons, typed, one per entry of `reasons`
+  std::vector<std::string> units;    ///< unit ids filling it
+  std::vector<std::string> reasons;  ///< why the line is short; empty when met
+  std::vector<LineReason> causes;    ///< the same reasons, typed, one per entry of `reasons`
 };
 
 /// Force in place on a day.
@@ -233,43 +234,36 @@ struct ClosurePoint {
 /// guarantor/force/figures.hpp (force::compute_figures), for the mandate's last phase.
 struct RotationPool {
   int deployed_units = 0;
-  int deployed_personnel = 0;  ///< personnel of the assigned units
-  double rotation_factor = 0.0;
-  int required_pool = 0;       ///< rotating personnel x factor, rounded up
-  int pledged_personnel = 0;   ///< every unit the coalition pledged
-  int shortfall = 0;           ///< max(0, required_pool - pool_personnel)
-  std::string source;
-  int eligible_personnel = 0;  ///< pledges usable in the mandate's last phase
-  int rotating_personnel = 0;  ///< deployed personnel that rotate
-  int pool_personnel = 0;      ///< eligible personnel of pledges whose units rotate
+  force::ForceFigures figures;  ///< deployed = personnel of the assigned units
+  std::string source;           ///< where the rotation factor comes from
 };
 
 /// How one site where units are is protected (force protection from the first arrival).
 struct SiteProtection {
   std::string site_id;
   std::string name;
-  bool forward = false;         ///< a forward operating site (monitors, deminers)
-  int first_arrival_day = -1;   ///< the first unit in place there
-  int personnel = 0;            ///< personnel of the units based there
-  int air_defence_day = -1;     ///< first day an air-defence footprint covers it; -1 = never
+  bool forward = false;        ///< a forward operating site (monitors, deminers)
+  int first_arrival_day = -1;  ///< the first unit in place there
+  int personnel = 0;           ///< personnel of the units based there
+  int air_defence_day = -1;    ///< first day an air-defence footprint covers it; -1 = never
   std::string air_defence_unit;
-  int surgery_day = -1;         ///< first day surgery is reachable within the time limit; -1 = never
-  double evacuation_hours = -1; ///< fastest evacuation to surgery the plan ever offers; -1 = none
-  std::string evacuation_mode;  ///< road | air (rotary-wing MEDEVAC) | "" (no surgical unit)
-  std::string role2_unit;       ///< the surgical unit of the fastest evacuation
-  int escort_day = -1;          ///< forward sites: first day a land unit's footprint covers it
+  int surgery_day = -1;          ///< first day surgery is reachable within the time limit; -1 = never
+  double evacuation_hours = -1;  ///< fastest evacuation to surgery the plan ever offers; -1 = none
+  std::string evacuation_mode;   ///< road | air (rotary-wing MEDEVAC) | "" (no surgical unit)
+  std::string role2_unit;        ///< the surgical unit of the fastest evacuation
+  int escort_day = -1;           ///< forward sites: first day a land unit's footprint covers it
   std::string escort_unit;
 };
 
 /// A force-protection requirement line measured over the sites where units are.
 struct ProtectionLine {
-  std::string id;       ///< e.g. "FP-AD"
-  std::string kind;     ///< air_defence | surgery | escort
+  std::string id;    ///< e.g. "FP-AD"
+  std::string kind;  ///< air_defence | surgery | escort
   std::string title;
   std::string source;
-  std::string status;   ///< met | partial | missing
-  int sites = 0;        ///< sites the line applies to
-  int covered = 0;      ///< sites covered from their first arrival on
+  std::string status;             ///< met | partial | missing
+  int sites = 0;                  ///< sites the line applies to
+  int covered = 0;                ///< sites covered from their first arrival on
   std::vector<std::string> gaps;  ///< one per site not covered from its first arrival, with the days
 };
 
@@ -286,14 +280,14 @@ struct Provenance {
   std::string scenario_name;
   std::string as_of;
   std::vector<InputFile> inputs;
-  std::map<std::string, double> parameters;  ///< flat key -> value of every planning number used
+  std::map<std::string, double> parameters;                   ///< flat key -> value of every planning number used
   std::map<std::string, std::vector<geo::LonLat>> polylines;  ///< dnipro_line, sea_lane as used
-  double standoff_km = 0.0;        ///< the posture's standoff from the occupied area
-  double rotation_factor = 0.0;    ///< the rotation factor used
+  double standoff_km = 0.0;                                   ///< the posture's standoff from the occupied area
+  double rotation_factor = 0.0;                               ///< the rotation factor used
   std::uint64_t seed = 1;
   bool illustrative = false;
-  std::vector<ThreatAxis> threat_axes;         ///< axes besides the occupied area, with bands
-  std::vector<LineBasingFilter> line_basing;   ///< lines whose text restricts their basing
+  std::vector<ThreatAxis> threat_axes;        ///< axes besides the occupied area, with bands
+  std::vector<LineBasingFilter> line_basing;  ///< lines whose text restricts their basing
   /// Capability codes the posture rules name: forward, air_defence, escort, role2, medevac.
   std::map<std::string, std::vector<std::string>> capability_sets;
 };

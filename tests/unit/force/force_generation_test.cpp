@@ -40,7 +40,8 @@ model::Pledge pledge(std::string id, std::string nation, std::string capability,
 }
 
 model::RequirementLine line(std::string id, std::string capability, int quantity, Phase phase, int priority,
-                            Location location = Location::Ukraine, int required_by = 30, std::string role = "deterrence") {
+                            Location location = Location::Ukraine, int required_by = 30,
+                            std::string role = "deterrence") {
   model::RequirementLine l;
   l.id = std::move(id);
   l.capability = std::move(capability);
@@ -166,7 +167,8 @@ TEST(ForceGeneration, ExpiredPledgeDoesNotCountInALaterPhase) {
   auto p = pledge("CA-1", "CA", "LAND.QRF", 1, 5);
   p.valid_until = "2025-06-01";
   s.coalition.pledges = {p};
-  s.mandate.requirements = {line("R-C", "LAND.QRF", 1, Phase::Ceasefire, 1), line("R-P", "LAND.QRF", 1, Phase::PeaceDeal, 1)};
+  s.mandate.requirements = {line("R-C", "LAND.QRF", 1, Phase::Ceasefire, 1),
+                            line("R-P", "LAND.QRF", 1, Phase::PeaceDeal, 1)};
   const auto r = generate_force(s);
   EXPECT_EQ(find_line(r, Phase::Ceasefire, "R-C").filled, 1);
   const auto& peace = find_line(r, Phase::PeaceDeal, "R-P");
@@ -180,7 +182,8 @@ TEST(ForceGeneration, ExpiredPledgeDoesNotCountInALaterPhase) {
 TEST(ForceGeneration, HigherPriorityLinesAreFilledFirst) {
   auto s = base_scenario();
   s.coalition.pledges = {pledge("FR-1", "FR", "LAND.QRF", 2, 20), pledge("PL-1", "PL", "LAND.QRF", 1, 5)};
-  s.mandate.requirements = {line("B", "LAND.QRF", 2, Phase::Ceasefire, 2), line("A", "LAND.QRF", 2, Phase::Ceasefire, 1)};
+  s.mandate.requirements = {line("B", "LAND.QRF", 2, Phase::Ceasefire, 2),
+                            line("A", "LAND.QRF", 2, Phase::Ceasefire, 1)};
   const auto r = generate_force(s);
   const auto& a = find_line(r, Phase::Ceasefire, "A");
   EXPECT_EQ(a.filled, 2);
@@ -196,28 +199,43 @@ TEST(ForceGeneration, HigherPriorityLinesAreFilledFirst) {
 // Rotation: 2 QRF (600) + 1 battery (90) committed = 1,290 deployed, all rotating; x3 = 3,870
 // required. Pledged: every unit, 1,380. Eligible in the ceasefire phase (the peace-deal battery
 // excluded) = 1,290, all of it available to the pool; shortfall 2,580. A factor of 4 gives 5,160.
+// A pledge that may serve only from outside the theatre (a headquarters at home, training
+// abroad) never rotates through it: eligible, but not available to the rotation pool.
+TEST(ForceGeneration, PledgesServingOnlyFromHomeAreNotInTheRotationPool) {
+  auto s = base_scenario();
+  s.coalition.pledges = {
+      pledge("FR-1", "FR", "LAND.QRF", 2, 5),
+      pledge("GB-9", "GB", "LAND.QRF", 1, 5, {{CaveatKind::Where, {"outside_theatre"}, "t"}}),
+      pledge("DK-1", "DK", "LAND.QRF", 1, 5, {{CaveatKind::Where, {"ukraine", "outside_theatre"}, "t"}})};
+  s.mandate.requirements = {line("R-Q", "LAND.QRF", 1, Phase::Ceasefire, 1)};
+  const auto& figures = generate_force(s).phases[0].rotation.figures;
+  EXPECT_EQ(figures.eligible_personnel, 4 * 600);
+  EXPECT_EQ(figures.pool_personnel, 3 * 600);  // FR-1's two units and DK-1's, not GB-9's
+}
+
 TEST(ForceGeneration, RotationPoolAppliesTheRuleOfThirds) {
   auto s = base_scenario();
   s.coalition.pledges = {pledge("FR-1", "FR", "LAND.QRF", 2, 5), pledge("DK-1", "DK", "AD.BATTERY", 1, 5),
                          pledge("NO-1", "NO", "AD.BATTERY", 1, 5, {{CaveatKind::When, {"peace_deal"}, "t"}})};
-  s.mandate.requirements = {line("R-Q", "LAND.QRF", 2, Phase::Ceasefire, 1), line("R-A", "AD.BATTERY", 2, Phase::Ceasefire, 1)};
+  s.mandate.requirements = {line("R-Q", "LAND.QRF", 2, Phase::Ceasefire, 1),
+                            line("R-A", "AD.BATTERY", 2, Phase::Ceasefire, 1)};
   auto r = generate_force(s);
   const auto& pool = r.phases[0].rotation;
-  EXPECT_EQ(pool.deployed_personnel, 1290);
-  EXPECT_DOUBLE_EQ(pool.rotation_factor, 3.0);
-  EXPECT_EQ(pool.required_pool, 3870);
-  EXPECT_EQ(pool.pledged_personnel, 1380);
-  EXPECT_EQ(pool.eligible_personnel, 1290);
-  EXPECT_EQ(pool.rotating_personnel, 1290);
-  EXPECT_EQ(pool.pool_personnel, 1290);
-  EXPECT_EQ(pool.shortfall, 2580);
+  EXPECT_EQ(pool.figures.deployed_personnel, 1290);
+  EXPECT_DOUBLE_EQ(pool.figures.rotation_factor, 3.0);
+  EXPECT_EQ(pool.figures.required_pool, 3870);
+  EXPECT_EQ(pool.figures.pledged_personnel, 1380);
+  EXPECT_EQ(pool.figures.eligible_personnel, 1290);
+  EXPECT_EQ(pool.figures.rotating_personnel, 1290);
+  EXPECT_EQ(pool.figures.pool_personnel, 1290);
+  EXPECT_EQ(pool.figures.shortfall, 2580);
   r = generate_force(s, {4.0});
-  EXPECT_EQ(r.phases[0].rotation.required_pool, 5160);
+  EXPECT_EQ(r.phases[0].rotation.figures.required_pool, 5160);
   // In the peace-deal phase NO-1 becomes usable and fills the carried-over battery line:
   // 1,200 + 2 x 90 = 1,380 deployed, eligible and pledged.
-  EXPECT_EQ(r.phases[1].rotation.deployed_personnel, 1380);
-  EXPECT_EQ(r.phases[1].rotation.eligible_personnel, 1380);
-  EXPECT_EQ(r.phases[1].rotation.pledged_personnel, 1380);
+  EXPECT_EQ(r.phases[1].rotation.figures.deployed_personnel, 1380);
+  EXPECT_EQ(r.phases[1].rotation.figures.eligible_personnel, 1380);
+  EXPECT_EQ(r.phases[1].rotation.figures.pledged_personnel, 1380);
 }
 
 TEST(ForceGeneration, ResultDoesNotDependOnPledgeOrder) {

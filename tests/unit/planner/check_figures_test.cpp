@@ -31,7 +31,7 @@ TEST(CheckFigures, IntactShortPlanHolds) {
   const auto scenario = short_scenario();
   const Plan plan = make_plan(scenario, test::tiny_parameters());
   ASSERT_EQ(plan.find_line("R-1")->status, LineStatus::Partial);
-  ASSERT_GT(plan.rotation.shortfall, 0);
+  ASSERT_GT(plan.rotation.figures.shortfall, 0);
   const auto violations = check_plan(plan, scenario);
   EXPECT_TRUE(violations.empty()) << violations.front().rule << ": " << violations.front().message;
 }
@@ -57,7 +57,7 @@ TEST(CheckFigures, FilledCountEditedFails) {
 TEST(CheckFigures, ShortfallEditedToZeroFails) {
   const auto scenario = short_scenario();
   Plan plan = make_plan(scenario, test::tiny_parameters());
-  plan.rotation.shortfall = 0;
+  plan.rotation.figures.shortfall = 0;
   EXPECT_TRUE(has(check_plan(plan, scenario), "rotation", "shortfall"));
 }
 

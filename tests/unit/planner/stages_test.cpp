@@ -94,13 +94,13 @@ TEST_F(TinyPlan, ArrivalAddsMovementGaugeChangeAndOnwardLeg) {
 }
 
 TEST_F(TinyPlan, RotationPoolIsDeployedTimesFactor) {
-  EXPECT_EQ(plan.rotation.deployed_personnel, 400);
-  EXPECT_EQ(plan.rotation.required_pool, 1200);
-  EXPECT_EQ(plan.rotation.pledged_personnel, 2400);
-  EXPECT_EQ(plan.rotation.shortfall, 0);
+  EXPECT_EQ(plan.rotation.figures.deployed_personnel, 400);
+  EXPECT_EQ(plan.rotation.figures.required_pool, 1200);
+  EXPECT_EQ(plan.rotation.figures.pledged_personnel, 2400);
+  EXPECT_EQ(plan.rotation.figures.shortfall, 0);
   PlannerOptions options;
   options.rotation_factor_override = 4;
-  EXPECT_EQ(make_plan(scenario, test::tiny_parameters(), options).rotation.required_pool, 1600);
+  EXPECT_EQ(make_plan(scenario, test::tiny_parameters(), options).rotation.figures.required_pool, 1600);
 }
 
 TEST_F(TinyPlan, GapsNameTheReason) {

@@ -126,7 +126,7 @@ force::ForceGenerationResult make_sample_force(bool illustrative) {
       line("R-ISR-1", "ISR.UAV_MALE", Phase::Ceasefire, 2, 1, 1, LineStatus::Covered,
            {assessed("NL-1", "NL", 1, 1, Verdict::Counted)})};
   // Deployed: GB-2 250 + RO-1 200 + TR-1 200 + NL-1 60 = 710; x3 = 2130 against 1390 usable.
-  ceasefire.rotation = {710, 3.0, 2130, 1390, 740, "rule of thirds (test)", 1390, 710, 1390};
+  ceasefire.rotation = {{1390, 1390, 710, 710, 3.0, 2130, 1390, 740}, "rule of thirds (test)"};
   force::PhaseResult peace;
   peace.phase = Phase::PeaceDeal;
   peace.opens_day = 180;
@@ -137,7 +137,7 @@ force::ForceGenerationResult make_sample_force(bool illustrative) {
            {assessed("PL-1", "PL", 1, 1, Verdict::Counted)}),
       line("R-MED-1", "MED.ROLE2", Phase::PeaceDeal, 2, 2, 1, LineStatus::Partial,
            {assessed("FR-2", "FR", 1, 1, Verdict::Counted)}, {"1 short: no further pledge of MED.ROLE2"})};
-  peace.rotation = {2590, 3.0, 7770, 4290, 3480, "rule of thirds (test)", 4290, 2590, 4290};
+  peace.rotation = {{4290, 4290, 2590, 2590, 3.0, 7770, 4290, 3480}, "rule of thirds (test)"};
   result.phases = {ceasefire, peace};
   return result;
 }
