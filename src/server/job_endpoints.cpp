@@ -30,7 +30,7 @@ store::PlanHeadline headline_of(const planner::Plan& plan) {
   headline.lines_total = static_cast<int>(plan.lines.size());
   for (const auto& line : plan.lines) headline.lines_met += line.status == planner::LineStatus::Met ? 1 : 0;
   headline.deployed_units = plan.rotation.deployed_units;
-  headline.deployed_personnel = plan.rotation.deployed_personnel;
+  headline.deployed_personnel = plan.rotation.figures.deployed_personnel;
   headline.closure_day = plan.closure.empty() ? 0 : plan.closure.back().day;
   headline.illustrative = plan.provenance.illustrative;
   return headline;
