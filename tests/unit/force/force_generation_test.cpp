@@ -208,7 +208,8 @@ TEST(ForceGeneration, PledgesServingOnlyFromHomeAreNotInTheRotationPool) {
       pledge("GB-9", "GB", "LAND.QRF", 1, 5, {{CaveatKind::Where, {"outside_theatre"}, "t"}}),
       pledge("DK-1", "DK", "LAND.QRF", 1, 5, {{CaveatKind::Where, {"ukraine", "outside_theatre"}, "t"}})};
   s.mandate.requirements = {line("R-Q", "LAND.QRF", 1, Phase::Ceasefire, 1)};
-  const auto& figures = generate_force(s).phases[0].rotation.figures;
+  const auto result = generate_force(s);
+  const auto& figures = result.phases[0].rotation.figures;
   EXPECT_EQ(figures.eligible_personnel, 4 * 600);
   EXPECT_EQ(figures.pool_personnel, 3 * 600);  // FR-1's two units and DK-1's, not GB-9's
 }
