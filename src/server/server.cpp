@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "api.hpp"
+#include "web_routes.hpp"
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/store/records.hpp"
 
@@ -215,7 +216,9 @@ int Server::bind() {
     impl.http = std::make_unique<httplib::Server>();
   }
   impl.http->set_payload_max_length(impl.options.max_body_bytes);
-  for (const auto& route : routes()) {
+  auto table = routes();
+  for (auto& page : page_routes()) table.push_back(std::move(page));
+  for (const auto& route : table) {
     auto handler = [&impl, route](const httplib::Request& request, httplib::Response& response) {
       dispatch(impl, route, request, response);
     };

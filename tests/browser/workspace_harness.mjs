@@ -1,0 +1,161 @@
+// What the workspace browser tests share: a throwaway workspace served by the real `guarantor
+// serve` on a free loopback port, users of every role, headless Chromium (Debian's) through
+// playwright-core, and the checks every page must pass: no request outside the server, no
+// console error or uncaught exception, no unexpected HTTP error, no serious accessibility
+// violation (axe-core), and screenshots at two window sizes kept as artefacts.
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SKIP = 77;
+export const PASSWORD = 'a long test password';
+// Window sizes the pages must be readable at: the common staff laptop, and a desktop screen.
+export const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
+
+/// Loads playwright-core and axe-core from node_modules; null (skip) when either is missing.
+export function loadTools(nodeModules) {
+  if (!existsSync(CHROMIUM)) return { skip: `${CHROMIUM} not found (apt-get install chromium)` };
+  const require = createRequire(path.join(nodeModules, 'package.json'));
+  try {
+    return { playwright: require('playwright-core'), axeSource: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') };
+  } catch {
+    return { skip: `playwright-core or axe-core not found under ${nodeModules} (run scripts/setup.sh)` };
+  }
+}
+
+/// A new workspace database served by `guarantor serve --port 0`, seeded from the default
+/// scenario, with one user per entry of `users` ({name, role, nation?}).
+export async function startWorkspace(guarantor, users) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'guarantor-web-'));
+  const db = path.join(dir, 'workspace.db');
+  const server = spawn(guarantor, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const origin = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`guarantor serve did not start: ${output}`)), 30000);
+    const read = (chunk) => {
+      output += chunk;
+      const match = /on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    server.stdout.on('data', read);
+    server.stderr.on('data', read);
+    server.on('exit', (code) => reject(new Error(`guarantor serve exited with ${code}: ${output}`)));
+  });
+  // Users are added beside the running server (SQLite in WAL mode lets both write): a liaison
+  // needs its nation, which exists once the server has seeded the workspace.
+  for (const user of users) {
+    const args = ['workspace', 'add-user', user.name, '--role', user.role, '--db', db];
+    if (user.nation) args.push('--nation', user.nation);
+    execFileSync(guarantor, args, { input: `${PASSWORD}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+  }
+  return {
+    origin,
+    db,
+    stop() {
+      server.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/// Collects every failure of the run; `expectedErrors` lists [status, url-substring] pairs a
+/// flow provokes on purpose (a 401 before login, a 403 for another nation's pledge).
+export class Checks {
+  constructor() {
+    this.failures = [];
+    this.expectedErrors = [];
+    this.requests = [];
+  }
+
+  fail(message) {
+    this.failures.push(message);
+  }
+
+  expect(condition, message) {
+    if (!condition) this.fail(message);
+    return condition;
+  }
+
+  allowError(status, urlPart) {
+    this.expectedErrors.push([status, urlPart]);
+  }
+
+  /// Watches a browser context: request log, outside requests aborted, errors recorded.
+  async watch(context, origin) {
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      this.requests.push(url);
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      this.fail(`request outside the server: ${url}`);
+      return route.abort();
+    });
+    context.on('page', (page) => this.watchPage(page));
+  }
+
+  watchPage(page) {
+    page.on('pageerror', (error) => this.fail(`uncaught exception on ${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      // A failed fetch is logged by Chromium as "Failed to load resource"; those are judged by
+      // their response below, where the expected ones are known.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        this.fail(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      const status = response.status();
+      if (status < 400) return;
+      const expected = this.expectedErrors.some(([code, part]) => code === status && response.url().includes(part));
+      if (!expected) this.fail(`HTTP ${status} for ${response.url()}`);
+    });
+  }
+
+  report(name) {
+    for (const failure of this.failures) console.error(`FAIL: ${failure}`);
+    if (this.failures.length === 0) console.log(`PASS: ${name} (${this.requests.length} requests, all to the server)`);
+    return this.failures.length === 0 ? 0 : 1;
+  }
+}
+
+/// Runs axe-core on the page (WCAG 2 A and AA rules); serious and critical violations fail.
+export async function checkAccessibility(page, axeSource, checks, label) {
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy (scripts only
+  // from the server) stays in force for everything else.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  });
+  for (const violation of violations) {
+    const line = `${label}: axe ${violation.impact} ${violation.id} (${violation.nodes} elements): ${violation.help}`;
+    if (violation.impact === 'serious' || violation.impact === 'critical') checks.fail(line);
+    else console.log(`note ${line}`);
+  }
+}
+
+/// Screenshots of what the window shows at each of SIZES into outDir/<label>-<width>x<height>.png; the
+/// page's main content must fit the narrower width without horizontal scrolling.
+export async function screenshots(page, outDir, label, checks) {
+  mkdirSync(outDir, { recursive: true });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    checks.expect(overflow <= 0, `${label} at ${size.width}x${size.height}: the page scrolls sideways by ${overflow} px`);
+    await page.screenshot({ path: path.join(outDir, `${label}-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize(SIZES[0]);
+}
+
+/// Logs in through the login page and waits for the page the login leads to.
+export async function logIn(page, origin, user, startPath = '/') {
+  await page.goto(`${origin}${startPath}`);
+  await page.waitForURL(/\/login/);
+  await page.fill('#login-user', user);
+  await page.fill('#login-password', PASSWORD);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.press('#login-password', 'Enter')]);
+  await page.waitForSelector('body[data-ready="true"]');
+}

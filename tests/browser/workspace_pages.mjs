@@ -1,0 +1,199 @@
+// The workspace in the browser, end to end: `guarantor serve` on a throwaway workspace, real
+// logins, the pages driven as their users drive them, in headless Chromium.
+//
+//   node workspace_pages.mjs --guarantor BIN [--node-modules DIR] [--out DIR]
+//
+// Flows: the secretariat logs in (after being sent to the login page), opens a week, records a
+// decision, closes the week and opens the next, whose home shows what changed; the gap board
+// shows every requirement line with the API's numbers, filters and exports CSV; a liaison is not
+// offered the gap board and is refused it; login failures are shown. On every page: no request
+// outside the server, no console error, axe-core finds no serious violation, screenshots at
+// 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check failed, 2 usage, 77 skipped.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Checks, CHROMIUM, SKIP, checkAccessibility, loadTools, logIn, screenshots, startWorkspace } from './workspace_harness.mjs';
+
+const USERS = [
+  { name: 'sec', role: 'secretariat' },
+  { name: 'planner', role: 'planner' },
+  { name: 'liaison-no', role: 'liaison', nation: 'NO' },
+];
+
+function parseArgs(argv) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const args = { nodeModules: path.resolve(here, '../../node_modules'), out: path.resolve('workspace-screens') };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--guarantor') args.guarantor = path.resolve(value);
+    else if (flag === '--node-modules') args.nodeModules = path.resolve(value);
+    else if (flag === '--out') args.out = path.resolve(value);
+    else throw new Error(`unknown option ${flag}`);
+  }
+  if (!args.guarantor) throw new Error('--guarantor is required');
+  return args;
+}
+
+// The CSV writer neutralises formulas and quotes as RFC 4180 says; checked without a browser.
+async function checkCsv(checks) {
+  // Imported from its text: web/ has no package.json of its own to declare ES modules to node.
+  const source = readFileSync(new URL('../../web/csv.js', import.meta.url), 'utf8');
+  const { toCsv } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+  const csv = toCsv([['a', 'b'], ['=HYPERLINK("x")', -3], ['+1', 'say "hi", then go'], ['@SUM(A1)', '-x']]);
+  checks.expect(csv === `a,b\r\n"'=HYPERLINK(""x"")",-3\r\n'+1,"say ""hi"", then go"\r\n'@SUM(A1),'-x\r\n`,
+    `CSV formula neutralising: got ${JSON.stringify(csv)}`);
+}
+
+async function secretariatFlow(context, origin, tools, args, checks) {
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => dialog.accept());
+  checks.allowError(401, '/api/v1/session');  // before login: the shell asks who is calling
+  await logIn(page, origin, 'sec', '/');
+  await checkAccessibility(page, tools.axeSource, checks, 'home (no week)');
+  checks.expect(await page.locator('h1').textContent() === 'No week has been opened yet', 'home without a week says so');
+
+  // Keyboard: the first Tab reaches the skip link, which moves focus to the page content.
+  await page.keyboard.press('Tab');
+  checks.expect(await page.evaluate(() => document.activeElement.className) === 'g-skip', 'the first Tab reaches the skip link');
+  await page.keyboard.press('Enter');
+  checks.expect(await page.evaluate(() => document.activeElement.id) === 'main', 'the skip link moves focus to the content');
+
+  await page.fill('#week-start', '2026-11-30');
+  await page.click('text=Open the next week');
+  await page.waitForSelector('h1:has-text("Week 1")');
+  checks.expect((await page.locator('#g-illustrative').count()) === 1, 'home shows the ILLUSTRATIVE banner for illustrative pledges');
+  const unmet = await page.locator('tr.g-agenda-row').count();
+  const api = await page.evaluate(async () => (await (await fetch('/api/v1/weeks/1')).json()).agenda.unmet_lines.length);
+  checks.expect(unmet === api && unmet > 0, `agenda rows ${unmet} = the API's unmet lines ${api}`);
+
+  await page.fill('#decision-text', 'Ask NO to review the caveat on NO-1');
+  await page.fill('#decision-owner', 'NO');
+  await page.click('text=Record decision');
+  await page.waitForSelector('tr.g-decision-row');
+  await checkAccessibility(page, tools.axeSource, checks, 'home (week 1)');
+  await screenshots(page, args.out, 'home', checks);
+
+  await page.click('#close-week');
+  await page.waitForSelector('h1:has-text("(closed)")');
+  await page.fill('#week-start', '2026-12-07');
+  await page.click('text=Open the next week');
+  await page.waitForSelector('h1:has-text("Week 2")');
+  const changes = await page.locator('#changes').textContent();
+  checks.expect(changes === 'What changed since week 1', `week 2 compares with week 1 (got "${changes}")`);
+  checks.expect((await page.locator('tr.g-gapcount-row').count()) === 3, 'the change section counts lines by status');
+  await page.close();
+}
+
+async function gapBoardFlow(context, origin, tools, args, checks) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/gaps`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const board = await page.evaluate(async () => (await fetch('/api/v1/gap-board')).json());
+  const lines = board.phases.flatMap((phase) => phase.lines.map((line) => ({ ...line, phase: phase.phase })));
+  checks.expect((await page.locator('tr.g-gap-row').count()) === lines.length, `gap board shows all ${lines.length} lines`);
+  const headline = await page.locator('#gap-headline').textContent();
+  checks.expect(headline.startsWith(`${board.lines_covered_by_pledges} of ${lines.length} requirement lines covered`),
+    `gap board headline uses the API's figures: "${headline}"`);
+  for (const line of lines.slice(0, 5)) {
+    const row = page.locator(`tr.g-gap-row[data-phase="${line.phase}"][data-line="${line.id}"]`);
+    const filled = await row.locator('td').nth(2).textContent();
+    checks.expect(filled === `${line.filled} / ${line.required}`, `${line.id}: filled ${filled}, API ${line.filled} / ${line.required}`);
+  }
+  const blocked = lines.find((line) => line.pledges.some((pledge) => pledge.verdict === 'blocked_by_caveat' && line.status !== 'covered'));
+  if (checks.expect(blocked, 'the default scenario has a line blocked by a caveat')) {
+    const closers = await page.locator(`tr.g-gap-row[data-phase="${blocked.phase}"][data-line="${blocked.id}"] .g-closers`).textContent();
+    checks.expect(closers.includes('blocked by a caveat'), `${blocked.id}: the blocker is named in words ("${closers}")`);
+  }
+  await page.selectOption('#gap-filter', 'missing');
+  const missing = lines.filter((line) => line.status === 'missing').length;
+  checks.expect((await page.locator('tr.g-gap-row').count()) === missing, `filter "missing" shows ${missing} lines`);
+  await page.selectOption('#gap-filter', 'all');
+  await checkAccessibility(page, tools.axeSource, checks, 'gap board');
+  await screenshots(page, args.out, 'gaps', checks);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#gap-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  const pledgeRows = lines.reduce((sum, line) => sum + Math.max(1, line.pledges.length), 0);
+  checks.expect(csv[0].startsWith('phase,line,capability') && csv.length === pledgeRows + 1,
+    `gap-board.csv has a header and ${pledgeRows} rows (got ${csv.length - 1})`);
+  await page.close();
+}
+
+async function liaisonFlow(context, origin, tools, checks) {
+  const page = await context.newPage();
+  await logIn(page, origin, 'liaison-no', '/');
+  const nav = await page.locator('#nav').textContent();
+  checks.expect(!nav.includes('Gap board'), 'a liaison is not offered the gap board');
+  await page.goto(`${origin}/gaps`);
+  await page.waitForSelector('body[data-ready="true"]');
+  checks.expect((await page.locator('main').textContent()).includes('does not use this page'), 'a liaison opening /gaps is told why not');
+  checks.expect((await page.locator('tr.g-gap-row').count()) === 0, 'a liaison sees no gap row');
+  await page.close();
+}
+
+async function loginFailureFlow(context, origin, checks) {
+  const page = await context.newPage();
+  checks.allowError(401, '/api/v1/login');
+  await page.goto(`${origin}/login`);
+  await page.fill('#login-user', 'sec');
+  await page.fill('#login-password', 'not the password at all');
+  await page.press('#login-password', 'Enter');
+  await page.waitForSelector('#login-error:not(:empty)');
+  checks.expect(page.url().includes('/login'), 'a wrong password stays on the login page');
+  await page.close();
+}
+
+// Each flow's wall time, printed so a slow step shows in the test log.
+async function timed(label, flow) {
+  const start = performance.now();
+  const result = await flow();
+  console.log(`${label}: ${((performance.now() - start) / 1000).toFixed(2)} s`);
+  return result;
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`workspace_pages: ${error.message}`);
+    return 2;
+  }
+  const tools = loadTools(args.nodeModules);
+  if (tools.skip) {
+    console.log(`SKIP: ${tools.skip}`);
+    return SKIP;
+  }
+  const checks = new Checks();
+  await checkCsv(checks);
+  const workspace = await timed('start', () => startWorkspace(args.guarantor, USERS));
+  const browser = await tools.playwright.chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const contextFor = async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+      await checks.watch(context, workspace.origin);
+      return context;
+    };
+    const secretariat = await contextFor();
+    await timed('secretariat', () => secretariatFlow(secretariat, workspace.origin, tools, args, checks));
+    await timed('gap board', () => gapBoardFlow(secretariat, workspace.origin, tools, args, checks));
+    await timed('liaison', async () => liaisonFlow(await contextFor(), workspace.origin, tools, checks));
+    await timed('login failure', async () => loginFailureFlow(await contextFor(), workspace.origin, checks));
+  } catch (error) {
+    checks.fail(error.stack || String(error));
+  } finally {
+    await browser.close();
+    workspace.stop();
+  }
+  return checks.report('workspace pages');
+}
+
+main().then((code) => process.exit(code), (error) => {
+  console.error(`FAIL: ${error.stack || error}`);
+  process.exit(1);
+});
