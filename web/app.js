@@ -6,11 +6,13 @@ import { api, ApiError, setCsrfToken } from './api.js';
 
 const STAFF = ['secretariat', 'liaison', 'host_nation', 'planner', 'monitor'];
 const GAP_BOARD_READERS = ['secretariat', 'host_nation', 'planner'];
+const PLEDGE_READERS = ['secretariat', 'liaison', 'host_nation', 'planner'];
 
 // The pages, in navigation order; `roles` follows the API's role matrix (docs/workspace.md), so
 // a link is offered only where the page's data can be read.
 const PAGES = [
   { path: '/', title: 'This week', module: './pages/home.js', roles: STAFF },
+  { path: '/pledges', title: 'Pledges', module: './pages/pledges.js', roles: PLEDGE_READERS },
   { path: '/gaps', title: 'Gap board', module: './pages/gaps.js', roles: GAP_BOARD_READERS },
 ];
 

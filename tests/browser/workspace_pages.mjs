@@ -5,8 +5,11 @@
 //
 // Flows: the secretariat logs in (after being sent to the login page), opens a week, records a
 // decision, closes the week and opens the next, whose home shows what changed; the gap board
-// shows every requirement line with the API's numbers, filters and exports CSV; a liaison is not
-// offered the gap board and is refused it; login failures are shown. On every page: no request
+// shows every requirement line with the API's numbers, filters and exports CSV; France shares
+// only totals; Denmark's liaison cannot open a French pledge, sees the API's field message for a
+// bad quantity, adds a caveat to DK-1 ("only from the peace-deal phase") and its history; the
+// gap board then shows the line DK-1 filled as missing; the liaison is not offered the gap
+// board and is refused it; login failures are shown. On every page: no request
 // outside the server, no console error, axe-core finds no serious violation, screenshots at
 // 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check failed, 2 usage, 77 skipped.
 import { readFileSync } from 'node:fs';
@@ -17,7 +20,7 @@ import { Checks, CHROMIUM, SKIP, checkAccessibility, loadTools, logIn, screensho
 const USERS = [
   { name: 'sec', role: 'secretariat' },
   { name: 'planner', role: 'planner' },
-  { name: 'liaison-no', role: 'liaison', nation: 'NO' },
+  { name: 'liaison-dk', role: 'liaison', nation: 'DK' },
 ];
 
 function parseArgs(argv) {
@@ -120,11 +123,68 @@ async function gapBoardFlow(context, origin, tools, args, checks) {
   await page.close();
 }
 
-async function liaisonFlow(context, origin, tools, checks) {
+// The line DK-1 helps fill in the ceasefire phase of the default scenario (1 of 4 units).
+const DK_LINE = { phase: 'ceasefire', id: 'R-LAND-2' };
+
+async function lineStatus(page, origin, line) {
+  await page.goto(`${origin}/gaps`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page.locator(`tr.g-gap-row[data-phase="${line.phase}"][data-line="${line.id}"]`).getAttribute('data-status');
+}
+
+// As the secretariat, through the API the pages use: France shares only totals.
+async function franceSharesTotals(page) {
+  const status = await page.evaluate(async () => {
+    const { csrf_token: csrf } = await (await fetch('/api/v1/session')).json();
+    const nations = (await (await fetch('/api/v1/nations')).json()).items;
+    const france = nations.find((nation) => nation.iso2 === 'FR');
+    const answer = await fetch('/api/v1/nations/FR/sharing', { method: 'PUT', body: JSON.stringify({ sharing: 'aggregate' }),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'If-Match': `"${france.version}"` } });
+    return answer.status;
+  });
+  return status === 200;
+}
+
+async function liaisonFlow(context, origin, tools, args, checks) {
   const page = await context.newPage();
-  await logIn(page, origin, 'liaison-no', '/');
+  await logIn(page, origin, 'liaison-dk', '/pledges');
   const nav = await page.locator('#nav').textContent();
   checks.expect(!nav.includes('Gap board'), 'a liaison is not offered the gap board');
+  checks.expect((await page.locator('h1').textContent()) === 'Pledges of Denmark', 'the liaison sees its nation\'s pledges');
+  const api = await page.evaluate(async () => (await (await fetch('/api/v1/pledges?limit=1000')).json()));
+  checks.expect((await page.locator('tr.g-pledge-row').count()) === api.items.length, `pledge rows = the ${api.items.length} the API lists`);
+  checks.expect((await page.locator('tr.g-pledge-row[data-pledge^="FR-"]').count()) === 0, 'no French pledge is listed to Denmark');
+  checks.allowError(404, '/api/v1/pledges/FR-1');
+  const french = await page.evaluate(async () => (await fetch('/api/v1/pledges/FR-1')).status);
+  checks.expect(french === 404, `a French pledge shared only in total answers 404 to Denmark (got ${french})`);
+
+  await page.click('text=Edit DK-1');
+  await page.waitForSelector('#pledge-form');
+  const quantity = await page.inputValue('#pledge-quantity');
+  checks.allowError(400, '/api/v1/pledges/DK-1');
+  await page.fill('#pledge-quantity', '-2');
+  await page.click('text=Save DK-1');
+  await page.waitForSelector('#pledge-quantity-error:not(:empty)');
+  const message = await page.locator('#pledge-quantity-error').textContent();
+  checks.expect(message.includes('expected an integer'), `the API's message is shown at the quantity field ("${message}")`);
+  await page.fill('#pledge-quantity', quantity);
+
+  const caveats = await page.locator('.g-caveat').count();
+  await page.click('#add-caveat');
+  await page.selectOption(`#caveat-${caveats}-kind`, 'when');
+  await page.check(`#caveat-${caveats}-values input[value="peace_deal"]`);
+  await page.fill(`#caveat-${caveats}-source`, 'Danish parliament mandate covers only a peace-deal deployment (test)');
+  await page.click('text=Save DK-1');
+  await page.waitForSelector('#pledge-form-title:has-text("version 2")', { timeout: 10000 }).catch(async (error) => {
+    const shown = await page.locator('#pledge-form [role="alert"]').allTextContents();
+    throw new Error(`DK-1 was not saved; the form says: ${shown.filter(Boolean).join(' | ')} (${error.message.split('\n')[0]})`);
+  });
+  const history = await page.locator('tr.g-history-row').allTextContents();
+  checks.expect(history.length === 2 && history[1].includes('liaison-dk') && history[1].includes('peace_deal'),
+    `DK-1's history shows the import and the liaison's caveat (${history.length} rows)`);
+  await checkAccessibility(page, tools.axeSource, checks, 'pledges (editing)');
+  await screenshots(page, args.out, 'pledges', checks);
+
   await page.goto(`${origin}/gaps`);
   await page.waitForSelector('body[data-ready="true"]');
   checks.expect((await page.locator('main').textContent()).includes('does not use this page'), 'a liaison opening /gaps is told why not');
@@ -182,7 +242,12 @@ async function main() {
     const secretariat = await contextFor();
     await timed('secretariat', () => secretariatFlow(secretariat, workspace.origin, tools, args, checks));
     await timed('gap board', () => gapBoardFlow(secretariat, workspace.origin, tools, args, checks));
-    await timed('liaison', async () => liaisonFlow(await contextFor(), workspace.origin, tools, checks));
+    const page = await secretariat.newPage();
+    checks.expect(await lineStatus(page, workspace.origin, DK_LINE) === 'partial', `${DK_LINE.id} starts partly covered`);
+    checks.expect(await franceSharesTotals(page), 'the secretariat sets France to share only totals');
+    await timed('liaison', async () => liaisonFlow(await contextFor(), workspace.origin, tools, args, checks));
+    const after = await lineStatus(page, workspace.origin, DK_LINE);
+    checks.expect(after === 'missing', `after DK-1's new caveat the gap board shows ${DK_LINE.id} missing (got ${after})`);
     await timed('login failure', async () => loginFailureFlow(await contextFor(), workspace.origin, checks));
   } catch (error) {
     checks.fail(error.stack || String(error));

@@ -1,0 +1,217 @@
+// Nation pledges: a liaison's own nation's pledges, each editable in a form whose lists are
+// controlled (capabilities of the mandate and the coalition, caveat kinds and values of the
+// coalition format, phases and condition keys of the mandate), the API's validation messages
+// shown at the field they name, the nation's sharing level, and each pledge's history. Other
+// nations' pledges are listed at the level each shares; the secretariat edits any nation's.
+import { h, replace, plural } from '../dom.js';
+import { api, ApiError } from '../api.js';
+import { showIllustrative } from '../app.js';
+import { downloadCsv } from '../csv.js';
+
+// The closed lists of coalition.json (docs/data-model.md, "Caveats"); phases, condition keys and
+// capabilities come from the workspace itself.
+const WHERE_VALUES = ['ukraine', 'neighbouring_nato', 'black_sea', 'outside_theatre'];
+const STATUSES = ['offered', 'confirmed', 'verified'];
+const CAVEAT_KINDS = { where: 'only where', when: 'only from phase', condition: 'only if condition met', excluded_role: 'excluded role' };
+const SHARING = { full: 'full (every field)', capability_only: 'capability only', aggregate: 'aggregate (totals only)' };
+
+function option(value, label, selected) {
+  return h('option', { value, selected: value === selected }, label ?? value);
+}
+
+function fieldError(id) {
+  return h('p.g-field-error', { id: `${id}-error`, role: 'alert' });
+}
+
+// One caveat row: kind, values from the kind's list, and the source the format requires.
+function caveatRow(caveat, index, lists, onRemove) {
+  const prefix = `caveat-${index}`;
+  const kind = h('select', { id: `${prefix}-kind` }, Object.entries(CAVEAT_KINDS).map(([value, label]) => option(value, label, caveat.kind)));
+  const values = h('div.g-caveat-values', {});
+  const source = h('input', { id: `${prefix}-source`, value: caveat.source ?? '', size: 40 });
+  const drawValues = () => {
+    const chosen = new Set(caveat.kind === kind.value ? caveat.values ?? [] : []);
+    const choices = { where: WHERE_VALUES, when: lists.phases, condition: lists.conditions, excluded_role: lists.roles }[kind.value] ?? [];
+    replace(values, h('fieldset', { id: `${prefix}-values` }, h('legend', {}, 'Values'),
+      choices.map((value) => h('label.g-check', {}, h('input', { type: 'checkbox', value, checked: chosen.has(value) }), ` ${value}`))));
+  };
+  kind.addEventListener('change', drawValues);
+  drawValues();
+  const row = h('div.g-caveat', { dataset: { index } },
+    h('div.g-field', {}, h('label', { for: `${prefix}-kind` }, `Caveat ${index + 1}`), kind),
+    values,
+    h('div.g-field', {}, h('label', { for: `${prefix}-source` }, 'Source'), source),
+    h('button.g-secondary', { type: 'button', onclick: onRemove }, `Remove caveat ${index + 1}`),
+    fieldError(prefix));
+  row.read = () => ({ kind: kind.value, values: [...values.querySelectorAll('input:checked')].map((box) => box.value), source: source.value });
+  return row;
+}
+
+function pledgeForm(item, lists, onSaved) {
+  const pledge = structuredClone(item.pledge);
+  const input = (name, attributes) => h('input', { id: `pledge-${name}`, name, 'aria-describedby': `pledge-${name}-error`, ...attributes });
+  const fields = {
+    capability: h('select', { id: 'pledge-capability', 'aria-describedby': 'pledge-capability-error' },
+      lists.capabilities.map((capability) => option(capability, capability, pledge.capability))),
+    quantity: input('quantity', { type: 'number', min: 0, step: 1, value: pledge.quantity }),
+    readiness_days: input('readiness_days', { type: 'number', min: 0, step: 1, value: pledge.readiness_days }),
+    status: h('select', { id: 'pledge-status', 'aria-describedby': 'pledge-status-error' }, STATUSES.map((status) => option(status, status, pledge.status))),
+    valid_until: input('valid_until', { type: 'date', value: pledge.valid_until }),
+    source: h('textarea', { id: 'pledge-source', rows: 2, cols: 60, 'aria-describedby': 'pledge-source-error' }, pledge.source ?? ''),
+  };
+  const labels = { capability: 'Capability', quantity: 'Units', readiness_days: 'Ready (days after the phase opens)', status: 'Status',
+    valid_until: 'Valid until (empty: open-ended)', source: 'Source' };
+  const caveats = h('div.g-caveats', {});
+  let rows = [];
+  const drawCaveats = () => {
+    rows = (pledge.caveats ?? []).map((caveat, index) => caveatRow(caveat, index, lists, () => {
+      pledge.caveats = rows.map((row) => row.read()).filter((_, other) => other !== index);
+      drawCaveats();
+    }));
+    replace(caveats, rows.length ? rows : h('p.g-empty', {}, 'No caveat: the pledge may serve anywhere, in any phase.'));
+  };
+  drawCaveats();
+  const summary = h('div.g-form-error', { id: 'pledge-errors', role: 'alert' });
+  // novalidate: the API's own checks and messages are the ones shown, at the field they name.
+  const form = h('form.g-pledge-form', { id: 'pledge-form', 'aria-labelledby': 'pledge-form-title', novalidate: true },
+    h('h2', { id: 'pledge-form-title' }, `Edit ${pledge.id} (version ${item.version})`),
+    summary,
+    Object.entries(fields).map(([name, control]) =>
+      h('div.g-field', {}, h('label', { for: control.id }, labels[name]), control, fieldError(`pledge-${name}`))),
+    h('h3', {}, 'Caveats and conditions'), caveats,
+    h('button.g-secondary', { type: 'button', id: 'add-caveat', onclick: () => {
+      pledge.caveats = [...rows.map((row) => row.read()), { kind: 'where', values: [], source: '' }];
+      drawCaveats();
+      form.querySelector(`#caveat-${pledge.caveats.length - 1}-kind`)?.focus();
+    } }, 'Add a caveat'),
+    h('div.g-actions', {}, h('button', { type: 'submit' }, `Save ${pledge.id}`)));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    for (const node of form.querySelectorAll('.g-field-error')) node.textContent = '';
+    summary.textContent = '';
+    const body = { ...pledge, capability: fields.capability.value, quantity: Number(fields.quantity.value),
+      readiness_days: Number(fields.readiness_days.value), status: fields.status.value, valid_until: fields.valid_until.value,
+      source: fields.source.value, caveats: rows.map((row) => row.read()) };
+    try {
+      await api('PUT', `/pledges/${encodeURIComponent(pledge.id)}`, body, { 'If-Match': item.etag });
+      await onSaved(pledge.id);
+    } catch (error) {
+      showErrors(form, summary, error);
+    }
+  });
+  return form;
+}
+
+// The API names the offending field by JSON pointer: /quantity, /caveats/0/values/1.
+function showErrors(form, summary, error) {
+  if (!(error instanceof ApiError)) {
+    summary.textContent = String(error);
+    return;
+  }
+  if (error.status === 412) {
+    summary.textContent = 'Someone saved this pledge after you opened it. Reload the page to see their version, then edit again.';
+    return;
+  }
+  const problems = error.errors.length ? error.errors : [{ where: error.where, message: error.message }];
+  summary.textContent = `Not saved: ${plural(problems.length, 'problem')}.`;
+  for (const problem of problems) {
+    const [, field, index] = /^\/([a-z_]+)(?:\/(\d+))?/.exec(problem.where ?? '') ?? [];
+    const target = field === 'caveats' ? form.querySelector(`#caveat-${index}-error`) : form.querySelector(`#pledge-${field}-error`);
+    if (target) target.textContent = problem.message;
+    else summary.append(h('span', {}, ` ${problem.where ? `${problem.where}: ` : ''}${problem.message}`));
+  }
+}
+
+function describeCaveats(pledge) {
+  if (!pledge.caveats) return 'not shared';
+  if (pledge.caveats.length === 0) return 'none';
+  return pledge.caveats.map((caveat) => `${CAVEAT_KINDS[caveat.kind] ?? caveat.kind} ${caveat.values.join(', ')}`).join('; ');
+}
+
+function historyTable(entries) {
+  const changed = (before, after) => {
+    if (!before) return 'created';
+    if (!after) return 'deleted';
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    return keys.map((key) => `${key}: ${JSON.stringify(before[key] ?? null)} → ${JSON.stringify(after[key] ?? null)}`).join('; ') || 'no field changed';
+  };
+  return h('table', {}, h('caption', {}, 'History, oldest first'),
+    h('thead', {}, h('tr', {}, ['When (UTC)', 'Who', 'Action', 'What changed'].map((header) => h('th', { scope: 'col' }, header)))),
+    h('tbody', {}, entries.map((entry) => h('tr.g-history-row', {}, h('th', { scope: 'row' }, entry.at), h('td', {}, entry.actor),
+      h('td', {}, entry.action), h('td', {}, changed(entry.before, entry.after))))));
+}
+
+async function controlledLists() {
+  const [{ data: lines }, { data: pledges }] = await Promise.all([api('GET', '/requirement-lines'), api('GET', '/pledges?limit=1000')]);
+  const sorted = (values) => [...new Set(values.filter(Boolean))].sort();
+  return {
+    capabilities: sorted([...lines.items.map((item) => item.line.capability), ...pledges.items.map((item) => item.pledge.capability)]),
+    phases: sorted(lines.items.map((item) => item.line.phase)),
+    roles: sorted(lines.items.map((item) => item.line.role)),
+    conditions: sorted(pledges.items.flatMap((item) => (item.pledge.caveats ?? []).filter((c) => c.kind === 'condition').flatMap((c) => c.values))),
+  };
+}
+
+export async function render(main, { session, openPledge = null }) {
+  const own = session.user.nation;
+  const mayEdit = (pledge) => session.user.role === 'secretariat' || (session.user.role === 'liaison' && pledge.nation === own);
+  const [{ data: list }, lists, { data: nations }] = await Promise.all([api('GET', '/pledges?limit=1000'), controlledLists(), api('GET', '/nations')]);
+  if (list.items.some((item) => item.pledge.illustrative)) showIllustrative();
+  const editor = h('div', { id: 'pledge-editor' });
+  const open = async (id) => {
+    const { data: pledge, etag } = await api('GET', `/pledges/${encodeURIComponent(id)}`);
+    const item = { pledge, etag, version: Number(etag.replaceAll('"', '')) };
+    const { data: history } = await api('GET', `/history?entity=pledge&id=${encodeURIComponent(id)}`);
+    replace(editor, mayEdit(item.pledge) ? pledgeForm(item, lists, () => render(main, { session, openPledge: id })) :
+      h('h2', {}, `${id}`), historyTable(history.items));
+    editor.querySelector('h2')?.scrollIntoView();
+    editor.querySelector('select, input')?.focus();
+  };
+  const rows = list.items.map((item) => {
+    const pledge = item.pledge;
+    return h('tr.g-pledge-row', { dataset: { pledge: pledge.id, visibility: item.visibility } },
+      h('th', { scope: 'row' }, pledge.id), h('td', {}, pledge.nation), h('td', {}, pledge.capability),
+      h('td.g-num', {}, pledge.quantity), h('td.g-num', {}, pledge.readiness_days), h('td', {}, pledge.status),
+      h('td', {}, describeCaveats(pledge)), h('td', {}, item.visibility === 'full' ? pledge.valid_until || 'open-ended' : 'not shared'),
+      h('td', {}, item.visibility === 'full' || mayEdit(pledge)
+        ? h('button.g-secondary', { type: 'button', onclick: () => open(pledge.id) }, `${mayEdit(pledge) ? 'Edit' : 'History of'} ${pledge.id}`) : ''));
+  });
+  const mine = nations.items.find((nation) => nation.iso2 === own);
+  replace(main,
+    h('h1', {}, own ? `Pledges of ${mine?.name ?? own}` : 'Pledges'),
+    h('p.g-headline', {}, `${plural(list.total, 'pledge')} you can see`,
+      own ? `, ${list.items.filter((item) => item.pledge.nation === own).length} of them your nation's.` : '.'),
+    mine ? sharingForm(mine) : null,
+    h('div.g-toolbar', {}, h('button', { type: 'button', id: 'pledges-csv', onclick: () => downloadCsv('pledges.csv', [
+      ['id', 'nation', 'capability', 'quantity', 'readiness_days', 'status', 'caveats', 'valid_until', 'visibility'],
+      ...list.items.map((item) => [item.pledge.id, item.pledge.nation, item.pledge.capability, item.pledge.quantity,
+        item.pledge.readiness_days, item.pledge.status, describeCaveats(item.pledge), item.pledge.valid_until ?? '', item.visibility])]) },
+      'Download as CSV')),
+    h('table', {}, h('caption', {}, 'Pledges by nation, at the level each nation shares'),
+      h('thead', {}, h('tr', {}, ['Pledge', 'Nation', 'Capability', 'Units', 'Ready (days)', 'Status', 'Caveats', 'Valid until', ''].map((header) =>
+        h('th', { scope: 'col' }, header)))),
+      h('tbody', {}, rows)),
+    list.aggregates?.length ? h('p.g-note', {}, `${plural(list.aggregates.length, 'capability total')} of nations sharing only totals are not listed pledge by pledge.`) : null,
+    editor);
+  // After a save the page is drawn afresh (the list shows the new values) and the pledge reopened.
+  if (openPledge) await open(openPledge);
+}
+
+function sharingForm(nation) {
+  const select = h('select', { id: 'sharing-level' }, Object.entries(SHARING).map(([value, label]) => option(value, label, nation.sharing)));
+  const status = h('p.g-form-status', { role: 'status' });
+  const form = h('form.g-inline-form', {}, h('div.g-field', {}, h('label', { for: 'sharing-level' }, 'Other nations see our pledges'), select),
+    h('button', { type: 'submit' }, 'Save sharing level'), status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const { data } = await api('PUT', `/nations/${nation.iso2}/sharing`, { sharing: select.value }, { 'If-Match': `"${nation.version}"` });
+      nation.version = data.version;
+      status.textContent = `Saved: ${SHARING[data.sharing]}.`;
+    } catch (error) {
+      status.textContent = `Not saved: ${error.message}`;
+    }
+  });
+  return form;
+}
