@@ -9,7 +9,9 @@
 // only totals; Denmark's liaison cannot open a French pledge, sees the API's field message for a
 // bad quantity, adds a caveat to DK-1 ("only from the peace-deal phase") and its history; the
 // gap board then shows the line DK-1 filled as missing; the liaison is not offered the gap
-// board and is refused it; login failures are shown. On every page: no request
+// board and is refused it; the planner runs a plan before and after that edit, following the
+// job's progress, compares the two versions (headline figures first) and publishes the second,
+// which an observer then sees; login failures are shown. On every page: no request
 // outside the server, no console error, axe-core finds no serious violation, screenshots at
 // 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check failed, 2 usage, 77 skipped.
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ const USERS = [
   { name: 'sec', role: 'secretariat' },
   { name: 'planner', role: 'planner' },
   { name: 'liaison-dk', role: 'liaison', nation: 'DK' },
+  { name: 'observer', role: 'observer' },
 ];
 
 function parseArgs(argv) {
@@ -192,6 +195,53 @@ async function liaisonFlow(context, origin, tools, args, checks) {
   await page.close();
 }
 
+// Runs a plan from the page and waits for its version; returns every progress text shown.
+async function runPlan(page, version) {
+  await page.evaluate(() => {
+    window.progressTexts = [];
+    const label = document.getElementById('plan-progress-label');
+    new MutationObserver(() => window.progressTexts.push(label.textContent)).observe(label, { childList: true, characterData: true, subtree: true });
+  });
+  await page.click('#run-plan');
+  // A stored version redraws the page (list and comparison); wait for the redrawn list.
+  await page.waitForSelector(`tr.g-version-row[data-version="${version}"]`, { timeout: 90000 });
+  await page.waitForSelector(`#plan-progress-label:has-text("Plan version ${version} is stored")`);
+  const bar = await page.evaluate(() => [document.getElementById('plan-progress').value, document.getElementById('plan-progress').max]);
+  return { texts: await page.evaluate(() => window.progressTexts), bar };
+}
+
+async function planFlow(context, origin, tools, args, checks, version) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/plans`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const { texts, bar } = await runPlan(page, version);
+  checks.expect(texts.some((text) => /stages/.test(text)), `the page showed the job's progress (${texts.join(' / ')})`);
+  checks.expect(bar[0] === bar[1] && bar[1] > 0, `the progress bar ends full (${bar[0]} of ${bar[1]})`);
+  if (version >= 2) {
+    await page.waitForSelector('#plan-comparison');
+    const api = await page.evaluate(async (to) => (await fetch(`/api/v1/plans/compare?from=${to - 1}&to=${to}`)).json(), version);
+    const headline = await page.locator('#plan-comparison tr.g-headline-row').allTextContents();
+    checks.expect(headline.length === 4 && headline[0].startsWith('Requirement lines met'), 'the comparison starts with the headline figures');
+    checks.expect(headline[2].includes(String(api.to.headline.deployed_personnel)), `personnel deployed as the API says (${headline[2]})`);
+    const rows = await page.locator('#plan-comparison tr.g-change-row').count();
+    checks.expect(rows === api.changes.length && rows > 0, `every change is listed (${rows} of ${api.changes.length})`);
+    await page.click(`text=Publish version ${version}`);
+    await page.waitForSelector(`tr.g-version-row[data-version="${version}"]:has-text("published")`);
+    await checkAccessibility(page, tools.axeSource, checks, 'plans (compared)');
+    await screenshots(page, args.out, 'plans', checks);
+  }
+  await page.close();
+}
+
+async function observerFlow(context, origin, checks) {
+  const page = await context.newPage();
+  await logIn(page, origin, 'observer', '/plans');
+  const rows = await page.locator('tr.g-version-row').count();
+  checks.expect(rows === 1, `an observer sees only the published version (${rows} rows)`);
+  checks.expect((await page.locator('#run-plan').count()) === 0, 'an observer cannot run a plan');
+  await page.close();
+}
+
 async function loginFailureFlow(context, origin, checks) {
   const page = await context.newPage();
   checks.allowError(401, '/api/v1/login');
@@ -245,7 +295,14 @@ async function main() {
     const page = await secretariat.newPage();
     checks.expect(await lineStatus(page, workspace.origin, DK_LINE) === 'partial', `${DK_LINE.id} starts partly covered`);
     checks.expect(await franceSharesTotals(page), 'the secretariat sets France to share only totals');
+    const planner = await contextFor();
+    const plannerPage = await planner.newPage();
+    await logIn(plannerPage, workspace.origin, 'planner', '/plans');
+    await plannerPage.close();
+    await timed('plan 1', () => planFlow(planner, workspace.origin, tools, args, checks, 1));
     await timed('liaison', async () => liaisonFlow(await contextFor(), workspace.origin, tools, args, checks));
+    await timed('plan 2', () => planFlow(planner, workspace.origin, tools, args, checks, 2));
+    await timed('observer', async () => observerFlow(await contextFor(), workspace.origin, checks));
     const after = await lineStatus(page, workspace.origin, DK_LINE);
     checks.expect(after === 'missing', `after DK-1's new caveat the gap board shows ${DK_LINE.id} missing (got ${after})`);
     await timed('login failure', async () => loginFailureFlow(await contextFor(), workspace.origin, checks));
