@@ -14,6 +14,7 @@ const PAGES = [
   { path: '/', title: 'This week', module: './pages/home.js', roles: STAFF },
   { path: '/pledges', title: 'Pledges', module: './pages/pledges.js', roles: PLEDGE_READERS },
   { path: '/gaps', title: 'Gap board', module: './pages/gaps.js', roles: GAP_BOARD_READERS },
+  { path: '/sites', title: 'Sites', module: './pages/sites.js', roles: STAFF },
   { path: '/plans', title: 'Plans', module: './pages/plans.js', roles: [...STAFF, 'observer'] },
 ];
 

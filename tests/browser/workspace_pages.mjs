@@ -11,7 +11,9 @@
 // gap board then shows the line DK-1 filled as missing; the liaison is not offered the gap
 // board and is refused it; the planner runs a plan before and after that edit, following the
 // job's progress, compares the two versions (headline figures first) and publishes the second,
-// which an observer then sees; login failures are shown. On every page: no request
+// which an observer then sees; the host nation filters the sites, gets the API's message for a
+// runway beyond range, records an assessment and moves a candidate hub to "surveyed" with a lead
+// nation and a comment; login failures are shown. On every page: no request
 // outside the server, no console error, axe-core finds no serious violation, screenshots at
 // 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check failed, 2 usage, 77 skipped.
 import { readFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ const USERS = [
   { name: 'planner', role: 'planner' },
   { name: 'liaison-dk', role: 'liaison', nation: 'DK' },
   { name: 'observer', role: 'observer' },
+  { name: 'host', role: 'host_nation' },
 ];
 
 function parseArgs(argv) {
@@ -242,6 +245,41 @@ async function observerFlow(context, origin, checks) {
   await page.close();
 }
 
+async function sitesFlow(context, origin, tools, args, checks) {
+  const page = await context.newPage();
+  await logIn(page, origin, 'host', '/sites');
+  const api = (await page.evaluate(async () => (await fetch('/api/v1/sites?limit=1000')).json())).items;
+  checks.expect((await page.locator('tr.g-site-row').count()) === api.length, `all ${api.length} sites are listed`);
+  await page.selectOption('#site-kind', 'candidate_hub');
+  const hubs = api.filter((site) => site.kind === 'candidate_hub');
+  checks.expect((await page.locator('tr.g-site-row').count()) === hubs.length, `kind filter shows the ${hubs.length} candidate hubs`);
+  const hub = hubs[0];
+  await page.click(`tr.g-site-row[data-site="${hub.id}"] button`);
+  await page.waitForSelector('#site-detail');
+
+  checks.allowError(400, `/api/v1/sites/${hub.id}/assessment`);
+  await page.fill('#assessment-runway_m', '9000');
+  await page.click('text=Save the assessment');
+  await page.waitForSelector('#assessment-runway_m-error:not(:empty)');
+  await page.fill('#assessment-runway_m', '2500');
+  await page.selectOption('#assessment-rail_siding', 'true');
+  await page.selectOption('#assessment-rail_gauge_mm', '1520');
+  await page.click('text=Save the assessment');
+  await page.waitForSelector('#site-detail:has-text("runway 2500 m, rail siding 1520 mm")');
+
+  await page.selectOption('#step-status', 'surveyed');
+  await page.selectOption('#step-lead_nation', 'FR');
+  await page.fill('#step-comment', 'Survey done; the runway needs repair of 300 m');
+  await page.click('text=Record the step');
+  await page.waitForSelector('#site-status:has-text("surveyed, lead nation FR")');
+  checks.expect((await page.locator('li.g-comment').count()) === 1, 'the step\'s comment is among the site\'s comments');
+  const row = await page.locator(`tr.g-site-row[data-site="${hub.id}"]`).getAttribute('data-status');
+  checks.expect(row === 'surveyed', `the table shows ${hub.id} surveyed (got ${row})`);
+  await checkAccessibility(page, tools.axeSource, checks, 'sites (one open)');
+  await screenshots(page, args.out, 'sites', checks);
+  await page.close();
+}
+
 async function loginFailureFlow(context, origin, checks) {
   const page = await context.newPage();
   checks.allowError(401, '/api/v1/login');
@@ -303,6 +341,7 @@ async function main() {
     await timed('liaison', async () => liaisonFlow(await contextFor(), workspace.origin, tools, args, checks));
     await timed('plan 2', () => planFlow(planner, workspace.origin, tools, args, checks, 2));
     await timed('observer', async () => observerFlow(await contextFor(), workspace.origin, checks));
+    await timed('sites', async () => sitesFlow(await contextFor(), workspace.origin, tools, args, checks));
     const after = await lineStatus(page, workspace.origin, DK_LINE);
     checks.expect(after === 'missing', `after DK-1's new caveat the gap board shows ${DK_LINE.id} missing (got ${after})`);
     await timed('login failure', async () => loginFailureFlow(await contextFor(), workspace.origin, checks));
