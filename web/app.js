@@ -86,6 +86,8 @@ async function boot() {
   } catch (error) {
     showError(main, error);
   } finally {
+    // Milliseconds from navigation to the page drawn with its data (bench/web_first_render.mjs).
+    window.guarantorRenderedMs = performance.now();
     document.body.dataset.ready = 'true';
   }
 }

@@ -142,8 +142,9 @@ function historyTable(entries) {
       h('td', {}, entry.action), h('td', {}, changed(entry.before, entry.after))))));
 }
 
-async function controlledLists() {
-  const [{ data: lines }, { data: pledges }] = await Promise.all([api('GET', '/requirement-lines'), api('GET', '/pledges?limit=1000')]);
+// `pledges` is the list the page already read (one request, not two).
+async function controlledLists(pledges) {
+  const { data: lines } = await api('GET', '/requirement-lines');
   const sorted = (values) => [...new Set(values.filter(Boolean))].sort();
   return {
     capabilities: sorted([...lines.items.map((item) => item.line.capability), ...pledges.items.map((item) => item.pledge.capability)]),
@@ -156,7 +157,8 @@ async function controlledLists() {
 export async function render(main, { session, openPledge = null }) {
   const own = session.user.nation;
   const mayEdit = (pledge) => session.user.role === 'secretariat' || (session.user.role === 'liaison' && pledge.nation === own);
-  const [{ data: list }, lists, { data: nations }] = await Promise.all([api('GET', '/pledges?limit=1000'), controlledLists(), api('GET', '/nations')]);
+  const listed = api('GET', '/pledges?limit=1000');
+  const [{ data: list }, lists, { data: nations }] = await Promise.all([listed, listed.then(({ data }) => controlledLists(data)), api('GET', '/nations')]);
   if (list.items.some((item) => item.pledge.illustrative)) showIllustrative();
   const editor = h('div', { id: 'pledge-editor' });
   const open = async (id) => {
