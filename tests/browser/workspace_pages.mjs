@@ -13,10 +13,11 @@
 // job's progress, compares the two versions (headline figures first) and publishes the second,
 // which an observer then sees; the host nation filters the sites, gets the API's message for a
 // runway beyond range, records an assessment and moves a candidate hub to "surveyed" with a lead
-// nation and a comment; login failures are shown. On every page: no request
+// nation and a comment; the secretariat closes week 2 and reads its brief (DK-1 changed, R-LAND-2
+// worse, ILLUSTRATIVE) and prints it to an A4 PDF; login failures are shown. On every page: no request
 // outside the server, no console error, axe-core finds no serious violation, screenshots at
 // 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check failed, 2 usage, 77 skipped.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Checks, CHROMIUM, SKIP, checkAccessibility, loadTools, logIn, screenshots, startWorkspace } from './workspace_harness.mjs';
@@ -280,6 +281,29 @@ async function sitesFlow(context, origin, tools, args, checks) {
   await page.close();
 }
 
+async function briefFlow(context, origin, tools, args, checks) {
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#close-week');
+  await page.click('#close-week');
+  await page.waitForSelector('h1:has-text("Week 2"):has-text("(closed)")');
+  await page.goto(`${origin}/brief?week=2`);
+  await page.waitForSelector('body[data-ready="true"]');
+  checks.expect((await page.locator('h1').textContent()).startsWith('Weekly brief: week 2'), 'the brief of week 2 opens');
+  const denmark = await page.locator('tr.g-brief-nation:has(th:text-is("DK"))').textContent().catch(() => '');
+  checks.expect(denmark.includes('DK-1'), `the brief lists DK-1 among Denmark's changed pledges ("${denmark}")`);
+  const line = await page.locator(`tr.g-brief-gap[data-line="${DK_LINE.id}"]`).textContent().catch(() => '');
+  checks.expect(line.includes('worse'), `the brief shows ${DK_LINE.id} worse ("${line}")`);
+  checks.expect((await page.locator('#g-illustrative').count()) === 1, 'the brief carries the ILLUSTRATIVE banner');
+  await checkAccessibility(page, tools.axeSource, checks, 'weekly brief');
+  await screenshots(page, args.out, 'brief', checks);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(path.join(args.out, 'brief-week2.pdf'), pdf);
+  checks.expect(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10000, `the brief prints to a PDF (${pdf.length} bytes)`);
+  await page.close();
+}
+
 async function loginFailureFlow(context, origin, checks) {
   const page = await context.newPage();
   checks.allowError(401, '/api/v1/login');
@@ -342,6 +366,7 @@ async function main() {
     await timed('plan 2', () => planFlow(planner, workspace.origin, tools, args, checks, 2));
     await timed('observer', async () => observerFlow(await contextFor(), workspace.origin, checks));
     await timed('sites', async () => sitesFlow(await contextFor(), workspace.origin, tools, args, checks));
+    await timed('brief', () => briefFlow(secretariat, workspace.origin, tools, args, checks));
     const after = await lineStatus(page, workspace.origin, DK_LINE);
     checks.expect(after === 'missing', `after DK-1's new caveat the gap board shows ${DK_LINE.id} missing (got ${after})`);
     await timed('login failure', async () => loginFailureFlow(await contextFor(), workspace.origin, checks));

@@ -10,7 +10,7 @@ class Pages : public HttpTest {};
 
 TEST_P(Pages, EveryPageUrlServesTheShellWithoutCredentials) {
   auto client = server_->client();
-  for (const char* path : {"/", "/login", "/gaps", "/pledges", "/plans", "/sites"}) {
+  for (const char* path : {"/", "/login", "/gaps", "/pledges", "/plans", "/sites", "/brief"}) {
     auto result = client.Get(path);
     ASSERT_TRUE(result) << path;
     EXPECT_EQ(result->status, 200) << path;
