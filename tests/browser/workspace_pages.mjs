@@ -77,10 +77,15 @@ async function secretariatFlow(context, origin, tools, args, checks) {
   const api = await page.evaluate(async () => (await (await fetch('/api/v1/weeks/1')).json()).agenda.unmet_lines.length);
   checks.expect(unmet === api && unmet > 0, `agenda rows ${unmet} = the API's unmet lines ${api}`);
 
-  await page.fill('#decision-text', 'Ask NO to review the caveat on NO-1');
+  // Markup in the data must be shown as text and never run or load anything.
+  const decision = 'Ask NO to review NO-1 <img src=x onerror="window.__pwned=1">';
+  await page.fill('#decision-text', decision);
   await page.fill('#decision-owner', 'NO');
   await page.click('text=Record decision');
   await page.waitForSelector('tr.g-decision-row');
+  checks.expect((await page.locator('tr.g-decision-row th').textContent()) === decision, 'a decision with markup reads as text');
+  checks.expect(await page.evaluate(() => window.__pwned === undefined && document.querySelectorAll('main img').length === 0),
+    'markup in a decision did not become an element');
   await checkAccessibility(page, tools.axeSource, checks, 'home (week 1)');
   await screenshots(page, args.out, 'home', checks);
 
