@@ -4,8 +4,14 @@
 // and logged to a hash-chained evidence log, and the four outputs (incidents GeoJSON and CSV,
 // findings JSON, the page) are written as `guarantor verify` writes them. The result is checked (pairwise precision/recall
 // against the truth) before its time counts. Then blocked clustering and plain all-pairs
-// clustering run alternately on a 20,000-report slice; the ratio of medians is printed.
+// clustering run alternately on a 20,000-report slice; the ratio of medians is printed; and the
+// evidence log is hashed by libsodium's SHA-256 (the former implementation) and by the current one
+// (OpenSSL), alternately, for the ratio of medians. Several sizes (`--sizes 100000,1000000`) each
+// run in a child process of their own, so that each size's peak RSS is its own.
+#include <sodium.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdlib>
 
 #include <algorithm>
@@ -18,6 +24,7 @@
 
 #include <fmt/format.h>
 
+#include "guarantor/core/sha256.hpp"
 #include "guarantor/core/thread_pool.hpp"
 #include "guarantor/geo/geodesic.hpp"
 #include "guarantor/io/output_file.hpp"
@@ -98,24 +105,104 @@ double load_average() {
   return getloadavg(load, 1) == 1 ? load[0] : -1;
 }
 
+template <typename F>
+double timed_seconds(F&& f) {
+  const auto start = Clock::now();
+  f();
+  return seconds_since(start);
+}
+
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   return values[values.size() / 2];
 }
 
+
+// SHA-256 of a file, by libsodium (the implementation before OpenSSL's) or the current one.
+std::string file_digest(const std::filesystem::path& path, bool sodium) {
+  std::ifstream in(path, std::ios::binary);
+  std::string buffer(1 << 20, '\0');
+  crypto_hash_sha256_state sodium_state;
+  crypto_hash_sha256_init(&sodium_state);
+  guarantor::Sha256 current;
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+    const auto size = static_cast<std::size_t>(in.gcount());
+    if (sodium) crypto_hash_sha256_update(&sodium_state, reinterpret_cast<const unsigned char*>(buffer.data()), size);
+    else current.update(std::string_view(buffer.data(), size));
+  }
+  if (!sodium) return current.finish_hex();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&sodium_state, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+struct BenchOptions {
+  std::filesystem::path keep_log;
+  std::filesystem::path keep_dir;  ///< keep the CSV and the outputs here (to compare between versions)
+  bool baseline = true;
+};
+
+int run_size(std::size_t target_reports, const BenchOptions& options);
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  // verify_pipeline [reports] [--keep-log PATH] [--no-baseline]
-  std::size_t target_reports = 1000000;
-  std::filesystem::path keep_log;
-  bool baseline = true;
+  // verify_pipeline [reports | --sizes N,N,...] [--keep-log PATH] [--keep-dir DIR] [--no-baseline]
+  std::vector<std::size_t> sizes{1000000};
+  BenchOptions options;
   for (int arg = 1; arg < argc; ++arg) {
     const std::string text = argv[arg];
-    if (text == "--keep-log" && arg + 1 < argc) keep_log = argv[++arg];
-    else if (text == "--no-baseline") baseline = false;
-    else target_reports = std::stoul(text);
+    if (text == "--keep-log" && arg + 1 < argc) options.keep_log = argv[++arg];
+    else if (text == "--keep-dir" && arg + 1 < argc) options.keep_dir = argv[++arg];
+    else if (text == "--no-baseline") options.baseline = false;
+    else if (text == "--sizes" && arg + 1 < argc) {
+      sizes.clear();
+      std::string list = argv[++arg];
+      for (std::size_t from = 0; from <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', from), list.size());
+        sizes.push_back(std::stoul(list.substr(from, comma - from)));
+        from = comma + 1;
+      }
+    } else sizes = {std::stoul(text)};
   }
+  if (sizes.size() == 1) return run_size(sizes.front(), options);
+  // One child per size: ru_maxrss of a child is that run's own peak.
+  std::vector<std::string> summary;
+  for (const std::size_t size : sizes) {
+    std::fflush(stdout);
+    const auto started = Clock::now();
+    const pid_t child = fork();
+    if (child < 0) {
+      std::perror("fork");
+      return 1;
+    }
+    if (child == 0) _exit(run_size(size, options));
+    int status = 0;
+    rusage usage{};
+    wait4(child, &status, 0, &usage);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      std::fprintf(stderr, "FAILED: the run of %zu reports failed\n", size);
+      return 1;
+    }
+    const auto seconds = [](timeval t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+    summary.push_back(fmt::format("{:>9} reports: process wall {:.2f} s, CPU {:.2f} s (user {:.2f}, system {:.2f}), "
+                                  "peak RSS {:.0f} MiB, load average (1 min) {:.2f} at the end",
+                                  size, seconds_since(started), seconds(usage.ru_utime) + seconds(usage.ru_stime),
+                                  seconds(usage.ru_utime), seconds(usage.ru_stime),
+                                  static_cast<double>(usage.ru_maxrss) / 1024.0, load_average()));
+  }
+  std::printf("\nsummary (each size in its own process; wall and CPU include writing the CSV and the checks):\n");
+  for (const std::string& line : summary) std::printf("%s\n", line.c_str());
+  return 0;
+}
+
+namespace {
+
+int run_size(std::size_t target_reports, const BenchOptions& options) {
+  const auto& keep_log = options.keep_log;
+  const bool baseline = options.baseline;
   constexpr std::size_t SLICE = 20000;
   constexpr int ROUNDS = 3;
   // Reports per event average 3 (1..5 uniform): events = reports / 3.
@@ -228,10 +315,33 @@ int main(int argc, char** argv) {
       std::thread::hardware_concurrency(), load_at_start, load_average(),
       guarantor::ThreadPool::shared().concurrency());
   if (!keep_log.empty()) std::filesystem::copy_file(log_path, keep_log, std::filesystem::copy_options::overwrite_existing);
-  if (!baseline) {
-    std::filesystem::remove_all(dir);
+  const auto finish = [&] {
+    if (!options.keep_dir.empty()) {
+      std::filesystem::remove_all(options.keep_dir);
+      std::filesystem::rename(dir, options.keep_dir);
+    } else {
+      std::filesystem::remove_all(dir);
+    }
     return 0;
+  };
+  if (!baseline) return finish();
+
+  // The log hashed whole by the former SHA-256 (libsodium) and the current one, alternately.
+  std::vector<double> sodium_s, current_s;
+  for (int round = 0; round < ROUNDS; ++round) {
+    std::string digests[2];
+    sodium_s.push_back(timed_seconds([&] { digests[0] = file_digest(log_path, true); }));
+    current_s.push_back(timed_seconds([&] { digests[1] = file_digest(log_path, false); }));
+    if (digests[0] != digests[1]) {
+      std::fprintf(stderr, "FAILED: the two SHA-256 implementations disagree on the log\n");
+      return 1;
+    }
   }
+  std::printf("hashing the %.0f MiB log: libsodium %.2f s [%.2f, %.2f], current %.2f s [%.2f, %.2f]; ratio of medians %.1fx\n",
+              static_cast<double>(std::filesystem::file_size(log_path)) / (1024.0 * 1024.0), median(sodium_s),
+              *std::min_element(sodium_s.begin(), sodium_s.end()), *std::max_element(sodium_s.begin(), sodium_s.end()),
+              median(current_s), *std::min_element(current_s.begin(), current_s.end()),
+              *std::max_element(current_s.begin(), current_s.end()), median(sodium_s) / median(current_s));
 
   // Blocked vs all-pairs on a slice, alternated in this process; medians and min/max.
   std::vector<Report> slice(result.reports.begin(), result.reports.begin() + std::min(SLICE, result.reports.size()));
@@ -256,6 +366,7 @@ int main(int argc, char** argv) {
               *std::min_element(all_pairs_s.begin(), all_pairs_s.end()),
               *std::max_element(all_pairs_s.begin(), all_pairs_s.end()), median(all_pairs_s) / median(blocked_s),
               blocked_incidents, all_pairs_clusters);
-  std::filesystem::remove_all(dir);
-  return 0;
+  return finish();
 }
+
+}  // namespace

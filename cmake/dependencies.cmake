@@ -12,6 +12,8 @@ target_include_directories(guarantor_geographiclib INTERFACE ${GeographicLib_INC
 target_link_libraries(guarantor_geographiclib INTERFACE ${GeographicLib_LIBRARIES})
 pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc>=2.10)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
+# SHA-256 of the evidence log and input files (core/sha256.cpp): OpenSSL's uses the CPU's SHA extensions.
+find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 find_package(SQLite3 3.40 REQUIRED)
 # The PostgreSQL back end of the workspace store (Debian libpqxx-dev, on libpq).
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx>=6.4)

@@ -8,21 +8,35 @@
 
 namespace guarantor::verify::detail {
 
+namespace {
+
+// Bytes the fast path cannot copy as they are: control characters, '"' and '\\' (escaped) and
+// every byte >= 0x80 (UTF-8, validated by nlohmann's serializer).
+constexpr std::array<bool, 256> make_special_bytes() {
+  std::array<bool, 256> special{};
+  for (std::size_t byte = 0; byte < special.size(); ++byte)
+    special[byte] = byte < 0x20 || byte == '"' || byte == '\\' || byte >= 0x80;
+  return special;
+}
+constexpr std::array<bool, 256> SPECIAL_BYTES = make_special_bytes();
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
-  // Fast path for ASCII, the common case; any byte >= 0x80 goes through nlohmann's own
-  // serializer so that UTF-8 validation and replacement stay exactly its own.
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      return;
-    }
-  }
+  // One pass for ASCII, the common case; at the first byte >= 0x80 the text goes through
+  // nlohmann's own serializer instead, so that UTF-8 validation and replacement stay exactly its own.
+  const std::size_t rollback = out.size();
   out += '"';
   std::size_t plain_from = 0;
   const auto flush_plain = [&](std::size_t until) { out.append(text.data() + plain_from, until - plain_from); };
   for (std::size_t index = 0; index < text.size(); ++index) {
     const auto byte = static_cast<unsigned char>(text[index]);
-    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+    if (!SPECIAL_BYTES[byte]) continue;
+    if (byte >= 0x80) {
+      out.resize(rollback);
+      out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
+    }
     flush_plain(index);
     plain_from = index + 1;
     switch (byte) {
@@ -45,9 +59,11 @@ void append_json_number(std::string& out, double value) {
     out += "null";
     return;
   }
-  // nlohmann's serialiser through its public API: the bytes equal what json::dump writes for the
-  // same number (shortest form that reads back exactly), which the log's hashes depend on.
-  out += nlohmann::json(value).dump();
+  // nlohmann's own shortest round-trip conversion (what json::dump calls for a double), into a
+  // buffer on the stack: the bytes equal json::dump's, which the log's hashes depend on.
+  std::array<char, 64> buffer{};
+  const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
 }
 
 void append_json_number(std::string& out, std::int64_t value) {

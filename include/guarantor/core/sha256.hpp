@@ -1,5 +1,5 @@
 #pragma once
-// SHA-256 digests (libsodium), for input provenance and the hash-chained evidence log.
+// SHA-256 digests (OpenSSL libcrypto), for input provenance and the hash-chained evidence log.
 #include <string>
 #include <string_view>
 
@@ -17,7 +17,7 @@ public:
   std::string finish_hex();
 
 private:
-  alignas(64) unsigned char state_[128];  // crypto_hash_sha256_state is 104 bytes
+  alignas(64) unsigned char state_[128];  // SHA256_CTX is 112 bytes; trivially copyable
 };
 
 }  // namespace guarantor
