@@ -8,6 +8,7 @@
 
 #include "guarantor/core/date.hpp"
 #include "guarantor/geo/polygon.hpp"
+#include "finding_reasons.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -139,16 +140,21 @@ bool has_verdict(const std::vector<TestResult>& tests, std::string_view verdict)
 
 }  // namespace
 
-std::vector<std::string> Finding::reasons() const {
+void detail::for_each_reason(const Finding& finding, const std::function<void(const std::string&)>& visit) {
   // Decisive reasons first, so the first reason on the page says why the outcome is what it is.
+  const auto& tests = finding.tests;
   const std::string_view decisive = has_verdict(tests, "out") ? "out" : has_verdict(tests, "edge") ? "edge" : "in";
+  if (!finding.grade_reason.empty()) visit(finding.grade_reason);
+  for (const TestResult& t : tests)
+    if (t.verdict == decisive && !t.reason.empty()) visit(t.reason);
+  for (const TestResult& t : tests)
+    if (t.verdict != decisive && !t.reason.empty()) visit(t.reason);
+}
+
+std::vector<std::string> Finding::reasons() const {
   std::vector<std::string> out;
   out.reserve(tests.size() + 1);
-  if (!grade_reason.empty()) out.push_back(grade_reason);
-  for (const TestResult& t : tests)
-    if (t.verdict == decisive && !t.reason.empty()) out.push_back(t.reason);
-  for (const TestResult& t : tests)
-    if (t.verdict != decisive && !t.reason.empty()) out.push_back(t.reason);
+  detail::for_each_reason(*this, [&](const std::string& reason) { out.push_back(reason); });
   return out;
 }
 

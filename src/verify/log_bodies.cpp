@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "canonical_json.hpp"
+#include "finding_reasons.hpp"
 #include "guarantor/core/date.hpp"
 #include "guarantor/verify/verify_json.hpp"
 
@@ -285,7 +286,14 @@ void detail::append_finding_json(std::string& out, const Finding& finding, const
   append_json_string(out, finding.provision_id);
   out += ',';
   append_json_key(out, "reasons");
-  append_string_array(out, finding.reasons());
+  out += '[';
+  bool first_reason = true;
+  detail::for_each_reason(finding, [&](const std::string& reason) {
+    if (!first_reason) out += ',';
+    first_reason = false;
+    append_json_string(out, reason);
+  });
+  out += ']';
   out += ',';
   if (extras != nullptr) {
     append_json_key(out, "sources");

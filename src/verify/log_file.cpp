@@ -154,6 +154,12 @@ std::uint64_t append_whole(int fd, const std::string& name, std::uint64_t size, 
     }
     done += static_cast<std::size_t>(written);
   }
+#ifdef __linux__
+  // Start writing this batch to the disk now, without waiting: the fsync at the run's end then
+  // finds little left (a million reports' log is 2 GB; syncing it all at the end took seconds of
+  // wall time). Only a hint: the entries are durable after sync_log_file, as before.
+  ::sync_file_range(fd, static_cast<off_t>(size), static_cast<off_t>(text.size()), SYNC_FILE_RANGE_WRITE);
+#endif
   return size + text.size();
 }
 
