@@ -12,7 +12,7 @@ DEBIAN_PACKAGES=(
   libpqxx-dev postgresql postgresql-15-postgis-3 openssl
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
-  nodejs npm chromium
+  nodejs npm chromium poppler-utils
 )
 
 as_root() {

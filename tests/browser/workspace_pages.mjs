@@ -17,7 +17,8 @@
 // worse, ILLUSTRATIVE) and prints it to an A4 PDF; login failures are shown. On every page: no request
 // outside the server, no console error, axe-core finds no serious violation, screenshots at
 // 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check failed, 2 usage, 77 skipped.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Checks, CHROMIUM, SKIP, checkAccessibility, loadTools, logIn, screenshots, startWorkspace } from './workspace_harness.mjs';
@@ -306,6 +307,20 @@ async function briefFlow(context, origin, tools, args, checks) {
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   writeFileSync(path.join(args.out, 'brief-week2.pdf'), pdf);
   checks.expect(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10000, `the brief prints to a PDF (${pdf.length} bytes)`);
+  // The printed brief read back (poppler-utils, installed by scripts/setup.sh): its headline,
+  // the banner at the head of each page and "Page n of m" at the foot, m being the page count.
+  if (checks.expect(existsSync('/usr/bin/pdftotext'), 'pdftotext is installed (scripts/setup.sh installs poppler-utils)')) {
+    const file = path.join(args.out, 'brief-week2.pdf');
+    const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    const counts = await page.evaluate(async () => (await (await fetch('/api/v1/weeks/2')).json()).since_last_close.gap_counts);
+    const figures = `missing ${counts.before.missing} → ${counts.after.missing}`;
+    checks.expect(text.includes('Weekly brief: week 2') && text.includes(figures), `the PDF carries the headline figures ("${figures}")`);
+    const banners = (text.match(/^\s*ILLUSTRATIVE\s*$/gm) ?? []).length;
+    const footers = [...text.matchAll(/Page (\d+) of (\d+)/g)];
+    checks.expect(pages >= 1 && banners === pages && footers.length === pages && footers.every((m) => Number(m[2]) === pages),
+      `every one of the PDF's ${pages} pages has the banner (${banners}) and "Page n of ${pages}" (${footers.length})`);
+  }
   await page.close();
 }
 
