@@ -12,10 +12,17 @@ foreach(header IN LISTS guarantor_public_headers)
   list(APPEND check_header_sources ${source})
 endforeach()
 add_library(guarantor_check_headers OBJECT EXCLUDE_FROM_ALL ${check_header_sources})
-# Include paths and compile definitions only: each module's public dependencies come along.
-foreach(module core geo model io force plan planner verify store report)
+# The language level and warnings every target builds with (an interface library: nothing to
+# wait for); then each module's include paths, compile definitions and options, read through
+# generator expressions that follow its public dependencies. Linking the modules instead would
+# make the check wait until every library is compiled, although it needs none of their objects.
+target_link_libraries(guarantor_check_headers PRIVATE guarantor_options)
+foreach(module core geo model io force plan planner verify store report server)
   if(TARGET guarantor_${module})
-    target_link_libraries(guarantor_check_headers PRIVATE guarantor_${module})
+    foreach(requirement INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS)
+      set_property(TARGET guarantor_check_headers APPEND PROPERTY ${requirement}
+                   "$<TARGET_PROPERTY:guarantor_${module},INTERFACE_${requirement}>")
+    endforeach()
   endif()
 endforeach()
 add_custom_target(check-headers)
