@@ -23,9 +23,12 @@ double HubSitingRules::airfield_personnel_capacity(const model::Site& airfield) 
   return it == airfield_personnel.end() ? 0.0 : it->second;
 }
 
+double HubSitingRules::exposure_km(double threat_km) const {
+  return std::max(0.0, protection_depth_km - std::max(0.0, threat_km));
+}
+
 double HubSitingRules::site_cost(double threat_km, double access_km) const {
-  const double exposure_km = std::max(0.0, protection_depth_km - std::max(0.0, threat_km));
-  return protection_weight * exposure_km + access_weight * std::max(0.0, access_km);
+  return protection_weight * exposure_km(threat_km) + access_weight * std::max(0.0, access_km);
 }
 
 void HubSitingRules::flatten_into(std::map<std::string, double>& flat) const {

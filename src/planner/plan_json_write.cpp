@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "guarantor/force/figures.hpp"
+#include "guarantor/force/figures_json.hpp"
 #include "guarantor/planner/plan_json.hpp"
 #include "plan_json_posture.hpp"
 
@@ -175,16 +176,10 @@ std::string plan_to_json(const Plan& plan) {
     closure.push_back({{"day", c.day}, {"units", c.units}, {"personnel", c.personnel}});
   doc["closure"] = closure;
   const auto& r = plan.rotation;
-  doc["rotation"] = {{"deployed_units", r.deployed_units},
-                     {"deployed_personnel", r.figures.deployed_personnel},
-                     {"rotation_factor", r.figures.rotation_factor},
-                     {"required_pool", r.figures.required_pool},
-                     {"pledged_personnel", r.figures.pledged_personnel},
-                     {"eligible_personnel", r.figures.eligible_personnel},
-                     {"rotating_personnel", r.figures.rotating_personnel},
-                     {"pool_personnel", r.figures.pool_personnel},
-                     {"shortfall", r.figures.shortfall},
-                     {"source", r.source}};
+  ordered_json rotation = {{"deployed_units", r.deployed_units}};
+  rotation.update(force::rotation_figures_json(r.figures));
+  rotation["source"] = r.source;
+  doc["rotation"] = rotation;
   // Every figure's definition travels with the numbers (docs/planner.md, "Figures").
   ordered_json definitions = ordered_json::object();
   for (const auto& line : force::figure_lines(force::ForceFigures{}))

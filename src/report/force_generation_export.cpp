@@ -1,6 +1,7 @@
 #include "guarantor/report/force_generation_export.hpp"
 
 #include "guarantor/force/figures.hpp"
+#include "guarantor/force/figures_json.hpp"
 
 #include <fmt/format.h>
 
@@ -47,16 +48,10 @@ nlohmann::json force_generation_to_json(const model::Scenario& scenario, const f
                        {"gap_reasons", line.gap_reasons}});
     }
     const auto& pool = phase.rotation;
+    json rotation = force::rotation_figures_json(pool.figures);
+    rotation["source"] = pool.rotation_source;
     phases.push_back({{"phase", model::to_string(phase.phase)}, {"opens_day", phase.opens_day}, {"lines", lines},
-                      {"rotation", {{"deployed_personnel", pool.figures.deployed_personnel},
-                                    {"rotation_factor", pool.figures.rotation_factor},
-                                    {"required_pool", pool.figures.required_pool},
-                                    {"pledged_personnel", pool.figures.pledged_personnel},
-                                    {"eligible_personnel", pool.figures.eligible_personnel},
-                                    {"rotating_personnel", pool.figures.rotating_personnel},
-                                    {"pool_personnel", pool.figures.pool_personnel},
-                                    {"shortfall", pool.figures.shortfall},
-                                    {"source", pool.rotation_source}}}});
+                      {"rotation", rotation}});
   }
   doc["phases"] = phases;
   doc["lines_covered_by_pledges"] = force::lines_covered_by_pledges(scenario);

@@ -68,7 +68,7 @@ std::string render_hub_section(const planner::Plan& plan, const model::Scenario&
   for (const auto& hub : plan.hubs) {
     const planner::CandidateSite* site = candidate_of(plan, hub.site_id);
     const double threat_km = site ? site->threat_km : -1.0;
-    const double exposure_km = rules && threat_km >= 0 ? std::max(0.0, rules->protection_depth_km - threat_km) : -1.0;
+    const double exposure_km = rules && threat_km >= 0 ? rules->exposure_km(threat_km) : -1.0;
     const std::string term = rules && threat_km >= 0 && hub.access_km >= 0
                                  ? fmt::format("{:.0f}", rules->site_cost(threat_km, hub.access_km))
                                  : std::string("&ndash;");

@@ -35,6 +35,9 @@ struct HubSitingRules {
   [[nodiscard]] double airfield_personnel_capacity(const model::Site& airfield) const;
   /// The per-site part of the hubs objective, in weighted km per unit of demand.
   [[nodiscard]] double site_cost(double threat_km, double access_km) const;
+  /// How far a site `threat_km` from the nearest threat axis lies inside the protection depth:
+  /// max(0, depth - threat km), km.
+  [[nodiscard]] double exposure_km(double threat_km) const;
   /// Flat key -> value for the plan's provenance ("hub_siting.*").
   void flatten_into(std::map<std::string, double>& flat) const;
 };
