@@ -178,7 +178,11 @@ int main(int argc, char** argv) {
       std::perror("fork");
       return 1;
     }
-    if (child == 0) _exit(run_size(size, options));
+    if (child == 0) {
+      const int status = run_size(size, options);
+      std::fflush(stdout);  // _exit does not flush stdio: the child's table would be lost in a pipe
+      _exit(status);
+    }
     int status = 0;
     rusage usage{};
     wait4(child, &status, 0, &usage);
