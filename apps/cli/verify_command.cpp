@@ -8,6 +8,7 @@
 #include "command_context.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/thread_pool.hpp"
+#include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/io/output_file.hpp"
 #include "guarantor/report/verify_page.hpp"
 #include "guarantor/verify/input_checks.hpp"
@@ -127,7 +128,7 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
         }
       }
       std::optional<geo::MultiPolygon> occupied;
-      if (!request.line_of_contact.empty()) occupied = verify::load_area_geojson(request.line_of_contact);
+      if (!request.line_of_contact.empty()) occupied = io::load_geojson_area(request.line_of_contact);
       report::VerifyPageOptions page;
       page.theatre = scenario ? &scenario->theatre : nullptr;
       page.occupied_area = occupied ? &*occupied : nullptr;

@@ -1,10 +1,10 @@
-#include "geojson_geometry.hpp"
+#include "guarantor/io/geojson_geometry.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-namespace guarantor::io::detail {
+namespace guarantor::io {
 
 namespace {
 // A linear ring needs at least four positions, the last equal to the first (RFC 7946 §3.1.6).
@@ -46,6 +46,13 @@ bool read_polygon(const Json& rings, const std::string& pointer, FieldReader& re
 }
 }  // namespace
 
+std::optional<geo::Polygon> read_geojson_polygon_rings(const Json& rings, const std::string& pointer,
+                                                       FieldReader& reader) {
+  geo::Polygon polygon;
+  if (!read_polygon(rings, pointer, reader, polygon)) return std::nullopt;
+  return polygon;
+}
+
 geo::MultiPolygon read_geojson_polygons(const Json& geometry, const std::string& pointer, FieldReader& reader) {
   if (reader.object(geometry, pointer) == nullptr) return {};
   const std::string type = reader.string(geometry, "type", pointer);
@@ -66,6 +73,59 @@ geo::MultiPolygon read_geojson_polygons(const Json& geometry, const std::string&
                 fmt::format("got \"{}\"; expected Polygon or MultiPolygon", excerpt(type)));
   }
   return geo::MultiPolygon(std::move(parts));
+}
+
+namespace {
+// RFC 7946 §3.1 geometry types that carry no area: an area file may hold them beside its polygons.
+bool is_arealess_geometry(std::string_view type) {
+  return type == "Point" || type == "MultiPoint" || type == "LineString" || type == "MultiLineString";
+}
+
+void append_area_geometry(const Json& geometry, const std::string& pointer, FieldReader& reader,
+                          std::vector<geo::Polygon>& parts) {
+  if (geometry.is_object()) {
+    const auto type = geometry.find("type");
+    if (type != geometry.end() && type->is_string() && is_arealess_geometry(type->get<std::string>())) return;
+  }
+  const geo::MultiPolygon area = read_geojson_polygons(geometry, pointer, reader);
+  parts.insert(parts.end(), area.parts().begin(), area.parts().end());
+}
+}  // namespace
+
+geo::MultiPolygon read_geojson_area(const Json& root, FieldReader& reader) {
+  std::vector<geo::Polygon> parts;
+  const std::size_t problems_before = reader.sink().size();
+  if (reader.object(root, "") == nullptr) return {};
+  const auto type = root.find("type");
+  if (type != root.end() && *type == "FeatureCollection") {
+    if (const Json* features = reader.array(root, "features", "")) {
+      for (std::size_t i = 0; i < features->size(); ++i) {
+        const std::string pointer = fmt::format("/features/{}", i);
+        const Json* feature = reader.object((*features)[i], pointer);
+        if (feature == nullptr) continue;
+        // A Feature's geometry may be null (RFC 7946 §3.2): it has no area to add.
+        if (const Json* geometry = reader.member_object(*feature, "geometry", pointer, false))
+          append_area_geometry(*geometry, pointer + "/geometry", reader, parts);
+      }
+    }
+  } else if (type != root.end() && *type == "Feature") {
+    if (const Json* geometry = reader.member_object(root, "geometry", "", false))
+      append_area_geometry(*geometry, "/geometry", reader, parts);
+  } else {
+    append_area_geometry(root, "", reader, parts);
+  }
+  if (parts.empty() && reader.sink().size() == problems_before)
+    reader.fail(ErrorCode::Schema, "", "no Polygon or MultiPolygon found; expected an area as GeoJSON polygons");
+  return geo::MultiPolygon(std::move(parts));
+}
+
+geo::MultiPolygon load_geojson_area(const std::filesystem::path& path) {
+  const JsonFile file = read_json_file(path);
+  DiagnosticSink sink;
+  FieldReader reader(file, sink);
+  geo::MultiPolygon area = read_geojson_area(file.root, reader);
+  sink.throw_if_any();
+  return area;
 }
 
 namespace {
@@ -199,4 +259,4 @@ std::vector<TopoFeature> read_topojson_polygons(const Json& topology, const std:
   return features;
 }
 
-}  // namespace guarantor::io::detail
+}  // namespace guarantor::io

@@ -1,4 +1,4 @@
-#include "json_fields.hpp"
+#include "guarantor/io/json_fields.hpp"
 
 #include <algorithm>
 
@@ -11,7 +11,7 @@
 #include "guarantor/core/sha256.hpp"
 #include "json_locations.hpp"
 
-namespace guarantor::io::detail {
+namespace guarantor::io {
 
 namespace {
 // Messages quote at most this many characters of an offending value.
@@ -102,7 +102,7 @@ FieldReader::~FieldReader() = default;
 std::string FieldReader::where(const std::string& pointer) const {
   const std::string shown = pointer.empty() ? "/" : pointer;
   if (!text_) return file_ + " " + shown;
-  if (!lines_) lines_ = std::make_unique<JsonLineIndex>(*text_);
+  if (!lines_) lines_ = std::make_unique<detail::JsonLineIndex>(*text_);
   return fmt::format("{}:{} {}", file_, lines_->line_of(pointer), shown);
 }
 
@@ -140,7 +140,7 @@ void FieldReader::close_object(const Json& obj, const std::string& pointer) {
     }
     std::string known_keys;
     for (const auto& candidate : asked) known_keys += (known_keys.empty() ? "" : ", ") + candidate;
-    fail(ErrorCode::Schema, pointer + "/" + escape_pointer_token(key),
+    fail(ErrorCode::Schema, pointer + "/" + detail::escape_pointer_token(key),
          nearest.empty() ? fmt::format("unknown key \"{}\"; expected one of {}", excerpt(key), known_keys)
                          : fmt::format("unknown key \"{}\"; did you mean \"{}\"?", excerpt(key), nearest));
   }
@@ -234,23 +234,39 @@ bool FieldReader::boolean(const Json& obj, std::string_view key, const std::stri
   return value->get<bool>();
 }
 
+std::vector<std::string> FieldReader::strings(const Json& obj, std::string_view key, const std::string& pointer,
+                                              bool required) {
+  std::vector<std::string> out;
+  const Json* list = array(obj, key, pointer, required);
+  if (list == nullptr) return out;
+  const std::string list_pointer = pointer + "/" + std::string(key);
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const Json& item = (*list)[i];
+    if (item.is_string()) out.push_back(item.get<std::string>());
+    else fail(ErrorCode::Schema, fmt::format("{}/{}", list_pointer, i), fmt::format("got {}; expected a string", describe(item)));
+  }
+  return out;
+}
+
+std::optional<geo::LonLat> FieldReader::position_value(const Json& value, const std::string& pointer) {
+  if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number()) {
+    fail(ErrorCode::Schema, pointer, fmt::format("got {}; expected [longitude, latitude] in degrees", describe(value)));
+    return std::nullopt;
+  }
+  const geo::UncheckedLonLat raw{value[0].get<double>(), value[1].get<double>()};
+  if (!geo::is_valid(raw)) {
+    fail(ErrorCode::Schema, pointer,
+         fmt::format("got {}; expected longitude in [-180, 180] and latitude in [-90, 90]", describe(value)));
+    return std::nullopt;
+  }
+  return geo::LonLat{raw.lon, raw.lat};
+}
+
 std::optional<geo::LonLat> FieldReader::optional_position(const Json& obj, std::string_view key, const std::string& pointer) {
   asked_[pointer].emplace(key);
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return std::nullopt;
-  const std::string field_pointer = pointer + "/" + std::string(key);
-  if (!it->is_array() || it->size() != 2 || !(*it)[0].is_number() || !(*it)[1].is_number()) {
-    fail(ErrorCode::Schema, field_pointer,
-         fmt::format("got {}; expected [longitude, latitude] in degrees", describe(*it)));
-    return std::nullopt;
-  }
-  const geo::UncheckedLonLat raw{(*it)[0].get<double>(), (*it)[1].get<double>()};
-  if (!geo::is_valid(raw)) {
-    fail(ErrorCode::Schema, field_pointer,
-         fmt::format("got {}; expected longitude in [-180, 180] and latitude in [-90, 90]", describe(*it)));
-    return std::nullopt;
-  }
-  return geo::LonLat{raw.lon, raw.lat};
+  return position_value(*it, pointer + "/" + std::string(key));
 }
 
 geo::LonLat FieldReader::position(const Json& obj, std::string_view key, const std::string& pointer) {
@@ -287,4 +303,4 @@ model::PlanningFactor FieldReader::factor(const Json& obj, std::string_view key,
   return result;
 }
 
-}  // namespace guarantor::io::detail
+}  // namespace guarantor::io

@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "guarantor/io/scenario_loader.hpp"
-#include "json_fields.hpp"
+#include "guarantor/io/json_fields.hpp"
 
 namespace guarantor::io::detail {
 

@@ -9,8 +9,6 @@
 namespace guarantor::io {
 
 namespace {
-using detail::FieldReader;
-using detail::Json;
 
 template <typename Record, typename ReadFn>
 Record decode(const Json& value, const std::string& name, ReadFn read) {
@@ -24,7 +22,7 @@ Record decode(const Json& value, const std::string& name, ReadFn read) {
 }  // namespace
 
 Json parse_json_document(const std::string& text, const std::string& name) {
-  return detail::parse_json_text(text, name).root;
+  return parse_json_text(text, name).root;
 }
 
 model::Pledge decode_pledge(const Json& value, const std::string& name) {
@@ -61,7 +59,7 @@ model::Mandate decode_mandate(const Json& value, const std::string& name) {
   DiagnosticSink sink;
   FieldReader reader(name, sink);
   model::Mandate mandate;
-  detail::read_mandate(detail::JsonFile{name, value, {}, nullptr}, reader, mandate);
+  detail::read_mandate(JsonFile{name, value, {}, nullptr}, reader, mandate);
   sink.throw_if_any();
   return mandate;
 }

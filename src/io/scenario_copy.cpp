@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "json_fields.hpp"
+#include "guarantor/io/json_fields.hpp"
 
 namespace guarantor::io {
 
@@ -66,9 +66,9 @@ private:
   // re-serialised, which only happens for scenarios that keep such data locally.
   void nested(const fs::path& source, const fs::path& copied_as) {
     if (source.extension() != ".json") return;
-    detail::JsonFile file;
+    JsonFile file;
     try {
-      file = detail::read_json_file(source);
+      file = read_json_file(source);
     } catch (const Error&) {
       return;  // the source scenario loaded, so this is not a file that names others
     }
@@ -126,7 +126,7 @@ ScenarioCopy copy_scenario(const fs::path& source_manifest, const fs::path& dest
 
   ScenarioCopy result;
   try {
-    detail::JsonFile manifest = detail::read_json_file(source_manifest);
+    JsonFile manifest = read_json_file(source_manifest);
     Copier copier(staging, options);
     if (manifest.root.contains("theatre")) {
       for (const char* member : {"countries", "regions", "places", "sites", "areas"})

@@ -84,10 +84,7 @@ void check_input_file(const fs::path& path, const LoadOptions& options) {
 }
 
 namespace {
-using detail::FieldReader;
 using detail::FileContext;
-using detail::Json;
-using detail::JsonFile;
 
 // Reads one file named by the manifest and hands it to its reader; a file that cannot be read
 // or parsed becomes a diagnostic so the other files are still checked.
@@ -106,7 +103,7 @@ void load_part(const std::string& role, const std::string& reference, const std:
   }
   try {
     check_input_file(path, options);
-    file = detail::read_json_file(path);
+    file = read_json_file(path);
   } catch (const Error& error) {
     for (const auto& d : error.diagnostics())
       sink.add(d.code, d.where, fmt::format("{} (the {} file named in {})", d.message, role, manifest.filename().string()));
@@ -129,7 +126,7 @@ std::vector<std::pair<std::string, std::string>> references(const Json& value, c
       else reader.fail(ErrorCode::Schema, fmt::format("{}/{}", pointer, i), "expected a file path string");
     }
   } else {
-    reader.fail(ErrorCode::Schema, pointer, fmt::format("got {}; expected a file path or an array of them", detail::describe(value)));
+    reader.fail(ErrorCode::Schema, pointer, fmt::format("got {}; expected a file path or an array of them", describe(value)));
   }
   return refs;
 }
@@ -163,7 +160,7 @@ void with_lines(const DiagnosticSink& found, const std::vector<model::SourceFile
 
 model::Scenario load_scenario(const std::filesystem::path& manifest, const LoadOptions& options) {
   check_input_file(manifest, options);
-  const JsonFile file = detail::read_json_file(manifest);
+  const JsonFile file = read_json_file(manifest);
   DiagnosticSink sink;
   FieldReader reader(file, sink);
   model::Scenario scenario;

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "geojson_geometry.hpp"
+#include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/core/date.hpp"
 #include "guarantor/io/geonames.hpp"
 #include "loaders.hpp"

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
+#include "guarantor/core/printable.hpp"
 #include "guarantor/geo/geodesic.hpp"
 #include "guarantor/verify/text_classify.hpp"
 
@@ -38,17 +38,14 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-std::vector<std::string> string_list(const nlohmann::json& object, const char* key, const std::string& where) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_array())
-    throw Error(ErrorCode::Schema, fmt::format("{} /{}", where, key), "expected an array of strings");
-  std::vector<std::string> out;
-  for (const auto& item : *it) {
-    if (!item.is_string()) throw Error(ErrorCode::Schema, fmt::format("{} /{}", where, key), "expected strings only");
-    out.push_back(to_lower_utf8(item.get<std::string>()));
-  }
-  return out;
+std::vector<std::string> lower_case(std::vector<std::string> words) {
+  for (std::string& word : words) word = to_lower_utf8(word);
+  return words;
 }
+
+// Largest raion radius accepted: an input sanity bound (no raion is wider than 1,000 km), not a
+// planning figure - the figure itself is the file's raion_radius_m.
+constexpr double MAX_RAION_RADIUS_M = 1'000'000.0;
 
 }  // namespace
 
@@ -79,20 +76,23 @@ std::pair<geo::LonLat, double> area_anchor(const geo::MultiPolygon& area) {
   return {anchor, radius};
 }
 
-AdminAreas::AdminAreas(const std::vector<model::Region>& regions, const nlohmann::json& names, const std::string& where) {
-  if (!names.is_object()) throw Error(ErrorCode::Schema, where, "expected an object with \"areas\"");
-  designators_ = string_list(names, "designators", where);
-  raion_designators_ = string_list(names, "raion_designators", where);
-  raion_suffixes_ = string_list(names, "raion_suffixes", where);
-  if (!names.contains("raion_radius_m") || !names["raion_radius_m"].is_number() || names["raion_radius_m"].get<double>() <= 0)
-    throw Error(ErrorCode::Schema, where + " /raion_radius_m", "expected a positive number of metres");
-  raion_radius_m_ = names["raion_radius_m"].get<double>();
+AdminAreas::AdminAreas(const std::vector<model::Region>& regions, const io::JsonFile& names_file) {
+  DiagnosticSink sink;
+  io::FieldReader reader(names_file, sink);
+  const io::Json& names = names_file.root;
+  if (reader.object(names, "") == nullptr) sink.throw_if_any();
+  for (const char* documentation : {"description", "source", "macro_regions_source", "raion_radius_source", "raion_suffixes_note"})
+    reader.known("", documentation);
+  designators_ = lower_case(reader.strings(names, "designators", "", true));
+  raion_designators_ = lower_case(reader.strings(names, "raion_designators", "", true));
+  raion_suffixes_ = lower_case(reader.strings(names, "raion_suffixes", "", true));
+  raion_radius_m_ = reader.number(names, "raion_radius_m", "", 0.0, MAX_RAION_RADIUS_M);
+  if (names.contains("raion_radius_m") && raion_radius_m_ <= 0)
+    reader.fail(ErrorCode::Schema, "/raion_radius_m", "got 0; expected a positive number of metres");
 
-  const auto add_names = [&](std::size_t index, const nlohmann::json& list, auto& map, const std::string& pointer) {
-    if (!list.is_array()) throw Error(ErrorCode::Schema, pointer, "expected an array of names");
-    for (const auto& name : list) {
-      if (!name.is_string()) throw Error(ErrorCode::Schema, pointer, "expected strings only");
-      std::string key = fold_place_name(name.get<std::string>());
+  const auto add_names = [&](std::size_t index, const std::vector<std::string>& list, auto& map) {
+    for (const std::string& name : list) {
+      std::string key = fold_place_name(name);
       if (!key.empty()) map.emplace(std::move(key), index);
     }
   };
@@ -118,36 +118,61 @@ AdminAreas::AdminAreas(const std::vector<model::Region>& regions, const nlohmann
       if (areas_[i].area.code == code) return i;
     return std::nullopt;
   };
-  const auto& areas = names.contains("areas") ? names["areas"] : nlohmann::json::array();
-  for (std::size_t i = 0; i < areas.size(); ++i) {
-    const std::string pointer = fmt::format("{} /areas/{}", where, i);
-    const std::string code = areas[i].value("code", "");
-    const auto index = find_code(code);
-    if (!index) throw Error(ErrorCode::Consistency, pointer + "/code", fmt::format("\"{}\" has no polygon in the theatre's regions", code));
-    add_names(*index, areas[i].value("names", nlohmann::json::array()), by_name_, pointer + "/names");
-    add_names(*index, areas[i].value("regional_names", nlohmann::json::array()), by_regional_, pointer + "/regional_names");
-  }
-  const auto& macros = names.contains("macro_regions") ? names["macro_regions"] : nlohmann::json::array();
-  for (std::size_t i = 0; i < macros.size(); ++i) {
-    const std::string pointer = fmt::format("{} /macro_regions/{}", where, i);
-    Entry entry;
-    entry.area.code = macros[i].value("code", "");
-    entry.area.country = entry.area.code.substr(0, 2);
-    const auto& members = macros[i].contains("members") ? macros[i]["members"] : nlohmann::json();
-    geo::MultiPolygon united;
-    for (std::size_t r = 0; r < regions.size(); ++r) {
-      const bool member = members.is_string() ? members.get<std::string>() == "all"
-                                               : members.is_array() && std::find(members.begin(), members.end(),
-                                                                                 regions[r].iso_code) != members.end();
-      if (member) united.append(regions[r].area);
+  if (const io::Json* areas = reader.array(names, "areas", "", false)) {
+    for (std::size_t i = 0; i < areas->size(); ++i) {
+      const std::string pointer = fmt::format("/areas/{}", i);
+      const io::Json* item = reader.object((*areas)[i], pointer);
+      if (item == nullptr) continue;
+      const std::string code = reader.string(*item, "code", pointer);
+      const auto area_names = reader.strings(*item, "names", pointer);
+      const auto regional_names = reader.strings(*item, "regional_names", pointer);
+      reader.close_object(*item, pointer);
+      const auto index = find_code(code);
+      if (!index) {
+        if (!code.empty())
+          reader.fail(ErrorCode::Consistency, pointer + "/code",
+                      fmt::format("\"{}\" has no polygon in the theatre's regions", excerpt(code)));
+        continue;
+      }
+      add_names(*index, area_names, by_name_);
+      add_names(*index, regional_names, by_regional_);
     }
-    if (united.empty()) throw Error(ErrorCode::Consistency, pointer + "/members", "no member has a polygon in the theatre's regions");
-    const auto& area_names = macros[i].value("names", nlohmann::json::array());
-    entry.area.name = !area_names.empty() && area_names[0].is_string() ? area_names[0].get<std::string>() : entry.area.code;
-    std::tie(entry.area.position, entry.area.radius_m) = area_anchor(united);
-    areas_.push_back(std::move(entry));
-    add_names(areas_.size() - 1, area_names, by_regional_, pointer + "/names");
   }
+  if (const io::Json* macros = reader.array(names, "macro_regions", "", false)) {
+    for (std::size_t i = 0; i < macros->size(); ++i) {
+      const std::string pointer = fmt::format("/macro_regions/{}", i);
+      const io::Json* item = reader.object((*macros)[i], pointer);
+      if (item == nullptr) continue;
+      Entry entry;
+      entry.area.code = reader.string(*item, "code", pointer);
+      entry.area.country = entry.area.code.substr(0, std::min<std::size_t>(2, entry.area.code.size()));
+      // "all" regions, or a list of their ISO 3166-2 codes.
+      reader.known(pointer, "members");
+      std::vector<std::string> members;
+      bool all = false;
+      const auto it = item->find("members");
+      if (it != item->end() && it->is_string() && it->get<std::string>() == "all") all = true;
+      else if (it != item->end() && it->is_array()) members = reader.strings(*item, "members", pointer);
+      else reader.fail(ErrorCode::Schema, pointer + "/members",
+                       fmt::format("got {}; expected \"all\" or an array of region codes",
+                                   it == item->end() ? std::string("nothing") : io::describe(*it)));
+      const auto area_names = reader.strings(*item, "names", pointer);
+      reader.close_object(*item, pointer);
+      geo::MultiPolygon united;
+      for (const model::Region& region : regions)
+        if (all || listed(members, region.iso_code)) united.append(region.area);
+      if (united.empty()) {
+        reader.fail(ErrorCode::Consistency, pointer + "/members", "no member has a polygon in the theatre's regions");
+        continue;
+      }
+      entry.area.name = !area_names.empty() ? area_names.front() : entry.area.code;
+      std::tie(entry.area.position, entry.area.radius_m) = area_anchor(united);
+      areas_.push_back(std::move(entry));
+      add_names(areas_.size() - 1, area_names, by_regional_);
+    }
+  }
+  reader.close_object(names, "");
+  sink.throw_if_any();
 }
 
 std::optional<AdminArea> AdminAreas::find(std::string_view text, bool admin_field, const Gazetteer* gazetteer) const {
@@ -204,11 +229,7 @@ const AdminArea* AdminAreas::oblast_at(geo::LonLat p) const {
 }
 
 AdminAreas load_admin_areas(const std::vector<model::Region>& regions, const std::filesystem::path& names_file) {
-  std::ifstream in(names_file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::FileNotFound, names_file.string(), "cannot open the admin area names");
-  const nlohmann::json names = nlohmann::json::parse(in, nullptr, false);
-  if (names.is_discarded()) throw Error(ErrorCode::Syntax, names_file.string(), "not valid JSON");
-  return AdminAreas(regions, names, names_file.string());
+  return AdminAreas(regions, io::read_json_file(names_file));
 }
 
 }  // namespace guarantor::verify

@@ -1,89 +1,86 @@
 // Column-mapping files: reading and validating them, and the time zones their feeds may use.
 #include "guarantor/verify/column_mapping.hpp"
 
-#include <fstream>
+#include <limits>
 
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/printable.hpp"
+#include "guarantor/io/json_fields.hpp"
 
 namespace guarantor::verify {
 namespace {
 
-using Json = nlohmann::json;
+using io::FieldReader;
+using io::Json;
 
-class Reader {
-public:
-  Reader(const Json& root, std::string where, DiagnosticSink& sink) : root_(root), where_(std::move(where)), sink_(sink) {}
-  void fail(const std::string& pointer, std::string message) {
-    sink_.add(ErrorCode::Schema, fmt::format("{} {}", where_, pointer), std::move(message));
+// A column is a header name, a 1-based column number, or "#<number>" (feeds without a header).
+ColumnRef read_column_value(FieldReader& reader, const Json& value, const std::string& pointer) {
+  if (value.is_number_unsigned() && value.get<std::size_t>() >= 1) return {"", value.get<std::size_t>() - 1};
+  if (!value.is_string() || value.get<std::string>().empty()) {
+    reader.fail(ErrorCode::Schema, pointer,
+                fmt::format("got {}; expected a column name or a 1-based column number", io::describe(value)));
+    return {};
   }
-  std::string text(const Json& object, const char* key, const std::string& pointer) {
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return {};
-    if (!it->is_string()) {
-      fail(pointer + "/" + key, "expected a string");
-      return {};
-    }
-    return it->get<std::string>();
-  }
-  ColumnRef column(const Json& object, const char* key, const std::string& pointer) {
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return {};
-    if (it->is_number_unsigned() && it->get<std::size_t>() >= 1) return {"", it->get<std::size_t>() - 1};
-    if (!it->is_string() || it->get<std::string>().empty()) {
-      fail(pointer + "/" + key, "expected a column name or a 1-based column number");
-      return {};
-    }
-    const std::string name = it->get<std::string>();
-    if (name[0] == '#') {
-      try {
-        const std::size_t position = std::stoul(name.substr(1));
-        if (position >= 1) return {"", position - 1};
-      } catch (const std::exception&) {
-      }
-      fail(pointer + "/" + key, fmt::format("got \"{}\"; expected \"#<1-based column number>\"", name));
-      return {};
-    }
-    return {name, std::nullopt};
-  }
-  ValueMap value_map(const Json& object, const char* key, const std::string& pointer, bool (*valid)(const std::string&)) {
-    ValueMap map;
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return map;
-    const std::string here = pointer + "/" + key;
-    if (it->is_string()) {  // a bare column name: its values are the verifier's names already
-      map.column = column(object, key, pointer);
-      return map;
-    }
-    if (!it->is_object()) {
-      fail(here, "expected a column name or {\"column\", \"values\", \"default\"}");
-      return map;
-    }
-    map.column = column(*it, "column", here);
-    map.fallback = text(*it, "default", here);
-    if (!map.fallback.empty() && !valid(map.fallback)) fail(here + "/default", fmt::format("unknown name \"{}\"", map.fallback));
-    if (const auto values = it->find("values"); values != it->end()) {
-      if (!values->is_object()) fail(here + "/values", "expected an object of feed value -> name");
-      else
-        for (const auto& [from, to] : values->items()) {
-          if (!to.is_string() || !valid(to.get<std::string>())) {
-            fail(fmt::format("{}/values/{}", here, from), fmt::format("got {}; expected a known name", to.dump()));
-            continue;
-          }
-          map.values[from] = to.get<std::string>();
-        }
-    }
+  const std::string name = value.get<std::string>();
+  if (name[0] != '#') return {name, std::nullopt};
+  std::size_t position = 0;
+  const bool digits = name.size() > 1 && name.find_first_not_of("0123456789", 1) == std::string::npos &&
+                      name.size() <= 10;  // a column number, not an overflow
+  if (digits) position = std::stoul(name.substr(1));
+  if (position >= 1) return {"", position - 1};
+  reader.fail(ErrorCode::Schema, pointer, fmt::format("got \"{}\"; expected \"#<1-based column number>\"", excerpt(name)));
+  return {};
+}
+
+ColumnRef read_column(FieldReader& reader, const Json& object, std::string_view key, const std::string& pointer) {
+  reader.known(pointer, key);
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return {};
+  return read_column_value(reader, *it, pointer + "/" + std::string(key));
+}
+
+// An object member that must be an object when present; an empty object when absent.
+const Json& section(FieldReader& reader, const Json& root, std::string_view key) {
+  static const Json empty_object = Json::object();
+  const Json* object = reader.member_object(root, key, "", false);
+  return object != nullptr ? *object : empty_object;
+}
+
+ValueMap read_value_map(FieldReader& reader, const Json& root, std::string_view key, bool (*valid)(const std::string&)) {
+  ValueMap map;
+  reader.known("", key);
+  const auto it = root.find(key);
+  if (it == root.end() || it->is_null()) return map;
+  const std::string here = "/" + std::string(key);
+  if (it->is_string()) {  // a bare column name: its values are the verifier's names already
+    map.column = read_column_value(reader, *it, here);
     return map;
   }
-  const Json& root() const { return root_; }
-
-private:
-  const Json& root_;
-  std::string where_;
-  DiagnosticSink& sink_;
-};
+  if (!it->is_object()) {
+    reader.fail(ErrorCode::Schema, here,
+                fmt::format("got {}; expected a column name or {{\"column\", \"values\", \"default\"}}", io::describe(*it)));
+    return map;
+  }
+  map.column = read_column(reader, *it, "column", here);
+  map.fallback = reader.string(*it, "default", here, false);
+  if (!map.fallback.empty() && !valid(map.fallback))
+    reader.fail(ErrorCode::Schema, here + "/default", fmt::format("unknown name \"{}\"", excerpt(map.fallback)));
+  // Feed values are the feed's own codes: an open set of keys.
+  if (const Json* values = reader.member_object(*it, "values", here, false)) {
+    for (const auto& [from, to] : values->items()) {
+      if (!to.is_string() || !valid(to.get<std::string>())) {
+        reader.fail(ErrorCode::Schema, fmt::format("{}/values/{}", here, from),
+                    fmt::format("got {}; expected a known name", io::describe(to)));
+        continue;
+      }
+      map.values[from] = to.get<std::string>();
+    }
+  }
+  reader.close_object(*it, here);
+  return map;
+}
 
 bool any_name(const std::string&) { return true; }
 bool category_name(const std::string& s) { return event_category_from_string(s).has_value(); }
@@ -101,111 +98,123 @@ std::optional<UnixSeconds> zone_offset_s(std::string_view zone, UnixSeconds loca
   }
 }
 
-ColumnMapping column_mapping_from_json(const Json& root, const std::string& where) {
-  if (!root.is_object()) throw Error(ErrorCode::Schema, where, "expected a JSON object (a column mapping)");
-  DiagnosticSink sink;
-  Reader reader(root, where, sink);
-  ColumnMapping m;
-  m.name = reader.text(root, "name", "");
-  if (m.name.empty()) reader.fail("/name", "expected the layout's name (report ids are \"<name>:<id>\")");
-  const std::string delimiter = reader.text(root, "delimiter", "");
-  if (delimiter == "\\t" || delimiter == "tab") m.delimiter = '\t';
-  else if (delimiter.size() == 1 && delimiter[0] != '"' && delimiter[0] != '\n' && delimiter[0] != '\r') m.delimiter = delimiter[0];
-  else if (!delimiter.empty()) reader.fail("/delimiter", fmt::format("got \"{}\"; expected one character or \"tab\"", delimiter));
-  if (const auto it = root.find("header"); it != root.end()) {
-    if (it->is_boolean()) m.header = it->get<bool>();
-    else reader.fail("/header", "expected true or false");
-  }
-  m.id = reader.column(root, "id", "");  // optional: without it the line number is the id
-  const Json empty_object = Json::object();
-  const auto section = [&](const char* key) -> const Json& {
-    const auto it = root.find(key);
-    if (it == root.end()) return empty_object;
-    if (!it->is_object()) {
-      reader.fail(std::string("/") + key, "expected an object");
-      return empty_object;
-    }
-    return *it;
-  };
-  const Json& time = section("time");
-  m.date = reader.column(time, "date", "/time");
-  if (m.date.empty()) reader.fail("/time/date", "expected the column holding the date");
-  m.time = reader.column(time, "time", "/time");
-  m.end_date = reader.column(time, "end", "/time");
-  if (const std::string format = reader.text(time, "format", "/time"); !format.empty()) m.date_format = format;
+namespace {
+
+void read_time(FieldReader& reader, const Json& root, ColumnMapping& m) {
+  const Json& time = section(reader, root, "time");
+  m.date = read_column(reader, time, "date", "/time");
+  if (m.date.empty()) reader.fail(ErrorCode::Schema, "/time/date", "missing; expected the column holding the date");
+  m.time = read_column(reader, time, "time", "/time");
+  m.end_date = read_column(reader, time, "end", "/time");
+  if (const std::string format = reader.string(time, "format", "/time", false); !format.empty()) m.date_format = format;
   if (m.date_format != "iso" && m.date_format != "dmy" && m.date_format != "mdy" && m.date_format != "unix")
-    reader.fail("/time/format", fmt::format("got \"{}\"; expected iso, dmy, mdy or unix", m.date_format));
-  m.timezone = reader.text(time, "timezone", "/time");
-  if (m.timezone.empty() && m.date_format != "unix")
-    reader.fail("/time/timezone", "expected the zone of times written without one (UTC, +02:00, Europe/Kyiv, ...)");
-  else if (!m.timezone.empty()) {
+    reader.fail(ErrorCode::Schema, "/time/format",
+                fmt::format("got \"{}\"; expected iso, dmy, mdy or unix", excerpt(m.date_format)));
+  m.timezone = reader.string(time, "timezone", "/time", false);
+  if (m.timezone.empty() && m.date_format != "unix") {
+    reader.fail(ErrorCode::Schema, "/time/timezone",
+                "missing; expected the zone of times written without one (UTC, +02:00, Europe/Kyiv, ...)");
+  } else if (!m.timezone.empty()) {
     try {
       m.zone = TimeZone::from_spec(m.timezone);
     } catch (const Error&) {
-      reader.fail("/time/timezone", fmt::format("got \"{}\"; expected UTC, +HH:MM or a zone of the tz database such as "
-                                                "Europe/Kyiv (from {})",
-                                                excerpt(m.timezone), TimeZone::directory().string()));
+      reader.fail(ErrorCode::Schema, "/time/timezone",
+                  fmt::format("got \"{}\"; expected UTC, +HH:MM or a zone of the tz database such as Europe/Kyiv (from {})",
+                              excerpt(m.timezone), TimeZone::directory().string()));
     }
   }
+  reader.close_object(time, "/time");
+}
 
-  const Json& location = section("location");
-  m.lon = reader.column(location, "lon", "/location");
-  m.lat = reader.column(location, "lat", "/location");
-  if (m.lon.empty() != m.lat.empty()) reader.fail("/location", "expected both lon and lat, or neither");
-  m.place = reader.column(location, "place", "/location");
-  m.admin1 = reader.column(location, "admin1", "/location");
+void read_location(FieldReader& reader, const Json& root, ColumnMapping& m) {
+  const Json& location = section(reader, root, "location");
+  m.lon = read_column(reader, location, "lon", "/location");
+  m.lat = read_column(reader, location, "lat", "/location");
+  if (m.lon.empty() != m.lat.empty()) reader.fail(ErrorCode::Schema, "/location", "expected both lon and lat, or neither");
+  m.place = read_column(reader, location, "place", "/location");
+  m.admin1 = read_column(reader, location, "admin1", "/location");
   if (m.lon.empty() && m.place.empty() && m.admin1.empty())
-    reader.fail("/location", "expected lon and lat, a place or an admin1 column");
-  if (const auto it = location.find("uncertainty_m"); it != location.end()) {
-    if (it->is_number() && it->get<double>() >= 0) m.uncertainty_m = it->get<double>();
-    else m.uncertainty = reader.column(location, "uncertainty_m", "/location");
-  }
-  if (const auto it = root.find("text"); it != root.end()) {
-    if (it->is_string()) m.text.push_back(reader.column(root, "text", ""));
-    else if (it->is_array())
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        const Json wrapper{{"column", (*it)[i]}};
-        m.text.push_back(reader.column(wrapper, "column", fmt::format("/text/{}", i)));
-      }
-    else reader.fail("/text", "expected a column or an array of columns");
-  }
-  const Json& sources = section("outlets");
-  m.outlets = reader.column(sources, "column", "/outlets");
-  m.default_outlet = reader.text(sources, "default", "/outlets");
-  if (const std::string separator = reader.text(sources, "separator", "/outlets"); separator.size() == 1) m.outlet_separator = separator[0];
-  else if (!separator.empty()) reader.fail("/outlets/separator", "expected one character");
-  m.claimant = reader.value_map(root, "claimant", "", any_name);
-  m.claimed_actor = reader.value_map(root, "claimed_actor", "", any_name);
-  m.category = reader.value_map(root, "category", "", category_name);
-  m.target_kind = reader.value_map(root, "target_kind", "", target_name);
-  m.weapon_class = reader.value_map(root, "weapon_class", "", weapon_name);
-  const Json& counts = section("counts");
-  for (const auto& [label, column] : counts.items()) {
-    const Json wrapper{{"column", column}};
-    ColumnRef ref = reader.column(wrapper, "column", "/counts/" + label);
+    reader.fail(ErrorCode::Schema, "/location", "expected lon and lat, a place or an admin1 column");
+  // A constant precision in metres, or the column holding it.
+  if (const auto it = location.find("uncertainty_m"); it != location.end() && it->is_number() && it->get<double>() >= 0)
+    m.uncertainty_m = reader.number(location, "uncertainty_m", "/location", 0.0, std::numeric_limits<double>::max());
+  else
+    m.uncertainty = read_column(reader, location, "uncertainty_m", "/location");
+  reader.close_object(location, "/location");
+}
+
+void read_outlets_and_counts(FieldReader& reader, const Json& root, ColumnMapping& m) {
+  const Json& outlets = section(reader, root, "outlets");
+  m.outlets = read_column(reader, outlets, "column", "/outlets");
+  m.default_outlet = reader.string(outlets, "default", "/outlets", false);
+  if (const std::string separator = reader.string(outlets, "separator", "/outlets", false); separator.size() == 1)
+    m.outlet_separator = separator[0];
+  else if (!separator.empty())
+    reader.fail(ErrorCode::Schema, "/outlets/separator", fmt::format("got \"{}\"; expected one character", excerpt(separator)));
+  reader.close_object(outlets, "/outlets");
+  // Count labels are the analyst's own ("launched", "destroyed"): an open set of keys.
+  for (const auto& [label, column] : section(reader, root, "counts").items()) {
+    ColumnRef ref = read_column_value(reader, column, "/counts/" + label);
     if (label == "fatalities") m.fatalities = ref;
     else m.counts.emplace_back(label, ref);
   }
-  if (const auto it = root.find("distinct_events"); it != root.end()) {
-    if (it->is_boolean()) m.distinct_events = it->get<bool>();
-    else reader.fail("/distinct_events", "expected true or false");
+}
+
+ColumnMapping read_column_mapping(const Json& root, FieldReader& reader) {
+  ColumnMapping m;
+  if (reader.object(root, "") == nullptr) return m;
+  m.name = reader.string(root, "name", "");
+  reader.known("", "description");  // documentation for the analyst
+  const std::string delimiter = reader.string(root, "delimiter", "", false);
+  if (delimiter == "\\t" || delimiter == "tab") m.delimiter = '\t';
+  else if (delimiter.size() == 1 && delimiter[0] != '"' && delimiter[0] != '\n' && delimiter[0] != '\r') m.delimiter = delimiter[0];
+  else if (!delimiter.empty())
+    reader.fail(ErrorCode::Schema, "/delimiter", fmt::format("got \"{}\"; expected one character or \"tab\"", excerpt(delimiter)));
+  m.header = reader.boolean(root, "header", "", true);
+  m.id = read_column(reader, root, "id", "");  // optional: without it the line number is the id
+  read_time(reader, root, m);
+  read_location(reader, root, m);
+  reader.known("", "text");
+  if (const auto it = root.find("text"); it != root.end()) {
+    if (it->is_string()) m.text.push_back(read_column_value(reader, *it, "/text"));
+    else if (it->is_array())
+      for (std::size_t i = 0; i < it->size(); ++i) m.text.push_back(read_column_value(reader, (*it)[i], fmt::format("/text/{}", i)));
+    else reader.fail(ErrorCode::Schema, "/text", fmt::format("got {}; expected a column or an array of columns", io::describe(*it)));
   }
-  const auto check_named = [&](const ColumnRef& ref, const char* what) {
-    if (!m.header && !ref.name.empty())
-      reader.fail("/header", fmt::format("the feed has no header, so {} must be a column number (\"#3\")", what));
-  };
+  read_outlets_and_counts(reader, root, m);
+  m.claimant = read_value_map(reader, root, "claimant", any_name);
+  m.claimed_actor = read_value_map(reader, root, "claimed_actor", any_name);
+  m.category = read_value_map(reader, root, "category", category_name);
+  m.target_kind = read_value_map(reader, root, "target_kind", target_name);
+  m.weapon_class = read_value_map(reader, root, "weapon_class", weapon_name);
+  m.distinct_events = reader.boolean(root, "distinct_events", "", false);
+  reader.close_object(root, "");
   for (const ColumnRef* ref : {&m.id, &m.date, &m.time, &m.end_date, &m.lon, &m.lat, &m.place, &m.admin1})
-    check_named(*ref, "every column");
-  sink.throw_if_any();
+    if (!m.header && !ref->name.empty()) {
+      reader.fail(ErrorCode::Schema, "/header",
+                  "the feed has no header, so every column must be a column number (\"#3\")");
+      break;
+    }
   return m;
 }
 
+}  // namespace
+
+ColumnMapping column_mapping_from_json(const Json& root, const std::string& where) {
+  DiagnosticSink sink;
+  FieldReader reader(where, sink);
+  ColumnMapping mapping = read_column_mapping(root, reader);
+  sink.throw_if_any();
+  return mapping;
+}
+
 ColumnMapping load_column_mapping(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the column mapping");
-  const Json root = Json::parse(in, nullptr, false);
-  if (root.is_discarded()) throw Error(ErrorCode::Syntax, path.string(), "not valid JSON");
-  return column_mapping_from_json(root, path.string());
+  const io::JsonFile file = io::read_json_file(path);
+  DiagnosticSink sink;
+  FieldReader reader(file, sink);
+  ColumnMapping mapping = read_column_mapping(file.root, reader);
+  sink.throw_if_any();
+  return mapping;
 }
 
 }  // namespace guarantor::verify

@@ -12,6 +12,7 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/sha256.hpp"
 #include "guarantor/core/thread_pool.hpp"
+#include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/io/geonames.hpp"
 #include "guarantor/io/scenario_loader.hpp"
 #include "guarantor/verify/column_mapping.hpp"
@@ -209,45 +210,6 @@ VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> 
   return result;
 }
 
-geo::MultiPolygon load_area_geojson(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the area GeoJSON");
-  const Json root = Json::parse(in, nullptr, false);
-  if (root.is_discarded()) throw Error(ErrorCode::Syntax, path.string(), "not valid JSON");
-  std::vector<geo::Polygon> parts;
-  const auto read_polygon = [&](const Json& rings, const std::string& where) {
-    geo::Polygon polygon;
-    for (std::size_t r = 0; r < rings.size(); ++r) {
-      geo::Ring ring;
-      for (const auto& p : rings[r]) {
-        if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
-          throw Error(ErrorCode::Schema, where, "expected [lon, lat] positions");
-        ring.push_back({p[0].get<double>(), p[1].get<double>()});
-      }
-      if (ring.size() > 1 && ring.front() == ring.back()) ring.pop_back();
-      (r == 0 ? polygon.outer : polygon.holes.emplace_back()) = std::move(ring);
-    }
-    parts.push_back(std::move(polygon));
-  };
-  const auto read_geometry = [&](const Json& geometry, const std::string& where) {
-    if (!geometry.is_object()) return;
-    const std::string type = geometry.value("type", "");
-    const Json& coordinates = geometry.contains("coordinates") ? geometry["coordinates"] : Json::array();
-    if (type == "Polygon") read_polygon(coordinates, where);
-    else if (type == "MultiPolygon")
-      for (std::size_t i = 0; i < coordinates.size(); ++i) read_polygon(coordinates[i], fmt::format("{}/{}", where, i));
-  };
-  if (root.value("type", "") == "FeatureCollection" && root.contains("features")) {
-    for (std::size_t i = 0; i < root["features"].size(); ++i)
-      if (root["features"][i].contains("geometry"))
-        read_geometry(root["features"][i]["geometry"], fmt::format("{} /features/{}/geometry", path.string(), i));
-  } else {
-    read_geometry(root, path.string());
-  }
-  if (parts.empty()) throw Error(ErrorCode::Schema, path.string(), "no Polygon or MultiPolygon found");
-  return geo::MultiPolygon(std::move(parts));
-}
-
 VerifyResult run_verify(const VerifyRequest& request) {
   if (request.report_files.empty()) throw Error(ErrorCode::Usage, "verify", "no report files given");
   check_verify_params(request.params);
@@ -268,7 +230,7 @@ VerifyResult run_verify(const VerifyRequest& request) {
     if (!request.theatre_scope.empty()) scope.emplace(load_theatre_scope(scenario.theatre.countries, request.theatre_scope));
   }
   std::optional<geo::MultiPolygon> occupied;
-  if (!request.line_of_contact.empty()) occupied = load_area_geojson(request.line_of_contact);
+  if (!request.line_of_contact.empty()) occupied = io::load_geojson_area(request.line_of_contact);
   // Open the log before the work so an unwritable log fails fast.
   std::optional<SecretKey> signing_key;
   if (!request.signing_key.empty()) signing_key = read_secret_key(request.signing_key);

@@ -1,10 +1,10 @@
 #include "guarantor/verify/source_registry.hpp"
 
-#include <fstream>
-
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
+#include "guarantor/core/printable.hpp"
+#include "guarantor/io/json_fields.hpp"
 #include "guarantor/verify/text_classify.hpp"
 
 namespace guarantor::verify {
@@ -70,59 +70,56 @@ char SourceRegistry::reliability_of(std::string_view outlet) const {
   return entry == nullptr ? 'F' : entry->reliability;
 }
 
-SourceRegistry source_registry_from_json(const nlohmann::json& root, const std::string& name) {
-  if (!root.is_object() || !root.contains("sources") || !root["sources"].is_array())
-    throw Error(ErrorCode::Schema, name, "expected an object with a \"sources\" array");
+namespace {
+
+std::vector<SourceEntry> read_source_entries(const io::Json& root, io::FieldReader& reader) {
   std::vector<SourceEntry> entries;
-  DiagnosticSink sink;
-  const auto& sources = root["sources"];
-  for (std::size_t index = 0; index < sources.size(); ++index) {
-    const auto& item = sources[index];
-    const std::string where = fmt::format("{} /sources/{}", name, index);
-    if (!item.is_object()) {
-      sink.add(ErrorCode::Schema, where, "expected an object");
-      continue;
+  if (reader.object(root, "") == nullptr) return entries;
+  reader.known("", "description");  // documentation key
+  if (const io::Json* sources = reader.array(root, "sources", "")) {
+    for (std::size_t index = 0; index < sources->size(); ++index) {
+      const std::string pointer = fmt::format("/sources/{}", index);
+      const io::Json* item = reader.object((*sources)[index], pointer);
+      if (item == nullptr) continue;
+      SourceEntry entry;
+      entry.outlet = reader.string(*item, "outlet", pointer, false);
+      entry.group = reader.string(*item, "group", pointer, false);
+      entry.party = reader.string(*item, "party", pointer, false);
+      entry.note = reader.string(*item, "note", pointer, false);
+      entry.aliases = reader.strings(*item, "aliases", pointer);
+      const std::string reliability = reader.string(*item, "reliability", pointer);
+      // Admiralty code source reliability: A (completely reliable) to F (cannot be judged).
+      const bool letter = reliability.size() == 1 && reliability[0] >= 'A' && reliability[0] <= 'F';
+      if (!letter && item->contains("reliability"))
+        reader.fail(ErrorCode::Schema, pointer + "/reliability",
+                    fmt::format("got \"{}\"; expected one letter A-F", excerpt(reliability)));
+      reader.close_object(*item, pointer);
+      if (!letter) continue;
+      entry.reliability = reliability[0];
+      entries.push_back(std::move(entry));
     }
-    SourceEntry entry;
-    const auto text = [&](const char* key) {
-      const auto it = item.find(key);
-      if (it == item.end()) return std::string();
-      if (!it->is_string()) {
-        sink.add(ErrorCode::Schema, fmt::format("{}/{}", where, key), "expected a string");
-        return std::string();
-      }
-      return it->get<std::string>();
-    };
-    entry.outlet = text("outlet");
-    entry.group = text("group");
-    entry.party = text("party");
-    entry.note = text("note");
-    if (item.contains("aliases")) {
-      if (!item["aliases"].is_array()) sink.add(ErrorCode::Schema, where + "/aliases", "expected an array of strings");
-      else
-        for (std::size_t a = 0; a < item["aliases"].size(); ++a) {
-          if (item["aliases"][a].is_string()) entry.aliases.push_back(item["aliases"][a].get<std::string>());
-          else sink.add(ErrorCode::Schema, fmt::format("{}/aliases/{}", where, a), "expected a string");
-        }
-    }
-    const std::string reliability = text("reliability");
-    if (reliability.size() != 1) {
-      sink.add(ErrorCode::Schema, where + "/reliability", fmt::format("got \"{}\"; expected one letter A-F", reliability));
-      continue;
-    }
-    entry.reliability = reliability[0];
-    entries.push_back(std::move(entry));
   }
+  reader.close_object(root, "");
+  return entries;
+}
+
+}  // namespace
+
+SourceRegistry source_registry_from_json(const nlohmann::json& root, const std::string& name) {
+  DiagnosticSink sink;
+  io::FieldReader reader(name, sink);
+  std::vector<SourceEntry> entries = read_source_entries(root, reader);
   sink.throw_if_any();
   return SourceRegistry(std::move(entries), name);
 }
 
 SourceRegistry load_source_registry(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the source registry");
-  nlohmann::json root = nlohmann::json::parse(in, nullptr, false);
-  if (root.is_discarded()) throw Error(ErrorCode::Syntax, path.string(), "not valid JSON");
-  return source_registry_from_json(root, path.string());
+  const io::JsonFile file = io::read_json_file(path);
+  DiagnosticSink sink;
+  io::FieldReader reader(file, sink);
+  std::vector<SourceEntry> entries = read_source_entries(file.root, reader);
+  sink.throw_if_any();
+  return SourceRegistry(std::move(entries), file.name);
 }
 
 nlohmann::json to_json(const SourceRegistry& registry) {

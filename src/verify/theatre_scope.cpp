@@ -1,31 +1,39 @@
 #include "guarantor/verify/theatre_scope.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
+#include "guarantor/core/printable.hpp"
 
 namespace guarantor::verify {
 
-TheatreScope::TheatreScope(std::vector<model::Country> countries, const nlohmann::json& scope, const std::string& where)
+TheatreScope::TheatreScope(std::vector<model::Country> countries, const io::JsonFile& scope)
     : countries_(std::move(countries)) {
-  if (!scope.is_object() || !scope.contains("countries") || !scope["countries"].is_array())
-    throw Error(ErrorCode::Schema, where, "expected an object with a \"countries\" array");
-  for (std::size_t i = 0; i < scope["countries"].size(); ++i) {
-    const auto& item = scope["countries"][i];
-    const std::string pointer = fmt::format("{} /countries/{}", where, i);
-    if (!item.is_object() || !item.contains("iso2") || !item["iso2"].is_string())
-      throw Error(ErrorCode::Schema, pointer + "/iso2", "expected an ISO 3166-1 alpha-2 code");
-    InScope entry{item["iso2"].get<std::string>(), std::nullopt};
-    if (item.contains("max_lon")) {
-      if (!item["max_lon"].is_number() || item["max_lon"].get<double>() < -180 || item["max_lon"].get<double>() > 180)
-        throw Error(ErrorCode::Schema, pointer + "/max_lon", "expected a longitude in degrees");
-      entry.max_lon = item["max_lon"].get<double>();
+  DiagnosticSink sink;
+  io::FieldReader reader(scope, sink);
+  if (reader.object(scope.root, "") != nullptr) {
+    reader.known("", "description");  // documentation keys
+    reader.known("", "source");
+    if (const io::Json* list = reader.array(scope.root, "countries", "")) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string pointer = fmt::format("/countries/{}", i);
+        const io::Json* item = reader.object((*list)[i], pointer);
+        if (item == nullptr) continue;
+        InScope entry{reader.string(*item, "iso2", pointer), std::nullopt};
+        if (entry.iso2.size() != 2)
+          reader.fail(ErrorCode::Schema, pointer + "/iso2",
+                      fmt::format("got \"{}\"; expected an ISO 3166-1 alpha-2 code", excerpt(entry.iso2)));
+        if (item->contains("max_lon")) entry.max_lon = reader.number(*item, "max_lon", pointer, -180.0, 180.0);
+        reader.known(pointer, "reason");  // why the bound is where it is, for the reader of the file
+        reader.close_object(*item, pointer);
+        in_scope_.push_back(std::move(entry));
+      }
     }
-    in_scope_.push_back(std::move(entry));
+    reader.close_object(scope.root, "");
   }
+  sink.throw_if_any();
 }
 
 std::string TheatreScope::country_at(geo::LonLat p) const {
@@ -44,11 +52,7 @@ std::string TheatreScope::outside_reason(const std::string& country, geo::LonLat
 }
 
 TheatreScope load_theatre_scope(std::vector<model::Country> countries, const std::filesystem::path& scope_file) {
-  std::ifstream in(scope_file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::FileNotFound, scope_file.string(), "cannot open the theatre scope");
-  const nlohmann::json scope = nlohmann::json::parse(in, nullptr, false);
-  if (scope.is_discarded()) throw Error(ErrorCode::Syntax, scope_file.string(), "not valid JSON");
-  return TheatreScope(std::move(countries), scope, scope_file.string());
+  return TheatreScope(std::move(countries), io::read_json_file(scope_file));
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include "loaders.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace guarantor::io;
   using namespace guarantor::io::detail;
   const std::string text(reinterpret_cast<const char*>(data), size);
   JsonFile file;

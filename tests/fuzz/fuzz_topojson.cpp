@@ -3,11 +3,11 @@
 #include <cstdint>
 #include <string>
 
-#include "geojson_geometry.hpp"
+#include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/core/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace guarantor::io::detail;
+  using namespace guarantor::io;
   JsonFile file;
   try {
     file = parse_json_text(std::string(reinterpret_cast<const char*>(data), size), "fuzz.topojson");

@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
+#include "guarantor/io/json_fields.hpp"
 #include "guarantor/geo/polygon.hpp"
 #include "guarantor/model/theatre.hpp"
 #include "guarantor/verify/gazetteer.hpp"
@@ -29,9 +29,9 @@ struct AdminArea {
 class AdminAreas {
 public:
   AdminAreas() = default;
-  /// Builds from the theatre's regions (polygons) and the names file
-  /// (data/verify/admin_areas.json). Throws Error naming the file for a bad names file.
-  AdminAreas(const std::vector<model::Region>& regions, const nlohmann::json& names, const std::string& where);
+  /// Builds from the theatre's regions (polygons) and the names file as read
+  /// (data/verify/admin_areas.json). Throws Error listing every problem as "file:line /pointer".
+  AdminAreas(const std::vector<model::Region>& regions, const io::JsonFile& names);
 
   /// The area a text names. `admin_field` says the text came from an admin1/admin2 column, where
   /// a bare "Kharkiv" means the oblast; in a place column it needs a designator ("Kharkiv

@@ -104,9 +104,6 @@ struct VerifyRequest {
 /// be read are rejections in the result, never errors).
 VerifyResult run_verify(const VerifyRequest& request);
 
-/// Reads a GeoJSON FeatureCollection (or geometry) of Polygons/MultiPolygons into one area.
-geo::MultiPolygon load_area_geojson(const std::filesystem::path& path);
-
 /// Result of repeating the last run of a log.
 struct ReplayResult {
   std::size_t findings_logged = 0;

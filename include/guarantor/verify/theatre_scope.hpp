@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
+#include "guarantor/io/json_fields.hpp"
 #include "guarantor/model/theatre.hpp"
 #include "guarantor/verify/admin_areas.hpp"
 #include "guarantor/verify/gazetteer.hpp"
@@ -18,8 +18,9 @@ namespace guarantor::verify {
 class TheatreScope {
 public:
   TheatreScope() = default;
-  /// `countries`: outlines (de jure); `scope`: the parsed theatre_scope.json. Throws Error naming `where`.
-  TheatreScope(std::vector<model::Country> countries, const nlohmann::json& scope, const std::string& where);
+  /// `countries`: outlines (de jure); `scope`: theatre_scope.json as read. Throws Error listing
+  /// every problem of the file as "file:line /pointer".
+  TheatreScope(std::vector<model::Country> countries, const io::JsonFile& scope);
 
   /// ISO code of the country containing p, "" at sea or beyond the outlines.
   [[nodiscard]] std::string country_at(geo::LonLat p) const;

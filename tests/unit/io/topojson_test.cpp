@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "geojson_geometry.hpp"
+#include "guarantor/io/geojson_geometry.hpp"
 
 namespace guarantor::io::detail {
 namespace {

@@ -166,7 +166,7 @@ TEST(Provision, BadAgreementReportsEveryProblemWithPointer) {
     FAIL();
   } catch (const Error& e) {
     ASSERT_GE(e.diagnostics().size(), 3u);
-    EXPECT_EQ(e.diagnostics()[0].where, "bad.json /provisions/0/categories");
+    EXPECT_EQ(e.diagnostics()[0].where, "bad.json /provisions/0/categories/0");
     std::string all;
     for (const auto& d : e.diagnostics()) all += d.to_string() + "\n";
     EXPECT_NE(all.find("/provisions/0/window/from: got \"2025-02-30\""), std::string::npos) << all;

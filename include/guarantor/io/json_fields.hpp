@@ -1,6 +1,8 @@
 #pragma once
-// Reading typed fields out of parsed JSON while collecting every problem with its location
-// (file and JSON pointer), so a loader can report all errors of a file at once.
+// The one way user input files are decoded: reading typed fields out of parsed JSON while
+// collecting every problem with its location ("file:line /pointer"), so a loader reports all
+// errors of a file at once, with "did you mean" for unknown keys of closed objects. Every module
+// that reads a user's JSON file (io, planner, verify) goes through this reader.
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -9,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +20,11 @@
 #include "guarantor/geo/lon_lat.hpp"
 #include "guarantor/model/capability.hpp"
 
-namespace guarantor::io::detail {
+namespace guarantor::io {
+
+namespace detail {
+class JsonLineIndex;
+}  // namespace detail
 
 using Json = nlohmann::json;
 
@@ -28,8 +35,6 @@ struct JsonFile {
   std::string sha256;
   std::shared_ptr<const std::string> text;  ///< the bytes read, for line numbers in messages
 };
-
-class JsonLineIndex;
 
 /// Reads and parses a JSON file. Throws Error: FileNotFound, or Syntax with line and column.
 JsonFile read_json_file(const std::filesystem::path& path);
@@ -67,6 +72,12 @@ public:
   long long integer(const Json& obj, std::string_view key, const std::string& pointer, long long min,
                     long long max, std::optional<long long> fallback = std::nullopt);
   bool boolean(const Json& obj, std::string_view key, const std::string& pointer, std::optional<bool> fallback = std::nullopt);
+  /// obj[key] as an array of strings (empty when absent and not required); a non-string
+  /// element is reported at its own pointer and skipped.
+  std::vector<std::string> strings(const Json& obj, std::string_view key, const std::string& pointer,
+                                   bool required = false);
+  /// `value` (found at `pointer`) as a [lon, lat] position in degrees; nullopt and an error otherwise.
+  std::optional<geo::LonLat> position_value(const Json& value, const std::string& pointer);
   /// A [lon, lat] array.
   geo::LonLat position(const Json& obj, std::string_view key, const std::string& pointer);
   std::optional<geo::LonLat> optional_position(const Json& obj, std::string_view key, const std::string& pointer);
@@ -97,7 +108,7 @@ private:
   std::string file_;
   DiagnosticSink& sink_;
   std::shared_ptr<const std::string> text_;
-  mutable std::unique_ptr<JsonLineIndex> lines_;                     // built on the first diagnostic
+  mutable std::unique_ptr<detail::JsonLineIndex> lines_;                     // built on the first diagnostic
   std::map<std::string, std::set<std::string, std::less<>>> asked_;  // pointer -> keys read
   const Json* member(const Json& obj, std::string_view key, const std::string& pointer, bool required,
                      std::string_view expected_type);
@@ -106,4 +117,4 @@ private:
 /// A short rendering of a JSON value for messages (long values are cut).
 std::string describe(const Json& value);
 
-}  // namespace guarantor::io::detail
+}  // namespace guarantor::io
