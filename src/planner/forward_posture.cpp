@@ -20,18 +20,12 @@ constexpr std::string_view FORWARD_SUBKIND = "forward_operating_site";
 // of longitude is shorter): used only to skip places far outside the band before measuring.
 constexpr double KM_PER_DEGREE_LAT = 111.0;
 
-std::vector<std::string> string_list(const nlohmann::json& doc, const std::string& file, const std::string& key,
-                                     DiagnosticSink& sink) {
-  std::vector<std::string> out;
-  if (!doc.contains(key) || !doc[key].is_array()) {
-    sink.add(ErrorCode::Schema, fmt::format("{} /{}", file, key), "missing; expected an array of capability codes");
-    return out;
+std::vector<std::string> capability_codes(const nlohmann::json& doc, io::FieldReader& reader, const std::string& key) {
+  if (!doc.contains(key)) {
+    reader.fail(ErrorCode::Schema, "/" + key, "missing; expected an array of capability codes");
+    return {};
   }
-  for (const auto& v : doc[key]) {
-    if (!v.is_string()) sink.add(ErrorCode::Schema, fmt::format("{} /{}", file, key), "expected strings");
-    else out.push_back(v.get<std::string>());
-  }
-  return out;
+  return reader.strings(doc, key, "");
 }
 }  // namespace
 
@@ -41,17 +35,18 @@ bool ForwardPostureRules::may_use(std::string_view capability) const noexcept {
 
 ForwardPostureRules load_forward_posture(const std::filesystem::path& file, std::vector<InputFile>* files) {
   DiagnosticSink sink;
-  const auto doc = detail::read_planning_json(file, sink, files);
+  const io::JsonFile planning = detail::read_planning_json(file, sink, files);
+  const auto& doc = planning.root;
+  io::FieldReader reader(planning, sink);
   sink.throw_if_any();
-  const std::string name = file.filename().string();
   ForwardPostureRules rules;
-  rules.capabilities = string_list(doc, name, "capabilities", sink);
-  rules.min_distance_km = detail::planning_factor(doc, name, "", "min_distance_km", sink);
-  rules.max_distance_km = detail::planning_factor(doc, name, "", "max_distance_km", sink);
-  rules.min_place_population = detail::planning_factor(doc, name, "", "min_place_population", sink, false);
-  rules.capacity_personnel = detail::planning_factor(doc, name, "", "capacity_personnel", sink);
+  rules.capabilities = capability_codes(doc, reader, "capabilities");
+  rules.min_distance_km = detail::planning_factor(doc, reader, "", "min_distance_km");
+  rules.max_distance_km = detail::planning_factor(doc, reader, "", "max_distance_km");
+  rules.min_place_population = detail::planning_factor(doc, reader, "", "min_place_population", false);
+  rules.capacity_personnel = detail::planning_factor(doc, reader, "", "capacity_personnel");
   if (rules.max_distance_km <= rules.min_distance_km)
-    sink.add(ErrorCode::Schema, name + " /max_distance_km", "must exceed min_distance_km (the band lies between them)");
+    reader.fail(ErrorCode::Schema, "/max_distance_km", "must exceed min_distance_km (the band lies between them)");
   sink.throw_if_any();
   return rules;
 }

@@ -23,31 +23,32 @@ const HostRefusal* HostConsent::transit_refused(std::string_view crossing) const
 
 HostConsent load_host_consent(const std::filesystem::path& file, std::vector<InputFile>* files) {
   DiagnosticSink sink;
-  const auto doc = detail::read_planning_json(file, sink, files);
+  const io::JsonFile planning = detail::read_planning_json(file, sink, files);
+  const auto& doc = planning.root;
+  io::FieldReader reader(planning, sink);
   sink.throw_if_any();
-  const std::string name = file.filename().string();
   HostConsent consent;
   if (!doc.contains("refusals") || !doc["refusals"].is_array()) {
-    sink.add(ErrorCode::Schema, name + " /refusals", "missing; expected [{country, basing, transit, crossings, source}]");
+    reader.fail(ErrorCode::Schema, "/refusals", "missing; expected [{country, basing, transit, crossings, source}]");
   } else {
     for (std::size_t i = 0; i < doc["refusals"].size(); ++i) {
       const auto& e = doc["refusals"][i];
       const std::string ptr = fmt::format("/refusals/{}", i);
       HostRefusal r;
-      r.country = detail::planning_string(e, name, ptr, "country", sink);
-      r.source = detail::planning_string(e, name, ptr, "source", sink);
+      r.country = detail::planning_string(e, reader, ptr, "country");
+      r.source = detail::planning_string(e, reader, ptr, "source");
       for (const char* key : {"basing", "transit"}) {
         if (!e.is_object() || !e.contains(key) || !e[key].is_boolean())
-          sink.add(ErrorCode::Schema, fmt::format("{} {}/{}", name, ptr, key), "missing; expected true (consents) or false (refuses)");
+          reader.fail(ErrorCode::Schema, fmt::format("{}/{}", ptr, key), "missing; expected true (consents) or false (refuses)");
         else (std::string_view(key) == "basing" ? r.basing : r.transit) = e[key].get<bool>();
       }
       if (e.is_object() && e.contains("crossings") && e["crossings"].is_array())
         for (const auto& c : e["crossings"]) {
           if (c.is_string()) r.crossings.push_back(c.get<std::string>());
-          else sink.add(ErrorCode::Schema, fmt::format("{} {}/crossings", name, ptr), "expected crossing site ids (strings)");
+          else reader.fail(ErrorCode::Schema, fmt::format("{}/crossings", ptr), "expected crossing site ids (strings)");
         }
       else if (!r.transit)
-        sink.add(ErrorCode::Schema, fmt::format("{} {}/crossings", name, ptr), "missing; a transit refusal names the crossings it closes");
+        reader.fail(ErrorCode::Schema, fmt::format("{}/crossings", ptr), "missing; a transit refusal names the crossings it closes");
       consent.refusals.push_back(std::move(r));
     }
   }

@@ -64,28 +64,29 @@ std::optional<HubSitingRules> hub_siting_of(const std::map<std::string, double>&
 
 HubSitingRules load_hub_siting(const std::filesystem::path& file, std::vector<InputFile>* files) {
   DiagnosticSink sink;
-  const auto doc = detail::read_planning_json(file, sink, files);
+  const io::JsonFile planning = detail::read_planning_json(file, sink, files);
+  const auto& doc = planning.root;
+  io::FieldReader reader(planning, sink);
   sink.throw_if_any();
-  const std::string name = file.filename().string();
   HubSitingRules rules;
   // Thresholds and depth may be 0 (no exclusion, no exposure term); weights may be 0 (the term
   // is off) but not all of them at once, or every site would cost the same.
-  rules.min_threat_km = detail::planning_factor(doc, name, "", "min_threat_km", sink, false);
-  rules.min_separation_km = detail::planning_factor(doc, name, "", "min_separation_km", sink, false);
-  rules.protection_depth_km = detail::planning_factor(doc, name, "", "protection_depth_km", sink, false);
+  rules.min_threat_km = detail::planning_factor(doc, reader, "", "min_threat_km", false);
+  rules.min_separation_km = detail::planning_factor(doc, reader, "", "min_separation_km", false);
+  rules.protection_depth_km = detail::planning_factor(doc, reader, "", "protection_depth_km", false);
   const nlohmann::json weights = doc.value("weights", nlohmann::json::object());
-  rules.support_weight = detail::planning_factor(weights, name, "/weights", "support", sink, false);
-  rules.protection_weight = detail::planning_factor(weights, name, "/weights", "protection", sink, false);
-  rules.access_weight = detail::planning_factor(weights, name, "/weights", "access", sink, false);
+  rules.support_weight = detail::planning_factor(weights, reader, "/weights", "support", false);
+  rules.protection_weight = detail::planning_factor(weights, reader, "/weights", "protection", false);
+  rules.access_weight = detail::planning_factor(weights, reader, "/weights", "access", false);
   if (doc.contains("weights") && rules.support_weight + rules.protection_weight + rules.access_weight <= 0)
-    sink.add(ErrorCode::Schema, name + " /weights", "every weight is 0; expected at least one positive weight");
+    reader.fail(ErrorCode::Schema, "/weights", "every weight is 0; expected at least one positive weight");
   const nlohmann::json airfields = doc.value("airfield_personnel", nlohmann::json::object());
   if (!airfields.is_object() || airfields.empty())
-    sink.add(ErrorCode::Schema, name + " /airfield_personnel",
+    reader.fail(ErrorCode::Schema, "/airfield_personnel",
              "missing; expected {\"<airfield subkind>\" or \"default\": {\"value\": personnel, \"unit\", \"source\"}}");
   else
     for (const auto& [subkind, value] : airfields.items())
-      if (subkind != "description") rules.airfield_personnel[subkind] = detail::planning_factor(airfields, name, "/airfield_personnel", subkind, sink, false);
+      if (subkind != "description") rules.airfield_personnel[subkind] = detail::planning_factor(airfields, reader, "/airfield_personnel", subkind, false);
   sink.throw_if_any();
   return rules;
 }

@@ -24,66 +24,68 @@ bool MontreuxRules::littoral(std::string_view nation) const noexcept {
 
 MontreuxRules load_montreux(const std::filesystem::path& file, std::vector<InputFile>* files) {
   DiagnosticSink sink;
-  const auto doc = detail::read_planning_json(file, sink, files);
+  const io::JsonFile planning = detail::read_planning_json(file, sink, files);
+  const auto& doc = planning.root;
+  io::FieldReader reader(planning, sink);
   sink.throw_if_any();
-  const std::string name = file.filename().string();
   MontreuxRules rules;
-  rules.article_19_condition = detail::planning_string(doc, name, "", "article_19_condition", sink);
-  rules.straits_state = detail::planning_string(doc, name, "", "straits_state", sink);
+  rules.article_19_condition = detail::planning_string(doc, reader, "", "article_19_condition");
+  rules.straits_state = detail::planning_string(doc, reader, "", "straits_state");
   if (!doc.contains("littoral_states") || !doc["littoral_states"].is_array() || doc["littoral_states"].empty())
-    sink.add(ErrorCode::Schema, name + " /littoral_states", "missing; expected an array of ISO 3166-1 alpha-2 codes");
+    reader.fail(ErrorCode::Schema, "/littoral_states", "missing; expected an array of ISO 3166-1 alpha-2 codes");
   else
     for (const auto& v : doc["littoral_states"]) {
-      if (!v.is_string()) sink.add(ErrorCode::Schema, name + " /littoral_states", "expected strings");
+      if (!v.is_string()) reader.fail(ErrorCode::Schema, "/littoral_states", "expected strings");
       else rules.littoral_states.push_back(v.get<std::string>());
     }
   if (!doc.contains("tonnage_t") || !doc["tonnage_t"].is_object() || doc["tonnage_t"].empty())
-    sink.add(ErrorCode::Schema, name + " /tonnage_t", "missing; expected {capability: {value, unit, source}}");
+    reader.fail(ErrorCode::Schema, "/tonnage_t", "missing; expected {capability: {value, unit, source}}");
   else
     for (const auto& [code, value] : doc["tonnage_t"].items()) {
       if (code == "source") continue;
-      rules.tonnage_t[code] = detail::planning_factor(doc["tonnage_t"], name, "/tonnage_t", code, sink);
+      rules.tonnage_t[code] = detail::planning_factor(doc["tonnage_t"], reader, "/tonnage_t", code);
     }
-  rules.non_littoral_tonnage_t = detail::planning_factor(doc, name, "", "non_littoral_tonnage_t", sink);
-  rules.max_stay_days = detail::planning_factor(doc, name, "", "max_stay_days", sink);
-  rules.notice_days_littoral = detail::planning_factor(doc, name, "", "notice_days_littoral", sink, false);
-  rules.notice_days_non_littoral = detail::planning_factor(doc, name, "", "notice_days_non_littoral", sink, false);
+  rules.non_littoral_tonnage_t = detail::planning_factor(doc, reader, "", "non_littoral_tonnage_t");
+  rules.max_stay_days = detail::planning_factor(doc, reader, "", "max_stay_days");
+  rules.notice_days_littoral = detail::planning_factor(doc, reader, "", "notice_days_littoral", false);
+  rules.notice_days_non_littoral = detail::planning_factor(doc, reader, "", "notice_days_non_littoral", false);
   sink.throw_if_any();
   return rules;
 }
 
 SeaRoutes load_sea_routes(const std::filesystem::path& file, std::vector<InputFile>* files) {
   DiagnosticSink sink;
-  const auto doc = detail::read_planning_json(file, sink, files);
+  const io::JsonFile planning = detail::read_planning_json(file, sink, files);
+  const auto& doc = planning.root;
+  io::FieldReader reader(planning, sink);
   sink.throw_if_any();
-  const std::string name = file.filename().string();
   SeaRoutes routes;
   if (!doc.contains("waypoints") || !doc["waypoints"].is_array() || doc["waypoints"].empty())
-    sink.add(ErrorCode::Schema, name + " /waypoints", "missing; expected [{id, position: [lon, lat]}]");
+    reader.fail(ErrorCode::Schema, "/waypoints", "missing; expected [{id, position: [lon, lat]}]");
   else
     for (std::size_t i = 0; i < doc["waypoints"].size(); ++i) {
       const auto& w = doc["waypoints"][i];
       const std::string ptr = fmt::format("/waypoints/{}", i);
-      const auto id = detail::planning_string(w, name, ptr, "id", sink);
-      const auto p = w.is_object() && w.contains("position") ? detail::planning_point(w["position"], fmt::format("{} {}/position", name, ptr), sink)
+      const auto id = detail::planning_string(w, reader, ptr, "id");
+      const auto p = w.is_object() && w.contains("position") ? detail::planning_point(w["position"], reader, fmt::format("{}/position", ptr))
                                                             : std::nullopt;
-      if (!p) sink.add(ErrorCode::Schema, fmt::format("{} {}/position", name, ptr), "missing; expected [lon, lat]");
+      if (!p) reader.fail(ErrorCode::Schema, fmt::format("{}/position", ptr), "missing; expected [lon, lat]");
       else routes.waypoints.push_back({id, *p});
     }
   auto known = [&routes](const std::string& id) {
     return std::any_of(routes.waypoints.begin(), routes.waypoints.end(), [&id](const SeaWaypoint& w) { return w.id == id; });
   };
   if (!doc.contains("legs") || !doc["legs"].is_array())
-    sink.add(ErrorCode::Schema, name + " /legs", "missing; expected [{from, to, straits}]");
+    reader.fail(ErrorCode::Schema, "/legs", "missing; expected [{from, to, straits}]");
   else
     for (std::size_t i = 0; i < doc["legs"].size(); ++i) {
       const auto& l = doc["legs"][i];
       const std::string ptr = fmt::format("/legs/{}", i);
-      SeaLeg leg{detail::planning_string(l, name, ptr, "from", sink), detail::planning_string(l, name, ptr, "to", sink),
+      SeaLeg leg{detail::planning_string(l, reader, ptr, "from"), detail::planning_string(l, reader, ptr, "to"),
                  l.is_object() && l.value("straits", false)};
       for (const auto& end : {leg.from, leg.to})
         if (!end.empty() && !known(end))
-          sink.add(ErrorCode::Schema, fmt::format("{} {}", name, ptr), fmt::format("waypoint \"{}\" is not listed in /waypoints", end));
+          reader.fail(ErrorCode::Schema, fmt::format("{}", ptr), fmt::format("waypoint \"{}\" is not listed in /waypoints", end));
       routes.legs.push_back(std::move(leg));
     }
   sink.throw_if_any();

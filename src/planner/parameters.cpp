@@ -1,88 +1,59 @@
 // Reads the planner's parameter files, reporting every missing or malformed number at once.
 #include "guarantor/planner/parameters.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "guarantor/core/error.hpp"
-#include "guarantor/core/sha256.hpp"
+#include "guarantor/io/json_fields.hpp"
+#include "planning_json.hpp"
 
 namespace guarantor::planner {
 
 namespace {
 using nlohmann::json;
 
+// The parameter files give a block's source once for its numbers, so a factor here needs only
+// {value, unit}; every number still sits next to its unit.
 struct Reader {
-  std::string file;
-  DiagnosticSink& sink;
+  io::FieldReader& reader;
 
-  // A planning factor is {value, unit, source}; a bare number is refused so every number in
-  // the file keeps its source next to it.
+  // A planning factor is {value, unit, ...}; a bare number is refused so every number in the
+  // file keeps its unit and source next to it.
   double factor(const json& parent, const std::string& pointer, const std::string& key, bool positive = true) {
-    const std::string where = fmt::format("{} {}/{}", file, pointer, key);
+    const std::string field = pointer + "/" + key;
     if (!parent.is_object() || !parent.contains(key) || !parent[key].is_object() ||
         !parent[key].contains("value") || !parent[key]["value"].is_number()) {
-      sink.add(ErrorCode::Schema, where, "missing; expected {\"value\": number, \"unit\": ..., \"source\": ...}");
+      reader.fail(ErrorCode::Schema, field, "missing; expected {\"value\": number, \"unit\": ..., \"source\": ...}");
       return 0;
     }
     const double value = parent[key]["value"].get<double>();
-    if (positive ? !(value > 0) : !(value >= 0)) {
-      sink.add(ErrorCode::Schema, where, fmt::format("got {}; expected a {} number", value, positive ? "positive" : "non-negative"));
-    }
+    if (positive ? !(value > 0) : !(value >= 0))
+      reader.fail(ErrorCode::Schema, field, fmt::format("got {}; expected a {} number", value, positive ? "positive" : "non-negative"));
     return value;
   }
 
   std::vector<geo::LonLat> polyline(const json& parent, const std::string& key) {
     std::vector<geo::LonLat> points;
-    const std::string where = fmt::format("{} /{}/points", file, key);
+    const std::string field = fmt::format("/{}/points", key);
     if (!parent.contains(key) || !parent[key].contains("points") || !parent[key]["points"].is_array()) {
-      sink.add(ErrorCode::Schema, where, "missing; expected an array of [lon, lat]");
+      reader.fail(ErrorCode::Schema, field, "missing; expected an array of [lon, lat]");
       return points;
     }
-    for (const auto& p : parent[key]["points"]) {
-      if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) {
-        sink.add(ErrorCode::Schema, where, "each point must be an array of two numbers [longitude, latitude]");
-        continue;
-      }
-      const geo::UncheckedLonLat raw{p[0].get<double>(), p[1].get<double>()};
-      if (!geo::is_valid(raw)) sink.add(ErrorCode::Schema, where, "a point is outside the WGS84 ranges");
-      else points.push_back({raw.lon, raw.lat});
-    }
-    if (points.size() < 2) sink.add(ErrorCode::Schema, where, "needs at least two points");
+    const json& list = parent[key]["points"];
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (auto point = reader.position_value(list[i], fmt::format("{}/{}", field, i))) points.push_back(*point);
+    if (points.size() < 2) reader.fail(ErrorCode::Schema, field, "needs at least two points");
     return points;
   }
 };
 
-json read_json(const std::filesystem::path& path, std::vector<InputFile>& files, DiagnosticSink& sink) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    sink.add(ErrorCode::FileNotFound, path.string(), "cannot be read; expected the planner parameters (data/planning)");
-    return json::object();
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  files.push_back({fmt::format("planning.{}", path.stem().string()), path.string(), sha256_hex(text)});
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& error) {
-    sink.add(ErrorCode::Syntax, fmt::format("{} byte {}", path.string(), error.byte), "not well-formed JSON");
-    return json::object();
-  } catch (const json::exception& error) {
-    // e.g. a number too large for a double (nlohmann reports it as out_of_range).
-    sink.add(ErrorCode::Syntax, path.string(), fmt::format("not well-formed JSON ({})", error.what()));
-    return json::object();
-  }
-}
 // The gauge-break data: points with their daily throughput, routes from each rail crossing to
 // its points (every point must have a throughput), and what a railhead unit adds.
 void read_transshipment(const json& block, Reader& m, MovementParameters& mv) {
   const std::string at = "/transshipment";
   if (!block.is_object() || block.empty()) {
-    m.sink.add(ErrorCode::Schema, m.file + " " + at, "missing; expected points_personnel_per_day, routes and added_by_unit_personnel_per_day");
+    m.reader.fail(ErrorCode::Schema, at, "missing; expected points_personnel_per_day, routes and added_by_unit_personnel_per_day");
     return;
   }
   const json points = block.value("points_personnel_per_day", json::object());
@@ -91,15 +62,15 @@ void read_transshipment(const json& block, Reader& m, MovementParameters& mv) {
   const json routes = block.value("routes", json::object());
   for (const auto& [crossing, list] : routes.items()) {
     if (crossing == "source") continue;
-    const std::string where = fmt::format("{} {}/routes/{}", m.file, at, crossing);
+    const std::string where = fmt::format("{}/routes/{}", at, crossing);
     if (!list.is_array() || list.empty()) {
-      m.sink.add(ErrorCode::Schema, where, "expected a non-empty array of transshipment point site ids");
+      m.reader.fail(ErrorCode::Schema, where, "expected a non-empty array of transshipment point site ids");
       continue;
     }
     for (const auto& point : list) {
       if (!point.is_string() || !mv.transshipment_capacity.contains(point.get<std::string>())) {
-        m.sink.add(ErrorCode::Schema, where,
-                   fmt::format("{} is not a point of /transshipment/points_personnel_per_day", point.dump()));
+        m.reader.fail(ErrorCode::Schema, where,
+                      fmt::format("{} is not a point of /transshipment/points_personnel_per_day", point.dump()));
         continue;
       }
       mv.transshipment_routes[crossing].push_back(point.get<std::string>());
@@ -118,11 +89,14 @@ std::string transshipment_route_key(std::string_view crossing, std::string_view 
 PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   DiagnosticSink sink;
   PlannerParameters params;
-  const json root = read_json(planning_dir / "parameters.json", params.files, sink);
-  const json move = read_json(planning_dir / "movement.json", params.files, sink);
+  const io::JsonFile parameters_file = detail::read_planning_json(planning_dir / "parameters.json", sink, &params.files);
+  const io::JsonFile movement_file = detail::read_planning_json(planning_dir / "movement.json", sink, &params.files);
   sink.throw_if_any();
+  const json& root = parameters_file.root;
+  const json& move = movement_file.root;
 
-  Reader r{"parameters.json", sink};
+  io::FieldReader parameters_reader(parameters_file, sink);
+  Reader r{parameters_reader};
   const json demand = root.value("demand", json::object());
   params.min_place_population = r.factor(demand, "/demand", "min_place_population", false);
   params.hub_population_weight = r.factor(demand, "/demand", "hub_population_weight", false);
@@ -145,17 +119,18 @@ PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   const json priorities = root.value("priority_weight", json::object()).value("values", json::object());
   for (const auto& [key, value] : priorities.items()) {
     if (!value.is_number() || value.get<double>() <= 0)
-      sink.add(ErrorCode::Schema, fmt::format("parameters.json /priority_weight/values/{}", key), "expected a positive number");
+      parameters_reader.fail(ErrorCode::Schema, fmt::format("/priority_weight/values/{}", key), "expected a positive number");
     else
       params.priority_weight[std::atoi(key.c_str())] = value.get<double>();
   }
   if (params.priority_weight.empty())
-    sink.add(ErrorCode::Schema, "parameters.json /priority_weight/values", "missing; expected {\"1\": weight, ...}");
+    parameters_reader.fail(ErrorCode::Schema, "/priority_weight/values", "missing; expected {\"1\": weight, ...}");
   const json solver = root.value("solver", json::object());
   params.time_limit_s = r.factor(solver, "/solver", "time_limit_s");
   params.seed = static_cast<std::uint64_t>(r.factor(solver, "/solver", "seed", false));
 
-  Reader m{"movement.json", sink};
+  io::FieldReader movement_reader(movement_file, sink);
+  Reader m{movement_reader};
   auto& mv = params.movement;
   mv.rail_km_per_day = m.factor(move, "", "rail_km_per_day");
   mv.road_km_per_day = m.factor(move, "", "road_km_per_day");

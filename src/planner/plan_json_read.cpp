@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "guarantor/core/error.hpp"
+#include "guarantor/io/json_fields.hpp"
 #include "guarantor/planner/plan_json.hpp"
 #include "plan_json_posture.hpp"
 
@@ -14,12 +15,13 @@ namespace guarantor::planner {
 namespace {
 using nlohmann::json;
 
+// plan.json is written by `guarantor plan`, so a problem means a damaged or foreign file: the
+// first one is reported (with its line, from io's reader) and reading stops.
 struct Reader {
-  const std::string& where;
+  const io::FieldReader& lines;
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& expected) const {
-    throw Error(ErrorCode::Schema, fmt::format("{} {}", where, pointer),
-                fmt::format("missing or mistyped; expected {}", expected));
+    throw Error(ErrorCode::Schema, lines.where(pointer), fmt::format("missing or mistyped; expected {}", expected));
   }
   const json& field(const json& obj, const std::string& pointer, const char* key) const {
     if (!obj.is_object() || !obj.contains(key)) fail(pointer + "/" + key, "a field");
@@ -50,7 +52,7 @@ struct Reader {
     const auto& v = field(obj, pointer, key);
     if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number())
       fail(pointer + "/" + key, "[longitude, latitude]");
-    return geo::to_checked({v[0].get<double>(), v[1].get<double>()}, fmt::format("{} {}/{}", where, pointer, key));
+    return geo::to_checked({v[0].get<double>(), v[1].get<double>()}, lines.where(pointer + "/" + key));
   }
   const json& array(const json& obj, const std::string& pointer, const char* key) const {
     const auto& v = field(obj, pointer, key);
@@ -83,16 +85,11 @@ plan::ProofMethod proof_from(const std::string& text) {
 }  // namespace
 
 Plan plan_from_json(std::string_view text, const std::string& where) {
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& error) {
-    throw Error(ErrorCode::Syntax, fmt::format("{} byte {}", where, error.byte), "not well-formed JSON");
-  } catch (const json::exception& error) {
-    // e.g. a number too large for a double (nlohmann reports it as out_of_range).
-    throw Error(ErrorCode::Syntax, where, fmt::format("not well-formed JSON ({})", error.what()));
-  }
-  const Reader r{where};
+  const io::JsonFile file = io::parse_json_text(std::string(text), where);
+  const json& doc = file.root;
+  DiagnosticSink unused;  // Reader throws at the first problem; the sink only carries the line index
+  const io::FieldReader lines(file, unused);
+  const Reader r{lines};
   constexpr double inf = std::numeric_limits<double>::infinity();
   Plan plan;
   plan.schema = r.str(doc, "", "schema");

@@ -10,49 +10,45 @@ namespace guarantor::planner {
 namespace {
 bool known_kind(std::string_view kind) { return kind == "air_defence" || kind == "surgery" || kind == "escort"; }
 
-std::vector<std::string> codes(const nlohmann::json& doc, const std::string& file, const std::string& key, DiagnosticSink& sink) {
-  std::vector<std::string> out;
-  if (!doc.contains(key) || !doc[key].is_array() || doc[key].empty()) {
-    sink.add(ErrorCode::Schema, fmt::format("{} /{}", file, key), "missing; expected a non-empty array of capability codes");
-    return out;
-  }
-  for (const auto& v : doc[key]) {
-    if (!v.is_string()) sink.add(ErrorCode::Schema, fmt::format("{} /{}", file, key), "expected capability codes (strings)");
-    else out.push_back(v.get<std::string>());
-  }
+std::vector<std::string> codes(const nlohmann::json& doc, io::FieldReader& reader, const std::string& key) {
+  std::vector<std::string> out = reader.strings(doc, key, "");
+  // A value that is not an array was reported by strings(); an absent or empty one is reported here.
+  if (out.empty() && (!doc.contains(key) || doc[key].is_array()))
+    reader.fail(ErrorCode::Schema, "/" + key, "missing; expected a non-empty array of capability codes");
   return out;
 }
 }  // namespace
 
 ProtectionRules load_protection_rules(const std::filesystem::path& file, std::vector<InputFile>* files) {
   DiagnosticSink sink;
-  const auto doc = detail::read_planning_json(file, sink, files);
+  const io::JsonFile planning = detail::read_planning_json(file, sink, files);
+  const auto& doc = planning.root;
+  io::FieldReader reader(planning, sink);
   sink.throw_if_any();
-  const std::string name = file.filename().string();
   ProtectionRules rules;
   if (!doc.contains("lines") || !doc["lines"].is_array() || doc["lines"].empty()) {
-    sink.add(ErrorCode::Schema, name + " /lines", "missing; expected an array of {id, kind, title, source}");
+    reader.fail(ErrorCode::Schema, "/lines", "missing; expected an array of {id, kind, title, source}");
   } else {
     for (std::size_t i = 0; i < doc["lines"].size(); ++i) {
       const auto& entry = doc["lines"][i];
       const std::string pointer = fmt::format("/lines/{}", i);
-      ProtectionLineRule line{detail::planning_string(entry, name, pointer, "id", sink),
-                              detail::planning_string(entry, name, pointer, "kind", sink),
-                              detail::planning_string(entry, name, pointer, "title", sink),
-                              detail::planning_string(entry, name, pointer, "source", sink)};
+      ProtectionLineRule line{detail::planning_string(entry, reader, pointer, "id"),
+                              detail::planning_string(entry, reader, pointer, "kind"),
+                              detail::planning_string(entry, reader, pointer, "title"),
+                              detail::planning_string(entry, reader, pointer, "source")};
       if (!line.kind.empty() && !known_kind(line.kind))
-        sink.add(ErrorCode::Schema, fmt::format("{} {}/kind", name, pointer),
+        reader.fail(ErrorCode::Schema, fmt::format("{}/kind", pointer),
                  fmt::format("got \"{}\"; expected air_defence, surgery or escort", line.kind));
       rules.lines.push_back(std::move(line));
     }
   }
-  rules.air_defence_capabilities = codes(doc, name, "air_defence_capabilities", sink);
-  rules.escort_capabilities = codes(doc, name, "escort_capabilities", sink);
-  rules.role2_capability = detail::planning_string(doc, name, "", "role2_capability", sink);
-  rules.medevac_capability = detail::planning_string(doc, name, "", "medevac_capability", sink);
-  rules.surgery_within_h = detail::planning_factor(doc, name, "", "surgery_within_h", sink);
-  rules.road_evacuation_kmh = detail::planning_factor(doc, name, "", "road_evacuation_kmh", sink);
-  rules.medevac_dispatch_h = detail::planning_factor(doc, name, "", "medevac_dispatch_h", sink, false);
+  rules.air_defence_capabilities = codes(doc, reader, "air_defence_capabilities");
+  rules.escort_capabilities = codes(doc, reader, "escort_capabilities");
+  rules.role2_capability = detail::planning_string(doc, reader, "", "role2_capability");
+  rules.medevac_capability = detail::planning_string(doc, reader, "", "medevac_capability");
+  rules.surgery_within_h = detail::planning_factor(doc, reader, "", "surgery_within_h");
+  rules.road_evacuation_kmh = detail::planning_factor(doc, reader, "", "road_evacuation_kmh");
+  rules.medevac_dispatch_h = detail::planning_factor(doc, reader, "", "medevac_dispatch_h", false);
   sink.throw_if_any();
   return rules;
 }

@@ -88,7 +88,7 @@ TEST(PlanJson, MissingFieldNamesItsPointer) {
     FAIL() << "expected an error";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::Schema);
-    EXPECT_EQ(error.where(), "broken.json /provenance");
+    EXPECT_EQ(error.where(), "broken.json:1 /provenance");
   }
 }
 

@@ -1,0 +1,93 @@
+// The planner's rule files (data/planning) are read by io's field reader: every problem of a file
+// in one run, each located as "file:line /pointer"; syntax errors as "file:line:column".
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "guarantor/core/error.hpp"
+#include "guarantor/planner/host_consent.hpp"
+#include "guarantor/planner/parameters.hpp"
+#include "guarantor/planner/threat.hpp"
+
+namespace guarantor::planner {
+namespace {
+
+std::filesystem::path temp_dir() {
+  const auto dir = std::filesystem::temp_directory_path() / ("planner_rule_files_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::filesystem::path write_file(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+template <typename Load>
+std::string problems_of(Load load) {
+  try {
+    load();
+  } catch (const Error& error) {
+    std::string text;
+    for (const auto& diagnostic : error.diagnostics()) text += diagnostic.where + ": " + diagnostic.message + "\n";
+    return text;
+  }
+  return "";
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(PlannerRuleFiles, ThreatAxisProblemsCarryTheirLine) {
+  const auto path = write_file(temp_dir() / "threat_axes.json", R"({
+  "axes": [
+    {"id": "a", "name": "A", "country": "RU", "band_km": {"value": 50, "unit": "km", "source": "s"}},
+    {
+      "id": "b",
+      "name": "B",
+      "points": [[29.6, 46.8], [29.4, 96.8]],
+      "band_km": {"value": -5, "unit": "km", "source": "s"}
+    }
+  ]
+})");
+  const std::string problems = problems_of([&] { (void)load_threat_rules(path); });
+  EXPECT_TRUE(has(problems, "threat_axes.json:7 /axes/1/points/1: got [29.4,96.8]; expected longitude in [-180, 180]"))
+      << problems;
+  EXPECT_TRUE(has(problems, "threat_axes.json:8 /axes/1/band_km: got -5; expected a positive number")) << problems;
+  EXPECT_FALSE(has(problems, "/axes/0")) << problems;
+}
+
+TEST(PlannerRuleFiles, HostConsentMissingFieldsNameTheObjectsLine) {
+  const auto path = write_file(temp_dir() / "host_consent.json", R"({
+  "refusals": [
+    {"country": "HU", "basing": false, "transit": true, "source": "s"},
+    {
+      "country": "",
+      "basing": "no",
+      "transit": false
+    }
+  ]
+})");
+  const std::string problems = problems_of([&] { (void)load_host_consent(path); });
+  EXPECT_TRUE(has(problems, "host_consent.json:5 /refusals/1/country: missing; expected a non-empty string")) << problems;
+  EXPECT_TRUE(has(problems, "host_consent.json:6 /refusals/1/basing: missing; expected true")) << problems;
+  EXPECT_TRUE(has(problems, "host_consent.json:4 /refusals/1/crossings: missing; a transit refusal")) << problems;
+}
+
+TEST(PlannerRuleFiles, ParameterSyntaxErrorsNameLineAndColumn) {
+  // A copy of the shipped planning directory with a broken parameters.json.
+  const auto dir = temp_dir() / "planning";
+  std::filesystem::create_directories(dir);
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(GUARANTOR_TEST_DATA_DIR) / "planning"))
+    std::filesystem::copy_file(entry.path(), dir / entry.path().filename(), std::filesystem::copy_options::overwrite_existing);
+  write_file(dir / "parameters.json", "{\n  \"demand\": {\n    \"min_place_population\": {\"value\": 1000,}\n  }\n}\n");
+  const std::string problems = problems_of([&] { (void)load_parameters(dir); });
+  EXPECT_TRUE(has(problems, (dir / "parameters.json").string() + ":3:")) << problems;
+  EXPECT_TRUE(has(problems, "not well-formed JSON")) << problems;
+}
+
+}  // namespace
+}  // namespace guarantor::planner
