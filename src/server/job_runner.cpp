@@ -46,6 +46,7 @@ std::string_view to_string(JobState state) {
     case JobState::Succeeded: return "succeeded";
     case JobState::Failed: return "failed";
     case JobState::Cancelled: return "cancelled";
+    case JobState::Interrupted: return "interrupted";
   }
   return "unknown";
 }
@@ -59,13 +60,54 @@ nlohmann::json encode_job(const JobStatus& s) {
                         {"created_at", s.created_at},
                         {"revision", s.revision}};
   if (!s.finished_at.empty()) out["finished_at"] = s.finished_at;
-  if (s.result_version) out["result"] = {{"plan_version", *s.result_version}, {"href", fmt::format("/api/v1/plans/{}", *s.result_version)}};
+  if (s.result_version) {
+    if (s.kind == "verify")
+      out["result"] = {{"findings_version", *s.result_version}, {"href", fmt::format("/api/v1/findings/{}", *s.result_version)}};
+    else
+      out["result"] = {{"plan_version", *s.result_version}, {"href", fmt::format("/api/v1/plans/{}", *s.result_version)}};
+  }
   if (!s.error.empty()) out["error"] = s.error;
   return out;
 }
 
-JobRunner::JobRunner(unsigned workers, std::size_t max_active, std::function<std::string()> clock)
-    : clock_(std::move(clock)), max_active_(max_active), pool_(std::max(1u, workers)) {}
+JobStatus decode_job(const nlohmann::json& value) {
+  JobStatus s;
+  s.id = value.at("id");
+  s.kind = value.at("kind");
+  const std::string state = value.at("state");
+  for (auto candidate : {JobState::Queued, JobState::Running, JobState::Succeeded, JobState::Failed, JobState::Cancelled,
+                         JobState::Interrupted})
+    if (to_string(candidate) == state) s.state = candidate;
+  const auto& progress = value.at("progress");
+  s.stage = progress.value("stage", "");
+  s.stages_done = progress.value("done", 0);
+  s.stages_total = progress.value("total", 0);
+  s.created_by = value.value("created_by", "");
+  s.created_at = value.value("created_at", "");
+  s.finished_at = value.value("finished_at", "");
+  if (value.contains("result")) {
+    const auto& result = value["result"];
+    s.result_version = result.value(s.kind == "verify" ? "findings_version" : "plan_version", std::int64_t{0});
+  }
+  s.error = value.value("error", "");
+  s.revision = value.value("revision", std::uint64_t{0});
+  return s;
+}
+
+JobRunner::JobRunner(unsigned workers, std::size_t max_active, std::function<std::string()> clock, JobJournal* journal)
+    : clock_(std::move(clock)), journal_(journal), max_active_(max_active), pool_(std::max(1u, workers)) {}
+
+// Outside the runner's lock: a slow database never holds up readers of progress. A record may
+// arrive after a later one of the same job; the journal keeps the higher revision.
+void JobRunner::record(const JobStatus& status) {
+  if (journal_ == nullptr) return;
+  try {
+    journal_->record(status);
+  } catch (...) {
+    // The job itself goes on: its record is a convenience for after a restart, its result is
+    // stored (or not) by its own work.
+  }
+}
 
 JobRunner::~JobRunner() { shutdown(); }
 
@@ -104,19 +146,23 @@ std::optional<JobStatus> JobRunner::submit(const std::string& kind, const std::s
     jobs_[job->status.id] = job;
   }
   const JobStatus queued = job->status;
+  record(queued);
   // The future is not kept: the job records its own outcome, and the pool drains its queue
   // before it is destroyed.
   (void)pool_.submit([this, job, work = std::move(work)] { run(job, work); });
   return queued;
 }
 
-void JobRunner::update(Job& job, const std::function<void(JobStatus&)>& change) {
+void JobRunner::update(Job& job, const std::function<void(JobStatus&)>& change, bool record_change) {
+  JobStatus now;
   {
     std::lock_guard lock(mutex_);
     change(job.status);
     ++job.status.revision;
+    now = job.status;
   }
   changed_.notify_all();
+  if (record_change) record(now);
 }
 
 void JobRunner::run(const std::shared_ptr<Job>& job, const Work& work) {
@@ -130,7 +176,7 @@ void JobRunner::run(const std::shared_ptr<Job>& job, const Work& work) {
   }
   try {
     if (cancelled()) throw JobCancelled{};
-    update(*job, [](JobStatus& s) { s.state = JobState::Running; });
+    update(*job, [](JobStatus& s) { s.state = JobState::Running; }, true);
     RunnerProgress progress(job->status.id, [&](std::string_view name, int done, int total) {
       if (cancelled()) throw JobCancelled{};
       update(*job, [&](JobStatus& s) {
@@ -144,35 +190,45 @@ void JobRunner::run(const std::shared_ptr<Job>& job, const Work& work) {
       s.state = JobState::Succeeded;
       s.result_version = version;
       s.finished_at = clock_();
-    });
+    }, true);
   } catch (const JobCancelled&) {
+    // Stopped by the server shutting down rather than by a user: reported as interrupted.
     update(*job, [&](JobStatus& s) {
-      s.state = JobState::Cancelled;
+      s.state = shutting_down_ ? JobState::Interrupted : JobState::Cancelled;
+      if (shutting_down_) s.error = "the server stopped while the job waited or ran; nothing was stored; start it again";
       s.finished_at = clock_();
-    });
+    }, true);
   } catch (const Error& error) {
     update(*job, [&](JobStatus& s) {
       s.state = JobState::Failed;
       s.error = error.diagnostics().front().to_string();
       s.finished_at = clock_();
-    });
+    }, true);
   } catch (...) {
     update(*job, [&](JobStatus& s) {
       s.state = JobState::Failed;
       s.error = "the job failed unexpectedly; nothing was stored";
       s.finished_at = clock_();
-    });
+    }, true);
   }
 }
 
 std::optional<JobStatus> JobRunner::status(const std::string& id) const {
-  std::lock_guard lock(mutex_);
-  auto it = jobs_.find(id);
-  if (it == jobs_.end()) return std::nullopt;
-  return it->second->status;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = jobs_.find(id);
+    if (it != jobs_.end()) return it->second->status;
+  }
+  if (journal_ == nullptr) return std::nullopt;
+  try {
+    return journal_->find(id);
+  } catch (...) {
+    return std::nullopt;
+  }
 }
 
 bool JobRunner::cancel(const std::string& id) {
+  std::optional<JobStatus> cancelled_now;
   {
     std::lock_guard lock(mutex_);
     auto it = jobs_.find(id);
@@ -184,9 +240,11 @@ bool JobRunner::cancel(const std::string& id) {
       job.status.state = JobState::Cancelled;
       job.status.finished_at = clock_();
       ++job.status.revision;
+      cancelled_now = job.status;
     }
   }
   changed_.notify_all();
+  if (cancelled_now) record(*cancelled_now);
   return true;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // Background jobs (plans made in the server): a bounded pool of worker threads (the core's
 // ThreadPool), a bounded number of jobs waiting or running, progress that readers can wait on
-// (for the server-sent-events stream), and cancellation. Job records live in memory: a job's
-// lasting result is the version it stores in the workspace.
+// (for the server-sent-events stream), and cancellation. Jobs live in memory while they run and
+// are recorded in a journal (the workspace) on each change of state, so a finished job stays
+// readable after a restart and one the restart cut short reads as interrupted. A job's lasting
+// result is the version (plan or findings) it stores in the workspace.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -20,12 +22,13 @@
 
 namespace guarantor::server {
 
-enum class JobState { Queued, Running, Succeeded, Failed, Cancelled };
+/// Interrupted: the server stopped while the job waited or ran (set at the next start).
+enum class JobState { Queued, Running, Succeeded, Failed, Cancelled, Interrupted };
 std::string_view to_string(JobState state);
 
 struct JobStatus {
   std::string id;
-  std::string kind;  ///< "plan"
+  std::string kind;  ///< "plan" (result: a plan version) or "verify" (result: a findings version)
   JobState state = JobState::Queued;
   std::string stage;  ///< the last stage finished
   int stages_done = 0;
@@ -38,10 +41,22 @@ struct JobStatus {
   std::uint64_t revision = 0;                  ///< increases with every change
   std::uint64_t submitted_order = 0;             ///< submission order, for forgetting the oldest
   [[nodiscard]] bool finished() const {
-    return state == JobState::Succeeded || state == JobState::Failed || state == JobState::Cancelled;
+    return state != JobState::Queued && state != JobState::Running;
   }
 };
 nlohmann::json encode_job(const JobStatus& status);
+/// The inverse of encode_job, for a job read back from the journal.
+JobStatus decode_job(const nlohmann::json& value);
+
+/// Where the runner records jobs so they outlive the process.
+class JobJournal {
+public:
+  virtual ~JobJournal() = default;
+  /// Records the job as it is now (called on submission and on each change of state).
+  virtual void record(const JobStatus& status) = 0;
+  /// A job the runner no longer holds in memory (finished before a restart, or forgotten).
+  [[nodiscard]] virtual std::optional<JobStatus> find(const std::string& id) const = 0;
+};
 
 /// Thrown out of JobProgress::stage when the job was cancelled; the runner records Cancelled.
 struct JobCancelled {};
@@ -57,7 +72,8 @@ public:
 class JobRunner {
 public:
   /// `workers` threads (at least 1) run jobs; at most `max_active` jobs wait or run at once.
-  JobRunner(unsigned workers, std::size_t max_active, std::function<std::string()> clock);
+  /// `journal`, when not null, must outlive the runner.
+  JobRunner(unsigned workers, std::size_t max_active, std::function<std::string()> clock, JobJournal* journal = nullptr);
   /// Cancels every job and waits for the workers.
   ~JobRunner();
   JobRunner(const JobRunner&) = delete;
@@ -66,6 +82,7 @@ public:
   using Work = std::function<std::int64_t(JobProgress&)>;  ///< returns the stored version id
   /// Queues a job; nullopt when `max_active` jobs already wait or run (the caller answers 503).
   std::optional<JobStatus> submit(const std::string& kind, const std::string& created_by, Work work);
+  /// The job from memory, else from the journal; nullopt for an unknown id.
   [[nodiscard]] std::optional<JobStatus> status(const std::string& id) const;
   /// Asks a job to stop at its next stage; false for an unknown or finished job.
   bool cancel(const std::string& id);
@@ -78,9 +95,11 @@ public:
 private:
   struct Job;
   void run(const std::shared_ptr<Job>& job, const Work& work);
-  void update(Job& job, const std::function<void(JobStatus&)>& change);
+  void update(Job& job, const std::function<void(JobStatus&)>& change, bool record = false);
+  void record(const JobStatus& status);
 
   std::function<std::string()> clock_;
+  JobJournal* journal_;
   std::size_t max_active_;
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;

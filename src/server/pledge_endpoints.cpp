@@ -35,7 +35,7 @@ store::PledgeRecord visible_or_missing(Context& context, const std::string& id) 
 
 model::Pledge decode_checked(Context& context) {
   const model::Pledge pledge = io::decode_pledge(context.body(), "request body");
-  io::check_pledge(context.server.current_scenario(), pledge, "request body");
+  context.server.check_pledge(pledge, "request body");
   return pledge;
 }
 

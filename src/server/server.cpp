@@ -14,6 +14,10 @@ namespace guarantor::server {
 namespace {
 constexpr std::string_view SESSION_COOKIE = "guarantor_session";
 constexpr std::string_view CSRF_HEADER = "X-CSRF-Token";
+// Threads serving HTTP requests. Each holds one connection while it serves it (an event stream
+// for as long as it lasts); connections close after each request, so requests wait for a thread
+// in arrival order, and a few threads per core keep the tail short under many clients.
+constexpr std::size_t HTTP_THREADS = 16;
 
 std::int64_t system_epoch() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -52,6 +56,21 @@ Principal authenticate(Server::Impl& server, const httplib::Request& request) {
   }
   throw ApiError(401, "unauthenticated", "log in (POST /api/v1/login) or send an API token");
 }
+
+// Jobs recorded in the workspace's job table.
+class WorkspaceJournal : public JobJournal {
+public:
+  explicit WorkspaceJournal(store::Workspace& workspace) : workspace_(workspace) {}
+  void record(const JobStatus& status) override { workspace_.record_job(encode_job(status)); }
+  [[nodiscard]] std::optional<JobStatus> find(const std::string& id) const override {
+    auto recorded = workspace_.job_record(id);
+    if (!recorded) return std::nullopt;
+    return decode_job(*recorded);
+  }
+
+private:
+  store::Workspace& workspace_;
+};
 
 bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD"; }
 
@@ -163,6 +182,13 @@ model::Scenario Server::Impl::current_scenario() {
   return base;
 }
 
+void Server::Impl::check_pledge(const model::Pledge& pledge, const std::string& where) {
+  std::lock_guard lock(base_mutex);
+  base.coalition = workspace.coalition();
+  base.mandate = workspace.mandate();
+  io::check_pledge(base, pledge, where);
+}
+
 std::vector<Route> routes() {
   std::vector<Route> table;
   add_auth_routes(table);
@@ -173,6 +199,8 @@ std::vector<Route> routes() {
   add_job_routes(table);
   add_plan_routes(table);
   add_week_routes(table);
+  add_report_routes(table);
+  add_findings_routes(table);
   add_openapi_route(table);
   return table;
 }
@@ -181,12 +209,16 @@ Server::Server(store::Workspace& workspace, model::Scenario base, ServerOptions 
   if (!options.now_epoch) options.now_epoch = system_epoch;
   const int allowed = options.login_failures_allowed;
   const std::int64_t window = options.login_window_seconds;
-  impl_.reset(new Impl{workspace, std::move(options), std::move(base), {}, LoginLimiter(allowed, window), nullptr, false, std::nullopt, nullptr});
+  impl_.reset(new Impl{workspace, std::move(options), std::move(base), {}, LoginLimiter(allowed, window), nullptr, false, std::nullopt,
+                       nullptr, nullptr});
   auto& impl = *impl_;
   // Read once at start, so a bad parameter file fails `serve` before it listens.
   if (!impl.options.planning_dir.empty()) impl.planning = planner::load_parameters(impl.options.planning_dir);
+  // Jobs a previous server left waiting or running cannot finish now: say so before taking new ones.
+  workspace.interrupt_unfinished_jobs();
+  impl.journal = std::make_unique<WorkspaceJournal>(workspace);
   impl.jobs = std::make_unique<JobRunner>(impl.options.job_workers, impl.options.max_active_jobs,
-                                          [&workspace] { return workspace.now(); });
+                                          [&workspace] { return workspace.now(); }, impl.journal.get());
 }
 
 Server::~Server() {
@@ -216,6 +248,12 @@ int Server::bind() {
     impl.http = std::make_unique<httplib::Server>();
   }
   impl.http->set_payload_max_length(impl.options.max_body_bytes);
+  // cpp-httplib serves a keep-alive connection on one worker until it closes; with more clients
+  // than workers the others would wait for whole connections, not requests. One request per
+  // connection turns the wait into a first-come queue of requests (a loopback or LAN connect
+  // costs far less than the request). Measured in docs/workspace.md "Measured".
+  impl.http->set_keep_alive_max_count(1);
+  impl.http->new_task_queue = [] { return new httplib::ThreadPool(HTTP_THREADS); };
   auto table = routes();
   for (auto& page : page_routes()) table.push_back(std::move(page));
   for (const auto& route : table) {

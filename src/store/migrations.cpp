@@ -238,6 +238,51 @@ CREATE TABLE decision (
 );
 )sql",
      "", ""},
+    {6, "incident report files ingested by monitors, and findings versions made by verify jobs", R"sql(
+-- A report file is kept byte for byte as uploaded (CSV or JSON text) with its SHA-256, so a
+-- findings version names exactly what it was made from; rows and rejected are the adapter's
+-- counts when it was read at upload.
+CREATE TABLE report_file (
+  id @AUTO_ID@,
+  name TEXT NOT NULL,
+  format TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes BIGINT NOT NULL,
+  reports INTEGER NOT NULL,
+  rejected INTEGER NOT NULL,
+  content TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  uploaded_by TEXT NOT NULL
+);
+-- Written once by a verify job; publishing sets published_at/by once (audited), as for plans.
+CREATE TABLE findings_version (
+  id @AUTO_ID@,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  job_id TEXT NOT NULL,
+  inputs_json TEXT NOT NULL,
+  summary_json TEXT NOT NULL,
+  findings_json TEXT NOT NULL,
+  published_at TEXT,
+  published_by TEXT
+);
+)sql",
+     "", ""},
+    {7, "background jobs as last recorded, so a restart reports them instead of forgetting them", R"sql(
+-- One row per job, rewritten on each change of state (never to an older revision); status_json
+-- is the job as GET /api/v1/jobs/{id} answers it. Not part of the audited history: a job's
+-- lasting result is its version, which is.
+CREATE TABLE job (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL,
+  revision BIGINT NOT NULL,
+  status_json TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX job_by_state ON job (state);
+)sql",
+     "", ""},
 };
 // The one DDL word the portable form leaves to each back end: a generated 64-bit row id.
 std::string in_dialect(std::string_view sql, db::Dialect dialect) {

@@ -21,6 +21,12 @@ struct RunningServer {
     options.host = "127.0.0.1";
     options.port = 0;
     if (options.planning_dir.empty()) options.planning_dir = std::string(GUARANTOR_TEST_DATA_DIR) + "/planning";
+    // Verify jobs judge against the default agreement with the default registry; no gazetteer
+    // or theatre, so a run over a few reports takes milliseconds.
+    if (options.verify.agreement.empty()) {
+      options.verify.agreement = std::string(GUARANTOR_TEST_DATA_DIR) + "/agreements/default_agreement.json";
+      options.verify.source_registry = std::string(GUARANTOR_TEST_DATA_DIR) + "/sources/source_registry.json";
+    }
     server = std::make_unique<server::Server>(workspace, base, options);
     port = server->bind();
     thread = std::thread([this] { server->listen(); });

@@ -146,12 +146,15 @@ TEST_P(JobApi, CancellingStopsWaitingAndRunningJobsAndStoresNothing) {
 TEST_P(JobApi, BadJobRequestsAreLocatedAndStartNothing) {
   auto client = server_->client();
   for (const auto& [body, where] : std::vector<std::pair<std::string, std::string>>{
-           {R"({"kind":"verify"})", "/kind"}, {R"({"kind":"plan","extra":1})", "/extra"}, {"[]", ""}, {R"({"kind":)", ":1:9"}}) {
+           {R"({"kind":"audit"})", "/kind"}, {R"({"kind":"plan","extra":1})", "/extra"}, {"[]", ""}, {R"({"kind":)", ":1:9"}}) {
     auto result = client.Post("/api/v1/jobs", as("planner"), body, "application/json");
     ASSERT_EQ(result->status, 400) << body;
     EXPECT_EQ(json_of(result).value("where", ""), where) << body;
   }
   EXPECT_EQ(client.Post("/api/v1/jobs", as("liaison.fr"), R"({"kind":"plan"})", "application/json")->status, 403);
+  // Verifying is the monitors' work (findings_api_test.cpp), planning the planners'.
+  EXPECT_EQ(client.Post("/api/v1/jobs", as("planner"), R"({"kind":"verify"})", "application/json")->status, 403);
+  EXPECT_EQ(client.Post("/api/v1/jobs", as("monitor"), R"({"kind":"plan"})", "application/json")->status, 403);
 }
 
 GUARANTOR_HTTP_ON_BOTH_BACKENDS(JobApi);

@@ -14,6 +14,19 @@
 
 namespace guarantor::server {
 
+/// What verify jobs read besides the report files stored in the workspace (the same files as
+/// `guarantor verify`'s options). Without an agreement, verify jobs are refused (503).
+struct VerifySettings {
+  std::filesystem::path agreement;         ///< provisions (data/agreements/default_agreement.json)
+  std::filesystem::path source_registry;   ///< outlet ratings; empty: every outlet rated F
+  std::filesystem::path gazetteer;         ///< GeoNames cities1000.txt; empty: no geocoding by place name
+  std::filesystem::path theatre;           ///< scenario manifest for admin areas and the theatre check; empty: none
+  std::filesystem::path asset_dir;         ///< where the theatre's "npm:" references resolve
+  std::filesystem::path admin_area_names;  ///< data/verify/admin_areas.json (with theatre)
+  std::filesystem::path theatre_scope;     ///< data/verify/theatre_scope.json (with theatre)
+  std::filesystem::path line_of_contact;   ///< GeoJSON of the occupied area; empty: band zones undetermined
+};
+
 /// Limits and addresses, set at start-up and passed in (nothing is read from the environment).
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -28,7 +41,8 @@ struct ServerOptions {
   /// Planner parameters (parameters.json, movement.json, ...) for plans made in the server;
   /// empty: plan jobs are refused (503).
   std::filesystem::path planning_dir;
-  unsigned job_workers = 1;        ///< threads running plan jobs (the API keeps its own threads)
+  VerifySettings verify;           ///< inputs of verify jobs
+  unsigned job_workers = 1;        ///< threads running plan and verify jobs (the API keeps its own threads)
   std::size_t max_active_jobs = 4; ///< jobs waiting or running at once; more get 503
   int agenda_expiry_days = 28;     ///< a week's agenda lists pledges expiring within this many days
   /// Seconds since 1970 UTC; injected so tests can move time.

@@ -16,6 +16,7 @@
 #include "guarantor/io/scenario_loader.hpp"
 #include "guarantor/model/scenario.hpp"
 #include "guarantor/store/accounts.hpp"
+#include "guarantor/store/findings.hpp"
 #include "guarantor/store/records.hpp"
 #include "guarantor/store/plan_versions.hpp"
 #include "guarantor/store/sites.hpp"
@@ -110,6 +111,34 @@ public:
   [[nodiscard]] std::string plan_version_text(std::int64_t id) const;
   /// Publishes a version, once (Error Consistency when already published; NotFound).
   PlanVersion publish_plan_version(std::int64_t id, const std::string& actor);
+  /// Stores an ingested report file (already read by its adapter: `reports`/`rejected` are the
+  /// counts), with one history entry (name, format, SHA-256, size; not the content).
+  ReportFile add_report_file(const std::string& name, const std::string& format, const std::string& content, int reports,
+                             int rejected, const std::string& actor);
+  [[nodiscard]] std::vector<ReportFile> report_files() const;
+  [[nodiscard]] std::optional<ReportFile> report_file(std::int64_t id) const;
+  /// The content of a report file as uploaded (NotFound for an unknown id).
+  [[nodiscard]] std::string report_file_content(std::int64_t id) const;
+  /// Stores the findings of a verify job as a new, unpublished version (one history entry with
+  /// the inputs' hashes and the summary).
+  FindingsVersion store_findings_version(const std::string& findings_json, const nlohmann::json& inputs,
+                                         const nlohmann::json& summary, const std::string& job_id, const std::string& actor);
+  [[nodiscard]] std::vector<FindingsVersion> findings_versions() const;
+  [[nodiscard]] std::optional<FindingsVersion> findings_version(std::int64_t id) const;
+  /// The findings.json text of a version (NotFound for an unknown id).
+  [[nodiscard]] std::string findings_version_text(std::int64_t id) const;
+  /// Publishes a findings version, once (Error Consistency when already published; NotFound).
+  FindingsVersion publish_findings_version(std::int64_t id, const std::string& actor);
+
+  /// Records a background job's state (`status` as the API answers it, with id, kind, state
+  /// and revision); a record of a later revision is never overwritten by an earlier one.
+  void record_job(const nlohmann::json& status);
+  /// A job as last recorded; nullopt for an unknown id.
+  [[nodiscard]] std::optional<nlohmann::json> job_record(const std::string& id) const;
+  /// Marks every job recorded as queued or running as `interrupted` (the server that ran it
+  /// stopped); returns how many. Called once at start, before jobs are taken.
+  int interrupt_unfinished_jobs();
+
   [[nodiscard]] std::vector<WeekRecord> weeks() const;
   [[nodiscard]] std::optional<WeekRecord> week(std::int64_t number) const;
   /// Opens the next week (numbered after the last). Error Schema for a bad date; Consistency

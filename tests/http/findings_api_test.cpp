@@ -1,0 +1,193 @@
+// Ceasefire monitoring in the server: a monitor uploads report files (read by their adapter at
+// upload; unusable files refused with nothing stored), runs a verify job on the worker pool, and
+// the findings are stored as a version recording its inputs' hashes; publishing is a separate,
+// audited act, and only then do other roles see the findings. Verify jobs belong to monitors:
+// planners neither start nor follow them. Jobs are recorded in the workspace and outlive a
+// restart.
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "guarantor/core/sha256.hpp"
+#include "http_fixture.hpp"
+
+namespace guarantor::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string fixture_text(const std::string& name) {
+  std::ifstream in(std::string(GUARANTOR_TEST_SOURCE_DIR) + "/tests/fixtures/verify/" + name, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class FindingsApi : public HttpTest {
+protected:
+  static json wait_for(httplib::Client& client, const std::string& id) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    while (std::chrono::steady_clock::now() < deadline) {
+      const json status = json_of(client.Get("/api/v1/jobs/" + id, as("monitor")));
+      const std::string state = status.at("state");
+      if (state != "queued" && state != "running") return status;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "job " << id << " did not finish";
+    return {};
+  }
+  static httplib::Result upload(httplib::Client& client, const std::string& name, const std::string& content,
+                                const std::string& user = "monitor") {
+    return client.Post("/api/v1/reports", as(user), json{{"name", name}, {"content", content}}.dump(), "application/json");
+  }
+};
+
+TEST_P(FindingsApi, ReportsAreVerifiedIntoFindingsThatOthersSeeOnlyOncePublished) {
+  auto client = server_->client();
+  const std::string csv = fixture_text("reports_guarantor.csv");
+  auto uploaded = upload(client, "week12.csv", csv);
+  ASSERT_EQ(uploaded->status, 201) << uploaded->body;
+  const json file = json_of(uploaded);
+  EXPECT_EQ(file.at("format"), "guarantor_csv");
+  EXPECT_EQ(file.at("sha256"), sha256_hex(csv));
+  EXPECT_GT(file.at("reports").get<int>(), 0);
+  // Row g4 has the date 2025-03-32: rejected, and named by the uploaded file's name and line.
+  ASSERT_GT(file.at("rejected").get<int>(), 0);
+  EXPECT_EQ(file.at("rejections").at(0).at("where").get<std::string>().rfind("week12.csv:", 0), 0u) << file.dump();
+  const std::int64_t file_id = file.at("id");
+  auto stored = client.Get("/api/v1/reports/" + std::to_string(file_id), as("secretariat"));
+  ASSERT_EQ(stored->status, 200);
+  EXPECT_EQ(json_of(stored).at("content"), csv);
+
+  // Planners plan; verifying is the monitors' work.
+  const std::string body = json{{"kind", "verify"}, {"report_files", {file_id}}}.dump();
+  EXPECT_EQ(client.Post("/api/v1/jobs", as("planner"), body, "application/json")->status, 403);
+  auto started = client.Post("/api/v1/jobs", as("monitor"), body, "application/json");
+  ASSERT_EQ(started->status, 202) << started->body;
+  const std::string job = json_of(started).at("id");
+  EXPECT_EQ(client.Get("/api/v1/jobs/" + job, as("planner"))->status, 404);
+  EXPECT_EQ(client.Get("/api/v1/jobs/" + job, as("host"))->status, 404);
+  const json done = wait_for(client, job);
+  ASSERT_EQ(done.at("state"), "succeeded") << done.dump();
+  EXPECT_EQ(done.at("progress").at("done"), done.at("progress").at("total"));
+  const std::int64_t version = done.at("result").at("findings_version");
+  const std::string one = "/api/v1/findings/" + std::to_string(version);
+
+  auto full = client.Get(one, as("monitor"));
+  ASSERT_EQ(full->status, 200) << full->body;
+  const json findings = json_of(full);
+  EXPECT_FALSE(findings.at("published"));
+  EXPECT_EQ(findings.at("inputs").at("report_files").at(0).at("sha256"), sha256_hex(csv));
+  EXPECT_EQ(findings.at("inputs").at("agreement_sha256").get<std::string>().size(), 64u);
+  EXPECT_EQ(findings.at("summary").at("read"), file.at("reports"));
+  EXPECT_EQ(findings.at("findings").at("counts"), findings.at("summary"));
+  // The run names its input as the workspace does, never by a scratch path.
+  EXPECT_EQ(findings.at("findings").at("inputs").at(0).at("path"), fmt::format("{}/week12.csv", file_id));
+  EXPECT_EQ(findings.dump().find(std::filesystem::temp_directory_path().string()), std::string::npos);
+
+  // Unpublished findings do not exist for anyone but monitors and the secretariat.
+  EXPECT_EQ(client.Get(one, as("observer"))->status, 404);
+  EXPECT_EQ(client.Get(one, as("planner"))->status, 404);
+  for (const json& item : json_of(client.Get("/api/v1/findings?limit=1000", as("observer"))).at("items"))
+    EXPECT_NE(item.at("id"), version);
+
+  EXPECT_EQ(client.Post(one + "/publish", as("planner"), "", "application/json")->status, 403);
+  auto published = client.Post(one + "/publish", as("monitor"), "", "application/json");
+  ASSERT_EQ(published->status, 200) << published->body;
+  EXPECT_EQ(json_of(published).at("published_by"), "monitor");
+  EXPECT_EQ(client.Post(one + "/publish", as("secretariat"), "", "application/json")->status, 409);
+  auto seen = client.Get(one, as("observer"));
+  ASSERT_EQ(seen->status, 200);
+  EXPECT_EQ(json_of(seen).at("findings"), findings.at("findings"));
+
+  const auto history = workspace_->history("findings_version", std::to_string(version));
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].action, "create");
+  EXPECT_EQ(history[1].action, "publish");
+  EXPECT_EQ(history[1].actor, "monitor");
+  EXPECT_GE(workspace_->verify_history(), 1);
+}
+
+TEST_P(FindingsApi, UnusableUploadsAndBadJobRequestsAreRefusedWithNothingStored) {
+  auto client = server_->client();
+  const auto files_before = workspace_->report_files().size();
+  const auto versions_before = workspace_->findings_versions().size();
+  const struct {
+    std::string name, content, where;
+  } bad[] = {
+      {"../escape.csv", fixture_text("reports_guarantor.csv"), "/name"},
+      {"sub/dir.csv", fixture_text("reports_guarantor.csv"), "/name"},
+      {"notes.txt", "hello", "/name"},
+      {"unknown.csv", "a,b\n1,2\n", "/content"},
+      {"broken.json", "{\"reports\": [", "/content"},
+      {"empty.csv", "", "/content"},
+  };
+  for (const auto& c : bad) {
+    auto result = upload(client, c.name, c.content);
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 400) << c.name << ": " << result->body;
+    EXPECT_EQ(json_of(result).value("where", ""), c.where) << c.name << ": " << result->body;
+  }
+  EXPECT_EQ(upload(client, "x.csv", fixture_text("reports_guarantor.csv"), "planner")->status, 403);
+  EXPECT_EQ(workspace_->report_files().size(), files_before);
+
+  for (const auto& [body, where] : std::vector<std::pair<json, std::string>>{
+           {{{"kind", "verify"}, {"report_files", {999999}}}, "/report_files/0"},
+           {{{"kind", "verify"}, {"report_files", json::array()}}, "/report_files"},
+           {{{"kind", "verify"}, {"report_files", {"1"}}}, "/report_files/0"},
+           {{{"kind", "verify"}, {"files", {1}}}, "/files"},
+           {{{"kind", "audit"}}, "/kind"}}) {
+    auto result = client.Post("/api/v1/jobs", as("monitor"), body.dump(), "application/json");
+    EXPECT_EQ(result->status, 400) << body.dump() << ": " << result->body;
+    EXPECT_EQ(json_of(result).value("where", ""), where) << body.dump();
+  }
+  EXPECT_EQ(workspace_->findings_versions().size(), versions_before);
+}
+
+// A restart keeps finished jobs readable (state, result, the stream's last event) and reports a
+// job the stopped server left running as interrupted instead of forgetting it.
+TEST_P(FindingsApi, JobsOutliveARestart) {
+  auto client = server_->client();
+  auto uploaded = upload(client, "restart.csv", fixture_text("reports_guarantor.csv"));
+  ASSERT_EQ(uploaded->status, 201) << uploaded->body;
+  const std::string body = json{{"kind", "verify"}, {"report_files", {json_of(uploaded).at("id")}}}.dump();
+  const std::string finished = json_of(client.Post("/api/v1/jobs", as("monitor"), body, "application/json")).at("id");
+  const json before = wait_for(client, finished);
+  ASSERT_EQ(before.at("state"), "succeeded");
+  // As the journal holds a job whose server was killed mid-run.
+  const std::string cut_short = "job-00000000000000ab";
+  workspace_->record_job({{"id", cut_short},
+                          {"kind", "plan"},
+                          {"state", "running"},
+                          {"progress", {{"stage", "hubs"}, {"done", 2}, {"total", 8}}},
+                          {"created_by", "planner"},
+                          {"created_at", "2026-03-02T09:00:00Z"},
+                          {"revision", 4}});
+
+  server_ = std::make_unique<RunningServer>(*workspace_, *base_);
+  auto restarted = server_->client();
+  auto after = restarted.Get("/api/v1/jobs/" + finished, as("monitor"));
+  ASSERT_EQ(after->status, 200) << after->body;
+  EXPECT_EQ(json_of(after).at("state"), "succeeded");
+  EXPECT_EQ(json_of(after).at("result"), before.at("result"));
+  EXPECT_EQ(restarted.Get("/api/v1/jobs/" + finished, as("planner"))->status, 404) << "verify jobs stay the monitors'";
+  std::string stream;
+  restarted.Get("/api/v1/jobs/" + finished + "/events", as("monitor"), [&](const char* data, std::size_t size) {
+    stream.append(data, size);
+    return true;
+  });
+  EXPECT_EQ(stream.rfind("event: end\n", 0), 0u) << stream;
+
+  auto interrupted = restarted.Get("/api/v1/jobs/" + cut_short, as("planner"));
+  ASSERT_EQ(interrupted->status, 200) << interrupted->body;
+  EXPECT_EQ(json_of(interrupted).at("state"), "interrupted");
+  EXPECT_FALSE(json_of(interrupted).at("error").get<std::string>().empty());
+  EXPECT_EQ(json_of(interrupted).at("progress").at("stage"), "hubs");
+  EXPECT_EQ(restarted.Delete("/api/v1/jobs/" + cut_short, as("planner"))->status, 409);
+}
+
+GUARANTOR_HTTP_ON_BOTH_BACKENDS(FindingsApi);
+
+}  // namespace
+}  // namespace guarantor::testing
