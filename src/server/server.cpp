@@ -251,7 +251,7 @@ int Server::bind() {
   // cpp-httplib serves a keep-alive connection on one worker until it closes; with more clients
   // than workers the others would wait for whole connections, not requests. One request per
   // connection turns the wait into a first-come queue of requests (a loopback or LAN connect
-  // costs far less than the request). Measured in docs/workspace.md "Measured".
+  // costs far less than the request).
   impl.http->set_keep_alive_max_count(1);
   impl.http->new_task_queue = [] { return new httplib::ThreadPool(HTTP_THREADS); };
   auto table = routes();
