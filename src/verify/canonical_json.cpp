@@ -59,11 +59,9 @@ void append_json_number(std::string& out, double value) {
     out += "null";
     return;
   }
-  // nlohmann's own shortest round-trip conversion (what json::dump calls for a double), into a
-  // buffer on the stack: the bytes equal json::dump's, which the log's hashes depend on.
-  std::array<char, 64> buffer{};
-  const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  // json::dump's own shortest round-trip form, through its public API: the bytes must equal
+  // json::dump's, which the log's hashes depend on.
+  out += nlohmann::json(value).dump();
 }
 
 void append_json_number(std::string& out, std::int64_t value) {
