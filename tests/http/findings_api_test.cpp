@@ -89,8 +89,8 @@ TEST_P(FindingsApi, ReportsAreVerifiedIntoFindingsThatOthersSeeOnlyOncePublished
   // Unpublished findings do not exist for anyone but monitors and the secretariat.
   EXPECT_EQ(client.Get(one, as("observer"))->status, 404);
   EXPECT_EQ(client.Get(one, as("planner"))->status, 404);
-  for (const json& item : json_of(client.Get("/api/v1/findings?limit=1000", as("observer"))).at("items"))
-    EXPECT_NE(item.at("id"), version);
+  const json observer_list = json_of(client.Get("/api/v1/findings?limit=1000", as("observer")));
+  for (const json& item : observer_list.at("items")) EXPECT_NE(item.at("id"), version);
 
   EXPECT_EQ(client.Post(one + "/publish", as("planner"), "", "application/json")->status, 403);
   auto published = client.Post(one + "/publish", as("monitor"), "", "application/json");
