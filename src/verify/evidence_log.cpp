@@ -95,6 +95,10 @@ LogEntry parse_entry(const std::string& text, std::size_t line, const std::strin
   Json value = Json::parse(text, nullptr, false);
   if (value.is_discarded() || !value.is_object())
     throw Error(ErrorCode::Tampered, where, "not a JSON object; every line of an evidence log is one entry");
+  // A sequence number too large for 64 bits parses as a floating-point number, and converting that
+  // to an integer is undefined: refuse anything but a non-negative integer before reading it.
+  if (const auto seq = value.find("seq"); seq != value.end() && !seq->is_number_unsigned())
+    throw Error(ErrorCode::Tampered, where, "seq is not a non-negative integer below 2^64");
   LogEntry entry;
   entry.line = line;
   try {

@@ -127,5 +127,20 @@ TEST(EvidenceLog, GarbageLineIsMalformed) {
   EXPECT_NE(result.problems.front().message.find("evidence.jsonl:4"), std::string::npos);
 }
 
+// A sequence number beyond 64 bits (or below zero) is refused as malformed, not converted: the
+// conversion of such a number to an integer is undefined behaviour.
+TEST(EvidenceLog, SequenceNumberOutOfRangeIsMalformed) {
+  for (const char* seq : {"999999999999999999999999", "-1", "1.5"}) {
+    auto lines = make_log_lines();
+    lines[2] = std::string(R"({"seq":)") + seq + R"(,"kind":"report","body":{},"prev":"","hash":""})";
+    const AuditResult result = audit_lines(lines);
+    ASSERT_FALSE(result.ok()) << seq;
+    EXPECT_EQ(result.problems.front().kind, TamperKind::Malformed) << seq;
+    EXPECT_EQ(result.problems.front().line, 3u) << seq;
+    EXPECT_NE(result.problems.front().message.find("seq is not a non-negative integer"), std::string::npos)
+        << result.problems.front().message;
+  }
+}
+
 }  // namespace
 }  // namespace guarantor::verify
