@@ -188,7 +188,11 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
       if (entries.size() == 1) {
         parsed.entry = std::move(entries.front());
         parsed.entry->line = line_number;
-        seqs_present.insert(parsed.entry->seq);
+        // A damage entry takes the sequence number after the last readable entry, which may be
+        // one that went missing earlier; it never stands for a moved entry, so its number does
+        // not turn an earlier "removed" into "reordered" (and the problems it records stay the
+        // problems found after it).
+        if (parsed.entry->kind != log_kind::DAMAGE) seqs_present.insert(parsed.entry->seq);
       }
     } catch (const Error& e) {
       parsed.error = e.diagnostics().front().message;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -68,8 +69,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::filesystem::remove(log_path());
     return 0;  // e.g. a file that cannot be read
   }
-  if (!audit_log_file(log_path(), {}, {key().public_key()}).ok()) {
-    // After recording, only problems the record could not acknowledge may remain: none.
+  const AuditResult after = audit_log_file(log_path(), {}, {key().public_key()});
+  if (!after.ok()) {
+    // After recording, only problems the record could not acknowledge may remain: none. The
+    // problems left are printed so the crash report says which rule disagreed.
+    for (const AuditProblem& problem : after.problems) std::fprintf(stderr, "left: %s\n", problem.message.c_str());
     std::abort();
   }
   std::filesystem::remove(log_path());

@@ -145,6 +145,29 @@ TEST(LogSafety, RecordedDamageIsSignedAcknowledgedAndAppendsResume) {
   EXPECT_TRUE(refusal(cut).empty()) << "appends are accepted after the damage was recorded";
 }
 
+// The damage entry takes the number after the last readable entry. When that number is one
+// that went missing earlier, the gap must still read as "removed" after recording, or the
+// recorded problem would no longer match the one found and the audit would fail again.
+TEST(LogSafety, ADamageEntryTakingAMissingNumberKeepsTheRecordedProblemsTheSame) {
+  const auto path = fresh_log("recover_reused_seq.jsonl");
+  const SecretKey key = generate_secret_key();
+  write_run(path, &key);
+  write_run(path, &key);
+  auto lines = lines_of(path);
+  const std::string copy_of_seq_2 = lines[2];
+  lines.erase(lines.begin() + 3);  // seq 3 removed
+  lines.push_back(copy_of_seq_2);  // and seq 2 duplicated at the end: the damage entry gets seq 3
+  write_lines(path, lines);
+  const AuditResult before = audit_log_file(path, {}, {key.public_key()});
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.problems.front().kind, TamperKind::Removed);
+  const DamageRecord record = record_log_damage(path, key);
+  ASSERT_TRUE(record.recorded);
+  const AuditResult after = audit_log_file(path, {}, {key.public_key()});
+  EXPECT_TRUE(after.ok()) << (after.ok() ? "" : after.problems.front().message);
+  EXPECT_EQ(after.acknowledged.size(), record.problems.size());
+}
+
 TEST(LogSafety, ASecondWriterWaitsForTheLockAndTheChainStaysIntact) {
   const auto path = fresh_log("concurrent.jsonl");
   std::atomic<bool> second_opened{false};
