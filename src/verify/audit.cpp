@@ -174,7 +174,12 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
   // Read every line first: telling "removed" from "reordered" needs to know whether a missing
   // sequence number turns up later.
   std::vector<ParsedLine> lines;
-  std::unordered_set<std::uint64_t> seqs_present;
+  // Sequence numbers present, per stretch of the log between damage entries. A damage entry and
+  // everything appended after it (its checkpoint, later runs) take numbers after the last readable
+  // entry, which may be numbers that went missing before it; they never stand for a moved entry,
+  // so a gap before a damage entry is judged only by what lies before it. Otherwise recording the
+  // damage, or appending the next run, would turn a recorded "removed" into "reordered".
+  std::vector<std::unordered_set<std::uint64_t>> seqs_present(1);
   std::string text;
   std::size_t line_number = 0;
   while (std::getline(in, text)) {
@@ -188,11 +193,8 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
       if (entries.size() == 1) {
         parsed.entry = std::move(entries.front());
         parsed.entry->line = line_number;
-        // A damage entry takes the sequence number after the last readable entry, which may be
-        // one that went missing earlier; it never stands for a moved entry, so its number does
-        // not turn an earlier "removed" into "reordered" (and the problems it records stay the
-        // problems found after it).
-        if (parsed.entry->kind != log_kind::DAMAGE) seqs_present.insert(parsed.entry->seq);
+        if (parsed.entry->kind == log_kind::DAMAGE) seqs_present.emplace_back();
+        else seqs_present.back().insert(parsed.entry->seq);
       }
     } catch (const Error& e) {
       parsed.error = e.diagnostics().front().message;
@@ -211,6 +213,7 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
   std::size_t previous_line = 0;
   bool previous_ok = true;  // whether the previous entry's own hash checked out
   const LogEntry* last = nullptr;
+  std::size_t stretch = 0;  // index into seqs_present
   for (const ParsedLine& parsed : lines) {
     if (!parsed.entry) {
       add(TamperKind::Malformed, parsed.line, expected_seq, fmt::format("unreadable entry ({})", parsed.error));
@@ -220,6 +223,7 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
     }
     const LogEntry& entry = *parsed.entry;
     ++result.entries;
+    if (entry.kind == log_kind::DAMAGE) ++stretch;
     const std::string recomputed = sha256_hex(canonical_entry_text(entry.seq, entry.kind, entry.body, entry.prev));
     const bool self_ok = recomputed == entry.hash;
     if (!self_ok) {
@@ -236,7 +240,7 @@ AuditResult audit_log(std::istream& in, const std::string& name, const std::stri
       // linked as recorded
     } else if (entry.seq != expected_seq) {
       if (entry.seq > expected_seq) {
-        const bool appears_later = seqs_present.count(expected_seq) > 0;
+        const bool appears_later = seqs_present[stretch].count(expected_seq) > 0;
         if (appears_later) {
           add(TamperKind::Reordered, parsed.line, entry.seq,
               fmt::format("entry seq {} found where seq {} was expected: entries were reordered", entry.seq,

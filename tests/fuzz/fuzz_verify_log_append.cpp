@@ -46,6 +46,13 @@ void write(const std::uint8_t* data, std::size_t size) {
   out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
 }
 
+void abort_unless_intact(const char* when) {
+  const AuditResult audit = audit_log_file(log_path(), {}, {key().public_key()});
+  if (audit.ok()) return;
+  for (const AuditProblem& problem : audit.problems) std::fprintf(stderr, "%s: %s\n", when, problem.message.c_str());
+  std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -69,13 +76,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::filesystem::remove(log_path());
     return 0;  // e.g. a file that cannot be read
   }
-  const AuditResult after = audit_log_file(log_path(), {}, {key().public_key()});
-  if (!after.ok()) {
-    // After recording, only problems the record could not acknowledge may remain: none. The
-    // problems left are printed so the crash report says which rule disagreed.
-    for (const AuditProblem& problem : after.problems) std::fprintf(stderr, "left: %s\n", problem.message.c_str());
+  // After recording, only problems the record could not acknowledge may remain: none; and the
+  // next run is accepted and leaves the log intact. The problems left are printed so the crash
+  // report says which rule disagreed.
+  abort_unless_intact("after recording the damage");
+  try {
+    LogOpenOptions options;
+    options.signing_key = &key();
+    EvidenceLog log = EvidenceLog::open_file(log_path(), options);
+    append_run(log);
+  } catch (const guarantor::Error& error) {
+    std::fprintf(stderr, "refused after recording: %s\n", error.what());
     std::abort();
   }
+  abort_unless_intact("after the next run");
   std::filesystem::remove(log_path());
   return 0;
 }

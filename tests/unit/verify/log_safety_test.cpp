@@ -145,27 +145,34 @@ TEST(LogSafety, RecordedDamageIsSignedAcknowledgedAndAppendsResume) {
   EXPECT_TRUE(refusal(cut).empty()) << "appends are accepted after the damage was recorded";
 }
 
-// The damage entry takes the number after the last readable entry. When that number is one
-// that went missing earlier, the gap must still read as "removed" after recording, or the
-// recorded problem would no longer match the one found and the audit would fail again.
-TEST(LogSafety, ADamageEntryTakingAMissingNumberKeepsTheRecordedProblemsTheSame) {
-  const auto path = fresh_log("recover_reused_seq.jsonl");
+// The damage entry, its checkpoint and every later run take numbers after the last readable
+// entry. When those are numbers that went missing earlier, the gap must still read as "removed",
+// or the recorded problem would no longer match the one found and the audit would fail again.
+TEST(LogSafety, EntriesAfterRecordedDamageTakingMissingNumbersKeepTheRecordedProblemsTheSame) {
   const SecretKey key = generate_secret_key();
-  write_run(path, &key);
-  write_run(path, &key);
-  auto lines = lines_of(path);
-  const std::string copy_of_seq_2 = lines[2];
-  lines.erase(lines.begin() + 3);  // seq 3 removed
-  lines.push_back(copy_of_seq_2);  // and seq 2 duplicated at the end: the damage entry gets seq 3
-  write_lines(path, lines);
-  const AuditResult before = audit_log_file(path, {}, {key.public_key()});
-  ASSERT_FALSE(before.ok());
-  EXPECT_EQ(before.problems.front().kind, TamperKind::Removed);
-  const DamageRecord record = record_log_damage(path, key);
-  ASSERT_TRUE(record.recorded);
-  const AuditResult after = audit_log_file(path, {}, {key.public_key()});
-  EXPECT_TRUE(after.ok()) << (after.ok() ? "" : after.problems.front().message);
-  EXPECT_EQ(after.acknowledged.size(), record.problems.size());
+  // first_missing 3: the damage entry takes it; 4: its checkpoint does; 5: the next run does.
+  for (const int first_missing : {3, 4, 5}) {
+    SCOPED_TRACE(first_missing);
+    const auto path = fresh_log("recover_reused_seq.jsonl");
+    write_run(path, &key);
+    write_run(path, &key);
+    auto lines = lines_of(path);
+    const std::string copy_of_seq_2 = lines[2];
+    lines.erase(lines.begin() + first_missing, lines.begin() + first_missing + 3);
+    lines.push_back(copy_of_seq_2);  // seq 2 repeated at the end: the damage entry gets seq 3
+    write_lines(path, lines);
+    const AuditResult before = audit_log_file(path, {}, {key.public_key()});
+    ASSERT_FALSE(before.ok());
+    EXPECT_EQ(before.problems.front().kind, TamperKind::Removed);
+    const DamageRecord record = record_log_damage(path, key);
+    ASSERT_TRUE(record.recorded);
+    const AuditResult after = audit_log_file(path, {}, {key.public_key()});
+    EXPECT_TRUE(after.ok()) << (after.ok() ? "" : after.problems.front().message);
+    EXPECT_EQ(after.acknowledged.size(), record.problems.size());
+    write_run(path, &key);  // seq 5..11
+    const AuditResult next_run = audit_log_file(path, {}, {key.public_key()});
+    EXPECT_TRUE(next_run.ok()) << (next_run.ok() ? "" : next_run.problems.front().message);
+  }
 }
 
 TEST(LogSafety, ASecondWriterWaitsForTheLockAndTheChainStaysIntact) {
