@@ -16,6 +16,7 @@ const PAGES = [
   { path: '/gaps', title: 'Gap board', module: './pages/gaps.js', roles: GAP_BOARD_READERS },
   { path: '/sites', title: 'Sites', module: './pages/sites.js', roles: STAFF },
   { path: '/plans', title: 'Plans', module: './pages/plans.js', roles: [...STAFF, 'observer'] },
+  { path: '/monitoring', title: 'Monitoring', module: './pages/monitoring.js', roles: [...STAFF, 'observer'] },
   { path: '/brief', title: 'Weekly brief', module: './pages/brief.js', roles: STAFF },
 ];
 

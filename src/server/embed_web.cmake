@@ -1,15 +1,29 @@
 # Writes a C++ source holding every file of web/ as one std::string_view with its URL path and
 # MIME type, so `guarantor serve` carries its own pages and needs no file at run time. Run with
-#   cmake -DOUTPUT=<file.cpp> -DWEB_DIR=<dir> "-DFILES=shell.html;app.js;pages/home.js" -P embed_web.cmake
+#   cmake -DOUTPUT=<file.cpp> -DWEB_DIR=<dir> "-DFILES=shell.html;app.js;pages/home.js"
+#         [-DGENERATED_DIR=<dir> "-DGENERATED_FILES=example_inputs.js"] -P embed_web.cmake
+# GENERATED_FILES are made at configure time (build tree) and served beside web/'s own files.
 set(content "// Generated from web/ by src/server/embed_web.cmake; edit the files under web/, not this one.\n")
 string(APPEND content "#include \"web_assets.hpp\"\n\nnamespace guarantor::server {\n\nnamespace {\n")
 set(table "")
 set(index 0)
+# Each entry is "<name below /assets/>|<file to read>".
+set(entries "")
 foreach(name IN LISTS FILES)
-  file(READ "${WEB_DIR}/${name}" text)
+  list(APPEND entries "${name}|${WEB_DIR}/${name}")
+endforeach()
+foreach(name IN LISTS GENERATED_FILES)
+  list(APPEND entries "${name}|${GENERATED_DIR}/${name}")
+endforeach()
+foreach(entry IN LISTS entries)
+  string(FIND "${entry}" "|" bar)
+  string(SUBSTRING "${entry}" 0 ${bar} name)
+  math(EXPR after "${bar} + 1")
+  string(SUBSTRING "${entry}" ${after} -1 source)
+  file(READ "${source}" text)
   string(FIND "${text}" ")GUARANTOR_WEB\"" clash)
   if(NOT clash EQUAL -1)
-    message(FATAL_ERROR "${WEB_DIR}/${name} contains the raw-string delimiter )GUARANTOR_WEB\"")
+    message(FATAL_ERROR "${source} contains the raw-string delimiter )GUARANTOR_WEB\"")
   endif()
   if(name MATCHES "\\.js$")
     set(mime "text/javascript; charset=utf-8")

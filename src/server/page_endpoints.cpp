@@ -11,7 +11,7 @@ namespace guarantor::server {
 
 namespace {
 // The pages a user can open; web/app.js knows the same list (its PAGES table) and draws each.
-constexpr std::string_view PAGE_PATHS[] = {"/", "/login", "/gaps", "/pledges", "/plans", "/sites", "/brief"};
+constexpr std::string_view PAGE_PATHS[] = {"/", "/login", "/gaps", "/pledges", "/plans", "/sites", "/brief", "/monitoring"};
 
 // Only this server's own origin: no CDN, no tile server, no web font, no inline script. Styles
 // may be inline because milsymbol and Leaflet set style attributes on the elements they draw.

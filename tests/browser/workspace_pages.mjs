@@ -29,6 +29,7 @@ const USERS = [
   { name: 'liaison-dk', role: 'liaison', nation: 'DK' },
   { name: 'observer', role: 'observer' },
   { name: 'host', role: 'host_nation' },
+  { name: 'monitor', role: 'monitor' },
 ];
 
 function parseArgs(argv) {
@@ -324,6 +325,83 @@ async function briefFlow(context, origin, tools, args, checks) {
   await page.close();
 }
 
+// The monitor uploads a report file (one row of it rejected, shown with its line), verifies it
+// with the job's progress, reads the findings the API stored (every test and claim shown),
+// filters them, saves the CSV and publishes; an observer then reads that published version only.
+const REPORT_FILE = new URL('../fixtures/verify/reports_guarantor.csv', import.meta.url);
+
+async function monitoringFlow(context, origin, tools, args, checks) {
+  const page = await context.newPage();
+  await logIn(page, origin, 'monitor', '/monitoring');
+  checks.expect((await page.locator('h1').textContent()) === 'Monitoring', 'the monitor opens the monitoring page');
+  await page.setInputFiles('#report-file', path.join(fileURLToPath(REPORT_FILE)));
+  await page.click('text=Upload the report file');
+  await page.waitForSelector('tr.g-report-file-row');
+  const stored = await page.locator('#upload-status').textContent();
+  checks.expect(/Stored reports_guarantor\.csv as report file 1: 3 reports read, 6 rejected/.test(stored), `the upload is reported ("${stored}")`);
+  checks.expect((await page.locator('#upload-rejections li').first().textContent()).startsWith('reports_guarantor.csv:5: date'),
+    'a rejected row is shown with its file and line');
+
+  await page.evaluate(() => {
+    window.progressTexts = [];
+    const label = document.getElementById('verify-progress-label');
+    new MutationObserver(() => window.progressTexts.push(label.textContent)).observe(label, { childList: true, characterData: true, subtree: true });
+  });
+  await page.click('#run-verify');
+  await page.waitForSelector('#verify-progress-label:has-text("Findings version 1 is stored")', { timeout: 60000 });
+  const texts = await page.evaluate(() => window.progressTexts);
+  checks.expect(texts.some((text) => /steps/.test(text)), `the page showed the verify job's progress (${texts.join(' / ')})`);
+  const bar = await page.evaluate(() => [document.getElementById('verify-progress').value, document.getElementById('verify-progress').max]);
+  checks.expect(bar[0] === bar[1] && bar[1] > 1, `the verify progress bar ends full (${bar[0]} of ${bar[1]})`);
+
+  const api = await page.evaluate(async () => (await fetch('/api/v1/findings/1')).json());
+  const findings = api.findings.findings;
+  checks.expect((await page.locator('tr.g-finding-row').count()) === findings.length && findings.length > 0,
+    `every finding is listed (${findings.length})`);
+  checks.expect((await page.locator('#g-illustrative').count()) === 1, 'findings graded with the example registry carry the ILLUSTRATIVE banner');
+  const violation = findings.find((finding) => finding.outcome === 'violation');
+  if (checks.expect(violation, 'the sample reports give a violation')) {
+    const row = page.locator(`tr.g-finding-row[data-incident="${violation.incident}"][data-provision="${violation.provision}"]`);
+    const text = await row.textContent();
+    checks.expect(violation.tests.every((test) => text.includes(test.reason)) && text.includes(violation.grade.code) &&
+      Object.keys(violation.claims).every((party) => text.includes(`${party}: `)),
+    `the violation's row shows every test's reason, the grade and each party's claims ("${text.slice(0, 200)}")`);
+    checks.expect((await page.locator('tr.g-finding-row').first().getAttribute('data-outcome')) === 'violation', 'violations are listed first');
+  }
+  await page.selectOption('#filter-outcome', 'no_violation');
+  const noViolation = findings.filter((finding) => finding.outcome === 'no_violation').length;
+  checks.expect((await page.locator('tr.g-finding-row').count()) === noViolation, `the outcome filter shows the ${noViolation} findings of no violation`);
+  await page.selectOption('#filter-party', 'RU');
+  const ruNoViolation = findings.filter((finding) => finding.outcome === 'no_violation' && 'RU' in finding.claims).length;
+  checks.expect((await page.locator('tr.g-finding-row').count()) === ruNoViolation, `with party RU, ${ruNoViolation} rows`);
+  await page.selectOption('#filter-party', '');
+  await page.selectOption('#filter-outcome', '');
+  await page.fill('#filter-from', '2025-03-21');
+  await page.dispatchEvent('#filter-from', 'change');
+  const fromDay = findings.filter((finding) => finding.date >= '2025-03-21').length;
+  checks.expect((await page.locator('tr.g-finding-row').count()) === fromDay, `from 2025-03-21, ${fromDay} rows`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#findings-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  checks.expect(csv[0].startsWith('findings_version,incident,date,provision,outcome') && csv.length === fromDay + 1 &&
+    csv.slice(1).every((line) => line.endsWith(',ILLUSTRATIVE')), `the findings CSV has the rows shown, each labelled ILLUSTRATIVE (${csv.length - 1})`);
+  await checkAccessibility(page, tools.axeSource, checks, 'monitoring (monitor)');
+  await screenshots(page, args.out, 'monitoring', checks);
+  await page.click('text=Publish findings version 1');
+  await page.waitForSelector('tr.g-findings-version-row[data-version="1"]:has-text("published")');
+  await page.close();
+
+  const observer = await context.browser().newContext({ viewport: { width: 1366, height: 768 } });
+  await checks.watch(observer, origin);
+  const other = await observer.newPage();
+  await logIn(other, origin, 'observer', '/monitoring');
+  checks.expect((await other.locator('tr.g-findings-version-row').count()) === 1, 'an observer reads the published findings version');
+  checks.expect((await other.locator('#report-file').count()) === 0 && (await other.locator('#run-verify').count()) === 0,
+    'an observer can neither upload nor verify');
+  checks.expect((await other.locator('tr.g-finding-row').count()) === findings.length, 'the observer sees the published findings');
+  await checkAccessibility(other, tools.axeSource, checks, 'monitoring (observer)');
+  await observer.close();
+}
+
 async function loginFailureFlow(context, origin, checks) {
   const page = await context.newPage();
   checks.allowError(401, '/api/v1/login');
@@ -387,6 +465,7 @@ async function main() {
     await timed('observer', async () => observerFlow(await contextFor(), workspace.origin, checks));
     await timed('sites', async () => sitesFlow(await contextFor(), workspace.origin, tools, args, checks));
     await timed('brief', () => briefFlow(secretariat, workspace.origin, tools, args, checks));
+    await timed('monitoring', async () => monitoringFlow(await contextFor(), workspace.origin, tools, args, checks));
     const after = await lineStatus(page, workspace.origin, DK_LINE);
     checks.expect(after === 'missing', `after DK-1's new caveat the gap board shows ${DK_LINE.id} missing (got ${after})`);
     await timed('login failure', async () => loginFailureFlow(await contextFor(), workspace.origin, checks));

@@ -1,6 +1,10 @@
 // The browser pages as HTTP: every page URL answers with the shell, scripts and styles with
 // their MIME types, all without credentials (they hold no data) and under a Content-Security-
 // Policy that admits nothing but this server; the API's route table does not list them.
+#include <fstream>
+#include <iterator>
+
+#include "guarantor/core/sha256.hpp"
 #include "http_fixture.hpp"
 
 namespace guarantor::testing {
@@ -10,7 +14,7 @@ class Pages : public HttpTest {};
 
 TEST_P(Pages, EveryPageUrlServesTheShellWithoutCredentials) {
   auto client = server_->client();
-  for (const char* path : {"/", "/login", "/gaps", "/pledges", "/plans", "/sites", "/brief"}) {
+  for (const char* path : {"/", "/login", "/gaps", "/pledges", "/plans", "/sites", "/brief", "/monitoring"}) {
     auto result = client.Get(path);
     ASSERT_TRUE(result) << path;
     EXPECT_EQ(result->status, 200) << path;
@@ -34,6 +38,21 @@ TEST_P(Pages, ScriptsAndStylesCarryTheirTypes) {
     EXPECT_EQ(result->status, 200) << path;
     EXPECT_EQ(result->get_header_value("Content-Type"), type) << path;
     EXPECT_FALSE(result->body.empty()) << path;
+  }
+}
+
+// The monitoring page labels findings made with the shipped example agreement or source registry
+// ILLUSTRATIVE by their SHA-256, which the build writes into example_inputs.js from data/.
+TEST_P(Pages, ExampleInputHashesAreThoseOfTheShippedFiles) {
+  auto client = server_->client();
+  auto result = client.Get("/assets/example_inputs.js");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  for (const char* file : {"data/agreements/default_agreement.json", "data/sources/source_registry.json"}) {
+    std::ifstream in(std::string(GUARANTOR_TEST_SOURCE_DIR) + "/" + file, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(text.empty()) << file;
+    EXPECT_NE(result->body.find("'" + sha256_hex(text) + "'"), std::string::npos) << file << " hash missing from " << result->body;
   }
 }
 
