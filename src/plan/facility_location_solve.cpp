@@ -1,8 +1,16 @@
-// solve_facility_location: strong LP relaxation (bound) → open the LP's support and close sites
-// greedily while the transportation cost allows (heuristic) → CBC on the strong MILP with the
-// heuristic's cost as cutoff.
+// solve_facility_location: Lagrangian dual of the demand rows by subgradient, repairing the
+// relaxed open sets into solutions priced by the transportation LP (a Lagrangian heuristic) →
+// descent (close a site; or swap one with an open count) → reduced-cost fixing of sites at the
+// best multipliers → CBC on the reduced strong MILP with the incumbent as cutoff, until proven
+// or out of time.
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
 
+#include "cflp_lagrangian.hpp"
+#include "cflp_model.hpp"
+#include "cflp_search.hpp"
 #include "guarantor/plan/facility_location.hpp"
 #include "milp.hpp"
 #include "objective_step.hpp"
@@ -12,102 +20,51 @@ namespace guarantor::plan {
 
 namespace {
 
-// An LP value of y above this counts as "the relaxation wants the site".
-constexpr double SUPPORT_THRESHOLD = 1e-6;
-// A swap must lower the cost by more than this relative amount (LP round-off is not a gain).
-constexpr double SWAP_TOLERANCE = 1e-9;
+constexpr double INF = std::numeric_limits<double>::infinity();
+// Subgradient settings as for the single-source dual (Fisher et al. 1986): step factor 2,
+// halved after 20 iterations without a better bound, stopped below 1e-3.
+constexpr double START_FACTOR = 2.0;
+constexpr int PATIENCE = 20;
+constexpr double MIN_FACTOR = 1e-3;
+// The relaxed open set is repaired and priced every this many iterations (when new), at most
+// MAX_REPAIRS times: each pricing is a transportation LP, so the count, not the clock, bounds
+// the heuristic's share and keeps the answer independent of the machine's load.
+constexpr int REPAIR_EVERY = 10;
+constexpr int MAX_REPAIRS = 60;
+// Guided descent: moves priced per pass (the cheapest by Lagrangian bound) and passes at most.
+constexpr std::size_t GUIDED_MOVES_PER_PASS = 30;
+constexpr int GUIDED_PASSES = 30;
+// CBC nodes in deterministic mode when SolveOptions::exact_nodes is 0.
+constexpr std::uint64_t DEFAULT_EXACT_NODES = 20000;
 
-// Columns 0..sites-1 are y; then x customer-major. Rows: demand, capacity, x_cs <= y_s, and the
-// aggregate capacity cut sum_s capacity_s y_s >= total demand.
-detail::MilpModel strong_model(const FacilityLocationInstance& instance) {
-  detail::MilpModel model;
-  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
-  for (std::size_t site = 0; site < sites; ++site) model.add_column(instance.fixed_cost(site), 0.0, 1.0, true);
-  for (std::size_t customer = 0; customer < customers; ++customer) {
-    for (std::size_t site = 0; site < sites; ++site) {
-      model.add_column(instance.allocation_cost(customer, site), 0.0, 1.0, false);
+// Each customer's cheapest cost including its demand's share of a site's fixed cost.
+std::vector<double> initial_multipliers(const FacilityLocationInstance& instance) {
+  std::vector<double> multipliers(instance.customer_count(), 0.0);
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) {
+    double best = INF;
+    for (std::size_t site = 0; site < instance.site_count(); ++site) {
+      if (instance.capacity(site) <= 0) continue;
+      const double share = std::min(1.0, instance.demand(customer) / instance.capacity(site));
+      best = std::min(best, instance.allocation_cost(customer, site) + share * instance.fixed_cost(site));
     }
+    multipliers[customer] = std::isfinite(best) ? best : 0.0;
   }
-  auto x = [&](std::size_t customer, std::size_t site) { return static_cast<int>(sites + customer * sites + site); };
-  std::vector<int> columns;
-  std::vector<double> coefficients;
-  double total_demand = 0;
-  for (std::size_t customer = 0; customer < customers; ++customer) {
-    columns.clear();
-    for (std::size_t site = 0; site < sites; ++site) columns.push_back(x(customer, site));
-    coefficients.assign(sites, 1.0);
-    model.add_row(1.0, 1.0, columns, coefficients);
-    total_demand += instance.demand(customer);
-  }
-  for (std::size_t site = 0; site < sites; ++site) {
-    columns.assign(1, static_cast<int>(site));
-    coefficients.assign(1, -instance.capacity(site));
-    for (std::size_t customer = 0; customer < customers; ++customer) {
-      columns.push_back(x(customer, site));
-      coefficients.push_back(instance.demand(customer));
-      const int link[] = {x(customer, site), static_cast<int>(site)};
-      const double sign[] = {1.0, -1.0};
-      model.add_row(-detail::MilpModel::INF, 0.0, link, sign);
-    }
-    model.add_row(-detail::MilpModel::INF, 0.0, columns, coefficients);
-  }
-  columns.clear(), coefficients.clear();
-  for (std::size_t site = 0; site < sites; ++site) {
-    columns.push_back(static_cast<int>(site));
-    coefficients.push_back(instance.capacity(site));
-  }
-  model.add_row(total_demand, detail::MilpModel::INF, columns, coefficients);
-  if (const auto count = instance.open_count()) {
-    coefficients.assign(sites, 1.0);
-    model.add_row(static_cast<double>(*count), static_cast<double>(*count), columns, coefficients);
-  }
-  return model;
+  return multipliers;
 }
 
-// Cardinality form: open the `count` sites with the largest LP y (ties: larger capacity, then
-// lower index), then swap an open for a closed site while the best swap lowers the cost.
-std::optional<FacilityLocationSolution> swap_search(const FacilityLocationInstance& instance,
-                                                    const std::vector<double>& lp_values, std::size_t count,
-                                                    const detail::Stopwatch& clock) {
+// Too little capacity in the sites that may open (all, or the roomiest `count`), or more sites
+// asked for than exist.
+bool plainly_infeasible(const FacilityLocationInstance& instance) {
   const std::size_t sites = instance.site_count();
-  std::vector<std::size_t> order(sites);
-  for (std::size_t site = 0; site < sites; ++site) order[site] = site;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::make_pair(lp_values[a], instance.capacity(a)) > std::make_pair(lp_values[b], instance.capacity(b));
-  });
-  std::vector<std::size_t> open(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count));
-  std::optional<FacilityLocationSolution> incumbent = allocate(instance, open);
-  if (!incumbent) {
-    // The LP's choice lacks room: start from the roomiest sites (feasible whenever any set is).
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return instance.capacity(a) > instance.capacity(b); });
-    open.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count));
-    incumbent = allocate(instance, open);
-    if (!incumbent) return std::nullopt;
-  }
-  double incumbent_cost = facility_location_cost(instance, *incumbent);
-  for (bool improved = true; improved && !clock.expired();) {
-    improved = false;
-    std::optional<FacilityLocationSolution> best_neighbour;
-    double best_cost = incumbent_cost;
-    for (std::size_t pos = 0; pos < count; ++pos) {
-      for (std::size_t site = 0; site < sites; ++site) {
-        const auto& current = incumbent->open_sites;
-        if (std::find(current.begin(), current.end(), site) != current.end()) continue;
-        std::vector<std::size_t> swapped = current;
-        swapped[pos] = site;
-        std::optional<FacilityLocationSolution> candidate = allocate(instance, swapped);
-        if (!candidate) continue;
-        const double cost = facility_location_cost(instance, *candidate);
-        if (cost < best_cost - SWAP_TOLERANCE * std::max(1.0, best_cost)) {
-          best_cost = cost;
-          best_neighbour = std::move(candidate);
-        }
-      }
-    }
-    if (best_neighbour) incumbent = std::move(best_neighbour), incumbent_cost = best_cost, improved = true;
-  }
-  return incumbent;
+  std::vector<double> capacity(sites);
+  for (std::size_t site = 0; site < sites; ++site) capacity[site] = instance.capacity(site);
+  std::sort(capacity.begin(), capacity.end(), std::greater<>());
+  const std::size_t usable = instance.open_count() ? *instance.open_count() : sites;
+  if (usable > sites) return true;
+  const double room = std::accumulate(capacity.begin(), capacity.begin() + static_cast<std::ptrdiff_t>(usable), 0.0);
+  double demand = 0;
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) demand += instance.demand(customer);
+  return demand > room * (1 + 1e-9);
 }
 
 }  // namespace
@@ -115,109 +72,131 @@ std::optional<FacilityLocationSolution> swap_search(const FacilityLocationInstan
 FacilityLocationResult solve_facility_location(const FacilityLocationInstance& instance, const SolveOptions& options) {
   const detail::Stopwatch clock(options.time_limit_s);
   FacilityLocationResult result;
-  const std::size_t sites = instance.site_count();
+  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
+  detail::CflpSearch search(instance);
   auto finish = [&](SolveStatus status, ProofMethod method) {
+    if (status == SolveStatus::Infeasible) {
+      result.stats.bound = INF;
+    } else if (search.has_solution()) {
+      result.solution = search.best(), result.stats.objective = search.best_cost();
+      if (status == SolveStatus::Optimal) result.stats.bound = result.stats.objective;
+      result.stats.bound = std::min(result.stats.bound, result.stats.objective);
+    }
     result.stats.status = status;
     result.stats.proved_by = method;
     finish_stats(result.stats, clock.elapsed());
     return result;
   };
-  const detail::MilpModel model = strong_model(instance);
-  const detail::LpOutcome lp = detail::solve_lp(model, clock.remaining());
-  result.stats.phases.bound = clock.elapsed();
-  if (!lp.optimal) return finish(lp.infeasible ? SolveStatus::Infeasible : SolveStatus::TimeLimit, ProofMethod::LpBound);
-  result.stats.bound = lp.objective;
-
-  std::optional<FacilityLocationSolution> incumbent;
-  if (const auto count = instance.open_count()) {
-    incumbent = swap_search(instance, lp.values, *count, clock);
-    if (!incumbent) return finish(SolveStatus::Infeasible, ProofMethod::LpBound);
-  } else {
-    // Heuristic: the LP's support, then close the site whose closing saves most, while any does.
-    std::vector<std::size_t> open;
-    for (std::size_t site = 0; site < sites; ++site) {
-      if (lp.values[site] > SUPPORT_THRESHOLD) open.push_back(site);
-    }
-    incumbent = allocate(instance, open);
-    if (!incumbent) {
-      open.resize(sites);
-      for (std::size_t site = 0; site < sites; ++site) open[site] = site;
-      incumbent = allocate(instance, open);
-    }
-    double incumbent_cost = facility_location_cost(instance, *incumbent);
-    for (bool improved = true; improved && !clock.expired();) {
-      improved = false;
-      std::optional<FacilityLocationSolution> best_neighbour;
-      double best_cost = incumbent_cost;
-      for (std::size_t pos = 0; pos < incumbent->open_sites.size(); ++pos) {
-        std::vector<std::size_t> fewer = incumbent->open_sites;
-        fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(pos));
-        std::optional<FacilityLocationSolution> candidate = allocate(instance, fewer);
-        if (candidate && facility_location_cost(instance, *candidate) < best_cost) {
-          best_cost = facility_location_cost(instance, *candidate);
-          best_neighbour = std::move(candidate);
-        }
-      }
-      if (best_neighbour) incumbent = std::move(best_neighbour), incumbent_cost = best_cost, improved = true;
-    }
+  if (plainly_infeasible(instance)) return finish(SolveStatus::Infeasible, ProofMethod::Trivial);
+  if (customers == 0) {
+    // Nothing to serve: open nothing, or the `count` sites of least fixed cost.
+    std::vector<std::size_t> order(sites);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return instance.fixed_cost(a) < instance.fixed_cost(b); });
+    result.solution.open_sites.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(instance.open_count().value_or(0)));
+    std::sort(result.solution.open_sites.begin(), result.solution.open_sites.end());
+    result.stats.objective = result.stats.bound = facility_location_cost(instance, result.solution);
+    result.stats.status = SolveStatus::Optimal;
+    result.stats.proved_by = ProofMethod::Trivial;
+    finish_stats(result.stats, clock.elapsed());
+    return result;
   }
-  const double incumbent_cost = facility_location_cost(instance, *incumbent);
-  result.solution = *incumbent;
-  result.stats.objective = incumbent_cost;
-  result.stats.bound = std::min(result.stats.bound, incumbent_cost);
+  auto stop = [&] { return clock.expired(); };
+  // Allocation costs are fractional in general (and so is any split of demand), so no objective
+  // resolution is assumed: a strictly better solution is one below the relative tolerance.
+  auto threshold = [&] { return detail::improvement_threshold(search.best_cost(), 0.0); };
+  auto proven = [&] { return search.has_solution() && detail::bound_excludes(result.stats.bound, threshold()); };
+
+  detail::CflpLagrangian lagrangian(instance);
+  std::vector<double> multipliers = initial_multipliers(instance), best_multipliers = multipliers, gradient;
+  double factor = START_FACTOR, best = -INF, heuristic_seconds = 0;
+  int stalled = 0, repairs = 0;
+  auto repair = [&](const std::vector<double>& reduced_priority) {
+    const double start = clock.elapsed();
+    if (search.offer_relaxed(lagrangian.open(), reduced_priority)) ++repairs;
+    heuristic_seconds += clock.elapsed() - start;
+  };
+  for (int iteration = 0; iteration < options.subgradient_iterations && factor >= MIN_FACTOR && !stop(); ++iteration) {
+    const double value = lagrangian.evaluate(multipliers);
+    if (value > best) {
+      best = value, best_multipliers = multipliers, stalled = 0;
+      result.stats.bound = std::max(result.stats.bound, value);
+    } else if (++stalled >= PATIENCE) {
+      factor /= 2, stalled = 0;
+    }
+    if (proven()) break;
+    lagrangian.subgradient(gradient);
+    double norm = 0;
+    for (double g : gradient) norm += g * g;
+    // A zero subgradient: the relaxed choice serves every customer, a solution of cost L(u).
+    if ((iteration % REPAIR_EVERY == 0 && repairs < MAX_REPAIRS) || norm == 0 || !search.has_solution()) {
+      repair(lagrangian.reduced_costs());
+    }
+    if (norm == 0 || proven()) break;
+    const double target = search.has_solution() ? search.best_cost() : value + std::abs(value) + 1;
+    const double length = factor * std::max(target - value, 1e-9 * std::max(1.0, std::abs(target))) / norm;
+    for (std::size_t customer = 0; customer < customers; ++customer) multipliers[customer] += length * gradient[customer];
+  }
+  // Back to the best multipliers: their relaxed choice is the last Lagrangian heuristic's start
+  // and their reduced costs do the fixing.
+  if (std::isfinite(best)) {
+    lagrangian.evaluate(best_multipliers);
+    repair(lagrangian.reduced_costs());
+  }
+  if (!search.has_solution()) {
+    // Open count whose relaxed choices all lack capacity: the roomiest `count` sites.
+    std::vector<std::size_t> order(sites);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return instance.capacity(a) > instance.capacity(b); });
+    const std::size_t count = instance.open_count().value_or(sites);
+    search.offer(std::vector<std::size_t>(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count)));
+  }
+  if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBound);
+  result.stats.phases.bound = clock.elapsed() - heuristic_seconds;
+  if (!proven() && std::isfinite(best)) {
+    search.descend_guided(lagrangian.reduced_costs(), lagrangian.multiplier_sum(), GUIDED_MOVES_PER_PASS,
+                          GUIDED_PASSES, stop);
+  }
   result.stats.phases.heuristic = clock.elapsed() - result.stats.phases.bound;
+  if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
+  if (!options.exact) return finish(SolveStatus::Feasible, ProofMethod::LagrangianBound);
+  if (stop()) return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBound);
 
-  // Allocation costs are fractional in general, so no objective resolution is assumed.
-  const double threshold = detail::improvement_threshold(incumbent_cost, 0.0);
-  if (detail::bound_excludes(lp.objective, threshold)) {
-    result.stats.bound = incumbent_cost;
-    return finish(SolveStatus::Optimal, ProofMethod::LpBound);
-  }
-  if (!options.exact) return finish(SolveStatus::Feasible, ProofMethod::LpBound);
-  result.stats.exact_columns = model.column_count();
+  const std::vector<signed char> site_fixed =
+      std::isfinite(best) ? lagrangian.site_fixings(threshold()) : std::vector<signed char>{};
+  const detail::CflpModel reduced = detail::build_cflp_model(instance, site_fixed);
+  result.stats.exact_columns = reduced.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
-  params.cutoff = threshold;
-  const detail::MilpOutcome outcome = detail::solve_milp(model, params);
+  params.cutoff = threshold();
+  if (options.deterministic) params.node_limit = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_EXACT_NODES;
+  const detail::MilpOutcome outcome = detail::solve_milp(reduced.model, params);
   if (outcome.has_solution) {
-    std::vector<std::size_t> found;
-    for (std::size_t site = 0; site < sites; ++site) {
-      // Binary columns come back as 0/1 up to CBC's integrality tolerance.
-      if (outcome.values[site] > 0.5) found.push_back(site);
-    }
-    // Re-solve the allocation exactly for the open set CBC chose.
-    std::optional<FacilityLocationSolution> candidate = allocate(instance, found);
-    if (candidate && facility_location_cost(instance, *candidate) < result.stats.objective) {
-      result.stats.objective = facility_location_cost(instance, *candidate);
-      result.solution = std::move(*candidate);
-    }
+    // Re-price CBC's open set exactly (its allocation carries CBC's tolerances).
+    search.offer(detail::read_cflp_solution(instance, reduced, outcome.values).open_sites);
   }
-  if (!outcome.finished) {
-    result.stats.bound = std::max(result.stats.bound, std::min(outcome.bound, result.stats.objective));
-    return finish(SolveStatus::TimeLimit, ProofMethod::Cbc);
-  }
-  result.stats.bound = result.stats.objective;
-  return finish(SolveStatus::Optimal, ProofMethod::Cbc);
+  if (outcome.finished) return finish(SolveStatus::Optimal, ProofMethod::LagrangianReductionCbc);
+  // Every solution better than the incumbent lies in the reduced model, so CBC's bound there
+  // bounds them too.
+  result.stats.bound = std::max(result.stats.bound, std::min(outcome.bound, search.best_cost()));
+  return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianReductionCbc);
 }
 
 FacilityLocationResult solve_facility_location_textbook_milp(const FacilityLocationInstance& instance,
                                                              const SolveOptions& options) {
   const detail::Stopwatch clock(options.time_limit_s);
   FacilityLocationResult result;
-  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
-  const detail::MilpModel model = strong_model(instance);
-  result.stats.exact_columns = model.column_count();
+  const detail::CflpModel model = detail::build_cflp_model(instance, {});
+  result.stats.exact_columns = model.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = options.time_limit_s;
   if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
-  const detail::MilpOutcome outcome = detail::solve_milp(model, params);
+  const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
   if (outcome.has_solution) {
-    for (std::size_t site = 0; site < sites; ++site) {
-      if (outcome.values[site] > 0.5) result.solution.open_sites.push_back(site);
-    }
     // CBC's own allocation, as the baseline reports what CBC found.
-    result.solution.fraction.assign(outcome.values.begin() + static_cast<std::ptrdiff_t>(sites),
-                                    outcome.values.begin() + static_cast<std::ptrdiff_t>(sites + customers * sites));
+    result.solution = detail::read_cflp_solution(instance, model, outcome.values);
     result.stats.objective = facility_location_cost(instance, result.solution);
   }
   result.stats.bound = std::min(outcome.bound, result.stats.objective);

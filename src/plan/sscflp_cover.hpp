@@ -5,7 +5,9 @@
 // (a 0-1 covering knapsack; keeping it integral is what lifts the bound above the LP's when
 // capacities are lumpy, as in Beasley 1988's CFLP dual). Exact by dynamic programming over the
 // requirement on integer capacities within a table budget; otherwise its LP (fill by ρ/Q), which
-// is never larger, so the Lagrangian value stays a lower bound.
+// is never larger, so the Lagrangian value stays a lower bound. The table counts in units of the
+// capacities' greatest common divisor (Σ Q y ≥ r ⟺ Σ (Q/g) y ≥ ⌈r/g⌉ when every Q is a multiple
+// of g), so equal capacities, as in OR-Library's capa–capc, need a table of a few cells.
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -35,8 +37,11 @@ public:
 private:
   [[nodiscard]] double lp_value(double requirement, std::vector<double>* y) const;
 
+  [[nodiscard]] std::size_t cell_of(double requirement) const;
+
   std::vector<CoverSite> sites_;  // by ρ/Q ascending
   bool exact_ = false;
+  double unit_ = 1;                 // DP: the capacities' greatest common divisor
   std::vector<double> cost_;        // DP: least cost covering at least r, r = 0..range
   std::vector<std::uint8_t> take_;  // DP: site k improved cell r (sites × cells)
 };

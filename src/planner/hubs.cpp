@@ -142,7 +142,7 @@ StageReport run_hubs(const StageContext& context, Plan& plan) {
     } else {
       report.choice = fmt::format("capacitated facility location: capacities bind under the p-median ({})",
                                   fmt::join(overloaded, ", "));
-      report.method = "capacitated facility location, exactly hub_count open (LP bound, swap search, CBC)";
+      report.method = "capacitated facility location, exactly hub_count open (Lagrangian bound, guided swap search, CBC on the reduced MILP)";
       report.stats = capacitated.stats;
       open = capacitated.solution.open_sites;
       std::fill(share.begin(), share.end(), 0.0);

@@ -1,0 +1,54 @@
+#pragma once
+// The primal side of the multi-source CFLP: open sets priced by the transportation LP
+// (`allocate`), remembered so that no set is priced twice, the best kept. Sources of open sets:
+// the Lagrangian relaxation's choice repaired to enough capacity (a Lagrangian heuristic), then
+// a descent over close / open / swap moves ranked by the Lagrangian bound of the set they give.
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "guarantor/plan/facility_location.hpp"
+
+namespace guarantor::plan::detail {
+
+class CflpSearch {
+public:
+  explicit CflpSearch(const FacilityLocationInstance& instance);
+
+  /// Prices `open` (sites that serve nothing are then closed, which only saves their fixed
+  /// cost) and keeps it when cheaper than the best. False when the set lacks capacity or was
+  /// priced before.
+  bool offer(std::vector<std::size_t> open);
+
+  /// Makes a relaxed choice y (1 = open; fractional entries count as open) feasible: with an
+  /// open count, the `count` sites of largest y (ties: least `priority`); otherwise the sites of
+  /// y > 0 plus, while capacity is short, closed sites by ascending priority / capacity. Then
+  /// offers it.
+  bool offer_relaxed(const std::vector<double>& y, const std::vector<double>& priority);
+
+  /// Descent guided by the Lagrangian: at multipliers with Σ_c u_c = `multiplier_sum` and
+  /// reduced fixed costs `rho`, every open set O costs at least Σ_c u_c + Σ_{s∈O} ρ_s. The
+  /// moves (close one site, open one, or swap one for another; only swaps with an open count)
+  /// are ranked by that bound and the `per_pass` cheapest whose bound is below the best cost
+  /// are priced; repeated while a pass improves, at most `passes` times or until `stop()`.
+  void descend_guided(const std::vector<double>& rho, double multiplier_sum, std::size_t per_pass, int passes,
+                      const std::function<bool()>& stop);
+
+  [[nodiscard]] bool has_solution() const { return best_.has_value(); }
+  [[nodiscard]] double best_cost() const { return best_cost_; }
+  [[nodiscard]] const FacilityLocationSolution& best() const { return *best_; }
+
+private:
+  // Price of `open` (sorted), or nullopt when it lacks capacity.
+  std::optional<FacilityLocationSolution> price(const std::vector<std::size_t>& open) const;
+
+  const FacilityLocationInstance& instance_;
+  double total_demand_ = 0;
+  std::set<std::vector<std::size_t>> priced_;
+  std::optional<FacilityLocationSolution> best_;
+  double best_cost_ = 0;
+};
+
+}  // namespace guarantor::plan::detail
