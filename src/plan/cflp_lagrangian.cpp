@@ -13,11 +13,16 @@ bool integral(double value) { return std::abs(value - std::round(value)) <= 1e-9
 }  // namespace
 
 CflpLagrangian::CflpLagrangian(const FacilityLocationInstance& instance)
-    : instance_(instance), rho_(instance.site_count()), open_(instance.site_count()), taken_(instance.site_count()) {
+    : instance_(instance), rho_(instance.site_count()), open_(instance.site_count()),
+      fixed_(instance.site_count(), 0), taken_(instance.site_count()) {
   for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) total_demand_ += instance.demand(customer);
   for (std::size_t site = 0; site < instance.site_count(); ++site) {
     integral_capacity_ = integral_capacity_ && integral(instance.capacity(site));
   }
+}
+
+void CflpLagrangian::fix_sites(std::vector<signed char> site_fixed) {
+  fixed_ = site_fixed.empty() ? std::vector<signed char>(instance_.site_count(), 0) : std::move(site_fixed);
 }
 
 double CflpLagrangian::evaluate(const std::vector<double>& multipliers) {
@@ -25,6 +30,11 @@ double CflpLagrangian::evaluate(const std::vector<double>& multipliers) {
   multiplier_sum_ = 0;
   for (double value : multipliers) multiplier_sum_ += value;
   for (std::size_t site = 0; site < sites; ++site) {
+    taken_[site].clear();
+    if (fixed_[site] < 0) {
+      rho_[site] = INF;
+      continue;
+    }
     // Continuous knapsack: customers of positive reduced profit by profit per unit of demand;
     // the first that does not fit enters fractionally (Dantzig), which is its exact optimum.
     items_.clear();
@@ -38,7 +48,6 @@ double CflpLagrangian::evaluate(const std::vector<double>& multipliers) {
       return a.first > b.first || (a.first == b.first && a.second < b.second);
     });
     double room = instance_.capacity(site), value = 0;
-    taken_[site].clear();
     for (const auto& [ratio, customer] : items_) {
       const double demand = instance_.demand(customer);
       const double fraction = demand <= room ? 1.0 : room / demand;
@@ -50,17 +59,22 @@ double CflpLagrangian::evaluate(const std::vector<double>& multipliers) {
     }
     rho_[site] = instance_.fixed_cost(site) - value;
   }
-  order_.resize(sites);
-  for (std::size_t site = 0; site < sites; ++site) order_[site] = site;
   if (instance_.open_count()) {
-    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return rho_[a] < rho_[b]; });
+    order_.clear();
+    for (std::size_t site = 0; site < sites; ++site) {
+      if (fixed_[site] >= 0) order_.push_back(site);
+    }
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      return std::make_pair(-fixed_[a], rho_[a]) < std::make_pair(-fixed_[b], rho_[b]);
+    });
   } else {
     // Sites of ρ <= 0 open in any minimiser; the rest cover the demand they leave.
     negative_sum_ = 0, negative_capacity_ = 0;
     double largest_negative = 0;
     std::vector<CoverSite> positive;
     for (std::size_t site = 0; site < sites; ++site) {
-      if (rho_[site] <= 0) {
+      if (fixed_[site] < 0) continue;
+      if (fixed_[site] > 0 || rho_[site] <= 0) {
         negative_sum_ += rho_[site], negative_capacity_ += instance_.capacity(site);
         largest_negative = std::max(largest_negative, instance_.capacity(site));
       } else if (instance_.capacity(site) > 0) {
@@ -92,7 +106,7 @@ double CflpLagrangian::site_problem(std::size_t forced, bool forced_open, std::v
       value += rho_[forced], ++opened;
       if (y) (*y)[forced] = 1;
     }
-    for (std::size_t pos = 0; pos < sites && opened < *count; ++pos) {
+    for (std::size_t pos = 0; pos < order_.size() && opened < *count; ++pos) {
       const std::size_t site = order_[pos];
       if (site == forced) continue;
       value += rho_[site], ++opened;
@@ -103,7 +117,9 @@ double CflpLagrangian::site_problem(std::size_t forced, bool forced_open, std::v
   const double left = total_demand_ - negative_capacity_;
   if (forced == NONE) {
     if (y) {
-      for (std::size_t site = 0; site < sites; ++site) (*y)[site] = rho_[site] <= 0 ? 1.0 : 0.0;
+      for (std::size_t site = 0; site < sites; ++site) {
+        (*y)[site] = fixed_[site] > 0 || (fixed_[site] == 0 && rho_[site] <= 0) ? 1.0 : 0.0;
+      }
       cover_.choose(left, *y);
     }
     return negative_sum_ + cover_.value(left);
@@ -123,8 +139,9 @@ double CflpLagrangian::value_with_site(std::size_t site, bool open) const {
 }
 
 std::vector<signed char> CflpLagrangian::site_fixings(double threshold) const {
-  std::vector<signed char> fixed(instance_.site_count(), 0);
+  std::vector<signed char> fixed = fixed_;
   for (std::size_t site = 0; site < instance_.site_count(); ++site) {
+    if (fixed_[site] != 0) continue;
     if (bound_excludes(value_with_site(site, false), threshold)) fixed[site] = 1;
     if (bound_excludes(value_with_site(site, true), threshold)) fixed[site] = -1;
   }

@@ -34,6 +34,11 @@ constexpr int MAX_REPAIRS = 60;
 // Guided descent: moves priced per pass (the cheapest by Lagrangian bound) and passes at most.
 constexpr std::size_t GUIDED_MOVES_PER_PASS = 30;
 constexpr int GUIDED_PASSES = 30;
+// Fixing rounds after the root dual: at most this many, each a warm-started ascent of this many
+// iterations from a smaller step factor (the multipliers are already near the optimum).
+constexpr int FIXING_ROUNDS = 8;
+constexpr int FIXING_ITERATIONS = 300;
+constexpr double FIXING_FACTOR = 0.5;
 // CBC nodes in deterministic mode when SolveOptions::exact_nodes is 0.
 constexpr std::uint64_t DEFAULT_EXACT_NODES = 20000;
 
@@ -110,40 +115,48 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
 
   detail::CflpLagrangian lagrangian(instance);
   std::vector<double> multipliers = initial_multipliers(instance), best_multipliers = multipliers, gradient;
-  double factor = START_FACTOR, best = -INF, heuristic_seconds = 0;
-  int stalled = 0, repairs = 0;
-  auto repair = [&](const std::vector<double>& reduced_priority) {
+  double heuristic_seconds = 0;
+  int repairs = 0;
+  auto repair = [&] {
     const double start = clock.elapsed();
-    if (search.offer_relaxed(lagrangian.open(), reduced_priority)) ++repairs;
+    if (search.offer_relaxed(lagrangian.open(), lagrangian.reduced_costs())) ++repairs;
     heuristic_seconds += clock.elapsed() - start;
   };
-  for (int iteration = 0; iteration < options.subgradient_iterations && factor >= MIN_FACTOR && !stop(); ++iteration) {
-    const double value = lagrangian.evaluate(multipliers);
-    if (value > best) {
-      best = value, best_multipliers = multipliers, stalled = 0;
-      result.stats.bound = std::max(result.stats.bound, value);
-    } else if (++stalled >= PATIENCE) {
-      factor /= 2, stalled = 0;
+  // Subgradient ascent from `multipliers`; returns the best value and leaves its multipliers in
+  // best_multipliers. With sites fixed the value bounds only the solutions that respect the
+  // fixings, which include every one better than the incumbent: min(value, incumbent) is a bound.
+  auto ascend = [&](int iterations, double factor) {
+    double best = -INF;
+    int stalled = 0;
+    for (int iteration = 0; iteration < iterations && factor >= MIN_FACTOR && !stop(); ++iteration) {
+      const double value = lagrangian.evaluate(multipliers);
+      if (value > best) {
+        best = value, best_multipliers = multipliers, stalled = 0;
+        result.stats.bound = std::max(result.stats.bound, search.has_solution() ? std::min(value, search.best_cost()) : value);
+      } else if (++stalled >= PATIENCE) {
+        factor /= 2, stalled = 0;
+      }
+      if (proven() || !std::isfinite(value)) break;
+      lagrangian.subgradient(gradient);
+      double norm = 0;
+      for (double g : gradient) norm += g * g;
+      // A zero subgradient: the relaxed choice serves every customer, a solution of cost L(u).
+      if ((iteration % REPAIR_EVERY == 0 && repairs < MAX_REPAIRS) || norm == 0 || !search.has_solution()) repair();
+      if (norm == 0 || proven()) break;
+      const double target = search.has_solution() ? search.best_cost() : value + std::abs(value) + 1;
+      const double length = factor * std::max(target - value, 1e-9 * std::max(1.0, std::abs(target))) / norm;
+      for (std::size_t customer = 0; customer < customers; ++customer) multipliers[customer] += length * gradient[customer];
     }
-    if (proven()) break;
-    lagrangian.subgradient(gradient);
-    double norm = 0;
-    for (double g : gradient) norm += g * g;
-    // A zero subgradient: the relaxed choice serves every customer, a solution of cost L(u).
-    if ((iteration % REPAIR_EVERY == 0 && repairs < MAX_REPAIRS) || norm == 0 || !search.has_solution()) {
-      repair(lagrangian.reduced_costs());
+    // Back to the best multipliers: their relaxed choice is one more Lagrangian heuristic start
+    // and their reduced costs guide the descent and the fixing.
+    if (std::isfinite(best)) {
+      multipliers = best_multipliers;
+      lagrangian.evaluate(multipliers);
+      repair();
     }
-    if (norm == 0 || proven()) break;
-    const double target = search.has_solution() ? search.best_cost() : value + std::abs(value) + 1;
-    const double length = factor * std::max(target - value, 1e-9 * std::max(1.0, std::abs(target))) / norm;
-    for (std::size_t customer = 0; customer < customers; ++customer) multipliers[customer] += length * gradient[customer];
-  }
-  // Back to the best multipliers: their relaxed choice is the last Lagrangian heuristic's start
-  // and their reduced costs do the fixing.
-  if (std::isfinite(best)) {
-    lagrangian.evaluate(best_multipliers);
-    repair(lagrangian.reduced_costs());
-  }
+    return best;
+  };
+  const double root = ascend(options.subgradient_iterations, START_FACTOR);
   if (!search.has_solution()) {
     // Open count whose relaxed choices all lack capacity: the roomiest `count` sites.
     std::vector<std::size_t> order(sites);
@@ -155,7 +168,7 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
   }
   if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBound);
   result.stats.phases.bound = clock.elapsed() - heuristic_seconds;
-  if (!proven() && std::isfinite(best)) {
+  if (!proven() && std::isfinite(root)) {
     search.descend_guided(lagrangian.reduced_costs(), lagrangian.multiplier_sum(), GUIDED_MOVES_PER_PASS,
                           GUIDED_PASSES, stop);
   }
@@ -164,8 +177,21 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
   if (!options.exact) return finish(SolveStatus::Feasible, ProofMethod::LagrangianBound);
   if (stop()) return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBound);
 
-  const std::vector<signed char> site_fixed =
-      std::isfinite(best) ? lagrangian.site_fixings(threshold()) : std::vector<signed char>{};
+  // Reduced-cost fixing, then the dual again over the sites left free (warm-started): the
+  // fixings lift the bound, which fixes more sites, until a round fixes nothing new.
+  std::vector<signed char> site_fixed;
+  if (std::isfinite(root)) {
+    site_fixed = lagrangian.site_fixings(threshold());
+    for (int round = 0; round < FIXING_ROUNDS && !stop() && !proven(); ++round) {
+      lagrangian.fix_sites(site_fixed);
+      const double value = ascend(FIXING_ITERATIONS, FIXING_FACTOR);
+      if (!std::isfinite(value) || proven()) break;
+      std::vector<signed char> more = lagrangian.site_fixings(threshold());
+      if (more == site_fixed) break;
+      site_fixed = std::move(more);
+    }
+    if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
+  }
   const detail::CflpModel reduced = detail::build_cflp_model(instance, site_fixed);
   result.stats.exact_columns = reduced.model.column_count();
   detail::MilpParams params;
