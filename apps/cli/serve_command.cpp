@@ -61,6 +61,7 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
         verify.gazetteer = cities;
       verify.theatre = context.default_scenario;
       verify.asset_dir = context.asset_dir;
+      args->options.asset_dir = context.asset_dir;
       verify.admin_area_names = data_dir / "verify" / "admin_areas.json";
       verify.theatre_scope = data_dir / "verify" / "theatre_scope.json";
       model::Scenario base = workspace.empty() ? model::Scenario{} : workspace.load(context.load_options());

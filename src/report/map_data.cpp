@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "guarantor/report/map_geometry.hpp"
+#include "guarantor/report/theatre_map.hpp"
 
 namespace guarantor::report::detail {
 
@@ -104,7 +105,19 @@ geo::BoundingBox initial_view(const model::Theatre& theatre, const PageOptions& 
 }
 
 json build_map_data(const model::Scenario& scenario, const PageOptions& options) {
-  const model::Theatre& theatre = scenario.theatre;
+  json doc = theatre_map_json(scenario.theatre, scenario.as_of, options);
+  doc["pledges"] = pledges_json(scenario, options.coordinate_decimals);
+  return doc;
+}
+
+}  // namespace guarantor::report::detail
+
+namespace guarantor::report {
+
+nlohmann::json theatre_map_json(const model::Theatre& theatre, const std::string& as_of, const PageOptions& options) {
+  using nlohmann::json;
+  // The helpers above (rounding, framing, the host country) are this file's own.
+  using namespace detail;
   const int decimals = options.coordinate_decimals;
   const geo::BoundingBox view = initial_view(theatre, options);
   // Clip to a frame wider than the view so that panning a little shows no cut edges.
@@ -139,7 +152,7 @@ json build_map_data(const model::Scenario& scenario, const PageOptions& options)
   doc["regions"] = std::move(regions);
 
   // The area in force on the scenario's date is drawn; the others are layers to compare with.
-  const model::DatedArea* current_area = theatre.occupied_area(scenario.as_of);
+  const model::DatedArea* current_area = theatre.occupied_area(as_of);
   json areas = json::array();
   for (const model::DatedArea& area : theatre.areas)
     areas.push_back({{"id", area.id},
@@ -183,8 +196,7 @@ json build_map_data(const model::Scenario& scenario, const PageOptions& options)
                      {"source", site.source},
                      {"position", position_json(site.position, decimals)}});
   doc["sites"] = std::move(sites);
-  doc["pledges"] = pledges_json(scenario, decimals);
   return doc;
 }
 
-}  // namespace guarantor::report::detail
+}  // namespace guarantor::report

@@ -12,4 +12,8 @@ namespace guarantor::server {
 /// docs/openapi.json describes.
 std::vector<Route> page_routes();
 
+/// The maps' data and libraries (map_assets.cpp): /assets/theatre.json, the server's theatre as
+/// the maps draw it, and /assets/lib/*, Leaflet and milsymbol read from ServerOptions::asset_dir.
+std::vector<Route> map_asset_routes();
+
 }  // namespace guarantor::server

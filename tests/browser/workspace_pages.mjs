@@ -236,6 +236,24 @@ async function planFlow(context, origin, tools, args, checks, version) {
     checks.expect(headline[2].includes(String(api.to.headline.deployed_personnel)), `personnel deployed as the API says (${headline[2]})`);
     const rows = await page.locator('#plan-comparison tr.g-change-row').count();
     checks.expect(rows === api.changes.length && rows > 0, `every change is listed (${rows} of ${api.changes.length})`);
+    const plan = await page.evaluate(async (id) => (await (await fetch(`/api/v1/plans/${id}`)).json()).plan, version);
+    const drawn = await mapCounts(page, 'plan-map');
+    const expected = plan.assignments.length + plan.hubs.length;
+    checks.expect(drawn.markers === expected && drawn.symbols > 0, `the plan map shows every unit and hub (${drawn.markers} of ${expected}, ${drawn.symbols} APP-6 symbols)`);
+    const legend = await page.locator('#plan-map-legend li').allTextContents();
+    checks.expect(drawn.bands >= 5 && legend.some((text) => text.startsWith('standoff')) && legend.some((text) => text.includes('Russian border')) &&
+      legend.some((text) => text.includes('150 km from the line of contact')), `the standoff, threat and pull-back bands are drawn with their legend (${drawn.bands} bands: ${legend.join(' | ')})`);
+    await page.waitForSelector('#plan-timeline svg .g-gantt-row');
+    const bars = await page.locator('#plan-timeline .g-gantt-row').count();
+    const gates = [...new Set(plan.assignments.map((unit) => unit.phase_gate_day))].length;
+    checks.expect(bars === plan.assignments.length && (await page.locator('#plan-timeline .g-gantt-gate').count()) === gates,
+      `the timeline has a bar per unit (${bars} of ${plan.assignments.length}) and a line per phase gate (${gates})`);
+    const [movements] = await Promise.all([page.waitForEvent('download'), page.click('#tpfdd-csv')]);
+    const lines = readFileSync(await movements.path(), 'utf8').trimEnd().split('\r\n');
+    const first = [...plan.assignments].sort((a, b) => a.arrival_day - b.arrival_day || a.unit.localeCompare(b.unit))[0];
+    checks.expect(lines.length === plan.assignments.length + 1 && lines[0].startsWith('unit,nation,capability,line,phase_gate_day,ready_day,entry_node') &&
+      lines[1].startsWith(`${first.unit},${first.nation},${first.capability}`) && lines[1].endsWith(',ILLUSTRATIVE'),
+    `the movements CSV has a row per unit, earliest in place first, labelled ILLUSTRATIVE (${lines.length - 1} rows; "${lines[1]}")`);
     await page.click(`text=Publish version ${version}`);
     await page.waitForSelector(`tr.g-version-row[data-version="${version}"]:has-text("published")`);
     await checkAccessibility(page, tools.axeSource, checks, 'plans (compared)');
@@ -253,14 +271,40 @@ async function observerFlow(context, origin, checks) {
   await page.close();
 }
 
+// What a map (web/map.js) shows: country and oblast outlines, place names, and the markers in
+// #id, where a group marker counts as the number it shows.
+async function mapCounts(page, id) {
+  await page.waitForSelector(`#${id} .leaflet-marker-pane .leaflet-marker-icon`, { timeout: 20000 });
+  return page.evaluate((mapId) => {
+    const map = document.getElementById(mapId);
+    const clusters = [...map.querySelectorAll('.g-map-cluster')].map((element) => Number(element.textContent));
+    return {
+      countries: map.querySelectorAll('.leaflet-countries-pane path').length,
+      regions: map.querySelectorAll('.leaflet-regions-pane path').length,
+      occupied: map.querySelectorAll('.leaflet-occupied-pane path').length,
+      places: map.querySelectorAll('.g-map-place').length,
+      bands: map.querySelectorAll('.leaflet-bands-pane path').length,
+      symbols: map.querySelectorAll('.leaflet-marker-pane img.leaflet-marker-icon').length,
+      markers: map.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon:not(.g-map-cluster)').length + clusters.reduce((sum, n) => sum + n, 0),
+      clusters: clusters.length,
+    };
+  }, id);
+}
+
 async function sitesFlow(context, origin, tools, args, checks) {
   const page = await context.newPage();
   await logIn(page, origin, 'host', '/sites');
   const api = (await page.evaluate(async () => (await fetch('/api/v1/sites?limit=1000')).json())).items;
   checks.expect((await page.locator('tr.g-site-row').count()) === api.length, `all ${api.length} sites are listed`);
+  const drawn = await mapCounts(page, 'sites-map');
+  checks.expect(drawn.countries >= 5 && drawn.regions >= 24 && drawn.occupied === 1 && drawn.places >= 5,
+    `the sites map draws countries, oblasts, the occupied area and place names (${JSON.stringify(drawn)})`);
+  checks.expect(drawn.markers === api.length && drawn.clusters > 0, `every site is on the map, crowded ones grouped (${drawn.markers} of ${api.length})`);
   await page.selectOption('#site-kind', 'candidate_hub');
   const hubs = api.filter((site) => site.kind === 'candidate_hub');
   checks.expect((await page.locator('tr.g-site-row').count()) === hubs.length, `kind filter shows the ${hubs.length} candidate hubs`);
+  const hubMarkers = (await mapCounts(page, 'sites-map')).markers;
+  checks.expect(hubMarkers === hubs.length, `the map follows the filter (${hubMarkers} markers for ${hubs.length} hubs)`);
   const hub = hubs[0];
   await page.click(`tr.g-site-row[data-site="${hub.id}"] button`);
   await page.waitForSelector('#site-detail');

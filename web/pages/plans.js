@@ -7,6 +7,8 @@ import { h, replace, plural } from '../dom.js';
 import { api } from '../api.js';
 import { showIllustrative } from '../app.js';
 import { downloadCsv } from '../csv.js';
+import { planMap } from './plan_map.js';
+import { planTimeline } from './plan_timeline.js';
 
 const STARTERS = ['secretariat', 'planner'];
 const FULL_READERS = ['secretariat', 'planner', 'host_nation'];
@@ -161,6 +163,10 @@ export async function render(main, { session, compareLatest = false, lastJob = n
   const full = FULL_READERS.includes(session.user.role);
   const compare = full && versions.length >= 2 ? compareForm(versions, comparisonTarget) : null;
   const latest = versions[versions.length - 1];
+  // The map and the timeline show the latest version to those who read plans in full (the API
+  // gives the others headline figures only).
+  const latestDocument = full && latest ? (await api('GET', `/plans/${latest.id}`)).data : null;
+  const mapOf = latestDocument ? planMap(latestDocument) : null;
   replace(main,
     h('h1', {}, 'Plans'),
     h('p.g-headline', { id: 'plans-headline' }, versions.length === 0 ? (full ? 'No plan has been made yet.' : 'No plan has been published yet.')
@@ -170,6 +176,15 @@ export async function render(main, { session, compareLatest = false, lastJob = n
     versions.length ? versionsTable(versions, session) : null,
     compare ? h('section.g-section', { 'aria-labelledby': 'compare-title' }, h('h2', { id: 'compare-title' }, 'Compare two versions'),
       compare.form, comparisonTarget) : null,
+    mapOf ? mapOf.element : null,
+    latestDocument ? planTimeline(latestDocument, latest.headline.illustrative) : null,
     full ? null : h('p.g-note', {}, 'Your role sees the published versions\' headline figures; the plans themselves go to the secretariat, planners and the host nation.'));
   if (compare && compareLatest) await compare.run();
+  if (mapOf) {
+    try {
+      await mapOf.ready;
+    } catch (error) {
+      replace(mapOf.element.querySelector('#plan-map'), h('p.g-form-error', { role: 'alert' }, `The map could not be drawn: ${error.message}`));
+    }
+  }
 }

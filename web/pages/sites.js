@@ -5,6 +5,7 @@
 import { h, replace, plural } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { downloadCsv } from '../csv.js';
+import { sitesMap } from './sites_map.js';
 
 const NEGOTIATORS = ['secretariat', 'host_nation'];
 const SURVEYORS = ['secretariat', 'host_nation', 'planner'];
@@ -160,10 +161,14 @@ export async function render(main, { session }) {
   const count = h('p.g-headline', { id: 'sites-headline' });
   const detail = h('div', { id: 'site-panel' });
   let sites = list.items;
+  const openSite = (site) => siteDetail(detail, site.id, session, nations.items, refresh);
+  const siteMap = sitesMap(openSite);
+  let updateMap = null;
   const shown = () => sites.filter((site) => (!kind.value || site.kind === kind.value) && (!status.value || site.negotiation.status === status.value) &&
     (!search.value || `${site.name} ${site.id}`.toLowerCase().includes(search.value.toLowerCase())));
   const draw = () => {
     const rows = shown();
+    updateMap?.(rows);
     const awaiting = sites.filter((site) => site.negotiation.status === 'surveyed' || site.negotiation.status === 'offered').length;
     count.textContent = `${plural(rows.length, 'site')} shown of ${sites.length}; ${awaiting} awaiting a decision, ` +
       `${sites.filter((site) => site.negotiation.status === 'agreed').length} agreed.`;
@@ -171,7 +176,7 @@ export async function render(main, { session }) {
       h('th', { scope: 'row' }, site.name), h('td', {}, site.kind.replaceAll('_', ' ')), h('td', {}, site.country),
       h('td', {}, site.negotiation.status), h('td', {}, site.negotiation.lead_nation || '-'),
       h('td', {}, assessmentText(site.negotiation.assessment ?? {})),
-      h('td', {}, h('button.g-secondary', { type: 'button', onclick: () => siteDetail(detail, site.id, session, nations.items, refresh) }, `Open ${site.name}`)))));
+      h('td', {}, h('button.g-secondary', { type: 'button', onclick: () => openSite(site) }, `Open ${site.name}`)))));
   };
   const refresh = async () => {
     sites = (await api('GET', '/sites?limit=1000')).data.items;
@@ -191,8 +196,17 @@ export async function render(main, { session }) {
         ...shown().map((site) => [site.id, site.name, site.kind, site.country, site.negotiation.status, site.negotiation.lead_nation,
           assessmentText(site.negotiation.assessment ?? {}), site.position[0], site.position[1]])]) }, 'Download as CSV')),
     detail,
+    siteMap.element,
     h('table', {}, h('caption', {}, 'Candidate sites with negotiation status, lead nation and assessment'),
       h('thead', {}, h('tr', {}, ['Site', 'Kind', 'Country', 'Status', 'Lead nation', 'Assessment', ''].map((header) => h('th', { scope: 'col' }, header)))),
       body));
   draw();
+  // The table is usable at once; the map follows when its libraries have loaded, and a map that
+  // cannot be drawn says why where it would be.
+  try {
+    updateMap = await siteMap.ready;
+    updateMap(shown());
+  } catch (error) {
+    replace(siteMap.element.querySelector('#sites-map'), h('p.g-form-error', { role: 'alert' }, `The map could not be drawn: ${error.message}`));
+  }
 }

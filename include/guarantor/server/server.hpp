@@ -42,6 +42,9 @@ struct ServerOptions {
   /// empty: plan jobs are refused (503).
   std::filesystem::path planning_dir;
   VerifySettings verify;           ///< inputs of verify jobs
+  /// npm packages (node_modules) the pages' maps load Leaflet and milsymbol from; empty: the
+  /// pages draw no map (they say so) and everything else works.
+  std::filesystem::path asset_dir;
   unsigned job_workers = 1;        ///< threads running plan and verify jobs (the API keeps its own threads)
   std::size_t max_active_jobs = 4; ///< jobs waiting or running at once; more get 503
   int agenda_expiry_days = 28;     ///< a week's agenda lists pledges expiring within this many days

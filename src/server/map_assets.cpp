@@ -1,0 +1,136 @@
+// What the pages' maps load besides web/: the theatre's geography (countries with Crimea as
+// Ukraine's, oblasts, occupied areas, places, sites: the scenario the server was started with,
+// clipped and simplified as the offline pages draw it), the bands plans and agreements keep
+// (threat axes of the planner parameters, pull-back and buffer bands of the agreement) and the
+// map libraries from the npm packages (Leaflet, milsymbol) in the asset directory. Nothing comes from another server; like
+// the pages, these carry no workspace data (no pledge, no negotiation) and need no login.
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "guarantor/report/theatre_map.hpp"
+#include "guarantor/verify/agreement.hpp"
+#include "web_routes.hpp"
+
+namespace guarantor::server {
+
+namespace {
+// Same policy as the pages (page_endpoints.cpp): this server's own origin only.
+constexpr std::string_view CONTENT_SECURITY_POLICY =
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+// The library files a page may load, by URL below /assets/lib/, with their file below the asset
+// directory. A fixed list: no request names a path of its own.
+struct LibraryFile {
+  std::string_view url_name;
+  std::string_view path;
+  std::string_view content_type;
+};
+constexpr LibraryFile LIBRARY_FILES[] = {
+    {"leaflet.js", "leaflet/dist/leaflet.js", "text/javascript; charset=utf-8"},
+    {"leaflet.css", "leaflet/dist/leaflet.css", "text/css; charset=utf-8"},
+    // leaflet.css names its images relative to itself (images/layers.png, ...).
+    {"images/layers.png", "leaflet/dist/images/layers.png", "image/png"},
+    {"images/layers-2x.png", "leaflet/dist/images/layers-2x.png", "image/png"},
+    {"images/marker-icon.png", "leaflet/dist/images/marker-icon.png", "image/png"},
+    {"images/marker-icon-2x.png", "leaflet/dist/images/marker-icon-2x.png", "image/png"},
+    {"images/marker-shadow.png", "leaflet/dist/images/marker-shadow.png", "image/png"},
+    {"milsymbol.js", "milsymbol/dist/milsymbol.js", "text/javascript; charset=utf-8"},
+};
+
+Reply body_reply(std::string body, std::string_view content_type) {
+  Reply reply;
+  reply.headers["Content-Security-Policy"] = std::string(CONTENT_SECURITY_POLICY);
+  reply.headers["Referrer-Policy"] = "no-referrer";
+  auto shared = std::make_shared<const std::string>(std::move(body));
+  reply.stream = [shared, content_type](httplib::Response& response) {
+    response.set_content(*shared, std::string(content_type));
+  };
+  return reply;
+}
+
+Reply library_reply(const Context& context, const LibraryFile& file) {
+  const auto& dir = context.server.options.asset_dir;
+  const auto path = dir / file.path;
+  std::ifstream in(path, std::ios::binary);
+  if (dir.empty() || !in) {
+    throw ApiError(404, "not_found",
+                   fmt::format("the map library file {} is not installed: run scripts/setup.sh (npm packages) or start "
+                               "the server with --assets naming the node_modules directory",
+                               dir.empty() ? std::string(file.path) : path.string()));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return body_reply(std::move(text).str(), file.content_type);
+}
+
+// {threat_axes: [{id, name, country, points, band_km}], pull_back: [{provision, kind, label,
+// distance_m}]}: the planner's threat axes (threat_axes.json, read at start) and the agreement's
+// bands around the line of contact (a buffer zone, weapon pull-backs). Either is empty when the
+// server has no planner parameters or no agreement.
+std::string bands_document(const Server::Impl& server) {
+  json axes = json::array();
+  if (server.planning) {
+    for (const auto& axis : server.planning->threat.axes) {
+      json points = json::array();
+      for (const auto& point : axis.points) points.push_back({point.lon, point.lat});
+      axes.push_back({{"id", axis.id}, {"name", axis.name}, {"country", axis.country}, {"points", points}, {"band_km", axis.band_km}});
+    }
+  }
+  json bands = json::array();
+  if (const auto& path = server.options.verify.agreement; !path.empty()) {
+    for (const auto& provision : verify::load_agreement(path).provisions) {
+      if (provision.zone.kind != verify::Zone::Kind::Band || provision.zone.line_ref != "line_of_contact") continue;
+      if (provision.weapon_bands.empty()) {
+        bands.push_back({{"provision", provision.id}, {"kind", "buffer"}, {"label", provision.title}, {"distance_m", provision.zone.distance_m}});
+        continue;
+      }
+      for (const auto& band : provision.weapon_bands)
+        bands.push_back({{"provision", provision.id}, {"kind", "pull_back"},
+                         {"label", fmt::format("{} pulled back", verify::to_string(band.weapon))}, {"distance_m", band.distance_m}});
+    }
+  }
+  return json{{"threat_axes", axes}, {"pull_back", bands}}.dump();
+}
+
+std::string regex_escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<Route> map_asset_routes() {
+  std::vector<Route> table;
+  // The theatre never changes while the server runs: encoded once, on first use, per server.
+  struct Cache {
+    std::once_flag once;
+    std::string text;
+  };
+  auto cache = std::make_shared<Cache>();
+  table.push_back({"GET", "/assets/theatre\\.json", {}, [cache](Context& context) {
+                     std::call_once(cache->once, [&] {
+                       const auto& base = context.server.base;
+                       cache->text = report::theatre_map_json(base.theatre, base.as_of, report::PageOptions{}).dump();
+                     });
+                     return body_reply(cache->text, "application/json");
+                   }, true});
+  auto bands = std::make_shared<Cache>();
+  table.push_back({"GET", "/assets/bands\\.json", {}, [bands](Context& context) {
+                     std::call_once(bands->once, [&] { bands->text = bands_document(context.server); });
+                     return body_reply(bands->text, "application/json");
+                   }, true});
+  for (const auto& file : LIBRARY_FILES)
+    table.push_back({"GET", "/assets/lib/" + regex_escaped(file.url_name), {},
+                     [&file](Context& context) { return library_reply(context, file); }, true});
+  return table;
+}
+
+}  // namespace guarantor::server

@@ -1,0 +1,238 @@
+// Offline maps for the workspace pages: Leaflet with no tile layer. The base map is the theatre
+// the server was started with (/assets/theatre.json: countries from Natural Earth via world-atlas
+// with Crimea as Ukraine's, oblasts, the occupied area, populated places), drawn as vector
+// layers; the libraries come from the server's npm packages (/assets/lib/). Nothing is fetched
+// from anywhere else, so the pages' Content-Security-Policy stays strict.
+import { h } from './dom.js';
+
+let libraries = null;
+let theatre = null;
+
+function script(src) {
+  return new Promise((resolve, reject) => {
+    const element = document.createElement('script');
+    element.src = src;
+    element.onload = resolve;
+    element.onerror = () => reject(new Error(`${src} could not be loaded (map libraries not installed on the server?)`));
+    document.head.append(element);
+  });
+}
+
+function stylesheet(href) {
+  return new Promise((resolve, reject) => {
+    const element = h('link', { rel: 'stylesheet', href });
+    element.onload = resolve;
+    element.onerror = () => reject(new Error(`${href} could not be loaded`));
+    document.head.append(element);
+  });
+}
+
+/// Leaflet (window.L), milsymbol (window.ms) and the theatre, each loaded once per page.
+export async function loadMap() {
+  libraries ??= Promise.all([script('/assets/lib/leaflet.js'), script('/assets/lib/milsymbol.js'), stylesheet('/assets/lib/leaflet.css')]);
+  theatre ??= fetch('/assets/theatre.json').then((response) => {
+    if (!response.ok) throw new Error(`the theatre could not be loaded (${response.status})`);
+    return response.json();
+  });
+  const [, geography] = await Promise.all([libraries, theatre]);
+  return geography;
+}
+
+const latLngs = (rings) => rings.map((ring) => ring.map(([lon, lat]) => [lat, lon]));
+const multiLatLngs = (parts) => parts.map(latLngs);
+
+// Area-weighted centre of the largest part's outer ring: where an oblast's name is written.
+function labelPoint(parts) {
+  let best = null;
+  for (const part of parts) {
+    const ring = part[0];
+    let area = 0, x = 0, y = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+      area += cross;
+      x += (ring[j][0] + ring[i][0]) * cross;
+      y += (ring[j][1] + ring[i][1]) * cross;
+    }
+    if (area !== 0 && (!best || Math.abs(area) > best.area)) best = { area: Math.abs(area), at: [y / (3 * area), x / (3 * area)] };
+  }
+  return best?.at ?? null;
+}
+
+function textLabel(L, at, text, className, pane) {
+  return L.marker(at, { pane, interactive: false, keyboard: false,
+    icon: L.divIcon({ className: `g-map-label ${className}`, html: h('span', {}, text), iconSize: null }) });
+}
+
+// Which places carry a name at a zoom: the larger the scale, the smaller the place named.
+function placeMinimum(zoom) {
+  if (zoom < 6) return 1000000;
+  if (zoom < 7) return 300000;
+  if (zoom < 8) return 100000;
+  return 0;
+}
+
+/// Draws the theatre into `container` and returns {L, map, geography}. `caption` names the map
+/// for screen readers; the attributions of the data are shown in the map's corner.
+export async function theatreMap(container, caption) {
+  const geography = await loadMap();
+  const L = window.L;
+  container.setAttribute('role', 'region');
+  container.setAttribute('aria-label', caption);
+  const map = L.map(container, { zoomSnap: 0.5, minZoom: 4, maxZoom: 11, attributionControl: true });
+  for (const [name, zIndex] of [['countries', 200], ['regions', 250], ['bands', 300], ['occupied', 350], ['labels', 450]])
+    map.createPane(name).style.zIndex = zIndex;
+  map.getPane('bands').classList.add('g-map-bands');
+  map.getPane('labels').style.pointerEvents = 'none';
+  map.attributionControl.setPrefix(false);
+  for (const line of geography.attributions ?? []) map.attributionControl.addAttribution(line.replace(/[<>&]/g, ''));
+
+  let hostBounds = null;
+  for (const country of geography.countries) {
+    const outline = L.polygon(multiLatLngs(country.coords), { pane: 'countries', weight: 1.2, color: '#555',
+      fillColor: country.role === 'host' ? '#fbf8ee' : '#e6e3dc', fillOpacity: 1 })
+      .bindTooltip(`${country.name} (${country.iso2})`, { sticky: true }).addTo(map);
+    if (country.role === 'host' && country.coords.length) hostBounds = outline.getBounds();
+  }
+  const regionLabels = L.layerGroup();
+  for (const region of geography.regions) {
+    L.polygon(multiLatLngs(region.coords), { pane: 'regions', weight: 0.7, color: '#7a7a7a', dashArray: '3 3', fill: true, fillOpacity: 0 })
+      .bindTooltip(`${region.name} (${region.iso})`, { sticky: true }).addTo(map);
+    const at = labelPoint(region.coords);
+    if (at) textLabel(L, at, region.name.replace(/ Oblast$/, ''), 'g-map-region', 'labels').addTo(regionLabels);
+  }
+  const current = geography.areas.find((area) => area.current);
+  if (current) {
+    L.polygon(multiLatLngs(current.coords), { pane: 'occupied', weight: 1.5, color: '#8e1b1b', fillColor: '#b71c1c', fillOpacity: 0.18 })
+      .bindTooltip(`Occupied area as of ${current.as_of}`, { sticky: true }).addTo(map);
+  }
+  const placeLabels = L.layerGroup().addTo(map);
+  const drawPlaces = () => {
+    placeLabels.clearLayers();
+    const minimum = placeMinimum(map.getZoom());
+    for (const place of geography.places) {
+      if (place.population < minimum && !place.capital) continue;
+      L.circleMarker([place.position[1], place.position[0]], { pane: 'labels', radius: place.capital ? 4 : 2.5, weight: 1,
+        color: '#222', fillColor: place.capital ? '#222' : '#fff', fillOpacity: 1, interactive: false }).addTo(placeLabels);
+      textLabel(L, [place.position[1], place.position[0]], place.name, place.capital ? 'g-map-place g-map-capital' : 'g-map-place', 'labels')
+        .addTo(placeLabels);
+    }
+    if (map.getZoom() >= 6) regionLabels.addTo(map);
+    else regionLabels.remove();
+  };
+  map.on('zoomend', drawPlaces);
+  // The host country fills the map at first; the theatre's wider view is one zoom out.
+  const [minLon, minLat, maxLon, maxLat] = geography.view ?? [22, 44, 41, 53];
+  map.fitBounds(hostBounds ?? [[minLat, minLon], [maxLat, maxLon]]);
+  drawPlaces();
+  L.control.scale({ imperial: false }).addTo(map);
+  return { L, map, geography };
+}
+
+/// Lines of a multipolygon's outer rings without the edges its clipping to the map frame made
+/// (runs along the frame's sides), as [[lat, lon], ...] polylines: what a band is measured from.
+export function edgeLines(parts) {
+  const lines = [];
+  for (const part of parts) {
+    const ring = part[0];
+    const lons = ring.map((p) => p[0]);
+    const lats = ring.map((p) => p[1]);
+    const sides = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const onFrame = (a, b) => (a[0] === b[0] && (a[0] === sides[0] || a[0] === sides[1])) ||
+      (a[1] === b[1] && (a[1] === sides[2] || a[1] === sides[3]));
+    let line = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      if (onFrame(ring[i], ring[i + 1])) {
+        if (line.length > 1) lines.push(line);
+        line = [];
+        continue;
+      }
+      if (line.length === 0) line.push([ring[i][1], ring[i][0]]);
+      line.push([ring[i + 1][1], ring[i + 1][0]]);
+    }
+    if (line.length > 1) lines.push(line);
+  }
+  return lines;
+}
+
+/// Bands at distances from lines, each drawn once as the area between two distances (never as
+/// discs laid over each other): the widest band is drawn first and each narrower one over it, in
+/// opaque colours inside a pane that is see-through as a whole. `bands`: [{lines, distance_m,
+/// colour}]. Each band is its lines stroked with round joins at twice its distance, which is the
+/// set of points within that distance of them; the width follows the zoom (metres per pixel at
+/// the lines' mean latitude, so a band is exact at that latitude and off by the Mercator scale's
+/// change elsewhere: within 8 % over Ukraine's 44-52 degrees north). Not clipped to the view, so
+/// a line outside it still draws its band inside it.
+export function drawBands(L, map, bands) {
+  const layers = L.layerGroup().addTo(map);
+  const draw = () => {
+    layers.clearLayers();
+    for (const band of [...bands].sort((a, b) => b.distance_m - a.distance_m)) {
+      const lats = band.lines.flat().map((p) => p[0]);
+      const latitude = lats.reduce((sum, lat) => sum + lat, 0) / Math.max(1, lats.length);
+      const metresPerPixel = (40075016.686 * Math.cos((latitude * Math.PI) / 180)) / (256 * 2 ** map.getZoom());
+      L.polyline(band.lines, { pane: 'bands', color: band.colour, weight: (2 * band.distance_m) / metresPerPixel,
+        opacity: 1, lineCap: 'round', lineJoin: 'round', interactive: false, noClip: true }).addTo(layers);
+    }
+  };
+  map.on('zoomend', draw);
+  draw();
+  return layers;
+}
+
+/// Markers grouped by zoom: points closer than `cellPx` pixels on screen are drawn as one marker
+/// with their count (clicking it zooms in, or at the deepest zoom lists its members); single
+/// points get `iconFor(item)` and open with `onSelect(item)` or else a popup. `items`:
+/// [{lat, lon, ...}]. Returns redraw(items?), which redraws with new items when given.
+export function clusteredMarkers(L, map, items, { iconFor, titleFor, popupFor, onSelect, cellPx = 48, pane = 'markerPane' }) {
+  const layer = L.layerGroup().addTo(map);
+  const draw = (next) => {
+    if (next) items = next;
+    layer.clearLayers();
+    const zoom = map.getZoom();
+    const cells = new Map();
+    for (const item of items) {
+      const point = map.project([item.lat, item.lon], zoom);
+      const key = `${Math.floor(point.x / cellPx)}:${Math.floor(point.y / cellPx)}`;
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(item);
+    }
+    for (const group of cells.values()) {
+      const lat = group.reduce((sum, item) => sum + item.lat, 0) / group.length;
+      const lon = group.reduce((sum, item) => sum + item.lon, 0) / group.length;
+      if (group.length === 1) {
+        const marker = L.marker([lat, lon], { pane, icon: iconFor(group[0]), title: titleFor(group[0]), alt: titleFor(group[0]) });
+        if (onSelect) marker.on('click', () => onSelect(group[0]));
+        else if (popupFor) marker.bindPopup(() => popupFor([group[0]]));
+        marker.addTo(layer).getElement()?.classList.add('g-map-single');
+        continue;
+      }
+      const title = `${group.length} here: ${group.slice(0, 5).map(titleFor).join('; ')}${group.length > 5 ? '; ...' : ''}`;
+      const marker = L.marker([lat, lon], { pane, title, alt: title,
+        icon: L.divIcon({ className: 'g-map-cluster', html: h('span', {}, String(group.length)), iconSize: [30, 30] }) });
+      if (zoom < map.getMaxZoom()) {
+        marker.on('click', () => map.fitBounds(L.latLngBounds(group.map((item) => [item.lat, item.lon])).pad(0.3),
+          { maxZoom: Math.min(zoom + 2, map.getMaxZoom()) }));
+      } else if (popupFor) {
+        marker.bindPopup(() => popupFor(group));
+      }
+      marker.addTo(layer);
+    }
+  };
+  map.on('zoomend', () => draw());
+  draw();
+  return draw;
+}
+
+/// A milsymbol (APP-6) icon as an image (a data: URL, so no markup from the data is ever parsed).
+const symbolCache = new Map();
+export function symbolIcon(L, sidc, designation) {
+  const key = `${sidc}|${designation}`;
+  if (!symbolCache.has(key)) {
+    const symbol = new window.ms.Symbol(sidc || '10031000000000000000', { size: 22, uniqueDesignation: designation });
+    const canvas = symbol.asCanvas();
+    const anchor = symbol.getAnchor();
+    const size = symbol.getSize();
+    symbolCache.set(key, L.icon({ iconUrl: canvas.toDataURL(), iconSize: [size.width, size.height], iconAnchor: [anchor.x, anchor.y] }));
+  }
+  return symbolCache.get(key);
+}

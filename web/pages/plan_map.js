@@ -1,0 +1,87 @@
+// The plan page's map: the theatre, the plan's hubs and its assigned units as APP-6 symbols
+// (milsymbol) grouped by zoom, and the bands a plan keeps out of - the posture's standoff from the
+// line of contact, the threat axes' bands (data/planning/threat_axes.json) and the agreement's
+// pull-back and buffer bands - each drawn as the area between two distances, never as discs
+// laid over one another.
+import { h } from '../dom.js';
+import { theatreMap, clusteredMarkers, drawBands, edgeLines, symbolIcon } from '../map.js';
+
+// Band colours, one per kind; the legend names each band in words beside its swatch.
+const COLOURS = { standoff: '#b3261e', threat: '#e07b00', pullback: ['#5b2c83', '#7d4fa8', '#a07cc5', '#c4aee0'], buffer: '#1f5fbf' };
+
+function legendItem(colour, text) {
+  return h('li', {}, h('span.g-map-swatch', { style: `background:${colour}` }), text);
+}
+
+async function bandsOf(geography, plan) {
+  const response = await fetch('/assets/bands.json');
+  const reference = response.ok ? await response.json() : { threat_axes: [], pull_back: [] };
+  const occupied = geography.areas.find((area) => area.current);
+  const contact = occupied ? edgeLines(occupied.coords) : [];
+  const groups = [];
+  const standoffKm = plan.provenance?.standoff_km;
+  if (contact.length && standoffKm > 0) {
+    groups.push({ name: `Standoff ${standoffKm} km from the line of contact`, bands: [{ lines: contact, distance_m: standoffKm * 1000, colour: COLOURS.standoff }],
+      legend: [legendItem(COLOURS.standoff, `standoff: no hub or unit within ${standoffKm} km of the occupied area (the plan's posture)`)] });
+  }
+  const threat = { name: 'Threat axes', bands: [], discs: [], legend: [] };
+  for (const axis of reference.threat_axes ?? []) {
+    const country = geography.countries.find((candidate) => candidate.iso2 === axis.country);
+    if (country) threat.bands.push({ lines: edgeLines(country.coords), distance_m: axis.band_km * 1000, colour: COLOURS.threat });
+    for (const point of axis.points ?? []) threat.discs.push({ at: [point[1], point[0]], radius_m: axis.band_km * 1000 });
+    threat.legend.push(legendItem(COLOURS.threat, `${axis.name}: ${axis.band_km} km band`));
+  }
+  if (threat.legend.length) groups.push(threat);
+  if (contact.length && reference.pull_back?.length) {
+    const pull = { name: 'Pull-back and buffer bands (agreement)', bands: [], legend: [] };
+    [...reference.pull_back].sort((a, b) => b.distance_m - a.distance_m).forEach((band, index) => {
+      const colour = band.kind === 'buffer' ? COLOURS.buffer : COLOURS.pullback[index % COLOURS.pullback.length];
+      pull.bands.push({ lines: contact, distance_m: band.distance_m, colour });
+      pull.legend.push(legendItem(colour, `${band.label}: ${band.distance_m / 1000} km from the line of contact (${band.provision})`));
+    });
+    groups.push(pull);
+  }
+  return groups;
+}
+
+/// {element, ready}: the map section of plan version `version` (with its `plan` document).
+export function planMap(version) {
+  const plan = version.plan;
+  const container = h('div.g-map', { id: 'plan-map' });
+  const legend = h('ul.g-map-legend', { id: 'plan-map-legend' });
+  const element = h('section.g-section', { 'aria-labelledby': 'plan-map-title' },
+    h('h2', { id: 'plan-map-title' }, `Map of plan version ${version.id}`), container, legend,
+    h('p.g-note', {}, 'Units are APP-6 symbols labelled with their nation; a number is a group of units or hubs close together at this zoom: open it to zoom in (at the deepest zoom it lists them). Bands can be switched on and off in the map\'s corner.'));
+  const ready = (async () => {
+    const { L, map, geography } = await theatreMap(container, `Map of plan version ${version.id}: hubs, units, standoff and threat bands`);
+    const overlays = {};
+    for (const group of await bandsOf(geography, plan)) {
+      const layer = drawBands(L, map, group.bands);
+      for (const disc of group.discs ?? []) L.circle(disc.at, { pane: 'bands', radius: disc.radius_m, color: COLOURS.threat, fillColor: COLOURS.threat, fillOpacity: 1, opacity: 1, interactive: false }).addTo(layer);
+      overlays[group.name] = layer;
+      legend.append(...group.legend);
+    }
+    if (Object.keys(overlays).length) L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+    const sites = new Map(geography.sites.map((site) => [site.id, site]));
+    const positions = new Map((plan.positions ?? []).map((position) => [position.id, position]));
+    const hubs = (plan.hubs ?? []).map((hub) => ({ kind: 'hub', hub, lon: hub.position[0], lat: hub.position[1],
+      name: sites.get(hub.site)?.name ?? hub.site }));
+    const units = (plan.assignments ?? []).flatMap((unit) => {
+      const at = positions.get(unit.position)?.position;
+      return at ? [{ kind: 'unit', unit, lon: at[0], lat: at[1], name: sites.get(unit.site)?.name ?? unit.site }] : [];
+    });
+    const title = (item) => item.kind === 'hub'
+      ? `Hub ${item.name}: ${Math.round(item.hub.load_personnel)} of ${Math.round(item.hub.capacity_personnel)} personnel`
+      : `${item.unit.unit} ${item.unit.capability} (${item.unit.nation}) for ${item.unit.line} at ${item.name}, in place D+${item.unit.arrival_day}`;
+    clusteredMarkers(L, map, [...hubs, ...units], {
+      iconFor: (item) => (item.kind === 'hub'
+        ? L.divIcon({ className: 'g-map-site g-map-site-agreed', html: h('span', {}, 'HUB'), iconSize: [30, 18] })
+        : symbolIcon(L, item.unit.app6_sidc, item.unit.nation)),
+      titleFor: title,
+      popupFor: (group) => h('ul.g-map-list', {}, group.map((item) => h('li', {}, title(item)))),
+    });
+    legend.prepend(legendItem('#b71c1c', `occupied area${geography.areas.find((area) => area.current) ? ` as of ${geography.areas.find((area) => area.current).as_of}` : ''}`));
+    return map;
+  })();
+  return { element, ready };
+}
