@@ -58,9 +58,10 @@ double facility_location_cost(const FacilityLocationInstance& instance, const Fa
 std::optional<FacilityLocationSolution> allocate(const FacilityLocationInstance& instance,
                                                  std::vector<std::size_t> open_sites);
 
-/// LP-relaxation bound, rounding (open the LP's support) then greedy closing of sites, then
-/// CBC on the strong MILP (x_cs <= y_s) with the heuristic as cutoff. With an open_count the
-/// rounding opens the LP's largest y and improves by swaps, and the MILP carries sum y = count.
+/// Lagrangian bound (demand rows relaxed: a continuous knapsack per site, an integral choice of
+/// sites under the aggregate capacity row or sum y = count), Lagrangian heuristic and a descent
+/// ranked by the bound, reduced-cost fixing of sites in rounds, then CBC on the reduced strong
+/// MILP (x_cs <= y_s) with the incumbent as cutoff. See docs/planner-solvers.md.
 FacilityLocationResult solve_facility_location(const FacilityLocationInstance& instance,
                                                const SolveOptions& options = {});
 
