@@ -33,13 +33,16 @@ function(guarantor_add_module name)
   target_link_libraries(guarantor_${name} PUBLIC guarantor_options ${ARG_DEPENDS} PRIVATE ${ARG_PRIVATE_DEPENDS})
 endfunction()
 
-# guarantor_add_test(NAME SOURCES ... DEPENDS ... [LABELS ...] [BROWSER_FILTER pattern] [ONE_PROCESS])
+# guarantor_add_test(NAME SOURCES ... DEPENDS ... [LABELS ...] [BROWSER_FILTER pattern]
+#                    [ONE_PROCESS | ONE_PROCESS_PER_BACKEND])
 # builds one GoogleTest binary and registers its cases with ctest (label `fast` unless LABELS says
 # otherwise). ONE_PROCESS registers the binary as a single ctest test instead of one per case: for
 # suites whose shared fixture (SetUpTestSuite) is expensive, such as planning the default scenario,
-# which ctest would otherwise recompute in every case's own process.
+# which ctest would otherwise recompute in every case's own process. ONE_PROCESS_PER_BACKEND does
+# the same once per workspace back end (NAME.postgresql runs the cases instantiated on PostgreSQL,
+# NAME.sqlite all the others), so the two run side by side and each seeds its workspace once.
 function(guarantor_add_test name)
-  cmake_parse_arguments(ARG "ONE_PROCESS" "BROWSER_FILTER" "SOURCES;DEPENDS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "ONE_PROCESS;ONE_PROCESS_PER_BACKEND" "BROWSER_FILTER" "SOURCES;DEPENDS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE guarantor_options ${ARG_DEPENDS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(${name} PRIVATE
@@ -55,6 +58,10 @@ function(guarantor_add_test name)
   if(ARG_ONE_PROCESS)
     add_test(NAME ${name} COMMAND ${name} --gtest_brief=1)
     set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+  elseif(ARG_ONE_PROCESS_PER_BACKEND)
+    add_test(NAME ${name}.sqlite COMMAND ${name} --gtest_brief=1 "--gtest_filter=-*/postgresql")
+    add_test(NAME ${name}.postgresql COMMAND ${name} --gtest_brief=1 "--gtest_filter=*/postgresql")
+    set_tests_properties(${name}.sqlite ${name}.postgresql PROPERTIES LABELS "${ARG_LABELS}")
   elseif(ARG_BROWSER_FILTER)
     # Cases that drive a real browser (gtest filter pattern) carry the `browser` label, not the
     # binary's: they need Chromium and seconds each, so `ctest -L fast` stays quick.
