@@ -61,7 +61,8 @@ function(guarantor_add_test name)
   elseif(ARG_ONE_PROCESS_PER_BACKEND)
     add_test(NAME ${name}.sqlite COMMAND ${name} --gtest_brief=1 "--gtest_filter=-*/postgresql")
     add_test(NAME ${name}.postgresql COMMAND ${name} --gtest_brief=1 "--gtest_filter=*/postgresql")
-    set_tests_properties(${name}.sqlite ${name}.postgresql PROPERTIES LABELS "${ARG_LABELS}")
+    # Every case of a back end in one process: more than the per-case limit under the sanitizers.
+    set_tests_properties(${name}.sqlite ${name}.postgresql PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 2400)
   elseif(ARG_BROWSER_FILTER)
     # Cases that drive a real browser (gtest filter pattern) carry the `browser` label, not the
     # binary's: they need Chromium and seconds each, so `ctest -L fast` stays quick.

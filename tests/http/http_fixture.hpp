@@ -47,7 +47,9 @@ struct RunningServer {
 };
 
 /// Runs on both back ends (TEST_P, instantiated with all_backends()). The seeded workspace is
-/// made once per back end and process, as it costs an import and seven password hashes.
+/// made once per back end and test suite, as it costs an import and seven password hashes (about
+/// 20 s under AddressSanitizer); ctest runs one process per back end, so each suite starts from
+/// the seeded state and its cases share it.
 class HttpTest : public ::testing::TestWithParam<Backend> {
 protected:
   struct Seeded {
