@@ -11,6 +11,7 @@
 #include "cflp_lagrangian.hpp"
 #include "cflp_model.hpp"
 #include "cflp_search.hpp"
+#include "facility_capacity.hpp"
 #include "guarantor/plan/facility_location.hpp"
 #include "milp.hpp"
 #include "objective_step.hpp"
@@ -61,21 +62,6 @@ std::vector<double> initial_multipliers(const FacilityLocationInstance& instance
   return multipliers;
 }
 
-// Too little capacity in the sites that may open (all, or the roomiest `count`), or more sites
-// asked for than exist.
-bool plainly_infeasible(const FacilityLocationInstance& instance) {
-  const std::size_t sites = instance.site_count();
-  std::vector<double> capacity(sites);
-  for (std::size_t site = 0; site < sites; ++site) capacity[site] = instance.capacity(site);
-  std::sort(capacity.begin(), capacity.end(), std::greater<>());
-  const std::size_t usable = instance.open_count() ? *instance.open_count() : sites;
-  if (usable > sites) return true;
-  const double room = std::accumulate(capacity.begin(), capacity.begin() + static_cast<std::ptrdiff_t>(usable), 0.0);
-  double demand = 0;
-  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) demand += instance.demand(customer);
-  return demand > room * (1 + 1e-9);
-}
-
 }  // namespace
 
 FacilityLocationResult solve_facility_location(const FacilityLocationInstance& instance, const SolveOptions& options) {
@@ -96,7 +82,7 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
     finish_stats(result.stats, clock.elapsed());
     return result;
   };
-  if (plainly_infeasible(instance)) return finish(SolveStatus::Infeasible, ProofMethod::Trivial);
+  if (detail::demand_exceeds_usable_capacity(instance)) return finish(SolveStatus::Infeasible, ProofMethod::Trivial);
   if (customers == 0) {
     // Nothing to serve: open nothing, or the `count` sites of least fixed cost.
     std::vector<std::size_t> order(sites);

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "guarantor/plan/single_source_facility_location.hpp"
+#include "facility_capacity.hpp"
 #include "milp.hpp"
 #include "objective_step.hpp"
 #include "sscflp_lagrangian.hpp"
@@ -51,22 +52,15 @@ double cost_ceiling(const FacilityLocationInstance& instance) {
   return total;
 }
 
-// Cheap proofs of infeasibility: a customer no site can hold, too few sites for the count, or
-// too little capacity in the roomiest admissible set of sites.
+// Cheap proofs of infeasibility: too few sites for the count, too little capacity in the
+// roomiest admissible set of sites, or a customer no site can hold.
 bool plainly_infeasible(const FacilityLocationInstance& instance) {
-  const std::size_t sites = instance.site_count();
-  std::vector<double> capacity(sites);
-  for (std::size_t site = 0; site < sites; ++site) capacity[site] = instance.capacity(site);
-  std::sort(capacity.begin(), capacity.end(), std::greater<>());
-  const std::size_t usable = instance.open_count() ? *instance.open_count() : sites;
-  if (usable > sites) return true;
-  const double room = std::accumulate(capacity.begin(), capacity.begin() + static_cast<std::ptrdiff_t>(usable), 0.0);
-  double demand = 0;
-  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) {
-    demand += instance.demand(customer);
-    if (instance.customer_count() > 0 && (capacity.empty() || instance.demand(customer) > capacity.front())) return true;
-  }
-  return demand > room * (1 + 1e-9);
+  if (instance.site_count() == 0) return instance.customer_count() > 0;
+  if (detail::demand_exceeds_usable_capacity(instance)) return true;
+  const double largest = detail::largest_capacity(instance);
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer)
+    if (instance.demand(customer) > largest) return true;
+  return false;
 }
 
 // Each customer's cheapest cost including its demand's share of a site's fixed cost.
