@@ -79,6 +79,14 @@ std::optional<long> parse_iso_date(std::string_view text) noexcept {
   return static_cast<long>(days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
+std::optional<Date> Date::from_iso(std::string_view text) noexcept {
+  const auto days = parse_iso_date(text);
+  if (!days) return std::nullopt;
+  return Date(*days);
+}
+
+std::string Date::iso() const { return format_iso_date(days_); }
+
 std::string iso_date_problem(std::string_view text) {
   int year = 0, month = 0, day = 0;
   if (!split_iso_date(text, year, month, day))

@@ -9,35 +9,29 @@
 namespace guarantor::force::detail {
 
 namespace {
-std::string join(const std::vector<std::string>& values) {
+std::string join(const std::vector<std::string>& names) {
   std::string text;
-  for (const auto& v : values) text += (text.empty() ? "" : ", ") + v;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
   return text;
 }
 
 std::optional<Ineligibility> phase_and_condition(const model::Pledge& pledge, model::Phase phase,
                                                  const model::Mandate& mandate, std::optional<long> phase_start_day) {
   for (const auto& caveat : pledge.caveats) {
-    if (caveat.kind == model::CaveatKind::When) {
-      const auto earliest = model::phase_from_string(caveat.values.front());
-      if (earliest && *earliest > phase) {
-        return Ineligibility{Verdict::WrongPhase,
-                             fmt::format("{}: caveat \"only from phase {}\"", pledge.id, caveat.values.front())};
-      }
+    if (caveat.kind() == model::CaveatKind::When && caveat.phase() > phase) {
+      return Ineligibility{Verdict::WrongPhase,
+                           fmt::format("{}: caveat \"only from phase {}\"", pledge.id, model::to_string(caveat.phase()))};
     }
   }
   for (const auto& caveat : pledge.caveats) {
-    if (caveat.kind == model::CaveatKind::Condition && !mandate.condition_met(caveat.values.front())) {
+    if (caveat.kind() == model::CaveatKind::Condition && !mandate.condition_met(caveat.key())) {
       return Ineligibility{Verdict::ConditionUnmet,
-                           fmt::format("{}: conditional on \"{}\", which is not met", pledge.id, caveat.values.front())};
+                           fmt::format("{}: conditional on \"{}\", which is not met", pledge.id, caveat.key())};
     }
   }
-  if (!pledge.valid_until.empty() && phase_start_day) {
-    const auto until = parse_iso_date(pledge.valid_until);
-    if (until && *until < *phase_start_day) {
-      return Ineligibility{Verdict::Expired, fmt::format("{}: valid until {}, before the phase opens on {}", pledge.id,
-                                                         pledge.valid_until, format_iso_date(*phase_start_day))};
-    }
+  if (pledge.valid_until && phase_start_day && pledge.valid_until->days() < *phase_start_day) {
+    return Ineligibility{Verdict::Expired, fmt::format("{}: valid until {}, before the phase opens on {}", pledge.id,
+                                                       pledge.valid_until->iso(), format_iso_date(*phase_start_day))};
   }
   return std::nullopt;
 }
@@ -53,12 +47,11 @@ std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::Re
   // Place and role caveats come first: they block in every phase, while a phase, condition or
   // validity restriction may lift, and readiness is only worth reporting for a usable pledge.
   for (const auto& caveat : pledge.caveats) {
-    if (caveat.kind == model::CaveatKind::Where &&
-        std::find(caveat.values.begin(), caveat.values.end(), model::to_string(line.location)) == caveat.values.end()) {
+    if (!caveat.allows(line.location)) {
       return Ineligibility{Verdict::BlockedByCaveat, fmt::format("{}: caveat \"only in {}\" excludes {}", pledge.id,
-                                                                 join(caveat.values), model::to_string(line.location))};
+                                                                 join(caveat.value_names()), model::to_string(line.location))};
     }
-    if (caveat.kind == model::CaveatKind::ExcludedRole && caveat.values.front() == line.role) {
+    if (caveat.kind() == model::CaveatKind::ExcludedRole && caveat.key() == line.role) {
       return Ineligibility{Verdict::BlockedByCaveat,
                            fmt::format("{}: caveat excludes the role \"{}\"", pledge.id, line.role)};
     }

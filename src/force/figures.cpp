@@ -21,9 +21,10 @@ namespace {
 // home, training abroad, strategic lift): such units never rotate through the theatre.
 bool may_serve_in_theatre(const model::Pledge& pledge) {
   for (const auto& caveat : pledge.caveats) {
-    if (caveat.kind != model::CaveatKind::Where) continue;
-    const auto outside = model::to_string(model::Location::OutsideTheatre);
-    if (std::all_of(caveat.values.begin(), caveat.values.end(), [&](const std::string& v) { return v == outside; }))
+    if (caveat.kind() != model::CaveatKind::Where) continue;
+    const auto& locations = caveat.locations();
+    if (std::all_of(locations.begin(), locations.end(),
+                    [](model::Location location) { return location == model::Location::OutsideTheatre; }))
       return false;
   }
   return true;

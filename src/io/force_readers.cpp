@@ -36,38 +36,61 @@ bool is_listed(std::string_view list, std::string_view word) {
   return false;
 }
 
-model::Caveat read_caveat(const Json& entry, const std::string& pointer, FieldReader& reader) {
-  model::Caveat caveat;
-  caveat.kind = reader.enumeration(entry, "kind", pointer, model::caveat_kind_from_string, CAVEAT_KINDS,
-                                   model::CaveatKind::Where);
-  caveat.source = reader.string(entry, "source", pointer);
-  const Json* values = reader.array(entry, "values", pointer);
-  if (values == nullptr) return caveat;
-  for (std::size_t v = 0; v < values->size(); ++v) {
-    const std::string value_pointer = fmt::format("{}/values/{}", pointer, v);
-    if (!(*values)[v].is_string()) {
-      reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got {}; expected a string", describe((*values)[v])));
-      continue;
+// A caveat decoded into its typed rule; nullopt (with every problem reported where it is) when
+// its values do not make one.
+std::optional<model::Caveat> read_caveat(const Json& entry, const std::string& pointer, FieldReader& reader) {
+  const std::size_t problems_before = reader.problem_count();
+  const auto kind = reader.enumeration(entry, "kind", pointer, model::caveat_kind_from_string, CAVEAT_KINDS,
+                                       model::CaveatKind::Where);
+  std::string source = reader.string(entry, "source", pointer);
+  std::vector<std::string> names;
+  std::vector<model::Location> locations;
+  std::optional<model::Phase> phase;
+  if (const Json* values = reader.array(entry, "values", pointer)) {
+    for (std::size_t v = 0; v < values->size(); ++v) {
+      const std::string value_pointer = fmt::format("{}/values/{}", pointer, v);
+      if (!(*values)[v].is_string()) {
+        reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got {}; expected a string", describe((*values)[v])));
+        continue;
+      }
+      const std::string value = (*values)[v].get<std::string>();
+      if (kind == model::CaveatKind::Where) {
+        const auto location = model::location_from_string(value);
+        if (!location) {
+          reader.fail(ErrorCode::Schema, value_pointer,
+                      fmt::format("got \"{}\"; expected one of {}", excerpt(value), LOCATIONS));
+        } else if (std::find(locations.begin(), locations.end(), *location) != locations.end()) {
+          reader.fail(ErrorCode::Schema, value_pointer,
+                      fmt::format("got \"{}\" a second time; expected each location once", value));
+        } else {
+          locations.push_back(*location);
+        }
+      } else if (kind == model::CaveatKind::When) {
+        phase = model::phase_from_string(value);
+        if (!phase) reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got \"{}\"; expected one of {}", excerpt(value), PHASES));
+      } else if (value.empty()) {
+        reader.fail(ErrorCode::Schema, value_pointer,
+                    fmt::format("empty; expected {}", kind == model::CaveatKind::Condition ? "a condition key" : "a role"));
+      }
+      names.push_back(value);
     }
-    const std::string value = (*values)[v].get<std::string>();
-    if (caveat.kind == model::CaveatKind::Where && !model::location_from_string(value)) {
-      reader.fail(ErrorCode::Schema, value_pointer,
-                  fmt::format("got \"{}\"; expected one of {}", excerpt(value), LOCATIONS));
-    } else if (caveat.kind == model::CaveatKind::When && !model::phase_from_string(value)) {
-      reader.fail(ErrorCode::Schema, value_pointer,
-                  fmt::format("got \"{}\"; expected one of {}", excerpt(value), PHASES));
+    if (values->empty()) {
+      reader.fail(ErrorCode::Schema, pointer + "/values", "empty; expected at least one value");
+    } else if (kind != model::CaveatKind::Where && values->size() != 1) {
+      reader.fail(ErrorCode::Schema, pointer + "/values",
+                  fmt::format("got {} values; expected exactly one for a \"{}\" caveat", values->size(),
+                              model::to_string(kind)));
     }
-    caveat.values.push_back(value);
-  }
-  if (caveat.values.empty()) {
-    reader.fail(ErrorCode::Schema, pointer + "/values", "empty; expected at least one value");
-  } else if (caveat.kind != model::CaveatKind::Where && caveat.values.size() != 1) {
-    reader.fail(ErrorCode::Schema, pointer + "/values",
-                fmt::format("got {} values; expected exactly one for a \"{}\" caveat", caveat.values.size(),
-                            model::to_string(caveat.kind)));
   }
   reader.close_object(entry, pointer);
-  return caveat;
+  if (reader.problem_count() != problems_before) return std::nullopt;
+  switch (kind) {
+    case model::CaveatKind::Where: return model::Caveat::only_in(std::move(locations), std::move(source));
+    case model::CaveatKind::When: return model::Caveat::from_phase(*phase, std::move(source));
+    case model::CaveatKind::Condition: return model::Caveat::needs_condition(names.front(), std::move(source));
+    case model::CaveatKind::ExcludedRole: return model::Caveat::excludes_role(names.front(), std::move(source));
+  }
+  return std::nullopt;
 }
 }  // namespace
 
@@ -94,9 +117,7 @@ model::Pledge read_pledge(const Json& entry, const std::string& pointer, FieldRe
                                      model::PledgeStatus::Offered);
   pledge.illustrative = reader.boolean(entry, "illustrative", pointer);
   pledge.home = reader.optional_position(entry, "home", pointer);
-  pledge.valid_until = reader.string(entry, "valid_until", pointer, false);
-  if (!pledge.valid_until.empty() && !parse_iso_date(pledge.valid_until))
-    reader.fail(ErrorCode::Schema, pointer + "/valid_until", iso_date_problem(pledge.valid_until));
+  pledge.valid_until = reader.date(entry, "valid_until", pointer, false);
   pledge.source = reader.string(entry, "source", pointer);
   pledge.includes_rotation = reader.boolean(entry, "includes_rotation", pointer, false);
   if (const Json* sites = reader.array(entry, "sites", pointer, false)) {
@@ -112,8 +133,8 @@ model::Pledge read_pledge(const Json& entry, const std::string& pointer, FieldRe
   if (const Json* caveats = reader.array(entry, "caveats", pointer, false)) {
     for (std::size_t c = 0; c < caveats->size(); ++c) {
       const std::string caveat_pointer = fmt::format("{}/caveats/{}", pointer, c);
-      if (const Json* caveat = reader.object((*caveats)[c], caveat_pointer))
-        pledge.caveats.push_back(read_caveat(*caveat, caveat_pointer, reader));
+      if (const Json* entry_caveat = reader.object((*caveats)[c], caveat_pointer))
+        if (auto caveat = read_caveat(*entry_caveat, caveat_pointer, reader)) pledge.caveats.push_back(std::move(*caveat));
     }
   }
   reader.close_object(entry, pointer);

@@ -1,5 +1,6 @@
 #include "guarantor/io/json_fields.hpp"
 
+
 #include <algorithm>
 
 #include <cmath>
@@ -192,6 +193,18 @@ std::string FieldReader::string(const Json& obj, std::string_view key, const std
     return {};
   }
   return value->get<std::string>();
+}
+
+std::optional<Date> FieldReader::date(const Json& obj, std::string_view key, const std::string& pointer, bool required) {
+  const std::string text = string(obj, key, pointer, required);
+  if (text.empty()) {
+    if (required && obj.is_object() && obj.contains(key))
+      fail(ErrorCode::Schema, pointer + "/" + std::string(key), "empty; expected a calendar date YYYY-MM-DD");
+    return std::nullopt;
+  }
+  auto parsed = Date::from_iso(text);
+  if (!parsed) fail(ErrorCode::Schema, pointer + "/" + std::string(key), iso_date_problem(text));
+  return parsed;
 }
 
 double FieldReader::number(const Json& obj, std::string_view key, const std::string& pointer, double min, double max,

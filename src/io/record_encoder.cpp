@@ -22,7 +22,7 @@ Json encode_nation(const model::Nation& nation) {
 Json encode_pledge(const model::Pledge& pledge) {
   Json caveats = Json::array();
   for (const auto& caveat : pledge.caveats)
-    caveats.push_back({{"kind", model::to_string(caveat.kind)}, {"values", caveat.values}, {"source", caveat.source}});
+    caveats.push_back({{"kind", model::to_string(caveat.kind())}, {"values", caveat.value_names()}, {"source", caveat.source()}});
   Json out = {{"id", pledge.id},
               {"nation", pledge.nation},
               {"capability", pledge.capability},
@@ -31,7 +31,7 @@ Json encode_pledge(const model::Pledge& pledge) {
               {"status", model::to_string(pledge.status)},
               {"illustrative", pledge.illustrative},
               {"caveats", std::move(caveats)},
-              {"valid_until", pledge.valid_until},
+              {"valid_until", pledge.valid_until ? pledge.valid_until->iso() : std::string()},
               {"source", pledge.source}};
   // Optional members are written only when set, as in the hand-written files.
   if (pledge.home) out["home"] = position(*pledge.home);

@@ -52,6 +52,19 @@ void check_pledge_references(const model::Scenario& scenario, const model::Pledg
     sink.add(ErrorCode::Reference, pointer + "/capability",
              fmt::format("\"{}\" is not in the capability catalogue ({})", excerpt(pledge.capability), catalogue_file));
   }
+  // A condition precedent is a key of the mandate's conditions: a misspelt key would otherwise
+  // read as a condition never met and block the pledge in silence. Skipped when the mandate did
+  // not load (its name is required).
+  const auto& conditions = scenario.mandate.conditions;
+  for (std::size_t c = 0; c < pledge.caveats.size() && !scenario.mandate.name.empty(); ++c) {
+    const auto& caveat = pledge.caveats[c];
+    if (caveat.kind() != model::CaveatKind::Condition || conditions.contains(caveat.key())) continue;
+    std::string known;
+    for (const auto& [key, met] : conditions) known += (known.empty() ? "" : ", ") + key;
+    sink.add(ErrorCode::Reference, fmt::format("{}/caveats/{}/values/0", pointer, c),
+             fmt::format("condition \"{}\" is not a condition of the mandate ({} /conditions); expected one of: {}",
+                         excerpt(caveat.key()), file_of(scenario, "mandate"), known.empty() ? "(none listed)" : known));
+  }
   for (std::size_t s = 0; s < pledge.sites.size(); ++s) {
     const auto* site = theatre.find_site(pledge.sites[s]);
     const auto* capability = scenario.catalogue.find(pledge.capability);

@@ -31,32 +31,32 @@ constexpr double THROUGHPUT_TOLERANCE = 1e-6;
 std::optional<std::string> caveat_breach(const model::Scenario& scenario, const model::Pledge& pledge,
                                          const model::RequirementLine& line) {
   for (const auto& caveat : pledge.caveats) {
-    switch (caveat.kind) {
+    switch (caveat.kind()) {
       case model::CaveatKind::Where:
-        if (std::find(caveat.values.begin(), caveat.values.end(), model::to_string(line.location)) == caveat.values.end())
-          return fmt::format("pledge may serve only in {}, line {} is in {}", fmt::join(caveat.values, ", "), line.id,
-                             model::to_string(line.location));
+        if (!caveat.allows(line.location))
+          return fmt::format("pledge may serve only in {}, line {} is in {}", fmt::join(caveat.value_names(), ", "),
+                             line.id, model::to_string(line.location));
         break;
       case model::CaveatKind::When:
-        if (const auto from = model::phase_from_string(caveat.values.front()); from && *from > line.phase)
-          return fmt::format("pledge usable only from phase {}, line {} opens in {}", caveat.values.front(), line.id,
-                             model::to_string(line.phase));
+        if (caveat.phase() > line.phase)
+          return fmt::format("pledge usable only from phase {}, line {} opens in {}", model::to_string(caveat.phase()),
+                             line.id, model::to_string(line.phase));
         break;
       case model::CaveatKind::Condition:
-        if (!scenario.mandate.condition_met(caveat.values.front()))
-          return fmt::format("pledge needs condition {}, which the mandate does not meet", caveat.values.front());
+        if (!scenario.mandate.condition_met(caveat.key()))
+          return fmt::format("pledge needs condition {}, which the mandate does not meet", caveat.key());
         break;
       case model::CaveatKind::ExcludedRole:
-        if (caveat.values.front() == line.role) return fmt::format("pledge excludes the role {}", line.role);
+        if (caveat.key() == line.role) return fmt::format("pledge excludes the role {}", line.role);
         break;
     }
   }
-  if (!pledge.valid_until.empty()) {
-    const auto until = parse_iso_date(pledge.valid_until);
+  if (pledge.valid_until) {
     const auto as_of = parse_iso_date(scenario.as_of);
     const auto* gate = scenario.mandate.find_phase(line.phase);
-    if (until && as_of && *until < *as_of + (gate ? gate->opens_day : 0))
-      return fmt::format("pledge valid until {}, before phase {} opens", pledge.valid_until, model::to_string(line.phase));
+    if (as_of && pledge.valid_until->days() < *as_of + (gate ? gate->opens_day : 0))
+      return fmt::format("pledge valid until {}, before phase {} opens", pledge.valid_until->iso(),
+                         model::to_string(line.phase));
   }
   return std::nullopt;
 }

@@ -49,8 +49,8 @@ void check_protection(const Plan& plan, const model::Scenario& scenario, std::ve
     if (it->status != claimed.status || it->covered != claimed.covered || it->sites != claimed.sites ||
         it->gaps != claimed.gaps)
       out.push_back({"protection_claim", claimed.id,
-                     fmt::format("claims {} ({} of {} sites covered from first arrival), recomputed {} ({} of {})", claimed.status,
-                                 claimed.covered, claimed.sites, it->status, it->covered, it->sites)});
+                     fmt::format("claims {} ({} of {} sites covered from first arrival), recomputed {} ({} of {})", to_string(claimed.status),
+                                 claimed.covered, claimed.sites, to_string(it->status), it->covered, it->sites)});
   }
   std::map<std::string, const SiteProtection*> recomputed;
   for (const auto& s : sites) recomputed[s.site_id] = &s;

@@ -19,28 +19,25 @@ std::set<HomeCause> blocking_causes(const model::Scenario& scenario, const model
                                     const model::RequirementLine& line) {
   std::set<HomeCause> causes;
   for (const auto& caveat : pledge.caveats) {
-    switch (caveat.kind) {
+    switch (caveat.kind()) {
       case model::CaveatKind::Where:
-        if (std::find(caveat.values.begin(), caveat.values.end(), model::to_string(line.location)) == caveat.values.end())
-          causes.insert(HomeCause::BlockedByCaveat);
+        if (!caveat.allows(line.location)) causes.insert(HomeCause::BlockedByCaveat);
         break;
       case model::CaveatKind::ExcludedRole:
-        if (caveat.values.front() == line.role) causes.insert(HomeCause::BlockedByCaveat);
+        if (caveat.key() == line.role) causes.insert(HomeCause::BlockedByCaveat);
         break;
       case model::CaveatKind::When:
-        if (const auto from = model::phase_from_string(caveat.values.front()); from && *from > line.phase)
-          causes.insert(HomeCause::WrongPhase);
+        if (caveat.phase() > line.phase) causes.insert(HomeCause::WrongPhase);
         break;
       case model::CaveatKind::Condition:
-        if (!scenario.mandate.condition_met(caveat.values.front())) causes.insert(HomeCause::ConditionUnmet);
+        if (!scenario.mandate.condition_met(caveat.key())) causes.insert(HomeCause::ConditionUnmet);
         break;
     }
   }
-  if (!pledge.valid_until.empty()) {
-    const auto until = parse_iso_date(pledge.valid_until);
+  if (pledge.valid_until) {
     const auto as_of = parse_iso_date(scenario.as_of);
     const auto* gate = scenario.mandate.find_phase(line.phase);
-    if (until && as_of && *until < *as_of + (gate ? gate->opens_day : 0)) causes.insert(HomeCause::Expired);
+    if (as_of && pledge.valid_until->days() < *as_of + (gate ? gate->opens_day : 0)) causes.insert(HomeCause::Expired);
   }
   if (pledge.readiness_days > line.required_by_day) causes.insert(HomeCause::TooLate);
   return causes;

@@ -61,7 +61,7 @@ void write_posture_sections(ordered_json& doc, const Plan& plan) {
   doc["protection"] = sites;
   ordered_json lines = ordered_json::array();
   for (const auto& l : plan.protection_lines)
-    lines.push_back({{"line", l.id}, {"kind", l.kind}, {"title", l.title}, {"source", l.source}, {"status", l.status},
+    lines.push_back({{"line", l.id}, {"kind", l.kind}, {"title", l.title}, {"source", l.source}, {"status", to_string(l.status)},
                      {"sites", l.sites}, {"covered", l.covered}, {"gaps", l.gaps}});
   doc["protection_lines"] = lines;
 }
@@ -159,7 +159,9 @@ void read_posture_sections(const json& doc, Plan& plan, const std::string& where
       l.kind = text(e, "kind", where, ptr);
       l.title = text(e, "title", where, ptr);
       l.source = text(e, "source", where, ptr);
-      l.status = text(e, "status", where, ptr);
+      const auto status = line_status_from_string(text(e, "status", where, ptr));
+      if (!status) fail(where, ptr + "/status", "met, partial or missing");
+      l.status = *status;
       l.sites = integer(e, "sites", ptr);
       l.covered = integer(e, "covered", ptr);
       if (!e.contains("gaps") || !e["gaps"].is_array()) fail(where, ptr + "/gaps", "an array of strings");

@@ -90,7 +90,7 @@ std::pair<std::vector<SiteProtection>, std::vector<ProtectionLine>> measure_prot
   }
   std::vector<ProtectionLine> lines;
   for (const auto& rule : rules.lines) {
-    ProtectionLine line{rule.id, rule.kind, rule.title, rule.source, "", 0, 0, {}};
+    ProtectionLine line{rule.id, rule.kind, rule.title, rule.source, LineStatus::Missing, 0, 0, {}};
     int ever = 0;
     for (const auto& site : sites) {
       if (rule.kind == "escort" && !site.forward) continue;
@@ -111,7 +111,7 @@ std::pair<std::vector<SiteProtection>, std::vector<ProtectionLine>> measure_prot
                                                         site.evacuation_hours, site.evacuation_mode, rules.surgery_within_h);
       line.gaps.push_back(std::move(text));
     }
-    line.status = line.covered == line.sites ? "met" : ever > 0 ? "partial" : "missing";
+    line.status = line.covered == line.sites ? LineStatus::Met : ever > 0 ? LineStatus::Partial : LineStatus::Missing;
     lines.push_back(std::move(line));
   }
   return {std::move(sites), std::move(lines)};

@@ -17,7 +17,7 @@ StageReport run_protection(const StageContext& context, Plan& plan) {
   plan.protection = std::move(sites);
   plan.protection_lines = std::move(lines);
   int covered = 0, total = 0, met = 0;
-  for (const auto& line : plan.protection_lines) covered += line.covered, total += line.sites, met += line.status == "met";
+  for (const auto& line : plan.protection_lines) covered += line.covered, total += line.sites, met += line.status == LineStatus::Met;
   StageReport report;
   report.stage = "protection";
   report.sense = "max";

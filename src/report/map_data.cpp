@@ -55,9 +55,10 @@ const model::Country* host_country(const model::Theatre& theatre) {
 }
 
 std::string caveat_text(const model::Caveat& caveat) {
-  std::string text(model::to_string(caveat.kind));
+  std::string text(model::to_string(caveat.kind()));
   text += ": ";
-  for (std::size_t idx = 0; idx < caveat.values.size(); ++idx) text += (idx ? ", " : "") + caveat.values[idx];
+  const auto names = caveat.value_names();
+  for (std::size_t idx = 0; idx < names.size(); ++idx) text += (idx ? ", " : "") + names[idx];
   return text;
 }
 

@@ -20,7 +20,7 @@ std::string render_protection_section(const planner::Plan& plan) {
     for (const auto& gap : line.gaps) gaps += "<li>" + escape_html(gap) + "</li>";
     html += fmt::format("<tr class=\"g-status-{0}\"><td>{1}</td><td>{2}<br><small>{3}</small></td><td class=\"num\">{4}/{5}</td>"
                         "<td class=\"g-status\">{0}</td><td><ul class=\"g-reasons\">{6}</ul></td></tr>",
-                        escape_html(line.status), escape_html(line.id), escape_html(line.title), escape_html(line.source),
+                        planner::to_string(line.status), escape_html(line.id), escape_html(line.title), escape_html(line.source),
                         line.covered, line.sites, gaps);
   }
   html += "</table><table id=\"g-protection-sites\"><tr><th>Site</th><th>Personnel</th><th>First arrival</th>"

@@ -54,12 +54,11 @@ json caveat_changes(const json& pledges_now, const json& previous) {
 json pledges_expiring(const model::Coalition& coalition, long week_day, int window_days) {
   json items = json::array();
   for (const auto& pledge : coalition.pledges) {
-    const auto until = parse_iso_date(pledge.valid_until);
-    if (!until) continue;  // open-ended
-    const long days_left = *until - week_day;
+    if (!pledge.valid_until) continue;  // open-ended
+    const long days_left = pledge.valid_until->days() - week_day;
     if (days_left < -EXPIRED_SHOWN_DAYS || days_left > window_days) continue;
     items.push_back({{"pledge_id", pledge.id}, {"nation", pledge.nation}, {"capability", pledge.capability},
-                     {"valid_until", pledge.valid_until}, {"days_left", days_left}});
+                     {"valid_until", pledge.valid_until->iso()}, {"days_left", days_left}});
   }
   return items;
 }

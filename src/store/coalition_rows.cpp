@@ -22,12 +22,11 @@ std::map<std::string, std::vector<model::Caveat>> read_caveats(db::Connection& c
   if (pledge_id) select.bind(1, *pledge_id);
   else select.bind_null(1);
   while (select.step()) {
-    model::Caveat caveat;
-    // The kinds were checked when written; a stored name always parses.
-    caveat.kind = model::caveat_kind_from_string(select.text(1)).value_or(model::CaveatKind::Where);
-    caveat.values = parse_list(select.text(2)).get<std::vector<std::string>>();
-    caveat.source = select.text(3);
-    caveats[select.text(0)].push_back(std::move(caveat));
+    // The caveats were checked when written, so a stored row always makes a caveat; one altered
+    // behind the store's back throws Error naming what does not fit.
+    const auto kind = model::caveat_kind_from_string(select.text(1)).value_or(model::CaveatKind::Where);
+    caveats[select.text(0)].push_back(
+        model::Caveat::from_names(kind, parse_list(select.text(2)).get<std::vector<std::string>>(), select.text(3)));
   }
   return caveats;
 }
@@ -92,7 +91,7 @@ std::vector<PledgeRecord> read_pledges(db::Connection& connection, const std::op
     pledge.status = model::pledge_status_from_string(select.text(5)).value_or(model::PledgeStatus::Offered);
     pledge.illustrative = select.integer(6) != 0;
     if (!select.is_null(7)) pledge.home = geo::LonLat{select.real(7), select.real(8)};
-    pledge.valid_until = select.text(9);
+    pledge.valid_until = Date::from_iso(select.text(9));  // "" = open-ended
     pledge.source = select.text(10);
     pledge.includes_rotation = select.integer(11) != 0;
     pledge.sites = parse_list(select.text(12)).get<std::vector<std::string>>();
@@ -123,7 +122,7 @@ void insert_pledge(db::Connection& connection, const model::Pledge& pledge, std:
       .bind(8, pledge.illustrative);
   if (pledge.home) insert.bind(9, pledge.home->lon).bind(10, pledge.home->lat);
   else insert.bind_null(9).bind_null(10);
-  insert.bind(11, pledge.valid_until)
+  insert.bind(11, pledge.valid_until ? pledge.valid_until->iso() : std::string())
       .bind(12, pledge.source)
       .bind(13, pledge.includes_rotation)
       .bind(14, nlohmann::json(pledge.sites).dump())
@@ -135,9 +134,9 @@ void insert_pledge(db::Connection& connection, const model::Pledge& pledge, std:
         .prepare("INSERT INTO pledge_caveat (pledge_id, position, kind, values_json, source) VALUES (?1, ?2, ?3, ?4, ?5)")
         .bind(1, pledge.id)
         .bind(2, static_cast<std::int64_t>(c))
-        .bind(3, model::to_string(caveat.kind))
-        .bind(4, nlohmann::json(caveat.values).dump())
-        .bind(5, caveat.source)
+        .bind(3, model::to_string(caveat.kind()))
+        .bind(4, nlohmann::json(caveat.value_names()).dump())
+        .bind(5, caveat.source())
         .run();
   }
 }

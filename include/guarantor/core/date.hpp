@@ -3,6 +3,7 @@
 // 1970-01-01, instants as seconds since 1970-01-01T00:00:00Z, and the date and timestamp forms
 // scenario files and event data sets carry (ISO 8601 with or without a zone, and the forms of
 // ACLED and UCDP exports). Named time zones are in time_zone.hpp.
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,6 +51,27 @@ std::string iso_date_problem(std::string_view text);
 
 /// "YYYY-MM-DD" for days since 1970-01-01.
 std::string format_iso_date(long days_since_epoch);
+
+/// A calendar day, held as days since 1970-01-01. Built only from a checked ISO 8601 date or a
+/// day count, so every Date is a real day; printed back as "YYYY-MM-DD" exactly as read.
+class Date {
+public:
+  /// The date of "YYYY-MM-DD", or nullopt when parse_iso_date refuses it.
+  [[nodiscard]] static std::optional<Date> from_iso(std::string_view text) noexcept;
+  /// The day `days` days after 1970-01-01 (negative: before).
+  [[nodiscard]] static constexpr Date from_days(long days) noexcept { return Date(days); }
+  /// Days since 1970-01-01.
+  [[nodiscard]] constexpr long days() const noexcept { return days_; }
+  /// The day `days` later (earlier when negative).
+  [[nodiscard]] constexpr Date plus_days(long days) const noexcept { return Date(days_ + days); }
+  /// "YYYY-MM-DD".
+  [[nodiscard]] std::string iso() const;
+  friend constexpr auto operator<=>(const Date&, const Date&) = default;
+
+private:
+  constexpr explicit Date(long days) noexcept : days_(days) {}
+  long days_ = 0;
+};
 
 /// "YYYY-MM-DD" of an instant (UTC day).
 std::string format_date(UnixSeconds time_s);

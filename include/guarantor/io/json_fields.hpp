@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/printable.hpp"
 #include "guarantor/geo/lon_lat.hpp"
@@ -59,6 +60,8 @@ public:
   /// "file:line /pointer" for a diagnostic ("file /pointer" without the text).
   [[nodiscard]] std::string where(const std::string& pointer) const;
   void fail(ErrorCode code, const std::string& pointer, std::string message);
+  /// Problems recorded so far, to tell whether the part just read was sound.
+  [[nodiscard]] std::size_t problem_count() const noexcept { return sink_.size(); }
 
   /// The object at `pointer` (the root is ""); records an error and returns nullptr otherwise.
   const Json* object(const Json& value, const std::string& pointer);
@@ -67,6 +70,9 @@ public:
   const Json* member_object(const Json& obj, std::string_view key, const std::string& pointer, bool required = true);
 
   std::string string(const Json& obj, std::string_view key, const std::string& pointer, bool required = true);
+  /// obj[key] as a calendar date "YYYY-MM-DD". Absent or "" gives nullopt (an error when
+  /// required); anything else that is not a real day gives nullopt and an error saying why.
+  std::optional<Date> date(const Json& obj, std::string_view key, const std::string& pointer, bool required = true);
   double number(const Json& obj, std::string_view key, const std::string& pointer, double min, double max,
                 std::optional<double> fallback = std::nullopt);
   long long integer(const Json& obj, std::string_view key, const std::string& pointer, long long min,

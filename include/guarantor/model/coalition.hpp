@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/geo/lon_lat.hpp"
 #include "guarantor/model/mandate_types.hpp"
 
@@ -17,10 +18,47 @@ enum class CaveatKind {
   ExcludedRole,  ///< may not take a role (value: a role name, e.g. combat)
 };
 
-struct Caveat {
-  CaveatKind kind = CaveatKind::Where;
-  std::vector<std::string> values;  ///< Where: several locations allowed; others: exactly one
-  std::string source;               ///< public statement the caveat is drawn from
+/// A caveat as a typed rule, decoded once when the coalition is read. Built only through the
+/// factories, which refuse impossible states (a place caveat with no place or a place twice, a
+/// condition or role caveat naming nothing), so the planner and the checker never meet one.
+class Caveat {
+public:
+  /// May serve only in `locations` (kept in the order the file lists them, for messages).
+  /// Throws Error(Schema) when the list is empty or names a location twice.
+  [[nodiscard]] static Caveat only_in(std::vector<Location> locations, std::string source);
+  /// Usable only from `phase` on.
+  [[nodiscard]] static Caveat from_phase(Phase phase, std::string source);
+  /// Needs the condition precedent `condition` (a key of the mandate's conditions) met.
+  /// Throws Error(Schema) when the key is empty.
+  [[nodiscard]] static Caveat needs_condition(std::string condition, std::string source);
+  /// May not take the role `role` (a requirement line's role). Throws Error(Schema) when empty.
+  [[nodiscard]] static Caveat excludes_role(std::string role, std::string source);
+  /// The caveat a data file or a store row names by kind and value names; throws Error(Schema)
+  /// naming the first value that does not fit the kind.
+  [[nodiscard]] static Caveat from_names(CaveatKind kind, const std::vector<std::string>& values, std::string source);
+
+  [[nodiscard]] CaveatKind kind() const noexcept { return kind_; }
+  /// Where: the locations allowed (empty for other kinds).
+  [[nodiscard]] const std::vector<Location>& locations() const noexcept { return locations_; }
+  /// False only for a place caveat that does not list `location`.
+  [[nodiscard]] bool allows(Location location) const noexcept;
+  /// When: the first phase the pledge may serve in (Ceasefire for other kinds).
+  [[nodiscard]] Phase phase() const noexcept { return phase_; }
+  /// Condition: the condition precedent's key; ExcludedRole: the role (empty for other kinds).
+  [[nodiscard]] const std::string& key() const noexcept { return key_; }
+  /// The public statement the caveat is drawn from.
+  [[nodiscard]] const std::string& source() const noexcept { return source_; }
+  /// The values as data files name them: locations, a phase, a condition key or a role.
+  [[nodiscard]] std::vector<std::string> value_names() const;
+  friend bool operator==(const Caveat&, const Caveat&) = default;
+
+private:
+  Caveat(CaveatKind kind, std::string source) : kind_(kind), source_(std::move(source)) {}
+  CaveatKind kind_;
+  std::vector<Location> locations_;
+  Phase phase_ = Phase::Ceasefire;
+  std::string key_;
+  std::string source_;
 };
 
 enum class PledgeStatus { Offered, Confirmed, Verified };
@@ -34,7 +72,7 @@ struct Pledge {
   PledgeStatus status = PledgeStatus::Offered;
   std::vector<Caveat> caveats;
   std::optional<geo::LonLat> home;  ///< home base or staging area (default: the nation's)
-  std::string valid_until;          ///< ISO 8601 date, empty = open-ended
+  std::optional<Date> valid_until;  ///< last day the offer stands; nullopt = open-ended
   bool illustrative = true;         ///< built from public statements, not a real offer
   std::string source;
   /// Sites the pledge names (theatre site ids), e.g. the air bases a host nation offers; its

@@ -261,7 +261,7 @@ struct ProtectionLine {
   std::string kind;  ///< air_defence | surgery | escort
   std::string title;
   std::string source;
-  std::string status;             ///< met | partial | missing
+  LineStatus status = LineStatus::Missing;  ///< met: every site covered; partial: some; missing: none
   int sites = 0;                  ///< sites the line applies to
   int covered = 0;                ///< sites covered from their first arrival on
   std::vector<std::string> gaps;  ///< one per site not covered from its first arrival, with the days

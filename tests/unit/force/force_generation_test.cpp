@@ -89,7 +89,7 @@ TEST(ForceGeneration, NoPledgeIsTheReasonWhenNobodyOffersTheCapability) {
 // the Ukraine line, which stays missing with the caveat named.
 TEST(ForceGeneration, WhereCaveatBlocksLinesElsewhere) {
   auto s = base_scenario();
-  s.coalition.pledges = {pledge("DE-1", "DE", "AD.BATTERY", 2, 10, {{CaveatKind::Where, {"neighbouring_nato"}, "t"}})};
+  s.coalition.pledges = {pledge("DE-1", "DE", "AD.BATTERY", 2, 10, {model::Caveat::from_names(CaveatKind::Where, {"neighbouring_nato"}, "t")})};
   s.mandate.requirements = {line("R-UA", "AD.BATTERY", 2, Phase::Ceasefire, 1, Location::Ukraine),
                             line("R-PL", "AD.BATTERY", 1, Phase::Ceasefire, 2, Location::NeighbouringNato)};
   const auto r = generate_force(s);
@@ -108,7 +108,7 @@ TEST(ForceGeneration, WhereCaveatBlocksLinesElsewhere) {
 // are covered, one unit each.
 TEST(ForceGeneration, WhenCaveatDefersToTheLaterPhase) {
   auto s = base_scenario();
-  s.coalition.pledges = {pledge("FR-1", "FR", "LAND.QRF", 2, 20, {{CaveatKind::When, {"peace_deal"}, "t"}})};
+  s.coalition.pledges = {pledge("FR-1", "FR", "LAND.QRF", 2, 20, {model::Caveat::from_names(CaveatKind::When, {"peace_deal"}, "t")})};
   s.mandate.requirements = {line("R-C", "LAND.QRF", 1, Phase::Ceasefire, 1),
                             line("R-P", "LAND.QRF", 1, Phase::PeaceDeal, 1)};
   const auto r = generate_force(s);
@@ -124,7 +124,7 @@ TEST(ForceGeneration, WhenCaveatDefersToTheLaterPhase) {
 // A US-backstop condition blocks until the scenario marks it met.
 TEST(ForceGeneration, ConditionPrecedentBlocksUntilMet) {
   auto s = base_scenario();
-  s.coalition.pledges = {pledge("UK-1", "GB", "LAND.QRF", 1, 10, {{CaveatKind::Condition, {"us_backstop"}, "t"}})};
+  s.coalition.pledges = {pledge("UK-1", "GB", "LAND.QRF", 1, 10, {model::Caveat::from_names(CaveatKind::Condition, {"us_backstop"}, "t")})};
   s.mandate.requirements = {line("R1", "LAND.QRF", 1, Phase::Ceasefire, 1)};
   s.mandate.conditions["us_backstop"] = false;
   auto r = generate_force(s);
@@ -138,7 +138,7 @@ TEST(ForceGeneration, ConditionPrecedentBlocksUntilMet) {
 
 TEST(ForceGeneration, ExcludedRoleBlocksThatRoleOnly) {
   auto s = base_scenario();
-  s.coalition.pledges = {pledge("IT-1", "IT", "LAND.QRF", 2, 10, {{CaveatKind::ExcludedRole, {"combat"}, "t"}})};
+  s.coalition.pledges = {pledge("IT-1", "IT", "LAND.QRF", 2, 10, {model::Caveat::from_names(CaveatKind::ExcludedRole, {"combat"}, "t")})};
   s.mandate.requirements = {line("R-COMBAT", "LAND.QRF", 1, Phase::Ceasefire, 1, Location::Ukraine, 30, "combat"),
                             line("R-DETER", "LAND.QRF", 1, Phase::Ceasefire, 2, Location::Ukraine, 30, "deterrence")};
   const auto r = generate_force(s);
@@ -165,7 +165,7 @@ TEST(ForceGeneration, ReadinessLaterThanRequiredIsTooLate) {
 TEST(ForceGeneration, ExpiredPledgeDoesNotCountInALaterPhase) {
   auto s = base_scenario();
   auto p = pledge("CA-1", "CA", "LAND.QRF", 1, 5);
-  p.valid_until = "2025-06-01";
+  p.valid_until = Date::from_iso("2025-06-01");
   s.coalition.pledges = {p};
   s.mandate.requirements = {line("R-C", "LAND.QRF", 1, Phase::Ceasefire, 1),
                             line("R-P", "LAND.QRF", 1, Phase::PeaceDeal, 1)};
@@ -205,8 +205,8 @@ TEST(ForceGeneration, PledgesServingOnlyFromHomeAreNotInTheRotationPool) {
   auto s = base_scenario();
   s.coalition.pledges = {
       pledge("FR-1", "FR", "LAND.QRF", 2, 5),
-      pledge("GB-9", "GB", "LAND.QRF", 1, 5, {{CaveatKind::Where, {"outside_theatre"}, "t"}}),
-      pledge("DK-1", "DK", "LAND.QRF", 1, 5, {{CaveatKind::Where, {"ukraine", "outside_theatre"}, "t"}})};
+      pledge("GB-9", "GB", "LAND.QRF", 1, 5, {model::Caveat::from_names(CaveatKind::Where, {"outside_theatre"}, "t")}),
+      pledge("DK-1", "DK", "LAND.QRF", 1, 5, {model::Caveat::from_names(CaveatKind::Where, {"ukraine", "outside_theatre"}, "t")})};
   s.mandate.requirements = {line("R-Q", "LAND.QRF", 1, Phase::Ceasefire, 1)};
   const auto result = generate_force(s);
   const auto& figures = result.phases[0].rotation.figures;
@@ -217,7 +217,7 @@ TEST(ForceGeneration, PledgesServingOnlyFromHomeAreNotInTheRotationPool) {
 TEST(ForceGeneration, RotationPoolAppliesTheRuleOfThirds) {
   auto s = base_scenario();
   s.coalition.pledges = {pledge("FR-1", "FR", "LAND.QRF", 2, 5), pledge("DK-1", "DK", "AD.BATTERY", 1, 5),
-                         pledge("NO-1", "NO", "AD.BATTERY", 1, 5, {{CaveatKind::When, {"peace_deal"}, "t"}})};
+                         pledge("NO-1", "NO", "AD.BATTERY", 1, 5, {model::Caveat::from_names(CaveatKind::When, {"peace_deal"}, "t")})};
   s.mandate.requirements = {line("R-Q", "LAND.QRF", 2, Phase::Ceasefire, 1),
                             line("R-A", "AD.BATTERY", 2, Phase::Ceasefire, 1)};
   auto r = generate_force(s);

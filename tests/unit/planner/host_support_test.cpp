@@ -44,7 +44,7 @@ model::Scenario with_host_support() {
   pl.nation = "PL";
   pl.capability = housing.code;
   pl.quantity = 2;
-  pl.caveats.push_back({model::CaveatKind::Where, {"neighbouring_nato"}, "test"});
+  pl.caveats.push_back(model::Caveat::from_names(model::CaveatKind::Where, {"neighbouring_nato"}, "test"));
   model::Pledge named = pl;
   named.id = "PL-N";
   named.quantity = 1;

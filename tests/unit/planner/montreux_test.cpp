@@ -47,7 +47,7 @@ protected:
       p.capability = "SEA.TEST_FRIGATE";
       p.quantity = quantity;
       p.readiness_days = 5;
-      p.caveats.push_back({model::CaveatKind::Where, {"black_sea"}, "test"});
+      p.caveats.push_back(model::Caveat::from_names(model::CaveatKind::Where, {"black_sea"}, "test"));
       p.home = home;
       return p;
     };

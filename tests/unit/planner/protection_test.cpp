@@ -7,7 +7,11 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
+#include "guarantor/core/error.hpp"
 #include "guarantor/planner/check.hpp"
+#include "guarantor/planner/plan_json.hpp"
 #include "guarantor/planner/planner.hpp"
 #include "guarantor/planner/protection.hpp"
 #include "tiny_scenario.hpp"
@@ -114,12 +118,33 @@ TEST_F(Protection, DefaultScenarioRulesReachThePlanAndTheChecker) {
   ASSERT_EQ(made.protection_lines.size(), 2u);
   ASSERT_NE(made.find_stage("protection"), nullptr);
   EXPECT_TRUE(check_plan(made, scenario).empty());
-  ASSERT_EQ(made.protection_lines[1].status, "missing");  // no surgical unit in the tiny scenario
-  made.protection_lines[1].status = "met";
+  ASSERT_EQ(made.protection_lines[1].status, LineStatus::Missing);  // no surgical unit in the tiny scenario
+  made.protection_lines[1].status = LineStatus::Met;
   made.protection_lines[1].covered = made.protection_lines[1].sites;
   made.protection_lines[1].gaps.clear();
   const auto violations = check_plan(made, scenario);
   EXPECT_TRUE(std::any_of(violations.begin(), violations.end(), [](const Violation& v) { return v.rule == "protection_claim"; }));
+}
+
+// A line's status is decoded when plan.json is read: a status outside met, partial and missing is
+// refused where it is, not carried as a string the checker would compare later.
+TEST_F(Protection, PlanJsonStatusIsReadAsAStatus) {
+  auto params = test::tiny_parameters();
+  params.protection = rules;
+  const Plan made = make_plan(scenario, params);
+  const Plan read = plan_from_json(plan_to_json(made), "plan.json");
+  ASSERT_EQ(read.protection_lines.size(), 2u);
+  EXPECT_EQ(read.protection_lines[1].status, LineStatus::Missing);
+  auto doc = nlohmann::json::parse(plan_to_json(made));
+  doc["protection_lines"][1]["status"] = "done";
+  try {
+    (void)plan_from_json(doc.dump(), "plan.json");
+    FAIL() << "a protection line status \"done\" was accepted";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::Schema);
+    EXPECT_EQ(error.where(), "plan.json /protection_lines/1/status");
+    EXPECT_NE(std::string(error.what()).find("met, partial or missing"), std::string::npos) << error.what();
+  }
 }
 
 }  // namespace

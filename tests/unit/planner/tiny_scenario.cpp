@@ -79,7 +79,7 @@ model::Scenario tiny_scenario() {
     p.capability = std::move(code);
     p.quantity = quantity;
     p.readiness_days = readiness;
-    p.caveats.push_back({model::CaveatKind::Where, std::move(where), "test"});
+    p.caveats.push_back(model::Caveat::from_names(model::CaveatKind::Where, std::move(where), "test"));
     return p;
   };
   s.coalition.pledges = {pledge("GB-1", "GB", "AD.TEST", 20, 10, {"ukraine"}),

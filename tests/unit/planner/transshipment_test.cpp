@@ -75,7 +75,7 @@ protected:
     pledge.nation = "PL";
     pledge.capability = railhead.code;
     pledge.quantity = 1;
-    pledge.caveats.push_back({model::CaveatKind::Where, {"neighbouring_nato"}, "test"});
+    pledge.caveats.push_back(model::Caveat::from_names(model::CaveatKind::Where, {"neighbouring_nato"}, "test"));
     scenario.coalition.pledges.push_back(pledge);
     model::RequirementLine line;
     line.id = "R-RAIL";

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <random>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -111,6 +112,67 @@ TEST(ValidatedInput, RandomMutationsOfTheDefaultScenarioFailValidationOrPlanClea
   }
   // The property says nothing unless some mutated scenarios got through validation.
   EXPECT_GT(planned, 0);
+}
+
+// Mutations aimed at the values decoded into types at load (caveat rules, dates): a value that
+// cannot make a typed value is refused by validation, with its location; one that can plans.
+struct TypedMutation {
+  std::string file;
+  std::string pointer;
+  json value;
+  bool refused;  ///< validation must refuse it
+};
+
+TEST(ValidatedInput, MutationsOfTypedValuesFailValidationOrPlanCleanly) {
+  const fs::path source = fs::path(GUARANTOR_TEST_DATA_DIR) / "default";
+  const fs::path planning = fs::path(GUARANTOR_TEST_DATA_DIR) / "planning";
+  io::LoadOptions options;
+  options.asset_dir = GUARANTOR_TEST_ASSET_DIR;
+  const PlannerParameters params = load_parameters(planning);
+  // Pledge 5 (GB-6) has a "when" caveat then a "condition"; pledge 0 (GB-1) a "where" caveat.
+  const std::vector<TypedMutation> cases = {
+      {"coalition.json", "/pledges/5/caveats/0/values/0", "after_the_war", true},
+      {"coalition.json", "/pledges/5/caveats/0/values", json::array({"ceasefire", "peace_deal"}), true},
+      {"coalition.json", "/pledges/5/caveats/1/values/0", "us_backstp", true},
+      {"coalition.json", "/pledges/5/caveats/1/values/0", "", true},
+      {"coalition.json", "/pledges/5/caveats/1/kind", "where", true},
+      {"coalition.json", "/pledges/0/caveats/0/values/0", "mars", true},
+      {"coalition.json", "/pledges/0/caveats/0/values", json::array({"ukraine", "ukraine"}), true},
+      {"coalition.json", "/pledges/0/caveats/0/values", json::array(), true},
+      {"coalition.json", "/pledges/0/valid_until", "2026-02-30", true},
+      {"coalition.json", "/pledges/0/valid_until", "soon", true},
+      {"scenario.json", "/as_of", "2025-13-01", true},
+      {"coalition.json", "/pledges/5/caveats/1/values/0", "un_mandate", false},
+      {"coalition.json", "/pledges/0/valid_until", "2020-01-01", false},
+  };
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const auto& mutation = cases[k];
+    const fs::path dir = fs::temp_directory_path() / ("guarantor-typed-mutation-" + std::to_string(k));
+    fs::remove_all(dir);
+    fs::copy(source, dir, fs::copy_options::recursive);
+    json doc = json::parse(std::ifstream(dir / mutation.file));
+    doc[json::json_pointer(mutation.pointer)] = mutation.value;
+    std::ofstream(dir / mutation.file, std::ios::trunc) << doc.dump(1);
+    std::optional<model::Scenario> scenario;
+    std::string refusal;
+    try {
+      scenario = io::load_scenario(dir / "scenario.json", options);
+    } catch (const Error& error) {
+      refusal = error.where();
+    }
+    const std::string what = fmt::format("case {}: {} {} = {}", k, mutation.file, mutation.pointer, mutation.value.dump());
+    if (mutation.refused) {
+      EXPECT_FALSE(scenario.has_value()) << what << " was accepted by validation";
+      EXPECT_NE(refusal.find(mutation.file), std::string::npos) << what << " refused at " << refusal;
+    } else {
+      ASSERT_TRUE(scenario.has_value()) << what << " refused at " << refusal;
+      ASSERT_TRUE(check_parameters(*scenario, params, planning).empty()) << what;
+      PlannerOptions plan_options;
+      plan_options.generator = "property test";
+      EXPECT_NO_THROW((void)make_plan(*scenario, params, plan_options)) << what << " planned with an exception";
+    }
+    fs::remove_all(dir);
+  }
 }
 
 }  // namespace

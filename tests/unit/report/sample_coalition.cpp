@@ -74,9 +74,9 @@ model::Coalition make_sample_coalition(bool illustrative) {
                pledge("TR-1", "TR", "SEA.MCM_GROUP", 1, geo::LonLat{28.98, 41.0}, illustrative),
                pledge("NL-1", "NL", "ISR.UAV_MALE", 1, geo::LonLat{26.1, 44.5}, illustrative),
                pledge("FR-2", "FR", "MED.ROLE2", 1, std::nullopt, illustrative)};
-  c.pledges[0].caveats = {{model::CaveatKind::When, {"peace_deal"}, "test fixture"}};
-  c.pledges[3].caveats = {{model::CaveatKind::Where, {"neighbouring_nato"}, "test fixture"},
-                          {model::CaveatKind::Condition, {"us_backstop"}, "test fixture"}};
+  c.pledges[0].caveats = {model::Caveat::from_names(model::CaveatKind::When, {"peace_deal"}, "test fixture")};
+  c.pledges[3].caveats = {model::Caveat::from_names(model::CaveatKind::Where, {"neighbouring_nato"}, "test fixture"),
+                          model::Caveat::from_names(model::CaveatKind::Condition, {"us_backstop"}, "test fixture")};
   return c;
 }
 
