@@ -79,7 +79,7 @@ TEST_F(Protection, AirDefenceGapNamesTheUncoveredDays) {
   EXPECT_EQ(site(sites, "hub.a").air_defence_day, 40);
   EXPECT_EQ(site(sites, "hub.b").air_defence_day, -1);
   const auto& ad = lines[0];
-  EXPECT_EQ(ad.status, "partial");
+  EXPECT_EQ(ad.status, LineStatus::Partial);
   EXPECT_EQ(ad.sites, 2);
   EXPECT_EQ(ad.covered, 0);
   ASSERT_EQ(ad.gaps.size(), 2u);
@@ -97,7 +97,7 @@ TEST_F(Protection, RoadEvacuationTooSlowHelicopterInTime) {
     EXPECT_NEAR(b.evacuation_hours, 225.9 * 1.3 / 50, 0.02);
     EXPECT_EQ(b.surgery_day, -1);
     EXPECT_EQ(site(sites, "hub.a").surgery_day, 10);  // the Role 2 is on site: 0 h
-    EXPECT_EQ(lines[1].status, "partial");
+    EXPECT_EQ(lines[1].status, LineStatus::Partial);
     EXPECT_NE(lines[1].gaps.front().find("5.9 h by road"), std::string::npos) << lines[1].gaps.front();
   }
   place("RW/1", "MED.TEST_RW", "hub.b", {25, 47.5}, 25);
