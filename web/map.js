@@ -83,8 +83,12 @@ export async function theatreMap(container, caption) {
     map.createPane(name).style.zIndex = zIndex;
   map.getPane('bands').classList.add('g-map-bands');
   map.getPane('labels').style.pointerEvents = 'none';
+  // The attributions are long (sources, licences, how each file was derived): the map's corner
+  // names the sources and points to the full text, which follows the map.
   map.attributionControl.setPrefix(false);
-  for (const line of geography.attributions ?? []) map.attributionControl.addAttribution(line.replace(/[<>&]/g, ''));
+  map.attributionControl.addAttribution('Natural Earth, GeoNames, OpenStreetMap, DeepStateMap: see "Map data and its sources" below the map');
+  container.after(h('details.g-map-sources', {}, h('summary', {}, 'Map data and its sources'),
+    h('ul', {}, (geography.attributions ?? []).map((line) => h('li', {}, line)))));
 
   let hostBounds = null;
   for (const country of geography.countries) {

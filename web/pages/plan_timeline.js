@@ -8,7 +8,7 @@ import { downloadCsv } from '../csv.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW_PX = 16;
-const LABEL_PX = 190;
+const LABEL_PX = 290;
 const AXIS_PX = 28;
 
 function svg(tag, attributes = {}, text = null) {
