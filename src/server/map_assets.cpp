@@ -97,14 +97,6 @@ std::string bands_document(const Server::Impl& server) {
   return json{{"threat_axes", axes}, {"pull_back", bands}}.dump();
 }
 
-std::string regex_escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
 }  // namespace
 
 std::vector<Route> map_asset_routes() {

@@ -36,6 +36,8 @@ Reply file_reply(const WebAsset& asset) {
   return reply;
 }
 
+}  // namespace
+
 std::string regex_escaped(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -44,7 +46,6 @@ std::string regex_escaped(std::string_view text) {
   }
   return out;
 }
-}  // namespace
 
 std::vector<Route> page_routes() {
   std::vector<Route> table;

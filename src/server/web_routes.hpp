@@ -1,6 +1,8 @@
 #pragma once
 // The browser pages of the workspace: page URLs, their embedded scripts and styles, and the npm
 // libraries they use, registered beside the JSON API's route table.
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "api.hpp"
@@ -15,5 +17,9 @@ std::vector<Route> page_routes();
 /// The maps' data and libraries (map_assets.cpp): /assets/theatre.json, the server's theatre as
 /// the maps draw it, and /assets/lib/*, Leaflet and milsymbol read from ServerOptions::asset_dir.
 std::vector<Route> map_asset_routes();
+
+/// A file name as a route pattern that matches it literally (route patterns are regular
+/// expressions; asset names contain dots).
+std::string regex_escaped(std::string_view text);
 
 }  // namespace guarantor::server
