@@ -7,25 +7,17 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/io/scenario_loader.hpp"
+#include "load_diagnostics.hpp"
 #include "scenario_fixture.hpp"
 
 namespace guarantor::io {
 namespace {
 
 std::vector<Diagnostic> load_errors(const testing::ScenarioFixture& fixture) {
-  try {
-    (void)load_scenario(fixture.manifest(), LoadOptions{});
-  } catch (const Error& error) {
-    return error.diagnostics();
-  }
-  return {};
+  return testing::load_errors(fixture.manifest());
 }
 
-std::string all(const std::vector<Diagnostic>& diagnostics) {
-  std::string text;
-  for (const auto& d : diagnostics) text += d.to_string() + "\n";
-  return text;
-}
+using testing::diagnostics_text;
 
 // The diagnostic whose location is `file:<line> pointer`; returns its line, or 0 when absent.
 int line_of(const std::vector<Diagnostic>& diagnostics, const std::string& file, const std::string& pointer,
@@ -52,24 +44,27 @@ TEST(CompleteValidation, EveryProblemIsListedInOneRun) {
   fixture.set("mandate.json", "/requirements/1/coverage/filter", "east_of_dnipro");  // coverage filter
   fixture.set("mandate.json", "/requirements/1/coverage/demand", "populaton");       // coverage demand
   const auto errors = load_errors(fixture);
-  ASSERT_GE(errors.size(), 9U) << all(errors);
-  EXPECT_GT(line_of(errors, "coalition.json", "/pledges/0/quantity", "got -2"), 0) << all(errors);
-  EXPECT_GT(line_of(errors, "coalition.json", "/pledges/1/nation", "\"XX\" is not a nation"), 0) << all(errors);
+  ASSERT_GE(errors.size(), 9U) << diagnostics_text(errors);
+  EXPECT_GT(line_of(errors, "coalition.json", "/pledges/0/quantity", "got -2"), 0) << diagnostics_text(errors);
+  EXPECT_GT(line_of(errors, "coalition.json", "/pledges/1/nation", "\"XX\" is not a nation"), 0)
+      << diagnostics_text(errors);
   EXPECT_GT(line_of(errors, "coalition.json", "/pledges/0/valid_until", "got \"soon\"; expected a calendar date"), 0)
-      << all(errors);
-  EXPECT_GT(line_of(errors, "coalition.json", "/pledges/1/valid_until", "got \"2026-13-01\""), 0) << all(errors);
+      << diagnostics_text(errors);
+  EXPECT_GT(line_of(errors, "coalition.json", "/pledges/1/valid_until", "got \"2026-13-01\""), 0)
+      << diagnostics_text(errors);
   EXPECT_GT(line_of(errors, "scenario.json", "/as_of",
                     "got \"2025-02-30\": February 2025 has 28 days; expected a calendar date"),
             0)
-      << all(errors);
+      << diagnostics_text(errors);
   EXPECT_GT(line_of(errors, "mandate.json", "/requirements/0/capability", "\"AD.NOPE\" is not in the capability"), 0)
-      << all(errors);
+      << diagnostics_text(errors);
   EXPECT_GT(line_of(errors, "mandate.json", "/requirements/1/coverage/filter", "got \"east_of_dnipro\""), 0)
-      << all(errors);
-  EXPECT_GT(line_of(errors, "mandate.json", "/requirements/1/coverage/demand", "got \"populaton\""), 0) << all(errors);
+      << diagnostics_text(errors);
+  EXPECT_GT(line_of(errors, "mandate.json", "/requirements/1/coverage/demand", "got \"populaton\""), 0)
+      << diagnostics_text(errors);
   bool duplicate = false;
   for (const auto& d : errors) duplicate |= d.message.find("repeats /pledges/0") != std::string::npos;
-  EXPECT_TRUE(duplicate) << all(errors);
+  EXPECT_TRUE(duplicate) << diagnostics_text(errors);
 }
 
 // A misspelt key is not silently ignored (it would change the force-generation answer).
@@ -86,10 +81,10 @@ TEST(CompleteValidation, UnknownKeysAreReportedWithTheNearestKnownKey) {
   const auto errors = load_errors(fixture);
   EXPECT_GT(
       line_of(errors, "coalition.json", "/pledges/1/caveatz", "unknown key \"caveatz\"; did you mean \"caveats\"?"), 0)
-      << all(errors);
+      << diagnostics_text(errors);
   EXPECT_GT(line_of(errors, "coalition.json", "/pledges/0/colour", "unknown key \"colour\"; expected one of "), 0)
-      << all(errors);
-  EXPECT_GT(line_of(errors, "scenario.json", "/mandat", "did you mean \"mandate\"?"), 0) << all(errors);
+      << diagnostics_text(errors);
+  EXPECT_GT(line_of(errors, "scenario.json", "/mandat", "did you mean \"mandate\"?"), 0) << diagnostics_text(errors);
 }
 
 // The line is the line of the value in the file as written.
@@ -109,7 +104,8 @@ TEST(CompleteValidation, LinesPointAtTheValue) {
   ]
 })");
   const auto errors = load_errors(fixture);
-  EXPECT_EQ(line_of(errors, "coalition.json", "/pledges/0/valid_until", "got \"2026-13-01\""), 10) << all(errors);
+  EXPECT_EQ(line_of(errors, "coalition.json", "/pledges/0/valid_until", "got \"2026-13-01\""), 10)
+      << diagnostics_text(errors);
 }
 
 }  // namespace

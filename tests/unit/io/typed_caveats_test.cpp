@@ -9,6 +9,7 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/io/scenario_loader.hpp"
 #include "guarantor/model/coalition.hpp"
+#include "load_diagnostics.hpp"
 #include "scenario_fixture.hpp"
 
 namespace guarantor::io {
@@ -20,19 +21,10 @@ using model::Location;
 using model::Phase;
 
 std::vector<Diagnostic> load_errors(const testing::ScenarioFixture& fixture) {
-  try {
-    (void)load_scenario(fixture.manifest(), LoadOptions{});
-  } catch (const Error& error) {
-    return error.diagnostics();
-  }
-  return {};
+  return testing::load_errors(fixture.manifest());
 }
 
-std::string all(const std::vector<Diagnostic>& diagnostics) {
-  std::string text;
-  for (const auto& d : diagnostics) text += d.to_string() + "\n";
-  return text;
-}
+using testing::diagnostics_text;
 
 // True when one diagnostic is located at `file:<line> pointer` and says `message`.
 bool reported(const std::vector<Diagnostic>& diagnostics, const std::string& file, const std::string& pointer,
@@ -97,7 +89,7 @@ TEST(TypedCaveats, UnknownConditionIsALocatedReferenceError) {
   const auto errors = load_errors(fixture);
   EXPECT_TRUE(reported(errors, "coalition.json", "/pledges/1/caveats/1/values/0",
                        "condition \"us_backstp\" is not a condition of the mandate", ErrorCode::Reference))
-      << all(errors);
+      << diagnostics_text(errors);
 }
 
 TEST(TypedCaveats, EveryBadCaveatValueIsReportedWhereItIs) {
@@ -109,13 +101,13 @@ TEST(TypedCaveats, EveryBadCaveatValueIsReportedWhereItIs) {
   const auto errors = load_errors(fixture);
   EXPECT_TRUE(reported(errors, "coalition.json", "/pledges/2/caveats/0/values/1",
                        "got \"neighbouring_nato\" a second time; expected each location once", ErrorCode::Schema))
-      << all(errors);
+      << diagnostics_text(errors);
   EXPECT_TRUE(reported(errors, "coalition.json", "/pledges/1/caveats/1/values/0", "empty; expected a condition key",
                        ErrorCode::Schema))
-      << all(errors);
+      << diagnostics_text(errors);
   EXPECT_TRUE(reported(errors, "coalition.json", "/pledges/0/caveats/0/values/0",
                        "got \"after_the_war\"; expected one of ceasefire, peace_deal", ErrorCode::Schema))
-      << all(errors);
+      << diagnostics_text(errors);
 }
 
 TEST(TypedCaveats, EmptyValidUntilStaysOpenEnded) {
