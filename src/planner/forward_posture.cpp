@@ -45,6 +45,9 @@ ForwardPostureRules load_forward_posture(const std::filesystem::path& file, std:
   rules.max_distance_km = detail::planning_factor(doc, reader, "", "max_distance_km");
   rules.min_place_population = detail::planning_factor(doc, reader, "", "min_place_population", false);
   rules.capacity_personnel = detail::planning_factor(doc, reader, "", "capacity_personnel");
+  detail::close_planning_object(doc, reader, "",
+                                {"description", "capabilities", "min_distance_km", "max_distance_km", "min_place_population",
+                                 "capacity_personnel"});
   if (rules.max_distance_km <= rules.min_distance_km)
     reader.fail(ErrorCode::Schema, "/max_distance_km", "must exceed min_distance_km (the band lies between them)");
   sink.throw_if_any();

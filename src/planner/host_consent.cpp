@@ -49,9 +49,11 @@ HostConsent load_host_consent(const std::filesystem::path& file, std::vector<Inp
         }
       else if (!r.transit)
         reader.fail(ErrorCode::Schema, fmt::format("{}/crossings", ptr), "missing; a transit refusal names the crossings it closes");
+      detail::close_planning_object(e, reader, ptr, {"country", "basing", "transit", "crossings", "source"});
       consent.refusals.push_back(std::move(r));
     }
   }
+  detail::close_planning_object(doc, reader, "", {"description", "refusals"});
   sink.throw_if_any();
   return consent;
 }

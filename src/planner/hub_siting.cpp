@@ -78,6 +78,10 @@ HubSitingRules load_hub_siting(const std::filesystem::path& file, std::vector<In
   rules.support_weight = detail::planning_factor(weights, reader, "/weights", "support", false);
   rules.protection_weight = detail::planning_factor(weights, reader, "/weights", "protection", false);
   rules.access_weight = detail::planning_factor(weights, reader, "/weights", "access", false);
+  detail::close_planning_object(weights, reader, "/weights", {"description", "support", "protection", "access"});
+  detail::close_planning_object(doc, reader, "",
+                                {"description", "min_threat_km", "min_separation_km", "protection_depth_km", "weights",
+                                 "airfield_personnel"});
   if (doc.contains("weights") && rules.support_weight + rules.protection_weight + rules.access_weight <= 0)
     reader.fail(ErrorCode::Schema, "/weights", "every weight is 0; expected at least one positive weight");
   const nlohmann::json airfields = doc.value("airfield_personnel", nlohmann::json::object());

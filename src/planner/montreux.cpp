@@ -49,6 +49,9 @@ MontreuxRules load_montreux(const std::filesystem::path& file, std::vector<Input
   rules.max_stay_days = detail::planning_factor(doc, reader, "", "max_stay_days");
   rules.notice_days_littoral = detail::planning_factor(doc, reader, "", "notice_days_littoral", false);
   rules.notice_days_non_littoral = detail::planning_factor(doc, reader, "", "notice_days_non_littoral", false);
+  detail::close_planning_object(doc, reader, "",
+                                {"description", "article_19_condition", "straits_state", "littoral_states", "tonnage_t",
+                                 "non_littoral_tonnage_t", "max_stay_days", "notice_days_littoral", "notice_days_non_littoral"});
   sink.throw_if_any();
   return rules;
 }
@@ -69,6 +72,7 @@ SeaRoutes load_sea_routes(const std::filesystem::path& file, std::vector<InputFi
       const auto id = detail::planning_string(w, reader, ptr, "id");
       const auto p = w.is_object() && w.contains("position") ? detail::planning_point(w["position"], reader, fmt::format("{}/position", ptr))
                                                             : std::nullopt;
+      detail::close_planning_object(w, reader, ptr, {"id", "position"});
       if (!p) reader.fail(ErrorCode::Schema, fmt::format("{}/position", ptr), "missing; expected [lon, lat]");
       else routes.waypoints.push_back({id, *p});
     }
@@ -86,8 +90,10 @@ SeaRoutes load_sea_routes(const std::filesystem::path& file, std::vector<InputFi
       for (const auto& end : {leg.from, leg.to})
         if (!end.empty() && !known(end))
           reader.fail(ErrorCode::Schema, fmt::format("{}", ptr), fmt::format("waypoint \"{}\" is not listed in /waypoints", end));
+      detail::close_planning_object(l, reader, ptr, {"from", "to", "straits"});
       routes.legs.push_back(std::move(leg));
     }
+  detail::close_planning_object(doc, reader, "", {"description", "waypoints", "legs"});
   sink.throw_if_any();
   return routes;
 }

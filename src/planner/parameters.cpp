@@ -30,6 +30,7 @@ struct Reader {
     const double value = parent[key]["value"].get<double>();
     if (positive ? !(value > 0) : !(value >= 0))
       reader.fail(ErrorCode::Schema, field, fmt::format("got {}; expected a {} number", value, positive ? "positive" : "non-negative"));
+    detail::close_planning_factor(parent, reader, pointer, key);
     return value;
   }
 
@@ -44,6 +45,7 @@ struct Reader {
     for (std::size_t i = 0; i < list.size(); ++i)
       if (auto point = reader.position_value(list[i], fmt::format("{}/{}", field, i))) points.push_back(*point);
     if (points.size() < 2) reader.fail(ErrorCode::Schema, field, "needs at least two points");
+    detail::close_planning_object(parent[key], reader, "/" + key, {"points", "source"});
     return points;
   }
 };
@@ -79,6 +81,8 @@ void read_transshipment(const json& block, Reader& m, MovementParameters& mv) {
   const json added = block.value("added_by_unit_personnel_per_day", json::object());
   for (const auto& [code, value] : added.items())
     if (code != "source") mv.transshipment_added[code] = m.factor(added, at + "/added_by_unit_personnel_per_day", code);
+  detail::close_planning_object(block, m.reader, at,
+                                {"description", "points_personnel_per_day", "routes", "added_by_unit_personnel_per_day"});
 }
 }  // namespace
 
@@ -128,6 +132,18 @@ PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   const json solver = root.value("solver", json::object());
   params.time_limit_s = r.factor(solver, "/solver", "time_limit_s");
   params.seed = static_cast<std::uint64_t>(r.factor(solver, "/solver", "seed", false));
+  // The objects whose members are a fixed set are closed; tables keyed by capability code or
+  // priority are open (their keys are data), their entries still checked as factors.
+  detail::close_planning_object(root, parameters_reader, "",
+                                {"description", "demand", "dnipro_line", "sea_lane", "site_resource", "priority_weight", "solver"});
+  detail::close_planning_object(demand, parameters_reader, "/demand",
+                                {"source", "min_place_population", "hub_population_weight", "hub_energy_weight",
+                                 "non_mw_energy_site_mw", "contact_line_sample_km", "contact_line_border_clearance_km",
+                                 "sea_lane_sample_km"});
+  detail::close_planning_object(resource, parameters_reader, "/site_resource", {"description", "airfield", "port", "rail_junction"});
+  detail::close_planning_object(root.value("priority_weight", json::object()), parameters_reader, "/priority_weight",
+                                {"source", "values"});
+  detail::close_planning_object(solver, parameters_reader, "/solver", {"source", "time_limit_s", "seed"});
 
   io::FieldReader movement_reader(movement_file, sink);
   Reader m{movement_reader};
@@ -144,6 +160,13 @@ PlannerParameters load_parameters(const std::filesystem::path& planning_dir) {
   mv.airfield_c17_loads_per_day = m.factor(move, "", "airfield_c17_loads_per_day");
   mv.port_unit_loads_per_berth_per_day = m.factor(move, "", "port_unit_loads_per_berth_per_day");
   read_transshipment(move.value("transshipment", json::object()), m, mv);
+  detail::close_planning_object(throughput, movement_reader, "/crossing_throughput_personnel_per_day",
+                                {"source", "rail", "road", "road_rail"});
+  detail::close_planning_object(move, movement_reader, "",
+                                {"description", "rail_km_per_day", "road_km_per_day", "sea_km_per_day", "air_deploy_days",
+                                 "route_detour_factor", "gauge_transshipment_days", "airfield_c17_loads_per_day",
+                                 "port_unit_loads_per_berth_per_day", "crossing_throughput_personnel_per_day",
+                                 "transshipment"});
   sink.throw_if_any();
   params.threat = load_threat_rules(planning_dir / "threat_axes.json", &params.files);
   params.forward = load_forward_posture(planning_dir / "forward_posture.json", &params.files);

@@ -45,7 +45,20 @@ double planning_factor(const json& parent, io::FieldReader& reader, const std::s
   const double value = parent[key]["value"].get<double>();
   if (positive ? !(value > 0) : !(value >= 0))
     reader.fail(ErrorCode::Schema, field, fmt::format("got {}; expected a {} number", value, positive ? "positive" : "non-negative"));
+  close_planning_factor(parent, reader, pointer, key);
   return value;
+}
+
+void close_planning_object(const json& obj, io::FieldReader& reader, const std::string& pointer,
+                           std::initializer_list<std::string_view> keys) {
+  if (!obj.is_object()) return;
+  for (const std::string_view key : keys) reader.known(pointer, key);
+  reader.close_object(obj, pointer);
+}
+
+void close_planning_factor(const json& parent, io::FieldReader& reader, const std::string& pointer, const std::string& key) {
+  if (!parent.is_object() || !parent.contains(key)) return;
+  close_planning_object(parent[key], reader, fmt::format("{}/{}", pointer, key), {"value", "unit", "source", "min", "max"});
 }
 
 std::string planning_string(const json& parent, io::FieldReader& reader, const std::string& pointer, const std::string& key) {

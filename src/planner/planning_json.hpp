@@ -3,6 +3,7 @@
 // Montreux): read a JSON file through io's field reader with its hash for provenance, and read a planning factor
 // {value, unit, source} so that no number in these files comes without its source.
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,17 @@ double planning_factor(const nlohmann::json& parent, io::FieldReader& reader, co
 /// A non-empty string field, reported at "<file>:<line> <pointer>/<key>" when missing.
 std::string planning_string(const nlohmann::json& parent, io::FieldReader& reader, const std::string& pointer,
                             const std::string& key);
+
+/// Refuses every key of the object `obj` (found at `pointer`) other than `keys`, naming the
+/// nearest known key ("did you mean"): a misspelt key in a rule file is reported where it is
+/// instead of leaving the number it meant at its default. A value that is not an object is left
+/// to the reader that expected one.
+void close_planning_object(const nlohmann::json& obj, io::FieldReader& reader, const std::string& pointer,
+                           std::initializer_list<std::string_view> keys);
+
+/// The members a planning factor may carry: {value, unit, source} and an optional [min, max].
+void close_planning_factor(const nlohmann::json& parent, io::FieldReader& reader, const std::string& pointer,
+                           const std::string& key);
 
 /// A [lon, lat] point found at `pointer`, range-checked.
 std::optional<geo::LonLat> planning_point(const nlohmann::json& value, io::FieldReader& reader, const std::string& pointer);

@@ -36,6 +36,7 @@ ProtectionRules load_protection_rules(const std::filesystem::path& file, std::ve
                               detail::planning_string(entry, reader, pointer, "kind"),
                               detail::planning_string(entry, reader, pointer, "title"),
                               detail::planning_string(entry, reader, pointer, "source")};
+      detail::close_planning_object(entry, reader, pointer, {"id", "kind", "title", "source"});
       if (!line.kind.empty() && !known_kind(line.kind))
         reader.fail(ErrorCode::Schema, fmt::format("{}/kind", pointer),
                  fmt::format("got \"{}\"; expected air_defence, surgery or escort", line.kind));
@@ -49,6 +50,9 @@ ProtectionRules load_protection_rules(const std::filesystem::path& file, std::ve
   rules.surgery_within_h = detail::planning_factor(doc, reader, "", "surgery_within_h");
   rules.road_evacuation_kmh = detail::planning_factor(doc, reader, "", "road_evacuation_kmh");
   rules.medevac_dispatch_h = detail::planning_factor(doc, reader, "", "medevac_dispatch_h", false);
+  detail::close_planning_object(doc, reader, "",
+                                {"description", "lines", "air_defence_capabilities", "escort_capabilities", "role2_capability",
+                                 "medevac_capability", "surgery_within_h", "road_evacuation_kmh", "medevac_dispatch_h"});
   sink.throw_if_any();
   return rules;
 }

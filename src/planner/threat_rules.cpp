@@ -49,6 +49,7 @@ ThreatRules load_threat_rules(const std::filesystem::path& file, std::vector<Inp
           if (const auto p = detail::planning_point(entry["points"][k], reader, fmt::format("{}/points/{}", pointer, k)))
             axis.points.push_back(*p);
       }
+      detail::close_planning_object(entry, reader, pointer, {"id", "name", "band_km", "country", "points"});
       rules.axes.push_back(std::move(axis));
     }
   if (doc.contains("line_basing")) {
@@ -75,9 +76,11 @@ ThreatRules load_threat_rules(const std::filesystem::path& file, std::vector<Inp
               else reader.fail(ErrorCode::Schema, fmt::format("{}/sites", pointer), "expected site ids (non-empty strings)");
             }
         }
+        detail::close_planning_object(entry, reader, pointer, {"line", "filter", "sites", "source"});
         rules.line_basing.push_back(std::move(filter));
       }
   }
+  detail::close_planning_object(doc, reader, "", {"description", "axes", "line_basing"});
   sink.throw_if_any();
   return rules;
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "guarantor/core/error.hpp"
+#include "guarantor/io/json_fields.hpp"
 #include "guarantor/report/html_escape.hpp"
 
 namespace guarantor::report {
@@ -27,31 +28,44 @@ constexpr const char* ILLUSTRATIVE_NOTICE =
 }  // namespace
 
 std::vector<SizingAnchor> load_sizing_anchors(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::FileNotFound, path.string(), "cannot be read; expected data/planning/sizing_anchors.json");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(buffer.str());
-  } catch (const nlohmann::json::parse_error& error) {
-    throw Error(ErrorCode::Syntax, fmt::format("{} byte {}", path.string(), error.byte), "not well-formed JSON");
-  } catch (const nlohmann::json::exception& error) {
-    // e.g. a number too large for a double (nlohmann reports it as out_of_range).
-    throw Error(ErrorCode::Syntax, path.string(), fmt::format("not well-formed JSON ({})", error.what()));
-  }
+  // Through io's reader like every other input file: located errors ("sizing_anchors.json:9
+  // /anchors/2/personnel: ..."), all at once, and unknown keys refused with "did you mean".
+  io::JsonFile file = io::read_json_file(path);
+  file.name = path.filename().string();
+  DiagnosticSink sink;
+  io::FieldReader reader(file, sink);
   std::vector<SizingAnchor> anchors;
+  if (reader.object(file.root, "") == nullptr) sink.throw_if_any();
   for (const char* list : {"anchors", "ratio_anchors"}) {
-    if (!doc.contains(list)) continue;
-    for (const auto& a : doc[list]) {
-      if (!a.is_object() || !a.contains("id") || !a.contains("label") || !a.contains("source") ||
-          !(a.contains("personnel") || a.contains("per_thousand")))
-        throw Error(ErrorCode::Schema, fmt::format("{} /{}", path.string(), list),
-                    "each anchor needs id, label, source and personnel or per_thousand");
-      anchors.push_back({a["id"].get<std::string>(), a["label"].get<std::string>(), a.value("personnel", 0.0),
-                         a.value("per_thousand", 0.0), a["source"].get<std::string>()});
+    const bool ratio = std::string_view(list) == "ratio_anchors";
+    const io::Json* entries = reader.array(file.root, list, "", false);
+    if (entries == nullptr) continue;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+      const std::string pointer = fmt::format("/{}/{}", list, i);
+      const io::Json* entry = reader.object((*entries)[i], pointer);
+      if (entry == nullptr) continue;
+      SizingAnchor anchor;
+      anchor.id = reader.string(*entry, "id", pointer);
+      anchor.label = reader.string(*entry, "label", pointer);
+      anchor.source = reader.string(*entry, "source", pointer);
+      // An absolute anchor gives personnel; a ratio anchor personnel per 1,000 inhabitants of
+      // the population it names (the planned area is the one population the report measures).
+      if (ratio) {
+        anchor.per_thousand = reader.number(*entry, "per_thousand", pointer, 0.0, 1000.0);
+        const std::string population = reader.string(*entry, "population", pointer, false);
+        if (!population.empty() && population != "planned_area")
+          reader.fail(ErrorCode::Schema, pointer + "/population",
+                      fmt::format("got \"{}\"; expected planned_area", excerpt(population)));
+      } else {
+        anchor.personnel = reader.number(*entry, "personnel", pointer, 0.0, 10'000'000.0);
+      }
+      reader.close_object(*entry, pointer);
+      anchors.push_back(std::move(anchor));
     }
   }
+  reader.known("", "description");
+  reader.close_object(file.root, "");
+  sink.throw_if_any();
   return anchors;
 }
 

@@ -1,6 +1,7 @@
 // The planner's rule files (data/planning) are read by io's field reader: every problem of a file
 // in one run, each located as "file:line /pointer"; syntax errors as "file:line:column".
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -88,6 +89,56 @@ TEST(PlannerRuleFiles, ParameterSyntaxErrorsNameLineAndColumn) {
   EXPECT_TRUE(has(problems, (dir / "parameters.json").string() + ":3:")) << problems;
   EXPECT_TRUE(has(problems, "not well-formed JSON")) << problems;
 }
+
+// A misspelt key in any rule file is refused where it is, with the nearest known key, instead of
+// leaving the value it meant at its default: each case breaks one object of the shipped files.
+struct MisspeltKey {
+  const char* file;
+  const char* object;  ///< JSON pointer of the object the key is added to
+  const char* key;
+  const char* nearest;
+};
+
+class PlannerRuleFileKeys : public ::testing::TestWithParam<MisspeltKey> {};
+
+TEST_P(PlannerRuleFileKeys, UnknownKeyIsRefusedWithTheNearestKnownKey) {
+  const MisspeltKey& c = GetParam();
+  const auto dir = temp_dir() / (std::string("keys_") + c.file + "_" + c.key);
+  std::filesystem::create_directories(dir);
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(GUARANTOR_TEST_DATA_DIR) / "planning"))
+    std::filesystem::copy_file(entry.path(), dir / entry.path().filename(), std::filesystem::copy_options::overwrite_existing);
+  auto doc = nlohmann::json::parse(std::ifstream(dir / c.file));
+  doc[nlohmann::json::json_pointer(c.object)][c.key] = 1;
+  write_file(dir / c.file, doc.dump(2));
+  const std::string problems = problems_of([&] { (void)load_parameters(dir); });
+  const std::string expected = std::string(c.object) + "/" + c.key + ": unknown key \"" + c.key + "\"; did you mean \"" +
+                               c.nearest + "\"?";
+  EXPECT_TRUE(has(problems, std::string(c.file) + ":")) << problems;
+  EXPECT_TRUE(has(problems, expected)) << "expected " << expected << "\ngot:\n" << problems;
+  std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryRuleFile, PlannerRuleFileKeys,
+    ::testing::Values(MisspeltKey{"parameters.json", "", "soler", "solver"},
+                      MisspeltKey{"parameters.json", "/demand", "min_place_populaton", "min_place_population"},
+                      MisspeltKey{"parameters.json", "/solver/time_limit_s", "sorce", "source"},
+                      MisspeltKey{"parameters.json", "/dnipro_line", "pionts", "points"},
+                      MisspeltKey{"parameters.json", "/priority_weight", "value", "values"},
+                      MisspeltKey{"movement.json", "", "rail_km_per_dya", "rail_km_per_day"},
+                      MisspeltKey{"movement.json", "/transshipment", "rootes", "routes"},
+                      MisspeltKey{"movement.json", "/crossing_throughput_personnel_per_day", "raill", "rail"},
+                      MisspeltKey{"threat_axes.json", "/axes/0", "band_kms", "band_km"},
+                      MisspeltKey{"threat_axes.json", "/line_basing/0", "filtre", "filter"},
+                      MisspeltKey{"forward_posture.json", "", "max_distance_kms", "max_distance_km"},
+                      MisspeltKey{"protection.json", "/lines/0", "titel", "title"},
+                      MisspeltKey{"protection.json", "", "surgery_within_hours", "surgery_within_h"},
+                      MisspeltKey{"montreux.json", "", "max_stay_day", "max_stay_days"},
+                      MisspeltKey{"sea_routes.json", "/legs/0", "strait", "straits"},
+                      MisspeltKey{"sea_routes.json", "/waypoints/0", "postion", "position"},
+                      MisspeltKey{"host_consent.json", "/refusals/0", "crossing", "crossings"},
+                      MisspeltKey{"hub_siting.json", "/weights", "acces", "access"},
+                      MisspeltKey{"hub_siting.json", "", "min_threat", "min_threat_km"}));
 
 }  // namespace
 }  // namespace guarantor::planner
