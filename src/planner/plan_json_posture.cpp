@@ -4,33 +4,12 @@
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
+#include "plan_json_reader.hpp"
 
 namespace guarantor::planner::detail {
 
-namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
-
-[[noreturn]] void fail(const std::string& where, const std::string& pointer, const std::string& expected) {
-  throw Error(ErrorCode::Schema, fmt::format("{} {}", where, pointer), fmt::format("missing or mistyped; expected {}", expected));
-}
-
-std::string text(const json& obj, const std::string& key, const std::string& where, const std::string& pointer) {
-  if (!obj.contains(key) || !obj[key].is_string()) fail(where, pointer + "/" + key, "a string");
-  return obj[key].get<std::string>();
-}
-
-double number(const json& obj, const std::string& key, const std::string& where, const std::string& pointer) {
-  if (!obj.contains(key) || !obj[key].is_number()) fail(where, pointer + "/" + key, "a number");
-  return obj[key].get<double>();
-}
-
-geo::LonLat point(const json& value, const std::string& where, const std::string& pointer) {
-  if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number())
-    fail(where, pointer, "[longitude, latitude]");
-  return geo::to_checked({value[0].get<double>(), value[1].get<double>()}, fmt::format("{} {}", where, pointer));
-}
-}  // namespace
 
 void write_posture_provenance(ordered_json& provenance, const Provenance& pv) {
   ordered_json axes = ordered_json::array();
@@ -72,113 +51,86 @@ void write_candidate_threat(ordered_json& candidate, const CandidateSite& site) 
   candidate["personnel_capacity"] = site.personnel_capacity;
 }
 
-void read_posture_provenance(const json& provenance, Provenance& pv, const std::string& where) {
+void read_posture_provenance(const json& provenance, Provenance& pv, const PlanJsonReader& r) {
   if (provenance.contains("threat_axes")) {
-    const auto& axes = provenance["threat_axes"];
-    if (!axes.is_array()) fail(where, "/provenance/threat_axes", "an array");
+    const auto& axes = r.array(provenance, "/provenance", "threat_axes");
     for (std::size_t i = 0; i < axes.size(); ++i) {
       const std::string ptr = fmt::format("/provenance/threat_axes/{}", i);
       ThreatAxis axis;
-      axis.id = text(axes[i], "id", where, ptr);
-      axis.name = text(axes[i], "name", where, ptr);
-      axis.country = text(axes[i], "country", where, ptr);
-      axis.band_km = number(axes[i], "band_km", where, ptr);
-      axis.source = text(axes[i], "source", where, ptr);
-      if (!axes[i].contains("points") || !axes[i]["points"].is_array()) fail(where, ptr + "/points", "an array");
-      for (std::size_t k = 0; k < axes[i]["points"].size(); ++k)
-        axis.points.push_back(point(axes[i]["points"][k], where, fmt::format("{}/points/{}", ptr, k)));
+      axis.id = r.str(axes[i], ptr, "id");
+      axis.name = r.str(axes[i], ptr, "name");
+      axis.country = r.str(axes[i], ptr, "country");
+      axis.band_km = r.num(axes[i], ptr, "band_km");
+      axis.source = r.str(axes[i], ptr, "source");
+      const auto& points = r.array(axes[i], ptr, "points");
+      for (std::size_t k = 0; k < points.size(); ++k)
+        axis.points.push_back(r.lon_lat_value(points[k], fmt::format("{}/points/{}", ptr, k)));
       pv.threat_axes.push_back(std::move(axis));
     }
   }
   if (provenance.contains("capability_sets")) {
-    const auto& sets = provenance["capability_sets"];
-    if (!sets.is_object()) fail(where, "/provenance/capability_sets", "an object of arrays of capability codes");
-    for (const auto& [key, codes] : sets.items()) {
-      if (!codes.is_array()) fail(where, "/provenance/capability_sets/" + key, "an array of capability codes");
-      auto& out = pv.capability_sets[key];
-      for (const auto& code : codes) {
-        if (!code.is_string()) fail(where, "/provenance/capability_sets/" + key, "an array of capability codes");
-        out.push_back(code.get<std::string>());
-      }
-    }
+    const auto& sets = r.field(provenance, "/provenance", "capability_sets");
+    if (!sets.is_object()) r.fail("/provenance/capability_sets", "an object of arrays of capability codes");
+    for (const auto& [key, codes] : sets.items()) pv.capability_sets[key] = r.strings(sets, "/provenance/capability_sets", key.c_str());
   }
   if (provenance.contains("line_basing")) {
-    const auto& basing = provenance["line_basing"];
-    if (!basing.is_array()) fail(where, "/provenance/line_basing", "an array");
+    const auto& basing = r.array(provenance, "/provenance", "line_basing");
     for (std::size_t i = 0; i < basing.size(); ++i) {
       const std::string ptr = fmt::format("/provenance/line_basing/{}", i);
-      pv.line_basing.push_back({text(basing[i], "line", where, ptr), text(basing[i], "filter", where, ptr),
-                                text(basing[i], "source", where, ptr), {}});
-      if (basing[i].contains("sites")) {
-        const auto& sites = basing[i]["sites"];
-        if (!sites.is_array()) fail(where, ptr + "/sites", "an array of site ids");
-        for (const auto& site : sites) {
-          if (!site.is_string()) fail(where, ptr + "/sites", "an array of site ids");
-          pv.line_basing.back().sites.push_back(site.get<std::string>());
-        }
-      }
+      pv.line_basing.push_back({r.str(basing[i], ptr, "line"), r.str(basing[i], ptr, "filter"), r.str(basing[i], ptr, "source"), {}});
+      if (basing[i].contains("sites")) pv.line_basing.back().sites = r.strings(basing[i], ptr, "sites");
     }
   }
 }
 
-void read_posture_sections(const json& doc, Plan& plan, const std::string& where) {
-  auto integer = [&where](const json& obj, const char* key, const std::string& ptr) {
-    if (!obj.contains(key) || !obj[key].is_number_integer()) fail(where, ptr + "/" + key, "an integer");
-    return obj[key].get<int>();
-  };
+void read_posture_sections(const json& doc, Plan& plan, const PlanJsonReader& r) {
   if (doc.contains("protection")) {
-    if (!doc["protection"].is_array()) fail(where, "/protection", "an array");
-    for (std::size_t i = 0; i < doc["protection"].size(); ++i) {
-      const auto& e = doc["protection"][i];
+    const auto& sites = r.array(doc, "", "protection");
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+      const auto& e = sites[i];
       const std::string ptr = fmt::format("/protection/{}", i);
       SiteProtection s;
-      s.site_id = text(e, "site", where, ptr);
-      s.name = text(e, "name", where, ptr);
-      if (!e.contains("forward") || !e["forward"].is_boolean()) fail(where, ptr + "/forward", "true or false");
-      s.forward = e["forward"].get<bool>();
-      s.first_arrival_day = integer(e, "first_arrival_day", ptr);
-      s.personnel = integer(e, "personnel", ptr);
-      s.air_defence_day = integer(e, "air_defence_day", ptr);
-      s.air_defence_unit = text(e, "air_defence_unit", where, ptr);
-      s.surgery_day = integer(e, "surgery_day", ptr);
-      s.evacuation_hours = number(e, "evacuation_hours", where, ptr);
-      s.evacuation_mode = text(e, "evacuation_mode", where, ptr);
-      s.role2_unit = text(e, "role2_unit", where, ptr);
-      s.escort_day = integer(e, "escort_day", ptr);
-      s.escort_unit = text(e, "escort_unit", where, ptr);
+      s.site_id = r.str(e, ptr, "site");
+      s.name = r.str(e, ptr, "name");
+      s.forward = r.boolean(e, ptr, "forward");
+      s.first_arrival_day = r.integer(e, ptr, "first_arrival_day");
+      s.personnel = r.integer(e, ptr, "personnel");
+      s.air_defence_day = r.integer(e, ptr, "air_defence_day");
+      s.air_defence_unit = r.str(e, ptr, "air_defence_unit");
+      s.surgery_day = r.integer(e, ptr, "surgery_day");
+      s.evacuation_hours = r.num(e, ptr, "evacuation_hours");
+      s.evacuation_mode = r.str(e, ptr, "evacuation_mode");
+      s.role2_unit = r.str(e, ptr, "role2_unit");
+      s.escort_day = r.integer(e, ptr, "escort_day");
+      s.escort_unit = r.str(e, ptr, "escort_unit");
       plan.protection.push_back(std::move(s));
     }
   }
   if (doc.contains("protection_lines")) {
-    if (!doc["protection_lines"].is_array()) fail(where, "/protection_lines", "an array");
-    for (std::size_t i = 0; i < doc["protection_lines"].size(); ++i) {
-      const auto& e = doc["protection_lines"][i];
+    const auto& lines = r.array(doc, "", "protection_lines");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const auto& e = lines[i];
       const std::string ptr = fmt::format("/protection_lines/{}", i);
       ProtectionLine l;
-      l.id = text(e, "line", where, ptr);
-      l.kind = text(e, "kind", where, ptr);
-      l.title = text(e, "title", where, ptr);
-      l.source = text(e, "source", where, ptr);
-      const auto status = line_status_from_string(text(e, "status", where, ptr));
-      if (!status) fail(where, ptr + "/status", "met, partial or missing");
+      l.id = r.str(e, ptr, "line");
+      l.kind = r.str(e, ptr, "kind");
+      l.title = r.str(e, ptr, "title");
+      l.source = r.str(e, ptr, "source");
+      const auto status = line_status_from_string(r.str(e, ptr, "status"));
+      if (!status) r.fail(ptr + "/status", "met, partial or missing");
       l.status = *status;
-      l.sites = integer(e, "sites", ptr);
-      l.covered = integer(e, "covered", ptr);
-      if (!e.contains("gaps") || !e["gaps"].is_array()) fail(where, ptr + "/gaps", "an array of strings");
-      for (const auto& g : e["gaps"]) {
-        if (!g.is_string()) fail(where, ptr + "/gaps", "an array of strings");
-        l.gaps.push_back(g.get<std::string>());
-      }
+      l.sites = r.integer(e, ptr, "sites");
+      l.covered = r.integer(e, ptr, "covered");
+      l.gaps = r.strings(e, ptr, "gaps");
       plan.protection_lines.push_back(std::move(l));
     }
   }
 }
 
-void read_candidate_threat(const json& candidate, CandidateSite& site, const std::string& where) {
-  if (candidate.contains("threat_axis")) site.threat_axis = text(candidate, "threat_axis", where, "/candidates");
-  if (candidate.contains("threat_km")) site.threat_km = number(candidate, "threat_km", where, "/candidates");
-  if (candidate.contains("personnel_capacity"))
-    site.personnel_capacity = number(candidate, "personnel_capacity", where, "/candidates");
+void read_candidate_threat(const json& candidate, CandidateSite& site, const PlanJsonReader& r) {
+  if (candidate.contains("threat_axis")) site.threat_axis = r.str(candidate, "/candidates", "threat_axis");
+  if (candidate.contains("threat_km")) site.threat_km = r.num(candidate, "/candidates", "threat_km");
+  if (candidate.contains("personnel_capacity")) site.personnel_capacity = r.num(candidate, "/candidates", "personnel_capacity");
 }
 
 }  // namespace guarantor::planner::detail

@@ -18,10 +18,12 @@ void write_posture_sections(nlohmann::ordered_json& doc, const Plan& plan);
 /// Adds threat_axis and threat_km to one candidate object.
 void write_candidate_threat(nlohmann::ordered_json& candidate, const CandidateSite& site);
 
+struct PlanJsonReader;
+
 /// Reads what the writers above wrote; absent keys leave the defaults. Throws Error(Schema)
-/// naming `where` and the JSON pointer of a mistyped field.
-void read_posture_provenance(const nlohmann::json& provenance, Provenance& pv, const std::string& where);
-void read_candidate_threat(const nlohmann::json& candidate, CandidateSite& site, const std::string& where);
-void read_posture_sections(const nlohmann::json& doc, Plan& plan, const std::string& where);
+/// naming the file, line and JSON pointer of a mistyped field (through `r`).
+void read_posture_provenance(const nlohmann::json& provenance, Provenance& pv, const PlanJsonReader& r);
+void read_candidate_threat(const nlohmann::json& candidate, CandidateSite& site, const PlanJsonReader& r);
+void read_posture_sections(const nlohmann::json& doc, Plan& plan, const PlanJsonReader& r);
 
 }  // namespace guarantor::planner::detail

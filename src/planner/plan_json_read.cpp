@@ -9,70 +9,12 @@
 #include "guarantor/io/json_fields.hpp"
 #include "guarantor/planner/plan_json.hpp"
 #include "plan_json_posture.hpp"
+#include "plan_json_reader.hpp"
 
 namespace guarantor::planner {
 
 namespace {
 using nlohmann::json;
-
-// plan.json is written by `guarantor plan`, so a problem means a damaged or foreign file: the
-// first one is reported (with its line, from io's reader) and reading stops.
-struct Reader {
-  const io::FieldReader& lines;
-
-  [[noreturn]] void fail(const std::string& pointer, const std::string& expected) const {
-    throw Error(ErrorCode::Schema, lines.where(pointer), fmt::format("missing or mistyped; expected {}", expected));
-  }
-  const json& field(const json& obj, const std::string& pointer, const char* key) const {
-    if (!obj.is_object() || !obj.contains(key)) fail(pointer + "/" + key, "a field");
-    return obj[key];
-  }
-  std::string str(const json& obj, const std::string& pointer, const char* key) const {
-    const auto& v = field(obj, pointer, key);
-    if (!v.is_string()) fail(pointer + "/" + key, "a string");
-    return v.get<std::string>();
-  }
-  double num(const json& obj, const std::string& pointer, const char* key, double if_null = 0) const {
-    const auto& v = field(obj, pointer, key);
-    if (v.is_null()) return if_null;
-    if (!v.is_number()) fail(pointer + "/" + key, "a number");
-    return v.get<double>();
-  }
-  int integer(const json& obj, const std::string& pointer, const char* key) const {
-    const auto& v = field(obj, pointer, key);
-    if (!v.is_number_integer()) fail(pointer + "/" + key, "an integer");
-    return v.get<int>();
-  }
-  bool boolean(const json& obj, const std::string& pointer, const char* key) const {
-    const auto& v = field(obj, pointer, key);
-    if (!v.is_boolean()) fail(pointer + "/" + key, "true or false");
-    return v.get<bool>();
-  }
-  geo::LonLat lon_lat(const json& obj, const std::string& pointer, const char* key) const {
-    const auto& v = field(obj, pointer, key);
-    if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number())
-      fail(pointer + "/" + key, "[longitude, latitude]");
-    return geo::to_checked({v[0].get<double>(), v[1].get<double>()}, lines.where(pointer + "/" + key));
-  }
-  const json& array(const json& obj, const std::string& pointer, const char* key) const {
-    const auto& v = field(obj, pointer, key);
-    if (!v.is_array()) fail(pointer + "/" + key, "an array");
-    return v;
-  }
-  std::vector<std::string> strings(const json& obj, const std::string& pointer, const char* key) const {
-    std::vector<std::string> out;
-    for (const auto& v : array(obj, pointer, key)) {
-      if (!v.is_string()) fail(pointer + "/" + key, "an array of strings");
-      out.push_back(v.get<std::string>());
-    }
-    return out;
-  }
-  model::Location location(const json& obj, const std::string& pointer, const char* key) const {
-    const auto value = model::location_from_string(str(obj, pointer, key));
-    if (!value) fail(pointer + "/" + key, "ukraine, neighbouring_nato, black_sea or outside_theatre");
-    return *value;
-  }
-};
 
 // Unknown names read as "not proven": a plan from a newer version is still checked, never
 // credited with a proof this version cannot name.
@@ -89,7 +31,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
   const json& doc = file.root;
   DiagnosticSink unused;  // Reader throws at the first problem; the sink only carries the line index
   const io::FieldReader lines(file, unused);
-  const Reader r{lines};
+  const detail::PlanJsonReader r{lines};
   constexpr double inf = std::numeric_limits<double>::infinity();
   Plan plan;
   plan.schema = r.str(doc, "", "schema");
@@ -116,7 +58,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
       line.push_back({p[0].get<double>(), p[1].get<double>()});
     }
   }
-  detail::read_posture_provenance(pv, plan.provenance, where);
+  detail::read_posture_provenance(pv, plan.provenance, r);
   for (const auto& s : r.array(doc, "", "stages")) {
     StageReport report{r.str(s, "/stages", "stage"),
                        r.str(s, "/stages", "sense"),
@@ -158,7 +100,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
                                r.num(c, "/candidates", "capacity"), r.str(c, "/candidates", "capacity_unit"),
                                r.num(c, "/candidates", "standoff_km"), r.boolean(c, "/candidates", "hub_eligible"), "",
                                -1.0, -1.0});
-    detail::read_candidate_threat(c, plan.candidates.back(), where);
+    detail::read_candidate_threat(c, plan.candidates.back(), r);
   }
   for (const auto& x : r.array(doc, "", "rejected_sites"))
     plan.rejected.push_back({r.str(x, "/rejected_sites", "site"), r.str(x, "/rejected_sites", "reason")});
@@ -287,7 +229,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
                             std::pair{"rotating_personnel", &force::ForceFigures::rotating_personnel},
                             std::pair{"pool_personnel", &force::ForceFigures::pool_personnel}})
     if (rot.contains(key)) figures.*field = r.integer(rot, "/rotation", key);
-  detail::read_posture_sections(doc, plan, where);
+  detail::read_posture_sections(doc, plan, r);
   return plan;
 }
 
