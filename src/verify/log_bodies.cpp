@@ -320,13 +320,13 @@ void detail::append_finding_json(std::string& out, const Finding& finding, const
     if (index > 0) out += ',';
     out += '{';
     append_json_key(out, "reason");
-    append_json_string(out, finding.tests[index].reason);
+    append_json_string(out, finding.reason(finding.tests[index]));
     out += ',';
     append_json_key(out, "test");
-    append_json_string(out, finding.tests[index].test);
+    append_json_string(out, to_string(finding.tests[index].test));
     out += ',';
     append_json_key(out, "verdict");
-    append_json_string(out, finding.tests[index].verdict);
+    append_json_string(out, to_string(finding.tests[index].verdict));
     out += '}';
   }
   out += ']';

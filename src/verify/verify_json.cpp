@@ -123,7 +123,7 @@ Json to_json(const Finding& finding) {
   }
   Json tests = Json::array();
   for (const TestResult& test : finding.tests)
-    tests.push_back({{"test", test.test}, {"verdict", test.verdict}, {"reason", test.reason}});
+    tests.push_back({{"test", to_string(test.test)}, {"verdict", to_string(test.verdict)}, {"reason", finding.reason(test)}});
   return {{"provision", finding.provision_id},
           {"incident", finding.incident_id},
           {"outcome", to_string(finding.outcome)},

@@ -106,8 +106,9 @@ TEST(CanonicalLog, MergeIncidentGradeAndFindingBodiesMatchJsonDump) {
     finding.provision_id = AWKWARD_STRINGS[index + 1];
     finding.incident_id = incidents[index].id;
     finding.outcome = static_cast<Outcome>(index);
-    finding.grade_reason = AWKWARD_STRINGS[index + 3];
-    finding.tests = {{"window", "in", "plain reason"}, {"zone", "out", AWKWARD_STRINGS[index + 4]}};
+    finding.grade_short_of = static_cast<int>(index + 1);
+    finding.tests = {TestResult::written(TestKind::Window, TestVerdict::In, "plain reason"),
+                     TestResult::written(TestKind::Zone, TestVerdict::Out, AWKWARD_STRINGS[index + 4])};
     finding.grade = std::make_shared<const Grade>(grade);
     std::map<std::string, SideClaim> claims;
     // "" renames to "independent" / "not stated" and collides with a side or actor of that name.

@@ -66,11 +66,12 @@ TEST(Fidelity, OutOfWindowFindingSaysSoFirstAndListsEveryTest) {
   EXPECT_NE(moratorium->reasons().front().find("outside the window"), std::string::npos)
       << moratorium->reasons().front();
   ASSERT_GE(moratorium->tests.size(), 2u);
-  EXPECT_EQ(moratorium->tests[0].test, "window");
-  EXPECT_EQ(moratorium->tests[0].verdict, "out");
-  EXPECT_FALSE(moratorium->tests[0].reason.empty());
-  EXPECT_EQ(moratorium->tests[1].test, "target");
-  EXPECT_EQ(moratorium->tests[1].verdict, "in");
+  EXPECT_EQ(moratorium->tests[0].test, TestKind::Window);
+  EXPECT_EQ(moratorium->tests[0].verdict, TestVerdict::Out);
+  EXPECT_NE(moratorium->reason(moratorium->tests[0]).find("outside the window"), std::string::npos);
+  EXPECT_EQ(moratorium->tests[1].test, TestKind::Target);
+  EXPECT_EQ(moratorium->tests[1].verdict, TestVerdict::In);
+  EXPECT_EQ(moratorium->reason(moratorium->tests[1]), "target power_generation_transmission is covered");
 }
 
 // --- 4. Merging does not invent corroboration ---------------------------------------------
