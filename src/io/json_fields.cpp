@@ -55,12 +55,16 @@ std::optional<std::size_t> excessive_nesting(const std::string& text) {
 }
 }  // namespace
 
-JsonFile read_json_file(const std::filesystem::path& path) {
+std::string read_file_bytes(const std::filesystem::path& path) {
   std::ifstream input(path, std::ios::binary);
   if (!input) throw Error(ErrorCode::FileNotFound, path.string(), "cannot open the file; expected it to exist and be readable");
   std::ostringstream buffer;
   buffer << input.rdbuf();
-  return parse_json_text(buffer.str(), path.string());
+  return std::move(buffer).str();
+}
+
+JsonFile read_json_file(const std::filesystem::path& path) {
+  return parse_json_text(read_file_bytes(path), path.string());
 }
 
 JsonFile parse_json_text(const std::string& text, const std::string& name) {

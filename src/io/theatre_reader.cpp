@@ -5,10 +5,12 @@
 
 #include <fmt/format.h>
 
-#include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/core/date.hpp"
+#include "guarantor/core/sha256.hpp"
+#include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/io/geonames.hpp"
 #include "loaders.hpp"
+#include "outline_cache.hpp"
 
 namespace guarantor::io::detail {
 
@@ -109,25 +111,34 @@ void read_countries(const JsonFile& file, const FileContext& context, FieldReade
   const std::string object_name = reader.string(*outlines, "object", "/outlines");
   const std::string outline_source = reader.string(*outlines, "source", "/outlines");
   if (outline_ref.empty() || object_name.empty()) return;
+  std::set<std::string> wanted;
+  for (const auto& country : theatre.countries) wanted.insert(country.iso_n3);
   std::filesystem::path outline_path;
-  JsonFile topology;
+  std::shared_ptr<const Outlines> features;
   try {
     outline_path = resolve_data_path(outline_ref, context.path, context.options);
     check_input_file(outline_path, context.options);
-    topology = read_json_file(outline_path);
+    const std::string bytes = read_file_bytes(outline_path);
+    const std::string sha256 = sha256_hex(bytes);
+    features = remembered_outlines(sha256, object_name, wanted);
+    if (features == nullptr) {
+      const JsonFile topology = parse_json_text(bytes, outline_path.string());
+      FieldReader topo_reader(topology.name, reader.sink());
+      const std::size_t problems_before = reader.sink().size();
+      features =
+          std::make_shared<const Outlines>(read_topojson_polygons(topology.root, object_name, topo_reader, wanted));
+      if (reader.sink().size() == problems_before) remember_outlines(sha256, object_name, wanted, features);
+    }
+    provenance.push_back({"theatre.outlines", outline_path.string(), sha256});
   } catch (const Error& error) {
     for (const auto& d : error.diagnostics())
       reader.sink().add(d.code, d.where, d.message + fmt::format(" (named by {} /outlines/file)", file.name));
     return;
   }
-  provenance.push_back({"theatre.outlines", outline_path.string(), topology.sha256});
-  FieldReader topo_reader(topology.name, reader.sink());
-  std::set<std::string> wanted;
-  for (const auto& country : theatre.countries) wanted.insert(country.iso_n3);
-  const auto features = read_topojson_polygons(topology.root, object_name, topo_reader, wanted);
   for (auto& country : theatre.countries) {
-    auto it = std::find_if(features.begin(), features.end(), [&](const TopoFeature& f) { return f.id == country.iso_n3; });
-    if (it == features.end()) {
+    auto it =
+        std::find_if(features->begin(), features->end(), [&](const TopoFeature& f) { return f.id == country.iso_n3; });
+    if (it == features->end()) {
       reader.fail(ErrorCode::Reference, "/countries",
                   fmt::format("{} (iso_n3 \"{}\") has no outline in {}; expected a geometry with that id",
                               country.iso2, country.iso_n3, outline_ref));

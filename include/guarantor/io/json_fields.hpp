@@ -37,6 +37,9 @@ struct JsonFile {
   std::shared_ptr<const std::string> text;  ///< the bytes read, for line numbers in messages
 };
 
+/// The bytes of a file. Throws Error (FileNotFound) when it cannot be opened.
+std::string read_file_bytes(const std::filesystem::path& path);
+
 /// Reads and parses a JSON file. Throws Error: FileNotFound, or Syntax with line and column.
 JsonFile read_json_file(const std::filesystem::path& path);
 

@@ -67,4 +67,33 @@ TEST(ScenarioLoader, ResolvesReferencesUnderTheirRoots) {
 }
 
 }  // namespace
+// The decoded outlines are remembered by the atlas's content: a second load gives the same
+// countries, and an atlas edited in place between two loads is decoded again, never served stale.
+TEST(ScenarioLoader, ReloadingGivesTheSameOutlinesAndAnEditedAtlasIsReadAgain) {
+  testing::ScenarioFixture fixture;
+  const auto first = load_scenario(fixture.manifest(), LoadOptions{});
+  const auto again = load_scenario(fixture.manifest(), LoadOptions{});
+  for (const auto& country : first.theatre.countries)
+    EXPECT_DOUBLE_EQ(again.theatre.find_country(country.iso2)->area.area_km2(), country.area.area_km2())
+        << country.iso2;
+  ASSERT_EQ(again.files.size(), first.files.size());
+  for (std::size_t i = 0; i < first.files.size(); ++i) EXPECT_EQ(again.files[i].sha256, first.files[i].sha256);
+
+  // Russia's square grows 1 degree east (the arc's first and third steps): its outline and the
+  // atlas's recorded hash follow.
+  fixture.set("outlines.topojson", "/arcs/3/1/0", 5000);
+  fixture.set("outlines.topojson", "/arcs/3/3/0", -5000);
+  const auto edited = load_scenario(fixture.manifest(), LoadOptions{});
+  ASSERT_NE(edited.theatre.country_at({38.5, 50.0}), nullptr);
+  EXPECT_EQ(edited.theatre.country_at({38.5, 50.0})->iso2, "RU");
+  EXPECT_EQ(first.theatre.country_at({38.5, 50.0}), nullptr);
+  const auto atlas_hash = [](const model::Scenario& scenario) {
+    for (const auto& file : scenario.files)
+      if (file.role == "theatre.outlines") return file.sha256;
+    return std::string();
+  };
+  EXPECT_NE(atlas_hash(edited), atlas_hash(first));
+  EXPECT_FALSE(atlas_hash(first).empty());
+}
+
 }  // namespace guarantor::io
