@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <random>
 #include <string>
 #include <thread>
@@ -45,7 +46,17 @@ struct Options {
 struct Sample {
   std::vector<double> read_ms, write_ms;
   long errors = 0;
+  std::map<std::string, long> error_kinds;  ///< what went wrong: transport error or status and code
 };
+
+// "transport: Read" or "PUT 412 version_conflict": what an error was, so a run says what failed.
+std::string error_kind(const char* method, const httplib::Result& result) {
+  if (!result) return fmt::format("{} transport: {}", method, httplib::to_string(result.error()));
+  std::string code;
+  const auto at = result->body.find("\"code\":\"");
+  if (at != std::string::npos) code = result->body.substr(at + 8, result->body.find('"', at + 8) - at - 8);
+  return fmt::format("{} {} {}", method, result->status, code);
+}
 
 double percentile(std::vector<double>& values, double fraction) {
   if (values.empty()) return 0;
@@ -110,12 +121,15 @@ void client_loop(int index, int port, const std::string& token, const std::vecto
       const auto result = client.Put("/api/v1/pledges/" + own_id, headers, own_body, "application/json");
       ok = result && result->status == 200 && result->get_header_value("ETag") == fmt::format("\"{}\"", version + 1);
       if (ok) ++version;
+      else ++sample.error_kinds[error_kind("PUT", result)];
     } else if (percent(random) < 50) {
       const auto result = client.Get("/api/v1/pledges/" + ids[pick(random)], auth);
       ok = result && result->status == 200;
+      if (!ok) ++sample.error_kinds[error_kind("GET one", result)];
     } else {
       const auto result = client.Get("/api/v1/pledges?limit=100", auth);
       ok = result && result->status == 200 && !result->body.empty();
+      if (!ok) ++sample.error_kinds[error_kind("GET list", result)];
     }
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     if (!ok) ++sample.errors;
@@ -194,6 +208,7 @@ int main(int argc, char** argv) try {
     all.read_ms.insert(all.read_ms.end(), sample.read_ms.begin(), sample.read_ms.end());
     all.write_ms.insert(all.write_ms.end(), sample.write_ms.begin(), sample.write_ms.end());
     all.errors += sample.errors;
+    for (const auto& [kind, count] : sample.error_kinds) all.error_kinds[kind] += count;
   }
   const std::string backend = store::is_database_url(options.db) ? "PostgreSQL" : "SQLite";
   std::cout << fmt::format("workload: {} clients over loopback keep-alive for {:.1f} s on {}; {} % writes "
@@ -209,6 +224,7 @@ int main(int argc, char** argv) try {
                            percentile(all.write_ms, 0.50), percentile(all.write_ms, 0.99), percentile(all.write_ms, 1.0));
   std::cout << fmt::format("errors: {}; {:.0f} requests/s\n", all.errors,
                            static_cast<double>(reads + writes) / elapsed);
+  for (const auto& [kind, count] : all.error_kinds) std::cout << fmt::format("  {} x {}\n", count, kind);
   if (!temp.empty()) std::filesystem::remove_all(temp);
   return all.errors == 0 ? 0 : 1;
 } catch (const std::exception& error) {

@@ -16,6 +16,7 @@
 #include "guarantor/planner/parameters.hpp"
 #include "job_runner.hpp"
 #include "login_limiter.hpp"
+#include "response_cache.hpp"
 
 namespace guarantor::server {
 
@@ -47,10 +48,16 @@ struct Reply {
   std::map<std::string, std::string> headers;
   /// When set, the answer is streamed (server-sent events) by this function instead of `body`.
   std::function<void(httplib::Response&)> stream;
+  /// When not empty, the body already encoded (a cached answer), sent instead of `body`.
+  std::string text;
 };
 
 struct Context;
 using Handler = std::function<Reply(Context&)>;
+
+/// Answers the response cache keeps at one revision: every page of the pledge list and every
+/// single pledge for each scope (a role, or a liaison's nation) that reads them, with room.
+constexpr std::size_t RESPONSE_CACHE_ENTRIES = 4096;
 
 /// The shared state behind every request.
 struct Server::Impl {
@@ -64,6 +71,8 @@ struct Server::Impl {
   std::optional<planner::PlannerParameters> planning;  ///< loaded at start from options.planning_dir
   std::unique_ptr<JobJournal> journal;  ///< the workspace's job table; outlives `jobs`
   std::unique_ptr<JobRunner> jobs;
+  /// Answers of hot reads by route, scope and workspace revision (see response_cache.hpp).
+  ResponseCache responses{RESPONSE_CACHE_ENTRIES};
 
   /// The scenario as the workspace holds it now, for force generation and reference checks.
   model::Scenario current_scenario();

@@ -46,6 +46,42 @@ Visibility visibility_of(const store::User& viewer, const std::string& pledge_na
   return Visibility::Hidden;
 }
 
+std::string scope_key(const store::User& viewer) {
+  // visibility_of reads the viewer's role and, for a liaison, its nation; nothing else.
+  const std::string nation = viewer.role == store::Role::Liaison ? viewer.nation : "";
+  return fmt::format("{}:{}", store::to_string(viewer.role), nation);
+}
+
+Handler cached_by_scope(Handler read) {
+  return [read = std::move(read)](Context& context) {
+    auto& server = context.server;
+    // The revision is read before the answer is made: an answer made from a later state is
+    // kept under an earlier revision at worst, never an older state under a newer one.
+    const std::int64_t revision = server.workspace.history_head().first;
+    // Each part prefixed by its length, so no path, name or value can run into the next and
+    // alias another key, whatever bytes it holds.
+    std::string key;
+    const auto add = [&key](const std::string& part) { key += fmt::format("{}:{};", part.size(), part); };
+    add(scope_key(context.user()));
+    add(context.request.path);
+    for (const auto& [name, value] : context.request.params) {
+      add(name);
+      add(value);
+    }
+    if (auto hit = server.responses.find(key, revision)) {
+      Reply reply{hit->status, nullptr, std::move(hit->headers)};
+      reply.text = std::move(hit->text);
+      return reply;
+    }
+    Reply reply = read(context);
+    if (reply.status == 200 && !reply.stream) {
+      reply.text = reply.body.dump();
+      server.responses.store(key, revision, CachedReply{reply.status, reply.headers, reply.text});
+    }
+    return reply;
+  };
+}
+
 json pledge_view(const json& pledge, Visibility visibility) {
   if (visibility == Visibility::Hidden || !pledge.is_object()) return nullptr;
   if (visibility == Visibility::Full) return pledge;

@@ -12,6 +12,14 @@ std::string_view to_string(Visibility visibility);
 /// a liaison of another nation and the host nation see what the owning nation shares.
 Visibility visibility_of(const store::User& viewer, const std::string& pledge_nation, store::SharingLevel sharing);
 
+/// What visibility_of depends on besides the pledge: equal keys see every pledge alike, so a
+/// cached answer is shared only between callers of one key ("liaison:FR", "host_nation:").
+std::string scope_key(const store::User& viewer);
+
+/// Wraps a read of pledges so its 200 answers are kept in the server's response cache, keyed by
+/// path, query, the caller's scope_key and the workspace's revision.
+Handler cached_by_scope(Handler read);
+
 /// The pledge JSON cut to what `visibility` allows (null for Hidden).
 json pledge_view(const json& pledge, Visibility visibility);
 

@@ -106,6 +106,7 @@ void send(httplib::Response& response, const Reply& reply) {
   response.set_header("Cache-Control", "no-store");
   response.set_header("X-Content-Type-Options", "nosniff");
   if (reply.stream) reply.stream(response);
+  else if (!reply.text.empty()) response.set_content(reply.text, "application/json");
   else if (reply.status != 204) response.set_content(reply.body.dump(), "application/json");
 }
 
@@ -183,9 +184,12 @@ model::Scenario Server::Impl::current_scenario() {
 }
 
 void Server::Impl::check_pledge(const model::Pledge& pledge, const std::string& where) {
+  // A pledge's references are its nation (the workspace's nations), its capability (the
+  // catalogue) and its sites (the theatre): only the nations are read, not every pledge.
+  std::vector<model::Nation> nations;
+  for (auto& record : workspace.nations()) nations.push_back(std::move(record.nation));
   std::lock_guard lock(base_mutex);
-  base.coalition = workspace.coalition();
-  base.mandate = workspace.mandate();
+  base.coalition.nations = std::move(nations);
   io::check_pledge(base, pledge, where);
 }
 

@@ -76,28 +76,28 @@ User Workspace::create_user(const std::string& name, Role role, const std::strin
 }
 
 std::vector<User> Workspace::users() const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(fmt::format("SELECT {} FROM app_user ORDER BY name", USER_COLUMNS));
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(fmt::format("SELECT {} FROM app_user ORDER BY name", USER_COLUMNS));
   std::vector<User> users;
   while (select.step()) users.push_back(read_user(select));
   return users;
 }
 
 std::optional<User> Workspace::user(const std::string& name) const {
-  std::lock_guard lock(impl_->mutex);
-  return find_user(impl_->connection, name);
+  const auto reader = impl_->read();
+  return find_user(reader.connection(), name);
 }
 
 std::optional<User> Workspace::check_password(const std::string& name, std::string_view password) const {
   std::string hash;
   std::optional<User> found;
   {
-    std::lock_guard lock(impl_->mutex);
-    auto select = impl_->connection.prepare("SELECT password_hash FROM app_user WHERE name = ?1 AND disabled = 0");
+    const auto reader = impl_->read();
+    auto select = reader.connection().prepare("SELECT password_hash FROM app_user WHERE name = ?1 AND disabled = 0");
     select.bind(1, name);
     if (select.step()) {
       hash = select.text(0);
-      found = find_user(impl_->connection, name);
+      found = find_user(reader.connection(), name);
     }
   }
   // An unknown user still costs one argon2id verification, against a hash of a random secret.
@@ -121,15 +121,24 @@ NewSession Workspace::create_session(const std::string& user, std::int64_t expir
 }
 
 std::optional<Session> Workspace::find_session(const std::string& token, std::int64_t now_epoch) {
+  const std::string digest = sha256_hex(token);
+  {
+    // The usual case, a live session, is a read; only an expired one (found once) takes the
+    // writer to remove expired sessions, so that an expired session never comes back.
+    const auto reader = impl_->read();
+    auto& connection = reader.connection();
+    auto select = connection.prepare("SELECT user_name, csrf_token, expires_epoch FROM user_session WHERE token_digest = ?1");
+    select.bind(1, digest);
+    if (!select.step()) return std::nullopt;
+    if (select.integer(2) > now_epoch) {
+      auto user = find_user(connection, select.text(0));
+      if (!user || user->disabled) return std::nullopt;
+      return Session{*user, select.text(1), select.integer(2)};
+    }
+  }
   std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  connection.prepare("DELETE FROM user_session WHERE expires_epoch <= ?1").bind(1, now_epoch).run();
-  auto select = connection.prepare("SELECT user_name, csrf_token, expires_epoch FROM user_session WHERE token_digest = ?1");
-  select.bind(1, sha256_hex(token));
-  if (!select.step()) return std::nullopt;
-  auto user = find_user(connection, select.text(0));
-  if (!user || user->disabled) return std::nullopt;
-  return Session{*user, select.text(1), select.integer(2)};
+  impl_->connection.prepare("DELETE FROM user_session WHERE expires_epoch <= ?1").bind(1, now_epoch).run();
+  return std::nullopt;
 }
 
 void Workspace::end_session(const std::string& token) {
@@ -157,8 +166,8 @@ std::pair<ApiToken, std::string> Workspace::create_api_token(const std::string& 
 }
 
 std::vector<ApiToken> Workspace::api_tokens(const std::string& user) const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(
       "SELECT id, user_name, label, created_at, revoked_at FROM api_token WHERE user_name = ?1 ORDER BY id");
   select.bind(1, user);
   std::vector<ApiToken> tokens;
@@ -167,12 +176,12 @@ std::vector<ApiToken> Workspace::api_tokens(const std::string& user) const {
 }
 
 std::optional<User> Workspace::user_of_token(const std::string& token) const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(
       "SELECT user_name FROM api_token WHERE token_digest = ?1 AND revoked_at IS NULL");
   select.bind(1, sha256_hex(token));
   if (!select.step()) return std::nullopt;
-  auto user = find_user(impl_->connection, select.text(0));
+  auto user = find_user(reader.connection(), select.text(0));
   if (!user || user->disabled) return std::nullopt;
   return user;
 }

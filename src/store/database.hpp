@@ -111,6 +111,9 @@ public:
   /// Starts a write transaction holding the database's write lock from the start, so two
   /// writers (threads or processes) never interleave a read-then-write.
   virtual void begin_write() = 0;
+  /// Starts a read-only transaction: every statement until commit() or rollback() reads the
+  /// same committed state (one snapshot), while writers on other connections go on.
+  virtual void begin_read() = 0;
   virtual void commit() = 0;
   /// Never throws: a failed rollback is left to the database, which rolls back on close.
   virtual void rollback() noexcept = 0;
@@ -133,6 +136,18 @@ public:
 private:
   Connection& connection_;
   bool done_ = false;
+};
+
+/// begin_read() on construction; the snapshot ends on destruction.
+class ReadTransaction {
+public:
+  explicit ReadTransaction(Connection& connection) : connection_(connection) { connection_.begin_read(); }
+  ~ReadTransaction() { connection_.rollback(); }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+  Connection& connection_;
 };
 
 /// True for a `postgresql://` or `postgres://` connection URL.

@@ -104,24 +104,24 @@ ReportFile Workspace::add_report_file(const std::string& name, const std::string
 }
 
 std::vector<ReportFile> Workspace::report_files() const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(std::string(SELECT_FILE) + "ORDER BY id");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(std::string(SELECT_FILE) + "ORDER BY id");
   std::vector<ReportFile> files;
   while (select.step()) files.push_back(row_to_file(select));
   return files;
 }
 
 std::optional<ReportFile> Workspace::report_file(std::int64_t id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(std::string(SELECT_FILE) + "WHERE id = ?1");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(std::string(SELECT_FILE) + "WHERE id = ?1");
   select.bind(1, id);
   if (select.step()) return row_to_file(select);
   return std::nullopt;
 }
 
 std::string Workspace::report_file_content(std::int64_t id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare("SELECT content FROM report_file WHERE id = ?1");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare("SELECT content FROM report_file WHERE id = ?1");
   select.bind(1, id);
   if (!select.step()) throw NotFound("report_file", std::to_string(id));
   return select.text(0);
@@ -159,21 +159,21 @@ FindingsVersion Workspace::store_findings_version(const std::string& findings_js
 }
 
 std::vector<FindingsVersion> Workspace::findings_versions() const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(std::string(SELECT_VERSION) + "ORDER BY id");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(std::string(SELECT_VERSION) + "ORDER BY id");
   std::vector<FindingsVersion> versions;
   while (select.step()) versions.push_back(row_to_version(select));
   return versions;
 }
 
 std::optional<FindingsVersion> Workspace::findings_version(std::int64_t id) const {
-  std::lock_guard lock(impl_->mutex);
-  return read_version(impl_->connection, id);
+  const auto reader = impl_->read();
+  return read_version(reader.connection(), id);
 }
 
 std::string Workspace::findings_version_text(std::int64_t id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare("SELECT findings_json FROM findings_version WHERE id = ?1");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare("SELECT findings_json FROM findings_version WHERE id = ?1");
   select.bind(1, id);
   if (!select.step()) throw NotFound("findings_version", std::to_string(id));
   return select.text(0);

@@ -77,16 +77,16 @@ void append_history(db::Connection& connection, const std::string& at, const std
 }  // namespace detail
 
 std::vector<HistoryEntry> Workspace::history(const std::string& entity, const std::string& entity_id) const {
-  std::lock_guard lock(impl_->mutex);
-  return read_history(impl_->connection, entity, entity_id);
+  const auto reader = impl_->read();
+  return read_history(reader.connection(), entity, entity_id);
 }
 
 std::int64_t Workspace::verify_history() const {
-  std::lock_guard lock(impl_->mutex);
+  const auto reader = impl_->read();
   std::string previous(verify::GENESIS_HASH);
   std::int64_t expected_seq = 1;
-  for (const auto& entry : read_history(impl_->connection, {}, {})) {
-    const std::string where = fmt::format("{} history seq {}", impl_->connection.name(), entry.seq);
+  for (const auto& entry : read_history(reader.connection(), {}, {})) {
+    const std::string where = fmt::format("{} history seq {}", reader.connection().name(), entry.seq);
     if (entry.seq != expected_seq)
       throw Error(ErrorCode::Tampered, where, fmt::format("expected seq {}; an entry was removed", expected_seq));
     if (entry.prev_hash != previous)

@@ -33,8 +33,8 @@ void Workspace::record_job(const json& status) {
 }
 
 std::optional<json> Workspace::job_record(const std::string& id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare("SELECT status_json FROM job WHERE id = ?1");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare("SELECT status_json FROM job WHERE id = ?1");
   select.bind(1, id);
   if (!select.step()) return std::nullopt;
   return json::parse(select.text(0));

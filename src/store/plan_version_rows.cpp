@@ -89,21 +89,21 @@ PlanVersion Workspace::store_plan_version(const std::string& plan_json, const js
 }
 
 std::vector<PlanVersion> Workspace::plan_versions() const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(std::string(SELECT_VERSION) + "ORDER BY id");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(std::string(SELECT_VERSION) + "ORDER BY id");
   std::vector<PlanVersion> versions;
   while (select.step()) versions.push_back(row_to_version(select));
   return versions;
 }
 
 std::optional<PlanVersion> Workspace::plan_version(std::int64_t id) const {
-  std::lock_guard lock(impl_->mutex);
-  return read_version(impl_->connection, id);
+  const auto reader = impl_->read();
+  return read_version(reader.connection(), id);
 }
 
 std::string Workspace::plan_version_text(std::int64_t id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare("SELECT plan_json FROM plan_version WHERE id = ?1");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare("SELECT plan_json FROM plan_version WHERE id = ?1");
   select.bind(1, id);
   if (!select.step()) throw NotFound("plan_version", std::to_string(id));
   return select.text(0);
@@ -134,8 +134,8 @@ PlanVersion Workspace::publish_plan_version(std::int64_t id, const std::string& 
 std::string Workspace::now() const { return impl_->clock(); }
 
 std::pair<std::int64_t, std::string> Workspace::history_head() const {
-  std::lock_guard lock(impl_->mutex);
-  auto last = impl_->connection.prepare("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1");
+  const auto reader = impl_->read();
+  auto last = reader.connection().prepare("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1");
   if (last.step()) return {last.integer(0), last.text(1)};
   return {0, ""};
 }

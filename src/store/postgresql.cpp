@@ -195,6 +195,19 @@ void Connection::begin_write() {
   }
 }
 
+void Connection::begin_read() {
+  if (transaction_) fail("starting a transaction", "a transaction is already open on this connection");
+  try {
+    // REPEATABLE READ: one snapshot for every statement of the read; READ ONLY takes no locks
+    // that writers would wait for.
+    transaction_ = std::make_unique<pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only>>(
+        session_->connection);
+  } catch (const std::exception& error) {
+    transaction_.reset();
+    fail("starting a read transaction", error.what());
+  }
+}
+
 void Connection::commit() {
   if (!transaction_) fail("committing", "no transaction is open");
   try {

@@ -38,6 +38,7 @@ public:
   [[nodiscard]] db::Statement prepare(std::string_view sql) override;
   [[nodiscard]] bool has_table(std::string_view table) override;
   void begin_write() override;
+  void begin_read() override;
   void commit() override;
   void rollback() noexcept override;
 

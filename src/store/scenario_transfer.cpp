@@ -160,20 +160,20 @@ void Workspace::import_scenario(const std::filesystem::path& manifest, const io:
 }
 
 model::Coalition Workspace::coalition() const {
-  std::lock_guard lock(impl_->mutex);
+  const auto reader = impl_->read();
   model::Coalition coalition;
-  auto header = impl_->connection.prepare("SELECT coalition_name FROM scenario_header");
+  auto header = reader.connection().prepare("SELECT coalition_name FROM scenario_header");
   if (header.step()) coalition.name = header.text(0);
-  for (auto& record : detail::read_nations(impl_->connection, std::nullopt))
+  for (auto& record : detail::read_nations(reader.connection(), std::nullopt))
     coalition.nations.push_back(std::move(record.nation));
-  for (auto& record : detail::read_pledges(impl_->connection, std::nullopt))
+  for (auto& record : detail::read_pledges(reader.connection(), std::nullopt))
     coalition.pledges.push_back(std::move(record.value));
   return coalition;
 }
 
 model::Mandate Workspace::mandate() const {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
+  const auto reader = impl_->read();
+  auto& connection = reader.connection();
   auto header = connection.prepare(
       "SELECT mandate_name, mandate_description, mandate_source, posture_json FROM scenario_header");
   if (!header.step()) return {};

@@ -163,16 +163,16 @@ InfrastructureAssessment decode_assessment(const json& value, const std::string&
 }
 
 std::vector<SiteNegotiationRecord> Workspace::site_negotiations() const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(std::string(SELECT_SITE) + "ORDER BY site_id");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(std::string(SELECT_SITE) + "ORDER BY site_id");
   std::vector<SiteNegotiationRecord> records;
   while (select.step()) records.push_back(row_to_record(select));
   return records;
 }
 
 SiteNegotiationRecord Workspace::site_negotiation(const std::string& site_id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto record = read_site(impl_->connection, site_id);
+  const auto reader = impl_->read();
+  auto record = read_site(reader.connection(), site_id);
   if (record) return *record;
   return unrecorded_site(site_id);
 }
@@ -243,8 +243,8 @@ SiteComment Workspace::add_site_comment(const std::string& site_id, const std::s
 }
 
 std::vector<SiteComment> Workspace::site_comments(const std::string& site_id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare("SELECT id, site_id, at, author, body FROM site_comment WHERE site_id = ?1 ORDER BY id");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare("SELECT id, site_id, at, author, body FROM site_comment WHERE site_id = ?1 ORDER BY id");
   select.bind(1, site_id);
   std::vector<SiteComment> comments;
   while (select.step())

@@ -116,6 +116,8 @@ bool Connection::has_table(std::string_view table) {
 }
 
 void Connection::begin_write() { exec("BEGIN IMMEDIATE"); }
+// A deferred transaction takes its WAL snapshot at the first read and never blocks writers.
+void Connection::begin_read() { exec("BEGIN DEFERRED"); }
 void Connection::commit() { exec("COMMIT"); }
 void Connection::rollback() noexcept {
   try {

@@ -30,6 +30,7 @@ public:
   /// BEGIN IMMEDIATE: the write lock is taken up front, so two writers never deadlock
   /// upgrading a read lock.
   void begin_write() override;
+  void begin_read() override;
   void commit() override;
   void rollback() noexcept override;
 

@@ -66,16 +66,16 @@ json encode_decision(const DecisionRecord& d) {
 }
 
 std::vector<WeekRecord> Workspace::weeks() const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(std::string(SELECT_WEEK) + "ORDER BY number");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(std::string(SELECT_WEEK) + "ORDER BY number");
   std::vector<WeekRecord> weeks;
   while (select.step()) weeks.push_back(row_to_week(select));
   return weeks;
 }
 
 std::optional<WeekRecord> Workspace::week(std::int64_t number) const {
-  std::lock_guard lock(impl_->mutex);
-  return read_week(impl_->connection, number);
+  const auto reader = impl_->read();
+  return read_week(reader.connection(), number);
 }
 
 WeekRecord Workspace::open_week(const std::string& starts_on, const std::string& actor) {
@@ -166,8 +166,8 @@ DecisionRecord Workspace::add_decision(std::int64_t week_number, const std::stri
 }
 
 std::vector<DecisionRecord> Workspace::decisions() const {
-  std::lock_guard lock(impl_->mutex);
-  auto select = impl_->connection.prepare(std::string(SELECT_DECISION) + "ORDER BY id");
+  const auto reader = impl_->read();
+  auto select = reader.connection().prepare(std::string(SELECT_DECISION) + "ORDER BY id");
   std::vector<DecisionRecord> decisions;
   while (select.step()) decisions.push_back(row_to_decision(select));
   return decisions;

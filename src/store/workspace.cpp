@@ -37,6 +37,19 @@ VersionConflict::VersionConflict(const std::string& where, std::int64_t expected
 NotFound::NotFound(const std::string& entity, const std::string& id)
     : Error(ErrorCode::Reference, fmt::format("{} {}", entity, id), fmt::format("no {} has this id", entity)) {}
 
+namespace {
+// Read connections per workspace. Reads are short and CPU-bound, so a few per core keep the
+// cores busy while others wait on I/O; each costs an SQLite page cache (about 2 MiB) or a
+// PostgreSQL backend process (about 10 MiB), so the count stays small.
+constexpr std::size_t READ_CONNECTIONS = 8;
+}  // namespace
+
+Workspace::Impl::Impl(const std::filesystem::path& location, Clock clock_fn)
+    : owned(db::open(location.string())),
+      connection(*owned),
+      clock(std::move(clock_fn)),
+      readers(location.string(), READ_CONNECTIONS) {}
+
 std::string system_time_utc() {
   const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
@@ -60,27 +73,27 @@ bool is_database_url(const std::string& location) { return db::is_postgresql_url
 const std::string& Workspace::database_name() const noexcept { return impl_->connection.name(); }
 
 int Workspace::schema_version() const {
-  std::lock_guard lock(impl_->mutex);
-  return detail::schema_version(impl_->connection);
+  const auto reader = impl_->read();
+  return detail::schema_version(reader.connection());
 }
 
 const std::vector<int>& Workspace::migrations_applied() const noexcept { return impl_->applied; }
 
 bool Workspace::empty() const {
-  std::lock_guard lock(impl_->mutex);
-  auto count = impl_->connection.prepare("SELECT count(*) FROM scenario_header");
+  const auto reader = impl_->read();
+  auto count = reader.connection().prepare("SELECT count(*) FROM scenario_header");
   count.step();
   return count.integer(0) == 0;
 }
 
 std::vector<NationRecord> Workspace::nations() const {
-  std::lock_guard lock(impl_->mutex);
-  return detail::read_nations(impl_->connection, std::nullopt);
+  const auto reader = impl_->read();
+  return detail::read_nations(reader.connection(), std::nullopt);
 }
 
 std::optional<NationRecord> Workspace::nation(const std::string& iso2) const {
-  std::lock_guard lock(impl_->mutex);
-  auto found = detail::read_nations(impl_->connection, iso2);
+  const auto reader = impl_->read();
+  auto found = detail::read_nations(reader.connection(), iso2);
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -109,13 +122,13 @@ NationRecord Workspace::set_sharing(const std::string& iso2, SharingLevel level,
 }
 
 std::vector<PledgeRecord> Workspace::pledges() const {
-  std::lock_guard lock(impl_->mutex);
-  return detail::read_pledges(impl_->connection, std::nullopt);
+  const auto reader = impl_->read();
+  return detail::read_pledges(reader.connection(), std::nullopt);
 }
 
 std::optional<PledgeRecord> Workspace::pledge(const std::string& id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto found = detail::read_pledges(impl_->connection, id);
+  const auto reader = impl_->read();
+  auto found = detail::read_pledges(reader.connection(), id);
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -170,13 +183,13 @@ void Workspace::delete_pledge(const std::string& id, std::optional<std::int64_t>
 }
 
 std::vector<RequirementRecord> Workspace::requirement_lines() const {
-  std::lock_guard lock(impl_->mutex);
-  return detail::read_requirement_lines(impl_->connection, std::nullopt);
+  const auto reader = impl_->read();
+  return detail::read_requirement_lines(reader.connection(), std::nullopt);
 }
 
 std::optional<RequirementRecord> Workspace::requirement_line(const std::string& id) const {
-  std::lock_guard lock(impl_->mutex);
-  auto found = detail::read_requirement_lines(impl_->connection, id);
+  const auto reader = impl_->read();
+  auto found = detail::read_requirement_lines(reader.connection(), id);
   if (found.empty()) return std::nullopt;
   return found.front();
 }

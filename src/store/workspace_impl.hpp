@@ -1,6 +1,7 @@
 #pragma once
 // The workspace's private state and the row-level helpers its parts share. Every helper runs
 // inside the caller's lock and, for writes, inside the caller's transaction.
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -13,15 +14,55 @@
 
 namespace guarantor::store {
 
+/// Connections that only read, opened on first need up to a fixed number and reused. Reads
+/// then neither wait for the writer's connection (and its commit's fsync) nor for each other:
+/// SQLite in WAL mode and PostgreSQL both let readers go on while one writer writes.
+class ReadPool {
+public:
+  /// Up to `capacity` connections to `location`, none opened yet.
+  ReadPool(std::string location, std::size_t capacity) : location_(std::move(location)), capacity_(capacity) {}
+
+  /// One connection for one reader, inside a read transaction (one snapshot) until released.
+  class Lease {
+  public:
+    Lease(ReadPool& pool, std::unique_ptr<db::Connection> connection);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    [[nodiscard]] db::Connection& connection() const noexcept { return *connection_; }
+
+  private:
+    ReadPool& pool_;
+    std::unique_ptr<db::Connection> connection_;
+  };
+
+  /// An idle connection, a new one while fewer than the capacity are open, or else the next one
+  /// released. Throws Error when a new connection cannot be opened.
+  [[nodiscard]] Lease lease();
+
+private:
+  void release(std::unique_ptr<db::Connection> connection);
+  std::string location_;
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable released_;
+  std::vector<std::unique_ptr<db::Connection>> idle_;
+  std::size_t open_ = 0;
+};
+
 struct Workspace::Impl {
-  Impl(const std::filesystem::path& location, Clock clock_fn)
-      : owned(db::open(location.string())), connection(*owned), clock(std::move(clock_fn)) {}
+  Impl(const std::filesystem::path& location, Clock clock_fn);
   std::unique_ptr<db::Connection> owned;
-  db::Connection& connection;  ///< *owned, the back end the location named
+  db::Connection& connection;  ///< *owned, the back end the location named: writes (and migrations)
   Clock clock;
   std::vector<int> applied;
-  /// One connection is used by one thread at a time; the database serialises across processes.
+  /// The writer's connection is used by one thread at a time; the database serialises across
+  /// processes.
   mutable std::mutex mutex;
+  /// Reads go through these instead of `connection`.
+  mutable ReadPool readers;
+  /// A connection of the read pool in a read transaction, for one read of the workspace.
+  [[nodiscard]] ReadPool::Lease read() const { return readers.lease(); }
 };
 
 namespace detail {

@@ -3,8 +3,9 @@
 // default, or PostgreSQL (with PostGIS) for a shared deployment; both hold the same schema. It
 // holds the coalition (nations, pledges with caveats) and the mandate (phases, conditions,
 // posture, requirement lines) as typed rows, the theatre and catalogue files byte for byte, and
-// an append-only, hash-chained history of every write. Safe to share between threads (one
-// connection, serialised) and between processes (the database's write lock).
+// an append-only, hash-chained history of every write. Safe to share between threads (writes
+// go through one connection, serialised; reads through a small pool of connections, each read
+// one snapshot) and between processes (the database's write lock).
 #include <cstdint>
 #include <filesystem>
 #include <functional>
