@@ -1,7 +1,8 @@
 // Pledges over HTTP: create, read, replace, delete with ETag/If-Match; invalid bodies are
 // refused with the field's pointer and write nothing; a liaison sees other nations' pledges only
 // as they share them, by every route; parallel writers lose nothing; writes survive a restart;
-// the gap board has the numbers of `guarantor forcegen`.
+// the cached reads follow every part of what they depend on; the gap board has the numbers of
+// `guarantor forcegen`.
 #include "guarantor/force/force_generation.hpp"
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/report/force_generation_export.hpp"
@@ -118,6 +119,60 @@ TEST_P(PledgeApi, LiaisonSeesOtherNationsOnlyAsTheyShare) {
   ASSERT_EQ(cut_history.at("total"), 1);
   EXPECT_FALSE(cut_history.at("items")[0].at("after").contains("caveats"));
   restrict("full");
+}
+
+// The two pledge reads are answered from a cache (response_cache.hpp). Each read here follows one
+// that differs in a single part of what the answer depends on: the caller's role, a liaison's
+// nation, the path, the query, or the workspace's state (written through the server or beside
+// it, as another process would). A key that missed that part would hand back the first answer.
+TEST_P(PledgeApi, CachedReadsFollowScopePathQueryAndEveryWrite) {
+  auto client = server_->client();
+  const auto read = [&](const std::string& user, const std::string& path) {
+    auto result = client.Get(path, as(user));
+    EXPECT_TRUE(result) << path;
+    return result ? std::make_pair(result->status, json_of(result)) : std::make_pair(-1, nlohmann::json());
+  };
+  const auto full = [&](const std::string& user) { return read(user, "/api/v1/pledges/DE-1").second.contains("caveats"); };
+  const auto share = [&](store::SharingLevel level) { workspace_->set_sharing("DE", level, std::nullopt, "test"); };
+  share(store::SharingLevel::CapabilityOnly);
+  // Role: one role's full answer never reaches a role that sees less, nor the other way round.
+  EXPECT_TRUE(full("planner"));
+  EXPECT_FALSE(full("host"));
+  EXPECT_TRUE(full("secretariat"));
+  // Nation: a liaison's view of its own pledge never reaches another nation's liaison.
+  EXPECT_TRUE(full("liaison.de"));
+  EXPECT_FALSE(full("liaison.fr"));
+  EXPECT_TRUE(full("liaison.de"));
+  // Path and query.
+  EXPECT_EQ(read("planner", "/api/v1/pledges/FR-1").second.at("id"), "FR-1");
+  for (const std::string nation : {"FR", "DE"}) {
+    const auto items = read("planner", "/api/v1/pledges?limit=1000&nation=" + nation).second.at("items");
+    ASSERT_FALSE(items.empty()) << nation;
+    for (const auto& item : items) EXPECT_EQ(item.at("pledge").at("nation"), nation);
+  }
+  EXPECT_EQ(read("planner", "/api/v1/pledges?limit=1").second.at("items").size(), 1u);
+  EXPECT_EQ(read("planner", "/api/v1/pledges?limit=2").second.at("items").size(), 2u);
+  // A sharing level set beside the server is seen by the next read, by both routes.
+  share(store::SharingLevel::Aggregate);
+  EXPECT_EQ(read("liaison.fr", "/api/v1/pledges/DE-1").first, 404);
+  for (const auto& item : read("liaison.fr", "/api/v1/pledges?limit=1000").second.at("items"))
+    EXPECT_NE(item.at("pledge").at("nation"), "DE");
+  share(store::SharingLevel::Full);
+  EXPECT_TRUE(full("liaison.fr"));
+  // A pledge written through the server, then beside it, is read back at once by every route.
+  auto pledge = workspace_->pledge("FR-1").value();
+  pledge.value.quantity += 1;
+  auto put = client.Put("/api/v1/pledges/FR-1", if_match("liaison.fr", pledge.version),
+                        io::encode_pledge(pledge.value).dump(), "application/json");
+  ASSERT_EQ(put->status, 200) << put->body;
+  EXPECT_EQ(read("planner", "/api/v1/pledges/FR-1").second.at("quantity"), pledge.value.quantity);
+  pledge.value.quantity += 1;
+  workspace_->update_pledge(pledge.value, std::nullopt, "test");
+  EXPECT_EQ(read("planner", "/api/v1/pledges/FR-1").second.at("quantity"), pledge.value.quantity);
+  const auto listed = read("planner", "/api/v1/pledges?limit=1000&nation=FR").second.at("items");
+  const auto fr1 = std::find_if(listed.begin(), listed.end(), [](const auto& item) { return item.at("pledge").at("id") == "FR-1"; });
+  ASSERT_NE(fr1, listed.end());
+  EXPECT_EQ(fr1->at("pledge").at("quantity"), pledge.value.quantity);
 }
 
 TEST_P(PledgeApi, TwentyParallelWritersLoseNothing) {
