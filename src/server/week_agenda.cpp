@@ -77,6 +77,52 @@ json sites_awaiting(Server::Impl& server) {
   return items;
 }
 
+// A week runs seven days from its meeting (starts_on): findings published on one of them are its
+// new findings.
+constexpr long DAYS_PER_WEEK = 7;
+
+// The findings published in the week starting on `week_day`: the versions, their findings
+// counted, and each version's findings by party (the side whose claim an incident carried, or
+// "independent") with the outcome counts of every provision its incidents were judged against
+// (the verifier's "by_side" table). `stored` and `note` keep the shape earlier agendas had.
+json findings_published(store::Workspace& workspace, long week_day) {
+  json versions = json::array();
+  json by_party = json::array();
+  std::int64_t count = 0;
+  for (const auto& version : workspace.findings_versions()) {
+    if (!version.published()) continue;
+    const auto day = parse_iso_date(std::string_view(version.published_at).substr(0, 10));
+    if (!day || *day < week_day || *day >= week_day + DAYS_PER_WEEK) continue;
+    const std::int64_t found = version.summary.value("findings", std::int64_t{0});
+    count += found;
+    versions.push_back({{"id", version.id}, {"published_at", version.published_at}, {"findings", found}});
+    const json findings = json::parse(workspace.findings_version_text(version.id));
+    std::map<std::string, std::string> titles;
+    for (const auto& provision : findings.value("provisions", json::array()))
+      titles[provision.at("id").get<std::string>()] = provision.value("title", "");
+    const json by_side = findings.value("by_side", json::object());
+    for (const auto& [party, provisions] : by_side.items()) {
+      json counted = json::array();
+      for (const auto& [provision, counts] : provisions.items())
+        counted.push_back({{"provision", provision}, {"title", titles[provision]}, {"counts", counts}});
+      by_party.push_back({{"findings_version", version.id}, {"party", party}, {"provisions", std::move(counted)}});
+    }
+  }
+  const std::string note = versions.empty() ? "no findings were published this week"
+                                            : fmt::format("{} findings in {} findings version{} published this week",
+                                                          count, versions.size(), versions.size() == 1 ? "" : "s");
+  return {{"stored", true}, {"count", count}, {"versions", versions}, {"by_party", by_party}, {"note", note}};
+}
+
+// Every findings version published by now, with its counts: what a closed week knew.
+json published_findings_versions(store::Workspace& workspace) {
+  json versions = json::array();
+  for (const auto& version : workspace.findings_versions())
+    if (version.published())
+      versions.push_back({{"id", version.id}, {"published_at", version.published_at}, {"summary", version.summary}});
+  return versions;
+}
+
 json latest_published_plan(store::Workspace& workspace) {
   json plan = nullptr;
   for (const auto& version : workspace.plan_versions())
@@ -98,7 +144,7 @@ json build_agenda(Server::Impl& server, const store::WeekRecord& week, const jso
           {"caveats_compared_with_week", previous.is_null() ? json() : previous.at("week")},
           {"pledges_expiring", pledges_expiring(scenario.coalition, *parse_iso_date(week.starts_on), server.options.agenda_expiry_days)},
           {"sites_awaiting_decision", sites_awaiting(server)},
-          {"findings", {{"stored", false}, {"note", "the workspace does not store incident findings yet"}}},
+          {"findings", findings_published(server.workspace, *parse_iso_date(week.starts_on))},
           {"decisions_due", decisions_due},
           {"illustrative", scenario.coalition.has_illustrative()}};
 }
@@ -114,7 +160,7 @@ json build_snapshot(Server::Impl& server, const store::WeekRecord& week, const j
           {"pledges", pledges},
           {"plan", latest_published_plan(server.workspace)},
           {"gap_counts", counts},
-          {"findings", nullptr},
+          {"findings", published_findings_versions(server.workspace)},
           {"agenda", agenda}};
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The weekly cycle's content, computed from the workspace: a week's agenda (unmet lines, new or
-// lifted caveats, pledges expiring, sites awaiting decision, findings, decisions due), the
+// lifted caveats, pledges expiring, sites awaiting decision, findings published, decisions due), the
 // snapshot frozen when a week closes, the comparison with the last closed week, and the one
 // cut that removes what a caller may not see of other nations' pledges.
 #include "api.hpp"
@@ -12,7 +12,7 @@ namespace guarantor::server {
 json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous);
 
 /// What a closing week freezes: every pledge, the latest published plan version, the gap
-/// board's counts, findings (none are stored yet) and the agenda as it stood.
+/// board's counts, the findings versions published by then and the agenda as it stood.
 json build_snapshot(Server::Impl& server, const store::WeekRecord& week, const json& agenda);
 
 /// Pledges added, withdrawn and changed, plan headline and gap counts, from `before` (a

@@ -1,7 +1,8 @@
 // Ceasefire monitoring in the server: a monitor uploads report files (read by their adapter at
 // upload; unusable files refused with nothing stored), runs a verify job on the worker pool, and
 // the findings are stored as a version recording its inputs' hashes; publishing is a separate,
-// audited act, and only then do other roles see the findings. Verify jobs belong to monitors:
+// audited act, and only then do other roles see the findings, and the week's agenda lists
+// them by party. Verify jobs belong to monitors:
 // planners neither start nor follow them. Jobs are recorded in the workspace and outlive a
 // restart.
 #include <chrono>
@@ -92,6 +93,14 @@ TEST_P(FindingsApi, ReportsAreVerifiedIntoFindingsThatOthersSeeOnlyOncePublished
   const json observer_list = json_of(client.Get("/api/v1/findings?limit=1000", as("observer")));
   for (const json& item : observer_list.at("items")) EXPECT_NE(item.at("id"), version);
 
+  // The week starting today lists findings once they are published in it, not before.
+  const std::string today = findings.at("created_at").get<std::string>().substr(0, 10);
+  auto week = client.Post("/api/v1/weeks", as("secretariat"), json{{"starts_on", today}}.dump(), "application/json");
+  ASSERT_EQ(week->status, 201) << week->body;
+  const std::string week_path = fmt::format("/api/v1/weeks/{}", json_of(week).at("number").get<int>());
+  const auto agenda_findings = [&] { return json_of(client.Get(week_path, as("secretariat"))).at("agenda").at("findings"); };
+  EXPECT_EQ(agenda_findings().at("versions"), json::array()) << "unpublished findings are not on the agenda";
+
   EXPECT_EQ(client.Post(one + "/publish", as("planner"), "", "application/json")->status, 403);
   auto published = client.Post(one + "/publish", as("monitor"), "", "application/json");
   ASSERT_EQ(published->status, 200) << published->body;
@@ -100,6 +109,21 @@ TEST_P(FindingsApi, ReportsAreVerifiedIntoFindingsThatOthersSeeOnlyOncePublished
   auto seen = client.Get(one, as("observer"));
   ASSERT_EQ(seen->status, 200);
   EXPECT_EQ(json_of(seen).at("findings"), findings.at("findings"));
+
+  // Published: the agenda has the version, and its findings by party with counts per provision.
+  const json listed = agenda_findings();
+  ASSERT_EQ(listed.at("versions").size(), 1u) << listed.dump();
+  EXPECT_EQ(listed.at("versions").at(0).at("id"), version);
+  EXPECT_EQ(listed.at("count"), findings.at("summary").at("findings"));
+  const json& by_side = findings.at("findings").at("by_side");
+  ASSERT_FALSE(by_side.empty());
+  ASSERT_EQ(listed.at("by_party").size(), by_side.size());
+  for (const json& party : listed.at("by_party")) {
+    const json& expected = by_side.at(party.at("party").get<std::string>());
+    ASSERT_EQ(party.at("provisions").size(), expected.size());
+    for (const json& provision : party.at("provisions"))
+      EXPECT_EQ(provision.at("counts"), expected.at(provision.at("provision").get<std::string>())) << party.dump();
+  }
 
   const auto history = workspace_->history("findings_version", std::to_string(version));
   ASSERT_EQ(history.size(), 2u);
