@@ -44,6 +44,9 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
                       "GeoJSON of the occupied area that verify jobs measure band zones from");
   command->add_option("--job-workers", args->options.job_workers, "threads that run plan and verify jobs")
       ->capture_default_str()->check(CLI::Range(1, 64));
+  command->add_option("--max-event-streams", args->options.max_event_streams,
+                      "job event streams open at once (each holds an HTTP thread); more get 503")
+      ->capture_default_str()->check(CLI::Range(1, 24));
   command->callback([&context, args] {
     context.run = [&context, args] {
       store::Workspace workspace(args->db);

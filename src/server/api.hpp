@@ -1,6 +1,7 @@
 #pragma once
 // What every endpoint shares: the caller (principal), the request context, the reply, and the
 // error an endpoint throws to answer with a status other than 200.
+#include <atomic>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -73,6 +74,9 @@ struct Server::Impl {
   std::unique_ptr<JobRunner> jobs;
   /// Answers of hot reads by route, scope and workspace revision (see response_cache.hpp).
   ResponseCache responses{RESPONSE_CACHE_ENTRIES};
+  socket_t listening_socket = INVALID_SOCKET;  ///< set while bind() creates it
+  /// Event streams open now (job_endpoints.cpp), at most options.max_event_streams.
+  std::atomic<std::size_t> open_streams = 0;
 
   /// The scenario as the workspace holds it now, for force generation and reference checks.
   model::Scenario current_scenario();

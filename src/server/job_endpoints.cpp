@@ -3,6 +3,8 @@
 // events until the job ends, DELETE cancels it. A finished job's result is a stored, unpublished
 // version: a plan version for "plan", a findings version for "verify" (job_verify.cpp). Who may
 // start, follow and cancel a job depends on its kind: planners plan, monitors verify.
+#include <atomic>
+
 #include <fmt/format.h>
 
 #include "guarantor/core/sha256.hpp"
@@ -103,14 +105,39 @@ Reply start(Context& context) {
 
 Reply read_one(Context& context) { return {200, encode_job(status_or_missing(context, context.path_param(1))), {}}; }
 
+// One open event stream, counted in the server's open_streams while it lives: the stream's
+// content provider holds it, and cpp-httplib destroys the provider when the stream ends, however
+// it ends (the job done, the client gone, the server stopping).
+class StreamSlot {
+public:
+  explicit StreamSlot(std::atomic<std::size_t>& open) : open_(open) {}
+  ~StreamSlot() { --open_; }
+  StreamSlot(const StreamSlot&) = delete;
+  StreamSlot& operator=(const StreamSlot&) = delete;
+
+private:
+  std::atomic<std::size_t>& open_;
+};
+
 Reply events(Context& context) {
   const std::string id = context.path_param(1);
   status_or_missing(context, id);  // 404 before the stream starts
+  // Each stream holds one HTTP thread until its job ends, so their number is bounded, leaving
+  // threads for every other request.
+  auto& server = context.server;
+  if (++server.open_streams > server.options.max_event_streams) {
+    --server.open_streams;
+    throw ApiError(503, "unavailable",
+                   fmt::format("{} event streams are open, as many as this server serves at once; poll GET "
+                               "/api/v1/jobs/{} instead, or retry later",
+                               server.options.max_event_streams, id));
+  }
+  auto slot = std::make_shared<StreamSlot>(server.open_streams);
   Reply reply;
   reply.headers["X-Accel-Buffering"] = "no";
-  reply.stream = [runner = context.server.jobs.get(), id](httplib::Response& response) {
+  reply.stream = [runner = server.jobs.get(), id, slot](httplib::Response& response) {
     auto seen = std::make_shared<std::uint64_t>(0);
-    response.set_chunked_content_provider("text/event-stream", [runner, id, seen](std::size_t, httplib::DataSink& sink) {
+    response.set_chunked_content_provider("text/event-stream", [runner, id, seen, slot](std::size_t, httplib::DataSink& sink) {
       if (!sink.is_writable()) return false;
       auto status = runner->wait_change(id, *seen, EVENT_WAIT);
       if (!status) {

@@ -1,6 +1,10 @@
 // Start-up, the route table, authentication, the CSRF and role checks, and the one error mapper
 // every endpoint goes through.
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+
+#include <sys/socket.h>
 
 #include <fmt/format.h>
 
@@ -17,7 +21,13 @@ constexpr std::string_view CSRF_HEADER = "X-CSRF-Token";
 // Threads serving HTTP requests. Each holds one connection while it serves it (an event stream
 // for as long as it lasts); connections close after each request, so requests wait for a thread
 // in arrival order, and a few threads per core keep the tail short under many clients.
-constexpr std::size_t HTTP_THREADS = 16;
+constexpr std::size_t HTTP_THREADS = 32;
+// Connections the kernel holds until the server accepts them. cpp-httplib 0.11 listens with a
+// backlog of 5, built into Debian's library; with a new connection per request and 200 clients,
+// a full queue drops connection attempts, which the client's kernel retries after 1 s, then 3 s
+// (the tail of the latency), and a connection whose handshake completed while the queue was full
+// is reset, so its request is lost. The kernel caps the value at net.core.somaxconn (4096).
+constexpr int LISTEN_BACKLOG = 1024;
 
 std::int64_t system_epoch() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -258,6 +268,15 @@ int Server::bind() {
   // costs far less than the request).
   impl.http->set_keep_alive_max_count(1);
   impl.http->new_task_queue = [] { return new httplib::ThreadPool(HTTP_THREADS); };
+  if (impl.options.max_event_streams >= HTTP_THREADS)
+    throw Error(ErrorCode::Usage, "--max-event-streams",
+                fmt::format("got {}; expected fewer than the server's {} HTTP threads, so streams leave threads "
+                            "for other requests", impl.options.max_event_streams, HTTP_THREADS));
+  // The listening socket is the one socket the server itself creates: kept to set its backlog.
+  impl.http->set_socket_options([&impl](socket_t socket) {
+    httplib::default_socket_options(socket);
+    impl.listening_socket = socket;
+  });
   auto table = routes();
   for (auto& page : page_routes()) table.push_back(std::move(page));
   for (const auto& route : table) {
@@ -285,6 +304,10 @@ int Server::bind() {
   if (port < 0)
     throw Error(ErrorCode::OutputFailed, fmt::format("{}:{}", impl.options.host, impl.options.port),
                 "cannot listen on this address (in use, or not an address of this machine)");
+  // listen() again on a listening socket only sets its backlog (see LISTEN_BACKLOG).
+  if (::listen(impl.listening_socket, LISTEN_BACKLOG) != 0)
+    throw Error(ErrorCode::OutputFailed, fmt::format("{}:{}", impl.options.host, port),
+                fmt::format("cannot set the listening backlog: {}", std::strerror(errno)));
   return port;
 }
 

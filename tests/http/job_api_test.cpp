@@ -2,7 +2,10 @@
 // server-sent events), stores a version with its inputs' hashes, is published in a separate,
 // audited act, and two versions compare headline first. A rejected site is never used by a plan
 // made in the server. Cancelling stops a waiting job at once and a running one at its next stage.
+// Event streams beyond the server's bound are refused (503) and an ended one frees its place.
+#include <atomic>
 #include <chrono>
+#include <future>
 #include <thread>
 
 #include <fmt/format.h>
@@ -141,6 +144,42 @@ TEST_P(JobApi, CancellingStopsWaitingAndRunningJobsAndStoresNothing) {
   EXPECT_EQ(client.Delete("/api/v1/jobs/" + running, as("planner"))->status, 409) << "already finished";
   EXPECT_EQ(workspace_->plan_versions().size(), versions_before);
   EXPECT_EQ(client.Get("/api/v1/jobs/job-0123456789abcdef", as("planner"))->status, 404);
+}
+
+TEST_P(JobApi, EventStreamsBeyondTheBoundGet503AndAnEndedStreamFreesItsPlace) {
+  server::ServerOptions options;
+  options.max_event_streams = 1;
+  server_.reset();
+  RunningServer bounded(*workspace_, *base_, options);
+  auto client = bounded.client();
+  // One worker: the second job waits behind the first, and its stream stays open meanwhile.
+  const std::string running = start_plan(client);
+  const std::string waiting = start_plan(client);
+  std::promise<void> streaming;
+  std::atomic<bool> signalled = false;
+  std::thread follower([&] {
+    auto own = bounded.client();
+    own.Get("/api/v1/jobs/" + waiting + "/events", as("planner"), [&](const char*, std::size_t) {
+      if (!signalled.exchange(true)) streaming.set_value();
+      return true;
+    });
+  });
+  ASSERT_EQ(streaming.get_future().wait_for(std::chrono::seconds(30)), std::future_status::ready);
+  auto refused = client.Get("/api/v1/jobs/" + running + "/events", as("planner"));
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_EQ(json_of(refused).at("code"), "unavailable");
+  EXPECT_EQ(client.Get("/api/v1/jobs/" + running, as("planner"))->status, 200) << "other requests are served";
+  EXPECT_EQ(client.Delete("/api/v1/jobs/" + waiting, as("planner"))->status, 202);
+  EXPECT_EQ(client.Delete("/api/v1/jobs/" + running, as("planner"))->status, 202);
+  follower.join();  // the cancelled job's stream ended
+  // Its place is free once the server has let the stream go: a new stream is served.
+  int status = 0;
+  for (int attempt = 0; attempt < 100 && status != 200; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    status = client.Get("/api/v1/jobs/" + waiting + "/events", as("planner"))->status;
+  }
+  EXPECT_EQ(status, 200);
 }
 
 TEST_P(JobApi, BadJobRequestsAreLocatedAndStartNothing) {

@@ -47,6 +47,9 @@ struct ServerOptions {
   std::filesystem::path asset_dir;
   unsigned job_workers = 1;        ///< threads running plan and verify jobs (the API keeps its own threads)
   std::size_t max_active_jobs = 4; ///< jobs waiting or running at once; more get 503
+  /// Job event streams open at once; more get 503. Each holds one of the server's HTTP threads
+  /// until its job ends, so this stays well below their number (HTTP_THREADS, server.cpp).
+  std::size_t max_event_streams = 8;
   int agenda_expiry_days = 28;     ///< a week's agenda lists pledges expiring within this many days
   /// Seconds since 1970 UTC; injected so tests can move time.
   std::function<std::int64_t()> now_epoch;
