@@ -42,6 +42,7 @@ void add_verify_command(CLI::App& app, CommandContext& context);
 void add_audit_command(CLI::App& app, CommandContext& context);
 void add_workspace_command(CLI::App& app, CommandContext& context);
 void add_serve_command(CLI::App& app, CommandContext& context);
+void add_brief_command(CLI::App& app, CommandContext& context);
 void add_scenario_command(CLI::App& app, CommandContext& context);
 
 }  // namespace guarantor::cli

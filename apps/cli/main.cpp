@@ -39,6 +39,7 @@ int main(int argc, char** argv) try {
   add_scenario_command(app, context);
   add_workspace_command(app, context);
   add_serve_command(app, context);
+  add_brief_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -17,6 +17,7 @@ struct ServeArgs {
   std::string db = "workspace.db";  ///< an SQLite file or a postgresql:// URL
   server::ServerOptions options;
   bool empty = false;
+  std::string chromium = "chromium";
 };
 }  // namespace
 
@@ -42,6 +43,8 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
                       "source reliability registry for verify jobs (default: data/sources/source_registry.json)");
   command->add_option("--line-of-contact", verify.line_of_contact,
                       "GeoJSON of the occupied area that verify jobs measure band zones from");
+  command->add_option("--chromium", args->chromium, "the browser that prints weekly briefs to PDF: a path or a name on PATH")
+      ->capture_default_str();
   command->add_option("--job-workers", args->options.job_workers, "threads that run plan and verify jobs")
       ->capture_default_str()->check(CLI::Range(1, 64));
   command->add_option("--max-event-streams", args->options.max_event_streams,
@@ -65,6 +68,7 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
       verify.theatre = context.default_scenario;
       verify.asset_dir = context.asset_dir;
       args->options.asset_dir = context.asset_dir;
+      args->options.pdf.chromium = args->chromium;
       verify.admin_area_names = data_dir / "verify" / "admin_areas.json";
       verify.theatre_scope = data_dir / "verify" / "theatre_scope.json";
       model::Scenario base = workspace.empty() ? model::Scenario{} : workspace.load(context.load_options());

@@ -18,6 +18,7 @@
 #include "job_runner.hpp"
 #include "login_limiter.hpp"
 #include "response_cache.hpp"
+#include "print_tickets.hpp"
 
 namespace guarantor::server {
 
@@ -77,6 +78,9 @@ struct Server::Impl {
   socket_t listening_socket = INVALID_SOCKET;  ///< set while bind() creates it
   /// Event streams open now (job_endpoints.cpp), at most options.max_event_streams.
   std::atomic<std::size_t> open_streams = 0;
+  int bound_port = 0;         ///< the port bind() listens on (the print browser's address)
+  std::mutex print_mutex{};     ///< one PDF print at a time
+  PrintTickets print_tickets{};  ///< the print browser's one-use entries (brief_pdf_endpoint.cpp)
 
   /// The scenario as the workspace holds it now, for force generation and reference checks.
   model::Scenario current_scenario();
@@ -127,5 +131,11 @@ void add_openapi_route(std::vector<Route>& table);
 void add_week_routes(std::vector<Route>& table);
 void add_report_routes(std::vector<Route>& table);
 void add_findings_routes(std::vector<Route>& table);
+void add_brief_pdf_route(std::vector<Route>& table);
+void add_catalogue_route(std::vector<Route>& table);
+
+/// The weekly brief of `week` as `user` sees it, printed to PDF from the server's own /brief
+/// page (the server must be listening). Throws Error as report::print_pdf does.
+std::string print_brief(Server::Impl& server, std::int64_t week, const store::User& user);
 
 }  // namespace guarantor::server

@@ -57,6 +57,7 @@ std::vector<Route> page_routes() {
     table.push_back({"GET", "/assets/" + regex_escaped(asset.name), {}, [file](Context&) { return file_reply(*file); }, true});
   }
   for (auto& route : map_asset_routes()) table.push_back(std::move(route));
+  for (auto& route : print_routes()) table.push_back(std::move(route));
   return table;
 }
 

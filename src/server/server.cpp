@@ -215,6 +215,8 @@ std::vector<Route> routes() {
   add_week_routes(table);
   add_report_routes(table);
   add_findings_routes(table);
+  add_brief_pdf_route(table);
+  add_catalogue_route(table);
   add_openapi_route(table);
   return table;
 }
@@ -229,7 +231,7 @@ Server::Server(store::Workspace& workspace, model::Scenario base, ServerOptions 
   // Read once at start, so a bad parameter file fails `serve` before it listens.
   if (!impl.options.planning_dir.empty()) impl.planning = planner::load_parameters(impl.options.planning_dir);
   // Jobs a previous server left waiting or running cannot finish now: say so before taking new ones.
-  workspace.interrupt_unfinished_jobs();
+  if (impl.options.interrupt_unfinished_jobs) workspace.interrupt_unfinished_jobs();
   impl.journal = std::make_unique<WorkspaceJournal>(workspace);
   impl.jobs = std::make_unique<JobRunner>(impl.options.job_workers, impl.options.max_active_jobs,
                                           [&workspace] { return workspace.now(); }, impl.journal.get());
@@ -308,6 +310,7 @@ int Server::bind() {
   if (::listen(impl.listening_socket, LISTEN_BACKLOG) != 0)
     throw Error(ErrorCode::OutputFailed, fmt::format("{}:{}", impl.options.host, port),
                 fmt::format("cannot set the listening backlog: {}", std::strerror(errno)));
+  impl.bound_port = port;
   return port;
 }
 

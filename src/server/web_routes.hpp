@@ -18,6 +18,9 @@ std::vector<Route> page_routes();
 /// the maps draw it, and /assets/lib/*, Leaflet and milsymbol read from ServerOptions::asset_dir.
 std::vector<Route> map_asset_routes();
 
+/// GET /print/<ticket>: the print browser's one-use entry to a page (brief_pdf_endpoint.cpp).
+std::vector<Route> print_routes();
+
 /// A file name as a route pattern that matches it literally (route patterns are regular
 /// expressions; asset names contain dots).
 std::string regex_escaped(std::string_view text);

@@ -11,11 +11,13 @@ namespace {
 
 using nlohmann::json;
 
-// "/api/v1/pledges/([A-Za-z0-9._-]{1,64})" -> "/api/v1/pledges/{}": each group is a parameter.
+// "/api/v1/pledges/([A-Za-z0-9._-]{1,64})" -> "/api/v1/pledges/{}": each group is a parameter;
+// an escaped character ("brief\.pdf") is the character itself.
 std::string canonical_route(const std::string& pattern) {
   std::string out;
   int depth = 0;
   for (const char c : pattern) {
+    if (c == '\\' && depth == 0) continue;
     if (c == '(' && depth++ == 0) out += "{}";
     else if (c == ')') --depth;
     else if (depth == 0) out += c;

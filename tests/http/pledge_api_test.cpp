@@ -3,6 +3,9 @@
 // as they share them, by every route; parallel writers lose nothing; writes survive a restart;
 // the cached reads follow every part of what they depend on; the gap board has the numbers of
 // `guarantor forcegen`.
+#include <algorithm>
+#include <set>
+
 #include "guarantor/force/force_generation.hpp"
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/report/force_generation_export.hpp"
@@ -219,6 +222,46 @@ TEST_P(PledgeApi, GapBoardHasTheNumbersOfForcegen) {
   board["scenario"].erase("files");
   expected["scenario"].erase("files");
   EXPECT_EQ(board, expected);
+}
+
+// The catalogue's controlled lists are those the API checks pledges against: the capabilities of
+// the catalogue, the mandate's conditions, and a list for every caveat kind that holds every
+// value the workspace's pledges use.
+TEST_P(PledgeApi, CatalogueListsWhatAPledgeMayName) {
+  auto client = server_->client();
+  const auto answer = client.Get("/api/v1/catalogue", as("liaison.fr"));
+  ASSERT_EQ(answer->status, 200) << answer->body;
+  const nlohmann::json catalogue = json_of(answer);
+  std::vector<std::string> codes, expected_codes;
+  for (const auto& capability : catalogue.at("capabilities")) codes.push_back(capability.at("code"));
+  for (const auto& capability : base_->catalogue.capabilities) expected_codes.push_back(capability.code);
+  EXPECT_EQ(codes, expected_codes);
+  std::set<std::string> conditions;
+  for (const auto& condition : catalogue.at("conditions")) conditions.insert(condition.at("key"));
+  std::set<std::string> expected_conditions;
+  for (const auto& [key, met] : workspace_->mandate().conditions) expected_conditions.insert(key);
+  EXPECT_EQ(conditions, expected_conditions);
+  EXPECT_EQ(catalogue.at("sharing_levels"), nlohmann::json({"full", "capability_only", "aggregate"}));
+  EXPECT_EQ(catalogue.at("pledge_statuses"), nlohmann::json({"offered", "confirmed", "verified"}));
+  std::map<std::string, std::set<std::string>> values_of;  // caveat kind -> its list
+  for (const auto& kind : catalogue.at("caveat_kinds")) {
+    const nlohmann::json& list = catalogue.at(kind.at("values_from").get<std::string>());
+    for (const auto& value : list) values_of[kind.at("kind")].insert(value.is_object() ? value.value("key", value.value("phase", "")) : value.get<std::string>());
+  }
+  EXPECT_EQ(values_of.size(), 4u) << "where, when, condition, excluded_role";
+  std::size_t caveats = 0;
+  const nlohmann::json pledges = json_of(client.Get("/api/v1/pledges?limit=1000", as("secretariat")));
+  for (const auto& item : pledges.at("items")) {
+    const auto& pledge = item.at("pledge");
+    EXPECT_NE(std::find(codes.begin(), codes.end(), pledge.at("capability")), codes.end()) << pledge.dump();
+    for (const auto& caveat : pledge.value("caveats", nlohmann::json::array())) {
+      ++caveats;
+      for (const auto& value : caveat.at("values"))
+        EXPECT_TRUE(values_of[caveat.at("kind")].contains(value)) << caveat.dump() << " is not in the catalogue's lists";
+    }
+  }
+  EXPECT_GT(caveats, 0u) << "the default pledges carry caveats to check against the lists";
+  EXPECT_EQ(client.Get("/api/v1/catalogue")->status, 401);
 }
 
 GUARANTOR_HTTP_ON_BOTH_BACKENDS(PledgeApi);

@@ -3,7 +3,13 @@
 // decision, decisions due, caveats new or lifted since the last closed week); closing freezes a
 // snapshot that later weeks compare against; a liaison never sees through the agenda what
 // another nation does not share.
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include <fmt/format.h>
@@ -31,6 +37,7 @@ protected:
                               "application/json");
     ASSERT_EQ(written->status, 200) << written->body;
   }
+  static std::int64_t close_two_weeks(httplib::Client& client);
   static bool mentions(const json& items, const std::string& pledge_id) {
     return std::any_of(items.begin(), items.end(), [&](const json& item) { return item.at("pledge_id") == pledge_id; });
   }
@@ -132,6 +139,122 @@ TEST_P(WeekApi, AgendaDecisionsCloseAndCompare) {
   EXPECT_TRUE(json_of(client.Get("/api/v1/weeks/2", as("planner"))).at("agenda").at("decisions_due").empty());
   ASSERT_EQ(client.Put("/api/v1/nations/FR/sharing", as("liaison.fr", version("\"2\"")), R"({"sharing":"full"})",
                        "application/json")->status, 200);
+}
+
+// Weeks until the newest is closed and follows another closed week, whatever earlier cases left;
+// returns the newest week's number.
+std::int64_t WeekApi::close_two_weeks(httplib::Client& client) {
+  for (int step = 0; step < 6; ++step) {
+    const json weeks = HttpTest::json_of(client.Get("/api/v1/weeks?limit=1000", HttpTest::as("secretariat"))).at("items");
+    int closed = 0;
+    for (const auto& week : weeks) closed += week.at("closed").get<bool>() ? 1 : 0;
+    if (!weeks.empty() && !weeks.back().at("closed").get<bool>()) {
+      const std::string path = fmt::format("/api/v1/weeks/{}", weeks.back().at("number").get<std::int64_t>());
+      const auto read = client.Get(path, HttpTest::as("secretariat"));
+      const auto done = client.Post(path + "/close", HttpTest::as("secretariat", {{"If-Match", read->get_header_value("ETag")}}), "{}",
+                                    "application/json");
+      EXPECT_EQ(done->status, 200) << done->body;
+    } else if (closed < 2) {
+      std::string starts_on = "2026-03-02";
+      if (!weeks.empty()) {
+        // A week after the newest one's start.
+        const std::string last = weeks.back().at("starts_on");
+        const std::chrono::sys_days day{std::chrono::year{std::stoi(last.substr(0, 4))} / std::stoi(last.substr(5, 2)) /
+                                        std::stoi(last.substr(8, 2))};
+        const std::chrono::year_month_day next{day + std::chrono::days{7}};
+        starts_on = fmt::format("{:04}-{:02}-{:02}", static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
+                                static_cast<unsigned>(next.day()));
+      }
+      const auto opened = client.Post("/api/v1/weeks", HttpTest::as("secretariat"), json{{"starts_on", starts_on}}.dump(), "application/json");
+      EXPECT_EQ(opened->status, 201) << opened->body;
+    } else {
+      return weeks.back().at("number");
+    }
+  }
+  ADD_FAILURE() << "could not close two weeks";
+  return 0;
+}
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buffer[4096];
+  while (std::size_t got = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, got);
+  pclose(pipe);
+  return out;
+}
+
+// Runs of white space as one space: pdftotext breaks lines where the page wraps them.
+std::string flattened(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    if (!space) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+
+// The closed week's brief as PDF, printed by Chromium from the /brief page, read back with
+// pdftotext (poppler-utils): the heading, the headline figures GET /weeks/n gives, ILLUSTRATIVE at
+// the head of every page and "Page p of n" at every foot. The page is under test, not the store,
+// so it is printed once, on SQLite.
+TEST_P(WeekApi, BriefPdfOfTheClosedWeek) {
+  if (GetParam() != Backend::Sqlite) GTEST_SKIP() << "the PDF is the page's print, the same on both back ends; printed on SQLite";
+  ASSERT_TRUE(std::filesystem::exists("/usr/bin/pdftotext")) << "pdftotext is needed (scripts/setup.sh installs poppler-utils)";
+  auto client = server_->client();
+  const std::int64_t number = close_two_weeks(client);
+  const json week = json_of(client.Get(fmt::format("/api/v1/weeks/{}", number), as("secretariat")));
+  ASSERT_FALSE(week.at("since_last_close").is_null());
+  ASSERT_TRUE(week.at("agenda").at("illustrative").get<bool>()) << "the default pledges are illustrative";
+
+  const auto pdf = client.Get(fmt::format("/api/v1/weeks/{}/brief.pdf", number), as("secretariat"));
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf->get_header_value("Content-Disposition"), fmt::format("attachment; filename=\"brief-week-{}-ILLUSTRATIVE.pdf\"", number));
+  const auto file = std::filesystem::temp_directory_path() / fmt::format("brief-week-{}-{}.pdf", number, getpid());
+  std::ofstream(file, std::ios::binary) << pdf->body;
+  const std::string info = run("/usr/bin/pdfinfo " + file.string());
+  const auto pages_at = info.find("Pages:");
+  ASSERT_NE(pages_at, std::string::npos) << info;
+  const int pages = std::stoi(info.substr(pages_at + 6));
+  EXPECT_GE(pages, 1);
+  EXPECT_LE(pages, 4) << "a brief of two weeks of the default workspace fits a few pages";
+  const std::string text = flattened(run("/usr/bin/pdftotext " + file.string() + " -"));
+  EXPECT_NE(text.find(fmt::format("Weekly brief: week {}, starting {}", number, week.at("starts_on").get<std::string>())), std::string::npos) << text;
+  const json& counts = week.at("since_last_close").at("gap_counts");
+  const auto count = [&](const char* when, const char* status) { return counts.at(when).value(status, 0); };
+  EXPECT_NE(text.find(fmt::format("Requirement lines covered {} → {}, partly covered {} → {}, missing {} → {}.", count("before", "covered"),
+                                  count("after", "covered"), count("before", "partial"), count("after", "partial"),
+                                  count("before", "missing"), count("after", "missing"))),
+            std::string::npos) << text;
+  EXPECT_EQ(text.find("could not be loaded"), std::string::npos) << text;
+  for (int page = 1; page <= pages; ++page) {
+    const std::string one = flattened(run(fmt::format("/usr/bin/pdftotext -f {0} -l {0} {1} -", page, file.string())));
+    EXPECT_EQ(one.rfind("ILLUSTRATIVE", 0), 0u) << "page " << page << " starts with the banner: " << one;
+    EXPECT_NE(one.find(fmt::format("Page {} of {}", page, pages)), std::string::npos) << "page " << page << ": " << one;
+  }
+  std::filesystem::remove(file);
+}
+
+// A server that cannot print answers with a stable code and no document, whatever the cause.
+TEST_P(WeekApi, BriefPdfWithoutAWorkingBrowserIsAClearError) {
+  auto client = server_->client();
+  const std::int64_t number = close_two_weeks(client);
+  EXPECT_EQ(client.Get("/api/v1/weeks/999999/brief.pdf", as("secretariat"))->status, 404);
+  for (const auto& [browser, code] : std::vector<std::pair<std::string, std::string>>{
+           {"/nonexistent/chromium", "pdf_printer_unavailable"}, {"/bin/false", "pdf_print_failed"}, {"/bin/true", "pdf_print_failed"}}) {
+    server::ServerOptions options;
+    options.pdf.chromium = browser;
+    RunningServer broken(*workspace_, *base_, options);
+    auto answer = broken.client().Get(fmt::format("/api/v1/weeks/{}/brief.pdf", number), as("planner"));
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, 503) << browser;
+    EXPECT_EQ(json_of(answer).value("code", ""), code) << answer->body;
+    EXPECT_NE(json_of(answer).value("message", "").find(browser), std::string::npos) << answer->body;
+  }
 }
 
 GUARANTOR_HTTP_ON_BOTH_BACKENDS(WeekApi);

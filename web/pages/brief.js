@@ -73,7 +73,9 @@ export async function render(main) {
   const kinds = ['added', 'changed', 'withdrawn'].map((kind) => `${(since?.pledges ?? []).filter((p) => p.change === kind).length} ${kind}`);
   replace(main,
     h('div.g-toolbar', {}, h('label', { for: 'brief-week' }, 'Brief of '), picker,
-      h('button', { type: 'button', onclick: () => window.print() }, 'Print or save as PDF')),
+      h('button', { type: 'button', onclick: () => window.print() }, 'Print or save as PDF'), ' ',
+      // The server's own print of this page (GET /api/v1/weeks/{n}/brief.pdf), as a file.
+      h('a', { href: `/api/v1/weeks/${week.number}/brief.pdf`, download: true }, 'Download as PDF')),
     h('h1', {}, `Weekly brief: week ${week.number}, starting ${week.starts_on}`),
     h('p.g-note', {}, week.closed ? 'Closed week: figures as frozen at the close.' : 'DRAFT: the week is open; figures are the workspace as it is now.',
       since ? ` Compared with week ${since.compared_with_week}.` : ' No earlier closed week to compare with.'),

@@ -1,6 +1,6 @@
 // Nation pledges: a liaison's own nation's pledges, each editable in a form whose lists are
-// controlled (capabilities of the mandate and the coalition, caveat kinds and values of the
-// coalition format, phases and condition keys of the mandate), the API's validation messages
+// the API's controlled lists (GET /api/v1/catalogue: capabilities of the catalogue, caveat kinds
+// and the list each takes its values from, phases, conditions, statuses, sharing levels), the API's validation messages
 // shown at the field they name, the nation's sharing level, and each pledge's history. Other
 // nations' pledges are listed at the level each shares; the secretariat edits any nation's.
 import { h, replace, plural } from '../dom.js';
@@ -8,12 +8,10 @@ import { api, ApiError } from '../api.js';
 import { showIllustrative } from '../app.js';
 import { downloadCsv } from '../csv.js';
 
-// The closed lists of coalition.json (docs/data-model.md, "Caveats"); phases, condition keys and
-// capabilities come from the workspace itself.
-const WHERE_VALUES = ['ukraine', 'neighbouring_nato', 'black_sea', 'outside_theatre'];
-const STATUSES = ['offered', 'confirmed', 'verified'];
-const CAVEAT_KINDS = { where: 'only where', when: 'only from phase', condition: 'only if condition met', excluded_role: 'excluded role' };
-const SHARING = { full: 'full (every field)', capability_only: 'capability only', aggregate: 'aggregate (totals only)' };
+// Words for the catalogue's names; the lists themselves (which kinds and values exist) are the
+// API's. A name without words here is shown as it is.
+const CAVEAT_WORDS = { where: 'only where', when: 'only from phase', condition: 'only if condition met', excluded_role: 'excluded role' };
+const SHARING_WORDS = { full: 'full (every field)', capability_only: 'capability only', aggregate: 'aggregate (totals only)' };
 
 function option(value, label, selected) {
   return h('option', { value, selected: value === selected }, label ?? value);
@@ -26,12 +24,15 @@ function fieldError(id) {
 // One caveat row: kind, values from the kind's list, and the source the format requires.
 function caveatRow(caveat, index, lists, onRemove) {
   const prefix = `caveat-${index}`;
-  const kind = h('select', { id: `${prefix}-kind` }, Object.entries(CAVEAT_KINDS).map(([value, label]) => option(value, label, caveat.kind)));
+  const kind = h('select', { id: `${prefix}-kind` }, lists.caveatKinds.map(({ kind: value }) => option(value, CAVEAT_WORDS[value], caveat.kind)));
   const values = h('div.g-caveat-values', {});
   const source = h('input', { id: `${prefix}-source`, value: caveat.source ?? '', size: 40 });
   const drawValues = () => {
     const chosen = new Set(caveat.kind === kind.value ? caveat.values ?? [] : []);
-    const choices = { where: WHERE_VALUES, when: lists.phases, condition: lists.conditions, excluded_role: lists.roles }[kind.value] ?? [];
+    const from = lists.caveatKinds.find((entry) => entry.kind === kind.value)?.values_from;
+    // Values the pledge holds stay offered even if the list no longer names them, so a save
+    // never drops one unseen (the API then says what is wrong with it).
+    const choices = [...new Set([...(lists[from] ?? []), ...chosen])];
     replace(values, h('fieldset', { id: `${prefix}-values` }, h('legend', {}, 'Values'),
       choices.map((value) => h('label.g-check', {}, h('input', { type: 'checkbox', value, checked: chosen.has(value) }), ` ${value}`))));
   };
@@ -52,10 +53,10 @@ function pledgeForm(item, lists, onSaved) {
   const input = (name, attributes) => h('input', { id: `pledge-${name}`, name, 'aria-describedby': `pledge-${name}-error`, ...attributes });
   const fields = {
     capability: h('select', { id: 'pledge-capability', 'aria-describedby': 'pledge-capability-error' },
-      lists.capabilities.map((capability) => option(capability, capability, pledge.capability))),
+      lists.capabilities.map((capability) => option(capability.code, `${capability.code} (${capability.name})`, pledge.capability))),
     quantity: input('quantity', { type: 'number', min: 0, step: 1, value: pledge.quantity }),
     readiness_days: input('readiness_days', { type: 'number', min: 0, step: 1, value: pledge.readiness_days }),
-    status: h('select', { id: 'pledge-status', 'aria-describedby': 'pledge-status-error' }, STATUSES.map((status) => option(status, status, pledge.status))),
+    status: h('select', { id: 'pledge-status', 'aria-describedby': 'pledge-status-error' }, lists.pledgeStatuses.map((status) => option(status, status, pledge.status))),
     valid_until: input('valid_until', { type: 'date', value: pledge.valid_until }),
     source: h('textarea', { id: 'pledge-source', rows: 2, cols: 60, 'aria-describedby': 'pledge-source-error' }, pledge.source ?? ''),
   };
@@ -125,7 +126,7 @@ function showErrors(form, summary, error) {
 function describeCaveats(pledge) {
   if (!pledge.caveats) return 'not shared';
   if (pledge.caveats.length === 0) return 'none';
-  return pledge.caveats.map((caveat) => `${CAVEAT_KINDS[caveat.kind] ?? caveat.kind} ${caveat.values.join(', ')}`).join('; ');
+  return pledge.caveats.map((caveat) => `${CAVEAT_WORDS[caveat.kind] ?? caveat.kind} ${caveat.values.join(', ')}`).join('; ');
 }
 
 function historyTable(entries) {
@@ -142,15 +143,19 @@ function historyTable(entries) {
       h('td', {}, entry.action), h('td', {}, changed(entry.before, entry.after))))));
 }
 
-// `pledges` is the list the page already read (one request, not two).
-async function controlledLists(pledges) {
-  const { data: lines } = await api('GET', '/requirement-lines');
-  const sorted = (values) => [...new Set(values.filter(Boolean))].sort();
+// The controlled lists, as GET /api/v1/catalogue gives them; a caveat kind's `values_from`
+// names the list its values come from (locations, phases, conditions or roles).
+async function controlledLists() {
+  const { data: catalogue } = await api('GET', '/catalogue');
   return {
-    capabilities: sorted([...lines.items.map((item) => item.line.capability), ...pledges.items.map((item) => item.pledge.capability)]),
-    phases: sorted(lines.items.map((item) => item.line.phase)),
-    roles: sorted(lines.items.map((item) => item.line.role)),
-    conditions: sorted(pledges.items.flatMap((item) => (item.pledge.caveats ?? []).filter((c) => c.kind === 'condition').flatMap((c) => c.values))),
+    capabilities: catalogue.capabilities,
+    locations: catalogue.locations,
+    phases: catalogue.phases.map((gate) => gate.phase),
+    conditions: catalogue.conditions.map((condition) => condition.key),
+    roles: catalogue.roles,
+    caveatKinds: catalogue.caveat_kinds,
+    pledgeStatuses: catalogue.pledge_statuses,
+    sharingLevels: catalogue.sharing_levels,
   };
 }
 
@@ -158,7 +163,7 @@ export async function render(main, { session, openPledge = null }) {
   const own = session.user.nation;
   const mayEdit = (pledge) => session.user.role === 'secretariat' || (session.user.role === 'liaison' && pledge.nation === own);
   const listed = api('GET', '/pledges?limit=1000');
-  const [{ data: list }, lists, { data: nations }] = await Promise.all([listed, listed.then(({ data }) => controlledLists(data)), api('GET', '/nations')]);
+  const [{ data: list }, lists, { data: nations }] = await Promise.all([listed, controlledLists(), api('GET', '/nations')]);
   if (list.items.some((item) => item.pledge.illustrative)) showIllustrative();
   const editor = h('div', { id: 'pledge-editor' });
   const open = async (id) => {
@@ -184,7 +189,7 @@ export async function render(main, { session, openPledge = null }) {
     h('h1', {}, own ? `Pledges of ${mine?.name ?? own}` : 'Pledges'),
     h('p.g-headline', {}, `${plural(list.total, 'pledge')} you can see`,
       own ? `, ${list.items.filter((item) => item.pledge.nation === own).length} of them your nation's.` : '.'),
-    mine ? sharingForm(mine) : null,
+    mine ? sharingForm(mine, lists.sharingLevels) : null,
     h('div.g-toolbar', {}, h('button', { type: 'button', id: 'pledges-csv', onclick: () => downloadCsv('pledges.csv', [
       ['id', 'nation', 'capability', 'quantity', 'readiness_days', 'status', 'caveats', 'valid_until', 'visibility'],
       ...list.items.map((item) => [item.pledge.id, item.pledge.nation, item.pledge.capability, item.pledge.quantity,
@@ -200,8 +205,8 @@ export async function render(main, { session, openPledge = null }) {
   if (openPledge) await open(openPledge);
 }
 
-function sharingForm(nation) {
-  const select = h('select', { id: 'sharing-level' }, Object.entries(SHARING).map(([value, label]) => option(value, label, nation.sharing)));
+function sharingForm(nation, levels) {
+  const select = h('select', { id: 'sharing-level' }, levels.map((level) => option(level, SHARING_WORDS[level], nation.sharing)));
   const status = h('p.g-form-status', { role: 'status' });
   const form = h('form.g-inline-form', {}, h('div.g-field', {}, h('label', { for: 'sharing-level' }, 'Other nations see our pledges'), select),
     h('button', { type: 'submit' }, 'Save sharing level'), status);
@@ -210,7 +215,7 @@ function sharingForm(nation) {
     try {
       const { data } = await api('PUT', `/nations/${nation.iso2}/sharing`, { sharing: select.value }, { 'If-Match': `"${nation.version}"` });
       nation.version = data.version;
-      status.textContent = `Saved: ${SHARING[data.sharing]}.`;
+      status.textContent = `Saved: ${SHARING_WORDS[data.sharing] ?? data.sharing}.`;
     } catch (error) {
       status.textContent = `Not saved: ${error.message}`;
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "guarantor/model/scenario.hpp"
+#include "guarantor/report/pdf_print.hpp"
 #include "guarantor/store/workspace.hpp"
 
 namespace guarantor::server {
@@ -51,6 +52,11 @@ struct ServerOptions {
   /// until its job ends, so this stays well below their number (HTTP_THREADS, server.cpp).
   std::size_t max_event_streams = 8;
   int agenda_expiry_days = 28;     ///< a week's agenda lists pledges expiring within this many days
+  /// The browser that prints the weekly brief's PDF, and its time limit.
+  report::PdfPrintOptions pdf;
+  /// Mark jobs left waiting or running by an earlier server as interrupted at start; off only
+  /// for a short-lived server beside a running one (`guarantor brief`).
+  bool interrupt_unfinished_jobs = true;
   /// Seconds since 1970 UTC; injected so tests can move time.
   std::function<std::int64_t()> now_epoch;
 };
@@ -73,6 +79,10 @@ public:
   void stop();
   [[nodiscard]] bool running() const;
   [[nodiscard]] bool tls() const;
+  /// The weekly brief of `week` as the user `user_name` sees it, as PDF bytes, printed by the
+  /// browser of ServerOptions::pdf from the server's own /brief page; call while listen() runs.
+  /// Throws store::NotFound for an unknown week or user, Error as report::print_pdf does.
+  std::string brief_pdf(std::int64_t week, const std::string& user_name);
 
   struct Impl;
 
