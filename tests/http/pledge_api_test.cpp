@@ -158,8 +158,8 @@ TEST_P(PledgeApi, CachedReadsFollowScopePathQueryAndEveryWrite) {
   // A sharing level set beside the server is seen by the next read, by both routes.
   share(store::SharingLevel::Aggregate);
   EXPECT_EQ(read("liaison.fr", "/api/v1/pledges/DE-1").first, 404);
-  for (const auto& item : read("liaison.fr", "/api/v1/pledges?limit=1000").second.at("items"))
-    EXPECT_NE(item.at("pledge").at("nation"), "DE");
+  const auto seen_by_fr = read("liaison.fr", "/api/v1/pledges?limit=1000").second.at("items");
+  for (const auto& item : seen_by_fr) EXPECT_NE(item.at("pledge").at("nation"), "DE");
   share(store::SharingLevel::Full);
   EXPECT_TRUE(full("liaison.fr"));
   // A pledge written through the server, then beside it, is read back at once by every route.
