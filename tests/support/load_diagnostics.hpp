@@ -1,5 +1,5 @@
 #pragma once
-// What loading a scenario reports, for the tests of its validation.
+// What loading a scenario or one data file reports, for the tests of their validation.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,6 +24,20 @@ inline std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics) 
   std::string text;
   for (const auto& d : diagnostics) text += d.to_string() + "\n";
   return text;
+}
+
+/// What `load` reports when it throws, each diagnostic as "where: message" on its own line; empty
+/// when it returns. For the tests of one data file's reader.
+template <typename Load>
+std::string problems_of(Load load) {
+  try {
+    load();
+  } catch (const Error& error) {
+    std::string text;
+    for (const auto& diagnostic : error.diagnostics()) text += diagnostic.where + ": " + diagnostic.message + "\n";
+    return text;
+  }
+  return "";
 }
 
 }  // namespace guarantor::testing

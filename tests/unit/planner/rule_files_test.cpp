@@ -12,6 +12,7 @@
 #include "guarantor/planner/host_consent.hpp"
 #include "guarantor/planner/parameters.hpp"
 #include "guarantor/planner/threat.hpp"
+#include "load_diagnostics.hpp"
 
 namespace guarantor::planner {
 namespace {
@@ -28,17 +29,7 @@ std::filesystem::path write_file(const std::filesystem::path& path, const std::s
   return path;
 }
 
-template <typename Load>
-std::string problems_of(Load load) {
-  try {
-    load();
-  } catch (const Error& error) {
-    std::string text;
-    for (const auto& diagnostic : error.diagnostics()) text += diagnostic.where + ": " + diagnostic.message + "\n";
-    return text;
-  }
-  return "";
-}
+using testing::problems_of;
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -10,6 +10,7 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/report/plan_export.hpp"
+#include "load_diagnostics.hpp"
 
 namespace guarantor::report {
 namespace {
@@ -23,14 +24,7 @@ std::filesystem::path write_anchors(const std::string& name, const std::string& 
 }
 
 std::string problems_of(const std::filesystem::path& path) {
-  try {
-    (void)load_sizing_anchors(path);
-  } catch (const Error& error) {
-    std::string text;
-    for (const auto& diagnostic : error.diagnostics()) text += diagnostic.where + ": " + diagnostic.message + "\n";
-    return text;
-  }
-  return "";
+  return testing::problems_of([&] { (void)load_sizing_anchors(path); });
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -12,6 +12,7 @@
 #include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/verify/agreement.hpp"
 #include "guarantor/verify/column_mapping.hpp"
+#include "load_diagnostics.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -26,17 +27,7 @@ std::filesystem::path write_file(const std::string& name, const std::string& tex
 }
 
 // Every diagnostic as "where: message", one per line.
-template <typename Load>
-std::string problems_of(Load load) {
-  try {
-    load();
-  } catch (const Error& error) {
-    std::string text;
-    for (const auto& diagnostic : error.diagnostics()) text += diagnostic.where + ": " + diagnostic.message + "\n";
-    return text;
-  }
-  return "";
-}
+using testing::problems_of;
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
