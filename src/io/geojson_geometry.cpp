@@ -231,7 +231,10 @@ std::vector<TopoFeature> read_topojson_polygons(const Json& topology, const std:
     const Json& geometry = (*geometries)[g];
     const std::string pointer = fmt::format("{}/geometries/{}", object_pointer, g);
     if (!geometry.is_object()) continue;
-    const std::string type = geometry.value("type", "");
+    const auto type_member = geometry.find("type");
+    // A type that is not a string is no polygon: skipped like points and lines, never a throw.
+    const std::string type =
+        type_member != geometry.end() && type_member->is_string() ? type_member->get<std::string>() : "";
     if (type != "Polygon" && type != "MultiPolygon") continue;  // points and lines carry no area
     TopoFeature feature;
     if (geometry.contains("id")) {
