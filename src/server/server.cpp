@@ -217,6 +217,7 @@ std::vector<Route> routes() {
   add_findings_routes(table);
   add_brief_pdf_route(table);
   add_catalogue_route(table);
+  add_pledge_preview_route(table);
   add_openapi_route(table);
   return table;
 }

@@ -264,6 +264,66 @@ TEST_P(PledgeApi, CatalogueListsWhatAPledgeMayName) {
   EXPECT_EQ(client.Get("/api/v1/catalogue")->status, 401);
 }
 
+// The effect of an edit before saving: a pledge that fills a ceasefire line, limited to the
+// peace-deal phase, no longer fills it; every line's figures are force generation's on the
+// scenario with and without the edit (the gap board's numbers); nothing is written; a liaison
+// previews only its own nation's pledges and gets no gap reasons naming others.
+TEST_P(PledgeApi, PreviewShowsTheEffectOfAnEditAndWritesNothing) {
+  auto client = server_->client();
+  model::Scenario before = *base_;
+  before.coalition = workspace_->coalition();
+  before.mandate = workspace_->mandate();
+  const auto was = force::generate_force(before);
+  std::string id, line_id;
+  for (const auto& line : was.phases.front().lines)
+    for (const auto& assessment : line.pledges)
+      if (id.empty() && assessment.committed > 0 && assessment.nation == "FR") id = assessment.pledge_id, line_id = line.line_id;
+  ASSERT_FALSE(id.empty()) << "a French pledge fills a line of the first phase";
+  const auto read = client.Get("/api/v1/pledges/" + id, as("liaison.fr"));
+  nlohmann::json edited = json_of(read);
+  edited["caveats"].push_back({{"kind", "when"}, {"values", {"peace_deal"}}, {"source", "preview test"}});
+  const auto history_before = workspace_->history().size();
+  for (const std::string user : {"secretariat", "liaison.fr"}) {
+    const auto answer = client.Post("/api/v1/pledges/" + id + "/preview", as(user), edited.dump(), "application/json");
+    ASSERT_EQ(answer->status, 200) << answer->body;
+    const nlohmann::json preview = json_of(answer);
+    EXPECT_FALSE(preview.at("saved").get<bool>());
+    model::Scenario after = before;
+    for (auto& pledge : after.coalition.pledges)
+      if (pledge.id == id) pledge = io::decode_pledge(edited, "test");
+    const auto now = force::generate_force(after);
+    bool no_longer_fills = false;
+    for (const auto& line : preview.at("lines")) {
+      for (std::size_t p = 0; p < now.phases.size(); ++p) {
+        if (model::to_string(now.phases[p].phase) != line.at("phase").get<std::string>()) continue;
+        for (std::size_t l = 0; l < now.phases[p].lines.size(); ++l) {
+          if (now.phases[p].lines[l].line_id != line.at("line_id").get<std::string>()) continue;
+          EXPECT_EQ(line.at("before").at("filled"), was.phases[p].lines[l].filled) << line.dump();
+          EXPECT_EQ(line.at("after").at("filled"), now.phases[p].lines[l].filled) << line.dump();
+        }
+      }
+      if (line.at("line_id") == line_id && line.at("phase") == model::to_string(was.phases.front().phase)) {
+        EXPECT_EQ(line.at("effect"), "no longer fills") << line.dump();
+        EXPECT_EQ(line.at("after").at("committed"), 0);
+        EXPECT_NE(line.at("after").value("reason", "").find("peace_deal"), std::string::npos) << line.dump();
+        no_longer_fills = true;
+      }
+      EXPECT_EQ(line.contains("gap_reasons"), user == "secretariat") << user;
+    }
+    EXPECT_TRUE(no_longer_fills) << preview.dump();
+  }
+  EXPECT_EQ(workspace_->history().size(), history_before) << "a preview writes nothing";
+  EXPECT_EQ(json_of(client.Get("/api/v1/pledges/" + id, as("liaison.fr"))), json_of(read));
+
+  nlohmann::json bad = edited;
+  bad["quantity"] = -2;
+  const auto refused = client.Post("/api/v1/pledges/" + id + "/preview", as("liaison.fr"), bad.dump(), "application/json");
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_EQ(json_of(refused).value("where", ""), "/quantity") << refused->body;
+  EXPECT_EQ(client.Post("/api/v1/pledges/" + id + "/preview", as("liaison.de"), edited.dump(), "application/json")->status, 403)
+      << "a liaison previews only its own nation's pledges";
+}
+
 GUARANTOR_HTTP_ON_BOTH_BACKENDS(PledgeApi);
 
 }  // namespace

@@ -34,6 +34,7 @@ const Case MATRIX[] = {
     {"GET", "/api/v1/pledges/FR-1", "", PLEDGE_READERS},
     {"PUT", "/api/v1/pledges/FR-1", "{}", PLEDGE_WRITERS},
     {"DELETE", "/api/v1/pledges/FR-1", "", PLEDGE_WRITERS},
+    {"POST", "/api/v1/pledges/FR-1/preview", "{}", PLEDGE_WRITERS},
     {"GET", "/api/v1/requirement-lines", "", STAFF},
     {"GET", "/api/v1/requirement-lines/R-CMD-1", "", STAFF},
     {"PUT", "/api/v1/requirement-lines/R-CMD-1", "{}", {"secretariat", "planner"}},

@@ -73,6 +73,14 @@ function pledgeForm(item, lists, onSaved) {
   };
   drawCaveats();
   const summary = h('div.g-form-error', { id: 'pledge-errors', role: 'alert' });
+  const preview = h('div.g-preview', { id: 'pledge-preview', 'aria-live': 'polite' });
+  const readBody = () => ({ ...pledge, capability: fields.capability.value, quantity: Number(fields.quantity.value),
+    readiness_days: Number(fields.readiness_days.value), status: fields.status.value, valid_until: fields.valid_until.value,
+    source: fields.source.value, caveats: rows.map((row) => row.read()) });
+  const clearErrors = () => {
+    for (const node of form.querySelectorAll('.g-field-error')) node.textContent = '';
+    summary.textContent = '';
+  };
   // novalidate: the API's own checks and messages are the ones shown, at the field they name.
   const form = h('form.g-pledge-form', { id: 'pledge-form', 'aria-labelledby': 'pledge-form-title', novalidate: true },
     h('h2', { id: 'pledge-form-title' }, `Edit ${pledge.id} (version ${item.version})`),
@@ -85,22 +93,47 @@ function pledgeForm(item, lists, onSaved) {
       drawCaveats();
       form.querySelector(`#caveat-${pledge.caveats.length - 1}-kind`)?.focus();
     } }, 'Add a caveat'),
-    h('div.g-actions', {}, h('button', { type: 'submit' }, `Save ${pledge.id}`)));
+    preview,
+    h('div.g-actions', {},
+      h('button.g-secondary', { type: 'button', id: 'preview-pledge', onclick: async () => {
+        clearErrors();
+        try {
+          const { data } = await api('POST', `/pledges/${encodeURIComponent(pledge.id)}/preview`, readBody());
+          replace(preview, previewTable(data));
+        } catch (error) {
+          replace(preview);
+          showErrors(form, summary, error);
+        }
+      } }, 'Preview the effect'), ' ',
+      h('button', { type: 'submit' }, `Save ${pledge.id}`)));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    for (const node of form.querySelectorAll('.g-field-error')) node.textContent = '';
-    summary.textContent = '';
-    const body = { ...pledge, capability: fields.capability.value, quantity: Number(fields.quantity.value),
-      readiness_days: Number(fields.readiness_days.value), status: fields.status.value, valid_until: fields.valid_until.value,
-      source: fields.source.value, caveats: rows.map((row) => row.read()) };
+    clearErrors();
     try {
-      await api('PUT', `/pledges/${encodeURIComponent(pledge.id)}`, body, { 'If-Match': item.etag });
+      await api('PUT', `/pledges/${encodeURIComponent(pledge.id)}`, readBody(), { 'If-Match': item.etag });
       await onSaved(pledge.id);
     } catch (error) {
       showErrors(form, summary, error);
     }
   });
   return form;
+}
+
+const STATUS_WORDS = { covered: '✓ covered', partial: '◑ partly covered', missing: '✗ missing' };
+
+// The preview's answer: each requirement line the edit moves, before and after, and why.
+function previewTable(data) {
+  if (data.lines.length === 0) return h('p.g-empty', {}, 'Not saved yet. This edit changes no requirement line.');
+  return h('table', {},
+    h('caption', {}, `Effect of this edit on the requirement lines (not saved yet; force generation's numbers, as on the gap board)`),
+    h('thead', {}, h('tr', {}, ['Line', 'Phase', 'Filled / required', 'Status', `Units of ${data.pledge_id}`, 'Why'].map((header) => h('th', { scope: 'col' }, header)))),
+    h('tbody', {}, data.lines.map((line) => h('tr.g-preview-line', { dataset: { line: line.line_id, effect: line.effect } },
+      h('th', { scope: 'row' }, `${line.line_id} (${line.capability})`),
+      h('td', {}, line.phase),
+      h('td', {}, `${line.before.filled} → ${line.after.filled} of ${line.required}`),
+      h('td', {}, `${STATUS_WORDS[line.before.status] ?? line.before.status} → ${STATUS_WORDS[line.after.status] ?? line.after.status}`),
+      h('td', {}, `${line.before.committed} → ${line.after.committed}: ${line.effect}`),
+      h('td', {}, [line.after.reason ?? line.before.reason, ...(line.gap_reasons ?? [])].filter(Boolean).join('; ') || '-')))));
 }
 
 // The API names the offending field by JSON pointer: /quantity, /caveats/0/values/1.
