@@ -188,6 +188,17 @@ async function liaisonFlow(context, origin, tools, args, checks) {
   await page.selectOption(`#caveat-${caveats}-kind`, 'when');
   await page.check(`#caveat-${caveats}-values input[value="peace_deal"]`);
   await page.fill(`#caveat-${caveats}-source`, 'Danish parliament mandate covers only a peace-deal deployment (test)');
+  // Before saving, the preview names the line the edit stops filling, with the API's numbers,
+  // and writes nothing: the stored pledge is still version 1.
+  await page.click('#preview-pledge');
+  await page.waitForSelector('#pledge-preview table, #pledge-preview .g-empty');
+  const preview = page.locator(`#pledge-preview tr.g-preview-line[data-line="${DK_LINE.id}"]`);
+  const previewText = await preview.textContent().catch(() => '');
+  checks.expect((await preview.getAttribute('data-effect').catch(() => null)) === 'no longer fills' &&
+    previewText.includes('1 → 0: no longer fills') && previewText.includes(DK_LINE.phase),
+  `the preview shows DK-1 no longer filling ${DK_LINE.id} in the ${DK_LINE.phase} phase ("${previewText}")`);
+  const stored = await page.evaluate(async () => (await fetch('/api/v1/pledges/DK-1')).headers.get('ETag'));
+  checks.expect(stored === '"1"', `the preview wrote nothing (DK-1's ETag is still ${stored})`);
   await page.click('text=Save DK-1');
   await page.waitForSelector('#pledge-form-title:has-text("version 2")', { timeout: 10000 }).catch(async (error) => {
     const shown = await page.locator('#pledge-form [role="alert"]').allTextContents();
