@@ -4,6 +4,7 @@
 // they may see of other nations' pledges.
 #include <fmt/format.h>
 
+#include "brief_findings.hpp"
 #include "pledge_scope.hpp"
 #include "week_agenda.hpp"
 
@@ -78,6 +79,7 @@ Reply read_one(Context& context) {
   json body = store::encode_week(week);
   body["agenda"] = cut_for_viewer(agenda, context.user(), levels);
   body["since_last_close"] = previous.is_null() ? json() : cut_for_viewer(compare_snapshots(previous, state), context.user(), levels);
+  if (!previous.is_null()) body["since_last_close"]["findings"] = findings_since(server.workspace, previous, state);
   body["decisions"] = decisions;
   body["plan"] = state.at("plan");
   Reply reply{200, body, {}};

@@ -14,7 +14,8 @@
 // which an observer then sees; the host nation filters the sites, gets the API's message for a
 // runway beyond range, records an assessment and moves a candidate hub to "surveyed" with a lead
 // nation and a comment; the secretariat closes week 2 and reads its brief (DK-1 changed, R-LAND-2
-// worse, ILLUSTRATIVE) and prints it to an A4 PDF; login failures are shown. On every page: no request
+// worse, the monitor's findings new per provision and party, ILLUSTRATIVE) and downloads the
+// server's PDF of it; login failures are shown. On every page: no request
 // outside the server, no console error, axe-core finds no serious violation, screenshots at
 // 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check failed, 2 usage, 77 skipped.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -358,11 +359,26 @@ async function briefFlow(context, origin, tools, args, checks) {
   const line = await page.locator(`tr.g-brief-gap[data-line="${DK_LINE.id}"]`).textContent().catch(() => '');
   checks.expect(line.includes('worse'), `the brief shows ${DK_LINE.id} worse ("${line}")`);
   checks.expect((await page.locator('#g-illustrative').count()) === 1, 'the brief carries the ILLUSTRATIVE banner');
+  // The findings published in the week (the monitor's version 1), per provision and party, each
+  // new against week 1's close, which knew none.
+  const week = await page.evaluate(async () => (await (await fetch('/api/v1/weeks/2')).json()).since_last_close.findings);
+  const findingRows = await page.locator('tr.g-brief-finding').allTextContents();
+  checks.expect(week.new_versions.length === 1 && week.by_provision_and_party.length > 0 &&
+    findingRows.length === week.by_provision_and_party.length && findingRows.every((row) => row.endsWith('new')),
+  `the brief lists the new findings per provision and party (${findingRows.length} rows of ${week.by_provision_and_party.length})`);
+  const violated = week.by_provision_and_party.find((row) => row.after?.violation);
+  if (checks.expect(violated, 'a provision was violated in the week\'s findings')) {
+    const row = await page.locator(`tr.g-brief-finding[data-provision="${violated.provision}"][data-party="${violated.party}"]`).textContent();
+    checks.expect(row.includes(`${violated.after.violation} violation`), `${violated.provision} (${violated.party}) shows its violations ("${row}")`);
+  }
   await checkAccessibility(page, tools.axeSource, checks, 'weekly brief');
   await screenshots(page, args.out, 'brief', checks);
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  // The secretariat downloads the server's print of the brief (GET /api/v1/weeks/2/brief.pdf).
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('text=Download as PDF')]);
+  const pdf = readFileSync(await download.path());
   writeFileSync(path.join(args.out, 'brief-week2.pdf'), pdf);
-  checks.expect(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10000, `the brief prints to a PDF (${pdf.length} bytes)`);
+  checks.expect(download.suggestedFilename() === 'brief-week-2-ILLUSTRATIVE.pdf', `the PDF is named for the week and labelled (${download.suggestedFilename()})`);
+  checks.expect(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10000, `the brief downloads as a PDF (${pdf.length} bytes)`);
   // The printed brief read back (poppler-utils, installed by scripts/setup.sh): its headline,
   // the banner at the head of each page and "Page n of m" at the foot, m being the page count.
   if (checks.expect(existsSync('/usr/bin/pdftotext'), 'pdftotext is installed (scripts/setup.sh installs poppler-utils)')) {
@@ -372,6 +388,8 @@ async function briefFlow(context, origin, tools, args, checks) {
     const counts = await page.evaluate(async () => (await (await fetch('/api/v1/weeks/2')).json()).since_last_close.gap_counts);
     const figures = `missing ${counts.before.missing} → ${counts.after.missing}`;
     checks.expect(text.includes('Weekly brief: week 2') && text.includes(figures), `the PDF carries the headline figures ("${figures}")`);
+    checks.expect(text.includes('New findings by provision and party') && text.includes(`${week.new_versions[0].findings} finding${week.new_versions[0].findings === 1 ? '' : 's'} newly published`),
+      `the PDF carries the new findings (${week.new_versions[0].findings})`);
     const banners = (text.match(/^\s*ILLUSTRATIVE\s*$/gm) ?? []).length;
     const footers = [...text.matchAll(/Page (\d+) of (\d+)/g)];
     checks.expect(pages >= 1 && banners === pages && footers.length === pages && footers.every((m) => Number(m[2]) === pages),
@@ -519,8 +537,8 @@ async function main() {
     await timed('plan 2', () => planFlow(planner, workspace.origin, tools, args, checks, 2));
     await timed('observer', async () => observerFlow(await contextFor(), workspace.origin, checks));
     await timed('sites', async () => sitesFlow(await contextFor(), workspace.origin, tools, args, checks));
-    await timed('brief', () => briefFlow(secretariat, workspace.origin, tools, args, checks));
     await timed('monitoring', async () => monitoringFlow(await contextFor(), workspace.origin, tools, args, checks));
+    await timed('brief', () => briefFlow(secretariat, workspace.origin, tools, args, checks));
     const after = await lineStatus(page, workspace.origin, DK_LINE);
     checks.expect(after === 'missing', `after DK-1's new caveat the gap board shows ${DK_LINE.id} missing (got ${after})`);
     await timed('login failure', async () => loginFailureFlow(await contextFor(), workspace.origin, checks));

@@ -211,6 +211,87 @@ TEST_P(FindingsApi, JobsOutliveARestart) {
   EXPECT_EQ(restarted.Delete("/api/v1/jobs/" + cut_short, as("planner"))->status, 409);
 }
 
+// The weekly brief's findings: the versions published since the last close, and the newest of
+// them per provision and party beside the newest version that close knew. One week closes knowing
+// a version of one Russian claim; the week after then has a version of the whole file, so Ukraine's
+// claims are new and Russia's are compared with the earlier week's.
+TEST_P(FindingsApi, TheBriefComparesNewFindingsPerProvisionAndPartyWithTheLastClose) {
+  auto client = server_->client();
+  const auto verify_and_publish = [&](const std::string& name, const std::string& content) -> std::int64_t {
+    auto uploaded = upload(client, name, content);
+    EXPECT_EQ(uploaded->status, 201) << uploaded->body;
+    const std::string body = json{{"kind", "verify"}, {"report_files", {json_of(uploaded).at("id")}}}.dump();
+    const json done = wait_for(client, json_of(client.Post("/api/v1/jobs", as("monitor"), body, "application/json")).at("id"));
+    const std::int64_t version = done.at("result").at("findings_version");
+    EXPECT_EQ(client.Post(fmt::format("/api/v1/findings/{}/publish", version), as("monitor"), "", "application/json")->status, 200);
+    return version;
+  };
+  const auto by_side = [&](std::int64_t version) {
+    return json_of(client.Get(fmt::format("/api/v1/findings/{}", version), as("secretariat"))).at("findings").at("by_side");
+  };
+  // The suite's workspace is shared: a week an earlier test left open is closed first, and the
+  // weeks here start after any it opened.
+  const auto close_latest = [&] {
+    const json weeks = json_of(client.Get("/api/v1/weeks?limit=1000", as("secretariat"))).at("items");
+    if (weeks.empty() || weeks.back().at("closed").get<bool>()) return std::int64_t{0};
+    const std::int64_t number = weeks.back().at("number");
+    const auto read = client.Get(fmt::format("/api/v1/weeks/{}", number), as("secretariat"));
+    const auto closed = client.Post(fmt::format("/api/v1/weeks/{}/close", number), as("secretariat", {{"If-Match", read->get_header_value("ETag")}}),
+                                    "{}", "application/json");
+    EXPECT_EQ(closed->status, 200) << closed->body;
+    return number;
+  };
+  const auto open_week = [&](const std::string& day) {
+    auto opened = client.Post("/api/v1/weeks", as("secretariat"), json{{"starts_on", day}}.dump(), "application/json");
+    EXPECT_EQ(opened->status, 201) << opened->body;
+    return opened->get_header_value("ETag");
+  };
+  const std::string csv = fixture_text("reports_guarantor.csv");
+  // The header and row g3 alone (the Russian ministry's claim of a drone attack on a refinery).
+  std::string russian_claim;
+  std::istringstream rows_of(csv);
+  for (std::string row; std::getline(rows_of, row);)
+    if (russian_claim.empty() || row.rfind("g3,", 0) == 0) russian_claim += row + "\n";
+
+  close_latest();
+  open_week("2099-01-05");
+  const std::int64_t first = verify_and_publish("russian-claim.csv", russian_claim);
+  ASSERT_EQ(by_side(first).size(), 1u) << by_side(first).dump();
+  ASSERT_TRUE(by_side(first).contains("RU")) << by_side(first).dump();
+  ASSERT_GT(close_latest(), 0);
+  open_week("2099-01-12");
+  const std::string week2 = fmt::format("/api/v1/weeks/{}", json_of(client.Get("/api/v1/weeks?limit=1000", as("secretariat"))).at("items").back().at("number").get<int>());
+  json findings = json_of(client.Get(week2, as("planner"))).at("since_last_close").at("findings");
+  EXPECT_EQ(findings.at("new_versions"), json::array()) << "nothing published since week 1's close yet";
+  EXPECT_EQ(findings.at("compared_with_version"), first);
+  EXPECT_EQ(findings.at("by_provision_and_party"), json::array());
+
+  const std::int64_t second = verify_and_publish("week2.csv", csv);
+  findings = json_of(client.Get(week2, as("liaison.fr"))).at("since_last_close").at("findings");
+  ASSERT_EQ(findings.at("new_versions").size(), 1u) << findings.dump();
+  EXPECT_EQ(findings.at("new_versions").at(0).at("id"), second);
+  EXPECT_EQ(findings.at("latest_version"), second);
+  EXPECT_EQ(findings.at("compared_with_version"), first);
+  const json was = by_side(first);
+  const json now = by_side(second);
+  ASSERT_TRUE(now.contains("UA")) << now.dump();
+  std::size_t expected_rows = 0;
+  for (const auto& [party, provisions] : now.items()) expected_rows += provisions.size();
+  for (const auto& [party, provisions] : was.items())
+    for (const auto& [provision, counts] : provisions.items()) expected_rows += now.contains(party) && now.at(party).contains(provision) ? 0 : 1;
+  const json& rows = findings.at("by_provision_and_party");
+  EXPECT_EQ(rows.size(), expected_rows) << rows.dump();
+  bool ukraine_new = false;
+  for (const json& row : rows) {
+    const std::string party = row.at("party"), provision = row.at("provision");
+    EXPECT_EQ(row.at("after"), now.contains(party) ? now.at(party).value(provision, json()) : json()) << row.dump();
+    EXPECT_EQ(row.at("before"), was.contains(party) ? was.at(party).value(provision, json()) : json()) << row.dump();
+    EXPECT_FALSE(row.at("title").get<std::string>().empty()) << row.dump();
+    ukraine_new = ukraine_new || (party == "UA" && row.at("before").is_null() && row.at("after").is_object());
+  }
+  EXPECT_TRUE(ukraine_new) << "Ukraine's claims are new in week 2: " << rows.dump();
+}
+
 GUARANTOR_HTTP_ON_BOTH_BACKENDS(FindingsApi);
 
 }  // namespace

@@ -1,6 +1,6 @@
 // The weekly brief: a closed week compared with the last week closed before it - headline, pledges
-// added / changed / withdrawn per nation, gap movement per requirement line, plan change,
-// decisions with owners, and the agenda carried to next week. Printed on A4 with page numbers
+// added / changed / withdrawn per nation, gap movement per requirement line, plan change, new
+// findings per provision and party, decisions with owners, and the agenda carried to next week. Printed on A4 with page numbers
 // (app.css @page), and ILLUSTRATIVE on every page when the pledges are illustrative. An open week
 // reads as a draft: its figures are the workspace's now.
 import { h, replace, plural } from '../dom.js';
@@ -44,6 +44,43 @@ function pledgesByNation(changes) {
   return [...nations.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
+const OUTCOME_WORDS = { violation: 'violation', undetermined: 'undetermined', no_violation: 'no violation' };
+
+// One cell of outcome counts: "2 violation, 1 undetermined" ("-" when the party had none there).
+function outcomes(counts) {
+  if (!counts) return '-';
+  const parts = Object.keys(OUTCOME_WORDS).filter((key) => counts[key]).map((key) => `${counts[key]} ${OUTCOME_WORDS[key]}`);
+  return parts.join(', ') || '0';
+}
+
+function findingsMovement(before, after) {
+  const violations = (counts) => counts?.violation ?? 0;
+  if (!before) return 'new';
+  if (!after) return 'no longer reported';
+  const delta = violations(after) - violations(before);
+  return delta > 0 ? `${delta} more violation${delta === 1 ? '' : 's'}` : delta < 0 ? `${-delta} fewer violation${delta === -1 ? '' : 's'}` : 'same violations';
+}
+
+// The findings versions published since the last close; the newest of them per provision and
+// party, beside the newest version published by that close.
+function findingsSection(since, week) {
+  const findings = since?.findings;
+  if (!findings) return h('p.g-empty', {}, 'Nothing to compare with.');
+  if (findings.new_versions.length === 0) return h('p.g-empty', { id: 'brief-findings-note' }, `No findings version was published since week ${since.compared_with_week}.`);
+  const count = findings.new_versions.reduce((sum, version) => sum + version.findings, 0);
+  const versions = findings.new_versions.map((version) => version.id).join(', ');
+  const was = findings.compared_with_version ? `version ${findings.compared_with_version}` : 'none';
+  return [
+    h('p', { id: 'brief-findings-note' }, `${plural(findings.new_versions.length, 'findings version')} (${versions}) published since week ${since.compared_with_week}, ` +
+      `${plural(count, 'finding')}. Version ${findings.latest_version}, the newest, is compared with ${findings.compared_with_version ? `version ${findings.compared_with_version}, the newest published by week ${since.compared_with_week}'s close` : 'no earlier published version'}.`),
+    h('table', {}, h('caption', {}, `Findings per provision and party: version ${findings.latest_version} against ${was}`),
+      h('thead', {}, h('tr', {}, ['Provision', 'Party', `Week ${since.compared_with_week}`, `Week ${week.number}`, 'Movement'].map((header) => h('th', { scope: 'col' }, header)))),
+      h('tbody', {}, findings.by_provision_and_party.map((row) => h('tr.g-brief-finding', { dataset: { provision: row.provision, party: row.party } },
+        h('th', { scope: 'row' }, row.title ? `${row.provision}: ${row.title}` : row.provision),
+        h('td', {}, row.party), h('td', {}, outcomes(row.before)), h('td', {}, outcomes(row.after)),
+        h('td', {}, findingsMovement(row.before, row.after))))))];
+}
+
 async function chooseWeek() {
   const weeks = (await api('GET', '/weeks?limit=1000')).data.items;
   const asked = Number(new URLSearchParams(location.search).get('week'));
@@ -82,6 +119,7 @@ export async function render(main) {
     h('p.g-headline', { id: 'brief-headline' },
       counts ? `Requirement lines covered ${counts.before.covered ?? 0} → ${counts.after.covered ?? 0}, partly covered ${counts.before.partial ?? 0} → ${counts.after.partial ?? 0}, missing ${counts.before.missing ?? 0} → ${counts.after.missing ?? 0}. ` : '',
       since ? `Pledges: ${kinds.join(', ')}. ` : '',
+      since?.findings?.new_versions.length ? `Findings: ${plural(since.findings.new_versions.reduce((sum, version) => sum + version.findings, 0), 'finding')} newly published. ` : '',
       plan?.change ? `Published plan: lines met ${signed(plan.change.lines_met)}, deployed ${signed(plan.change.deployed_personnel)}, closure day ${signed(plan.change.closure_day)}.`
         : week.plan ? `Published plan version ${week.plan.id}: ${week.plan.headline.lines_met} lines met, ${week.plan.headline.deployed_personnel} deployed, closure day D+${week.plan.headline.closure_day}.`
           : 'No plan published.'),
@@ -100,7 +138,7 @@ export async function render(main) {
     section('Plan', 'brief-plan', plan?.change ? h('p', {}, `Version ${plan.before.id} → ${plan.after.id}: lines met ${plan.before.headline.lines_met} → ${plan.after.headline.lines_met}, ` +
       `deployed ${plan.before.headline.deployed_personnel} → ${plan.after.headline.deployed_personnel}, closure day D+${plan.before.headline.closure_day} → D+${plan.after.headline.closure_day}. The Plans page lists every change.`)
       : h('p', {}, week.plan ? `Published version ${week.plan.id}; no earlier published plan to compare with.` : 'No plan has been published.')),
-    section('Findings', 'brief-findings', h('p', {}, week.agenda.findings?.note ?? 'No findings.')),
+    section('New findings by provision and party', 'brief-findings', findingsSection(since, week)),
     section('Decisions and owners', 'brief-decisions', week.decisions.length === 0 ? h('p.g-empty', {}, 'No decision recorded this week.') :
       h('table', {}, h('caption', {}, `Decisions of week ${week.number}`),
         h('thead', {}, h('tr', {}, ['Decision', 'Owner', 'Due', 'Status'].map((header) => h('th', { scope: 'col' }, header)))),
