@@ -158,6 +158,38 @@ export function edgeLines(parts) {
   return lines;
 }
 
+// Band colours, one per kind; a legend names each band in words beside its swatch.
+export const BAND_COLOURS = { standoff: '#b3261e', threat: '#e07b00', pullback: ['#5b2c83', '#7d4fa8', '#a07cc5', '#c4aee0'], buffer: '#1f5fbf' };
+
+export function legendItem(colour, text) {
+  return h('li', {}, h('span.g-map-swatch', { style: `background:${colour}` }), text);
+}
+
+/// The threat axes and the agreement's pull-back bands the server was started with.
+export async function referenceBands() {
+  const response = await fetch('/assets/bands.json');
+  return response.ok ? response.json() : { threat_axes: [], pull_back: [] };
+}
+
+/// The line of contact: the current occupied area's outline without its map-frame edges.
+export function contactLines(geography) {
+  const occupied = geography.areas.find((area) => area.current);
+  return occupied ? edgeLines(occupied.coords) : [];
+}
+
+/// The agreement's buffer zone and pull-back bands around the line of contact, widest first, as
+/// a band group {name, bands, legend} for drawBands (null when there is no line or no band).
+export function pullBackGroup(contact, reference) {
+  if (!contact.length || !reference.pull_back?.length) return null;
+  const pull = { name: 'Pull-back and buffer bands (agreement)', bands: [], legend: [] };
+  [...reference.pull_back].sort((a, b) => b.distance_m - a.distance_m).forEach((band, index) => {
+    const colour = band.kind === 'buffer' ? BAND_COLOURS.buffer : BAND_COLOURS.pullback[index % BAND_COLOURS.pullback.length];
+    pull.bands.push({ lines: contact, distance_m: band.distance_m, colour });
+    pull.legend.push(legendItem(colour, `${band.label}: ${band.distance_m / 1000} km from the line of contact (${band.provision})`));
+  });
+  return pull;
+}
+
 /// Bands at distances from lines, each drawn once as the area between two distances (never as
 /// discs laid over each other): the widest band is drawn first and each narrower one over it, in
 /// opaque colours inside a pane that is see-through as a whole. `bands`: [{lines, distance_m,
@@ -186,7 +218,8 @@ export function drawBands(L, map, bands) {
 /// Markers grouped by zoom: points closer than `cellPx` pixels on screen are drawn as one marker
 /// with their count (clicking it zooms in, or at the deepest zoom lists its members); single
 /// points get `iconFor(item)` and open with `onSelect(item)` or else a popup. `items`:
-/// [{lat, lon, ...}]. Returns redraw(items?), which redraws with new items when given.
+/// [{lat, lon, ...}]. Returns redraw(items?), which redraws with new items when given, and
+/// redraw.remove() to take the markers off the map.
 export function clusteredMarkers(L, map, items, { iconFor, titleFor, popupFor, onSelect, cellPx = 48, pane = 'markerPane' }) {
   const layer = L.layerGroup().addTo(map);
   const draw = (next) => {
@@ -222,8 +255,14 @@ export function clusteredMarkers(L, map, items, { iconFor, titleFor, popupFor, o
       marker.addTo(layer);
     }
   };
-  map.on('zoomend', () => draw());
+  const onZoom = () => draw();
+  map.on('zoomend', onZoom);
   draw();
+  // Removes the markers and stops following the zoom.
+  draw.remove = () => {
+    map.off('zoomend', onZoom);
+    layer.remove();
+  };
   return draw;
 }
 

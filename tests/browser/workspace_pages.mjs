@@ -441,14 +441,23 @@ async function monitoringFlow(context, origin, tools, args, checks) {
     `the violation's row shows every test's reason, the grade and each party's claims ("${text.slice(0, 200)}")`);
     checks.expect((await page.locator('tr.g-finding-row').first().getAttribute('data-outcome')) === 'violation', 'violations are listed first');
   }
+  await monitoringMapAndCharts(page, findings, checks);
   await page.selectOption('#filter-outcome', 'no_violation');
   const noViolation = findings.filter((finding) => finding.outcome === 'no_violation').length;
   checks.expect((await page.locator('tr.g-finding-row').count()) === noViolation, `the outcome filter shows the ${noViolation} findings of no violation`);
   await page.selectOption('#filter-party', 'RU');
   const ruNoViolation = findings.filter((finding) => finding.outcome === 'no_violation' && 'RU' in finding.claims).length;
   checks.expect((await page.locator('tr.g-finding-row').count()) === ruNoViolation, `with party RU, ${ruNoViolation} rows`);
+  const ruIncidents = new Set(findings.filter((finding) => finding.outcome === 'no_violation' && 'RU' in finding.claims && finding.position).map((finding) => finding.incident)).size;
+  const ruDrawn = (await mapCounts(page, 'monitoring-map')).markers;
+  checks.expect(ruDrawn === ruIncidents, `the map follows the filters (${ruDrawn} incidents drawn of ${ruIncidents})`);
   await page.selectOption('#filter-party', '');
   await page.selectOption('#filter-outcome', '');
+  const grade = findings[0].grade.code;
+  await page.selectOption('#filter-grade', grade);
+  const graded = findings.filter((finding) => finding.grade.code === grade).length;
+  checks.expect((await page.locator('tr.g-finding-row').count()) === graded, `the grade filter ${grade} shows ${graded} rows`);
+  await page.selectOption('#filter-grade', '');
   await page.fill('#filter-from', '2025-03-21');
   await page.dispatchEvent('#filter-from', 'change');
   const fromDay = findings.filter((finding) => finding.date >= '2025-03-21').length;
@@ -473,6 +482,53 @@ async function monitoringFlow(context, origin, tools, args, checks) {
   checks.expect((await other.locator('tr.g-finding-row').count()) === findings.length, 'the observer sees the published findings');
   await checkAccessibility(other, tools.axeSource, checks, 'monitoring (observer)');
   await observer.close();
+}
+
+// The monitoring page's map (theatre, line of contact, the agreement's bands, an incident per
+// marker), the drill-down from an incident to its reports and their stored rows, the timeline per
+// provision and party, and the accusations of each side side by side, all from the API's findings.
+async function monitoringMapAndCharts(page, findings, checks) {
+  const incidents = new Set(findings.filter((finding) => finding.position).map((finding) => finding.incident));
+  const drawn = await mapCounts(page, 'monitoring-map');
+  checks.expect(drawn.countries >= 5 && drawn.regions >= 24 && drawn.occupied === 2 && drawn.bands >= 4 && drawn.markers === incidents.size,
+    `the monitoring map draws the theatre, the occupied area and line of contact, the agreement's bands and every incident (${JSON.stringify(drawn)}, ${incidents.size} incidents)`);
+  const legend = await page.locator('#monitoring-map-legend li').allTextContents();
+  checks.expect(legend.some((text) => text.startsWith('line of contact')) && legend.some((text) => text.includes('buffer')),
+    `the map's legend names the line of contact and the buffer zone (${legend.join(' | ')})`);
+
+  const violation = findings.find((finding) => finding.outcome === 'violation');
+  if (violation) {
+    await page.click(`tr.g-finding-row[data-incident="${violation.incident}"] button`);
+    await page.waitForSelector('#incident-detail');
+    const reports = [...new Set(violation.sources.map((source) => source.report))];
+    const listed = await page.locator('li.g-incident-report').evaluateAll((items) => items.map((item) => item.dataset.report));
+    checks.expect(listed.length === reports.length && reports.every((report) => listed.includes(report)),
+      `incident ${violation.incident} lists its reports (${listed.join(', ')} of ${reports.join(', ')})`);
+    await page.waitForSelector('li.g-incident-report pre.g-report-row:not([hidden])');
+    const row = await page.locator(`li.g-incident-report[data-report="${reports[0]}"] pre`).textContent();
+    // A report's id is its format and the file's own id ("guarantor_csv:g2"); the row begins with the latter.
+    checks.expect(row.startsWith(`${reports[0].split(':').pop()},`), `${reports[0]}'s row is read from the stored file ("${row.slice(0, 60)}")`);
+    checks.expect(await page.evaluate(() => document.activeElement?.id) === 'incident-detail', 'opening an incident moves focus to its detail');
+  }
+  const marker = page.locator('#monitoring-map .leaflet-marker-icon.g-map-incident').first();
+  const markerTitle = await marker.getAttribute('title');
+  await marker.click();
+  const opened = await page.locator('#incident-detail-title').textContent();
+  checks.expect(markerTitle.startsWith(`${opened},`), `a marker opens its incident ("${opened}" from "${markerTitle}")`);
+
+  const partiesOf = (finding) => (Object.keys(finding.claims).length ? Object.keys(finding.claims) : ['independent']);
+  const pairs = new Set(findings.filter((finding) => finding.date).flatMap((finding) => partiesOf(finding).map((party) => `${finding.provision}/${party}`)));
+  checks.expect((await page.locator('#monitoring-timeline .g-timeline-row').count()) === pairs.size,
+    `the timeline has a row per provision and party (${pairs.size})`);
+  const provisions = new Set(findings.map((finding) => finding.provision));
+  checks.expect((await page.locator('tr.g-accusation-row').count()) === provisions.size, `the accusations table has a row per provision (${provisions.size})`);
+  const accused = findings.find((finding) => Object.values(finding.claims).some((claim) => Object.keys(claim.claimed_actors ?? {}).length));
+  if (checks.expect(accused, 'a report names an actor')) {
+    const [party, claim] = Object.entries(accused.claims).find(([, value]) => Object.keys(value.claimed_actors ?? {}).length);
+    const cell = await page.locator(`tr.g-accusation-row[data-provision="${accused.provision}"] td[data-party="${party}"]`).textContent();
+    const actor = Object.keys(claim.claimed_actors)[0];
+    checks.expect(cell.includes(`names as actor: ${actor}`), `${party}'s column names ${actor} for ${accused.provision} ("${cell}")`);
+  }
 }
 
 async function loginFailureFlow(context, origin, checks) {

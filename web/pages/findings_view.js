@@ -33,11 +33,13 @@ function choices(document) {
     if (finding.date) dates.push(finding.date);
   }
   dates.sort();
-  return { parties: [...parties].sort(), provisions: document.provisions.map((provision) => provision.id), first: dates[0] ?? '', last: dates[dates.length - 1] ?? '' };
+  const grades = [...new Set(document.findings.map((finding) => finding.grade?.code).filter(Boolean))].sort();
+  return { parties: [...parties].sort(), grades, provisions: document.provisions.map((provision) => provision.id), first: dates[0] ?? '', last: dates[dates.length - 1] ?? '' };
 }
 
 function passes(finding, filter) {
   if (filter.provision && finding.provision !== filter.provision) return false;
+  if (filter.grade && finding.grade?.code !== filter.grade) return false;
   if (filter.outcome && finding.outcome !== filter.outcome) return false;
   if (filter.party && !(filter.party in (finding.claims ?? {}))) return false;
   if (filter.from && (finding.date ?? '') < filter.from) return false;
@@ -45,9 +47,11 @@ function passes(finding, filter) {
   return true;
 }
 
-function findingRow(finding) {
+function findingRow(finding, onOpenIncident) {
   return h('tr.g-finding-row', { dataset: { incident: finding.incident, provision: finding.provision, outcome: finding.outcome } },
-    h('th', { scope: 'row' }, finding.incident),
+    h('th', { scope: 'row' }, onOpenIncident && Array.isArray(finding.position)
+      ? h('button.g-link', { type: 'button', onclick: () => onOpenIncident(finding.incident), 'aria-label': `Open incident ${finding.incident}` }, String(finding.incident))
+      : String(finding.incident)),
     h('td', {}, finding.date ?? '-'),
     h('td', {}, finding.provision),
     h('td', {}, h(`span.g-status.g-outcome-${finding.outcome}`, {}, OUTCOMES[finding.outcome] ?? finding.outcome)),
@@ -75,14 +79,18 @@ function select(id, label, options) {
 
 /// The findings of `version` (with its `findings` document) with filters and CSV; `illustrative`
 /// labels the export when the grades or provisions come from the project's examples.
-export function findingsView(version, illustrative) {
+/// `onShown(findings)` gets the findings that pass the filters at each change, `onOpenIncident(id)`
+/// opens an incident from its row, and `between` (elements: the map, the charts) goes between the
+/// filters and the table, so they follow the same filters.
+export function findingsView(version, illustrative, { onShown = null, onOpenIncident = null, between = [] } = {}) {
   const document = version.findings;
-  const { parties, provisions, first, last } = choices(document);
+  const { parties, grades, provisions, first, last } = choices(document);
   const titles = Object.fromEntries(document.provisions.map((provision) => [provision.id, provision.title]));
   const filters = h('form.g-inline-form', { id: 'findings-filters', 'aria-label': 'Filter the findings' },
     select('filter-party', 'Party claiming', parties.map((party) => [party, party])),
     select('filter-provision', 'Provision', provisions.map((id) => [id, `${id}: ${titles[id] ?? ''}`])),
-    select('filter-outcome', 'Outcome', Object.entries(OUTCOMES)),
+    select('filter-outcome', 'Outcome (verdict)', Object.entries(OUTCOMES)),
+    select('filter-grade', 'Grade', grades.map((code) => [code, code])),
     h('div.g-field', {}, h('label', { for: 'filter-from' }, 'From (date)'), h('input', { id: 'filter-from', type: 'date', value: first })),
     h('div.g-field', {}, h('label', { for: 'filter-until' }, 'Until (date)'), h('input', { id: 'filter-until', type: 'date', value: last })));
   const count = h('p', { id: 'findings-count', 'aria-live': 'polite' });
@@ -91,7 +99,7 @@ export function findingsView(version, illustrative) {
   const draw = () => {
     const value = (id) => filters.querySelector(`#${id}`).value;
     const filter = { party: value('filter-party'), provision: value('filter-provision'), outcome: value('filter-outcome'),
-      from: value('filter-from'), until: value('filter-until') };
+      grade: value('filter-grade'), from: value('filter-from'), until: value('filter-until') };
     shown = document.findings.filter((finding) => passes(finding, filter))
       .sort((a, b) => (SEVERITY[a.outcome] ?? 3) - (SEVERITY[b.outcome] ?? 3) || (a.date ?? '').localeCompare(b.date ?? '') || a.incident.localeCompare(b.incident));
     const tally = Object.keys(OUTCOMES).map((outcome) => `${shown.filter((finding) => finding.outcome === outcome).length} ${OUTCOMES[outcome]}`).join(', ');
@@ -101,7 +109,8 @@ export function findingsView(version, illustrative) {
       h('caption', {}, `Findings of version ${version.id}, most serious first`),
       h('thead', {}, h('tr', {}, ['Incident', 'Date', 'Provision', 'Outcome', 'Tests (verdict and reason)', 'Grade', 'Claims by party']
         .map((header) => h('th', { scope: 'col' }, header)))),
-      h('tbody', {}, shown.slice(0, MAX_ROWS_SHOWN).map(findingRow))));
+      h('tbody', {}, shown.slice(0, MAX_ROWS_SHOWN).map((finding) => findingRow(finding, onOpenIncident)))));
+    onShown?.(shown);
   };
   filters.addEventListener('change', draw);
   filters.addEventListener('submit', (event) => event.preventDefault());
@@ -115,7 +124,7 @@ export function findingsView(version, illustrative) {
     h('p', {}, `Agreement: ${document.agreement}. Read ${counts.read ?? 0} reports (rejected ${counts.rejected ?? 0}, unlocated ` +
       `${counts.unlocated ?? 0}), ${plural(counts.incidents ?? 0, 'incident')}, ${plural(counts.findings ?? 0, 'finding')}: ` +
       `${counts.violations ?? 0} violation, ${counts.undetermined ?? 0} undetermined, ${counts.no_violation ?? 0} no violation.`),
-    filters, h('div.g-toolbar', {}, download), count, target,
+    filters, h('div.g-toolbar', {}, download), count, between, target,
     h('details', {}, h('summary', {}, 'What the outcomes and grades mean'),
       h('dl.g-definitions', {},
         h('dt', {}, 'violation'), h('dd', {}, 'every test is in and the grade is credible enough (the verifier\'s max_credibility_for_violation).'),

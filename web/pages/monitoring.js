@@ -1,11 +1,16 @@
 // Monitoring: a monitor (or the secretariat) uploads incident report files, runs a verify job on
 // them with a progress bar (the job's event stream), reads the findings version it stores and
 // publishes it; every other role reads the published findings versions only, as the API gives
-// them (docs/workspace.md, "Monitoring"). The findings themselves are drawn by findings_view.js.
+// them (docs/workspace.md, "Monitoring"). The findings are drawn by findings_view.js (filters,
+// table, CSV), monitoring_map.js (the map), monitoring_charts.js (timeline, accusations) and
+// incident_detail.js (an incident's reports and sources).
 import { h, replace, plural } from '../dom.js';
 import { api } from '../api.js';
 import { showIllustrative } from '../app.js';
 import { findingsView } from './findings_view.js';
+import { monitoringMap, incidentsOf } from './monitoring_map.js';
+import { accusations, timeline } from './monitoring_charts.js';
+import { showIncident } from './incident_detail.js';
 import { EXAMPLE_AGREEMENT_SHA256, EXAMPLE_SOURCE_REGISTRY_SHA256 } from '../example_inputs.js';
 
 const MONITORS = ['secretariat', 'monitor'];
@@ -130,6 +135,34 @@ function versionsTable(versions, mayPublish, onOpen, onPublished) {
       h('td', {}, h('button.g-secondary', { type: 'button', onclick: () => onOpen(version.id) }, `Show version ${version.id}`))))));
 }
 
+// The findings of a version with the map, the incident drill-down, the timeline and the
+// accusations, all following the findings view's filters.
+function monitoringView(detail, monitor) {
+  const titles = Object.fromEntries(detail.findings.provisions.map((provision) => [provision.id, provision.title]));
+  const incidentTarget = h('div', { id: 'incident-target' });
+  const open = (incident) => showIncident(incidentTarget, incident, { readsFiles: monitor, titles });
+  const map = monitoringMap(open);
+  const charts = h('div', { id: 'monitoring-charts' });
+  let shown = [];
+  let update = null;
+  map.ready.then((redraw) => {
+    update = redraw;
+    update(shown);
+  }, (error) => map.element.append(h('p.g-form-error', { role: 'alert' }, `The map could not be drawn: ${error.message}`)));
+  const onShown = (findings) => {
+    shown = findings;
+    update?.(findings);
+    replace(charts,
+      h('section.g-section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline per provision and party'), timeline(findings, titles)),
+      h('section.g-section', { 'aria-labelledby': 'accusations-title' }, h('h2', { id: 'accusations-title' }, 'Accusations by each side'), accusations(findings, titles)));
+  };
+  const onOpenIncident = (id) => {
+    const incident = incidentsOf(detail.findings.findings.filter((finding) => finding.incident === id)).incidents[0];
+    if (incident) open(incident);
+  };
+  return findingsView(detail, illustrative(detail), { onShown, onOpenIncident, between: [map.element, incidentTarget, charts] });
+}
+
 export async function render(main, { session, open = null, lastJob = null, uploaded = null }) {
   const monitor = MONITORS.includes(session.user.role);
   const versions = [...(await api('GET', '/findings?limit=1000')).data.items].sort((a, b) => a.id - b.id);
@@ -157,6 +190,6 @@ export async function render(main, { session, open = null, lastJob = null, uploa
       verifyPanel(files, (job) => job.state === 'succeeded' && reload({ open: job.result.findings_version, lastJob: job }), lastJob)) : null,
     versions.length ? h('section.g-section', { 'aria-labelledby': 'versions-title' }, h('h2', { id: 'versions-title' }, 'Findings versions'),
       versionsTable(versions, monitor, (id) => reload({ open: id }), (id) => reload({ open: id }))) : null,
-    detail ? findingsView(detail, illustrative(detail)) : null,
+    detail ? monitoringView(detail, monitor) : null,
     monitor ? null : h('p.g-note', {}, 'Your role reads the published findings; monitors and the secretariat upload reports, verify and publish.'));
 }

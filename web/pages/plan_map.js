@@ -4,20 +4,12 @@
 // pull-back and buffer bands - each drawn as the area between two distances, never as discs
 // laid over one another.
 import { h } from '../dom.js';
-import { theatreMap, clusteredMarkers, drawBands, edgeLines, symbolIcon } from '../map.js';
-
-// Band colours, one per kind; the legend names each band in words beside its swatch.
-const COLOURS = { standoff: '#b3261e', threat: '#e07b00', pullback: ['#5b2c83', '#7d4fa8', '#a07cc5', '#c4aee0'], buffer: '#1f5fbf' };
-
-function legendItem(colour, text) {
-  return h('li', {}, h('span.g-map-swatch', { style: `background:${colour}` }), text);
-}
+import { theatreMap, clusteredMarkers, drawBands, edgeLines, symbolIcon, BAND_COLOURS as COLOURS, contactLines, legendItem, pullBackGroup,
+  referenceBands } from '../map.js';
 
 async function bandsOf(geography, plan) {
-  const response = await fetch('/assets/bands.json');
-  const reference = response.ok ? await response.json() : { threat_axes: [], pull_back: [] };
-  const occupied = geography.areas.find((area) => area.current);
-  const contact = occupied ? edgeLines(occupied.coords) : [];
+  const reference = await referenceBands();
+  const contact = contactLines(geography);
   const groups = [];
   const standoffKm = plan.provenance?.standoff_km;
   if (contact.length && standoffKm > 0) {
@@ -32,15 +24,8 @@ async function bandsOf(geography, plan) {
     threat.legend.push(legendItem(COLOURS.threat, `${axis.name}: ${axis.band_km} km band`));
   }
   if (threat.legend.length) groups.push(threat);
-  if (contact.length && reference.pull_back?.length) {
-    const pull = { name: 'Pull-back and buffer bands (agreement)', bands: [], legend: [] };
-    [...reference.pull_back].sort((a, b) => b.distance_m - a.distance_m).forEach((band, index) => {
-      const colour = band.kind === 'buffer' ? COLOURS.buffer : COLOURS.pullback[index % COLOURS.pullback.length];
-      pull.bands.push({ lines: contact, distance_m: band.distance_m, colour });
-      pull.legend.push(legendItem(colour, `${band.label}: ${band.distance_m / 1000} km from the line of contact (${band.provision})`));
-    });
-    groups.push(pull);
-  }
+  const pull = pullBackGroup(contact, reference);
+  if (pull) groups.push(pull);
   return groups;
 }
 
