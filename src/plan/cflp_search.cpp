@@ -44,18 +44,19 @@ bool CflpSearch::offer(std::vector<std::size_t> open) {
   return true;
 }
 
-bool CflpSearch::offer_relaxed(const std::vector<double>& y, const std::vector<double>& priority) {
+std::optional<std::vector<std::size_t>> CflpSearch::repair(const std::vector<double>& y,
+                                                          const std::vector<double>& priority) const {
   const std::size_t sites = instance_.site_count();
   std::vector<std::size_t> order(sites);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::vector<std::size_t> open;
   if (const auto count = instance_.open_count()) {
-    if (*count > sites) return false;
+    if (*count > sites) return std::nullopt;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return y[a] > y[b] || (y[a] == y[b] && priority[a] < priority[b]);
     });
     open.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(*count));
-    return offer(open);
+    return open;
   }
   double room = 0;
   for (std::size_t site = 0; site < sites; ++site) {
@@ -70,7 +71,22 @@ bool CflpSearch::offer_relaxed(const std::vector<double>& y, const std::vector<d
     if (y[site] > 0 || instance_.capacity(site) <= 0) continue;
     open.push_back(site), room += instance_.capacity(site);
   }
-  return offer(open);
+  return open;
+}
+
+bool CflpSearch::offer_relaxed(const std::vector<double>& y, const std::vector<double>& priority) {
+  std::optional<std::vector<std::size_t>> open = repair(y, priority);
+  return open && offer(std::move(*open));
+}
+
+bool CflpSearch::offer_relaxed_if_promising(const std::vector<double>& y, const std::vector<double>& rho,
+                                            double multiplier_sum) {
+  std::optional<std::vector<std::size_t>> open = repair(y, rho);
+  if (!open) return false;
+  double bound = multiplier_sum;
+  for (std::size_t site : *open) bound += rho[site];
+  if (best_ && bound >= best_cost_ * (1 - MOVE_TOLERANCE)) return false;
+  return offer(std::move(*open));
 }
 
 void CflpSearch::descend_guided(const std::vector<double>& rho, double multiplier_sum, std::size_t per_pass,

@@ -28,6 +28,12 @@ public:
   /// offers it.
   bool offer_relaxed(const std::vector<double>& y, const std::vector<double>& priority);
 
+  /// As offer_relaxed with the reduced fixed costs `rho` as priority, but prices the repaired set
+  /// O only when its Lagrangian bound Σ_c u_c + Σ_{s∈O} ρ_s (`multiplier_sum` = Σ_c u_c) is
+  /// below the best cost: a set whose bound is not cannot improve, and pricing is a
+  /// transportation LP, the dearest step of a branch-and-bound node.
+  bool offer_relaxed_if_promising(const std::vector<double>& y, const std::vector<double>& rho, double multiplier_sum);
+
   /// Descent guided by the Lagrangian: at multipliers with Σ_c u_c = `multiplier_sum` and
   /// reduced fixed costs `rho`, every open set O costs at least Σ_c u_c + Σ_{s∈O} ρ_s. The
   /// moves (close one site, open one, or swap one for another; only swaps with an open count)
@@ -41,6 +47,9 @@ public:
   [[nodiscard]] const FacilityLocationSolution& best() const { return *best_; }
 
 private:
+  // The relaxed choice y made feasible (see offer_relaxed); nullopt when it cannot be.
+  [[nodiscard]] std::optional<std::vector<std::size_t>> repair(const std::vector<double>& y, const std::vector<double>& priority) const;
+
   // Price of `open` (sorted), or nullopt when it lacks capacity.
   std::optional<FacilityLocationSolution> price(const std::vector<std::size_t>& open) const;
 

@@ -1,13 +1,15 @@
 // solve_facility_location: Lagrangian dual of the demand rows by subgradient, repairing the
 // relaxed open sets into solutions priced by the transportation LP (a Lagrangian heuristic) →
 // descent (close a site; or swap one with an open count) → reduced-cost fixing of sites at the
-// best multipliers → CBC on the reduced strong MILP with the incumbent as cutoff, until proven
-// or out of time.
+// best multipliers in rounds → branch-and-bound on the free sites with the Lagrangian bound at
+// every node → (node budget spent) CBC on the reduced strong MILP with the incumbent as cutoff,
+// until proven or out of time.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 
+#include "cflp_branch.hpp"
 #include "cflp_lagrangian.hpp"
 #include "cflp_model.hpp"
 #include "cflp_search.hpp"
@@ -46,6 +48,9 @@ constexpr double FIXING_FACTOR = 0.5;
 constexpr std::size_t EXACT_COLUMN_LIMIT = 30000;
 // CBC nodes in deterministic mode when SolveOptions::exact_nodes is 0.
 constexpr std::uint64_t DEFAULT_EXACT_NODES = 20000;
+// Site branch-and-bound nodes when SolveOptions::exact_nodes is 0 (a count, so the tree is the
+// same on a loaded machine; the clock stops it only as a last resort).
+constexpr std::uint64_t DEFAULT_BRANCH_NODES = 200000;
 
 // Each customer's cheapest cost including its demand's share of a site's fixed cost.
 std::vector<double> initial_multipliers(const FacilityLocationInstance& instance) {
@@ -182,11 +187,20 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
     }
     if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
   }
+  // Branch-and-bound on the sites left free, with the Lagrangian bound at every node.
+  const detail::CflpBranchOutcome tree =
+      detail::cflp_branch_and_bound(instance, lagrangian, search, site_fixed, best_multipliers, result.stats.bound,
+                                    options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_BRANCH_NODES, clock);
+  if (tree.finished) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBranchAndBound);
+  result.stats.bound = std::max(result.stats.bound, std::min(tree.bound, search.best_cost()));
+  if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBranchAndBound);
+  if (stop()) return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBranchAndBound);
+  // Node budget spent with time left: CBC on the model the root fixings leave.
   const detail::CflpModel reduced = detail::build_cflp_model(instance, site_fixed);
   result.stats.exact_columns = reduced.model.column_count();
   if (reduced.model.column_count() > EXACT_COLUMN_LIMIT) {
     // CBC's root on a model this size can outrun the time limit: the gap stays open instead.
-    return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBound);
+    return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBranchAndBound);
   }
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();

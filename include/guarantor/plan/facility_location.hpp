@@ -60,8 +60,10 @@ std::optional<FacilityLocationSolution> allocate(const FacilityLocationInstance&
 
 /// Lagrangian bound (demand rows relaxed: a continuous knapsack per site, an integral choice of
 /// sites under the aggregate capacity row or sum y = count), Lagrangian heuristic and a descent
-/// ranked by the bound, reduced-cost fixing of sites in rounds, then CBC on the reduced strong
-/// MILP (x_cs <= y_s) with the incumbent as cutoff. See docs/planner-solvers.md.
+/// ranked by the bound, reduced-cost fixing of sites in rounds, then branch-and-bound on the sites
+/// with the Lagrangian bound at every node (proved_by lagrangian_branch_and_bound), and CBC on
+/// the reduced strong MILP with the incumbent as cutoff only if the node budget runs out with
+/// time left. See docs/planner-solvers.md.
 FacilityLocationResult solve_facility_location(const FacilityLocationInstance& instance,
                                                const SolveOptions& options = {});
 

@@ -153,6 +153,55 @@ TEST_P(FacilityLocationBound, LagrangianBoundNeverAboveTheOptimum) {
 
 INSTANTIATE_TEST_SUITE_P(Seeds, FacilityLocationBound, ::testing::Range(1, 11));
 
+// The site branch-and-bound against brute force: a root dual cut short (10 subgradient
+// iterations) leaves the fixing rounds short of a proof, so the tree decides. Tight capacities
+// and high fixed costs make the open/close choice matter; half the instances have an open count.
+// Every instance must be solved to the brute-force optimum with a bound not above it, the tree
+// must be what proved a share of them (else this test would not reach it), and a second run of
+// those gives the same answer.
+TEST(FacilityLocation, SiteBranchAndBoundMatchesBruteForce) {
+  std::mt19937_64 rng(1999);
+  SolveOptions options;
+  options.subgradient_iterations = 10;
+  options.deterministic = true;
+  int by_tree = 0;
+  constexpr int TREE_CASES = 60;
+  for (int trial = 0; trial < TREE_CASES; ++trial) {
+    std::uniform_int_distribution<std::size_t> sites_draw(5, 7), customers_draw(6, 10);
+    const std::size_t sites = sites_draw(rng), customers = customers_draw(rng);
+    std::optional<std::size_t> count;
+    if (trial % 2 == 1) count = std::uniform_int_distribution<std::size_t>(2, sites - 1)(rng);
+    const FacilityLocationInstance instance(testing::random_values(rng, sites, 15, 40),
+                                            testing::random_values(rng, sites, 40, 200),
+                                            testing::random_values(rng, customers, 1, 15),
+                                            testing::random_values(rng, customers * sites, 0, 60), count);
+    double optimum = std::numeric_limits<double>::infinity();
+    if (count) {
+      testing::for_each_subset(sites, *count, [&](const std::vector<std::size_t>& open) {
+        if (const auto solution = allocate(instance, open)) optimum = std::min(optimum, facility_location_cost(instance, *solution));
+      });
+    } else {
+      optimum = brute_force(instance);
+    }
+    const FacilityLocationResult result = solve_facility_location(instance, options);
+    if (optimum == std::numeric_limits<double>::infinity()) {
+      EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial;
+      continue;
+    }
+    ASSERT_EQ(result.stats.status, SolveStatus::Optimal) << "trial " << trial;
+    EXPECT_NEAR(result.stats.objective, optimum, COST_TOLERANCE) << "trial " << trial;
+    EXPECT_NEAR(facility_location_cost(instance, result.solution), optimum, COST_TOLERANCE) << "trial " << trial;
+    EXPECT_LE(result.stats.bound, optimum + COST_TOLERANCE) << "trial " << trial;
+    if (result.stats.proved_by != ProofMethod::LagrangianBranchAndBound) continue;
+    ++by_tree;
+    // Deterministic mode: the same tree, the same answer.
+    const FacilityLocationResult again = solve_facility_location(instance, options);
+    EXPECT_EQ(again.solution.open_sites, result.solution.open_sites) << "trial " << trial;
+    EXPECT_EQ(again.stats.bound, result.stats.bound) << "trial " << trial;
+  }
+  EXPECT_GE(by_tree, TREE_CASES / 10);
+}
+
 // One customer of demand 11, three sites of capacity 10 and fixed cost 100, serving free: two
 // sites must open (cost 200). The strong LP opens 1.1 sites' worth (bound 110); the Lagrangian
 // keeps the site choice integral (the covering knapsack needs two sites), so its bound is 200
