@@ -19,6 +19,8 @@ find_package(SQLite3 3.40 REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx>=6.4)
 # Debian builds cpp-httplib as a library with OpenSSL (TLS), zlib and brotli support.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+# Spreadsheet exports of the workspace (Debian libxlsxwriter-dev).
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.1)
 find_package(Threads REQUIRED)
 if(GUARANTOR_BUILD_TESTS)
   find_package(GTest 1.12 REQUIRED)

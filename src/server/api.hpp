@@ -134,6 +134,8 @@ void add_findings_routes(std::vector<Route>& table);
 void add_brief_pdf_route(std::vector<Route>& table);
 void add_catalogue_route(std::vector<Route>& table);
 void add_pledge_preview_route(std::vector<Route>& table);
+/// After the routes they mirror (it reads their roles from the table).
+void add_xlsx_routes(std::vector<Route>& table);
 
 /// The weekly brief of `week` as `user` sees it, printed to PDF from the server's own /brief
 /// page (the server must be listening). Throws Error as report::print_pdf does.

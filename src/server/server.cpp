@@ -218,6 +218,7 @@ std::vector<Route> routes() {
   add_brief_pdf_route(table);
   add_catalogue_route(table);
   add_pledge_preview_route(table);
+  add_xlsx_routes(table);
   add_openapi_route(table);
   return table;
 }

@@ -135,7 +135,22 @@ async function gapBoardFlow(context, origin, tools, args, checks) {
   const pledgeRows = lines.reduce((sum, line) => sum + Math.max(1, line.pledges.length), 0);
   checks.expect(csv[0].startsWith('phase,line,capability') && csv.length === pledgeRows + 1,
     `gap-board.csv has a header and ${pledgeRows} rows (got ${csv.length - 1})`);
+  const xlsx = await xlsxDownload(page, '#gap-xlsx', checks, 'gap-board-ILLUSTRATIVE.xlsx');
+  checks.expect(xlsx.rows() === pledgeRows + 1, `gap-board.xlsx has the CSV's rows (${xlsx.rows() - 1} of ${pledgeRows})`);
   await page.close();
+}
+
+// A downloaded XLSX read back (unzip, installed by scripts/setup.sh): its name, the ZIP magic,
+// and the rows of a sheet, header included.
+async function xlsxDownload(page, selector, checks, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const file = await download.path();
+  checks.expect(download.suggestedFilename() === name && readFileSync(file).subarray(0, 2).toString() === 'PK',
+    `${selector} saves ${name} (got ${download.suggestedFilename()})`);
+  return {
+    rows: (sheet = 1) => (execFileSync('/usr/bin/unzip', ['-p', file, `xl/worksheets/sheet${sheet}.xml`], { encoding: 'utf8' }).match(/<row /g) ?? []).length,
+    strings: () => execFileSync('/usr/bin/unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' }),
+  };
 }
 
 // The line DK-1 helps fill in the ceasefire phase of the default scenario (1 of 4 units).
@@ -169,6 +184,9 @@ async function liaisonFlow(context, origin, tools, args, checks) {
   const api = await page.evaluate(async () => (await (await fetch('/api/v1/pledges?limit=1000')).json()));
   checks.expect((await page.locator('tr.g-pledge-row').count()) === api.items.length, `pledge rows = the ${api.items.length} the API lists`);
   checks.expect((await page.locator('tr.g-pledge-row[data-pledge^="FR-"]').count()) === 0, 'no French pledge is listed to Denmark');
+  const xlsx = await xlsxDownload(page, '#pledges-xlsx', checks, 'pledges-ILLUSTRATIVE.xlsx');
+  checks.expect(xlsx.rows() === api.items.length + 1 && !/<t[^>]*>FR-/.test(xlsx.strings()),
+    `Denmark's pledges.xlsx has the ${api.items.length} pledges the API lists and no French one (${xlsx.rows() - 1})`);
   checks.allowError(404, '/api/v1/pledges/FR-1');
   const french = await page.evaluate(async () => (await fetch('/api/v1/pledges/FR-1')).status);
   checks.expect(french === 404, `a French pledge shared only in total answers 404 to Denmark (got ${french})`);
@@ -266,6 +284,8 @@ async function planFlow(context, origin, tools, args, checks, version) {
     checks.expect(lines.length === plan.assignments.length + 1 && lines[0].startsWith('unit,nation,capability,line,phase_gate_day,ready_day,entry_node') &&
       lines[1].startsWith(`${first.unit},${first.nation},${first.capability}`) && lines[1].endsWith(',ILLUSTRATIVE'),
     `the movements CSV has a row per unit, earliest in place first, labelled ILLUSTRATIVE (${lines.length - 1} rows; "${lines[1]}")`);
+    const xlsx = await xlsxDownload(page, '#tpfdd-xlsx', checks, `plan-${version}-movements-ILLUSTRATIVE.xlsx`);
+    checks.expect(xlsx.rows() === plan.assignments.length + 1, `the movements XLSX has a row per unit (${xlsx.rows() - 1})`);
     await page.click(`text=Publish version ${version}`);
     await page.waitForSelector(`tr.g-version-row[data-version="${version}"]:has-text("published")`);
     await checkAccessibility(page, tools.axeSource, checks, 'plans (compared)');
@@ -466,6 +486,10 @@ async function monitoringFlow(context, origin, tools, args, checks) {
   const csv = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
   checks.expect(csv[0].startsWith('findings_version,incident,date,provision,outcome') && csv.length === fromDay + 1 &&
     csv.slice(1).every((line) => line.endsWith(',ILLUSTRATIVE')), `the findings CSV has the rows shown, each labelled ILLUSTRATIVE (${csv.length - 1})`);
+  const workbook = await xlsxDownload(page, '#findings-xlsx', checks, 'findings-1-ILLUSTRATIVE.xlsx');
+  const incidentCount = new Set(findings.map((finding) => finding.incident)).size;
+  checks.expect(workbook.rows(1) === findings.length + 1 && workbook.rows(2) === incidentCount + 1,
+    `the findings workbook has every finding (${workbook.rows(1) - 1}) and incident (${workbook.rows(2) - 1} of ${incidentCount})`);
   await checkAccessibility(page, tools.axeSource, checks, 'monitoring (monitor)');
   await screenshots(page, args.out, 'monitoring', checks);
   await page.click('text=Publish findings version 1');

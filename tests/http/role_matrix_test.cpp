@@ -44,6 +44,10 @@ const Case MATRIX[] = {
     {"PUT", "/api/v1/sites/hub.lviv/assessment", "{}", {"secretariat", "host", "planner"}},
     {"POST", "/api/v1/sites/hub.lviv/comments", "{}", {"secretariat", "liaison.fr", "host", "planner"}},
     {"GET", "/api/v1/gap-board", "", {"secretariat", "host", "planner"}},
+    {"GET", "/api/v1/pledges.xlsx", "", PLEDGE_READERS},
+    {"GET", "/api/v1/gap-board.xlsx", "", {"secretariat", "host", "planner"}},
+    {"GET", "/api/v1/plans/999999/movements.xlsx", "", {"secretariat", "host", "planner"}},
+    {"GET", "/api/v1/findings/999999.xlsx", "", ALL},
     {"GET", "/api/v1/history?limit=5", "", PLEDGE_READERS},
     // The route admits every role that starts or follows some kind of job; each kind then admits
     // its own (job_api_test.cpp, findings_api_test.cpp).

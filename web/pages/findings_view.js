@@ -124,7 +124,9 @@ export function findingsView(version, illustrative, { onShown = null, onOpenInci
     h('p', {}, `Agreement: ${document.agreement}. Read ${counts.read ?? 0} reports (rejected ${counts.rejected ?? 0}, unlocated ` +
       `${counts.unlocated ?? 0}), ${plural(counts.incidents ?? 0, 'incident')}, ${plural(counts.findings ?? 0, 'finding')}: ` +
       `${counts.violations ?? 0} violation, ${counts.undetermined ?? 0} undetermined, ${counts.no_violation ?? 0} no violation.`),
-    filters, h('div.g-toolbar', {}, download), count, between, target,
+    filters, h('div.g-toolbar', {}, download,
+      h('a.g-button-link', { id: 'findings-xlsx', href: `/api/v1/findings/${version.id}.xlsx`, download: true }, 'Download the whole version as XLSX (findings and incidents)')),
+    count, between, target,
     h('details', {}, h('summary', {}, 'What the outcomes and grades mean'),
       h('dl.g-definitions', {},
         h('dt', {}, 'violation'), h('dd', {}, 'every test is in and the grade is credible enough (the verifier\'s max_credibility_for_violation).'),

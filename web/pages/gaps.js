@@ -93,6 +93,7 @@ export async function render(main) {
   filter.addEventListener('change', draw);
   const exportButton = h('button', { type: 'button', id: 'gap-csv', onclick: () => downloadCsv('gap-board.csv', csvRows(board)) },
     'Download as CSV');
+  const xlsxLink = h('a.g-button-link', { id: 'gap-xlsx', href: '/api/v1/gap-board.xlsx', download: true }, 'Download as XLSX');
   replace(main,
     h('h1', {}, 'Gap board'),
     h('p.g-headline', { id: 'gap-headline' },
@@ -100,7 +101,7 @@ export async function render(main) {
       `${all.filter((line) => line.status === 'partial').length} partly covered, ${all.filter((line) => line.status === 'missing').length} missing.`),
     h('p.g-note', {}, `Scenario "${board.scenario?.name ?? ''}" as of ${board.scenario?.as_of ?? '-'}. `,
       'The same figures as `guarantor forcegen` on an export of this workspace.'),
-    h('div.g-toolbar', {}, h('label', { for: 'gap-filter' }, 'Show '), filter, ' ', exportButton),
+    h('div.g-toolbar', {}, h('label', { for: 'gap-filter' }, 'Show '), filter, ' ', exportButton, ' ', xlsxLink),
     phases,
     h('details.g-definitions', {}, h('summary', {}, 'What the figures mean'),
       h('dl', {}, Object.entries(board.definitions ?? {}).map(([term, meaning]) => [h('dt', {}, term), h('dd', {}, meaning)]))));

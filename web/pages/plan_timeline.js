@@ -93,7 +93,8 @@ export function planTimeline(version, illustrative) {
     h('div.g-toolbar', {}, h('button', { type: 'button', id: 'tpfdd-csv', onclick: () => downloadCsv(
       `plan-${version.id}-movements${illustrative ? '-ILLUSTRATIVE' : ''}.csv`,
       [[...COLUMNS.map(([key]) => key), 'illustrative'], ...units.map((unit) => [...COLUMNS.map(([key]) => cell(unit, key)), illustrative ? 'ILLUSTRATIVE' : 'no'])]) },
-    'Download the movements as CSV')),
+    'Download the movements as CSV'),
+    h('a.g-button-link', { id: 'tpfdd-xlsx', href: `/api/v1/plans/${version.id}/movements.xlsx`, download: true }, 'Download the movements as XLSX')),
     h('details', {}, h('summary', {}, `Movements table (${units.length} units)`), table));
   // Drawn once the section is in the page, at the width it has there.
   requestAnimationFrame(() => holder.append(chart(units, Math.max(640, holder.clientWidth || 1200))));

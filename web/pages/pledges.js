@@ -227,7 +227,9 @@ export async function render(main, { session, openPledge = null }) {
       ['id', 'nation', 'capability', 'quantity', 'readiness_days', 'status', 'caveats', 'valid_until', 'visibility'],
       ...list.items.map((item) => [item.pledge.id, item.pledge.nation, item.pledge.capability, item.pledge.quantity,
         item.pledge.readiness_days, item.pledge.status, describeCaveats(item.pledge), item.pledge.valid_until ?? '', item.visibility])]) },
-      'Download as CSV')),
+      'Download as CSV'),
+    // The server's spreadsheet of the same list (GET /api/v1/pledges.xlsx), cut to the caller as the list is.
+    h('a.g-button-link', { id: 'pledges-xlsx', href: '/api/v1/pledges.xlsx', download: true }, 'Download as XLSX')),
     h('table', {}, h('caption', {}, 'Pledges by nation, at the level each nation shares'),
       h('thead', {}, h('tr', {}, ['Pledge', 'Nation', 'Capability', 'Units', 'Ready (days)', 'Status', 'Caveats', 'Valid until', ''].map((header) =>
         h('th', { scope: 'col' }, header)))),

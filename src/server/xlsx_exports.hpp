@@ -1,0 +1,19 @@
+#pragma once
+// The XLSX export routes (xlsx_exports.cpp) and the pieces their two files share.
+#include <functional>
+
+#include "api.hpp"
+#include "xlsx_workbook.hpp"
+
+namespace guarantor::server {
+
+/// A workbook as an attachment named `file`.xlsx (`file`-ILLUSTRATIVE.xlsx when illustrative,
+/// with `note` in its properties and ILLUSTRATIVE at the head of every printed page); 500
+/// `export_failed` when the library fails.
+Reply xlsx_reply(const std::vector<XlsxSheet>& sheets, const std::string& title, const std::string& file, bool illustrative,
+                 const std::string& note);
+
+/// GET /api/v1/findings/{id}.xlsx, reading the version through `read` (a GET path as the caller).
+Reply findings_workbook(Context& context, const std::function<json(const std::string&)>& read);
+
+}  // namespace guarantor::server
