@@ -24,7 +24,7 @@ Corroboration count_corroboration(const Incident& incident, const std::vector<Re
         result.worst_known_reliability = std::max(result.worst_known_reliability, entry->reliability);
       // The originator, not the relay: a report of what a party claims is that party's claim
       // whichever outlet carries it.
-      const std::string& party = !report.claimant.empty() ? report.claimant : entry->party;
+      const std::string& party = !report.claimant.empty() ? report.claimant.str() : entry->party;
       if (!party.empty()) result.parties.insert(party);
       else independent.insert(entry->group.empty() ? registry.canonical_name(outlet) : entry->group);
     }

@@ -9,6 +9,7 @@
 
 #include "guarantor/core/date.hpp"
 #include "guarantor/geo/lon_lat.hpp"
+#include "guarantor/verify/shared_text.hpp"
 
 namespace guarantor::verify {
 
@@ -59,13 +60,15 @@ enum class GeoPrecision {
 /// Seconds since 1970-01-01T00:00:00Z (the core date library's type).
 using guarantor::UnixSeconds;
 
+/// Text fields that many reports repeat (format, parties, places, areas, notes) are SharedText:
+/// one copy per distinct value for a million reports.
 struct Report {
   std::string id;      ///< unique key "<format>:<source id>"
   std::string origin;  ///< "file:line" (or "file /pointer") the report was read from
-  std::string format;  ///< adapter name: guarantor_csv, guarantor_json, acled, ucdp, viina
+  SharedText  format;  ///< adapter name: guarantor_csv, guarantor_json, acled, ucdp, viina
   std::vector<std::string> outlets;  ///< who published it (independence is judged on these)
-  std::string claimant;       ///< side making the claim ("UA", "RU", ...), "" = not stated
-  std::string claimed_actor;  ///< who the report says did it, as claimed; "" = not stated
+  SharedText  claimant;       ///< side making the claim ("UA", "RU", ...), "" = not stated
+  SharedText  claimed_actor;  ///< who the report says did it, as claimed; "" = not stated
   EventCategory category = EventCategory::Other;
   TargetKind target_kind = TargetKind::Unknown;
   WeaponClass weapon_class = WeaponClass::Unknown;
@@ -74,16 +77,16 @@ struct Report {
   /// The source gave a clock time without a zone: time_s is that wall-clock reading until
   /// resolve_local_times converts it from the reporting zone (input_checks.hpp).
   bool local_time = false;
-  std::string place_name;              ///< as written in the report
-  std::string admin1;                  ///< region as written, may be empty
+  SharedText  place_name;              ///< as written in the report
+  SharedText  admin1;                  ///< region as written, may be empty
   std::optional<geo::LonLat> position; ///< after geocoding: the position used
   double location_uncertainty_m = 0;   ///< radius the true position may lie within
   GeoPrecision precision = GeoPrecision::Unlocated;
-  std::string geocode_note;            ///< why the precision is what it is
+  SharedText  geocode_note;            ///< why the precision is what it is
   /// Admin area the report is located to when precision is Area ("UA-63", or a raion
   /// "UA-63:izium"); "" otherwise. Reports of different areas never merge.
-  std::string area;
-  std::string country;                 ///< ISO 3166-1 alpha-2 of the position (de jure), "" unknown
+  SharedText  area;
+  SharedText  country;                 ///< ISO 3166-1 alpha-2 of the position (de jure), "" unknown
   bool out_of_theatre = false;         ///< located outside the monitored theatre: kept, not judged
   std::string description;
   int fatalities = -1;                 ///< -1 = not stated

@@ -97,7 +97,7 @@ TEST(AdminAreas, RegionOnlyReportsReachFindings) {
   clash.category = EventCategory::GroundClash;
   clash.target_kind = TargetKind::Unknown;
   clash.time_s = days_from_civil(2026, 2, 1) * SECONDS_PER_DAY;
-  clash.admin1.clear();
+  clash.admin1 = "";
   clash.place_name = "Донецька область";
   std::vector<Report> reports{energy, clash};
   const Gazetteer places = gazetteer();

@@ -65,7 +65,7 @@ TEST(Gazetteer, LocatesNamesAndChecksCoordinates) {
   conflict.position = geo::LonLat{36.25, 49.98};
   gazetteer.geocode(conflict, GazetteerParams{});
   EXPECT_EQ(conflict.precision, GeoPrecision::Conflict);
-  EXPECT_NE(conflict.geocode_note.find("coordinates kept"), std::string::npos);
+  EXPECT_NE(conflict.geocode_note.str().find("coordinates kept"), std::string::npos);
 
   Report unknown;
   unknown.place_name = "Atlantis";
