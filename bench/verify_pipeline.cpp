@@ -234,6 +234,9 @@ int run_size(std::size_t target_reports, const BenchOptions& options) {
   const SourceRegistry registry = load_source_registry(std::filesystem::path(GUARANTOR_BENCH_DATA_DIR) / "sources" / "source_registry.json");
   const Gazetteer gazetteer;  // synthetic reports carry coordinates and no place names
 
+  // The run's repeated text, owned by its result as in `guarantor verify` (shared_text.hpp).
+  auto text_pool = std::make_shared<TextPool>();
+  const TextPool::Scope text_scope(text_pool);
   const double load_at_start = load_average();
   const auto start = Clock::now();
   const double start_cpu = cpu_seconds();
@@ -246,6 +249,7 @@ int run_size(std::size_t target_reports, const BenchOptions& options) {
     EvidenceLog log = EvidenceLog::open_file(log_path);
     result = verify_reports(std::move(read.reports), std::move(read.rejected), agreement, registry, &gazetteer, nullptr,
                             VerifyParams{}, &log);
+    result.text_pool = text_pool;
   }
   const double pipeline_s = seconds_since(start);
   // The outputs, as the command writes them (temporaries published together), each timed.

@@ -212,6 +212,9 @@ VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> 
 
 VerifyResult run_verify(const VerifyRequest& request) {
   if (request.report_files.empty()) throw Error(ErrorCode::Usage, "verify", "no report files given");
+  // The run's repeated text lives as long as its result (shared_text.hpp).
+  auto text_pool = std::make_shared<TextPool>();
+  const TextPool::Scope text_scope(text_pool);
   check_verify_params(request.params);
   const Agreement agreement = load_agreement(request.agreement);
   const SourceRegistry registry =
@@ -280,6 +283,7 @@ VerifyResult run_verify(const VerifyRequest& request) {
   VerifyResult result = verify_reports(std::move(reports), std::move(rejected), agreement, registry,
                                        nullptr, occupied ? &*occupied : nullptr,
                                        request.params, log ? &*log : nullptr, request.progress);
+  result.text_pool = std::move(text_pool);
   result.inputs = std::move(inputs);
   result.time_zone = request.time_zone;
   result.local_times = local_times;

@@ -11,6 +11,8 @@
 namespace guarantor::verify {
 
 ReplayResult replay_log(const std::filesystem::path& path) {
+  // The logged reports' repeated text, freed when the replay ends (shared_text.hpp).
+  const TextPool::Scope text_scope(std::make_shared<TextPool>());
   const AuditResult audit = audit_log_file(path);
   if (!audit.ok()) throw Error(ErrorCode::Tampered, path.string(), audit.problems.front().message);
   std::ifstream in(path, std::ios::binary);

@@ -3,6 +3,7 @@
 // the evidence log; and replay, which repeats a run from its log alone.
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,10 @@ struct StageTiming {
 };
 
 struct VerifyResult {
+  /// The run's repeated text (shared_text.hpp): the reports' SharedText fields point into it, so
+  /// it is the first member and is released last, with the result. Null when the reports were
+  /// made outside a run's scope (they then point into the process-wide pool).
+  std::shared_ptr<const TextPool> text_pool;
   std::vector<InputSummary> inputs;
   std::vector<Report> reports;
   std::vector<Rejection> rejected;

@@ -1,11 +1,19 @@
 #pragma once
 // Text that many records repeat (a claimant, a format name, a place, a geocoding note): each
-// distinct value is held once, in a pool that lives as long as the process, and a record holds
-// a pointer to it. A million reports name a few thousand distinct places and notes; each report
-// held its own copies (32 bytes a string, plus the heap for long ones such as the notes).
+// distinct value is held once, in the pool of the run that read it, and a record holds a pointer
+// to it. A million reports name a few thousand distinct places and notes; each report held its
+// own copies (32 bytes a string, plus the heap for long ones such as the notes).
+//
+// Ownership: a run (run_verify, replay_log) makes a TextPool, installs it on its thread with a
+// TextPool::Scope while it reads and locates reports, and keeps it in its VerifyResult; the pool
+// is freed with the last owner, so a long-lived process (the server's verify jobs) does not keep
+// the texts of finished runs. Text made on a thread without a scope (tests, tools building a few
+// reports by hand) goes to one process-wide pool that is never freed. A SharedText must not be
+// read after the pool it came from is gone: copy Reports out of a VerifyResult only while it lives.
 #include <compare>
 #include <cstddef>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,6 +21,38 @@
 #include <nlohmann/json_fwd.hpp>
 
 namespace guarantor::verify {
+
+/// Each distinct text once. Thread-safe; the texts it hands out keep their address until it is destroyed.
+class TextPool {
+public:
+  TextPool();
+  ~TextPool();
+  TextPool(const TextPool&) = delete;
+  TextPool& operator=(const TextPool&) = delete;
+
+  /// The pool's copy of `text` (made on first use); "" is a shared static empty text.
+  [[nodiscard]] const std::string* intern(std::string_view text);
+  /// Distinct non-empty texts held.
+  [[nodiscard]] std::size_t size() const;
+
+  /// Installs `pool` as where this thread's new SharedText values are interned, until the scope
+  /// ends (scopes nest: the previous one is restored). Keeps the pool alive meanwhile.
+  class Scope {
+  public:
+    explicit Scope(std::shared_ptr<TextPool> pool);
+    ~Scope();
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+  private:
+    std::shared_ptr<TextPool> pool_;
+    TextPool* previous_;
+  };
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 class SharedText {
 public:
@@ -45,7 +85,7 @@ public:
   friend std::string operator+(const SharedText& a, const char* b) { return *a.text_ + b; }
 
 private:
-  const std::string* text_;  ///< never null; owned by the process-wide pool
+  const std::string* text_;  ///< never null; owned by the pool current when it was made
 };
 
 std::ostream& operator<<(std::ostream& out, const SharedText& text);
