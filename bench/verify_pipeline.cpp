@@ -244,32 +244,41 @@ int run_size(std::size_t target_reports, const BenchOptions& options) {
   const double parse_s = seconds_since(start);
   const double parse_cpu = cpu_seconds() - start_cpu;
   const double parse_rss = peak_rss_mib();
+  // The outputs, as the command writes them: incidents.geojson, findings.json's findings and the
+  // page's data while the run judges (temporaries, published together at the end).
+  const auto out_dir = dir / "out";
+  std::filesystem::create_directories(out_dir);
+  guarantor::io::OutputSet outputs(out_dir);
+  IncidentsGeojsonStream geojson(outputs.stream("incidents.geojson"));
+  FindingsJsonStream findings_file(out_dir);
+  guarantor::report::VerifyPageStream page_data;
+  FindingSinks sinks({&geojson, &findings_file, &page_data});
   VerifyResult result;
   {
     EvidenceLog log = EvidenceLog::open_file(log_path);
+    FindingStream stream;
+    stream.sink = &sinks;
+    stream.keep_findings = false;
     result = verify_reports(std::move(read.reports), std::move(read.rejected), agreement, registry, &gazetteer, nullptr,
-                            VerifyParams{}, &log);
+                            VerifyParams{}, &log, {}, stream);
     result.text_pool = text_pool;
   }
   const double pipeline_s = seconds_since(start);
-  // The outputs, as the command writes them (temporaries published together), each timed.
+  // What is left of the outputs after the run, each timed.
   const auto outputs_start = Clock::now();
   const double outputs_cpu_start = cpu_seconds();
-  const auto out_dir = dir / "out";
-  std::filesystem::create_directories(out_dir);
   std::vector<StageTiming> output_timings;
   {
-    guarantor::io::OutputSet outputs(out_dir);
     const auto timed = [&](const char* name, const auto& write) {
       const auto t = Clock::now();
       const double cpu = cpu_seconds();
-      write(outputs.stream(name));
+      write();
       output_timings.push_back({name, seconds_since(t), cpu_seconds() - cpu, peak_rss_mib()});
     };
-    timed("incidents.geojson", [&](std::ostream& out) { write_incidents_geojson(result, out); });
-    timed("incidents.csv", [&](std::ostream& out) { write_incidents_acled_csv(result, out); });
-    timed("findings.json", [&](std::ostream& out) { write_findings_json(result, out); });
-    timed("report.html", [&](std::ostream& out) { guarantor::report::write_verify_page(result, out); });
+    timed("incidents.geojson", [&] { geojson.finish(); });
+    timed("incidents.csv", [&] { write_incidents_acled_csv(result, outputs.stream("incidents.csv")); });
+    timed("findings.json", [&] { findings_file.write(result, outputs.stream("findings.json")); });
+    timed("report.html", [&] { page_data.write(result, outputs.stream("report.html")); });
     outputs.publish();
   }
   const double outputs_s = seconds_since(outputs_start);
@@ -297,7 +306,8 @@ int run_size(std::size_t target_reports, const BenchOptions& options) {
     return 1;
   }
   std::printf("pairwise precision %.4f, recall %.4f; %zu incidents, %zu merges, %zu findings\n", score.precision,
-              score.recall, result.clusters.incidents.size(), result.clusters.merges.size(), result.findings.size());
+              score.recall, result.clusters.incidents.size(), result.clusters.merges.size(),
+              result.counts()["findings"].get<std::size_t>());
   if (score.precision < 0.95 || score.recall < 0.95) {
     std::fprintf(stderr, "FAILED: clustering quality below 0.95\n");
     return 1;

@@ -116,7 +116,19 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
           std::cerr << fmt::format("verify [{:.0f} s]: {}\n",
                                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), line);
         };
+      // The outputs are written while the run judges, a block of incidents at a time, to
+      // temporaries that are published together only when all four are complete; the run keeps
+      // no finding (memory holds one block's). An input that is also an output (a re-read
+      // incidents.csv) is read in full before anything replaces it.
+      io::OutputSet outputs(options->out_dir);
+      verify::IncidentsGeojsonStream geojson(outputs.stream("incidents.geojson"));
+      verify::FindingsJsonStream findings_file(options->out_dir);
+      report::VerifyPageStream page_data;
+      verify::FindingSinks sinks({&geojson, &findings_file, &page_data});
+      request.findings.sink = &sinks;
+      request.findings.keep_findings = false;
       const verify::VerifyResult result = verify::run_verify(request);
+      geojson.finish();
       // The page's map: the theatre of the scenario, and the run's own occupied area if given.
       std::optional<model::Scenario> scenario;
       if (!request.theatre.empty()) {
@@ -133,13 +145,9 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
       page.theatre = scenario ? &scenario->theatre : nullptr;
       page.occupied_area = occupied ? &*occupied : nullptr;
       page.occupied_area_source = request.line_of_contact.string();
-      // The four files are published together; an input that is also an output (a re-read
-      // incidents.csv) has been read in full by now and is only replaced at publish().
-      io::OutputSet outputs(options->out_dir);
-      verify::write_incidents_geojson(result, outputs.stream("incidents.geojson"));
       verify::write_incidents_acled_csv(result, outputs.stream("incidents.csv"));
-      verify::write_findings_json(result, outputs.stream("findings.json"));
-      report::write_verify_page(result, outputs.stream("report.html"), page);
+      findings_file.write(result, outputs.stream("findings.json"));
+      page_data.write(result, outputs.stream("report.html"), page);
       outputs.publish();
       if (request.progress) request.progress("outputs written");
 

@@ -116,10 +116,8 @@ std::string scope_warnings(const verify::VerifyResult& result) {
   return out;
 }
 
-}  // namespace
-
-void write_verify_page(const verify::VerifyResult& result, std::ostream& out, const VerifyPageOptions& options) {
-  json data = detail::build_verify_page_data(result);
+// The page around its data block.
+void write_page(const verify::VerifyResult& result, json data, std::ostream& out, const VerifyPageOptions& options) {
   data["layers"] = layers_json(options);
   std::string attributions;
   if (data["layers"].contains("attributions"))
@@ -150,6 +148,24 @@ void write_verify_page(const verify::VerifyResult& result, std::ostream& out, co
       << "<script type=\"application/json\" id=\"verify-data\">"
       << script_safe_json(data.dump(-1, ' ', false, json::error_handler_t::replace)) << "</script>\n"
       << "<script>" << script_safe_source(detail::VERIFY_PAGE_JS) << "</script>\n</body></html>\n";
+}
+
+}  // namespace
+
+void write_verify_page(const verify::VerifyResult& result, std::ostream& out, const VerifyPageOptions& options) {
+  write_page(result, detail::build_verify_page_data(result), out, options);
+}
+
+VerifyPageStream::VerifyPageStream() : data_(std::make_unique<detail::VerifyPageData>()) {}
+VerifyPageStream::~VerifyPageStream() = default;
+
+void VerifyPageStream::add(const verify::VerifyResult& result, std::size_t first, std::size_t last,
+                           const std::vector<verify::Finding>& findings) {
+  data_->add(result, first, last, findings);
+}
+
+void VerifyPageStream::write(const verify::VerifyResult& result, std::ostream& out, const VerifyPageOptions& options) const {
+  write_page(result, data_->finish(result), out, options);
 }
 
 }  // namespace guarantor::report

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "guarantor/core/date.hpp"
 
@@ -40,75 +41,139 @@ std::string cut_text(const std::string& text, std::size_t limit) {
 // Outcome names by severity (index = severity()).
 constexpr std::array<std::string_view, 4> BY_SEVERITY{"violation", "undetermined", "no_violation", "none"};
 
-struct IncidentSummary {
-  int worst = 3;                  ///< severity() of the most serious finding (3: none)
-  std::set<std::string> parties;  ///< claimed actors over every side's claims ("not stated" when none)
-  std::vector<std::size_t> findings;
+// What the page keeps of an incident it may list: its findings (copies sharing the grade and
+// claims) are formatted only if it is listed in the end.
+struct Candidate {
+  std::size_t index = 0;                   ///< into the incidents
+  int worst = 3;                           ///< severity() of the most serious finding (3: none)
+  UnixSeconds first_s = 0;
+  std::set<std::string> parties;           ///< claimed actors over every side's claims ("not stated" when none)
+  std::vector<verify::Finding> findings;
+};
+
+// Most serious first, then the latest, then the earliest incident (a stable sort's order).
+bool listed_before(const Candidate& a, const Candidate& b) {
+  return std::make_tuple(a.worst, -a.first_s, a.index) < std::make_tuple(b.worst, -b.first_s, b.index);
+}
+
+struct Cell {
+  std::size_t total = 0;
+  std::array<int, BY_SEVERITY.size()> by_severity{};
+  std::vector<Candidate> top;  ///< the most serious incidents, in listed_before order
 };
 
 }  // namespace
 
-json build_verify_page_data(const verify::VerifyResult& result, const VerifyPageLimits& limits) {
-  const auto& incidents = result.clusters.incidents;
-  std::vector<IncidentSummary> summary(incidents.size());
-  for (std::size_t index = 0; index < result.findings.size(); ++index) {
-    const verify::Finding& finding = result.findings[index];
-    IncidentSummary& s = summary[finding.incident];
-    s.findings.push_back(index);
-    s.worst = std::min(s.worst, severity(verify::to_string(finding.outcome)));
-    // An incident's findings share one claims map: its parties are read once.
-    if (s.findings.size() > 1 && finding.claims == result.findings[s.findings.front()].claims) continue;
-    for (const auto& [side, claim] : finding.claims_or_empty())
-      for (const auto& [actor, reports] : claim.actors) s.parties.insert(actor.empty() ? "not stated" : actor);
-  }
-  for (IncidentSummary& s : summary)
-    if (s.parties.empty()) s.parties.insert("not stated");
+struct VerifyPageData::State {
+  VerifyPageLimits limits;
+  std::size_t incident_count = 0;
+  bool aggregated = false;
+  std::vector<Candidate> all;                    ///< every incident, when not aggregated
+  std::map<std::pair<long, long>, Cell> cells;   ///< when aggregated
+  // Timeline: per provision and claimed party, findings per day by outcome.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, std::array<int, 3>>> timeline;
+  std::map<std::string, std::array<int, 3>> provision_counts;
+};
 
-  // Which incidents the page lists: all of them, or the most serious per grid cell.
-  const bool aggregated = incidents.size() > limits.point_limit;
-  std::vector<std::size_t> listed;
-  json cells = json::array();
-  if (!aggregated) {
-    for (std::size_t index = 0; index < incidents.size(); ++index) listed.push_back(index);
-  } else {
-    std::map<std::pair<long, long>, std::vector<std::size_t>> by_cell;
-    for (std::size_t index = 0; index < incidents.size(); ++index) {
-      const auto& p = incidents[index].position;
-      by_cell[{std::lround(std::floor(p.lon / limits.cell_deg)), std::lround(std::floor(p.lat / limits.cell_deg))}]
-          .push_back(index);
+VerifyPageData::VerifyPageData(const VerifyPageLimits& limits) : state_(std::make_unique<State>()) {
+  state_->limits = limits;
+}
+
+VerifyPageData::~VerifyPageData() = default;
+
+void VerifyPageData::add(const verify::VerifyResult& result, std::size_t first, std::size_t last,
+                         const std::vector<verify::Finding>& findings) {
+  State& s = *state_;
+  const auto& incidents = result.clusters.incidents;
+  s.incident_count = incidents.size();
+  s.aggregated = incidents.size() > s.limits.point_limit;
+  // The block's findings by incident, each incident's in their order.
+  std::vector<std::size_t> first_finding(last - first + 1, 0);
+  for (const auto& finding : findings) ++first_finding[finding.incident - first + 1];
+  for (std::size_t k = 1; k < first_finding.size(); ++k) first_finding[k] += first_finding[k - 1];
+  std::vector<std::size_t> by_incident(findings.size());
+  {
+    std::vector<std::size_t> next(first_finding.begin(), first_finding.end() - 1);
+    for (std::size_t k = 0; k < findings.size(); ++k) by_incident[next[findings[k].incident - first]++] = k;
+  }
+  const std::size_t keep_per_cell = std::max<std::size_t>(1, s.limits.per_cell);
+  for (std::size_t index = first; index < last; ++index) {
+    Candidate c;
+    c.index = index;
+    c.first_s = incidents[index].first_s;
+    const std::size_t from = first_finding[index - first], to = first_finding[index - first + 1];
+    for (std::size_t k = from; k < to; ++k) {
+      const verify::Finding& finding = findings[by_incident[k]];
+      c.worst = std::min(c.worst, severity(verify::to_string(finding.outcome)));
+      // An incident's findings share one claims map: its parties are read once.
+      if (k > from && finding.claims == findings[by_incident[from]].claims) continue;
+      for (const auto& [side, claim] : finding.claims_or_empty())
+        for (const auto& [actor, reports] : claim.actors) c.parties.insert(actor.empty() ? "not stated" : actor);
     }
+    if (c.parties.empty()) c.parties.insert("not stated");
+    // The timeline and the provisions' counts; the day is formatted once per incident.
+    const std::string day = from < to ? format_date(c.first_s) : std::string();
+    for (std::size_t k = from; k < to; ++k) {
+      const verify::Finding& finding = findings[by_incident[k]];
+      const int slot = std::min(2, severity(verify::to_string(finding.outcome)));
+      for (const std::string& party : c.parties)
+        ++s.timeline[{finding.provision_id, party}][day][static_cast<std::size_t>(slot)];
+      ++s.provision_counts[finding.provision_id][static_cast<std::size_t>(slot)];
+    }
+    const auto keep_findings = [&] {
+      for (std::size_t k = from; k < to; ++k) c.findings.push_back(findings[by_incident[k]]);
+    };
+    if (!s.aggregated) {
+      keep_findings();
+      s.all.push_back(std::move(c));
+      continue;
+    }
+    const auto& p = incidents[index].position;
+    Cell& cell = s.cells[{std::lround(std::floor(p.lon / s.limits.cell_deg)), std::lround(std::floor(p.lat / s.limits.cell_deg))}];
+    ++cell.total;
+    ++cell.by_severity[static_cast<std::size_t>(c.worst)];
+    if (cell.top.size() == keep_per_cell && !listed_before(c, cell.top.back())) continue;
+    keep_findings();
+    cell.top.insert(std::upper_bound(cell.top.begin(), cell.top.end(), c, listed_before), std::move(c));
+    if (cell.top.size() > keep_per_cell) cell.top.pop_back();
+  }
+}
+
+json VerifyPageData::finish(const verify::VerifyResult& result) const {
+  const State& s = *state_;
+  const VerifyPageLimits& limits = s.limits;
+  const auto& incidents = result.clusters.incidents;
+  // Which incidents the page lists: all of them, or the most serious per grid cell.
+  std::vector<const Candidate*> listed;
+  json cells = json::array();
+  if (!s.aggregated) {
+    for (const Candidate& c : s.all) listed.push_back(&c);
+  } else {
     const std::size_t per_cell =
-        std::max<std::size_t>(1, std::min(limits.per_cell, limits.max_listed / std::max<std::size_t>(1, by_cell.size())));
-    for (auto& [cell, members] : by_cell) {
+        std::max<std::size_t>(1, std::min(limits.per_cell, limits.max_listed / std::max<std::size_t>(1, s.cells.size())));
+    for (const auto& [key, cell] : s.cells) {
       json counts{{"violation", 0}, {"undetermined", 0}, {"no_violation", 0}, {"none", 0}};
-      std::array<int, BY_SEVERITY.size()> by_severity{};
-      for (std::size_t member : members) ++by_severity[static_cast<std::size_t>(summary[member].worst)];
       for (std::size_t level = 0; level < BY_SEVERITY.size(); ++level)
-        counts[std::string(BY_SEVERITY[level])] = by_severity[level];
-      std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-        const int sa = summary[a].worst, sb = summary[b].worst;
-        return sa != sb ? sa < sb : incidents[a].first_s > incidents[b].first_s;
-      });
+        counts[std::string(BY_SEVERITY[level])] = cell.by_severity[level];
       json items = json::array();
-      for (std::size_t k = 0; k < std::min(per_cell, members.size()) && listed.size() < limits.max_listed; ++k) {
+      for (std::size_t k = 0; k < std::min(per_cell, cell.top.size()) && listed.size() < limits.max_listed; ++k) {
         items.push_back(listed.size());
-        listed.push_back(members[k]);
+        listed.push_back(&cell.top[k]);
       }
-      cells.push_back({{"lon", rounded(static_cast<double>(cell.first) * limits.cell_deg)},
-                       {"lat", rounded(static_cast<double>(cell.second) * limits.cell_deg)},
-                       {"total", members.size()},
+      cells.push_back({{"lon", rounded(static_cast<double>(key.first) * limits.cell_deg)},
+                       {"lat", rounded(static_cast<double>(key.second) * limits.cell_deg)},
+                       {"total", cell.total},
                        {"counts", counts},
                        {"listed", items}});
     }
   }
 
   json listed_json = json::array();
-  for (std::size_t index : listed) {
+  for (const Candidate* c : listed) {
+    const std::size_t index = c->index;
     const verify::Incident& incident = incidents[index];
-    const IncidentSummary& s = summary[index];
     json findings = json::array();
-    for (std::size_t f : s.findings) {
-      const verify::Finding& finding = result.findings[f];
+    for (const verify::Finding& finding : c->findings) {
       findings.push_back({{"provision", finding.provision_id},
                           {"outcome", verify::to_string(finding.outcome)},
                           {"reasons", finding.reasons()}});
@@ -138,41 +203,24 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
                            {"grade", grade.code()},
                            {"credibility", grade.credibility},
                            {"rationale", grade.rationale},
-                           {"worst", BY_SEVERITY[static_cast<std::size_t>(s.worst)]},
-                           {"parties", s.parties},
+                           {"worst", BY_SEVERITY[static_cast<std::size_t>(c->worst)]},
+                           {"parties", c->parties},
                            {"findings", std::move(findings)},
                            {"report_count", incident.reports.size()},
                            {"reports", std::move(reports)}});
   }
 
-  // Timeline: per provision and claimed party, findings per day by outcome.
-  // Keys view the findings' provision ids and the summaries' party names, which outlive the map;
-  // the day is formatted once per incident (findings come in incident order).
-  std::map<std::pair<std::string_view, std::string_view>, std::map<std::string, std::array<int, 3>>> timeline;
-  std::size_t day_of = SIZE_MAX;
-  std::string day;
-  for (const verify::Finding& finding : result.findings) {
-    if (finding.incident != day_of) {
-      day_of = finding.incident;
-      day = format_date(incidents[finding.incident].first_s);
-    }
-    const int slot = std::min(2, severity(verify::to_string(finding.outcome)));
-    for (const std::string& party : summary[finding.incident].parties)
-      ++timeline[{finding.provision_id, party}][day][static_cast<std::size_t>(slot)];
-  }
   json timeline_json = json::array();
-  for (const auto& [key, days] : timeline) {
+  for (const auto& [key, days] : s.timeline) {
     json rows = json::array();
     for (const auto& [day, counts] : days) rows.push_back({day, counts[0], counts[1], counts[2]});
     timeline_json.push_back({{"provision", key.first}, {"party", key.second}, {"days", std::move(rows)}});
   }
 
   json provisions = json::array();
-  std::map<std::string_view, std::array<int, 3>> provision_counts;
-  for (const verify::Finding& finding : result.findings)
-    ++provision_counts[finding.provision_id][static_cast<std::size_t>(std::min(2, severity(verify::to_string(finding.outcome))))];
   for (const auto& provision : result.agreement.provisions) {
-    const auto& counts = provision_counts[provision.id];
+    const auto found = s.provision_counts.find(provision.id);
+    const std::array<int, 3> counts = found != s.provision_counts.end() ? found->second : std::array<int, 3>{};
     provisions.push_back(
         {{"id", provision.id},
          {"title", provision.title},
@@ -194,7 +242,7 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
           {"local_times", result.local_times},
           {"log_head", result.log_head},
           {"provisions", std::move(provisions)},
-          {"aggregated", aggregated},
+          {"aggregated", s.aggregated},
           {"cell_deg", limits.cell_deg},
           {"cells", std::move(cells)},
           {"incidents", std::move(listed_json)},
@@ -202,6 +250,12 @@ json build_verify_page_data(const verify::VerifyResult& result, const VerifyPage
           {"timeline", std::move(timeline_json)},
           {"rejected", std::move(rejected)},
           {"rejected_total", result.rejected.size()}};
+}
+
+json build_verify_page_data(const verify::VerifyResult& result, const VerifyPageLimits& limits) {
+  VerifyPageData data(limits);
+  data.add(result, 0, result.clusters.incidents.size(), result.findings);
+  return data.finish(result);
 }
 
 }  // namespace guarantor::report::detail

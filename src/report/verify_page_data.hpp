@@ -4,6 +4,8 @@
 // and, per cell, the most serious incidents for drill-down, so the page stays a few MB at a
 // million reports (findings.json holds everything).
 #include <cstddef>
+#include <memory>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +24,27 @@ struct VerifyPageLimits {
   std::size_t rejected_listed = 200;   ///< rejected rows listed (all are counted)
 };
 
+/// The page's data gathered a block of findings at a time (verify::FindingSink order): what it
+/// keeps is the page's counts, one byte per incident and the findings of the incidents that may
+/// be listed (at most `per_cell` per cell), never every finding.
+class VerifyPageData {
+public:
+  explicit VerifyPageData(const VerifyPageLimits& limits = {});
+  ~VerifyPageData();
+  VerifyPageData(const VerifyPageData&) = delete;
+  VerifyPageData& operator=(const VerifyPageData&) = delete;
+  /// The findings of incidents [first, last), in incident order; blocks in incident order.
+  void add(const verify::VerifyResult& result, std::size_t first, std::size_t last,
+           const std::vector<verify::Finding>& findings);
+  /// The data block once every incident has been added.
+  [[nodiscard]] nlohmann::json finish(const verify::VerifyResult& result) const;
+
+private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// The data block of a finished run that kept its findings.
 nlohmann::json build_verify_page_data(const verify::VerifyResult& result, const VerifyPageLimits& limits = {});
 
 }  // namespace guarantor::report::detail

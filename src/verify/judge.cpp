@@ -134,26 +134,42 @@ std::string_view to_string(Outcome outcome) {
   return "unknown";
 }
 
+namespace {
+// Incidents outside the theatre are kept and counted but never judged.
+bool concerns(const Provision& provision, const Incident& incident) {
+  return !incident.out_of_theatre &&
+         std::find(provision.categories.begin(), provision.categories.end(), incident.category) != provision.categories.end();
+}
+}  // namespace
+
+std::size_t count_findings(const std::vector<Incident>& incidents, const Agreement& agreement, std::size_t first,
+                           std::size_t last) {
+  std::size_t count = 0;
+  for (std::size_t index = first; index < last; ++index)
+    for (const Provision& provision : agreement.provisions) count += concerns(provision, incidents[index]) ? 1 : 0;
+  return count;
+}
+
 std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, const std::vector<Grade>& grades,
                                      const std::vector<Report>& reports, const Agreement& agreement,
                                      const SourceRegistry& registry, const ReferenceLines& lines,
                                      const JudgeParams& params) {
+  return judge_incident_range(incidents, grades, reports, agreement, registry, lines, params, 0, incidents.size());
+}
+
+std::vector<Finding> judge_incident_range(const std::vector<Incident>& incidents, const std::vector<Grade>& grades,
+                                          const std::vector<Report>& reports, const Agreement& agreement,
+                                          const SourceRegistry& registry, const ReferenceLines& lines,
+                                          const JudgeParams& params, std::size_t first, std::size_t last) {
   // Counted first: a million findings reallocated by doubling would briefly hold 1.5 times their
   // size.
-  // Incidents outside the theatre are kept and counted but never judged.
-  const auto concerns = [](const Provision& provision, const Incident& incident) {
-    return !incident.out_of_theatre && std::find(provision.categories.begin(), provision.categories.end(), incident.category) !=
-           provision.categories.end();
-  };
-  std::size_t finding_count = 0;
-  for (const Incident& incident : incidents)
-    for (const Provision& provision : agreement.provisions) finding_count += concerns(provision, incident) ? 1 : 0;
+  const std::size_t finding_count = count_findings(incidents, agreement, first, last);
   std::vector<ProvisionText> texts;
   texts.reserve(agreement.provisions.size());
   for (const Provision& provision : agreement.provisions) texts.push_back(provision_text(provision));
   std::vector<Finding> findings;
   findings.reserve(finding_count);
-  for (std::size_t incident_index = 0; incident_index < incidents.size(); ++incident_index) {
+  for (std::size_t incident_index = first; incident_index < last; ++incident_index) {
     const Incident& incident = incidents[incident_index];
     // Grade, claims and the area's name depend on the incident only: made once, on its first
     // provision, and shared by its findings.

@@ -1,12 +1,19 @@
 // findings.json: the findings with their incident's date, position and sources, per-provision
 // counts, aggregates by day and by side, and what the run read and rejected.
+#include <unistd.h>
+
 #include <array>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "canonical_json.hpp"
 #include "guarantor/core/date.hpp"
+#include "guarantor/core/error.hpp"
 #include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/verify_json.hpp"
 #include "ordered_text.hpp"
@@ -47,17 +54,15 @@ nlohmann::json unregistered_outlets(const VerifyResult& result) {
   return out;
 }
 
-// Everything findings.json holds; the findings themselves only with `with_findings` (the
-// streaming writer adds them). Counted in plain maps and arrays, one pass over the findings: a
-// run has about a million.
-nlohmann::json findings_summary(const VerifyResult& result, bool with_findings) {
-  std::unordered_map<std::string_view, OutcomeCounts> by_provision;
+// The aggregates findings.json carries, counted one finding at a time in plain maps and arrays
+// (a run has about a million findings, handed on a block at a time while it runs).
+struct FindingAggregates {
+  std::unordered_map<std::string, OutcomeCounts> by_provision;
   NestedCounts by_day, by_side;
   std::size_t day_of = SIZE_MAX;  // findings come in incident order: one date per incident
   std::map<std::string, OutcomeCounts>* day = nullptr;
-  nlohmann::json findings = nlohmann::json::array();
-  for (const auto& finding : result.findings) {
-    if (with_findings) findings.push_back(finding_to_json(result, finding));
+
+  void add(const VerifyResult& result, const Finding& finding) {
     const auto outcome = static_cast<std::size_t>(finding.outcome);
     ++by_provision[finding.provision_id][outcome];
     if (finding.incident != day_of) {
@@ -68,9 +73,14 @@ nlohmann::json findings_summary(const VerifyResult& result, bool with_findings) 
     for (const auto& [side, claim] : finding.claims_or_empty())
       ++by_side[side.empty() ? "independent" : side][finding.provision_id][outcome];
   }
+};
+
+// Everything findings.json holds; `findings` is the findings' array (empty when the writer adds
+// them as text).
+nlohmann::json findings_summary(const VerifyResult& result, FindingAggregates& aggregates, nlohmann::json findings) {
   nlohmann::json provisions = nlohmann::json::array();
   for (const auto& provision : result.agreement.provisions) {
-    const OutcomeCounts counts = by_provision[provision.id];
+    const OutcomeCounts counts = aggregates.by_provision[provision.id];
     nlohmann::json counted = nlohmann::json::object();
     for (std::size_t outcome = 0; outcome < OUTCOMES; ++outcome)
       counted[std::string(to_string(static_cast<Outcome>(outcome)))] = counts[outcome];
@@ -104,9 +114,28 @@ nlohmann::json findings_summary(const VerifyResult& result, bool with_findings) 
           {"rejected", std::move(rejected)},
           {"provisions", std::move(provisions)},
           {"findings", std::move(findings)},
-          {"by_day", nested_to_json(by_day)},
-          {"by_side", nested_to_json(by_side)},
+          {"by_day", nested_to_json(aggregates.by_day)},
+          {"by_side", nested_to_json(aggregates.by_side)},
           {"evidence_log_head", result.log_head}};
+}
+
+// findings.json around its findings: the summary's keys in order, `write_findings` writing the
+// findings' records (each preceded by "\n" or ",\n") where the array goes.
+void write_document(std::ostream& out, const nlohmann::json& summary, const std::function<void()>& write_findings) {
+  out << '{';
+  bool first = true;
+  for (const auto& [key, value] : summary.items()) {
+    out << (first ? "\n" : ",\n") << nlohmann::json(key).dump() << ": ";
+    first = false;
+    if (key != "findings") {
+      out << value.dump(-1, ' ', false, REPLACE);
+      continue;
+    }
+    out << '[';
+    write_findings();
+    out << "\n]";
+  }
+  out << "\n}\n";
 }
 
 }  // namespace
@@ -139,21 +168,21 @@ void append_finding_text(std::string& out, const VerifyResult& result, const Fin
 }
 }  // namespace
 
-nlohmann::json findings_json(const VerifyResult& result) { return findings_summary(result, true); }
+nlohmann::json findings_json(const VerifyResult& result) {
+  FindingAggregates aggregates;
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& finding : result.findings) {
+    findings.push_back(finding_to_json(result, finding));
+    aggregates.add(result, finding);
+  }
+  return findings_summary(result, aggregates, std::move(findings));
+}
 
 void write_findings_json(const VerifyResult& result, std::ostream& out, unsigned threads) {
-  const nlohmann::json summary = findings_summary(result, false);
-  out << '{';
-  bool first = true;
-  for (const auto& [key, value] : summary.items()) {
-    out << (first ? "\n" : ",\n") << nlohmann::json(key).dump() << ": ";
-    first = false;
-    if (key != "findings") {
-      out << value.dump(-1, ' ', false, REPLACE);
-      continue;
-    }
-    // One finding per line, prepared in parallel and written in order.
-    out << '[';
+  FindingAggregates aggregates;
+  for (const auto& finding : result.findings) aggregates.add(result, finding);
+  // One finding per line, prepared in parallel and written in order.
+  write_document(out, findings_summary(result, aggregates, nlohmann::json::array()), [&] {
     detail::write_records_in_order(
         out, result.findings.size(),
         [&](std::size_t index, std::string& text) {
@@ -161,9 +190,62 @@ void write_findings_json(const VerifyResult& result, std::ostream& out, unsigned
           append_finding_text(text, result, result.findings[index]);
         },
         threads);
-    out << "\n]";
+  });
+}
+
+struct FindingsJsonStream::State {
+  std::filesystem::path spill_path;  ///< named only until it is open
+  std::fstream spill;
+  unsigned threads = 0;
+  std::size_t written = 0;
+  FindingAggregates aggregates;
+};
+
+FindingsJsonStream::FindingsJsonStream(const std::filesystem::path& spill_directory, unsigned threads)
+    : state_(std::make_unique<State>()) {
+  state_->threads = threads;
+  // A fresh name in the output directory (the disk the outputs go to, not memory), removed as
+  // soon as it is open: the open stream keeps the file until it is closed, and a killed run
+  // leaves nothing.
+  for (int attempt = 0; attempt < 100 && !state_->spill.is_open(); ++attempt) {
+    state_->spill_path = spill_directory / fmt::format(".findings.json.spill-{}-{}", ::getpid(), attempt);
+    if (std::filesystem::exists(state_->spill_path)) continue;
+    state_->spill.open(state_->spill_path, std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
   }
-  out << "\n}\n";
+  if (!state_->spill.is_open())
+    throw Error(ErrorCode::OutputFailed, spill_directory.string(), "cannot create a temporary file for findings.json");
+  std::error_code ignored;
+  std::filesystem::remove(state_->spill_path, ignored);
+}
+
+FindingsJsonStream::~FindingsJsonStream() = default;
+
+void FindingsJsonStream::add(const VerifyResult& result, std::size_t /*first*/, std::size_t /*last*/,
+                             const std::vector<Finding>& findings) {
+  for (const auto& finding : findings) state_->aggregates.add(result, finding);
+  const std::size_t before = state_->written;
+  detail::write_records_in_order(
+      state_->spill, findings.size(),
+      [&](std::size_t index, std::string& text) {
+        text += before + index == 0 ? "\n" : ",\n";
+        append_finding_text(text, result, findings[index]);
+      },
+      state_->threads);
+  state_->written += findings.size();
+  if (!state_->spill)
+    throw Error(ErrorCode::OutputFailed, state_->spill_path.string(), "cannot write the findings' temporary text");
+}
+
+void FindingsJsonStream::write(const VerifyResult& result, std::ostream& out) {
+  state_->spill.flush();
+  if (!state_->spill)
+    throw Error(ErrorCode::OutputFailed, state_->spill_path.string(), "cannot write the findings' temporary text");
+  write_document(out, findings_summary(result, state_->aggregates, nlohmann::json::array()), [&] {
+    if (state_->written == 0) return;
+    state_->spill.seekg(0);
+    out << state_->spill.rdbuf();
+  });
+  state_->spill.close();
 }
 
 }  // namespace guarantor::verify

@@ -27,25 +27,33 @@ std::string_view acled_event_type(EventCategory category) {
 
 }  // namespace
 
-void write_incidents_geojson(const VerifyResult& result, std::ostream& out, unsigned threads) {
-  // Each feature is the bytes nlohmann's dump of {geometry, properties, type} gives (keys sorted),
-  // built straight into text a chunk of incidents at a time: memory stays that of a few MiB.
+namespace {
+
+constexpr std::string_view GEOJSON_OPENING = "{\"type\": \"FeatureCollection\", \"features\": [";
+constexpr std::string_view GEOJSON_CLOSING = "\n]}\n";
+
+// The features of incidents [first, last) with their findings (`findings`: those of these
+// incidents, in any order). Each feature is the bytes nlohmann's dump of {geometry, properties,
+// type} gives (keys sorted), built straight into text a chunk of incidents at a time: memory
+// stays that of a few MiB.
+void write_features(std::ostream& out, const VerifyResult& result, std::size_t first, std::size_t last,
+                    const std::vector<Finding>& findings, unsigned threads) {
   const auto& incidents = result.clusters.incidents;
-  std::vector<std::size_t> first_finding(incidents.size() + 1, 0);
-  for (const auto& finding : result.findings) ++first_finding[finding.incident + 1];
+  std::vector<std::size_t> first_finding(last - first + 1, 0);
+  for (const auto& finding : findings) ++first_finding[finding.incident - first + 1];
   for (std::size_t index = 1; index < first_finding.size(); ++index) first_finding[index] += first_finding[index - 1];
-  std::vector<std::size_t> by_incident(result.findings.size());
+  std::vector<std::size_t> by_incident(findings.size());
   {
     std::vector<std::size_t> next(first_finding.begin(), first_finding.end() - 1);
-    for (std::size_t index = 0; index < result.findings.size(); ++index)
-      by_incident[next[result.findings[index].incident]++] = index;
+    for (std::size_t index = 0; index < findings.size(); ++index)
+      by_incident[next[findings[index].incident - first]++] = index;
   }
   using detail::append_json_key;
   using detail::append_json_string;
-  out << "{\"type\": \"FeatureCollection\", \"features\": [";
   detail::write_records_in_order(
-      out, incidents.size(),
-      [&](std::size_t index, std::string& text) {
+      out, last - first,
+      [&](std::size_t offset, std::string& text) {
+        const std::size_t index = first + offset;
         const Incident& incident = incidents[index];
         text += index == 0 ? "\n" : ",\n";
         text += "{\"geometry\":{\"coordinates\":";
@@ -62,9 +70,9 @@ void write_incidents_geojson(const VerifyResult& result, std::ostream& out, unsi
         text += ',';
         append_json_key(text, "findings");
         text += '[';
-        for (std::size_t k = first_finding[index]; k < first_finding[index + 1]; ++k) {
-          const Finding& finding = result.findings[by_incident[k]];
-          if (k > first_finding[index]) text += ',';
+        for (std::size_t k = first_finding[offset]; k < first_finding[offset + 1]; ++k) {
+          const Finding& finding = findings[by_incident[k]];
+          if (k > first_finding[offset]) text += ',';
           text += '{';
           append_json_key(text, "outcome");
           append_json_string(text, to_string(finding.outcome));
@@ -108,8 +116,26 @@ void write_incidents_geojson(const VerifyResult& result, std::ostream& out, unsi
         text += "},\"type\":\"Feature\"}";
       },
       threads);
-  out << "\n]}\n";
 }
+
+}  // namespace
+
+void write_incidents_geojson(const VerifyResult& result, std::ostream& out, unsigned threads) {
+  out << GEOJSON_OPENING;
+  write_features(out, result, 0, result.clusters.incidents.size(), result.findings, threads);
+  out << GEOJSON_CLOSING;
+}
+
+IncidentsGeojsonStream::IncidentsGeojsonStream(std::ostream& out, unsigned threads) : out_(out), threads_(threads) {
+  out_ << GEOJSON_OPENING;
+}
+
+void IncidentsGeojsonStream::add(const VerifyResult& result, std::size_t first, std::size_t last,
+                                 const std::vector<Finding>& findings) {
+  write_features(out_, result, first, last, findings, threads_);
+}
+
+void IncidentsGeojsonStream::finish() { out_ << GEOJSON_CLOSING; }
 
 void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out, unsigned threads) {
   out << "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,location,latitude,longitude,"

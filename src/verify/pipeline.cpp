@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <fstream>
 #include <sstream>
 
@@ -93,12 +94,9 @@ private:
 }  // namespace
 
 Json VerifyResult::counts() const {
-  std::size_t violations = 0, clear = 0, undetermined = 0;
-  for (const auto& finding : findings) {
-    if (finding.outcome == Outcome::Violation) ++violations;
-    else if (finding.outcome == Outcome::NoViolation) ++clear;
-    else ++undetermined;
-  }
+  const std::size_t violations = outcome_counts[static_cast<std::size_t>(Outcome::Violation)];
+  const std::size_t clear = outcome_counts[static_cast<std::size_t>(Outcome::NoViolation)];
+  const std::size_t undetermined = outcome_counts[static_cast<std::size_t>(Outcome::Undetermined)];
   std::size_t area_located = 0, out_of_theatre = 0;
   for (const auto& report : reports) area_located += report.precision == GeoPrecision::Area ? 1 : 0;
   for (const auto& incident : clusters.incidents) out_of_theatre += incident.out_of_theatre ? 1 : 0;
@@ -109,7 +107,7 @@ Json VerifyResult::counts() const {
           {"out_of_theatre", out_of_theatre},
           {"merged", clusters.merges.size()},
           {"incidents", clusters.incidents.size()},
-          {"findings", findings.size()},
+          {"findings", violations + clear + undetermined},
           {"violations", violations},
           {"no_violation", clear},
           {"undetermined", undetermined}};
@@ -118,7 +116,7 @@ Json VerifyResult::counts() const {
 VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> rejected, const Agreement& agreement,
                             const SourceRegistry& registry, const Gazetteer* gazetteer,
                             const geo::MultiPolygon* occupied_area, const VerifyParams& params, EvidenceLog* log,
-                            const ProgressFn& progress) {
+                            const ProgressFn& progress, const FindingStream& stream) {
   VerifyResult result;
   StageClock clock(result.timings, progress);
   result.agreement = agreement;
@@ -168,38 +166,47 @@ VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> 
   }
 
   clock.lap("log_reports");
+  // Held by the result from here on: a block's sink reads the reports, incidents and grades.
+  result.reports = std::move(reports);
+  result.rejected = std::move(rejected);
+  const std::vector<Report>& held = result.reports;
 
-  result.clusters = cluster_reports(reports, params.cluster);
+  result.clusters = cluster_reports(held, params.cluster);
   clock.lap("cluster");
   result.grades.reserve(result.clusters.incidents.size());
   for (const auto& incident : result.clusters.incidents)
-    result.grades.push_back(grade_incident(incident, reports, registry, params.grading));
+    result.grades.push_back(grade_incident(incident, held, registry, params.grading));
   clock.lap("grade");
-  ReferenceLines lines;
-  lines.occupied_area = occupied_area;
-  result.findings = judge_incidents(result.clusters.incidents, result.grades, reports, agreement, registry, lines,
-                                    params.judge);
-  clock.lap("judge");
+  const auto& incidents = result.clusters.incidents;
   if (log != nullptr) {
-    const auto& incidents = result.clusters.incidents;
     log->append_batch(
         log_kind::MERGE, result.clusters.merges.size(),
-        [&](std::size_t index, std::string& out) {
-          append_canonical_json(out, result.clusters.merges[index], reports, incidents);
-        },
+        [&](std::size_t index, std::string& out) { append_canonical_json(out, result.clusters.merges[index], held, incidents); },
         log_threads);
     log->append_batch(
         log_kind::INCIDENT, incidents.size(),
-        [&](std::size_t index, std::string& out) {
-          append_canonical_json(out, incidents[index], result.grades[index], reports);
-        },
+        [&](std::size_t index, std::string& out) { append_canonical_json(out, incidents[index], result.grades[index], held); },
         log_threads);
-    log->append_batch(
-        log_kind::FINDING, result.findings.size(),
-        [&](std::size_t index, std::string& out) { append_canonical_json(out, result.findings[index]); }, log_threads);
   }
-  result.reports = std::move(reports);
-  result.rejected = std::move(rejected);
+  // Judged a block of incidents (consecutive in time) at a time: each block's findings are
+  // logged and handed on as they are made, so a run that does not keep them holds one block's.
+  ReferenceLines lines;
+  lines.occupied_area = occupied_area;
+  if (stream.keep_findings) result.findings.reserve(count_findings(incidents, agreement, 0, incidents.size()));
+  const std::size_t block = std::max<std::size_t>(1, stream.block_incidents);
+  for (std::size_t first = 0; first < incidents.size(); first += block) {
+    const std::size_t last = std::min(incidents.size(), first + block);
+    std::vector<Finding> findings =
+        judge_incident_range(incidents, result.grades, held, agreement, registry, lines, params.judge, first, last);
+    for (const Finding& finding : findings) ++result.outcome_counts.at(static_cast<std::size_t>(finding.outcome));
+    if (log != nullptr)
+      log->append_batch(
+          log_kind::FINDING, findings.size(),
+          [&](std::size_t index, std::string& out) { append_canonical_json(out, findings[index]); }, log_threads);
+    if (stream.sink != nullptr) stream.sink->add(result, first, last, findings);
+    if (stream.keep_findings) std::move(findings.begin(), findings.end(), std::back_inserter(result.findings));
+  }
+  clock.lap("judge");
   if (log != nullptr) {
     log->append(log_kind::RUN_END, {{"counts", result.counts()}});
     log->sign_head();  // a signed checkpoint when the monitor's key was given
@@ -282,7 +289,7 @@ VerifyResult run_verify(const VerifyRequest& request) {
                  request.params.gazetteer);
   VerifyResult result = verify_reports(std::move(reports), std::move(rejected), agreement, registry,
                                        nullptr, occupied ? &*occupied : nullptr,
-                                       request.params, log ? &*log : nullptr, request.progress);
+                                       request.params, log ? &*log : nullptr, request.progress, request.findings);
   result.text_pool = std::move(text_pool);
   result.inputs = std::move(inputs);
   result.time_zone = request.time_zone;

@@ -6,8 +6,11 @@
 // a drill-down to each incident's reports and sources. Printable. Every string from the reports
 // is hostile input: text is set as text, the data block is script-safe JSON.
 #include <iosfwd>
+#include <memory>
+#include <vector>
 
 #include "guarantor/model/theatre.hpp"
+#include "guarantor/verify/finding_sink.hpp"
 #include "guarantor/verify/pipeline.hpp"
 
 namespace guarantor::report {
@@ -20,7 +23,28 @@ struct VerifyPageOptions {
   std::string occupied_area_source;  ///< named on the page
 };
 
-/// Writes the page for one verifier run to `out`.
+/// Writes the page for one verifier run (that kept its findings) to `out`.
 void write_verify_page(const verify::VerifyResult& result, std::ostream& out, const VerifyPageOptions& options = {});
+
+namespace detail {
+class VerifyPageData;
+}
+
+/// The same page gathered while the run judges (verify::FindingStream::sink): it keeps the
+/// page's counts and the findings of the incidents it may list, never every finding.
+class VerifyPageStream final : public verify::FindingSink {
+public:
+  VerifyPageStream();
+  ~VerifyPageStream() override;
+  VerifyPageStream(const VerifyPageStream&) = delete;
+  VerifyPageStream& operator=(const VerifyPageStream&) = delete;
+  void add(const verify::VerifyResult& result, std::size_t first, std::size_t last,
+           const std::vector<verify::Finding>& findings) override;
+  /// Writes the page of the finished run: byte for byte what write_verify_page writes.
+  void write(const verify::VerifyResult& result, std::ostream& out, const VerifyPageOptions& options = {}) const;
+
+private:
+  std::unique_ptr<detail::VerifyPageData> data_;
+};
 
 }  // namespace guarantor::report

@@ -125,4 +125,15 @@ std::vector<Finding> judge_incidents(const std::vector<Incident>& incidents, con
                                      const SourceRegistry& registry, const ReferenceLines& lines,
                                      const JudgeParams& params);
 
+/// The findings judge_incidents gives for incidents [first, last) only (a run judges a block of
+/// incidents at a time); the same findings, in the same order.
+std::vector<Finding> judge_incident_range(const std::vector<Incident>& incidents, const std::vector<Grade>& grades,
+                                          const std::vector<Report>& reports, const Agreement& agreement,
+                                          const SourceRegistry& registry, const ReferenceLines& lines,
+                                          const JudgeParams& params, std::size_t first, std::size_t last);
+
+/// How many findings judge_incidents makes for incidents [first, last).
+std::size_t count_findings(const std::vector<Incident>& incidents, const Agreement& agreement, std::size_t first,
+                           std::size_t last);
+
 }  // namespace guarantor::verify

@@ -1,6 +1,7 @@
 #pragma once
 // The verifier end to end: read -> geocode -> cluster -> grade -> judge, every step appended to
 // the evidence log; and replay, which repeats a run from its log alone.
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "guarantor/verify/agreement.hpp"
 #include "guarantor/verify/cluster.hpp"
 #include "guarantor/verify/evidence_log.hpp"
+#include "guarantor/verify/finding_sink.hpp"
 #include "guarantor/verify/gazetteer.hpp"
 #include "guarantor/verify/grading.hpp"
 #include "guarantor/verify/judge.hpp"
@@ -57,7 +59,10 @@ struct VerifyResult {
   std::vector<Rejection> rejected;
   ClusterResult clusters;
   std::vector<Grade> grades;  ///< one per incident
+  /// Every finding, in incident then provision order; empty when the run handed them on without
+  /// keeping them (FindingStream::keep_findings false): outcome_counts still counts them.
   std::vector<Finding> findings;
+  std::array<std::size_t, 3> outcome_counts{};  ///< findings made, indexed by Outcome
   Agreement agreement;
   std::string log_head;  ///< hash of the last log entry ("" without a log)
   std::vector<StageTiming> timings;  ///< per stage of verify_reports (measurements, not results)
@@ -72,11 +77,13 @@ struct VerifyResult {
 using ProgressFn = std::function<void(const std::string&)>;
 
 /// Geocodes (when a gazetteer is given), clusters, grades and judges `reports`, appending every
-/// step to `log` when given. Deterministic for any order of `reports`.
+/// step to `log` when given. Deterministic for any order of `reports`. Incidents are judged a
+/// block at a time; each block's findings are logged and handed to `findings.sink` as they are
+/// made, and kept in the result unless `findings.keep_findings` is false.
 VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> rejected, const Agreement& agreement,
                             const SourceRegistry& registry, const Gazetteer* gazetteer,
                             const geo::MultiPolygon* occupied_area, const VerifyParams& params, EvidenceLog* log,
-                            const ProgressFn& progress = {});
+                            const ProgressFn& progress = {}, const FindingStream& findings = {});
 
 /// What `guarantor verify` needs; optional paths may be empty.
 struct VerifyRequest {
@@ -103,6 +110,7 @@ struct VerifyRequest {
   /// input_checks.hpp), or "reject" to refuse such reports.
   std::string time_zone = "Europe/Kyiv";
   ProgressFn progress;  ///< told after each input file and each stage; empty: silent
+  FindingStream findings;  ///< where findings go as they are judged (the command's outputs)
 };
 
 /// Loads every input and runs verify_reports. Throws Error for unusable files (rows that cannot

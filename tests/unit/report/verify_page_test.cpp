@@ -1,5 +1,6 @@
 // The verifier page with hostile report text: it must stay one intact page, draw its data and
 // run its script without errors.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -112,6 +113,23 @@ TEST(VerifyPage, ManyIncidentsAreAggregatedIntoCellsAndThePageStaysSmall) {
   EXPECT_LE(data["incidents"].size(), 5000u);
   EXPECT_EQ(data["incident_total"].get<std::size_t>(), result.clusters.incidents.size());
   EXPECT_LT(page.str().size(), 8u << 20) << "a page of a few MB, not hundreds";
+
+  // Gathered a block of incidents at a time while a run judges (as `guarantor verify` writes it),
+  // keeping only the findings of incidents that may be listed, the page is the same bytes.
+  for (const std::size_t block : {37UL, 4096UL}) {
+    VerifyPageStream stream;
+    std::size_t next = 0;
+    for (std::size_t first = 0; first < result.clusters.incidents.size(); first += block) {
+      const std::size_t last = std::min(result.clusters.incidents.size(), first + block);
+      std::vector<verify::Finding> findings;
+      while (next < result.findings.size() && result.findings[next].incident < last)
+        findings.push_back(result.findings[next++]);
+      stream.add(result, first, last, findings);
+    }
+    std::ostringstream streamed;
+    stream.write(result, streamed);
+    EXPECT_EQ(streamed.str(), page.str()) << block;
+  }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // nlohmann's dump of the same value (so readers of earlier outputs read the same documents).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -52,6 +53,38 @@ std::string written(Writer write, unsigned threads) {
   std::ostringstream out;
   write(run(), out, threads);
   return out.str();
+}
+
+// Hands `result`'s findings to `sink` a block of `block` incidents at a time, as a run does.
+void feed_in_blocks(const VerifyResult& result, std::size_t block, FindingSink& sink) {
+  std::size_t next = 0;
+  for (std::size_t first = 0; first < result.clusters.incidents.size(); first += block) {
+    const std::size_t last = std::min(result.clusters.incidents.size(), first + block);
+    std::vector<Finding> findings;
+    while (next < result.findings.size() && result.findings[next].incident < last) findings.push_back(result.findings[next++]);
+    sink.add(result, first, last, findings);
+  }
+}
+
+TEST(Outputs, WrittenABlockOfIncidentsAtATimeTheFilesAreTheSameBytes) {
+  const auto spill = std::filesystem::temp_directory_path() / "verify_outputs_test_spill";
+  std::filesystem::remove_all(spill);
+  std::filesystem::create_directories(spill);
+  for (const std::size_t block : {61UL, 100000UL}) {
+    std::ostringstream geojson_text;
+    IncidentsGeojsonStream geojson(geojson_text, 3);
+    feed_in_blocks(run(), block, geojson);
+    geojson.finish();
+    EXPECT_EQ(geojson_text.str(), written(write_incidents_geojson, 2)) << block;
+
+    FindingsJsonStream findings(spill, 3);
+    EXPECT_TRUE(std::filesystem::is_empty(spill)) << "the findings' temporary has no name: nothing is left behind";
+    feed_in_blocks(run(), block, findings);
+    std::ostringstream findings_text;
+    findings.write(run(), findings_text);
+    EXPECT_EQ(findings_text.str(), written(write_findings_json, 2)) << block;
+  }
+  std::filesystem::remove_all(spill);
 }
 
 TEST(Outputs, SameBytesOnOneThreadAndOnMany) {

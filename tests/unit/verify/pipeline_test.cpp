@@ -3,11 +3,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 #include <sstream>
 
 #include "guarantor/verify/audit.hpp"
 #include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/pipeline.hpp"
+#include "guarantor/verify/verify_json.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -73,7 +76,7 @@ TEST(Gazetteer, LocatesNamesAndChecksCoordinates) {
   EXPECT_EQ(unknown.precision, GeoPrecision::Unlocated);
 }
 
-VerifyResult run_fixture_pipeline(EvidenceLog* log) {
+VerifyResult run_fixture_pipeline(EvidenceLog* log, const FindingStream& stream = {}) {
   std::vector<Report> reports;
   std::vector<Rejection> rejected;
   for (const char* file : {"reports_guarantor.csv", "reports_guarantor.json", "acled_sample.csv", "reports.geojson"}) {
@@ -84,7 +87,24 @@ VerifyResult run_fixture_pipeline(EvidenceLog* log) {
   static const Gazetteer gazetteer = small_gazetteer();
   static const Agreement agreement = load_agreement(DATA / "agreements" / "default_agreement.json");
   static const SourceRegistry registry = load_source_registry(DATA / "sources" / "source_registry.json");
-  return verify_reports(std::move(reports), std::move(rejected), agreement, registry, &gazetteer, nullptr, VerifyParams{}, log);
+  return verify_reports(std::move(reports), std::move(rejected), agreement, registry, &gazetteer, nullptr, VerifyParams{}, log,
+                        {}, stream);
+}
+
+// What a run hands on, block by block.
+struct RecordingSink final : FindingSink {
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;
+  std::vector<nlohmann::json> findings;
+  void add(const VerifyResult& result, std::size_t first, std::size_t last, const std::vector<Finding>& block) override {
+    EXPECT_FALSE(result.reports.empty()) << "a block's sink reads the run's reports";
+    blocks.emplace_back(first, last);
+    for (const Finding& finding : block) findings.push_back(to_json(finding));
+  }
+};
+
+std::string file_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 TEST(Pipeline, FixturesGiveCountedIncidentsAndFindings) {
@@ -103,6 +123,44 @@ TEST(Pipeline, FixturesGiveCountedIncidentsAndFindings) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+TEST(Pipeline, FindingsHandedOnABlockAtATimeAreTheSameAndTheLogIsTheSameBytes) {
+  const auto kept_path = std::filesystem::temp_directory_path() / "verify_pipeline_kept.jsonl";
+  const auto streamed_path = std::filesystem::temp_directory_path() / "verify_pipeline_streamed.jsonl";
+  std::filesystem::remove(kept_path);
+  std::filesystem::remove(streamed_path);
+  RecordingSink sink;
+  FindingStream stream;
+  stream.sink = &sink;
+  stream.keep_findings = false;
+  stream.block_incidents = 3;
+  VerifyResult kept, streamed;
+  {
+    EvidenceLog log = EvidenceLog::open_file(kept_path);
+    kept = run_fixture_pipeline(&log);
+  }
+  {
+    EvidenceLog log = EvidenceLog::open_file(streamed_path);
+    streamed = run_fixture_pipeline(&log, stream);
+  }
+  ASSERT_GT(kept.findings.size(), 3u);
+  EXPECT_TRUE(streamed.findings.empty()) << "a run that hands its findings on keeps none";
+  EXPECT_EQ(streamed.counts(), kept.counts()) << "the counts still count every finding";
+  ASSERT_EQ(sink.findings.size(), kept.findings.size());
+  for (std::size_t i = 0; i < kept.findings.size(); ++i) EXPECT_EQ(sink.findings[i], to_json(kept.findings[i])) << i;
+  // Consecutive blocks of at most three incidents covering every incident once, in order.
+  std::size_t next = 0;
+  for (const auto& [first, last] : sink.blocks) {
+    EXPECT_EQ(first, next);
+    EXPECT_LE(last - first, 3u);
+    next = last;
+  }
+  EXPECT_EQ(next, kept.clusters.incidents.size());
+  EXPECT_EQ(file_text(streamed_path), file_text(kept_path)) << "the log does not depend on how findings are handed on";
+  EXPECT_EQ(streamed.log_head, kept.log_head);
+  std::filesystem::remove(kept_path);
+  std::filesystem::remove(streamed_path);
 }
 
 TEST(Pipeline, LogAuditsAndReplaysToTheSameFindings) {
