@@ -16,7 +16,7 @@ std::string join(const std::vector<std::string>& names) {
 }
 
 std::optional<Ineligibility> phase_and_condition(const model::Pledge& pledge, model::Phase phase,
-                                                 const model::Mandate& mandate, std::optional<long> phase_start_day) {
+                                                 const model::Mandate& mandate, std::optional<Date> phase_start) {
   for (const auto& caveat : pledge.caveats) {
     if (caveat.kind() == model::CaveatKind::When && caveat.phase() > phase) {
       return Ineligibility{Verdict::WrongPhase,
@@ -29,21 +29,21 @@ std::optional<Ineligibility> phase_and_condition(const model::Pledge& pledge, mo
                            fmt::format("{}: conditional on \"{}\", which is not met", pledge.id, caveat.key())};
     }
   }
-  if (pledge.valid_until && phase_start_day && pledge.valid_until->days() < *phase_start_day) {
+  if (pledge.valid_until && phase_start && *pledge.valid_until < *phase_start) {
     return Ineligibility{Verdict::Expired, fmt::format("{}: valid until {}, before the phase opens on {}", pledge.id,
-                                                       pledge.valid_until->iso(), format_iso_date(*phase_start_day))};
+                                                       pledge.valid_until->iso(), phase_start->iso())};
   }
   return std::nullopt;
 }
 }  // namespace
 
 bool usable_in_phase(const model::Pledge& pledge, model::Phase phase, const model::Mandate& mandate,
-                     std::optional<long> phase_start_day) {
-  return !phase_and_condition(pledge, phase, mandate, phase_start_day).has_value();
+                     std::optional<Date> phase_start) {
+  return !phase_and_condition(pledge, phase, mandate, phase_start).has_value();
 }
 
 std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::RequirementLine& line, model::Phase phase,
-                                    const model::Mandate& mandate, std::optional<long> phase_start_day) {
+                                    const model::Mandate& mandate, std::optional<Date> phase_start) {
   // Place and role caveats come first: they block in every phase, while a phase, condition or
   // validity restriction may lift, and readiness is only worth reporting for a usable pledge.
   for (const auto& caveat : pledge.caveats) {
@@ -56,7 +56,7 @@ std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::Re
                            fmt::format("{}: caveat excludes the role \"{}\"", pledge.id, line.role)};
     }
   }
-  if (auto blocked = phase_and_condition(pledge, phase, mandate, phase_start_day)) return blocked;
+  if (auto blocked = phase_and_condition(pledge, phase, mandate, phase_start)) return blocked;
   if (pledge.readiness_days > line.required_by_day) {
     return Ineligibility{Verdict::TooLate, fmt::format("{}: ready {} days after the phase opens; needed by day {}",
                                                        pledge.id, pledge.readiness_days, line.required_by_day)};

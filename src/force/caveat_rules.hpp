@@ -3,24 +3,25 @@
 #include <optional>
 #include <string>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/force/force_generation.hpp"
 
 namespace guarantor::force::detail {
 
 /// The first reason (in the order: phase, place, role, condition, validity, readiness) a pledge
-/// cannot serve a line, or nullopt when it can. `phase_start_day` is the scenario's as_of date
-/// plus the phase's opening day, in days since 1970-01-01 (nullopt when as_of is unknown).
+/// cannot serve a line, or nullopt when it can. `phase_start` is the day the phase opens
+/// (Scenario::phase_start; nullopt when as_of is unknown).
 struct Ineligibility {
   Verdict verdict;
   std::string reason;
 };
 /// `phase` is the phase being evaluated, which may be later than the line's own.
 std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::RequirementLine& line, model::Phase phase,
-                                    const model::Mandate& mandate, std::optional<long> phase_start_day);
+                                    const model::Mandate& mandate, std::optional<Date> phase_start);
 
 /// True when the pledge may serve somewhere in the phase at all (its when, condition and
 /// validity caveats allow it), whatever the line.
 bool usable_in_phase(const model::Pledge& pledge, model::Phase phase, const model::Mandate& mandate,
-                     std::optional<long> phase_start_day);
+                     std::optional<Date> phase_start);
 
 }  // namespace guarantor::force::detail

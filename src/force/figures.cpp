@@ -43,9 +43,7 @@ ForceFigures compute_figures(const model::Scenario& scenario, model::Phase phase
                              double rotation_factor) {
   ForceFigures figures;
   figures.rotation_factor = rotation_factor;
-  const auto as_of = parse_iso_date(scenario.as_of);
-  const auto* gate = scenario.mandate.find_phase(phase);
-  const std::optional<long> start = as_of ? std::optional<long>(*as_of + (gate ? gate->opens_day : 0)) : std::nullopt;
+  const std::optional<Date> start = scenario.phase_start(phase);
   for (const auto& pledge : scenario.coalition.pledges) {
     const int personnel = unit_personnel(scenario, pledge) * pledge.quantity;
     figures.pledged_personnel += personnel;

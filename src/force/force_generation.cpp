@@ -51,8 +51,8 @@ LineStatus status_of(int filled, int required) {
 
 PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGate& gate, double rotation_factor) {
   const auto& mandate = scenario.mandate;
-  const auto as_of = parse_iso_date(scenario.as_of);
-  const std::optional<long> phase_start = as_of ? std::optional<long>(*as_of + gate.opens_day) : std::nullopt;
+  const std::optional<Date> phase_start =
+      scenario.as_of ? std::optional<Date>(scenario.as_of->plus_days(gate.opens_day)) : std::nullopt;
 
   PhaseResult result;
   result.phase = gate.phase;

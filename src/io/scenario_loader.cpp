@@ -168,9 +168,7 @@ model::Scenario load_scenario(const std::filesystem::path& manifest, const LoadO
   if (reader.object(file.root, "") == nullptr) sink.throw_if_any();
   scenario.name = reader.string(file.root, "name", "");
   scenario.description = reader.string(file.root, "description", "", false);
-  scenario.as_of = reader.string(file.root, "as_of", "");
-  if (!scenario.as_of.empty() && !parse_iso_date(scenario.as_of))
-    reader.fail(ErrorCode::Schema, "/as_of", iso_date_problem(scenario.as_of));
+  scenario.as_of = reader.date(file.root, "as_of", "");
 
   auto parts = [&](const Json& obj, std::string_view key, const std::string& pointer, bool required) {
     reader.known(pointer, key);

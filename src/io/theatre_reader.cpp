@@ -248,9 +248,9 @@ void read_areas(const JsonFile& file, FieldReader& reader, model::Theatre& theat
     model::DatedArea dated;
     dated.id = reader.string(properties, "id", pointer);
     dated.kind = reader.string(properties, "kind", pointer);
-    dated.as_of = reader.string(properties, "as_of", pointer);
-    if (!dated.as_of.empty() && !parse_iso_date(dated.as_of))
-      reader.fail(ErrorCode::Schema, pointer + "/as_of", iso_date_problem(dated.as_of));
+    // A missing or invalid date is reported by the reader; the load then fails, so the
+    // placeholder day never reaches a plan.
+    if (const auto as_of = reader.date(properties, "as_of", pointer)) dated.as_of = *as_of;
     dated.source = reader.string(properties, "source", pointer);
     dated.area = std::move(area);
     theatre.attributions.push_back(dated.source);

@@ -26,14 +26,13 @@ const Country* Theatre::country_at(geo::LonLat p) const noexcept {
 const Region* Theatre::region_at(geo::LonLat p) const noexcept {
   return find_in(regions, [&](const Region& r) { return r.area.contains(p); });
 }
-const DatedArea* Theatre::occupied_area(std::string_view as_of) const noexcept {
-  // ISO dates compare correctly as strings.
+const DatedArea* Theatre::occupied_area(std::optional<Date> as_of) const noexcept {
   const DatedArea* in_force = nullptr;
   const DatedArea* earliest = nullptr;
   for (const auto& area : areas) {
     if (area.kind != "occupied_area") continue;
     if (earliest == nullptr || area.as_of < earliest->as_of) earliest = &area;
-    const bool dated_before = as_of.empty() || area.as_of <= as_of;
+    const bool dated_before = !as_of || area.as_of <= *as_of;
     if (dated_before && (in_force == nullptr || area.as_of > in_force->as_of)) in_force = &area;
   }
   return in_force != nullptr ? in_force : earliest;
@@ -65,6 +64,12 @@ bool Coalition::has_illustrative() const noexcept {
 
 const PhaseGate* Mandate::find_phase(Phase phase) const noexcept {
   return find_in(phases, [&](const PhaseGate& g) { return g.phase == phase; });
+}
+
+std::optional<Date> Scenario::phase_start(Phase phase) const {
+  if (!as_of) return std::nullopt;
+  const PhaseGate* gate = mandate.find_phase(phase);
+  return as_of->plus_days(gate != nullptr ? gate->opens_day : 0);
 }
 bool Mandate::condition_met(std::string_view key) const noexcept {
   auto it = conditions.find(std::string(key));

@@ -63,7 +63,7 @@ StageReport run_candidates(const StageContext& context, Plan& plan) {
       continue;
     }
     if (occupied && occupied->area.contains(site.position)) {
-      reject(fmt::format("inside the occupied area (as of {})", occupied->as_of));
+      reject(fmt::format("inside the occupied area (as of {})", occupied->as_of.iso()));
       continue;
     }
     // Every threat axis counts, not only the line of contact: the first band the site is in

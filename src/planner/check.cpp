@@ -52,9 +52,8 @@ std::optional<std::string> caveat_breach(const model::Scenario& scenario, const 
     }
   }
   if (pledge.valid_until) {
-    const auto as_of = parse_iso_date(scenario.as_of);
-    const auto* gate = scenario.mandate.find_phase(line.phase);
-    if (as_of && pledge.valid_until->days() < *as_of + (gate ? gate->opens_day : 0))
+    const auto opens = scenario.phase_start(line.phase);
+    if (opens && *pledge.valid_until < *opens)
       return fmt::format("pledge valid until {}, before phase {} opens", pledge.valid_until->iso(),
                          model::to_string(line.phase));
   }

@@ -35,9 +35,8 @@ std::set<HomeCause> blocking_causes(const model::Scenario& scenario, const model
     }
   }
   if (pledge.valid_until) {
-    const auto as_of = parse_iso_date(scenario.as_of);
-    const auto* gate = scenario.mandate.find_phase(line.phase);
-    if (as_of && pledge.valid_until->days() < *as_of + (gate ? gate->opens_day : 0)) causes.insert(HomeCause::Expired);
+    const auto opens = scenario.phase_start(line.phase);
+    if (opens && *pledge.valid_until < *opens) causes.insert(HomeCause::Expired);
   }
   if (pledge.readiness_days > line.required_by_day) causes.insert(HomeCause::TooLate);
   return causes;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/io/json_fields.hpp"
 #include "guarantor/planner/plan_json.hpp"
@@ -39,7 +40,11 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
   const auto& pv = r.field(doc, "", "provenance");
   plan.provenance.generator = r.str(pv, "/provenance", "generator");
   plan.provenance.scenario_name = r.str(pv, "/provenance", "scenario");
-  plan.provenance.as_of = r.str(pv, "/provenance", "as_of");
+  // Decoded once, like the scenario's: "" is a plan of a scenario that stated no date.
+  if (const std::string as_of = r.str(pv, "/provenance", "as_of"); !as_of.empty()) {
+    plan.provenance.as_of = Date::from_iso(as_of);
+    if (!plan.provenance.as_of) throw Error(ErrorCode::Schema, lines.where("/provenance/as_of"), iso_date_problem(as_of));
+  }
   plan.provenance.illustrative = r.boolean(pv, "/provenance", "illustrative");
   plan.provenance.seed = static_cast<std::uint64_t>(r.num(pv, "/provenance", "seed"));
   plan.provenance.standoff_km = r.num(pv, "/provenance", "standoff_km");

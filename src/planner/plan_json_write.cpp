@@ -37,7 +37,7 @@ std::string plan_to_json(const Plan& plan) {
   }
   doc["provenance"] = {{"generator", pv.generator},
                        {"scenario", pv.scenario_name},
-                       {"as_of", pv.as_of},
+                       {"as_of", pv.as_of ? pv.as_of->iso() : std::string()},
                        {"illustrative", pv.illustrative},
                        {"seed", pv.seed},
                        {"standoff_km", pv.standoff_km},

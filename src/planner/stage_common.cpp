@@ -1,7 +1,6 @@
 // Helpers shared by the stages.
 #include <fmt/format.h>
 
-#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "stages.hpp"
 
@@ -92,12 +91,6 @@ std::string ProofTally::describe() const {
 int phase_gate_day(const model::Mandate& mandate, model::Phase phase) {
   const auto* gate = mandate.find_phase(phase);
   return gate ? gate->opens_day : 0;
-}
-
-std::optional<long> phase_start(const model::Scenario& scenario, model::Phase phase) {
-  const auto as_of = parse_iso_date(scenario.as_of);
-  if (!as_of) return std::nullopt;
-  return *as_of + phase_gate_day(scenario.mandate, phase);
 }
 
 }  // namespace guarantor::planner::detail

@@ -78,9 +78,6 @@ std::string personnel_key(std::string_view site_id);
 /// The day a phase opens (0 when the mandate does not list it).
 int phase_gate_day(const model::Mandate& mandate, model::Phase phase);
 
-/// Days since 1970-01-01 of the day the phase opens, when the scenario's as_of is known.
-std::optional<long> phase_start(const model::Scenario& scenario, model::Phase phase);
-
 }  // namespace guarantor::planner::detail
 
 namespace guarantor::planner::detail {

@@ -27,7 +27,7 @@ std::vector<std::string> fillers(const force::LineResult& line) {
 nlohmann::json force_generation_to_json(const model::Scenario& scenario, const force::ForceGenerationResult& result) {
   using nlohmann::json;
   json doc;
-  doc["scenario"] = {{"name", scenario.name}, {"as_of", scenario.as_of}};
+  doc["scenario"] = {{"name", scenario.name}, {"as_of", scenario.as_of_iso()}};
   json files = json::array();
   for (const auto& f : scenario.files) files.push_back({{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}});
   doc["scenario"]["files"] = files;

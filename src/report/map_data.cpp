@@ -115,7 +115,7 @@ json build_map_data(const model::Scenario& scenario, const PageOptions& options)
 
 namespace guarantor::report {
 
-nlohmann::json theatre_map_json(const model::Theatre& theatre, const std::string& as_of, const PageOptions& options) {
+nlohmann::json theatre_map_json(const model::Theatre& theatre, std::optional<Date> as_of, const PageOptions& options) {
   using nlohmann::json;
   // The helpers above (rounding, framing, the host country) are this file's own.
   using namespace detail;
@@ -158,7 +158,7 @@ nlohmann::json theatre_map_json(const model::Theatre& theatre, const std::string
   for (const model::DatedArea& area : theatre.areas)
     areas.push_back({{"id", area.id},
                      {"kind", area.kind},
-                     {"as_of", area.as_of},
+                     {"as_of", area.as_of.iso()},
                      {"current", &area == current_area},
                      {"source", area.source},
                      {"coords", multipolygon_json(prepare_for_drawing(area.area, region_detail), decimals)}});

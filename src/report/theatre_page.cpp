@@ -83,7 +83,7 @@ std::string render_theatre_page(const model::Scenario& scenario, const force::Fo
       {"VERSION", GUARANTOR_VERSION},
       {"TITLE", escape_html(title.empty() ? "Theatre overview" : title)},
       {"DESCRIPTION", escape_html(scenario.description)},
-      {"AS_OF", escape_html(scenario.as_of.empty() ? "not stated" : scenario.as_of)},
+      {"AS_OF", escape_html(scenario.as_of ? scenario.as_of->iso() : "not stated")},
       {"COALITION", escape_html(scenario.coalition.name)},
       {"MANDATE", escape_html(scenario.mandate.name)},
       {"BANNER", banner(scenario, force)},

@@ -99,7 +99,7 @@ void Workspace::import_scenario(const std::filesystem::path& manifest, const io:
                "mandate_description, mandate_source, posture_json) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
       .bind(1, scenario.name)
       .bind(2, scenario.description)
-      .bind(3, scenario.as_of)
+      .bind(3, scenario.as_of_iso())
       .bind(4, scenario.coalition.name)
       .bind(5, scenario.mandate.name)
       .bind(6, scenario.mandate.description)

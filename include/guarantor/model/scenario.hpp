@@ -1,7 +1,10 @@
 #pragma once
 // A scenario: everything a plan or a force-generation table is computed from.
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "guarantor/core/date.hpp"
 
 #include "guarantor/model/capability.hpp"
 #include "guarantor/model/coalition.hpp"
@@ -20,12 +23,21 @@ struct SourceFile {
 struct Scenario {
   std::string name;
   std::string description;
-  std::string as_of;  ///< ISO 8601 date the facts describe
+  /// The day the facts describe (scenario.json "as_of", decoded once at load); it picks the
+  /// occupied area in force and anchors phase openings. nullopt only for a scenario built in
+  /// code without one: no pledge then expires and the latest occupied area is used.
+  std::optional<Date> as_of;
   Theatre theatre;
   CapabilityCatalogue catalogue;
   Coalition coalition;
   Mandate mandate;
   std::vector<SourceFile> files;
+
+  /// The day `phase` opens: as_of plus the phase gate's opens_day (0 when the mandate has no
+  /// gate for it); nullopt without an as_of.
+  [[nodiscard]] std::optional<Date> phase_start(Phase phase) const;
+  /// as_of as "YYYY-MM-DD" for outputs; "" when the scenario states none.
+  [[nodiscard]] std::string as_of_iso() const { return as_of ? as_of->iso() : std::string(); }
 };
 
 }  // namespace guarantor::model

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/geo/polygon.hpp"
 
 namespace guarantor::model {
@@ -71,7 +72,8 @@ struct Site {
 struct DatedArea {
   std::string id;
   std::string kind;   ///< "occupied_area"
-  std::string as_of;  ///< ISO 8601 date
+  /// The day the area describes (decoded at load; the reader refuses an area without one).
+  Date as_of = Date::from_days(0);
   geo::MultiPolygon area;
   std::string source;
 };
@@ -90,9 +92,9 @@ struct Theatre {
   [[nodiscard]] const Country* country_at(geo::LonLat p) const noexcept;
   /// The region containing p, or nullptr.
   [[nodiscard]] const Region* region_at(geo::LonLat p) const noexcept;
-  /// The occupied-area record in force on `as_of` (ISO date): the latest dated on or before it,
-  /// else the earliest; with an empty `as_of`, the latest of all. nullptr when there is none.
-  [[nodiscard]] const DatedArea* occupied_area(std::string_view as_of = {}) const noexcept;
+  /// The occupied-area record in force on `as_of`: the latest dated on or before it, else the
+  /// earliest; without `as_of`, the latest of all. nullptr when there is none.
+  [[nodiscard]] const DatedArea* occupied_area(std::optional<Date> as_of = std::nullopt) const noexcept;
 };
 
 std::string_view to_string(CountryRole role);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/force/figures.hpp"
 #include "guarantor/geo/lon_lat.hpp"
 #include "guarantor/model/mandate_types.hpp"
@@ -278,7 +279,7 @@ struct InputFile {
 struct Provenance {
   std::string generator;  ///< "guarantor <version>"
   std::string scenario_name;
-  std::string as_of;
+  std::optional<Date> as_of;  ///< the scenario's date ("" in plan.json when it states none)
   std::vector<InputFile> inputs;
   std::map<std::string, double> parameters;                   ///< flat key -> value of every planning number used
   std::map<std::string, std::vector<geo::LonLat>> polylines;  ///< dnipro_line, sea_lane as used

@@ -13,7 +13,7 @@ using model::Phase;
 
 model::Scenario base_scenario() {
   model::Scenario s;
-  s.as_of = "2025-03-18";
+  s.as_of = Date::from_iso("2025-03-18");
   model::Capability qrf;
   qrf.code = "LAND.QRF";
   qrf.personnel = {600, 600, 600, "persons", "test"};

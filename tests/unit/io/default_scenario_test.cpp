@@ -63,17 +63,18 @@ TEST(DefaultScenario, CrimeaIsUkrainianTerritoryAndOccupied) {
 
 TEST(DefaultScenario, OccupiedAreaInForceFollowsTheDate) {
   const auto& theatre = default_scenario().theatre;
-  EXPECT_EQ(theatre.occupied_area("2025-03-18")->as_of, "2025-03-18");
-  EXPECT_EQ(theatre.occupied_area("2025-12-31")->as_of, "2025-03-18");
-  EXPECT_EQ(theatre.occupied_area("2026-09-01")->as_of, "2026-08-22");
-  EXPECT_EQ(theatre.occupied_area("2020-01-01")->as_of, "2025-03-18") << "before any record: the earliest";
-  EXPECT_EQ(theatre.occupied_area()->as_of, "2026-08-22");
+  EXPECT_EQ(theatre.occupied_area(Date::from_iso("2025-03-18"))->as_of.iso(), "2025-03-18");
+  EXPECT_EQ(theatre.occupied_area(Date::from_iso("2025-12-31"))->as_of.iso(), "2025-03-18");
+  EXPECT_EQ(theatre.occupied_area(Date::from_iso("2026-09-01"))->as_of.iso(), "2026-08-22");
+  EXPECT_EQ(theatre.occupied_area(Date::from_iso("2020-01-01"))->as_of.iso(), "2025-03-18")
+      << "before any record: the earliest";
+  EXPECT_EQ(theatre.occupied_area()->as_of.iso(), "2026-08-22");
 }
 
 // The curated occupied area agrees with the DeepStateMap polygon it was simplified from: the
 // areas differ by under 2 % (the reference file's own index gives 112,143 km2 on 2025-03-18).
 TEST(DefaultScenario, OccupiedAreaMatchesTheReferencePolygon) {
-  const auto& area = default_scenario().theatre.occupied_area("2025-03-18")->area;
+  const auto& area = default_scenario().theatre.occupied_area(Date::from_iso("2025-03-18"))->area;
   EXPECT_NEAR(area.area_km2(), 112143.0, 112143.0 * 0.02);
 }
 

@@ -1,5 +1,5 @@
-// plan.json read back for `check` and `diff`: a damaged field is named by file, line and JSON
-// pointer, in the posture sections as in the core ones.
+// plan.json read back for `check` and `diff`: values are decoded into the same types the planner
+// made (dates as calendar days), and a damaged field is named by file, line and JSON pointer.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/planner/plan_json.hpp"
 #include "guarantor/planner/planner.hpp"
@@ -20,6 +21,35 @@ namespace {
 // The tiny scenario's plan as plan.json, parsed for a test to damage one field.
 nlohmann::json tiny_plan_json() {
   return nlohmann::json::parse(plan_to_json(make_plan(test::tiny_scenario(), test::tiny_parameters())));
+}
+
+// The error reading `doc` back, as "where: message"; "" when it reads.
+std::string read_error(const nlohmann::json& doc) {
+  try {
+    (void)plan_from_json(doc.dump(2), "plan.json");
+  } catch (const Error& error) {
+    return error.where() + ": " + error.what();
+  }
+  return "";
+}
+
+TEST(PlanJsonRead, ScenarioDateRoundTripsAsACalendarDay) {
+  const auto doc = tiny_plan_json();
+  EXPECT_EQ(doc["provenance"]["as_of"], "2025-03-18");
+  const Plan read = plan_from_json(doc.dump(), "plan.json");
+  EXPECT_EQ(read.provenance.as_of, Date::from_iso("2025-03-18"));
+}
+
+TEST(PlanJsonRead, AnInvalidScenarioDateIsLocated) {
+  // Read as text, "soon" used to pass into the checker and the plan page unchecked.
+  auto doc = tiny_plan_json();
+  doc["provenance"]["as_of"] = "soon";
+  const std::string error = read_error(doc);
+  EXPECT_NE(error.find("plan.json:"), std::string::npos) << error;
+  EXPECT_NE(error.find(" /provenance/as_of"), std::string::npos) << error;
+  EXPECT_NE(error.find("got \"soon\""), std::string::npos) << error;
+  doc["provenance"]["as_of"] = "2025-02-29";
+  EXPECT_NE(read_error(doc).find("February 2025 has 28 days"), std::string::npos) << read_error(doc);
 }
 
 // The 1-based line of the first occurrence of `needle` in `text`.

@@ -48,12 +48,12 @@ model::Capability capability(std::string code, double personnel, double radius_k
 model::Scenario tiny_scenario() {
   model::Scenario s;
   s.name = "tiny";
-  s.as_of = "2025-03-18";
+  s.as_of = Date::from_iso("2025-03-18");
   auto& t = s.theatre;
   t.countries.push_back({"UA", "804", "Ukraine", model::CountryRole::Host, false, false, "1520", box(20, 45, 30, 50), ""});
   t.countries.push_back({"PL", "616", "Poland", model::CountryRole::NeighbourNato, true, true, "1435", box(14, 45, 20, 50), ""});
   t.countries.push_back({"XX", "999", "Other", model::CountryRole::NeighbourOther, false, false, "1520", box(30, 45, 32, 47), ""});
-  t.areas.push_back({"occupied", "occupied_area", "2025-03-18", box(28, 45, 30, 50), ""});
+  t.areas.push_back({"occupied", "occupied_area", Date::from_iso("2025-03-18").value(), box(28, 45, 30, 50), ""});
   t.places = {place(1, {22.1, 47.5}, 100000), place(2, {25.1, 47.5}, 50000), place(3, {29.0, 47.0}, 200000)};
   using K = model::SiteKind;
   t.sites = {site("hub.a", K::CandidateHub, {22, 47.5}, "UA", 1000, "personnel"),

@@ -87,7 +87,7 @@ model::Theatre make_theatre() {
   t.regions.push_back(region("UA-43", "Autonomous Republic of Crimea", "Автономна Республіка Крим",
                              area({{{32.5, 45.4}, {33.6, 44.4}, {35.4, 45.0}, {36.6, 45.4}, {35.2, 46.1}, {33.6, 45.9}}})));
   t.areas.push_back(model::DatedArea{
-      "occupied.2025-03-18", "occupied_area", "2025-03-18",
+      "occupied.2025-03-18", "occupied_area", Date::from_iso("2025-03-18").value(),
       area({{{32.5, 45.4}, {33.6, 44.4}, {36.6, 45.4}, {37.5, 46.9}, {38.2, 47.1}, {39.8, 47.8}, {39.7, 48.0},
              {40.1, 49.3}, {38.3, 49.7}, {37.9, 49.0}, {37.6, 48.2}, {36.0, 47.5}, {35.0, 47.3}, {33.5, 46.8},
              {32.8, 46.6}, {33.6, 45.9}}}),
@@ -143,7 +143,7 @@ model::Scenario make_sample_scenario(bool illustrative) {
   model::Scenario s;
   s.name = "Sample reassurance scenario";
   s.description = "Hand-made test theatre <b>not</b> real data";
-  s.as_of = "2025-03-18";
+  s.as_of = Date::from_iso("2025-03-18");
   s.theatre = make_theatre();
   s.catalogue = make_sample_catalogue();
   s.coalition = make_sample_coalition(illustrative);
