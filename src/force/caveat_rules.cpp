@@ -51,9 +51,9 @@ std::optional<Ineligibility> assess(const model::Pledge& pledge, const model::Re
       return Ineligibility{Verdict::BlockedByCaveat, fmt::format("{}: caveat \"only in {}\" excludes {}", pledge.id,
                                                                  join(caveat.value_names()), model::to_string(line.location))};
     }
-    if (caveat.kind() == model::CaveatKind::ExcludedRole && caveat.key() == line.role) {
+    if (caveat.excluded_role() == line.role) {
       return Ineligibility{Verdict::BlockedByCaveat,
-                           fmt::format("{}: caveat excludes the role \"{}\"", pledge.id, line.role)};
+                           fmt::format("{}: caveat excludes the role \"{}\"", pledge.id, model::to_string(line.role))};
     }
   }
   if (auto blocked = phase_and_condition(pledge, phase, mandate, phase_start)) return blocked;

@@ -46,6 +46,7 @@ std::optional<model::Caveat> read_caveat(const Json& entry, const std::string& p
   std::vector<std::string> names;
   std::vector<model::Location> locations;
   std::optional<model::Phase> phase;
+  std::optional<model::RequirementRole> role;
   if (const Json* values = reader.array(entry, "values", pointer)) {
     for (std::size_t v = 0; v < values->size(); ++v) {
       const std::string value_pointer = fmt::format("{}/values/{}", pointer, v);
@@ -68,9 +69,14 @@ std::optional<model::Caveat> read_caveat(const Json& entry, const std::string& p
       } else if (kind == model::CaveatKind::When) {
         phase = model::phase_from_string(value);
         if (!phase) reader.fail(ErrorCode::Schema, value_pointer, fmt::format("got \"{}\"; expected one of {}", excerpt(value), PHASES));
+      } else if (kind == model::CaveatKind::ExcludedRole) {
+        // A role no line can have would exclude nothing: the caveat would be ignored in silence.
+        role = model::requirement_role_from_string(value);
+        if (!role)
+          reader.fail(ErrorCode::Schema, value_pointer,
+                      fmt::format("got \"{}\"; expected one of {}", excerpt(value), model::REQUIREMENT_ROLE_NAMES));
       } else if (value.empty()) {
-        reader.fail(ErrorCode::Schema, value_pointer,
-                    fmt::format("empty; expected {}", kind == model::CaveatKind::Condition ? "a condition key" : "a role"));
+        reader.fail(ErrorCode::Schema, value_pointer, "empty; expected a condition key");
       }
       names.push_back(value);
     }
@@ -88,7 +94,7 @@ std::optional<model::Caveat> read_caveat(const Json& entry, const std::string& p
     case model::CaveatKind::Where: return model::Caveat::only_in(std::move(locations), std::move(source));
     case model::CaveatKind::When: return model::Caveat::from_phase(*phase, std::move(source));
     case model::CaveatKind::Condition: return model::Caveat::needs_condition(names.front(), std::move(source));
-    case model::CaveatKind::ExcludedRole: return model::Caveat::excludes_role(names.front(), std::move(source));
+    case model::CaveatKind::ExcludedRole: return model::Caveat::excludes_role(*role, std::move(source));
   }
   return std::nullopt;
 }
@@ -150,7 +156,8 @@ model::RequirementLine read_requirement_line(const Json& entry, const std::strin
   line.priority = static_cast<int>(reader.integer(entry, "priority", pointer, 1, MAX_PRIORITY));
   line.location = reader.enumeration(entry, "location", pointer, model::location_from_string, LOCATIONS,
                                      model::Location::Ukraine);
-  line.role = reader.string(entry, "role", pointer);
+  line.role = reader.enumeration(entry, "role", pointer, model::requirement_role_from_string, model::REQUIREMENT_ROLE_NAMES,
+                                 model::RequirementRole::Deterrence);
   line.required_by_day = static_cast<int>(reader.integer(entry, "required_by_day", pointer, 0, MAX_DAYS));
   line.description = reader.string(entry, "description", pointer, false);
   line.source = reader.string(entry, "source", pointer);

@@ -47,7 +47,7 @@ Json encode_requirement_line(const model::RequirementLine& line) {
               {"phase", model::to_string(line.phase)},
               {"priority", line.priority},
               {"location", model::to_string(line.location)},
-              {"role", line.role},
+              {"role", model::to_string(line.role)},
               {"required_by_day", line.required_by_day},
               {"description", line.description},
               {"source", line.source}};

@@ -34,10 +34,9 @@ Caveat Caveat::needs_condition(std::string condition, std::string source) {
   return caveat;
 }
 
-Caveat Caveat::excludes_role(std::string role, std::string source) {
-  if (role.empty()) throw Error(ErrorCode::Schema, "", "an \"excluded_role\" caveat names no role");
+Caveat Caveat::excludes_role(RequirementRole role, std::string source) {
   Caveat caveat(CaveatKind::ExcludedRole, std::move(source));
-  caveat.key_ = std::move(role);
+  caveat.role_ = role;
   return caveat;
 }
 
@@ -63,7 +62,12 @@ Caveat Caveat::from_names(CaveatKind kind, const std::vector<std::string>& value
       return from_phase(*phase, std::move(source));
     }
     case CaveatKind::Condition: return needs_condition(values.front(), std::move(source));
-    case CaveatKind::ExcludedRole: return excludes_role(values.front(), std::move(source));
+    case CaveatKind::ExcludedRole: {
+      const auto role = requirement_role_from_string(values.front());
+      if (!role)
+        throw Error(ErrorCode::Schema, "", fmt::format("got \"{}\"; expected one of {}", values.front(), REQUIREMENT_ROLE_NAMES));
+      return excludes_role(*role, std::move(source));
+    }
     case CaveatKind::Where: break;
   }
   throw Error(ErrorCode::Internal, "", "unhandled caveat kind");
@@ -81,8 +85,8 @@ std::vector<std::string> Caveat::value_names() const {
       return names;
     }
     case CaveatKind::When: return {std::string(to_string(phase_))};
-    case CaveatKind::Condition:
-    case CaveatKind::ExcludedRole: return {key_};
+    case CaveatKind::Condition: return {key_};
+    case CaveatKind::ExcludedRole: return {std::string(to_string(*role_))};
   }
   return {};
 }

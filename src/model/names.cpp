@@ -59,6 +59,20 @@ constexpr NameTable<SiteNegotiation, 5> SITE_NEGOTIATIONS{{{SiteNegotiation::Pro
                                                           {SiteNegotiation::Offered, "offered"},
                                                           {SiteNegotiation::Agreed, "agreed"},
                                                           {SiteNegotiation::Rejected, "rejected"}}};
+constexpr NameTable<RequirementRole, 14> REQUIREMENT_ROLES{{{RequirementRole::AirDefence, "air_defence"},
+                                                            {RequirementRole::AirPolicing, "air_policing"},
+                                                            {RequirementRole::Combat, "combat"},
+                                                            {RequirementRole::Command, "command"},
+                                                            {RequirementRole::Deterrence, "deterrence"},
+                                                            {RequirementRole::Engineering, "engineering"},
+                                                            {RequirementRole::ForceProtection, "force_protection"},
+                                                            {RequirementRole::HostSupport, "host_support"},
+                                                            {RequirementRole::Logistics, "logistics"},
+                                                            {RequirementRole::MaritimeSecurity, "maritime_security"},
+                                                            {RequirementRole::Medical, "medical"},
+                                                            {RequirementRole::MineCountermeasures, "mine_countermeasures"},
+                                                            {RequirementRole::Monitoring, "monitoring"},
+                                                            {RequirementRole::Training, "training"}}};
 }  // namespace
 
 std::string_view to_string(CountryRole v) { return detail::name_of(COUNTRY_ROLES, v); }
@@ -85,6 +99,10 @@ std::optional<Location> location_from_string(std::string_view t) { return detail
 std::string_view to_string(SiteNegotiation v) { return detail::name_of(SITE_NEGOTIATIONS, v); }
 std::optional<SiteNegotiation> site_negotiation_from_string(std::string_view t) {
   return detail::parse_name(SITE_NEGOTIATIONS, t);
+}
+std::string_view to_string(RequirementRole v) { return detail::name_of(REQUIREMENT_ROLES, v); }
+std::optional<RequirementRole> requirement_role_from_string(std::string_view t) {
+  return detail::parse_name(REQUIREMENT_ROLES, t);
 }
 
 bool legal_site_transition(SiteNegotiation from, SiteNegotiation to) {

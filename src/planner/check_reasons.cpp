@@ -24,7 +24,7 @@ std::set<HomeCause> blocking_causes(const model::Scenario& scenario, const model
         if (!caveat.allows(line.location)) causes.insert(HomeCause::BlockedByCaveat);
         break;
       case model::CaveatKind::ExcludedRole:
-        if (caveat.key() == line.role) causes.insert(HomeCause::BlockedByCaveat);
+        if (caveat.excluded_role() == line.role) causes.insert(HomeCause::BlockedByCaveat);
         break;
       case model::CaveatKind::When:
         if (caveat.phase() > line.phase) causes.insert(HomeCause::WrongPhase);

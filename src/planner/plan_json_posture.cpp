@@ -40,7 +40,7 @@ void write_posture_sections(ordered_json& doc, const Plan& plan) {
   doc["protection"] = sites;
   ordered_json lines = ordered_json::array();
   for (const auto& l : plan.protection_lines)
-    lines.push_back({{"line", l.id}, {"kind", l.kind}, {"title", l.title}, {"source", l.source}, {"status", to_string(l.status)},
+    lines.push_back({{"line", l.id}, {"kind", to_string(l.kind)}, {"title", l.title}, {"source", l.source}, {"status", to_string(l.status)},
                      {"sites", l.sites}, {"covered", l.covered}, {"gaps", l.gaps}});
   doc["protection_lines"] = lines;
 }
@@ -113,7 +113,9 @@ void read_posture_sections(const json& doc, Plan& plan, const PlanJsonReader& r)
       const std::string ptr = fmt::format("/protection_lines/{}", i);
       ProtectionLine l;
       l.id = r.str(e, ptr, "line");
-      l.kind = r.str(e, ptr, "kind");
+      const auto kind = protection_kind_from_string(r.str(e, ptr, "kind"));
+      if (!kind) r.fail(ptr + "/kind", fmt::format("one of {}", PROTECTION_KIND_NAMES));
+      l.kind = *kind;
       l.title = r.str(e, ptr, "title");
       l.source = r.str(e, ptr, "source");
       const auto status = line_status_from_string(r.str(e, ptr, "status"));

@@ -187,7 +187,7 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
     line.phase = *phase;
     line.location = r.location(l, ptr, "location");
     line.priority = r.integer(l, ptr, "priority");
-    line.role = r.str(l, ptr, "role");
+    line.role = r.role(l, ptr, "role");
     line.required = r.integer(l, ptr, "required");
     line.placed = r.integer(l, ptr, "placed");
     line.filled = r.integer(l, ptr, "filled");

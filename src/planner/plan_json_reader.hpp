@@ -72,6 +72,11 @@ struct PlanJsonReader {
     }
     return out;
   }
+  model::RequirementRole role(const json& obj, const std::string& pointer, const char* key) const {
+    const auto value = model::requirement_role_from_string(str(obj, pointer, key));
+    if (!value) fail(pointer + "/" + key, fmt::format("one of {}", model::REQUIREMENT_ROLE_NAMES));
+    return *value;
+  }
   model::Location location(const json& obj, const std::string& pointer, const char* key) const {
     const auto value = model::location_from_string(str(obj, pointer, key));
     if (!value) fail(pointer + "/" + key, "ukraine, neighbouring_nato, black_sea or outside_theatre");

@@ -147,7 +147,7 @@ std::string plan_to_json(const Plan& plan) {
          {"phase", model::to_string(l.phase)},
          {"location", model::to_string(l.location)},
          {"priority", l.priority},
-         {"role", l.role},
+         {"role", model::to_string(l.role)},
          {"required", l.required},
          {"placed", l.placed},
          {"filled", l.filled},

@@ -13,7 +13,21 @@ namespace guarantor::planner {
 namespace {
 constexpr std::pair<LineStatus, std::string_view> LINE_STATUS_NAMES[] = {
     {LineStatus::Met, "met"}, {LineStatus::Partial, "partial"}, {LineStatus::Missing, "missing"}};
+constexpr std::pair<ProtectionKind, std::string_view> PROTECTION_KIND_NAMES_TABLE[] = {
+    {ProtectionKind::AirDefence, "air_defence"}, {ProtectionKind::Surgery, "surgery"}, {ProtectionKind::Escort, "escort"}};
 }  // namespace
+
+std::string_view to_string(ProtectionKind kind) {
+  for (const auto& [value, name] : PROTECTION_KIND_NAMES_TABLE)
+    if (value == kind) return name;
+  return "air_defence";
+}
+
+std::optional<ProtectionKind> protection_kind_from_string(std::string_view text) {
+  for (const auto& [value, name] : PROTECTION_KIND_NAMES_TABLE)
+    if (name == text) return value;
+  return std::nullopt;
+}
 
 namespace {
 constexpr std::pair<HomeCause, std::string_view> HOME_CAUSE_NAMES[] = {

@@ -93,19 +93,22 @@ std::pair<std::vector<SiteProtection>, std::vector<ProtectionLine>> measure_prot
     ProtectionLine line{rule.id, rule.kind, rule.title, rule.source, LineStatus::Missing, 0, 0, {}};
     int ever = 0;
     for (const auto& site : sites) {
-      if (rule.kind == "escort" && !site.forward) continue;
-      const int day = rule.kind == "air_defence" ? site.air_defence_day : rule.kind == "surgery" ? site.surgery_day : site.escort_day;
+      if (rule.kind == ProtectionKind::Escort && !site.forward) continue;
+      int day = site.air_defence_day;
+      std::string_view what = "air and missile defence";
+      switch (rule.kind) {
+        case ProtectionKind::AirDefence: break;
+        case ProtectionKind::Surgery: day = site.surgery_day, what = "surgery within the time limit"; break;
+        case ProtectionKind::Escort: day = site.escort_day, what = "escort"; break;
+      }
       ++line.sites;
       ever += day >= 0;
       if (day >= 0 && day <= site.first_arrival_day) {
         ++line.covered;
         continue;
       }
-      const std::string_view what = rule.kind == "air_defence" ? "air and missile defence"
-                                    : rule.kind == "surgery"   ? "surgery within the time limit"
-                                                               : "escort";
       std::string text = gap_text(site, day, what);
-      if (rule.kind == "surgery")
+      if (rule.kind == ProtectionKind::Surgery)
         text += site.evacuation_hours < 0 ? " (no surgical unit in the plan)"
                                           : fmt::format(" (fastest evacuation {:.1f} h by {}, limit {:.1f} h)",
                                                         site.evacuation_hours, site.evacuation_mode, rules.surgery_within_h);

@@ -8,8 +8,6 @@
 namespace guarantor::planner {
 
 namespace {
-bool known_kind(std::string_view kind) { return kind == "air_defence" || kind == "surgery" || kind == "escort"; }
-
 std::vector<std::string> codes(const nlohmann::json& doc, io::FieldReader& reader, const std::string& key) {
   std::vector<std::string> out = reader.strings(doc, key, "");
   // A value that is not an array was reported by strings(); an absent or empty one is reported here.
@@ -32,14 +30,14 @@ ProtectionRules load_protection_rules(const std::filesystem::path& file, std::ve
     for (std::size_t i = 0; i < doc["lines"].size(); ++i) {
       const auto& entry = doc["lines"][i];
       const std::string pointer = fmt::format("/lines/{}", i);
-      ProtectionLineRule line{detail::planning_string(entry, reader, pointer, "id"),
-                              detail::planning_string(entry, reader, pointer, "kind"),
-                              detail::planning_string(entry, reader, pointer, "title"),
-                              detail::planning_string(entry, reader, pointer, "source")};
+      ProtectionLineRule line;
+      line.id = detail::planning_string(entry, reader, pointer, "id");
+      // Decoded once, here: the measurement switches on the kind.
+      line.kind = reader.enumeration(entry, "kind", pointer, protection_kind_from_string, PROTECTION_KIND_NAMES,
+                                     ProtectionKind::AirDefence);
+      line.title = detail::planning_string(entry, reader, pointer, "title");
+      line.source = detail::planning_string(entry, reader, pointer, "source");
       detail::close_planning_object(entry, reader, pointer, {"id", "kind", "title", "source"});
-      if (!line.kind.empty() && !known_kind(line.kind))
-        reader.fail(ErrorCode::Schema, fmt::format("{}/kind", pointer),
-                 fmt::format("got \"{}\"; expected air_defence, surgery or escort", line.kind));
       rules.lines.push_back(std::move(line));
     }
   }

@@ -21,7 +21,7 @@ std::vector<RequirementRecord> read_requirement_lines(db::Connection& connection
     line.phase = model::phase_from_string(select.text(3)).value_or(model::Phase::Ceasefire);
     line.priority = static_cast<int>(select.integer(4));
     line.location = model::location_from_string(select.text(5)).value_or(model::Location::Ukraine);
-    line.role = select.text(6);
+    line.role = model::requirement_role_from_string(select.text(6)).value_or(model::RequirementRole::Deterrence);
     line.required_by_day = static_cast<int>(select.integer(7));
     if (!select.is_null(8)) line.coverage = model::CoverageTarget{select.text(8), select.real(9), select.text(10)};
     line.description = select.text(11);
@@ -45,7 +45,7 @@ void insert_requirement_line(db::Connection& connection, const model::Requiremen
       .bind(5, model::to_string(line.phase))
       .bind(6, line.priority)
       .bind(7, model::to_string(line.location))
-      .bind(8, line.role)
+      .bind(8, model::to_string(line.role))
       .bind(9, line.required_by_day);
   if (line.coverage) insert.bind(10, line.coverage->demand).bind(11, line.coverage->fraction).bind(12, line.coverage->filter);
   else insert.bind_null(10).bind_null(11).bind_null(12);

@@ -31,8 +31,8 @@ public:
   /// Needs the condition precedent `condition` (a key of the mandate's conditions) met.
   /// Throws Error(Schema) when the key is empty.
   [[nodiscard]] static Caveat needs_condition(std::string condition, std::string source);
-  /// May not take the role `role` (a requirement line's role). Throws Error(Schema) when empty.
-  [[nodiscard]] static Caveat excludes_role(std::string role, std::string source);
+  /// May not take the role `role` (a requirement line's role).
+  [[nodiscard]] static Caveat excludes_role(RequirementRole role, std::string source);
   /// The caveat a data file or a store row names by kind and value names; throws Error(Schema)
   /// naming the first value that does not fit the kind.
   [[nodiscard]] static Caveat from_names(CaveatKind kind, const std::vector<std::string>& values, std::string source);
@@ -44,8 +44,10 @@ public:
   [[nodiscard]] bool allows(Location location) const noexcept;
   /// When: the first phase the pledge may serve in (Ceasefire for other kinds).
   [[nodiscard]] Phase phase() const noexcept { return phase_; }
-  /// Condition: the condition precedent's key; ExcludedRole: the role (empty for other kinds).
+  /// Condition: the condition precedent's key (empty for other kinds).
   [[nodiscard]] const std::string& key() const noexcept { return key_; }
+  /// ExcludedRole: the role the pledge may not take (nullopt for other kinds).
+  [[nodiscard]] std::optional<RequirementRole> excluded_role() const noexcept { return role_; }
   /// The public statement the caveat is drawn from.
   [[nodiscard]] const std::string& source() const noexcept { return source_; }
   /// The values as data files name them: locations, a phase, a condition key or a role.
@@ -58,6 +60,7 @@ private:
   std::vector<Location> locations_;
   Phase phase_ = Phase::Ceasefire;
   std::string key_;
+  std::optional<RequirementRole> role_;
   std::string source_;
 };
 

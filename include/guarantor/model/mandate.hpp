@@ -31,7 +31,7 @@ struct RequirementLine {
   Phase phase = Phase::Ceasefire;
   int priority = 1;        ///< 1 = most important
   Location location = Location::Ukraine;
-  std::string role;        ///< e.g. deterrence, air_policing, monitoring, training, logistics
+  RequirementRole role = RequirementRole::Deterrence;
   int required_by_day = 0; ///< days after the phase gate by which the units must be in place
   std::optional<CoverageTarget> coverage;
   std::string description;

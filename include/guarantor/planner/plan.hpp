@@ -204,7 +204,7 @@ struct LineResult {
   model::Phase phase = model::Phase::Ceasefire;
   model::Location location = model::Location::Ukraine;
   int priority = 1;
-  std::string role;
+  model::RequirementRole role = model::RequirementRole::Deterrence;
   int required = 0;    ///< units required
   int placed = 0;      ///< positions placed
   int filled = 0;      ///< positions with a unit
@@ -257,9 +257,24 @@ struct SiteProtection {
 };
 
 /// A force-protection requirement line measured over the sites where units are.
+/// What a force-protection line measures at each site where units are. Append only: the names
+/// appear in protection.json and plan.json.
+enum class ProtectionKind {
+  AirDefence,  ///< "air_defence": air and missile defence over the site from its first arrival
+  Surgery,     ///< "surgery": surgery reachable within the time limit
+  Escort,      ///< "escort": an escort for a forward site
+};
+
+/// "air_defence", "surgery" or "escort".
+std::string_view to_string(ProtectionKind kind);
+/// The kind a name stands for, or nullopt.
+std::optional<ProtectionKind> protection_kind_from_string(std::string_view text);
+/// The kind names, for messages.
+inline constexpr std::string_view PROTECTION_KIND_NAMES = "air_defence, surgery, escort";
+
 struct ProtectionLine {
-  std::string id;    ///< e.g. "FP-AD"
-  std::string kind;  ///< air_defence | surgery | escort
+  std::string id;  ///< e.g. "FP-AD"
+  ProtectionKind kind = ProtectionKind::AirDefence;
   std::string title;
   std::string source;
   LineStatus status = LineStatus::Missing;  ///< met: every site covered; partial: some; missing: none

@@ -27,8 +27,8 @@ struct ForwardPostureRules {
 
 /// One force-protection requirement line, measured over the sites where units are.
 struct ProtectionLineRule {
-  std::string id;     ///< e.g. "FP-AD"
-  std::string kind;   ///< air_defence | surgery | escort
+  std::string id;  ///< e.g. "FP-AD"
+  ProtectionKind kind = ProtectionKind::AirDefence;
   std::string title;
   std::string source;
 };

@@ -41,7 +41,7 @@ model::Pledge pledge(std::string id, std::string nation, std::string capability,
 
 model::RequirementLine line(std::string id, std::string capability, int quantity, Phase phase, int priority,
                             Location location = Location::Ukraine, int required_by = 30,
-                            std::string role = "deterrence") {
+                            model::RequirementRole role = model::RequirementRole::Deterrence) {
   model::RequirementLine l;
   l.id = std::move(id);
   l.capability = std::move(capability);
@@ -50,7 +50,7 @@ model::RequirementLine line(std::string id, std::string capability, int quantity
   l.priority = priority;
   l.location = location;
   l.required_by_day = required_by;
-  l.role = std::move(role);
+  l.role = role;
   return l;
 }
 
@@ -139,8 +139,8 @@ TEST(ForceGeneration, ConditionPrecedentBlocksUntilMet) {
 TEST(ForceGeneration, ExcludedRoleBlocksThatRoleOnly) {
   auto s = base_scenario();
   s.coalition.pledges = {pledge("IT-1", "IT", "LAND.QRF", 2, 10, {model::Caveat::from_names(CaveatKind::ExcludedRole, {"combat"}, "t")})};
-  s.mandate.requirements = {line("R-COMBAT", "LAND.QRF", 1, Phase::Ceasefire, 1, Location::Ukraine, 30, "combat"),
-                            line("R-DETER", "LAND.QRF", 1, Phase::Ceasefire, 2, Location::Ukraine, 30, "deterrence")};
+  s.mandate.requirements = {line("R-COMBAT", "LAND.QRF", 1, Phase::Ceasefire, 1, Location::Ukraine, 30, model::RequirementRole::Combat),
+                            line("R-DETER", "LAND.QRF", 1, Phase::Ceasefire, 2, Location::Ukraine, 30, model::RequirementRole::Deterrence)};
   const auto r = generate_force(s);
   EXPECT_EQ(find_pledge(find_line(r, Phase::Ceasefire, "R-COMBAT"), "IT-1").verdict, Verdict::BlockedByCaveat);
   EXPECT_EQ(find_line(r, Phase::Ceasefire, "R-DETER").filled, 1);

@@ -40,7 +40,7 @@ TEST(TypedCaveats, FactoriesRefuseImpossibleCaveats) {
   EXPECT_THROW((void)Caveat::only_in({}, "t"), Error);
   EXPECT_THROW((void)Caveat::only_in({Location::Ukraine, Location::Ukraine}, "t"), Error);
   EXPECT_THROW((void)Caveat::needs_condition("", "t"), Error);
-  EXPECT_THROW((void)Caveat::excludes_role("", "t"), Error);
+  EXPECT_THROW((void)Caveat::from_names(CaveatKind::ExcludedRole, {"fighting"}, "t"), Error);
   EXPECT_THROW((void)Caveat::from_names(CaveatKind::When, {"someday"}, "t"), Error);
   EXPECT_THROW((void)Caveat::from_names(CaveatKind::Where, {"mars"}, "t"), Error);
   EXPECT_THROW((void)Caveat::from_names(CaveatKind::Condition, {"us_backstop", "un_mandate"}, "t"), Error);
@@ -63,7 +63,7 @@ TEST(TypedCaveats, TypedRulesAnswerWithoutReparsing) {
   EXPECT_EQ(when.phase(), Phase::PeaceDeal);
   EXPECT_TRUE(when.allows(Location::Ukraine));  // only a place caveat restricts places
   EXPECT_EQ(Caveat::needs_condition("us_backstop", "s").key(), "us_backstop");
-  EXPECT_EQ(Caveat::excludes_role("combat", "s").value_names(), std::vector<std::string>{"combat"});
+  EXPECT_EQ(Caveat::excludes_role(model::RequirementRole::Combat, "s").value_names(), std::vector<std::string>{"combat"});
 }
 
 TEST(TypedCaveats, LoadedPledgeCarriesTypedCaveatsAndDate) {

@@ -53,7 +53,7 @@ protected:
     line.id = "R-MON";
     line.capability = "ISR.TEST_MON";
     line.quantity = 3;
-    line.role = "monitoring";
+    line.role = model::RequirementRole::Monitoring;
     line.coverage = model::CoverageTarget{"contact_line", 0.8, ""};
     scenario.mandate.requirements.push_back(line);
     params.forward = {{"ISR.TEST_MON"}, 15, 50, 5000, 200};

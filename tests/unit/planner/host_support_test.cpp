@@ -57,7 +57,7 @@ model::Scenario with_host_support() {
   line.capability = housing.code;
   line.quantity = 3;
   line.location = model::Location::NeighbouringNato;
-  line.role = "host_support";
+  line.role = model::RequirementRole::HostSupport;
   line.required_by_day = 30;
   line.priority = 2;
   s.mandate.requirements.push_back(line);

@@ -58,7 +58,7 @@ protected:
     line.capability = "SEA.TEST_FRIGATE";
     line.quantity = 3;
     line.location = model::Location::BlackSea;
-    line.role = "maritime";
+    line.role = model::RequirementRole::MaritimeSecurity;
     line.required_by_day = 60;
     scenario.mandate.requirements.push_back(line);
     scenario.mandate.conditions["montreux_article_19"] = true;

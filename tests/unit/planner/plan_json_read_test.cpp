@@ -52,6 +52,29 @@ TEST(PlanJsonRead, AnInvalidScenarioDateIsLocated) {
   EXPECT_NE(read_error(doc).find("February 2025 has 28 days"), std::string::npos) << read_error(doc);
 }
 
+TEST(PlanJsonRead, ProtectionKindAndLineRoleAreDecoded) {
+  // Both were read back as any text; the checker then measured an unknown kind as escort.
+  auto doc = tiny_plan_json();
+  doc["protection_lines"] = nlohmann::json::array({{{"line", "FP-AD"}, {"kind", "surgery"}, {"title", "t"}, {"source", "s"},
+                                                    {"status", "missing"}, {"sites", 0}, {"covered", 0},
+                                                    {"gaps", nlohmann::json::array()}}});
+  const Plan read = plan_from_json(doc.dump(), "plan.json");
+  ASSERT_EQ(read.protection_lines.size(), 1u);
+  EXPECT_EQ(read.protection_lines[0].kind, ProtectionKind::Surgery);
+  ASSERT_FALSE(read.lines.empty());
+  EXPECT_EQ(read.lines[0].role, model::RequirementRole::AirDefence);
+
+  doc["protection_lines"][0]["kind"] = "medical";
+  std::string error = read_error(doc);
+  EXPECT_NE(error.find("/protection_lines/0/kind"), std::string::npos) << error;
+  EXPECT_NE(error.find("air_defence, surgery, escort"), std::string::npos) << error;
+  doc["protection_lines"][0]["kind"] = "surgery";
+  doc["lines"][0]["role"] = "air defence";
+  error = read_error(doc);
+  EXPECT_NE(error.find("/lines/0/role"), std::string::npos) << error;
+  EXPECT_NE(error.find("air_defence, air_policing"), std::string::npos) << error;
+}
+
 // The 1-based line of the first occurrence of `needle` in `text`.
 int line_of(const std::string& text, const std::string& needle) {
   const auto at = text.find(needle);

@@ -37,7 +37,8 @@ protected:
     scenario.catalogue.capabilities.push_back(with_speed("MED.TEST_R2", 75, 50, 1.5));
     scenario.catalogue.capabilities.push_back(with_speed("MED.TEST_RW", 40, 250, 0.5));
     scenario.catalogue.capabilities.push_back(with_speed("LAND.TEST_COY", 150, 40, 1));
-    rules.lines = {{"FP-AD", "air_defence", "air defence", "test"}, {"FP-MED", "surgery", "surgery", "test"}};
+    rules.lines = {{"FP-AD", ProtectionKind::AirDefence, "air defence", "test"},
+                   {"FP-MED", ProtectionKind::Surgery, "surgery", "test"}};
     rules.air_defence_capabilities = {"AD.TEST"};
     rules.escort_capabilities = {"LAND.TEST_COY"};
     rules.role2_capability = "MED.TEST_R2";

@@ -11,6 +11,7 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/planner/host_consent.hpp"
 #include "guarantor/planner/parameters.hpp"
+#include "guarantor/planner/protection_rules.hpp"
 #include "guarantor/planner/threat.hpp"
 #include "load_diagnostics.hpp"
 
@@ -67,6 +68,35 @@ TEST(PlannerRuleFiles, HostConsentMissingFieldsNameTheObjectsLine) {
   EXPECT_TRUE(has(problems, "host_consent.json:5 /refusals/1/country: missing; expected a non-empty string")) << problems;
   EXPECT_TRUE(has(problems, "host_consent.json:6 /refusals/1/basing: missing; expected true")) << problems;
   EXPECT_TRUE(has(problems, "host_consent.json:4 /refusals/1/crossings: missing; a transit refusal")) << problems;
+}
+
+TEST(PlannerRuleFiles, ProtectionKindIsDecodedOnceAndNamesTheAllowedKinds) {
+  const auto path = write_file(temp_dir() / "protection.json", R"({
+  "lines": [
+    {"id": "FP-AD", "kind": "air-defence", "title": "t", "source": "s"},
+    {"id": "FP-MED", "kind": "surgery", "title": "t", "source": "s"}
+  ],
+  "air_defence_capabilities": ["AD.X"], "escort_capabilities": ["LAND.X"],
+  "role2_capability": "MED.ROLE2", "medevac_capability": "MED.MEDEVAC_RW",
+  "surgery_within_h": {"value": 2, "unit": "h", "source": "s"},
+  "road_evacuation_kmh": {"value": 50, "unit": "km/h", "source": "s"},
+  "medevac_dispatch_h": {"value": 0.25, "unit": "h", "source": "s"}
+})");
+  const std::string problems = problems_of([&] { (void)load_protection_rules(path); });
+  EXPECT_TRUE(has(problems, "protection.json:3 /lines/0/kind: got \"air-defence\"; expected one of air_defence, surgery, escort"))
+      << problems;
+  EXPECT_FALSE(has(problems, "/lines/1")) << problems;
+  write_file(path, R"({
+  "lines": [{"id": "FP-MED", "kind": "surgery", "title": "t", "source": "s"}],
+  "air_defence_capabilities": ["AD.X"], "escort_capabilities": ["LAND.X"],
+  "role2_capability": "MED.ROLE2", "medevac_capability": "MED.MEDEVAC_RW",
+  "surgery_within_h": {"value": 2, "unit": "h", "source": "s"},
+  "road_evacuation_kmh": {"value": 50, "unit": "km/h", "source": "s"},
+  "medevac_dispatch_h": {"value": 0.25, "unit": "h", "source": "s"}
+})");
+  const ProtectionRules rules = load_protection_rules(path);
+  ASSERT_EQ(rules.lines.size(), 1u);
+  EXPECT_EQ(rules.lines[0].kind, ProtectionKind::Surgery);
 }
 
 TEST(PlannerRuleFiles, ParameterSyntaxErrorsNameLineAndColumn) {

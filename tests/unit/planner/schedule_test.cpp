@@ -129,7 +129,7 @@ protected:
     model::RequirementLine line = scenario.mandate.requirements.back();
     line.id = "R-3";
     line.capability = "NAV.TEST";
-    line.role = "maritime_security";
+    line.role = model::RequirementRole::MaritimeSecurity;
     line.quantity = 3;
     scenario.mandate.requirements.push_back(line);
     params.port_resource["NAV.TEST"] = 0.5;

@@ -95,13 +95,13 @@ model::Scenario tiny_scenario() {
   ad.id = "R-1";
   ad.capability = "AD.TEST";
   ad.quantity = 1;
-  ad.role = "air_defence";
+  ad.role = model::RequirementRole::AirDefence;
   ad.required_by_day = 30;
   ad.coverage = model::CoverageTarget{"population", 1.0, ""};
   model::RequirementLine air = ad;
   air.id = "R-2";
   air.capability = "AIR.TEST_SQN";
-  air.role = "air_policing";
+  air.role = model::RequirementRole::AirPolicing;
   air.coverage.reset();
   m.requirements = {ad, air};
   return s;

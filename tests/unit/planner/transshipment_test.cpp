@@ -82,7 +82,7 @@ protected:
     line.capability = railhead.code;
     line.quantity = 1;
     line.location = model::Location::NeighbouringNato;
-    line.role = "logistics";
+    line.role = model::RequirementRole::Logistics;
     line.required_by_day = 30;
     line.priority = 2;
     scenario.mandate.requirements.push_back(line);
