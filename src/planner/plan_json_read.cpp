@@ -123,8 +123,10 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
                               r.str(p, "/positions", "site"), r.lon_lat(p, "/positions", "position"),
                               r.num(p, "/positions", "reach_km"), r.num(p, "/positions", "marginal_value"),
                               r.integer(p, "/positions", "rank")});
-  for (const auto& a : r.array(doc, "", "assignments")) {
-    const std::string ptr = "/assignments";
+  const auto& assignments = r.array(doc, "", "assignments");
+  for (std::size_t i = 0; i < assignments.size(); ++i) {
+    const auto& a = assignments[i];
+    const std::string ptr = fmt::format("/assignments/{}", i);
     plan.assignments.push_back({r.str(a, ptr, "unit"),
                                 r.str(a, ptr, "pledge"),
                                 r.str(a, ptr, "nation"),
@@ -177,8 +179,10 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
         plan.unassigned.back().causes.push_back({r.str(c, "/unassigned/causes", "line"), *cause});
       }
   }
-  for (const auto& l : r.array(doc, "", "lines")) {
-    const std::string ptr = "/lines";
+  const auto& line_docs = r.array(doc, "", "lines");
+  for (std::size_t i = 0; i < line_docs.size(); ++i) {
+    const auto& l = line_docs[i];
+    const std::string ptr = fmt::format("/lines/{}", i);
     LineResult line;
     line.line_id = r.str(l, ptr, "line");
     line.capability = r.str(l, ptr, "capability");

@@ -30,7 +30,7 @@ bool reported(const std::vector<Diagnostic>& diagnostics, const std::string& fil
 
 TEST(TypedDates, ScenarioAndAreasHoldCalendarDays) {
   testing::ScenarioFixture fixture;
-  const auto scenario = load_scenario(fixture.manifest());
+  const auto scenario = load_scenario(fixture.manifest(), LoadOptions{});
   ASSERT_TRUE(scenario.as_of.has_value());
   EXPECT_EQ(*scenario.as_of, day("2025-03-18"));
   ASSERT_EQ(scenario.theatre.areas.size(), 1U);

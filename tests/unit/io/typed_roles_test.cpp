@@ -30,7 +30,7 @@ TEST(TypedRoles, LinesAndCaveatsHoldTheRole) {
   testing::ScenarioFixture fixture;
   fixture.set("coalition.json", "/pledges/0/caveats",
               nlohmann::json::array({{{"kind", "excluded_role"}, {"values", {"air_defence"}}, {"source", "s"}}}));
-  const auto scenario = load_scenario(fixture.manifest());
+  const auto scenario = load_scenario(fixture.manifest(), LoadOptions{});
   EXPECT_EQ(scenario.mandate.requirements.at(0).role, RequirementRole::Deterrence);
   EXPECT_EQ(scenario.mandate.requirements.at(1).role, RequirementRole::AirDefence);
   ASSERT_EQ(scenario.coalition.pledges.at(0).caveats.size(), 1U);
