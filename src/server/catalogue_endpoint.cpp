@@ -35,7 +35,7 @@ Reply catalogue(Context& context) {
   json conditions = json::array();
   for (const auto& [key, met] : scenario.mandate.conditions) conditions.push_back({{"key", key}, {"met", met}});
   std::set<std::string> roles;
-  for (const auto& line : scenario.mandate.requirements) roles.insert(line.role);
+  for (const auto& line : scenario.mandate.requirements) roles.insert(std::string(model::to_string(line.role)));
   json locations = json::array();
   for (const auto location : {model::Location::Ukraine, model::Location::NeighbouringNato, model::Location::BlackSea,
                               model::Location::OutsideTheatre})
