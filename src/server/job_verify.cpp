@@ -3,6 +3,7 @@
 // findings version that records the SHA-256 of every input. The files are written to a private
 // temporary directory for the pipeline's readers; the names in the findings are the stored
 // ones ("<file id>/<name>:<line>"), never the temporary paths.
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -92,22 +93,36 @@ Reply start_verify(Context& context, const nlohmann::json& body) {
   request.agreement = settings.agreement;
   request.source_registry = settings.source_registry;
   request.gazetteer = settings.gazetteer;
-  request.theatre = settings.theatre;
   request.asset_dir = settings.asset_dir;
   request.admin_area_names = settings.admin_area_names;
   request.theatre_scope = settings.theatre_scope;
   request.line_of_contact = settings.line_of_contact;
   nlohmann::json listed = nlohmann::json::array();
   for (const auto& file : files) listed.push_back({{"id", file.id}, {"name", file.name}, {"sha256", file.sha256}});
-  const nlohmann::json inputs = {{"report_files", listed},
+  nlohmann::json inputs = {{"report_files", listed},
                                  {"agreement_sha256", file_sha256_or_empty(settings.agreement)},
                                  {"source_registry_sha256", file_sha256_or_empty(settings.source_registry)},
                                  {"line_of_contact_sha256", file_sha256_or_empty(settings.line_of_contact)},
                                  {"parameters_sha256", sha256_hex(verify::to_json(request.params).dump())}};
   const std::string actor = context.user().name;
   auto& workspace = server.workspace;
-  return accepted(context, server.jobs->submit("verify", actor, [&workspace, request, files, inputs, actor](JobProgress& progress) mutable {
+  const bool own_theatre = settings.workspace_theatre;
+  return accepted(context, server.jobs->submit("verify", actor, [&workspace, request, files, inputs, actor, own_theatre](JobProgress& progress) mutable {
     TemporaryDirectory scratch;
+    if (own_theatre) {
+      // The workspace's theatre as it is when the run starts, recorded by the hashes of its files.
+      const auto exported = scratch.path / "scenario";
+      workspace.export_scenario(exported);
+      request.theatre = exported / "scenario.json";
+      std::vector<std::filesystem::path> documents;
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(exported / "theatre"))
+        if (entry.is_regular_file()) documents.push_back(entry.path());
+      std::sort(documents.begin(), documents.end());
+      std::string listed;
+      for (const auto& document : documents)
+        listed += fmt::format("{} {}\n", document.lexically_relative(exported).string(), file_sha256_or_empty(document));
+      inputs["theatre_sha256"] = sha256_hex(listed);
+    }
     const int total = static_cast<int>(files.size()) + PIPELINE_STAGES;
     int done = 0;
     for (const auto& file : files) {

@@ -21,7 +21,9 @@ struct VerifySettings {
   std::filesystem::path agreement;         ///< provisions (data/agreements/default_agreement.json)
   std::filesystem::path source_registry;   ///< outlet ratings; empty: every outlet rated F
   std::filesystem::path gazetteer;         ///< GeoNames cities1000.txt; empty: no geocoding by place name
-  std::filesystem::path theatre;           ///< scenario manifest for admin areas and the theatre check; empty: none
+  /// Admin areas and the theatre check from the workspace's own theatre (its scenario documents,
+  /// exported for each run); false: neither.
+  bool workspace_theatre = false;
   std::filesystem::path asset_dir;         ///< where the theatre's "npm:" references resolve
   std::filesystem::path admin_area_names;  ///< data/verify/admin_areas.json (with theatre)
   std::filesystem::path theatre_scope;     ///< data/verify/theatre_scope.json (with theatre)
