@@ -100,10 +100,10 @@ Reply start_verify(Context& context, const nlohmann::json& body) {
   nlohmann::json listed = nlohmann::json::array();
   for (const auto& file : files) listed.push_back({{"id", file.id}, {"name", file.name}, {"sha256", file.sha256}});
   nlohmann::json inputs = {{"report_files", listed},
-                                 {"agreement_sha256", file_sha256_or_empty(settings.agreement)},
-                                 {"source_registry_sha256", file_sha256_or_empty(settings.source_registry)},
-                                 {"line_of_contact_sha256", file_sha256_or_empty(settings.line_of_contact)},
-                                 {"parameters_sha256", sha256_hex(verify::to_json(request.params).dump())}};
+                           {"agreement_sha256", file_sha256_or_empty(settings.agreement)},
+                           {"source_registry_sha256", file_sha256_or_empty(settings.source_registry)},
+                           {"line_of_contact_sha256", file_sha256_or_empty(settings.line_of_contact)},
+                           {"parameters_sha256", sha256_hex(verify::to_json(request.params).dump())}};
   const std::string actor = context.user().name;
   auto& workspace = server.workspace;
   const bool own_theatre = settings.workspace_theatre;

@@ -169,6 +169,72 @@ TEST_P(FindingsApi, UnusableUploadsAndBadJobRequestsAreRefusedWithNothingStored)
   EXPECT_EQ(workspace_->findings_versions().size(), versions_before);
 }
 
+// Verify jobs judge against the workspace's theatre as it stands when the run starts, not the
+// default scenario's: a workspace whose theatre also outlines Lithuania places a strike near
+// Vilnius in a country outside the monitored theatre (kept, not judged), where the default
+// theatre, without that outline, cannot tell the country and judges it. Each findings version
+// records the hash of the theatre it read.
+TEST_P(FindingsApi, VerifyJudgesAgainstTheWorkspacesOwnTheatre) {
+  const std::string data = GUARANTOR_TEST_DATA_DIR;
+  server::ServerOptions options;
+  options.verify.workspace_theatre = true;
+  options.verify.asset_dir = GUARANTOR_TEST_ASSET_DIR;
+  options.verify.admin_area_names = data + "/verify/admin_areas.json";
+  options.verify.theatre_scope = data + "/verify/theatre_scope.json";
+  server_ = std::make_unique<RunningServer>(*workspace_, *base_, options);
+  auto client = server_->client();
+  const std::string csv =
+      "id,date,outlet,claimant,claimed_actor,category,target_kind,weapon_class,place,admin1,lon,lat,"
+      "location_uncertainty_m,fatalities,description\n"
+      "lt1,2025-03-20T03:00:00Z,Reuters,,RU,strike,power_generation_transmission,drone,,,25.2797,54.6872,500,0,"
+      "\"Drone strike on a substation near Vilnius\"\n"
+      "ua1,2025-03-20T02:10:00Z,Reuters,,RU,strike,power_generation_transmission,drone,,,36.2304,49.9935,500,0,"
+      "\"Drone strike on a substation, Kharkiv\"\n";
+  auto uploaded = upload(client, "theatre.csv", csv);
+  ASSERT_EQ(uploaded->status, 201) << uploaded->body;
+  const std::string body = json{{"kind", "verify"}, {"report_files", {json_of(uploaded).at("id")}}}.dump();
+  const auto run = [&] {
+    auto started = client.Post("/api/v1/jobs", as("monitor"), body, "application/json");
+    EXPECT_EQ(started->status, 202) << started->body;
+    const json done = wait_for(client, json_of(started).at("id").get<std::string>());
+    EXPECT_EQ(done.at("state"), "succeeded") << done.dump();
+    return json_of(client.Get(fmt::format("/api/v1/findings/{}", done.at("result").at("findings_version").get<std::int64_t>()),
+                              as("monitor")));
+  };
+  // The findings whose incident has the report among its sources.
+  const auto findings_naming = [](const json& version, const std::string& report) {
+    int count = 0;
+    for (const json& finding : version.at("findings").at("findings"))
+      for (const json& source : finding.at("sources")) count += source.at("report") == report ? 1 : 0;
+    return count;
+  };
+
+  const json as_seeded = run();
+  const std::string seeded_theatre = as_seeded.at("inputs").at("theatre_sha256");
+  EXPECT_EQ(seeded_theatre.size(), 64u);
+  EXPECT_EQ(as_seeded.at("findings").at("out_of_theatre"), json::array()) << as_seeded.at("findings").dump();
+  EXPECT_GT(findings_naming(as_seeded, "guarantor_csv:lt1"), 0) << "no outline names the country: judged";
+  EXPECT_GT(findings_naming(as_seeded, "guarantor_csv:ua1"), 0);
+
+  // The workspace's theatre gains Lithuania's outline, through export, edit and import as a user
+  // would make it.
+  const auto exported = db_->scratch() / "theatre-edit";
+  workspace_->export_scenario(exported);
+  const auto countries_file = exported / "theatre" / "countries.json";
+  json countries = json::parse(std::ifstream(countries_file));
+  countries.at("countries").push_back({{"iso2", "LT"}, {"iso_n3", "440"}, {"name", "Lithuania"}, {"role", "neighbour_other"},
+                                       {"nato", true}, {"eu", true}, {"rail_gauge_mm", "1520"}, {"source", "ISO 3166-1"}});
+  std::ofstream(countries_file, std::ios::trunc) << countries.dump(1);
+  workspace_->import_scenario(exported / "scenario.json", io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
+  const json widened = run();
+  workspace_->import_scenario(default_manifest(), io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
+
+  EXPECT_NE(widened.at("inputs").at("theatre_sha256"), seeded_theatre);
+  ASSERT_EQ(widened.at("findings").at("out_of_theatre").size(), 1u) << widened.at("findings").dump();
+  EXPECT_EQ(findings_naming(widened, "guarantor_csv:lt1"), 0) << "in Lithuania, outside the monitored theatre: not judged";
+  EXPECT_EQ(findings_naming(widened, "guarantor_csv:ua1"), findings_naming(as_seeded, "guarantor_csv:ua1"));
+}
+
 // A restart keeps finished jobs readable (state, result, the stream's last event) and reports a
 // job the stopped server left running as interrupted instead of forgetting it.
 TEST_P(FindingsApi, JobsOutliveARestart) {
