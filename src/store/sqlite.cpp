@@ -27,10 +27,15 @@ Connection::Connection(const std::filesystem::path& path) : name_(path.string())
   }
   sqlite3_busy_timeout(db_, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes(db_, 1);
-  // WAL lets readers go on while one writer writes; synchronous=FULL makes every committed
-  // transaction durable across a power cut or a killed process, not only an application crash.
+  // WAL lets readers go on while one writer writes. synchronous=NORMAL: a commit is in the WAL
+  // file (the operating system's cache) before it is acknowledged, so it survives the server
+  // process being killed (tests/http/durability_test.cpp); the WAL is synced at each checkpoint,
+  // so a power cut or an operating-system crash can undo the transactions committed since the
+  // last one, whole (the history's chain stays intact), never corrupt the file. FULL synced each
+  // commit: one fsync per write (2 ms on an idle disk, about 30 ms on this project's busy one)
+  // behind the one writer, which capped the server's request rate (docs/workspace.md, "Measured").
   try {
-    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   } catch (...) {
     sqlite3_close_v2(db_);  // the destructor does not run for a constructor that throws
     throw;
