@@ -156,8 +156,8 @@ model::RequirementLine read_requirement_line(const Json& entry, const std::strin
   line.priority = static_cast<int>(reader.integer(entry, "priority", pointer, 1, MAX_PRIORITY));
   line.location = reader.enumeration(entry, "location", pointer, model::location_from_string, LOCATIONS,
                                      model::Location::Ukraine);
-  line.role = reader.enumeration(entry, "role", pointer, model::requirement_role_from_string, model::REQUIREMENT_ROLE_NAMES,
-                                 model::RequirementRole::Deterrence);
+  line.role = reader.enumeration(entry, "role", pointer, model::requirement_role_from_string,
+                                 model::REQUIREMENT_ROLE_NAMES, model::RequirementRole::Deterrence);
   line.required_by_day = static_cast<int>(reader.integer(entry, "required_by_day", pointer, 0, MAX_DAYS));
   line.description = reader.string(entry, "description", pointer, false);
   line.source = reader.string(entry, "source", pointer);

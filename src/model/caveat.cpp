@@ -65,7 +65,8 @@ Caveat Caveat::from_names(CaveatKind kind, const std::vector<std::string>& value
     case CaveatKind::ExcludedRole: {
       const auto role = requirement_role_from_string(values.front());
       if (!role)
-        throw Error(ErrorCode::Schema, "", fmt::format("got \"{}\"; expected one of {}", values.front(), REQUIREMENT_ROLE_NAMES));
+        throw Error(ErrorCode::Schema, "",
+                    fmt::format("got \"{}\"; expected one of {}", values.front(), REQUIREMENT_ROLE_NAMES));
       return excludes_role(*role, std::move(source));
     }
     case CaveatKind::Where: break;

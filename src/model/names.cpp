@@ -59,20 +59,21 @@ constexpr NameTable<SiteNegotiation, 5> SITE_NEGOTIATIONS{{{SiteNegotiation::Pro
                                                           {SiteNegotiation::Offered, "offered"},
                                                           {SiteNegotiation::Agreed, "agreed"},
                                                           {SiteNegotiation::Rejected, "rejected"}}};
-constexpr NameTable<RequirementRole, 14> REQUIREMENT_ROLES{{{RequirementRole::AirDefence, "air_defence"},
-                                                            {RequirementRole::AirPolicing, "air_policing"},
-                                                            {RequirementRole::Combat, "combat"},
-                                                            {RequirementRole::Command, "command"},
-                                                            {RequirementRole::Deterrence, "deterrence"},
-                                                            {RequirementRole::Engineering, "engineering"},
-                                                            {RequirementRole::ForceProtection, "force_protection"},
-                                                            {RequirementRole::HostSupport, "host_support"},
-                                                            {RequirementRole::Logistics, "logistics"},
-                                                            {RequirementRole::MaritimeSecurity, "maritime_security"},
-                                                            {RequirementRole::Medical, "medical"},
-                                                            {RequirementRole::MineCountermeasures, "mine_countermeasures"},
-                                                            {RequirementRole::Monitoring, "monitoring"},
-                                                            {RequirementRole::Training, "training"}}};
+constexpr NameTable<RequirementRole, 14> REQUIREMENT_ROLES{
+    {{RequirementRole::AirDefence, "air_defence"},
+     {RequirementRole::AirPolicing, "air_policing"},
+     {RequirementRole::Combat, "combat"},
+     {RequirementRole::Command, "command"},
+     {RequirementRole::Deterrence, "deterrence"},
+     {RequirementRole::Engineering, "engineering"},
+     {RequirementRole::ForceProtection, "force_protection"},
+     {RequirementRole::HostSupport, "host_support"},
+     {RequirementRole::Logistics, "logistics"},
+     {RequirementRole::MaritimeSecurity, "maritime_security"},
+     {RequirementRole::Medical, "medical"},
+     {RequirementRole::MineCountermeasures, "mine_countermeasures"},
+     {RequirementRole::Monitoring, "monitoring"},
+     {RequirementRole::Training, "training"}}};
 }  // namespace
 
 std::string_view to_string(CountryRole v) { return detail::name_of(COUNTRY_ROLES, v); }

@@ -47,7 +47,8 @@ std::optional<std::string> caveat_breach(const model::Scenario& scenario, const 
           return fmt::format("pledge needs condition {}, which the mandate does not meet", caveat.key());
         break;
       case model::CaveatKind::ExcludedRole:
-        if (caveat.excluded_role() == line.role) return fmt::format("pledge excludes the role {}", model::to_string(line.role));
+        if (caveat.excluded_role() == line.role)
+          return fmt::format("pledge excludes the role {}", model::to_string(line.role));
         break;
     }
   }

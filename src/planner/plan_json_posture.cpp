@@ -40,8 +40,14 @@ void write_posture_sections(ordered_json& doc, const Plan& plan) {
   doc["protection"] = sites;
   ordered_json lines = ordered_json::array();
   for (const auto& l : plan.protection_lines)
-    lines.push_back({{"line", l.id}, {"kind", to_string(l.kind)}, {"title", l.title}, {"source", l.source}, {"status", to_string(l.status)},
-                     {"sites", l.sites}, {"covered", l.covered}, {"gaps", l.gaps}});
+    lines.push_back({{"line", l.id},
+                     {"kind", to_string(l.kind)},
+                     {"title", l.title},
+                     {"source", l.source},
+                     {"status", to_string(l.status)},
+                     {"sites", l.sites},
+                     {"covered", l.covered},
+                     {"gaps", l.gaps}});
   doc["protection_lines"] = lines;
 }
 

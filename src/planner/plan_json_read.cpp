@@ -43,7 +43,8 @@ Plan plan_from_json(std::string_view text, const std::string& where) {
   // Decoded once, like the scenario's: "" is a plan of a scenario that stated no date.
   if (const std::string as_of = r.str(pv, "/provenance", "as_of"); !as_of.empty()) {
     plan.provenance.as_of = Date::from_iso(as_of);
-    if (!plan.provenance.as_of) throw Error(ErrorCode::Schema, lines.where("/provenance/as_of"), iso_date_problem(as_of));
+    if (!plan.provenance.as_of)
+      throw Error(ErrorCode::Schema, lines.where("/provenance/as_of"), iso_date_problem(as_of));
   }
   plan.provenance.illustrative = r.boolean(pv, "/provenance", "illustrative");
   plan.provenance.seed = static_cast<std::uint64_t>(r.num(pv, "/provenance", "seed"));

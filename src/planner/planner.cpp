@@ -14,7 +14,9 @@ namespace {
 constexpr std::pair<LineStatus, std::string_view> LINE_STATUS_NAMES[] = {
     {LineStatus::Met, "met"}, {LineStatus::Partial, "partial"}, {LineStatus::Missing, "missing"}};
 constexpr std::pair<ProtectionKind, std::string_view> PROTECTION_KIND_NAMES_TABLE[] = {
-    {ProtectionKind::AirDefence, "air_defence"}, {ProtectionKind::Surgery, "surgery"}, {ProtectionKind::Escort, "escort"}};
+    {ProtectionKind::AirDefence, "air_defence"},
+    {ProtectionKind::Surgery, "surgery"},
+    {ProtectionKind::Escort, "escort"}};
 }  // namespace
 
 std::string_view to_string(ProtectionKind kind) {

@@ -57,7 +57,8 @@ json build_plan_map_data(const planner::Plan& plan, const model::Scenario& scena
   data["standoff"] = {{"radius_m", plan.provenance.standoff_km * 1000.0}, {"points", json::array()}};
   if (occupied) {
     const auto drawn = prepare_for_drawing(occupied->area, {options.region_simplify_deg, frame});
-    data["occupied"] = {{"as_of", occupied->as_of.iso()}, {"coordinates", coordinates(drawn, options.coordinate_decimals)}};
+    data["occupied"] = {{"as_of", occupied->as_of.iso()},
+                        {"coordinates", coordinates(drawn, options.coordinate_decimals)}};
     // One disc per ~standoff/2 of edge keeps the band's outer edge within 15 % of the radius.
     const double step_km = std::max(plan.provenance.standoff_km / 2.0, 1.0);
     const auto coarse = prepare_for_drawing(occupied->area, {options.country_simplify_deg, frame});

@@ -169,7 +169,8 @@ std::string unassigned(const planner::Plan& plan) {
 
 std::string provenance(const planner::Plan& plan) {
   std::string html = fmt::format("<p>{}; scenario as of {}; seed {}.</p><ul>", escape_html(plan.provenance.generator),
-                                 escape_html(plan.provenance.as_of ? plan.provenance.as_of->iso() : "not stated"), plan.provenance.seed);
+                                 escape_html(plan.provenance.as_of ? plan.provenance.as_of->iso() : "not stated"),
+                                 plan.provenance.seed);
   for (const auto& f : plan.provenance.inputs)
     html += fmt::format("<li>{} &mdash; {} <code>sha256 {}</code></li>", escape_html(f.role), escape_html(f.path), escape_html(f.sha256));
   return html + "</ul>";

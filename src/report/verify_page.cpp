@@ -78,7 +78,8 @@ json layers_json(const VerifyPageOptions& options) {
     for (const model::DatedArea& area : theatre.areas)
       if (area.kind.rfind("occupied", 0) == 0 && (latest == nullptr || area.as_of > latest->as_of)) latest = &area;
     if (latest != nullptr && options.occupied_area == nullptr)
-      layers["occupied"] = json::array({{{"as_of", latest->as_of.iso()}, {"source", latest->source},
+      layers["occupied"] = json::array({{{"as_of", latest->as_of.iso()},
+                                         {"source", latest->source},
                                          {"coords", area_json(latest->area, REGION_SIMPLIFY_DEG, frame)}}});
     layers["attributions"] = theatre.attributions;
   }

@@ -107,45 +107,51 @@ Reply start_verify(Context& context, const nlohmann::json& body) {
   const std::string actor = context.user().name;
   auto& workspace = server.workspace;
   const bool own_theatre = settings.workspace_theatre;
-  return accepted(context, server.jobs->submit("verify", actor, [&workspace, request, files, inputs, actor, own_theatre](JobProgress& progress) mutable {
-    TemporaryDirectory scratch;
-    if (own_theatre) {
-      // The workspace's theatre as it is when the run starts, recorded by the hashes of its files.
-      const auto exported = scratch.path / "scenario";
-      workspace.export_scenario(exported);
-      request.theatre = exported / "scenario.json";
-      std::vector<std::filesystem::path> documents;
-      for (const auto& entry : std::filesystem::recursive_directory_iterator(exported / "theatre"))
-        if (entry.is_regular_file()) documents.push_back(entry.path());
-      std::sort(documents.begin(), documents.end());
-      std::string listed;
-      for (const auto& document : documents)
-        listed += fmt::format("{} {}\n", document.lexically_relative(exported).string(), file_sha256_or_empty(document));
-      inputs["theatre_sha256"] = sha256_hex(listed);
-    }
-    const int total = static_cast<int>(files.size()) + PIPELINE_STAGES;
-    int done = 0;
-    for (const auto& file : files) {
-      const auto dir = scratch.path / std::to_string(file.id);
-      std::filesystem::create_directories(dir);
-      io::write_file_atomically(dir / file.name, workspace.report_file_content(file.id));
-      request.report_files.push_back(dir / file.name);
-    }
-    const std::string prefix = scratch.path.string() + "/";
-    request.progress = [&](const std::string& line) {
-      std::string stage = line;
-      strip_prefix(stage, prefix);
-      progress.stage(stage, std::min(++done, total), total);
-    };
-    verify::VerifyResult result = verify::run_verify(request);
-    // What the run read is named as the workspace names it, not by the scratch paths.
-    for (auto& input : result.inputs) strip_prefix(input.path, prefix);
-    for (auto& rejection : result.rejected) strip_prefix(rejection.where, prefix);
-    for (auto& report : result.reports) strip_prefix(report.origin, prefix);
-    progress.stage("store", total, total);
-    return workspace.store_findings_version(verify::findings_json(result).dump(), inputs, result.counts(), progress.job_id(), actor)
-        .id;
-  }));
+  return accepted(
+      context,
+      server.jobs->submit(
+          "verify", actor, [&workspace, request, files, inputs, actor, own_theatre](JobProgress& progress) mutable {
+            TemporaryDirectory scratch;
+            if (own_theatre) {
+              // The workspace's theatre as it is when the run starts, recorded by the hashes of its files.
+              const auto exported = scratch.path / "scenario";
+              workspace.export_scenario(exported);
+              request.theatre = exported / "scenario.json";
+              std::vector<std::filesystem::path> documents;
+              for (const auto& entry : std::filesystem::recursive_directory_iterator(exported / "theatre"))
+                if (entry.is_regular_file()) documents.push_back(entry.path());
+              std::sort(documents.begin(), documents.end());
+              std::string listed;
+              for (const auto& document : documents)
+                listed += fmt::format("{} {}\n", document.lexically_relative(exported).string(),
+                                      file_sha256_or_empty(document));
+              inputs["theatre_sha256"] = sha256_hex(listed);
+            }
+            const int total = static_cast<int>(files.size()) + PIPELINE_STAGES;
+            int done = 0;
+            for (const auto& file : files) {
+              const auto dir = scratch.path / std::to_string(file.id);
+              std::filesystem::create_directories(dir);
+              io::write_file_atomically(dir / file.name, workspace.report_file_content(file.id));
+              request.report_files.push_back(dir / file.name);
+            }
+            const std::string prefix = scratch.path.string() + "/";
+            request.progress = [&](const std::string& line) {
+              std::string stage = line;
+              strip_prefix(stage, prefix);
+              progress.stage(stage, std::min(++done, total), total);
+            };
+            verify::VerifyResult result = verify::run_verify(request);
+            // What the run read is named as the workspace names it, not by the scratch paths.
+            for (auto& input : result.inputs) strip_prefix(input.path, prefix);
+            for (auto& rejection : result.rejected) strip_prefix(rejection.where, prefix);
+            for (auto& report : result.reports) strip_prefix(report.origin, prefix);
+            progress.stage("store", total, total);
+            return workspace
+                .store_findings_version(verify::findings_json(result).dump(), inputs, result.counts(),
+                                        progress.job_id(), actor)
+                .id;
+          }));
 }
 
 }  // namespace guarantor::server

@@ -95,8 +95,9 @@ void Workspace::import_scenario(const std::filesystem::path& manifest, const io:
 
   const json mandate = io::encode_mandate(scenario.mandate);
   connection
-      .prepare("INSERT INTO scenario_header (id, name, description, as_of, coalition_name, mandate_name, "
-               "mandate_description, mandate_source, posture_json) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .prepare(
+          "INSERT INTO scenario_header (id, name, description, as_of, coalition_name, mandate_name, "
+          "mandate_description, mandate_source, posture_json) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
       .bind(1, scenario.name)
       .bind(2, scenario.description)
       .bind(3, scenario.as_of_iso())

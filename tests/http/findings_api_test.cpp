@@ -198,8 +198,9 @@ TEST_P(FindingsApi, VerifyJudgesAgainstTheWorkspacesOwnTheatre) {
     EXPECT_EQ(started->status, 202) << started->body;
     const json done = wait_for(client, json_of(started).at("id").get<std::string>());
     EXPECT_EQ(done.at("state"), "succeeded") << done.dump();
-    return json_of(client.Get(fmt::format("/api/v1/findings/{}", done.at("result").at("findings_version").get<std::int64_t>()),
-                              as("monitor")));
+    return json_of(
+        client.Get(fmt::format("/api/v1/findings/{}", done.at("result").at("findings_version").get<std::int64_t>()),
+                   as("monitor")));
   };
   // The findings whose incident has the report among its sources.
   const auto findings_naming = [](const json& version, const std::string& report) {
@@ -222,8 +223,15 @@ TEST_P(FindingsApi, VerifyJudgesAgainstTheWorkspacesOwnTheatre) {
   workspace_->export_scenario(exported);
   const auto countries_file = exported / "theatre" / "countries.json";
   json countries = json::parse(std::ifstream(countries_file));
-  countries.at("countries").push_back({{"iso2", "LT"}, {"iso_n3", "440"}, {"name", "Lithuania"}, {"role", "neighbour_other"},
-                                       {"nato", true}, {"eu", true}, {"rail_gauge_mm", "1520"}, {"source", "ISO 3166-1"}});
+  countries.at("countries")
+      .push_back({{"iso2", "LT"},
+                  {"iso_n3", "440"},
+                  {"name", "Lithuania"},
+                  {"role", "neighbour_other"},
+                  {"nato", true},
+                  {"eu", true},
+                  {"rail_gauge_mm", "1520"},
+                  {"source", "ISO 3166-1"}});
   std::ofstream(countries_file, std::ios::trunc) << countries.dump(1);
   workspace_->import_scenario(exported / "scenario.json", io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
   const json widened = run();
@@ -231,7 +239,8 @@ TEST_P(FindingsApi, VerifyJudgesAgainstTheWorkspacesOwnTheatre) {
 
   EXPECT_NE(widened.at("inputs").at("theatre_sha256"), seeded_theatre);
   ASSERT_EQ(widened.at("findings").at("out_of_theatre").size(), 1u) << widened.at("findings").dump();
-  EXPECT_EQ(findings_naming(widened, "guarantor_csv:lt1"), 0) << "in Lithuania, outside the monitored theatre: not judged";
+  EXPECT_EQ(findings_naming(widened, "guarantor_csv:lt1"), 0)
+      << "in Lithuania, outside the monitored theatre: not judged";
   EXPECT_EQ(findings_naming(widened, "guarantor_csv:ua1"), findings_naming(as_seeded, "guarantor_csv:ua1"));
 }
 

@@ -139,8 +139,9 @@ TEST(ForceGeneration, ConditionPrecedentBlocksUntilMet) {
 TEST(ForceGeneration, ExcludedRoleBlocksThatRoleOnly) {
   auto s = base_scenario();
   s.coalition.pledges = {pledge("IT-1", "IT", "LAND.QRF", 2, 10, {model::Caveat::from_names(CaveatKind::ExcludedRole, {"combat"}, "t")})};
-  s.mandate.requirements = {line("R-COMBAT", "LAND.QRF", 1, Phase::Ceasefire, 1, Location::Ukraine, 30, model::RequirementRole::Combat),
-                            line("R-DETER", "LAND.QRF", 1, Phase::Ceasefire, 2, Location::Ukraine, 30, model::RequirementRole::Deterrence)};
+  s.mandate.requirements = {
+      line("R-COMBAT", "LAND.QRF", 1, Phase::Ceasefire, 1, Location::Ukraine, 30, model::RequirementRole::Combat),
+      line("R-DETER", "LAND.QRF", 1, Phase::Ceasefire, 2, Location::Ukraine, 30, model::RequirementRole::Deterrence)};
   const auto r = generate_force(s);
   EXPECT_EQ(find_pledge(find_line(r, Phase::Ceasefire, "R-COMBAT"), "IT-1").verdict, Verdict::BlockedByCaveat);
   EXPECT_EQ(find_line(r, Phase::Ceasefire, "R-DETER").filled, 1);

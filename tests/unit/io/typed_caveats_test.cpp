@@ -63,7 +63,8 @@ TEST(TypedCaveats, TypedRulesAnswerWithoutReparsing) {
   EXPECT_EQ(when.phase(), Phase::PeaceDeal);
   EXPECT_TRUE(when.allows(Location::Ukraine));  // only a place caveat restricts places
   EXPECT_EQ(Caveat::needs_condition("us_backstop", "s").key(), "us_backstop");
-  EXPECT_EQ(Caveat::excludes_role(model::RequirementRole::Combat, "s").value_names(), std::vector<std::string>{"combat"});
+  EXPECT_EQ(Caveat::excludes_role(model::RequirementRole::Combat, "s").value_names(),
+            std::vector<std::string>{"combat"});
 }
 
 TEST(TypedCaveats, LoadedPledgeCarriesTypedCaveatsAndDate) {

@@ -23,7 +23,8 @@ bool reported(const std::vector<Diagnostic>& diagnostics, const std::string& fil
               const std::string& message) {
   const std::regex located("(^|/)" + file + ":[0-9]+ " + pointer + "$");
   for (const auto& d : diagnostics)
-    if (std::regex_search(d.where, located) && d.message.find(message) != std::string::npos && d.code == ErrorCode::Schema)
+    if (std::regex_search(d.where, located) && d.message.find(message) != std::string::npos &&
+        d.code == ErrorCode::Schema)
       return true;
   return false;
 }
@@ -64,7 +65,8 @@ TEST(TypedDates, AnAreaWithoutADateIsRefused) {
   testing::ScenarioFixture fixture;
   fixture.erase("occupied.geojson", "/features/0/properties/as_of");
   const auto errors = testing::load_errors(fixture.manifest());
-  EXPECT_TRUE(reported(errors, "occupied.geojson", "/features/0/properties/as_of", "missing")) << diagnostics_text(errors);
+  EXPECT_TRUE(reported(errors, "occupied.geojson", "/features/0/properties/as_of", "missing"))
+      << diagnostics_text(errors);
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ bool reported(const std::vector<Diagnostic>& diagnostics, const std::string& fil
               const std::string& message) {
   const std::regex located("(^|/)" + file + ":[0-9]+ " + pointer + "$");
   for (const auto& d : diagnostics)
-    if (std::regex_search(d.where, located) && d.message.find(message) != std::string::npos && d.code == ErrorCode::Schema)
+    if (std::regex_search(d.where, located) && d.message.find(message) != std::string::npos &&
+        d.code == ErrorCode::Schema)
       return true;
   return false;
 }
@@ -52,11 +53,12 @@ TEST(TypedRoles, AnUnknownRoleNamesTheAllowedOnes) {
 }
 
 TEST(TypedRoles, EveryRoleNameRoundTrips) {
-  for (const auto role : {RequirementRole::AirDefence, RequirementRole::AirPolicing, RequirementRole::Combat,
-                          RequirementRole::Command, RequirementRole::Deterrence, RequirementRole::Engineering,
-                          RequirementRole::ForceProtection, RequirementRole::HostSupport, RequirementRole::Logistics,
-                          RequirementRole::MaritimeSecurity, RequirementRole::Medical,
-                          RequirementRole::MineCountermeasures, RequirementRole::Monitoring, RequirementRole::Training}) {
+  for (const auto role :
+       {RequirementRole::AirDefence, RequirementRole::AirPolicing, RequirementRole::Combat, RequirementRole::Command,
+        RequirementRole::Deterrence, RequirementRole::Engineering, RequirementRole::ForceProtection,
+        RequirementRole::HostSupport, RequirementRole::Logistics, RequirementRole::MaritimeSecurity,
+        RequirementRole::Medical, RequirementRole::MineCountermeasures, RequirementRole::Monitoring,
+        RequirementRole::Training}) {
     const std::string_view name = model::to_string(role);
     EXPECT_EQ(model::requirement_role_from_string(name), role) << name;
     EXPECT_NE(model::REQUIREMENT_ROLE_NAMES.find(name), std::string_view::npos) << name;

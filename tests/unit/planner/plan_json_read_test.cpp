@@ -55,8 +55,13 @@ TEST(PlanJsonRead, AnInvalidScenarioDateIsLocated) {
 TEST(PlanJsonRead, ProtectionKindAndLineRoleAreDecoded) {
   // Both were read back as any text; the checker then measured an unknown kind as escort.
   auto doc = tiny_plan_json();
-  doc["protection_lines"] = nlohmann::json::array({{{"line", "FP-AD"}, {"kind", "surgery"}, {"title", "t"}, {"source", "s"},
-                                                    {"status", "missing"}, {"sites", 0}, {"covered", 0},
+  doc["protection_lines"] = nlohmann::json::array({{{"line", "FP-AD"},
+                                                    {"kind", "surgery"},
+                                                    {"title", "t"},
+                                                    {"source", "s"},
+                                                    {"status", "missing"},
+                                                    {"sites", 0},
+                                                    {"covered", 0},
                                                     {"gaps", nlohmann::json::array()}}});
   const Plan read = plan_from_json(doc.dump(), "plan.json");
   ASSERT_EQ(read.protection_lines.size(), 1u);

@@ -83,7 +83,8 @@ TEST(PlannerRuleFiles, ProtectionKindIsDecodedOnceAndNamesTheAllowedKinds) {
   "medevac_dispatch_h": {"value": 0.25, "unit": "h", "source": "s"}
 })");
   const std::string problems = problems_of([&] { (void)load_protection_rules(path); });
-  EXPECT_TRUE(has(problems, "protection.json:3 /lines/0/kind: got \"air-defence\"; expected one of air_defence, surgery, escort"))
+  EXPECT_TRUE(has(problems,
+                  "protection.json:3 /lines/0/kind: got \"air-defence\"; expected one of air_defence, surgery, escort"))
       << problems;
   EXPECT_FALSE(has(problems, "/lines/1")) << problems;
   write_file(path, R"({

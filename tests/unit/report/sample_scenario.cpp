@@ -86,12 +86,24 @@ model::Theatre make_theatre() {
                              area({{{34.9, 48.6}, {35.4, 50.2}, {36.4, 50.3}, {38.0, 49.9}, {37.6, 48.8}, {36.3, 48.5}}})));
   t.regions.push_back(region("UA-43", "Autonomous Republic of Crimea", "Автономна Республіка Крим",
                              area({{{32.5, 45.4}, {33.6, 44.4}, {35.4, 45.0}, {36.6, 45.4}, {35.2, 46.1}, {33.6, 45.9}}})));
-  t.areas.push_back(model::DatedArea{
-      "occupied.2025-03-18", "occupied_area", Date::from_iso("2025-03-18").value(),
-      area({{{32.5, 45.4}, {33.6, 44.4}, {36.6, 45.4}, {37.5, 46.9}, {38.2, 47.1}, {39.8, 47.8}, {39.7, 48.0},
-             {40.1, 49.3}, {38.3, 49.7}, {37.9, 49.0}, {37.6, 48.2}, {36.0, 47.5}, {35.0, 47.3}, {33.5, 46.8},
-             {32.8, 46.6}, {33.6, 45.9}}}),
-      "hand-drawn test area after a public situation map"});
+  t.areas.push_back(model::DatedArea{"occupied.2025-03-18", "occupied_area", Date::from_iso("2025-03-18").value(),
+                                     area({{{32.5, 45.4},
+                                            {33.6, 44.4},
+                                            {36.6, 45.4},
+                                            {37.5, 46.9},
+                                            {38.2, 47.1},
+                                            {39.8, 47.8},
+                                            {39.7, 48.0},
+                                            {40.1, 49.3},
+                                            {38.3, 49.7},
+                                            {37.9, 49.0},
+                                            {37.6, 48.2},
+                                            {36.0, 47.5},
+                                            {35.0, 47.3},
+                                            {33.5, 46.8},
+                                            {32.8, 46.6},
+                                            {33.6, 45.9}}}),
+                                     "hand-drawn test area after a public situation map"});
 
   const auto place = [](std::int64_t id, std::string name, geo::LonLat at, std::string cc, std::int64_t pop,
                         std::string code) {
