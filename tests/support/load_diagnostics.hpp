@@ -1,6 +1,7 @@
 #pragma once
 // What loading a scenario or one data file reports, for the tests of their validation.
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,17 @@ inline std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics) 
   std::string text;
   for (const auto& d : diagnostics) text += d.to_string() + "\n";
   return text;
+}
+
+/// True when one schema diagnostic is located at `file:<line> pointer` and says `message`.
+inline bool reported_at(const std::vector<Diagnostic>& diagnostics, const std::string& file, const std::string& pointer,
+                        const std::string& message) {
+  const std::regex located("(^|/)" + file + ":[0-9]+ " + pointer + "$");
+  for (const auto& d : diagnostics)
+    if (std::regex_search(d.where, located) && d.message.find(message) != std::string::npos &&
+        d.code == ErrorCode::Schema)
+      return true;
+  return false;
 }
 
 /// What `load` reports when it throws, each diagnostic as "where: message" on its own line; empty

@@ -1,7 +1,6 @@
 // The scenario's as_of and each dated area's as_of are decoded once, at load, into calendar days
 // (guarantor::Date): consumers compare days instead of re-parsing text, and a value that is not
 // a real day, or an empty one, is refused where it is.
-#include <regex>
 
 #include <gtest/gtest.h>
 
@@ -15,19 +14,9 @@ namespace guarantor::io {
 namespace {
 
 using testing::diagnostics_text;
+using testing::reported_at;
 
 Date day(const char* iso) { return Date::from_iso(iso).value(); }
-
-// True when one diagnostic is located at `file:<line> pointer` and says `message`.
-bool reported(const std::vector<Diagnostic>& diagnostics, const std::string& file, const std::string& pointer,
-              const std::string& message) {
-  const std::regex located("(^|/)" + file + ":[0-9]+ " + pointer + "$");
-  for (const auto& d : diagnostics)
-    if (std::regex_search(d.where, located) && d.message.find(message) != std::string::npos &&
-        d.code == ErrorCode::Schema)
-      return true;
-  return false;
-}
 
 TEST(TypedDates, ScenarioAndAreasHoldCalendarDays) {
   testing::ScenarioFixture fixture;
@@ -47,7 +36,7 @@ TEST(TypedDates, AnEmptyScenarioDateIsRefused) {
   testing::ScenarioFixture fixture;
   fixture.set("scenario.json", "/as_of", "");
   const auto errors = testing::load_errors(fixture.manifest());
-  EXPECT_TRUE(reported(errors, "scenario.json", "/as_of", "empty; expected a calendar date YYYY-MM-DD"))
+  EXPECT_TRUE(reported_at(errors, "scenario.json", "/as_of", "empty; expected a calendar date YYYY-MM-DD"))
       << diagnostics_text(errors);
 }
 
@@ -56,8 +45,8 @@ TEST(TypedDates, InvalidDatesAreLocated) {
   fixture.set("scenario.json", "/as_of", "2025-3-18");
   fixture.set("occupied.geojson", "/features/0/properties/as_of", "2024-02-30");
   const auto errors = testing::load_errors(fixture.manifest());
-  EXPECT_TRUE(reported(errors, "scenario.json", "/as_of", "got \"2025-3-18\"")) << diagnostics_text(errors);
-  EXPECT_TRUE(reported(errors, "occupied.geojson", "/features/0/properties/as_of", "February 2024 has 29 days"))
+  EXPECT_TRUE(reported_at(errors, "scenario.json", "/as_of", "got \"2025-3-18\"")) << diagnostics_text(errors);
+  EXPECT_TRUE(reported_at(errors, "occupied.geojson", "/features/0/properties/as_of", "February 2024 has 29 days"))
       << diagnostics_text(errors);
 }
 
@@ -65,7 +54,7 @@ TEST(TypedDates, AnAreaWithoutADateIsRefused) {
   testing::ScenarioFixture fixture;
   fixture.erase("occupied.geojson", "/features/0/properties/as_of");
   const auto errors = testing::load_errors(fixture.manifest());
-  EXPECT_TRUE(reported(errors, "occupied.geojson", "/features/0/properties/as_of", "missing"))
+  EXPECT_TRUE(reported_at(errors, "occupied.geojson", "/features/0/properties/as_of", "missing"))
       << diagnostics_text(errors);
 }
 

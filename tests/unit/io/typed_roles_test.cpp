@@ -1,7 +1,6 @@
 // A requirement line's role and an excluded_role caveat's value are decoded at load into
 // model::RequirementRole: a misspelt role used to pass as text, so the caveat meant to exclude it
 // matched nothing and the pledge filled the line in silence.
-#include <regex>
 
 #include <gtest/gtest.h>
 
@@ -15,17 +14,7 @@ namespace {
 
 using model::RequirementRole;
 using testing::diagnostics_text;
-
-// True when one diagnostic is located at `file:<line> pointer` and says `message`.
-bool reported(const std::vector<Diagnostic>& diagnostics, const std::string& file, const std::string& pointer,
-              const std::string& message) {
-  const std::regex located("(^|/)" + file + ":[0-9]+ " + pointer + "$");
-  for (const auto& d : diagnostics)
-    if (std::regex_search(d.where, located) && d.message.find(message) != std::string::npos &&
-        d.code == ErrorCode::Schema)
-      return true;
-  return false;
-}
+using testing::reported_at;
 
 TEST(TypedRoles, LinesAndCaveatsHoldTheRole) {
   testing::ScenarioFixture fixture;
@@ -44,11 +33,11 @@ TEST(TypedRoles, AnUnknownRoleNamesTheAllowedOnes) {
   fixture.set("coalition.json", "/pledges/0/caveats",
               nlohmann::json::array({{{"kind", "excluded_role"}, {"values", {"combatt"}}, {"source", "s"}}}));
   const auto errors = testing::load_errors(fixture.manifest());
-  EXPECT_TRUE(reported(errors, "mandate.json", "/requirements/0/role",
-                       "got \"deterence\"; expected one of air_defence, air_policing, combat,"))
+  EXPECT_TRUE(reported_at(errors, "mandate.json", "/requirements/0/role",
+                          "got \"deterence\"; expected one of air_defence, air_policing, combat,"))
       << diagnostics_text(errors);
-  EXPECT_TRUE(reported(errors, "coalition.json", "/pledges/0/caveats/0/values/0",
-                       "got \"combatt\"; expected one of air_defence, air_policing, combat,"))
+  EXPECT_TRUE(reported_at(errors, "coalition.json", "/pledges/0/caveats/0/values/0",
+                          "got \"combatt\"; expected one of air_defence, air_policing, combat,"))
       << diagnostics_text(errors);
 }
 
