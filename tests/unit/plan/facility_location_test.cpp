@@ -17,9 +17,17 @@ constexpr int CASES = 200;
 // Tolerance for comparing LP-based costs computed along different paths.
 constexpr double COST_TOLERANCE = 1e-6;
 
-// Enumerates open sets; the allocation of each is a transportation LP.
+// Enumerates open sets (of exactly the open count, when the instance has one); the allocation of
+// each is a transportation LP.
 double brute_force(const FacilityLocationInstance& instance) {
   double best = std::numeric_limits<double>::infinity();
+  if (const auto count = instance.open_count()) {
+    testing::for_each_subset(instance.site_count(), *count, [&](const std::vector<std::size_t>& open) {
+      if (const auto solution = allocate(instance, open))
+        best = std::min(best, facility_location_cost(instance, *solution));
+    });
+    return best;
+  }
   for (std::size_t mask = 1; mask < (std::size_t{1} << instance.site_count()); ++mask) {
     std::vector<std::size_t> open;
     for (std::size_t site = 0; site < instance.site_count(); ++site) {
@@ -128,14 +136,7 @@ TEST_P(FacilityLocationBound, LagrangianBoundNeverAboveTheOptimum) {
     const FacilityLocationInstance instance(testing::random_values(rng, sites, 5, 40),
                                             testing::random_values(rng, sites, 0, 100), std::move(demand),
                                             testing::random_values(rng, customers * sites, 0, 50), count);
-    double optimum = std::numeric_limits<double>::infinity();
-    if (count) {
-      testing::for_each_subset(sites, *count, [&](const std::vector<std::size_t>& open) {
-        if (const auto solution = allocate(instance, open)) optimum = std::min(optimum, facility_location_cost(instance, *solution));
-      });
-    } else {
-      optimum = brute_force(instance);
-    }
+    const double optimum = brute_force(instance);
     const FacilityLocationResult result = solve_facility_location(instance, options);
     if (optimum == std::numeric_limits<double>::infinity()) {
       EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial;
@@ -175,14 +176,7 @@ TEST(FacilityLocation, SiteBranchAndBoundMatchesBruteForce) {
                                             testing::random_values(rng, sites, 40, 200),
                                             testing::random_values(rng, customers, 1, 15),
                                             testing::random_values(rng, customers * sites, 0, 60), count);
-    double optimum = std::numeric_limits<double>::infinity();
-    if (count) {
-      testing::for_each_subset(sites, *count, [&](const std::vector<std::size_t>& open) {
-        if (const auto solution = allocate(instance, open)) optimum = std::min(optimum, facility_location_cost(instance, *solution));
-      });
-    } else {
-      optimum = brute_force(instance);
-    }
+    const double optimum = brute_force(instance);
     const FacilityLocationResult result = solve_facility_location(instance, options);
     if (optimum == std::numeric_limits<double>::infinity()) {
       EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial;
