@@ -4,13 +4,17 @@
 // (threat axes of the planner parameters, pull-back and buffer bands of the agreement) and the
 // map libraries from the npm packages (Leaflet, milsymbol) in the asset directory. Nothing comes from another server; like
 // the pages, these carry no workspace data (no pledge, no negotiation) and need no login.
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <sstream>
+#include <system_error>
 
 #include <fmt/format.h>
 
+#include "asset_reply.hpp"
 #include "guarantor/report/theatre_map.hpp"
 #include "guarantor/verify/agreement.hpp"
 #include "web_routes.hpp"
@@ -18,11 +22,6 @@
 namespace guarantor::server {
 
 namespace {
-// Same policy as the pages (page_endpoints.cpp): this server's own origin only.
-constexpr std::string_view CONTENT_SECURITY_POLICY =
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 // The library files a page may load, by URL below /assets/lib/, with their file below the asset
 // directory. A fixed list: no request names a path of its own.
 struct LibraryFile {
@@ -42,30 +41,55 @@ constexpr LibraryFile LIBRARY_FILES[] = {
     {"milsymbol.js", "milsymbol/dist/milsymbol.js", "text/javascript; charset=utf-8"},
 };
 
-Reply body_reply(std::string body, std::string_view content_type) {
-  Reply reply;
-  reply.headers["Content-Security-Policy"] = std::string(CONTENT_SECURITY_POLICY);
-  reply.headers["Referrer-Policy"] = "no-referrer";
-  auto shared = std::make_shared<const std::string>(std::move(body));
-  reply.stream = [shared, content_type](httplib::Response& response) {
-    response.set_content(*shared, std::string(content_type));
-  };
-  return reply;
-}
+// The library files as last read, each with its ETag; a file is read and hashed again only when
+// its size or modification time changed (an npm update under a running server).
+class LibraryCache {
+public:
+  AssetBody body(const std::filesystem::path& path) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    const auto modified = error ? std::filesystem::file_time_type{} : std::filesystem::last_write_time(path, error);
+    if (error) throw std::system_error(error);
+    {
+      const std::lock_guard lock(mutex_);
+      if (const auto found = files_.find(path);
+          found != files_.end() && found->second.size == size && found->second.modified == modified)
+        return found->second.body;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw std::system_error(std::make_error_code(std::errc::io_error));
+    auto body = asset_body(std::move(text).str());
+    const std::lock_guard lock(mutex_);
+    files_.insert_or_assign(path, Entry{size, modified, body});
+    return body;
+  }
 
-Reply library_reply(const Context& context, const LibraryFile& file) {
+private:
+  struct Entry {
+    std::uintmax_t size;
+    std::filesystem::file_time_type modified;
+    AssetBody body;
+  };
+  std::mutex mutex_;
+  std::map<std::filesystem::path, Entry> files_;
+};
+
+Reply library_reply(const Context& context, LibraryCache& cache, const LibraryFile& file) {
   const auto& dir = context.server.options.asset_dir;
   const auto path = dir / file.path;
-  std::ifstream in(path, std::ios::binary);
-  if (dir.empty() || !in) {
+  AssetBody body;
+  try {
+    if (dir.empty()) throw std::system_error(std::make_error_code(std::errc::no_such_file_or_directory));
+    body = cache.body(path);
+  } catch (const std::system_error&) {
     throw ApiError(404, "not_found",
                    fmt::format("the map library file {} is not installed: run scripts/setup.sh (npm packages) or start "
                                "the server with --assets naming the node_modules directory",
                                dir.empty() ? std::string(file.path) : path.string()));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return body_reply(std::move(text).str(), file.content_type);
+  return asset_reply(context.request, body, file.content_type);
 }
 
 // {threat_axes: [{id, name, country, points, band_km}], pull_back: [{provision, kind, label,
@@ -101,27 +125,41 @@ std::string bands_document(const Server::Impl& server) {
 
 std::vector<Route> map_asset_routes() {
   std::vector<Route> table;
-  // The theatre never changes while the server runs: encoded once, on first use, per server.
-  struct Cache {
+  // The theatre and the bands never change while the server runs: encoded and hashed once, on
+  // first use, per server.
+  struct Encoded {
     std::once_flag once;
-    std::string text;
+    AssetBody body;
   };
-  auto cache = std::make_shared<Cache>();
-  table.push_back({"GET", "/assets/theatre\\.json", {}, [cache](Context& context) {
-                     std::call_once(cache->once, [&] {
+  auto theatre = std::make_shared<Encoded>();
+  table.push_back({"GET",
+                   "/assets/theatre\\.json",
+                   {},
+                   [theatre](Context& context) {
+                     std::call_once(theatre->once, [&] {
                        const auto& base = context.server.base;
-                       cache->text = report::theatre_map_json(base.theatre, base.as_of, report::PageOptions{}).dump();
+                       theatre->body =
+                           asset_body(report::theatre_map_json(base.theatre, base.as_of, report::PageOptions{}).dump());
                      });
-                     return body_reply(cache->text, "application/json");
-                   }, true});
-  auto bands = std::make_shared<Cache>();
-  table.push_back({"GET", "/assets/bands\\.json", {}, [bands](Context& context) {
-                     std::call_once(bands->once, [&] { bands->text = bands_document(context.server); });
-                     return body_reply(bands->text, "application/json");
-                   }, true});
+                     return asset_reply(context.request, theatre->body, "application/json");
+                   },
+                   true});
+  auto bands = std::make_shared<Encoded>();
+  table.push_back({"GET",
+                   "/assets/bands\\.json",
+                   {},
+                   [bands](Context& context) {
+                     std::call_once(bands->once, [&] { bands->body = asset_body(bands_document(context.server)); });
+                     return asset_reply(context.request, bands->body, "application/json");
+                   },
+                   true});
+  auto libraries = std::make_shared<LibraryCache>();
   for (const auto& file : LIBRARY_FILES)
-    table.push_back({"GET", "/assets/lib/" + regex_escaped(file.url_name), {},
-                     [&file](Context& context) { return library_reply(context, file); }, true});
+    table.push_back({"GET",
+                     "/assets/lib/" + regex_escaped(file.url_name),
+                     {},
+                     [&file, libraries](Context& context) { return library_reply(context, *libraries, file); },
+                     true});
   return table;
 }
 

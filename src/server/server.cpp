@@ -113,7 +113,8 @@ int status_of(ErrorCode code) {
 void send(httplib::Response& response, const Reply& reply) {
   response.status = reply.status;
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
-  response.set_header("Cache-Control", "no-store");
+  // API answers are never kept; the pages' files say themselves how they may be (asset_reply.hpp).
+  if (!reply.headers.contains("Cache-Control")) response.set_header("Cache-Control", "no-store");
   response.set_header("X-Content-Type-Options", "nosniff");
   if (reply.stream) reply.stream(response);
   else if (!reply.text.empty()) response.set_content(reply.text, "application/json");

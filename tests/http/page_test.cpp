@@ -65,6 +65,63 @@ TEST_P(Pages, UnknownPagesAndAssetsAreNotFound) {
   }
 }
 
+// A page load asks for the shell, its scripts, the libraries and the theatre every time; each
+// answers with an ETag and "no-cache", and a browser holding the current copy gets 304 and no
+// bytes (the libraries and the theatre are megabytes), while a changed file is sent in full.
+TEST_P(Pages, PageFilesAreRevalidatedByETagAndUnchangedOnesAnswer304WithoutBytes) {
+  server::ServerOptions options;
+  options.asset_dir = GUARANTOR_TEST_ASSET_DIR;
+  RunningServer with_libraries(*workspace_, *base_, options);
+  auto client = with_libraries.client();
+  for (const char* path :
+       {"/", "/plans", "/assets/app.js", "/assets/pages/plan_map.js", "/assets/app.css", "/assets/theatre.json",
+        "/assets/bands.json", "/assets/lib/leaflet.js", "/assets/lib/milsymbol.js", "/assets/lib/images/layers.png"}) {
+    auto first = client.Get(path);
+    ASSERT_TRUE(first) << path;
+    ASSERT_EQ(first->status, 200) << path;
+    EXPECT_FALSE(first->body.empty()) << path;
+    const std::string tag = first->get_header_value("ETag");
+    EXPECT_EQ(tag.size(), 34U) << path << ": " << tag;
+    EXPECT_EQ(first->get_header_value("Cache-Control"), "no-cache") << path;
+    EXPECT_EQ(first->get_header_value_count("Cache-Control"), 1U) << path;
+
+    auto again = client.Get(path, {{"If-None-Match", tag}});
+    ASSERT_TRUE(again) << path;
+    EXPECT_EQ(again->status, 304) << path;
+    EXPECT_TRUE(again->body.empty()) << path;
+    EXPECT_EQ(again->get_header_value("ETag"), tag) << path;
+    // The forms a browser or proxy may send: a list, a weak validator, any version at all.
+    for (const std::string& header : {"\"0000\", " + tag, "W/" + tag, std::string("*")}) {
+      auto listed = client.Get(path, {{"If-None-Match", header}});
+      ASSERT_TRUE(listed) << path;
+      EXPECT_EQ(listed->status, 304) << path << " with If-None-Match: " << header;
+    }
+    auto stale = client.Get(path, {{"If-None-Match", "\"0123456789abcdef0123456789abcdef\""}});
+    ASSERT_TRUE(stale) << path;
+    EXPECT_EQ(stale->status, 200) << path;
+    EXPECT_EQ(stale->body, first->body) << path;
+  }
+  // The ETag is the content's: two different files never share one, the same file always has it.
+  auto app = client.Get("/assets/app.js");
+  auto api = client.Get("/assets/api.js");
+  ASSERT_TRUE(app && api);
+  EXPECT_NE(app->get_header_value("ETag"), api->get_header_value("ETag"));
+  std::ifstream in(std::string(GUARANTOR_TEST_ASSET_DIR) + "/leaflet/dist/leaflet.js", std::ios::binary);
+  const std::string leaflet((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto library = client.Get("/assets/lib/leaflet.js");
+  ASSERT_TRUE(library);
+  EXPECT_EQ(library->get_header_value("ETag"), "\"" + sha256_hex(leaflet).substr(0, 32) + "\"");
+}
+
+TEST_P(Pages, ApiAnswersAreNeverKept) {
+  auto client = server_->client();
+  auto result = client.Get("/api/v1/pledges", as("secretariat"));
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  EXPECT_EQ(result->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(result->get_header_value_count("Cache-Control"), 1U);
+}
+
 TEST(PageRoutes, AreNotPartOfTheApiRouteTable) {
   for (const auto& route : server::route_table())
     EXPECT_EQ(route.pattern.rfind("/api/v1/", 0), 0U) << route.pattern << " is in the API table but outside /api/v1";
