@@ -4,6 +4,7 @@
 // layers; the libraries come from the server's npm packages (/assets/lib/). Nothing is fetched
 // from anywhere else, so the pages' Content-Security-Policy stays strict.
 import { h } from './dom.js';
+import { bandPolygons } from './band_geometry.js';
 
 let libraries = null;
 let theatre = null;
@@ -190,28 +191,36 @@ export function pullBackGroup(contact, reference) {
   return pull;
 }
 
-/// Bands at distances from lines, each drawn once as the area between two distances (never as
-/// discs laid over each other): the widest band is drawn first and each narrower one over it, in
-/// opaque colours inside a pane that is see-through as a whole. `bands`: [{lines, distance_m,
-/// colour}]. Each band is its lines stroked with round joins at twice its distance, which is the
-/// set of points within that distance of them; the width follows the zoom (metres per pixel at
-/// the lines' mean latitude, so a band is exact at that latitude and off by the Mercator scale's
-/// change elsewhere: within 8 % over Ukraine's 44-52 degrees north). Not clipped to the view, so
-/// a line outside it still draws its band inside it.
+// Every band drawn on a map with its distance, so the bands of all groups stack widest first,
+// whichever group was drawn or switched on last.
+const drawnBands = new WeakMap();
+
+function restack(map) {
+  for (const { layer } of [...drawnBands.get(map)].sort((a, b) => b.distance_m - a.distance_m))
+    if (map.hasLayer(layer)) layer.bringToFront();
+}
+
+/// Bands at distances from lines and points, each drawn once as the area it covers on the Earth
+/// (band_geometry.js: great circles, so as wide in the north of the map as in the south, and
+/// fixed on the ground at every zoom). The widest band on the map is drawn first and each
+/// narrower one over it (across calls too: a standoff of 100 km shows over a pull-back band of
+/// 150 km), in opaque colours inside a pane that is see-through as a whole, so each place shows
+/// the narrowest band it lies in: the bands read as rings around their lines and never pile up
+/// into darker discs. `bands`: [{lines, points, distance_m, colour}] with lines as [[lat, lon],
+/// ...] polylines and points as [lat, lon]. Returns the bands as one layer (a group to switch).
 export function drawBands(L, map, bands) {
+  if (!drawnBands.has(map)) {
+    drawnBands.set(map, []);
+    map.on('overlayadd', () => restack(map));
+  }
   const layers = L.layerGroup().addTo(map);
-  const draw = () => {
-    layers.clearLayers();
-    for (const band of [...bands].sort((a, b) => b.distance_m - a.distance_m)) {
-      const lats = band.lines.flat().map((p) => p[0]);
-      const latitude = lats.reduce((sum, lat) => sum + lat, 0) / Math.max(1, lats.length);
-      const metresPerPixel = (40075016.686 * Math.cos((latitude * Math.PI) / 180)) / (256 * 2 ** map.getZoom());
-      L.polyline(band.lines, { pane: 'bands', color: band.colour, weight: (2 * band.distance_m) / metresPerPixel,
-        opacity: 1, lineCap: 'round', lineJoin: 'round', interactive: false, noClip: true }).addTo(layers);
-    }
-  };
-  map.on('zoomend', draw);
-  draw();
+  for (const band of bands) {
+    // "nonzero": the band's polygons overlap and all run clockwise, so their union fills once.
+    const layer = L.polygon(bandPolygons(band, band.distance_m), { pane: 'bands', stroke: false, fillColor: band.colour, fillOpacity: 1,
+      fillRule: 'nonzero', interactive: false }).addTo(layers);
+    drawnBands.get(map).push({ layer, distance_m: band.distance_m });
+  }
+  restack(map);
   return layers;
 }
 

@@ -16,11 +16,14 @@ async function bandsOf(geography, plan) {
     groups.push({ name: `Standoff ${standoffKm} km from the line of contact`, bands: [{ lines: contact, distance_m: standoffKm * 1000, colour: COLOURS.standoff }],
       legend: [legendItem(COLOURS.standoff, `standoff: no hub or unit within ${standoffKm} km of the occupied area (the plan's posture)`)] });
   }
-  const threat = { name: 'Threat axes', bands: [], discs: [], legend: [] };
+  const threat = { name: 'Threat axes', bands: [], legend: [] };
   for (const axis of reference.threat_axes ?? []) {
+    // A border axis is measured from the country's outline, a point axis from its places.
     const country = geography.countries.find((candidate) => candidate.iso2 === axis.country);
-    if (country) threat.bands.push({ lines: edgeLines(country.coords), distance_m: axis.band_km * 1000, colour: COLOURS.threat });
-    for (const point of axis.points ?? []) threat.discs.push({ at: [point[1], point[0]], radius_m: axis.band_km * 1000 });
+    const lines = country ? edgeLines(country.coords) : [];
+    const points = (axis.points ?? []).map(([lon, lat]) => [lat, lon]);
+    if (!lines.length && !points.length) continue;
+    threat.bands.push({ lines, points, distance_m: axis.band_km * 1000, colour: COLOURS.threat });
     threat.legend.push(legendItem(COLOURS.threat, `${axis.name}: ${axis.band_km} km band`));
   }
   if (threat.legend.length) groups.push(threat);
@@ -41,9 +44,7 @@ export function planMap(version) {
     const { L, map, geography } = await theatreMap(container, `Map of plan version ${version.id}: hubs, units, standoff and threat bands`);
     const overlays = {};
     for (const group of await bandsOf(geography, plan)) {
-      const layer = drawBands(L, map, group.bands);
-      for (const disc of group.discs ?? []) L.circle(disc.at, { pane: 'bands', radius: disc.radius_m, color: COLOURS.threat, fillColor: COLOURS.threat, fillOpacity: 1, opacity: 1, interactive: false }).addTo(layer);
-      overlays[group.name] = layer;
+      overlays[group.name] = drawBands(L, map, group.bands);
       legend.append(...group.legend);
     }
     if (Object.keys(overlays).length) L.control.layers(null, overlays, { collapsed: false }).addTo(map);
