@@ -159,3 +159,70 @@ export async function logIn(page, origin, user, startPath = '/') {
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.press('#login-password', 'Enter')]);
   await page.waitForSelector('body[data-ready="true"]');
 }
+
+// A downloaded XLSX read back (unzip, installed by scripts/setup.sh): its name, the ZIP magic,
+// and the rows of a sheet, header included.
+export async function xlsxDownload(page, selector, checks, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const file = await download.path();
+  checks.expect(download.suggestedFilename() === name && readFileSync(file).subarray(0, 2).toString() === 'PK',
+    `${selector} saves ${name} (got ${download.suggestedFilename()})`);
+  return {
+    rows: (sheet = 1) => (execFileSync('/usr/bin/unzip', ['-p', file, `xl/worksheets/sheet${sheet}.xml`], { encoding: 'utf8' }).match(/<row /g) ?? []).length,
+    strings: () => execFileSync('/usr/bin/unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' }),
+  };
+}
+
+// What a map (web/map.js) shows: country and oblast outlines, place names, and the markers in
+// #id, where a group marker counts as the number it shows.
+export async function mapCounts(page, id) {
+  await page.waitForSelector(`#${id} .leaflet-marker-pane .leaflet-marker-icon`, { timeout: 20000 });
+  return page.evaluate((mapId) => {
+    const map = document.getElementById(mapId);
+    const clusters = [...map.querySelectorAll('.g-map-cluster')].map((element) => Number(element.textContent));
+    return {
+      countries: map.querySelectorAll('.leaflet-countries-pane path').length,
+      regions: map.querySelectorAll('.leaflet-regions-pane path').length,
+      occupied: map.querySelectorAll('.leaflet-occupied-pane path').length,
+      places: map.querySelectorAll('.g-map-place').length,
+      bands: map.querySelectorAll('.leaflet-bands-pane path').length,
+      // Bands are unions of overlapping polygons, filled once only under the nonzero rule.
+      nonzeroBands: map.querySelectorAll('.leaflet-bands-pane path[fill-rule="nonzero"]').length,
+      symbols: map.querySelectorAll('.leaflet-marker-pane img.leaflet-marker-icon').length,
+      markers: map.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon:not(.g-map-cluster)').length + clusters.reduce((sum, n) => sum + n, 0),
+      clusters: clusters.length,
+    };
+  }, id);
+}
+
+// The line DK-1 helps fill in the ceasefire phase of the default scenario (1 of 4 units).
+export const DK_LINE = { phase: 'ceasefire', id: 'R-LAND-2' };
+
+export async function lineStatus(page, origin, line) {
+  await page.goto(`${origin}/gaps`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page.locator(`tr.g-gap-row[data-phase="${line.phase}"][data-line="${line.id}"]`).getAttribute('data-status');
+}
+
+/// A call to the JSON API as the user logged in on `page` (its session cookie and CSRF token),
+/// as the pages make it: {status, etag, body}. For the steps a flow needs but does not test.
+export async function apiCall(page, method, apiPath, body, headers = {}) {
+  return page.evaluate(async (request) => {
+    const { csrf_token: csrf } = await (await fetch('/api/v1/session')).json();
+    const response = await fetch(`/api/v1${request.apiPath}`, { method: request.method,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, ...request.headers } });
+    const text = await response.text();
+    return { status: response.status, etag: response.headers.get('ETag'), body: text ? JSON.parse(text) : null };
+  }, { method, apiPath, body, headers });
+}
+
+/// DK-1 gets the caveat "only in the peace-deal phase" through the API, as its liaison sets it
+/// on the pledge page (flow_liaison.mjs): R-LAND-2 in the ceasefire phase loses its DK unit.
+export async function addDenmarkPeaceDealCaveat(page) {
+  const { body, etag } = await apiCall(page, 'GET', '/pledges/DK-1');
+  const pledge = { ...body, caveats: [...(body.caveats ?? []),
+    { kind: 'when', values: ['peace_deal'], source: 'Danish parliament mandate covers only a peace-deal deployment (test)' }] };
+  const { status } = await apiCall(page, 'PUT', '/pledges/DK-1', pledge, { 'If-Match': etag });
+  if (status !== 200) throw new Error(`DK-1's caveat was not saved (HTTP ${status})`);
+}
