@@ -113,6 +113,29 @@ TEST_P(Pages, PageFilesAreRevalidatedByETagAndUnchangedOnesAnswer304WithoutBytes
   EXPECT_EQ(library->get_header_value("ETag"), "\"" + sha256_hex(leaflet).substr(0, 32) + "\"");
 }
 
+// A browser accepts brotli, which Debian's cpp-httplib compresses at its slowest setting for each
+// response (seconds for the map library); the server answers such a request in gzip.
+TEST_P(Pages, ABrowsersRequestIsAnsweredInGzipNotBrotli) {
+  server::ServerOptions options;
+  options.asset_dir = GUARANTOR_TEST_ASSET_DIR;
+  RunningServer with_libraries(*workspace_, *base_, options);
+  auto client = with_libraries.client();
+  std::ifstream in(std::string(GUARANTOR_TEST_ASSET_DIR) + "/milsymbol/dist/milsymbol.js", std::ios::binary);
+  const std::string library((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(library.empty());
+  for (const char* accepted : {"gzip, deflate, br, zstd", "br;q=1.0, gzip;q=0.8"}) {
+    auto result = client.Get("/assets/lib/milsymbol.js", {{"Accept-Encoding", accepted}});
+    ASSERT_TRUE(result) << accepted;
+    EXPECT_EQ(result->status, 200) << accepted;
+    EXPECT_EQ(result->get_header_value("Content-Encoding"), "gzip") << accepted;
+    EXPECT_EQ(result->body, library) << accepted;  // decompressed by the client
+  }
+  auto api = client.Get("/api/v1/pledges", as("secretariat", {{"Accept-Encoding", "br"}}));
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 200);
+  EXPECT_EQ(api->get_header_value("Content-Encoding"), "");
+}
+
 TEST_P(Pages, ApiAnswersAreNeverKept) {
   auto client = server_->client();
   auto result = client.Get("/api/v1/pledges", as("secretariat"));
