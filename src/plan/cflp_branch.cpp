@@ -32,13 +32,13 @@ struct Node {
 
 class Tree {
 public:
-  Tree(const FacilityLocationInstance& instance, CflpLagrangian& lagrangian, CflpSearch& search, const Stopwatch& clock)
+  Tree(const FacilityLocationInstance& instance, SiteDual& lagrangian, SiteIncumbent& search, const Stopwatch& clock)
       : instance_(instance), lagrangian_(lagrangian), search_(search), clock_(clock) {}
 
-  CflpBranchOutcome run(Node root, std::size_t node_limit) {
+  CflpBranchOutcome run(Node root, std::size_t node_limit, std::size_t iteration_limit) {
     stack_.push_back(std::move(root));
     CflpBranchOutcome outcome;
-    while (!stack_.empty() && !clock_.expired() && outcome.nodes < node_limit) {
+    while (!stack_.empty() && !clock_.expired() && outcome.nodes < node_limit && iterations_ < iteration_limit) {
       Node node = std::move(stack_.back());
       stack_.pop_back();
       if (bound_excludes(node.bound, threshold())) continue;
@@ -46,8 +46,8 @@ public:
       process(std::move(node));
     }
     outcome.iterations = iterations_;
-    outcome.finished = stack_.empty() && !interrupted_;
-    outcome.bound = search_.best_cost();
+    outcome.finished = stack_.empty() && !interrupted_ && !unsettled_;
+    outcome.bound = std::min(search_.best_cost(), unsettled_bound_);
     if (!outcome.finished) {
       for (const Node& node : stack_) outcome.bound = std::min(outcome.bound, node.bound);
     }
@@ -68,18 +68,23 @@ private:
     return sites;
   }
 
+  // Prices a leaf's open set; a set whose least cost was not proven leaves its bound behind.
+  void settle(std::vector<std::size_t> open, double bound) {
+    if (!search_.settle(std::move(open))) unsettled_ = true, unsettled_bound_ = std::min(unsettled_bound_, bound);
+  }
+
   // A node whose open set is decided by its fixings alone: price that set and close the node.
   // Returns false when the node still has a choice to make.
-  bool settle_forced(const std::vector<signed char>& fixed) {
+  bool settle_forced(const std::vector<signed char>& fixed, double bound) {
     const auto open = static_cast<std::size_t>(std::count(fixed.begin(), fixed.end(), 1));
     const auto free = static_cast<std::size_t>(std::count(fixed.begin(), fixed.end(), 0));
     if (const auto count = instance_.open_count()) {
       if (open > *count || open + free < *count) return true;  // no solution in this subtree
-      if (open == *count) return search_.offer(sites_held(fixed, false)), true;
-      if (open + free == *count) return search_.offer(sites_held(fixed, true)), true;
+      if (open == *count) return settle(sites_held(fixed, false), bound), true;
+      if (open + free == *count) return settle(sites_held(fixed, true), bound), true;
       return false;
     }
-    if (free == 0) return search_.offer(sites_held(fixed, false)), true;
+    if (free == 0) return settle(sites_held(fixed, false), bound), true;
     return false;
   }
 
@@ -104,10 +109,9 @@ private:
       lagrangian_.subgradient(gradient_);
       double norm = 0;
       for (double g : gradient_) norm += g * g;
-      if (norm == 0 && integral_choice()) {
+      if (norm == 0 && integral_choice() && search_.offer_relaxed_solution(lagrangian_.open())) {
         // Every customer served exactly once by integrally open sites: a solution of cost L(u),
         // the best of this node.
-        search_.offer(chosen_sites());
         solved = true;
         return value;
       }
@@ -124,16 +128,8 @@ private:
     return std::all_of(lagrangian_.open().begin(), lagrangian_.open().end(), [](double y) { return y == 0 || y == 1; });
   }
 
-  [[nodiscard]] std::vector<std::size_t> chosen_sites() const {
-    std::vector<std::size_t> sites;
-    for (std::size_t site = 0; site < lagrangian_.open().size(); ++site) {
-      if (lagrangian_.open()[site] > 0) sites.push_back(site);
-    }
-    return sites;
-  }
-
   void process(Node node) {
-    if (settle_forced(node.fixed)) return;
+    if (settle_forced(node.fixed, node.bound)) return;
     lagrangian_.fix_sites(node.fixed);
     bool solved = false;
     const double value = ascend(node, solved);
@@ -186,11 +182,13 @@ private:
   }
 
   const FacilityLocationInstance& instance_;
-  CflpLagrangian& lagrangian_;
-  CflpSearch& search_;
+  SiteDual& lagrangian_;
+  SiteIncumbent& search_;
   const Stopwatch& clock_;
   std::vector<Node> stack_;
   bool interrupted_ = false;
+  bool unsettled_ = false;        // a leaf's set was priced without proof
+  double unsettled_bound_ = INF;  // the least bound among such leaves
   std::size_t iterations_ = 0;
   std::vector<double> gradient_;
   std::size_t priced_nodes_ = 0;  // nodes that reached the Lagrangian heuristic
@@ -198,16 +196,16 @@ private:
 
 }  // namespace
 
-CflpBranchOutcome cflp_branch_and_bound(const FacilityLocationInstance& instance, CflpLagrangian& lagrangian,
-                                        CflpSearch& search, std::vector<signed char> root_fixed,
-                                        std::vector<double> root_multipliers, double root_bound,
-                                        std::size_t node_limit, const Stopwatch& clock) {
+CflpBranchOutcome cflp_branch_and_bound(const FacilityLocationInstance& instance, SiteDual& lagrangian,
+                                        SiteIncumbent& search, std::vector<signed char> root_fixed,
+                                        std::vector<double> root_multipliers, double root_bound, std::size_t node_limit,
+                                        const Stopwatch& clock, std::size_t iteration_limit) {
   Node root;
   root.fixed = root_fixed.empty() ? std::vector<signed char>(instance.site_count(), 0) : std::move(root_fixed);
   root.multipliers = std::move(root_multipliers);
   root.bound = root_bound;
   Tree tree(instance, lagrangian, search, clock);
-  return tree.run(std::move(root), node_limit);
+  return tree.run(std::move(root), node_limit, iteration_limit);
 }
 
 }  // namespace guarantor::plan::detail

@@ -1,16 +1,18 @@
 #pragma once
-// Lagrangian branch-and-bound on the sites of the multi-source CFLP (the scheme of the p-median
-// core, p_median_branch.hpp, after Beasley 1993): a node holds some sites open and some closed;
-// its bound is the Lagrangian dual of the demand rows (cflp_lagrangian.hpp) re-solved by a short
-// subgradient ascent warm-started from the parent's multipliers; sites are fixed by reduced cost
-// at every node; the relaxed open set of every node is repaired and priced (a Lagrangian
-// heuristic). The search is depth first, the child of lower bound first.
+// Lagrangian branch-and-bound on the sites of a capacitated facility-location problem (the scheme
+// of the p-median core, p_median_branch.hpp, after Beasley 1993), shared by the multi-source core
+// (cflp_lagrangian.hpp, open sets priced by a transportation LP) and the single-source core
+// (sscflp_lagrangian.hpp, open sets priced by a GAP solve; Holmberg, Rönnqvist & Yuan 1999): a
+// node holds some sites open and some closed; its bound is the Lagrangian dual of the customers'
+// rows re-solved by a short subgradient ascent warm-started from the parent's multipliers; sites
+// are fixed by reduced cost at every node; the relaxed open set of every node is repaired and
+// priced (a Lagrangian heuristic). The search is depth first, the child of lower bound first.
 #include <cstddef>
+#include <limits>
 #include <vector>
 
-#include "cflp_lagrangian.hpp"
-#include "cflp_search.hpp"
 #include "guarantor/plan/facility_location.hpp"
+#include "site_dual.hpp"
 #include "stopwatch.hpp"
 
 namespace guarantor::plan::detail {
@@ -26,11 +28,13 @@ struct CflpBranchOutcome {
 /// Explores the tree whose root holds the sites `root_fixed` (+1 open, −1 closed, 0 free) from
 /// the multipliers `root_multipliers`, whose bound over that root is `root_bound`. Improves the
 /// incumbent in `search`; every solution better than the incumbent must respect `root_fixed`.
-/// Stops after `node_limit` nodes (counted work: the same inputs give the same tree) or at the
-/// clock's limit, returning the least bound among the nodes left.
-CflpBranchOutcome cflp_branch_and_bound(const FacilityLocationInstance& instance, CflpLagrangian& lagrangian,
-                                        CflpSearch& search, std::vector<signed char> root_fixed,
-                                        std::vector<double> root_multipliers, double root_bound,
-                                        std::size_t node_limit, const Stopwatch& clock);
+/// Stops after `node_limit` nodes or once its nodes' duals have taken `iteration_limit`
+/// subgradient iterations (counted work: the same inputs give the same tree) or at the clock's
+/// limit, returning the least bound among the nodes left.
+CflpBranchOutcome cflp_branch_and_bound(const FacilityLocationInstance& instance, SiteDual& lagrangian,
+                                        SiteIncumbent& search, std::vector<signed char> root_fixed,
+                                        std::vector<double> root_multipliers, double root_bound, std::size_t node_limit,
+                                        const Stopwatch& clock,
+                                        std::size_t iteration_limit = std::numeric_limits<std::size_t>::max());
 
 }  // namespace guarantor::plan::detail

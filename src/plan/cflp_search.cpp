@@ -1,7 +1,10 @@
 #include "cflp_search.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
+
+#include "facility_capacity.hpp"
 
 namespace guarantor::plan::detail {
 
@@ -44,49 +47,25 @@ bool CflpSearch::offer(std::vector<std::size_t> open) {
   return true;
 }
 
-std::optional<std::vector<std::size_t>> CflpSearch::repair(const std::vector<double>& y,
-                                                          const std::vector<double>& priority) const {
-  const std::size_t sites = instance_.site_count();
-  std::vector<std::size_t> order(sites);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::vector<std::size_t> open;
-  if (const auto count = instance_.open_count()) {
-    if (*count > sites) return std::nullopt;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return y[a] > y[b] || (y[a] == y[b] && priority[a] < priority[b]);
-    });
-    open.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(*count));
-    return open;
-  }
-  double room = 0;
-  for (std::size_t site = 0; site < sites; ++site) {
-    if (y[site] > 0) open.push_back(site), room += instance_.capacity(site);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const double qa = std::max(instance_.capacity(a), FLOW_TOLERANCE), qb = std::max(instance_.capacity(b), FLOW_TOLERANCE);
-    return priority[a] / qa < priority[b] / qb;
-  });
-  for (std::size_t site : order) {
-    if (room >= total_demand_) break;
-    if (y[site] > 0 || instance_.capacity(site) <= 0) continue;
-    open.push_back(site), room += instance_.capacity(site);
-  }
-  return open;
+bool CflpSearch::offer_relaxed(const std::vector<double>& y, const std::vector<double>& priority) {
+  std::optional<std::vector<std::size_t>> open = open_set_with_room(instance_, y, priority);
+  return open && offer(std::move(*open));
 }
 
-bool CflpSearch::offer_relaxed(const std::vector<double>& y, const std::vector<double>& priority) {
-  std::optional<std::vector<std::size_t>> open = repair(y, priority);
-  return open && offer(std::move(*open));
+bool CflpSearch::offer_relaxed_solution(const std::vector<double>& y) {
+  std::vector<std::size_t> open;
+  for (std::size_t site = 0; site < y.size(); ++site) {
+    if (y[site] > 0) open.push_back(site);
+  }
+  offer(std::move(open));
+  return true;
 }
 
 bool CflpSearch::offer_relaxed_if_promising(const std::vector<double>& y, const std::vector<double>& rho,
                                             double multiplier_sum) {
-  std::optional<std::vector<std::size_t>> open = repair(y, rho);
-  if (!open) return false;
-  double bound = multiplier_sum;
-  for (std::size_t site : *open) bound += rho[site];
-  if (best_ && bound >= best_cost_ * (1 - MOVE_TOLERANCE)) return false;
-  return offer(std::move(*open));
+  std::optional<std::vector<std::size_t>> open = promising_open_set(
+      instance_, y, rho, multiplier_sum, best_ ? best_cost_ : std::numeric_limits<double>::infinity());
+  return open && offer(std::move(*open));
 }
 
 void CflpSearch::descend_guided(const std::vector<double>& rho, double multiplier_sum, std::size_t per_pass,

@@ -7,32 +7,38 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "guarantor/plan/facility_location.hpp"
+#include "site_dual.hpp"
 
 namespace guarantor::plan::detail {
 
-class CflpSearch {
+class CflpSearch final : public SiteIncumbent {
 public:
   explicit CflpSearch(const FacilityLocationInstance& instance);
 
   /// Prices `open` (sites that serve nothing are then closed, which only saves their fixed
   /// cost) and keeps it when cheaper than the best. False when the set lacks capacity or was
   /// priced before.
-  bool offer(std::vector<std::size_t> open);
+  bool offer(std::vector<std::size_t> open) override;
+  /// The transportation LP is exact: every set is settled by its offer.
+  bool settle(std::vector<std::size_t> open) override { return offer(std::move(open)), true; }
 
-  /// Makes a relaxed choice y (1 = open; fractional entries count as open) feasible: with an
-  /// open count, the `count` sites of largest y (ties: least `priority`); otherwise the sites of
-  /// y > 0 plus, while capacity is short, closed sites by ascending priority / capacity. Then
-  /// offers it.
+  /// Makes a relaxed choice y feasible (open_set_with_room, facility_capacity.hpp) and offers it.
   bool offer_relaxed(const std::vector<double>& y, const std::vector<double>& priority);
 
   /// As offer_relaxed with the reduced fixed costs `rho` as priority, but prices the repaired set
   /// O only when its Lagrangian bound Σ_c u_c + Σ_{s∈O} ρ_s (`multiplier_sum` = Σ_c u_c) is
   /// below the best cost: a set whose bound is not cannot improve, and pricing is a
   /// transportation LP, the dearest step of a branch-and-bound node.
-  bool offer_relaxed_if_promising(const std::vector<double>& y, const std::vector<double>& rho, double multiplier_sum);
+  bool offer_relaxed_if_promising(const std::vector<double>& y, const std::vector<double>& rho,
+                                  double multiplier_sum) override;
+
+  /// Offers the sites of y > 0 (the relaxed solution then serves every customer from them); the
+  /// continuous knapsacks are exact, so it is always the best of its node.
+  bool offer_relaxed_solution(const std::vector<double>& y) override;
 
   /// Descent guided by the Lagrangian: at multipliers with Σ_c u_c = `multiplier_sum` and
   /// reduced fixed costs `rho`, every open set O costs at least Σ_c u_c + Σ_{s∈O} ρ_s. The
@@ -43,13 +49,10 @@ public:
                       const std::function<bool()>& stop);
 
   [[nodiscard]] bool has_solution() const { return best_.has_value(); }
-  [[nodiscard]] double best_cost() const { return best_cost_; }
+  [[nodiscard]] double best_cost() const override { return best_cost_; }
   [[nodiscard]] const FacilityLocationSolution& best() const { return *best_; }
 
 private:
-  // The relaxed choice y made feasible (see offer_relaxed); nullopt when it cannot be.
-  [[nodiscard]] std::optional<std::vector<std::size_t>> repair(const std::vector<double>& y, const std::vector<double>& priority) const;
-
   // Price of `open` (sorted), or nullopt when it lacks capacity.
   std::optional<FacilityLocationSolution> price(const std::vector<std::size_t>& open) const;
 

@@ -1,21 +1,25 @@
 // solve_single_source_facility_location: local search from every site open (or the roomiest
 // `count`) → Lagrangian dual of the assignment rows by subgradient, repairing the relaxed open
 // sets into assignments (a Lagrangian heuristic) → the bound at the best multipliers with exact
-// knapsacks → reduced-cost fixing of sites and pairs → CBC on the reduced MILP with the
-// incumbent as cutoff, until proven or out of time.
+// knapsacks → branch-and-bound on the sites with this dual at every node, the open sets it
+// settles priced by a GAP solve (Holmberg, Rönnqvist & Yuan 1999) → (node budget spent)
+// reduced-cost fixing of sites and pairs and CBC on the reduced MILP with the incumbent as
+// cutoff, until proven or out of time.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <set>
 
-#include "guarantor/plan/single_source_facility_location.hpp"
+#include "cflp_branch.hpp"
 #include "facility_capacity.hpp"
+#include "guarantor/plan/single_source_facility_location.hpp"
 #include "milp.hpp"
 #include "objective_step.hpp"
 #include "sscflp_lagrangian.hpp"
 #include "sscflp_model.hpp"
 #include "sscflp_search.hpp"
+#include "sscflp_set_pricer.hpp"
 #include "stopwatch.hpp"
 
 namespace guarantor::plan {
@@ -37,6 +41,15 @@ constexpr std::uint64_t MOVES_PER_PAIR = 20;
 constexpr std::size_t EXACT_COLUMN_LIMIT = 20000;
 // CBC nodes in deterministic mode when SolveOptions::exact_nodes is 0.
 constexpr std::uint64_t DEFAULT_EXACT_NODES = 20000;
+// Site branch-and-bound nodes when SolveOptions::exact_nodes is 0 (a count, so the tree is the
+// same on a loaded machine; the clock stops it only as a last resort): the whole search when the
+// reduced model is too large for CBC; when CBC can take it, a first pass of as much dual work as
+// the root's, since each node re-solves up to 60 rounds of knapsacks (whose tables are large on
+// cap64, capacity 15,000) while CBC proves such reduced models of a few hundred columns in
+// seconds and lifted the bound of 50 × 200 (7,000 columns) further than the tree in a minute.
+constexpr std::uint64_t DEFAULT_BRANCH_NODES = 20000;
+// The first pass may spend this many times the root dual's subgradient iterations.
+constexpr std::size_t TREE_SHARE_BEFORE_CBC = 1;
 
 // Any feasible solution costs at most every fixed cost plus each customer's dearest site: a
 // Lagrangian bound above it proves the instance infeasible.
@@ -135,7 +148,9 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
   std::set<std::vector<char>> repaired;
   double factor = START_FACTOR, best = -INF, repair_seconds = 0;
   int stalled = 0;
+  std::size_t root_iterations = 0;
   for (int iteration = 0; iteration < options.subgradient_iterations && factor >= MIN_FACTOR && !stop(); ++iteration) {
+    ++root_iterations;
     const double value = lagrangian.evaluate(multipliers);
     if (value > best) {
       best = value, best_multipliers = multipliers, stalled = 0;
@@ -148,10 +163,7 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
     }
     if (search.has_solution() && proven()) break;
     double norm = 0;
-    std::fill(gradient.begin(), gradient.end(), 1.0);
-    for (std::size_t site = 0; site < sites; ++site) {
-      for (std::size_t customer : lagrangian.chosen()[site]) gradient[customer] -= lagrangian.open()[site];
-    }
+    lagrangian.subgradient(gradient);
     for (double g : gradient) norm += g * g;
     if (iteration % REPAIR_EVERY == 0 || norm == 0) {
       std::vector<char> relaxed_open(sites, 0);
@@ -172,7 +184,7 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
     for (std::size_t customer = 0; customer < customers; ++customer) multipliers[customer] += length * gradient[customer];
   }
   // The bound and the fixing at the best multipliers, with exact knapsacks where they fit.
-  const double final_value = lagrangian.evaluate(best_multipliers, true);
+  const double final_value = lagrangian.evaluate_with_large_tables(best_multipliers);
   result.stats.bound = std::max(result.stats.bound, rounded(final_value));
   if (search.has_solution()) result.stats.bound = std::min(result.stats.bound, search.best_cost());
   result.stats.phases.heuristic += repair_seconds;
@@ -186,15 +198,38 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
     return finish(status, ProofMethod::LagrangianBound);
   }
 
-  std::vector<signed char> site_fixed;
-  std::vector<char> pair_removed;
-  lagrangian.mark_fixings(best_multipliers, threshold(), site_fixed, pair_removed);
-  const detail::SscflpModel reduced = detail::build_sscflp_model(instance, site_fixed, pair_removed, true);
-  result.stats.exact_columns = reduced.model.column_count();
-  if (reduced.model.column_count() > EXACT_COLUMN_LIMIT) {
-    // CBC's root on a model this size can outrun any time limit: the gap stays open instead.
-    return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBound);
+  // Reduced-cost fixing of sites and pairs at the root multipliers, for CBC.
+  auto reduce = [&] {
+    lagrangian.evaluate_with_large_tables(best_multipliers);
+    std::vector<signed char> site_fixed;
+    std::vector<char> pair_removed;
+    lagrangian.mark_fixings(best_multipliers, threshold(), site_fixed, pair_removed);
+    return detail::build_sscflp_model(instance, site_fixed, pair_removed, true);
+  };
+  const bool cbc_can_follow = reduce().model.column_count() <= EXACT_COLUMN_LIMIT;
+
+  // Branch-and-bound on the sites, the open sets it settles priced by a GAP solve: a short
+  // first pass when CBC can take the reduced model after it, else until the limit.
+  detail::SscflpSetPricer pricer(instance, search, lagrangian, move_budget, clock);
+  const std::uint64_t tree_nodes = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_BRANCH_NODES;
+  const std::size_t tree_iterations = cbc_can_follow ? TREE_SHARE_BEFORE_CBC * std::max<std::size_t>(root_iterations, 1)
+                                                     : std::numeric_limits<std::size_t>::max();
+  const detail::CflpBranchOutcome tree = detail::cflp_branch_and_bound(
+      instance, lagrangian, pricer, {}, best_multipliers, result.stats.bound, tree_nodes, clock, tree_iterations);
+  if (tree.finished) {
+    if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBranchAndBound);
+    return finish(SolveStatus::Optimal, ProofMethod::LagrangianBranchAndBound);
   }
+  if (search.has_solution()) {
+    result.stats.bound = std::max(result.stats.bound, std::min(rounded(tree.bound), search.best_cost()));
+  }
+  if (search.has_solution() && proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBranchAndBound);
+  if (stop() || !cbc_can_follow) return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBranchAndBound);
+
+  // Node budget spent with time left: CBC on the model the root fixing leaves at the (possibly
+  // better) incumbent.
+  const detail::SscflpModel reduced = reduce();
+  result.stats.exact_columns = reduced.model.column_count();
   if (reduced.customer_without_pair) {
     // No solution below the threshold exists: the incumbent is optimal, or there is none.
     if (search.has_solution()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianReductionCbc);
