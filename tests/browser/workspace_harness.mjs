@@ -26,12 +26,12 @@ export function loadTools(nodeModules) {
   }
 }
 
-/// A new workspace database served by `guarantor serve --port 0`, seeded from the default
-/// scenario, with one user per entry of `users` ({name, role, nation?}).
-export async function startWorkspace(guarantor, users) {
+/// A new workspace database served by `guarantor serve --port 0 [serveOptions...]`, seeded from
+/// the default scenario, with one user per entry of `users` ({name, role, nation?}).
+export async function startWorkspace(guarantor, users, serveOptions = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'guarantor-web-'));
   const db = path.join(dir, 'workspace.db');
-  const server = spawn(guarantor, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(guarantor, ['serve', '--db', db, '--port', '0', ...serveOptions], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const origin = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`guarantor serve did not start: ${output}`)), 30000);
