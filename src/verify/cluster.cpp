@@ -98,6 +98,7 @@ void add_member(Working& working, std::size_t report_index, const Report& report
   working.max_lat = std::max(working.max_lat, p.lat);
   if (codes_distinct_events(report.format)) working.event_formats.push_back(report.format);
   if (!report.country.empty()) ++working.countries[report.country];
+  incident.country_checked = incident.country_checked || report.country_checked;
   working.out_of_theatre += report.out_of_theatre ? 1 : 0;
   if (incident.reports.empty()) {
     incident.category = report.category;

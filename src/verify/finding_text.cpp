@@ -53,6 +53,11 @@ std::string plain_reason(const TestResult& test, const std::string& country) {
     case ReasonCode::ZoneOutside: return "outside the zone";
     case ReasonCode::TerritoryUnknown:
       return fmt::format("country not known (no theatre given); the provision covers {}", text_of(test));
+    case ReasonCode::TerritoryNoOutline:
+      return fmt::format(
+          "in no country's outline (at sea, or beyond the theatre's outlines): cannot tell whether it lies in the "
+          "provision's territory ({})",
+          text_of(test));
     case ReasonCode::TerritoryCovered: return fmt::format("in {}, covered ({})", country, text_of(test));
     case ReasonCode::TerritoryOutside:
       return fmt::format("in {}, outside the provision's territory ({})", country, text_of(test));

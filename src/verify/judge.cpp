@@ -91,9 +91,16 @@ ProvisionText provision_text(const Provision& provision) {
 
 std::optional<Judged> judge_territory(const Incident& incident, const Provision& provision, const ProvisionText& text) {
   if (provision.territory.empty()) return std::nullopt;
+  if (incident.country.empty() && incident.country_checked) {
+    // Looked up and in no outline: at sea (the Black Sea lies outside every land outline) or
+    // beyond the theatre's outlines. Whether that is the provision's territory cannot be told, so
+    // the finding is held at undetermined rather than let through to a violation; a provision
+    // meant for the sea says so with its zone (the Black Sea truce), which is judged as usual.
+    return Judged{TestVerdict::Edge, ReasonCode::TerritoryNoOutline, {}, text.territories};
+  }
   if (incident.country.empty()) {
-    // Without a theatre (library use, replay of an old log) nothing names the country: the test
-    // is listed as not made rather than guessed either way.
+    // Without a theatre (verify --no-theatre, library use, replay of an old log) nothing names
+    // the country: the test is listed as not made rather than guessed either way.
     return Judged{TestVerdict::NotChecked, ReasonCode::TerritoryUnknown, {}, text.territories};
   }
   const bool covered =

@@ -85,6 +85,9 @@ void append_canonical_json(std::string& out, const Report& report) {
   append_json_key(out, "country");
   append_json_string(out, report.country);
   out += ',';
+  append_json_key(out, "country_checked");
+  out += report.country_checked ? "true" : "false";
+  out += ',';
   append_json_key(out, "description");
   append_json_string(out, report.description);
   out += ',';

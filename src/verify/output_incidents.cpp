@@ -170,7 +170,9 @@ void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out, un
             incident.position.lat, incident.position.lon, geo_precision, io::csv_text_field(outlets),
             io::csv_text_field(fmt::format("{} reports; grade {}; country {}{}{}", incident.reports.size(),
                                            result.grades[index].code(),
-                                           incident.country.empty() ? "unknown" : incident.country,
+                                           !incident.country.empty()  ? incident.country
+                                           : incident.country_checked ? "none (at sea or beyond the outlines)"
+                                                                      : "unknown",
                                            incident.area.empty() ? "" : "; located only to area " + incident.area,
                                            incident.out_of_theatre ? "; outside the theatre, not judged" : "")),
             fatalities);

@@ -133,9 +133,13 @@ VerifyResult verify_reports(std::vector<Report> reports, std::vector<Rejection> 
   for (Report& report : reports) {
     if (gazetteer != nullptr) gazetteer->geocode(report, params.gazetteer);
     else if (report.position) {
-      if (report.geocode_note.empty()) {
+      // Not geocoded yet (located reports carry their precision); the theatre check may have
+      // noted already that the position lies in no country's outline.
+      if (report.precision == GeoPrecision::Unlocated) {
         report.precision = GeoPrecision::Exact;
+        const std::string note = report.geocode_note;
         report.geocode_note = "coordinates given; no gazetteer to check them against";
+        if (!note.empty()) report.geocode_note += "; " + note;
       }
     } else if (report.geocode_note.empty()) {
       report.precision = GeoPrecision::Unlocated;

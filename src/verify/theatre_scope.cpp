@@ -108,6 +108,10 @@ void locate_reports(std::vector<Report>& reports, const Locator& locator, const 
     // the oblast polygons are finer there.
     if (report.country.empty() && locator.areas != nullptr)
       if (const AdminArea* oblast = locator.areas->oblast_at(*report.position)) report.country = oblast->country;
+    report.country_checked = true;
+    if (report.country.empty())
+      report.geocode_note += fmt::format("{}in no country's outline (at sea, or beyond the theatre's outlines)",
+                                         report.geocode_note.empty() ? "" : "; ");
     const std::string outside = locator.scope->outside_reason(report.country, *report.position);
     if (!outside.empty()) {
       report.out_of_theatre = true;

@@ -26,6 +26,7 @@ Json to_json(const Report& report) {
              {"admin1", report.admin1},
              {"area", report.area},
              {"country", report.country},
+             {"country_checked", report.country_checked},
              {"out_of_theatre", report.out_of_theatre},
              {"location_uncertainty_m", report.location_uncertainty_m},
              {"precision", to_string(report.precision)},
@@ -67,6 +68,7 @@ Report report_from_json(const Json& value, const std::string& where) {
     report.area = value.value("area", std::string());
     report.country = value.value("country", std::string());
     report.out_of_theatre = value.value("out_of_theatre", false);
+    report.country_checked = value.value("country_checked", false);
     const Json& position = value.at("position");
     if (!position.is_null()) report.position = geo::LonLat{position.at(0).get<double>(), position.at(1).get<double>()};
     return report;

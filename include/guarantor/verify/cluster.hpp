@@ -60,6 +60,7 @@ struct Incident {
   std::string area;           ///< admin area when located only to one (Report::area), else ""
   std::string country;        ///< ISO 3166-1 alpha-2 most members are in, "" unknown
   bool out_of_theatre = false;  ///< every member lies outside the theatre: not judged
+  bool country_checked = false;  ///< a member's country was looked up in the theatre's outlines
 };
 
 struct ClusterResult {

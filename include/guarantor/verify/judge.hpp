@@ -69,6 +69,7 @@ enum class ReasonCode : std::uint8_t {
   TerritoryUnknown,    ///< text: the provision's territories, listed; the country is the finding's
   TerritoryCovered,    ///< as TerritoryUnknown
   TerritoryOutside,    ///< as TerritoryUnknown
+  TerritoryNoOutline,  ///< as TerritoryUnknown: looked up, in no country's outline (at sea or beyond)
 };
 
 /// One test of a finding (window, target, weapon, zone, territory) with its verdict and why.

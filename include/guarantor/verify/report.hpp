@@ -88,6 +88,9 @@ struct Report {
   SharedText  area;
   SharedText  country;                 ///< ISO 3166-1 alpha-2 of the position (de jure), "" unknown
   bool out_of_theatre = false;         ///< located outside the monitored theatre: kept, not judged
+  /// The position was looked up in the theatre's country outlines: a "" country then means it
+  /// lies in none of them (at sea, or beyond the outlines), not that no theatre was given.
+  bool country_checked = false;
   std::string description;
   int fatalities = -1;                 ///< -1 = not stated
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 
 #include "guarantor/core/date.hpp"
 #include "guarantor/io/scenario_loader.hpp"
@@ -173,6 +174,68 @@ TEST(Theatre, RussianTownsArePlacedInRussiaAndFarOnesAreNotJudged) {
     EXPECT_EQ(f.country, "RU");
   }
   EXPECT_EQ(result.counts()["out_of_theatre"].get<std::size_t>(), 1u);
+}
+
+// The test of one kind in a finding, or nullptr.
+const TestResult* test_of(const Finding& finding, TestKind kind) {
+  for (const TestResult& test : finding.tests)
+    if (test.test == kind) return &test;
+  return nullptr;
+}
+
+TEST(Theatre, AtSeaTheTruceIsJudgedAndATerritoryIsNotPassedAsKnown) {
+  // A naval attack in the open Black Sea between Odesa and Crimea, in no country's land outline,
+  // while the Black Sea truce (a zone, no territory) and the full ceasefire (territory UA, RU)
+  // are both in force.
+  Report attack;
+  attack.id = "g:sea";
+  attack.format = "guarantor_csv";
+  attack.outlets = {"Reuters"};
+  attack.category = EventCategory::NavalActivity;
+  attack.time_s = days_from_civil(2026, 2, 1) * SECONDS_PER_DAY;
+  attack.position = geo::LonLat{31.0, 45.6};
+  const SourceRegistry sources({{"Reuters", "reuters", "", 'B', "wire", {}}});
+  const Agreement agreement = load_agreement(DATA / "agreements" / "default_agreement.json");
+  const auto& occupied = scenario().theatre.occupied_area()->area;
+  const auto judged = [&](const TheatreScope* theatre) {
+    std::vector<Report> reports{attack};
+    locate_reports(reports, Locator{nullptr, &areas(), theatre}, GazetteerParams{});
+    return verify_reports(reports, {}, agreement, sources, nullptr, &occupied, VerifyParams{}, nullptr);
+  };
+  const auto finding = [](const VerifyResult& result, const std::string& provision) -> const Finding& {
+    const auto it = std::find_if(result.findings.begin(), result.findings.end(),
+                                 [&](const Finding& f) { return f.provision_id == provision; });
+    if (it == result.findings.end()) throw std::runtime_error("no finding for " + provision);
+    return *it;
+  };
+
+  const VerifyResult with_theatre = judged(&scope());
+  EXPECT_EQ(with_theatre.reports[0].country, "");
+  EXPECT_TRUE(with_theatre.reports[0].country_checked);
+  EXPECT_NE(with_theatre.reports[0].geocode_note.str().find("in no country's outline"), std::string::npos)
+      << with_theatre.reports[0].geocode_note.str();
+  EXPECT_EQ(with_theatre.counts()["out_of_theatre"].get<std::size_t>(), 0u) << "the sea is not outside the theatre";
+  EXPECT_EQ(finding(with_theatre, "black_sea_truce_2025").outcome, Outcome::Violation)
+      << "the truce's zone decides at sea; it names no territory";
+  const Finding& ceasefire = finding(with_theatre, "full_ceasefire_kinetic");
+  EXPECT_EQ(ceasefire.outcome, Outcome::Undetermined) << "territory UA, RU is not known to hold at sea";
+  const TestResult* territory = test_of(ceasefire, TestKind::Territory);
+  ASSERT_NE(territory, nullptr);
+  EXPECT_EQ(territory->verdict, TestVerdict::Edge);
+  const std::string reason = ceasefire.reason(*territory);
+  EXPECT_EQ(reason,
+            "in no country's outline (at sea, or beyond the theatre's outlines): cannot tell whether it lies in the "
+            "provision's territory (UA, RU)");
+  EXPECT_EQ(ceasefire.reasons().front(), reason) << "the reason that decided the outcome comes first";
+
+  // With no theatre the test is not made and says so; the zone still decides the truce.
+  const VerifyResult without = judged(nullptr);
+  EXPECT_FALSE(without.reports[0].country_checked);
+  EXPECT_EQ(finding(without, "black_sea_truce_2025").outcome, Outcome::Violation);
+  const Finding& unchecked = finding(without, "full_ceasefire_kinetic");
+  ASSERT_NE(test_of(unchecked, TestKind::Territory), nullptr);
+  EXPECT_EQ(test_of(unchecked, TestKind::Territory)->verdict, TestVerdict::NotChecked);
+  EXPECT_NE(unchecked.reason(*test_of(unchecked, TestKind::Territory)).find("no theatre given"), std::string::npos);
 }
 
 }  // namespace

@@ -52,6 +52,7 @@ Report awkward_report(std::size_t variant) {
   report.location_uncertainty_m = AWKWARD_NUMBERS[variant % AWKWARD_NUMBERS.size()];
   report.precision = static_cast<GeoPrecision>(1 + variant % 5);
   report.geocode_note = text(9);
+  report.country_checked = variant % 3 == 1;
   report.description = text(variant);
   report.fatalities = variant % 2 == 0 ? -1 : static_cast<int>(variant * 1000);
   return report;
