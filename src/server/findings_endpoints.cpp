@@ -37,9 +37,19 @@ Reply list(Context& context) {
 
 Reply read_one(Context& context) {
   const auto version = visible_or_missing(context, context.path_param(1));
-  json body = store::encode_findings_version(version);
-  body["findings"] = json::parse(context.server.workspace.findings_version_text(version.id));
-  return {200, body, {}};
+  // The findings document goes out as the store holds it (the JSON the verify job wrote), added
+  // as one more member after the version's fields: parsing and re-encoding it changed nothing
+  // and cost seconds for a large version (60 MiB of JSON for 56,078 findings).
+  const std::string document = context.server.workspace.findings_version_text(version.id);
+  std::string text = store::encode_findings_version(version).dump();
+  text.pop_back();  // the closing brace of the version's fields
+  text.reserve(text.size() + document.size() + 16);
+  text += ",\"findings\":";
+  text += document;
+  text += '}';
+  Reply reply;
+  reply.text = std::move(text);
+  return reply;
 }
 
 Reply publish(Context& context) {

@@ -83,6 +83,8 @@ TEST_P(FindingsApi, ReportsAreVerifiedIntoFindingsThatOthersSeeOnlyOncePublished
   EXPECT_EQ(findings.at("inputs").at("agreement_sha256").get<std::string>().size(), 64u);
   EXPECT_EQ(findings.at("summary").at("read"), file.at("reports"));
   EXPECT_EQ(findings.at("findings").at("counts"), findings.at("summary"));
+  // The findings document is the stored one, member for member (it is sent as stored).
+  EXPECT_EQ(findings.at("findings"), json::parse(workspace_->findings_version_text(version)));
   // The run names its input as the workspace does, never by a scratch path.
   EXPECT_EQ(findings.at("findings").at("inputs").at(0).at("path"), fmt::format("{}/week12.csv", file_id));
   EXPECT_EQ(findings.dump().find(std::filesystem::temp_directory_path().string()), std::string::npos);
