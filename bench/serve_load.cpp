@@ -1,13 +1,12 @@
 // Load on `guarantor serve` from a separate process over loopback: the workspace is seeded with
 // the default scenario, the server is started as a child process (its cold start — command to
-// "serving" line — and idle RSS are measured on the way), then N clients, each a thread with
-// its own keep-alive connection, send requests for a bounded time: 80 % reads (half a single
-// pledge by id, half the first page of the pledge list) and 20 % writes (each client replaces
-// a pledge of its own, with If-Match, so no write conflicts with another's). Every answer is
-// checked (200 for reads, 200 with the next ETag for writes) before its time counts; any other
-// answer or a transport failure is an error. Prints p50/p99/max latency of reads and writes,
-// the error count and the request rate.
-// Usage: bench_serve_load [--db FILE|URL] [--clients N] [--seconds S]
+// "serving" line — and idle RSS are measured on the way), then N clients, each with its own
+// connection, all multiplexed on one thread (serve_load_clients.hpp), send requests for a bounded time: 80 % reads
+// (half a single pledge by id, half the first page of the pledge list) and 20 % writes (each client replaces a pledge
+// of its own, with If-Match, so no write conflicts with another's). Every answer is checked (200 for reads, 200 with
+// the next ETag for writes) before its time counts; any other answer or a transport failure is an error. Prints
+// p50/p99/max latency of reads and writes, the error count and the request rate. Usage: bench_serve_load [--db
+// FILE|URL] [--clients N] [--seconds S]
 //   --db defaults to a new SQLite file in a temporary directory; a PostgreSQL URL should name a
 //   schema of its own (e.g. ...?options=-csearch_path%3Dbench,public), whose scenario is replaced.
 #include <algorithm>
@@ -17,25 +16,32 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <fmt/format.h>
-#include <httplib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/store/workspace.hpp"
+#include "serve_load_clients.hpp"
 
 namespace {
 
+namespace bench = guarantor::bench;
 using Clock = std::chrono::steady_clock;
 constexpr int WRITE_PERCENT = 20;
 constexpr const char* PASSWORD = "a long bench password";
+// A request unanswered this long counts as an error.
+constexpr double REQUEST_TIMEOUT_S = 30;
 
 struct Options {
   std::string db;
@@ -49,13 +55,14 @@ struct Sample {
   std::map<std::string, long> error_kinds;  ///< what went wrong: transport error or status and code
 };
 
-// "transport: Read" or "PUT 412 version_conflict": what an error was, so a run says what failed.
-std::string error_kind(const char* method, const httplib::Result& result) {
-  if (!result) return fmt::format("{} transport: {}", method, httplib::to_string(result.error()));
+// "PUT transport: connect: ..." or "PUT 412 version_conflict": what an error was, so a run says
+// what failed.
+std::string error_kind(const char* what, const bench::LoadAnswer& answer) {
+  if (answer.status == 0) return fmt::format("{} transport: {}", what, answer.error);
   std::string code;
-  const auto at = result->body.find("\"code\":\"");
-  if (at != std::string::npos) code = result->body.substr(at + 8, result->body.find('"', at + 8) - at - 8);
-  return fmt::format("{} {} {}", method, result->status, code);
+  const auto at = answer.body.find("\"code\":\"");
+  if (at != std::string::npos) code = answer.body.substr(at + 8, answer.body.find('"', at + 8) - at - 8);
+  return fmt::format("{} {} {}", what, answer.status, code);
 }
 
 double percentile(std::vector<double>& values, double fraction) {
@@ -63,6 +70,40 @@ double percentile(std::vector<double>& values, double fraction) {
   std::sort(values.begin(), values.end());
   const auto index = static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1) + 0.5);
   return values[std::min(index, values.size() - 1)];
+}
+
+// CPU seconds (user + system) a process has used, from /proc/PID/stat; -1 when unreadable.
+double cpu_seconds_of(pid_t pid) {
+  std::ifstream stat(fmt::format("/proc/{}/stat", pid));
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis are
+  // numbered from 3, utime and stime being 14 and 15, in clock ticks.
+  const auto close = text.rfind(')');
+  if (close == std::string::npos) return -1;
+  std::istringstream fields(text.substr(close + 1));
+  std::string field;
+  double ticks = 0;
+  for (int number = 3; number <= 15 && fields >> field; ++number)
+    if (number >= 14) ticks += std::stod(field);
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds this process (the clients) has used so far.
+double own_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// The 1-, 5- and 15-minute load averages: the figures are only comparable at a similar load.
+std::string load_average() {
+  std::ifstream file("/proc/loadavg");
+  std::string one, five, fifteen;
+  file >> one >> five >> fifteen;
+  return fmt::format("{} {} {}", one, five, fifteen);
 }
 
 long rss_kib(pid_t pid) {
@@ -100,41 +141,54 @@ pid_t start_server(const std::string& db, int& port, double& cold_start_s) {
   return child;
 }
 
-void client_loop(int index, int port, const std::string& token, const std::vector<std::string>& ids,
-                 const std::string& own_body, const std::atomic<bool>& stop, Sample& sample) {
-  httplib::Client client("127.0.0.1", port);
-  client.set_keep_alive(true);
-  client.set_read_timeout(30, 0);
-  const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
-  std::mt19937 random(static_cast<unsigned>(index));
-  std::uniform_int_distribution<int> percent(0, 99);
-  std::uniform_int_distribution<std::size_t> pick(0, ids.size() - 1);
-  const std::string own_id = fmt::format("LOAD-{}", index);
-  std::int64_t version = 1;
-  while (!stop) {
-    const bool write = percent(random) < WRITE_PERCENT;
-    const auto started = Clock::now();
-    bool ok = false;
-    if (write) {
-      httplib::Headers headers = auth;
-      headers.emplace("If-Match", fmt::format("\"{}\"", version));
-      const auto result = client.Put("/api/v1/pledges/" + own_id, headers, own_body, "application/json");
-      ok = result && result->status == 200 && result->get_header_value("ETag") == fmt::format("\"{}\"", version + 1);
-      if (ok) ++version;
-      else ++sample.error_kinds[error_kind("PUT", result)];
-    } else if (percent(random) < 50) {
-      const auto result = client.Get("/api/v1/pledges/" + ids[pick(random)], auth);
-      ok = result && result->status == 200;
-      if (!ok) ++sample.error_kinds[error_kind("GET one", result)];
+// One simulated client: 80 % reads (half one pledge by id, half the first 100 pledges) and 20 %
+// writes of its own pledge with If-Match, each answer checked before its time counts.
+bench::LoadClient make_client(int index, const std::string& token, const std::vector<std::string>& ids,
+                              const std::string& own_body, Sample& sample) {
+  struct State {
+    std::mt19937 random;
+    std::int64_t version = 1;
+    enum class Kind { Write, One, List } kind = Kind::List;
+  };
+  auto state = std::make_shared<State>();
+  state->random.seed(static_cast<unsigned>(index));
+  const std::string auth = "Bearer " + token;
+  const std::string own_path = fmt::format("/api/v1/pledges/LOAD-{}", index);
+  bench::LoadClient client;
+  client.next = [state, auth, own_path, &ids, &own_body] {
+    std::uniform_int_distribution<int> percent(0, 99);
+    std::uniform_int_distribution<std::size_t> pick(0, ids.size() - 1);
+    bench::LoadRequest request{"GET", "", {{"Authorization", auth}}, ""};
+    if (percent(state->random) < WRITE_PERCENT) {
+      state->kind = State::Kind::Write;
+      request.method = "PUT";
+      request.path = own_path;
+      request.headers.emplace_back("If-Match", fmt::format("\"{}\"", state->version));
+      request.body = own_body;
+    } else if (percent(state->random) < 50) {
+      state->kind = State::Kind::One;
+      request.path = "/api/v1/pledges/" + ids[pick(state->random)];
     } else {
-      const auto result = client.Get("/api/v1/pledges?limit=100", auth);
-      ok = result && result->status == 200 && !result->body.empty();
-      if (!ok) ++sample.error_kinds[error_kind("GET list", result)];
+      state->kind = State::Kind::List;
+      request.path = "/api/v1/pledges?limit=100";
     }
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-    if (!ok) ++sample.errors;
-    else (write ? sample.write_ms : sample.read_ms).push_back(ms);
-  }
+    return request;
+  };
+  client.answered = [state, &sample](const bench::LoadAnswer& answer, double ms) {
+    const bool write = state->kind == State::Kind::Write;
+    const char* what = write ? "PUT" : state->kind == State::Kind::One ? "GET one" : "GET list";
+    bool ok = answer.status == 200;
+    if (write) ok = ok && answer.etag == fmt::format("\"{}\"", state->version + 1);
+    else if (state->kind == State::Kind::List) ok = ok && !answer.body.empty();
+    if (ok && write) ++state->version;
+    if (!ok) {
+      ++sample.errors;
+      ++sample.error_kinds[error_kind(what, answer)];
+    } else {
+      (write ? sample.write_ms : sample.read_ms).push_back(ms);
+    }
+  };
+  return client;
 }
 
 }  // namespace
@@ -186,35 +240,35 @@ int main(int argc, char** argv) try {
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   const long idle_rss = rss_kib(server);
 
+  const std::string load_before = load_average();
+  const double server_cpu_before = cpu_seconds_of(server), client_cpu_before = own_cpu_seconds();
   std::atomic<bool> stop = false;
-  std::vector<Sample> samples(static_cast<std::size_t>(options.clients));
-  std::vector<std::thread> clients;
+  Sample all;
+  std::vector<bench::LoadClient> clients;
+  for (int c = 0; c < options.clients; ++c)
+    clients.push_back(make_client(c, token, ids, own_bodies[static_cast<std::size_t>(c)], all));
   const auto started = Clock::now();
-  for (int c = 0; c < options.clients; ++c) {
-    clients.emplace_back(client_loop, c, port, std::cref(token), std::cref(ids),
-                         std::cref(own_bodies[static_cast<std::size_t>(c)]), std::cref(stop),
-                         std::ref(samples[static_cast<std::size_t>(c)]));
-  }
-  std::this_thread::sleep_for(std::chrono::seconds(options.seconds));
-  stop = true;
-  for (auto& thread : clients) thread.join();
+  std::thread timer([&stop, seconds = options.seconds] {
+    std::this_thread::sleep_for(std::chrono::seconds(seconds));
+    stop = true;
+  });
+  bench::run_load_clients(port, clients, stop, REQUEST_TIMEOUT_S);
+  timer.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
   const long loaded_rss = rss_kib(server);
+  const double server_cpu = cpu_seconds_of(server) - server_cpu_before;
+  const double client_cpu = own_cpu_seconds() - client_cpu_before;
+  const std::string load_after = load_average();
   kill(server, SIGTERM);
   waitpid(server, nullptr, 0);
 
-  Sample all;
-  for (auto& sample : samples) {
-    all.read_ms.insert(all.read_ms.end(), sample.read_ms.begin(), sample.read_ms.end());
-    all.write_ms.insert(all.write_ms.end(), sample.write_ms.begin(), sample.write_ms.end());
-    all.errors += sample.errors;
-    for (const auto& [kind, count] : sample.error_kinds) all.error_kinds[kind] += count;
-  }
   const std::string backend = store::is_database_url(options.db) ? "PostgreSQL" : "SQLite";
-  std::cout << fmt::format("workload: {} clients over loopback keep-alive for {:.1f} s on {}; {} % writes "
-                           "(PUT of the client's own pledge with If-Match), the rest reads (GET one pledge / "
-                           "GET the first 100 pledges)\n",
-                           options.clients, elapsed, backend, WRITE_PERCENT);
+  std::cout << fmt::format(
+      "workload: {} clients on one thread over loopback, a connection each (kept while the server keeps it), "
+      "for {:.1f} s on {}; {} % writes "
+      "(PUT of the client's own pledge with If-Match), the rest reads (GET one pledge / "
+      "GET the first 100 pledges)\n",
+      options.clients, elapsed, backend, WRITE_PERCENT);
   std::cout << fmt::format("cold start (exec to \"serving\" line): {:.2f} s; RSS idle {:.0f} MiB, after load {:.0f} MiB\n",
                            cold_start_s, static_cast<double>(idle_rss) / 1024.0, static_cast<double>(loaded_rss) / 1024.0);
   const std::size_t reads = all.read_ms.size(), writes = all.write_ms.size();
@@ -224,6 +278,11 @@ int main(int argc, char** argv) try {
                            percentile(all.write_ms, 0.50), percentile(all.write_ms, 0.99), percentile(all.write_ms, 1.0));
   std::cout << fmt::format("errors: {}; {:.0f} requests/s\n", all.errors,
                            static_cast<double>(reads + writes) / elapsed);
+  const double requests = std::max(1.0, static_cast<double>(reads + writes));
+  std::cout << fmt::format(
+      "CPU: server {:.1f} s ({:.0f} us a request), clients {:.1f} s ({:.0f} us a request); "
+      "load average {} before, {} after\n",
+      server_cpu, server_cpu / requests * 1e6, client_cpu, client_cpu / requests * 1e6, load_before, load_after);
   for (const auto& [kind, count] : all.error_kinds) std::cout << fmt::format("  {} x {}\n", count, kind);
   if (!temp.empty()) std::filesystem::remove_all(temp);
   return all.errors == 0 ? 0 : 1;

@@ -13,12 +13,13 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "guarantor/server/server.hpp"
 #include "guarantor/planner/parameters.hpp"
+#include "guarantor/server/server.hpp"
 #include "job_runner.hpp"
 #include "login_limiter.hpp"
-#include "response_cache.hpp"
+#include "pledge_table.hpp"
 #include "print_tickets.hpp"
+#include "response_cache.hpp"
 
 namespace guarantor::server {
 
@@ -63,6 +64,9 @@ constexpr std::size_t RESPONSE_CACHE_ENTRIES = 4096;
 
 /// The shared state behind every request.
 struct Server::Impl {
+  /// The state of a server over `workspace_ref`, not yet listening and with no jobs.
+  Impl(store::Workspace& workspace_ref, ServerOptions server_options, model::Scenario base_scenario);
+
   store::Workspace& workspace;
   ServerOptions options;
   model::Scenario base;  ///< theatre and catalogue; coalition and mandate refreshed per use
@@ -75,6 +79,8 @@ struct Server::Impl {
   std::unique_ptr<JobRunner> jobs;
   /// Answers of hot reads by route, scope and workspace revision (see response_cache.hpp).
   ResponseCache responses{RESPONSE_CACHE_ENTRIES};
+  /// The pledges in memory for the hot reads, caught up with the database on each use.
+  PledgeTable pledge_table;
   socket_t listening_socket = INVALID_SOCKET;  ///< set while bind() creates it
   /// Event streams open now (job_endpoints.cpp), at most options.max_event_streams.
   std::atomic<std::size_t> open_streams = 0;

@@ -12,11 +12,6 @@ const std::set<Role> READERS = {Role::Secretariat, Role::Liaison, Role::HostNati
 const std::set<Role> WRITERS = {Role::Secretariat, Role::Liaison};
 constexpr const char* ONE = R"(/api/v1/pledges/([A-Za-z0-9._-]{1,64}))";
 
-store::SharingLevel level_of(const std::map<std::string, store::SharingLevel>& levels, const std::string& nation) {
-  auto it = levels.find(nation);
-  return it == levels.end() ? store::SharingLevel::Full : it->second;
-}
-
 // A liaison writes only its own nation's pledges; the secretariat writes any.
 void require_own(const Context& context, const std::string& nation, const char* pointer) {
   if (context.user().role == Role::Liaison && context.user().nation != nation)
@@ -24,13 +19,14 @@ void require_own(const Context& context, const std::string& nation, const char* 
 }
 
 // The stored pledge, or 404 when it does not exist or the caller may not see it (as on read).
+// The pledge table is caught up with the database first; the write itself checks the version.
 store::PledgeRecord visible_or_missing(Context& context, const std::string& id) {
-  auto& workspace = context.server.workspace;
-  const auto current = workspace.pledge(id);
-  if (!current || visibility_of(context.user(), current->value.nation,
-                                level_of(sharing_levels(workspace), current->value.nation)) == Visibility::Hidden)
+  const auto pledges = context.server.pledge_table.current(context.server.workspace);
+  const auto* row = pledges->find(id);
+  if (row == nullptr || visibility_of(context.user(), row->record.value.nation,
+                                      pledges->sharing_of(row->record.value.nation)) == Visibility::Hidden)
     throw store::NotFound("pledge", id);
-  return *current;
+  return row->record;
 }
 
 model::Pledge decode_checked(Context& context) {
@@ -45,54 +41,59 @@ Reply with_etag(int status, const store::PledgeRecord& record) {
   return reply;
 }
 
-Reply list(Context& context) {
-  auto& workspace = context.server.workspace;
-  const auto levels = sharing_levels(workspace);
+// JSON text of a string value (quoted and escaped).
+std::string quoted(const std::string& text) { return json(text).dump(); }
+
+// The list is written as text from the rows' ready JSON: the same document as encoding the
+// whole list with nlohmann (keys in the same, sorted order), without re-encoding every pledge.
+Reply list(Context& context, const PledgeTable::Snapshot& pledges) {
   const auto [limit, offset] = page_of(context.request);
   const std::string nation = context.request.get_param_value("nation");
-  json items = json::array();
+  std::string items;
+  std::size_t shown = 0;
   std::map<std::pair<std::string, std::string>, std::pair<int, int>> aggregates;  // (nation, capability) -> (units, pledges)
   std::size_t total = 0;
-  for (const auto& record : workspace.pledges()) {
-    const auto& pledge = record.value;
+  for (const auto& row : pledges.rows) {
+    const auto& pledge = row->record.value;
     if (!nation.empty() && pledge.nation != nation) continue;
-    const Visibility visibility = visibility_of(context.user(), pledge.nation, level_of(levels, pledge.nation));
+    const Visibility visibility = visibility_of(context.user(), pledge.nation, pledges.sharing_of(pledge.nation));
     if (visibility == Visibility::Hidden) {
       auto& totals = aggregates[{pledge.nation, pledge.capability}];
       totals.first += pledge.quantity;
       totals.second += 1;
       continue;
     }
-    if (total++ < offset || items.size() >= limit) continue;
-    items.push_back({{"version", record.version},
-                     {"visibility", to_string(visibility)},
-                     {"pledge", pledge_view(io::encode_pledge(pledge), visibility)}});
+    if (total++ < offset || shown >= limit) continue;
+    if (shown++ > 0) items += ',';
+    items += R"({"pledge":)";
+    items += visibility == Visibility::Full ? row->full_json : row->capability_json;
+    items += fmt::format(R"(,"version":{},"visibility":"{}"}})", row->record.version, to_string(visibility));
   }
-  json totals = json::array();
-  for (const auto& [key, value] : aggregates)
-    totals.push_back({{"nation", key.first}, {"capability", key.second}, {"quantity", value.first}, {"pledges", value.second}});
-  return {200,
-          {{"items", items},
-           {"total", total},
-           {"limit", limit},
-           {"offset", offset},
-           {"aggregates", totals},
-           {"illustrative_note", "pledges marked illustrative are built from public statements, not real offers"}},
-          {}};
+  std::string totals;
+  for (const auto& [key, value] : aggregates) {
+    if (!totals.empty()) totals += ',';
+    totals += fmt::format(R"({{"capability":{},"nation":{},"pledges":{},"quantity":{}}})", quoted(key.second),
+                          quoted(key.first), value.second, value.first);
+  }
+  Reply reply{200, nullptr, {}};
+  reply.text =
+      fmt::format(R"({{"aggregates":[{}],"illustrative_note":{},"items":[{}],"limit":{},"offset":{},"total":{}}})",
+                  totals, quoted("pledges marked illustrative are built from public statements, not real offers"),
+                  items, limit, offset, total);
+  return reply;
 }
 
-Reply read_one(Context& context) {
-  auto& workspace = context.server.workspace;
+Reply read_one(Context& context, const PledgeTable::Snapshot& pledges) {
   const std::string id = context.path_param(1);
-  const auto record = workspace.pledge(id);
-  const auto levels = sharing_levels(workspace);
+  const auto* row = pledges.find(id);
   // A pledge the caller may not see answers exactly as a pledge that does not exist.
-  if (!record ||
-      visibility_of(context.user(), record->value.nation, level_of(levels, record->value.nation)) == Visibility::Hidden)
-    throw store::NotFound("pledge", id);
-  const auto visibility = visibility_of(context.user(), record->value.nation, level_of(levels, record->value.nation));
-  Reply reply{200, pledge_view(io::encode_pledge(record->value), visibility), {}};
-  reply.headers["ETag"] = etag(record->version);
+  const auto visibility = row == nullptr ? Visibility::Hidden
+                                         : visibility_of(context.user(), row->record.value.nation,
+                                                         pledges.sharing_of(row->record.value.nation));
+  if (visibility == Visibility::Hidden) throw store::NotFound("pledge", id);
+  Reply reply{200, nullptr, {}};
+  reply.text = visibility == Visibility::Full ? row->full_json : row->capability_json;
+  reply.headers["ETag"] = etag(row->record.version);
   return reply;
 }
 

@@ -52,12 +52,13 @@ std::string scope_key(const store::User& viewer) {
   return fmt::format("{}:{}", store::to_string(viewer.role), nation);
 }
 
-Handler cached_by_scope(Handler read) {
+Handler cached_by_scope(PledgeRead read) {
   return [read = std::move(read)](Context& context) {
     auto& server = context.server;
-    // The revision is read before the answer is made: an answer made from a later state is
-    // kept under an earlier revision at worst, never an older state under a newer one.
-    const std::int64_t revision = server.workspace.history_head().first;
+    // The snapshot is the state just after its revision, read in one transaction, so an answer
+    // kept under a revision is exactly that revision's.
+    const auto pledges = server.pledge_table.current(server.workspace);
+    const std::int64_t revision = pledges->revision;
     // Each part prefixed by its length, so no path, name or value can run into the next and
     // alias another key, whatever bytes it holds.
     std::string key;
@@ -73,9 +74,9 @@ Handler cached_by_scope(Handler read) {
       reply.text = std::move(hit->text);
       return reply;
     }
-    Reply reply = read(context);
+    Reply reply = read(context, *pledges);
     if (reply.status == 200 && !reply.stream) {
-      reply.text = reply.body.dump();
+      if (reply.text.empty()) reply.text = reply.body.dump();
       server.responses.store(key, revision, CachedReply{reply.status, reply.headers, reply.text});
     }
     return reply;

@@ -16,9 +16,13 @@ Visibility visibility_of(const store::User& viewer, const std::string& pledge_na
 /// cached answer is shared only between callers of one key ("liaison:FR", "host_nation:").
 std::string scope_key(const store::User& viewer);
 
-/// Wraps a read of pledges so its 200 answers are kept in the server's response cache, keyed by
-/// path, query, the caller's scope_key and the workspace's revision.
-Handler cached_by_scope(Handler read);
+/// A read of pledges answered from the server's pledge table, brought up to date for it.
+using PledgeRead = std::function<Reply(Context&, const PledgeTable::Snapshot&)>;
+
+/// Wraps a read of pledges: it gets the pledge table as of the workspace's latest revision, and
+/// its 200 answers are kept in the server's response cache, keyed by path, query, the caller's
+/// scope_key and that revision.
+Handler cached_by_scope(PledgeRead read);
 
 /// The pledge JSON cut to what `visibility` allows (null for Hidden).
 json pledge_view(const json& pledge, Visibility visibility);

@@ -237,12 +237,15 @@ std::vector<Route> routes() {
   return table;
 }
 
+Server::Impl::Impl(store::Workspace& workspace_ref, ServerOptions server_options, model::Scenario base_scenario)
+    : workspace(workspace_ref),
+      options(std::move(server_options)),
+      base(std::move(base_scenario)),
+      limiter(options.login_failures_allowed, options.login_window_seconds) {}
+
 Server::Server(store::Workspace& workspace, model::Scenario base, ServerOptions options) {
   if (!options.now_epoch) options.now_epoch = system_epoch;
-  const int allowed = options.login_failures_allowed;
-  const std::int64_t window = options.login_window_seconds;
-  impl_.reset(new Impl{workspace, std::move(options), std::move(base), {}, LoginLimiter(allowed, window), nullptr, false, std::nullopt,
-                       nullptr, nullptr});
+  impl_ = std::make_unique<Impl>(workspace, std::move(options), std::move(base));
   auto& impl = *impl_;
   // Read once at start, so a bad parameter file fails `serve` before it listens.
   if (!impl.options.planning_dir.empty()) impl.planning = planner::load_parameters(impl.options.planning_dir);

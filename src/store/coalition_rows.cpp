@@ -16,11 +16,8 @@ nlohmann::json parse_list(const std::string& text) { return nlohmann::json::pars
 std::map<std::string, std::vector<model::Caveat>> read_caveats(db::Connection& connection,
                                                                const std::optional<std::string>& pledge_id) {
   std::map<std::string, std::vector<model::Caveat>> caveats;
-  auto select = connection.prepare(
-      "SELECT pledge_id, kind, values_json, source FROM pledge_caveat "
-      "WHERE CAST(?1 AS TEXT) IS NULL OR pledge_id = ?1 ORDER BY pledge_id, position");
-  if (pledge_id) select.bind(1, *pledge_id);
-  else select.bind_null(1);
+  auto select = db::select_by_key(connection, "pledge_id, kind, values_json, source FROM pledge_caveat", "pledge_id",
+                                  pledge_id, "pledge_id, position");
   while (select.step()) {
     // The caveats were checked when written, so a stored row always makes a caveat; one altered
     // behind the store's back throws Error naming what does not fit.
@@ -33,11 +30,9 @@ std::map<std::string, std::vector<model::Caveat>> read_caveats(db::Connection& c
 }  // namespace
 
 std::vector<NationRecord> read_nations(db::Connection& connection, const std::optional<std::string>& iso2) {
-  auto select = connection.prepare(
-      "SELECT iso2, name, nato, eu, home_lon, home_lat, source, sharing, version FROM nation "
-      "WHERE CAST(?1 AS TEXT) IS NULL OR iso2 = ?1 ORDER BY position");
-  if (iso2) select.bind(1, *iso2);
-  else select.bind_null(1);
+  auto select =
+      db::select_by_key(connection, "iso2, name, nato, eu, home_lon, home_lat, source, sharing, version FROM nation",
+                        "iso2", iso2, "position");
   std::vector<NationRecord> nations;
   while (select.step()) {
     NationRecord record;
@@ -73,12 +68,10 @@ void insert_nation(db::Connection& connection, const NationRecord& record, int p
 }
 
 std::vector<PledgeRecord> read_pledges(db::Connection& connection, const std::optional<std::string>& id) {
-  auto select = connection.prepare(
-      "SELECT id, nation, capability, quantity, readiness_days, status, illustrative, home_lon, home_lat, "
-      "valid_until, source, includes_rotation, sites_json, version FROM pledge "
-      "WHERE CAST(?1 AS TEXT) IS NULL OR id = ?1 ORDER BY position");
-  if (id) select.bind(1, *id);
-  else select.bind_null(1);
+  auto select = db::select_by_key(connection,
+                                  "id, nation, capability, quantity, readiness_days, status, illustrative, home_lon, "
+                                  "home_lat, valid_until, source, includes_rotation, sites_json, version FROM pledge",
+                                  "id", id, "position");
   std::vector<PledgeRecord> pledges;
   while (select.step()) {
     PledgeRecord record;

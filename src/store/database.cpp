@@ -1,5 +1,7 @@
-// Choosing the back end from the location the user gave (--db).
+// Choosing the back end from the location the user gave (--db), and the keyed-or-whole-table read.
 #include "database.hpp"
+
+#include <fmt/format.h>
 
 #include "postgresql.hpp"
 #include "sqlite.hpp"
@@ -8,6 +10,15 @@ namespace guarantor::store::db {
 
 bool is_postgresql_url(std::string_view location) {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+Statement select_by_key(Connection& connection, std::string_view columns_from, std::string_view key_column,
+                        const std::optional<std::string>& key, std::string_view order_by) {
+  if (!key) return connection.prepare(fmt::format("SELECT {} ORDER BY {}", columns_from, order_by));
+  auto select =
+      connection.prepare(fmt::format("SELECT {} WHERE {} = ?1 ORDER BY {}", columns_from, key_column, order_by));
+  select.bind(1, *key);
+  return select;
 }
 
 std::unique_ptr<Connection> open(const std::string& location) {

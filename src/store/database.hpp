@@ -8,7 +8,9 @@
 //  - Placeholders are numbered, `?1`, `?2`, ...; a number may repeat (`?1 IS NULL OR id = ?1`).
 //    The PostgreSQL back end rewrites them to `$1`, `$2`. Never `?` alone, never `:name`.
 //    PostgreSQL must infer each parameter's type: one used only as `?1 IS NULL` needs a cast,
-//    `CAST(?1 AS TEXT) IS NULL OR id = ?1`.
+//    `CAST(?1 AS TEXT) IS NULL OR id = ?1`. A read of one row by key is not written that way
+//    (both back ends then scan the whole table, SQLite sorting it too): select_by_key() writes
+//    the keyed and the whole-table statement apart.
 //  - Column types: TEXT; INTEGER for counts, positions, versions and 0/1 flags (32-bit on
 //    PostgreSQL); BIGINT for what may pass 2^31 (epoch seconds, row ids); DOUBLE PRECISION for
 //    coordinates and fractions (PostgreSQL's REAL is single precision). No BLOB, no BOOLEAN, no
@@ -149,6 +151,12 @@ public:
 private:
   Connection& connection_;
 };
+
+/// `SELECT <columns_from> [WHERE <key_column> = ?1] ORDER BY <order_by>`, with `key` bound when
+/// given: one row (or a key's rows) through the key's index, or every row in order.
+[[nodiscard]] Statement select_by_key(Connection& connection, std::string_view columns_from,
+                                      std::string_view key_column, const std::optional<std::string>& key,
+                                      std::string_view order_by);
 
 /// True for a `postgresql://` or `postgres://` connection URL.
 [[nodiscard]] bool is_postgresql_url(std::string_view location);

@@ -5,12 +5,11 @@ namespace guarantor::store::detail {
 
 std::vector<RequirementRecord> read_requirement_lines(db::Connection& connection,
                                                       const std::optional<std::string>& id) {
-  auto select = connection.prepare(
-      "SELECT id, capability, quantity, phase, priority, location, role, required_by_day, coverage_demand, "
-      "coverage_fraction, coverage_filter, description, source, version FROM requirement_line "
-      "WHERE CAST(?1 AS TEXT) IS NULL OR id = ?1 ORDER BY position");
-  if (id) select.bind(1, *id);
-  else select.bind_null(1);
+  auto select = db::select_by_key(connection,
+                                  "id, capability, quantity, phase, priority, location, role, required_by_day, "
+                                  "coverage_demand, coverage_fraction, coverage_filter, description, source, version "
+                                  "FROM requirement_line",
+                                  "id", id, "position");
   std::vector<RequirementRecord> lines;
   while (select.step()) {
     RequirementRecord record;

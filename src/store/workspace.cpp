@@ -3,6 +3,7 @@
 #include "guarantor/store/workspace.hpp"
 
 #include <chrono>
+#include <set>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -131,6 +132,43 @@ std::optional<PledgeRecord> Workspace::pledge(const std::string& id) const {
   auto found = detail::read_pledges(reader.connection(), id);
   if (found.empty()) return std::nullopt;
   return found.front();
+}
+
+PledgeChanges Workspace::pledge_changes_since(std::int64_t since) const {
+  const auto reader = impl_->read();
+  auto& connection = reader.connection();
+  PledgeChanges changes;
+  auto head = connection.prepare("SELECT coalesce(max(seq), 0) FROM history");
+  head.step();
+  changes.revision = head.integer(0);
+  if (since == changes.revision) return changes;
+  // Entries after `since`: pledge updates are re-read one by one; entities that hold no pledge
+  // or sharing data (sites, weeks, users, versions...) change nothing here; anything else, or
+  // more entries than re-reading everything would cost, makes the answer complete.
+  constexpr std::int64_t MOST_ENTRIES_APART = 256;
+  bool in_place = since >= 0 && since < changes.revision && changes.revision - since <= MOST_ENTRIES_APART;
+  std::set<std::string> replaced;
+  if (in_place) {
+    auto entries = connection.prepare("SELECT entity, action, entity_id FROM history WHERE seq > ?1 ORDER BY seq");
+    entries.bind(1, since);
+    while (in_place && entries.step()) {
+      const std::string entity = entries.text(0);
+      if (entity == "pledge" && entries.text(1) == "update") replaced.insert(entries.text(2));
+      else if (entity == "pledge" || entity == "nation" || entity == "scenario") in_place = false;
+    }
+  }
+  for (auto id = replaced.begin(); in_place && id != replaced.end(); ++id) {
+    auto found = detail::read_pledges(connection, *id);
+    // An updated pledge always exists at the revision read, unless a later write is missing
+    // from the history; then everything is read rather than guessed.
+    if (found.empty()) in_place = false;
+    else changes.pledges.push_back(std::move(found.front()));
+  }
+  if (in_place) return changes;
+  changes.complete = true;
+  changes.pledges = detail::read_pledges(connection, std::nullopt);
+  changes.nations = detail::read_nations(connection, std::nullopt);
+  return changes;
 }
 
 PledgeRecord Workspace::create_pledge(const model::Pledge& pledge, const std::string& actor) {

@@ -4,6 +4,7 @@
 // the cached reads follow every part of what they depend on; the gap board has the numbers of
 // `guarantor forcegen`.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "guarantor/force/force_generation.hpp"
@@ -176,6 +177,66 @@ TEST_P(PledgeApi, CachedReadsFollowScopePathQueryAndEveryWrite) {
   const auto fr1 = std::find_if(listed.begin(), listed.end(), [](const auto& item) { return item.at("pledge").at("id") == "FR-1"; });
   ASSERT_NE(fr1, listed.end());
   EXPECT_EQ(fr1->at("pledge").at("quantity"), pledge.value.quantity);
+}
+
+// The list is written from each pledge's ready JSON: for a liaison that sees pledges in full, cut
+// to their capability and only as aggregates, it must be the document the store's records give
+// when encoded whole, in canonical form, and follow pledges created and deleted beside the server.
+TEST_P(PledgeApi, ListIsTheEncodedRecordsForEveryVisibilityAndFollowsCreatesAndDeletes) {
+  auto client = server_->client();
+  workspace_->set_sharing("DE", store::SharingLevel::CapabilityOnly, std::nullopt, "test");
+  workspace_->set_sharing("GB", store::SharingLevel::Aggregate, std::nullopt, "test");
+  const auto expected_list = [&] {
+    nlohmann::json items = nlohmann::json::array();
+    std::map<std::pair<std::string, std::string>, std::pair<int, int>> hidden;
+    for (const auto& record : workspace_->pledges()) {
+      const auto& pledge = record.value;
+      if (pledge.nation == "GB") {
+        hidden[{pledge.nation, pledge.capability}].first += pledge.quantity;
+        hidden[{pledge.nation, pledge.capability}].second += 1;
+        continue;
+      }
+      nlohmann::json view = io::encode_pledge(pledge);
+      std::string visibility = "full";
+      if (pledge.nation == "DE") {
+        visibility = "capability_only";
+        nlohmann::json cut;
+        for (const char* field : {"id", "nation", "capability", "quantity", "readiness_days", "status", "illustrative"})
+          if (view.contains(field)) cut[field] = view.at(field);
+        view = cut;
+      }
+      items.push_back({{"pledge", view}, {"version", record.version}, {"visibility", visibility}});
+    }
+    nlohmann::json aggregates = nlohmann::json::array();
+    for (const auto& [key, totals] : hidden)
+      aggregates.push_back(
+          {{"nation", key.first}, {"capability", key.second}, {"quantity", totals.first}, {"pledges", totals.second}});
+    return nlohmann::json{
+        {"items", items},
+        {"total", items.size()},
+        {"limit", 1000},
+        {"offset", 0},
+        {"aggregates", aggregates},
+        {"illustrative_note", "pledges marked illustrative are built from public statements, not real offers"}};
+  };
+  const auto listed = [&] {
+    auto result = client.Get("/api/v1/pledges?limit=1000", as("liaison.fr"));
+    EXPECT_TRUE(result && result->status == 200);
+    return result ? result->body : std::string();
+  };
+  ASSERT_FALSE(expected_list().at("aggregates").empty());
+  EXPECT_EQ(listed(), expected_list().dump());
+  // Created and deleted beside the server, as another process would.
+  model::Pledge added = io::decode_pledge(pledge_body("FR-BESIDE", "FR"), "test");
+  workspace_->create_pledge(added, "test");
+  EXPECT_NE(listed().find("FR-BESIDE"), std::string::npos);
+  EXPECT_EQ(listed(), expected_list().dump());
+  EXPECT_EQ(client.Get("/api/v1/pledges/FR-BESIDE", as("liaison.fr"))->status, 200);
+  workspace_->delete_pledge("FR-BESIDE", std::nullopt, "test");
+  EXPECT_EQ(listed().find("FR-BESIDE"), std::string::npos);
+  EXPECT_EQ(client.Get("/api/v1/pledges/FR-BESIDE", as("liaison.fr"))->status, 404);
+  workspace_->set_sharing("DE", store::SharingLevel::Full, std::nullopt, "test");
+  workspace_->set_sharing("GB", store::SharingLevel::Full, std::nullopt, "test");
 }
 
 TEST_P(PledgeApi, TwentyParallelWritersLoseNothing) {

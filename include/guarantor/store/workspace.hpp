@@ -33,6 +33,16 @@ std::string system_time_utc();
 /// True for a location that names a PostgreSQL database (postgresql:// or postgres://).
 bool is_database_url(const std::string& location);
 
+/// What a reader that keeps the pledges in memory needs to catch up with the workspace.
+struct PledgeChanges {
+  std::int64_t revision = 0;  ///< the history's last sequence number: the answer is the state just after it
+  /// True: `pledges` and `nations` are all of them. False: `pledges` are those replaced since the
+  /// revision asked about (none when nothing was written), and no other pledge or nation changed.
+  bool complete = false;
+  std::vector<PledgeRecord> pledges;
+  std::vector<NationRecord> nations;  ///< only when complete
+};
+
 class Workspace {
 public:
   /// Opens the database at `location` — a postgresql:// URL, or else an SQLite file path —
@@ -72,6 +82,11 @@ public:
 
   [[nodiscard]] std::vector<PledgeRecord> pledges() const;
   [[nodiscard]] std::optional<PledgeRecord> pledge(const std::string& id) const;
+  /// The pledges changed after history entry `since` (a revision an earlier answer gave; -1 when
+  /// nothing is held), read in one snapshot. Only pledges replaced in place are listed apart;
+  /// after any other write that touches pledges or nations (a create, a delete, a sharing level,
+  /// an import), or a `since` this history does not have, every pledge and nation is returned.
+  [[nodiscard]] PledgeChanges pledge_changes_since(std::int64_t since) const;
   /// Adds a pledge (its nation must exist; ids are unique: Error Consistency otherwise).
   PledgeRecord create_pledge(const model::Pledge& pledge, const std::string& actor);
   /// Replaces the pledge with the same id. With `expected_version`, refuses (VersionConflict)

@@ -3,6 +3,9 @@
 // reopen and concurrent writers on distinct pledges lose nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
+#include <map>
 #include <thread>
 
 #include "guarantor/io/record_codec.hpp"
@@ -125,6 +128,67 @@ TEST_P(PledgeWrites, ConcurrentWritersFromTwoConnectionsLoseNothing) {
   for (int w = 0; w < WRITERS; ++w)
     for (int p = 0; p < PLEDGES_EACH; ++p) EXPECT_TRUE(workspace_->pledge(fmt_id(w, p)).has_value()) << fmt_id(w, p);
   EXPECT_GT(workspace_->verify_history(), WRITERS * PLEDGES_EACH);
+}
+
+// What a reader holding the pledges in memory is told to re-read: only the pledges replaced in
+// place since its revision, or everything after a create, a delete or a sharing change; writes
+// to entities that hold no pledge data leave it nothing to do.
+TEST_P(PledgeWrites, ChangesSinceARevisionNameOnlyThePledgesReplacedInPlace) {
+  const auto all = workspace_->pledge_changes_since(-1);
+  ASSERT_TRUE(all.complete);
+  EXPECT_EQ(all.pledges.size(), workspace_->pledges().size());
+  EXPECT_EQ(all.nations.size(), workspace_->nations().size());
+  EXPECT_EQ(all.revision, workspace_->history_head().first);
+  const auto none = workspace_->pledge_changes_since(all.revision);
+  EXPECT_FALSE(none.complete);
+  EXPECT_TRUE(none.pledges.empty());
+  EXPECT_EQ(none.revision, all.revision);
+
+  // Two updates of one pledge and one of another, and a write elsewhere (an API token).
+  auto first = all.pledges.at(0).value;
+  auto second = all.pledges.at(1).value;
+  first.quantity += 5;
+  workspace_->update_pledge(first, std::nullopt, "liaison");
+  first.quantity += 1;
+  workspace_->update_pledge(first, std::nullopt, "liaison");
+  second.readiness_days += 3;
+  workspace_->update_pledge(second, std::nullopt, "liaison");
+  workspace_->create_user("someone", Role::Planner, "", "a long enough password", "secretariat");
+  const auto replaced = workspace_->pledge_changes_since(all.revision);
+  EXPECT_FALSE(replaced.complete);
+  EXPECT_EQ(replaced.revision, all.revision + 4);
+  ASSERT_EQ(replaced.pledges.size(), 2u);
+  std::map<std::string, PledgeRecord> by_id;
+  for (const auto& record : replaced.pledges) by_id.emplace(record.value.id, record);
+  ASSERT_TRUE(by_id.contains(first.id) && by_id.contains(second.id));
+  EXPECT_EQ(by_id.at(first.id).value.quantity, first.quantity);
+  EXPECT_EQ(by_id.at(first.id).version, all.pledges.at(0).version + 2);
+  EXPECT_EQ(by_id.at(second.id).value.readiness_days, second.readiness_days);
+  EXPECT_TRUE(replaced.nations.empty());
+
+  // A create, a delete or a sharing level changes the list or what may be seen: everything.
+  const auto complete_after = [&](const std::function<void()>& write) {
+    const auto before = workspace_->pledge_changes_since(-1).revision;
+    write();
+    const auto changes = workspace_->pledge_changes_since(before);
+    EXPECT_TRUE(changes.complete);
+    EXPECT_EQ(changes.pledges.size(), workspace_->pledges().size());
+    return changes;
+  };
+  const auto created = complete_after([&] { workspace_->create_pledge(new_pledge("TEST-NEW"), "liaison"); });
+  EXPECT_TRUE(std::any_of(created.pledges.begin(), created.pledges.end(),
+                          [](const auto& r) { return r.value.id == "TEST-NEW"; }));
+  const auto deleted = complete_after([&] { workspace_->delete_pledge("TEST-NEW", std::nullopt, "liaison"); });
+  EXPECT_TRUE(std::none_of(deleted.pledges.begin(), deleted.pledges.end(),
+                           [](const auto& r) { return r.value.id == "TEST-NEW"; }));
+  const auto shared =
+      complete_after([&] { workspace_->set_sharing("DE", SharingLevel::Aggregate, std::nullopt, "liaison.de"); });
+  const auto de =
+      std::find_if(shared.nations.begin(), shared.nations.end(), [](const auto& r) { return r.nation.iso2 == "DE"; });
+  ASSERT_NE(de, shared.nations.end());
+  EXPECT_EQ(de->sharing, SharingLevel::Aggregate);
+  // A revision this history does not have (a database restored from an older copy): everything.
+  EXPECT_TRUE(workspace_->pledge_changes_since(shared.revision + 10).complete);
 }
 
 TEST_P(PledgeWrites, AlteredHistoryIsDetected) {
