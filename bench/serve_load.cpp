@@ -60,7 +60,7 @@ struct Sample {
 std::string error_kind(const char* what, const bench::LoadAnswer& answer) {
   if (answer.status == 0) return fmt::format("{} transport: {}", what, answer.error);
   std::string code;
-  const auto at = answer.body.find("\"code\":\"");
+  const auto at = answer.body.find(R"("code":")");
   if (at != std::string::npos) code = answer.body.substr(at + 8, answer.body.find('"', at + 8) - at - 8);
   return fmt::format("{} {} {}", what, answer.status, code);
 }
@@ -245,6 +245,7 @@ int main(int argc, char** argv) try {
   std::atomic<bool> stop = false;
   Sample all;
   std::vector<bench::LoadClient> clients;
+  clients.reserve(static_cast<std::size_t>(options.clients));
   for (int c = 0; c < options.clients; ++c)
     clients.push_back(make_client(c, token, ids, own_bodies[static_cast<std::size_t>(c)], all));
   const auto started = Clock::now();

@@ -23,7 +23,7 @@ using Clock = std::chrono::steady_clock;
 constexpr int MAX_EVENTS = 256;
 // How often the loop wakes with nothing to read, to see `stop` and the timeouts.
 constexpr int IDLE_WAKE_MS = 50;
-constexpr std::size_t READ_CHUNK = 64 * 1024;
+constexpr std::size_t READ_CHUNK = std::size_t{64} * 1024;
 
 struct Connection {
   int fd = -1;

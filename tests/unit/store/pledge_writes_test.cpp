@@ -170,7 +170,7 @@ TEST_P(PledgeWrites, ChangesSinceARevisionNameOnlyThePledgesReplacedInPlace) {
   const auto complete_after = [&](const std::function<void()>& write) {
     const auto before = workspace_->pledge_changes_since(-1).revision;
     write();
-    const auto changes = workspace_->pledge_changes_since(before);
+    auto changes = workspace_->pledge_changes_since(before);
     EXPECT_TRUE(changes.complete);
     EXPECT_EQ(changes.pledges.size(), workspace_->pledges().size());
     return changes;
