@@ -55,6 +55,18 @@ Gazetteer gazetteer() {
                     place(1488754, "Tyumen", {"Тюмень"}, 65.5272, 57.1522, "RU", 600000)});
 }
 
+// A report of one Reuters dispatch (a registered wire) on a day.
+Report wire_report(std::string id, EventCategory category, TargetKind target, int year, int month, int day) {
+  Report report;
+  report.id = std::move(id);
+  report.format = "guarantor_csv";
+  report.outlets = {"Reuters"};
+  report.category = category;
+  report.target_kind = target;
+  report.time_s = days_from_civil(year, month, day) * SECONDS_PER_DAY;
+  return report;
+}
+
 TEST(AdminAreas, OblastNamesInUkrainianRussianAndLatin) {
   for (const char* name : {"Kharkiv Oblast", "Kharkivska oblast", "Харківська область", "Харьковская обл.",
                            "Kharkov region", "Харківщина", "Харьковщина"}) {
@@ -85,13 +97,7 @@ TEST(AdminAreas, RaionsAreLocatedByTheirCentre) {
 TEST(AdminAreas, RegionOnlyReportsReachFindings) {
   // A strike on a substation located only to "Kharkiv oblast", and a ground clash located only to
   // Donetsk oblast, during the moratorium and the (illustrative) full ceasefire.
-  Report energy;
-  energy.id = "g:1";
-  energy.format = "guarantor_csv";
-  energy.outlets = {"Reuters"};
-  energy.category = EventCategory::Strike;
-  energy.target_kind = TargetKind::PowerGenerationTransmission;
-  energy.time_s = days_from_civil(2025, 3, 20) * SECONDS_PER_DAY;
+  Report energy = wire_report("g:1", EventCategory::Strike, TargetKind::PowerGenerationTransmission, 2025, 3, 20);
   energy.admin1 = "Kharkiv Oblast";
   Report clash = energy;
   clash.id = "g:2";
@@ -142,12 +148,7 @@ TEST(Theatre, CountriesAndTheTheatreBound) {
 }
 
 TEST(Theatre, RussianTownsArePlacedInRussiaAndFarOnesAreNotJudged) {
-  Report millerovo;
-  millerovo.id = "g:m";
-  millerovo.outlets = {"Reuters"};
-  millerovo.category = EventCategory::Strike;
-  millerovo.target_kind = TargetKind::OilGasPipelineStorage;
-  millerovo.time_s = days_from_civil(2025, 3, 20) * SECONDS_PER_DAY;
+  Report millerovo = wire_report("g:m", EventCategory::Strike, TargetKind::OilGasPipelineStorage, 2025, 3, 20);
   millerovo.place_name = "Миллерово";
   Report namesake = millerovo;  // the report itself says Luhansk oblast: the namesake there
   namesake.id = "g:n";
@@ -187,12 +188,7 @@ TEST(Theatre, AtSeaTheTruceIsJudgedAndATerritoryIsNotPassedAsKnown) {
   // A naval attack in the open Black Sea between Odesa and Crimea, in no country's land outline,
   // while the Black Sea truce (a zone, no territory) and the full ceasefire (territory UA, RU)
   // are both in force.
-  Report attack;
-  attack.id = "g:sea";
-  attack.format = "guarantor_csv";
-  attack.outlets = {"Reuters"};
-  attack.category = EventCategory::NavalActivity;
-  attack.time_s = days_from_civil(2026, 2, 1) * SECONDS_PER_DAY;
+  Report attack = wire_report("g:sea", EventCategory::NavalActivity, TargetKind::Unknown, 2026, 2, 1);
   attack.position = geo::LonLat{31.0, 45.6};
   const SourceRegistry sources({{"Reuters", "reuters", "", 'B', "wire", {}}});
   const Agreement agreement = load_agreement(DATA / "agreements" / "default_agreement.json");
