@@ -33,17 +33,34 @@ function(guarantor_add_module name)
   target_link_libraries(guarantor_${name} PUBLIC guarantor_options ${ARG_DEPENDS} PRIVATE ${ARG_PRIVATE_DEPENDS})
 endfunction()
 
+# guarantor_unity_leaf(TARGET) compiles a leaf target (a test binary, the CLI) in batches of
+# GUARANTOR_UNITY_BATCH_SIZE sources when GUARANTOR_UNITY_LEAVES is on (see CMakeLists.txt). Only
+# leaves: the libraries' files keep file-local helpers of the same names, which one batch would
+# clash. A leaf's files must therefore not define the same file-local name twice.
+function(guarantor_unity_leaf target)
+  if(GUARANTOR_UNITY_LEAVES)
+    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${GUARANTOR_UNITY_BATCH_SIZE})
+  endif()
+endfunction()
+
 # guarantor_add_test(NAME SOURCES ... DEPENDS ... [LABELS ...] [BROWSER_FILTER pattern]
-#                    [ONE_PROCESS | ONE_PROCESS_PER_BACKEND])
+#                    [ONE_PROCESS | ONE_PROCESS_PER_BACKEND] [SEPARATE_SOURCES])
 # builds one GoogleTest binary and registers its cases with ctest (label `fast` unless LABELS says
-# otherwise). ONE_PROCESS registers the binary as a single ctest test instead of one per case: for
-# suites whose shared fixture (SetUpTestSuite) is expensive, such as planning the default scenario,
-# which ctest would otherwise recompute in every case's own process. ONE_PROCESS_PER_BACKEND does
+# otherwise). Its sources are compiled in batches (guarantor_unity_leaf) unless SEPARATE_SOURCES
+# says they reuse file-local names and must stay one translation unit each. ONE_PROCESS registers
+# the binary as a single ctest test instead of one per case: for suites whose shared fixture
+# (SetUpTestSuite) is expensive, such as planning the default scenario, which ctest would otherwise
+# recompute in every case's own process. ONE_PROCESS_PER_BACKEND does
 # the same once per workspace back end (NAME.postgresql runs the cases instantiated on PostgreSQL,
 # NAME.sqlite all the others), so the two run side by side and each seeds its workspace once.
 function(guarantor_add_test name)
-  cmake_parse_arguments(ARG "ONE_PROCESS;ONE_PROCESS_PER_BACKEND" "BROWSER_FILTER" "SOURCES;DEPENDS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "ONE_PROCESS;ONE_PROCESS_PER_BACKEND;SEPARATE_SOURCES" "BROWSER_FILTER" "SOURCES;DEPENDS;LABELS"
+                        ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
+  if(NOT ARG_SEPARATE_SOURCES)
+    guarantor_unity_leaf(${name})
+  endif()
+  target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests/support)
   target_link_libraries(${name} PRIVATE guarantor_options ${ARG_DEPENDS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(${name} PRIVATE
     GUARANTOR_TEST_DATA_DIR="${CMAKE_SOURCE_DIR}/data"

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "temp_files.hpp"
+
 namespace guarantor::testing {
 
 struct CliRun {
@@ -29,14 +31,6 @@ inline CliRun run_cli(const std::string& arguments) {
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
-}
-
-/// A fresh (removed) directory under the system temporary directory, unique to this process:
-/// ctest runs each case in its own process, several at once.
-inline std::filesystem::path fresh_temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("guarantor-cli-" + name + "-" + std::to_string(getpid()));
-  std::filesystem::remove_all(dir);
-  return dir;
 }
 
 inline std::string read_file(const std::filesystem::path& path) {

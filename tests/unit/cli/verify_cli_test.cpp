@@ -24,7 +24,7 @@ std::string verify_args(const std::string& reports, const std::filesystem::path&
          (DATA / "sources" / "source_registry.json").string() + " --out " + out.string();
 }
 
-std::filesystem::path fresh_dir(const std::string& name) {
+std::filesystem::path fresh_out_dir(const std::string& name) {
   auto dir = guarantor::testing::fresh_temp_dir("verify-" + name);
   std::filesystem::create_directories(dir);
   return dir;
@@ -33,7 +33,7 @@ std::filesystem::path fresh_dir(const std::string& name) {
 constexpr std::array<const char*, 4> OUTPUTS{"incidents.geojson", "incidents.csv", "findings.json", "report.html"};
 
 TEST(VerifyCli, AFailedRunKeepsThePreviousOutputs) {
-  const auto out = fresh_dir("failed-run");
+  const auto out = fresh_out_dir("failed-run");
   const std::string reports = (FIXTURES / "reports_guarantor.csv").string();
   ASSERT_EQ(run_cli(verify_args(reports, out)).exit_code, 0);
   std::array<std::string, 4> before;
@@ -53,7 +53,7 @@ TEST(VerifyCli, AFailedRunKeepsThePreviousOutputs) {
 }
 
 TEST(VerifyCli, ItsOwnIncidentsCsvFedBackIsReadBeforeItIsReplaced) {
-  const auto out = fresh_dir("feed-back");
+  const auto out = fresh_out_dir("feed-back");
   ASSERT_EQ(run_cli(verify_args((FIXTURES / "reports_guarantor.csv").string(), out)).exit_code, 0);
   const std::string first = read_file(out / "incidents.csv");
   ASSERT_NE(first.find('\n'), first.size() - 1) << "at least one incident row";
@@ -64,7 +64,7 @@ TEST(VerifyCli, ItsOwnIncidentsCsvFedBackIsReadBeforeItIsReplaced) {
 }
 
 TEST(VerifyCli, OutOfRangeParametersAreUsageErrors) {
-  const auto out = fresh_dir("bad-params");
+  const auto out = fresh_out_dir("bad-params");
   const std::string reports = (FIXTURES / "reports_guarantor.csv").string();
   const CliRun zero = run_cli(verify_args(reports, out) + " --violation-credibility 0");
   EXPECT_EQ(zero.exit_code, 2) << zero.output;
@@ -76,7 +76,7 @@ TEST(VerifyCli, OutOfRangeParametersAreUsageErrors) {
 }
 
 TEST(VerifyCli, SignedRunsAuditWithTheKeyAndADamagedLogIsRefusedUntilRecorded) {
-  const auto dir = fresh_dir("signed");
+  const auto dir = fresh_out_dir("signed");
   const auto secret = dir / "monitor.key", pub = dir / "monitor.pub", log = dir / "evidence.jsonl";
   const CliRun keygen = run_cli("keygen --secret " + secret.string() + " --public " + pub.string());
   ASSERT_EQ(keygen.exit_code, 0) << keygen.output;

@@ -15,7 +15,7 @@
 
 namespace {
 
-int run(const std::string& arguments, std::string* output = nullptr) {
+int run_cli_status(const std::string& arguments, std::string* output = nullptr) {
   const std::string command =
       std::string(GUARANTOR_CLI) + " --assets " + GUARANTOR_TEST_ASSET_DIR + " " + arguments + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
@@ -41,14 +41,21 @@ TEST(WorkspaceCli, ImportExportAuditAndTamper) {
   TempDir dir;
   const std::string db = (dir.path / "ws.db").string();
   std::string output;
-  ASSERT_EQ(run("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db, &output), 0) << output;
-  EXPECT_NE(output.find("77 pledges"), std::string::npos) << output;
-  ASSERT_EQ(run("workspace export " + (dir.path / "out").string() + " --db " + db, &output), 0) << output;
-  ASSERT_EQ(run("forcegen " + (dir.path / "out" / "scenario.json").string() + " --out " + (dir.path / "fg").string(), &output), 0)
+  ASSERT_EQ(run_cli_status("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db, &output),
+            0)
       << output;
-  ASSERT_EQ(run("workspace audit --db " + db, &output), 0) << output;
+  EXPECT_NE(output.find("77 pledges"), std::string::npos) << output;
+  ASSERT_EQ(run_cli_status("workspace export " + (dir.path / "out").string() + " --db " + db, &output), 0) << output;
+  ASSERT_EQ(run_cli_status(
+                "forcegen " + (dir.path / "out" / "scenario.json").string() + " --out " + (dir.path / "fg").string(),
+                &output),
+            0)
+      << output;
+  ASSERT_EQ(run_cli_status("workspace audit --db " + db, &output), 0) << output;
   EXPECT_NE(output.find("history intact"), std::string::npos);
-  EXPECT_EQ(run("workspace export " + (dir.path / "none").string() + " --db " + (dir.path / "missing.db").string()), 2);
+  EXPECT_EQ(run_cli_status("workspace export " + (dir.path / "none").string() + " --db " +
+                           (dir.path / "missing.db").string()),
+            2);
 
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
@@ -56,19 +63,19 @@ TEST(WorkspaceCli, ImportExportAuditAndTamper) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(handle);
-  EXPECT_EQ(run("workspace audit --db " + db, &output), 9) << output;
+  EXPECT_EQ(run_cli_status("workspace audit --db " + db, &output), 9) << output;
   EXPECT_NE(output.find("seq 2"), std::string::npos) << output;
 }
 
 TEST(WorkspaceCli, ServeAnswersOverHttpAndStopsOnSigterm) {
   TempDir dir;
   const std::string db = (dir.path / "ws.db").string();
-  ASSERT_EQ(run("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db), 0);
+  ASSERT_EQ(run_cli_status("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db), 0);
   const auto password_file = dir.path / "password.txt";
   std::FILE* password = std::fopen(password_file.c_str(), "w");
   std::fputs("a long test password\n", password);
   std::fclose(password);
-  ASSERT_EQ(run("workspace add-user sec --role secretariat --db " + db + " < " + password_file.string()), 0);
+  ASSERT_EQ(run_cli_status("workspace add-user sec --role secretariat --db " + db + " < " + password_file.string()), 0);
   int pipe_fds[2];
   ASSERT_EQ(pipe(pipe_fds), 0);
   const pid_t child = fork();

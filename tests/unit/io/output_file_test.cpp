@@ -5,6 +5,7 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/io/output_file.hpp"
+#include "temp_files.hpp"
 
 namespace guarantor::io {
 namespace {
@@ -18,18 +19,12 @@ std::string read(const fs::path& path) {
   return content.str();
 }
 
-fs::path fresh_dir(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("guarantor-output-test-" + name);
-  fs::remove_all(dir);
-  return dir;
-}
-
 std::size_t entries(const fs::path& dir) {
   return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
 }
 
 TEST(OutputFile, ReplacesContentWholeAndLeavesNoTemporary) {
-  const auto dir = fresh_dir("replace");
+  const auto dir = guarantor::testing::fresh_temp_dir("output-test-replace");
   ensure_writable_directory(dir);
   write_file_atomically(dir / "a.json", "first");
   write_file_atomically(dir / "a.json", "second");
@@ -51,7 +46,7 @@ TEST(OutputFile, UnwritableTargetIsOutputFailedAndNamesThePath) {
 }
 
 TEST(OutputSet, PublishesEveryFileAndStreamsLargeOnes) {
-  const auto dir = fresh_dir("publish");
+  const auto dir = guarantor::testing::fresh_temp_dir("output-test-publish");
   OutputSet outputs(dir);
   outputs.add("plan.json", "{}");
   outputs.stream("plan.csv") << "a,b\n" << 1 << ',' << 2 << '\n';
@@ -67,7 +62,7 @@ TEST(OutputSet, PublishesEveryFileAndStreamsLargeOnes) {
 // The set is published together: when one file cannot be replaced, none is, and the old set
 // stays whole (here plan.html is a directory in the way, found before anything is renamed).
 TEST(OutputSet, AFileThatCannotBeReplacedLeavesThePreviousSetWhole) {
-  const auto dir = fresh_dir("whole");
+  const auto dir = guarantor::testing::fresh_temp_dir("output-test-whole");
   fs::create_directories(dir / "plan.html");
   std::ofstream(dir / "plan.html" / "keep") << "user file";
   write_file_atomically(dir / "plan.json", "old plan");
@@ -88,7 +83,7 @@ TEST(OutputSet, AFileThatCannotBeReplacedLeavesThePreviousSetWhole) {
 }
 
 TEST(OutputSet, AnOutputThatWasAlsoTheInputIsReplacedOnlyAtPublish) {
-  const auto dir = fresh_dir("reread");
+  const auto dir = guarantor::testing::fresh_temp_dir("output-test-reread");
   fs::create_directories(dir);
   write_file_atomically(dir / "incidents.csv", "input");
   {
@@ -103,7 +98,7 @@ TEST(OutputSet, AnOutputThatWasAlsoTheInputIsReplacedOnlyAtPublish) {
 }
 
 TEST(OutputSet, AbandonedSetChangesNothing) {
-  const auto dir = fresh_dir("abandon");
+  const auto dir = guarantor::testing::fresh_temp_dir("output-test-abandon");
   {
     OutputSet outputs(dir);
     outputs.add("a.json", "new");
@@ -114,7 +109,7 @@ TEST(OutputSet, AbandonedSetChangesNothing) {
 }
 
 TEST(OutputSet, RefusesNamesOutsideItsDirectoryAndDuplicates) {
-  const auto dir = fresh_dir("names");
+  const auto dir = guarantor::testing::fresh_temp_dir("output-test-names");
   OutputSet outputs(dir);
   EXPECT_THROW(outputs.add("../escape.json", "x"), Error);
   EXPECT_THROW(outputs.add("", "x"), Error);

@@ -9,6 +9,7 @@
 #include "guarantor/io/scenario_copy.hpp"
 #include "guarantor/io/scenario_loader.hpp"
 #include "scenario_fixture.hpp"
+#include "temp_files.hpp"
 
 namespace guarantor::io {
 namespace {
@@ -20,12 +21,6 @@ LoadOptions options() {
   o.asset_dir = GUARANTOR_TEST_ASSET_DIR;
   o.data_root = GUARANTOR_TEST_DATA_DIR;
   return o;
-}
-
-fs::path fresh_dir(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("guarantor-scenario-files-" + name);
-  fs::remove_all(dir);
-  return dir;
 }
 
 // Returns the diagnostics of loading `manifest`, or an empty list when it loads.
@@ -53,7 +48,7 @@ std::string all(const std::vector<Diagnostic>& diagnostics) {
 // The default scenario names its shared theatre files through the data root ("data:..."), so a
 // plain copy of its directory still loads anywhere.
 TEST(ScenarioFiles, TheDefaultScenarioDirectoryCanBeCopiedAsIs) {
-  const auto dir = fresh_dir("plain-copy");
+  const auto dir = guarantor::testing::fresh_temp_dir("scenario-files-plain-copy");
   fs::copy(fs::path(GUARANTOR_TEST_DATA_DIR) / "default", dir, fs::copy_options::recursive);
   const auto errors = load_errors(dir / "scenario.json");
   EXPECT_TRUE(errors.empty()) << all(errors);
@@ -61,7 +56,7 @@ TEST(ScenarioFiles, TheDefaultScenarioDirectoryCanBeCopiedAsIs) {
 }
 
 TEST(ScenarioFiles, ScenarioNewWritesASelfContainedCopyThatLoadsAnywhere) {
-  const auto dir = fresh_dir("new");
+  const auto dir = guarantor::testing::fresh_temp_dir("scenario-files-new");
   const auto copy =
       copy_scenario(fs::path(GUARANTOR_TEST_DATA_DIR) / "default" / "scenario.json", dir / "mine", options());
   EXPECT_EQ(copy.manifest.string(), (dir / "mine" / "scenario.json").string());
@@ -81,7 +76,7 @@ TEST(ScenarioFiles, ScenarioNewWritesASelfContainedCopyThatLoadsAnywhere) {
 
 TEST(ScenarioFiles, ScenarioNewCopiesLocalOutlinesAndPlaces) {
   testing::ScenarioFixture fixture;
-  const auto dir = fresh_dir("new-mini");
+  const auto dir = guarantor::testing::fresh_temp_dir("scenario-files-new-mini");
   const auto copy = copy_scenario(fixture.manifest(), dir / "mini", options());
   EXPECT_TRUE(fs::exists(dir / "mini" / "theatre" / "outlines.topojson"));
   EXPECT_TRUE(fs::exists(dir / "mini" / "theatre" / "places.tsv"));

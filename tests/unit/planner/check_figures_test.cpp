@@ -9,14 +9,12 @@
 #include "guarantor/planner/check.hpp"
 #include "guarantor/planner/planner.hpp"
 #include "tiny_scenario.hpp"
+#include "violations.hpp"
 
 namespace guarantor::planner {
 namespace {
 
-bool has(const std::vector<Violation>& violations, std::string_view rule, std::string_view subject) {
-  return std::any_of(violations.begin(), violations.end(),
-                     [&](const Violation& v) { return v.rule == rule && v.subject == subject; });
-}
+using guarantor::testing::has;
 
 // R-1 asks for more batteries than GB-1 pledges (PL-1 may not serve in Ukraine): partial.
 model::Scenario short_scenario() {

@@ -7,14 +7,12 @@
 #include "guarantor/planner/check.hpp"
 #include "guarantor/planner/planner.hpp"
 #include "tiny_scenario.hpp"
+#include "violations.hpp"
 
 namespace guarantor::planner {
 namespace {
 
-bool has(const std::vector<Violation>& violations, std::string_view rule, std::string_view subject) {
-  return std::any_of(violations.begin(), violations.end(),
-                     [&](const Violation& v) { return v.rule == rule && v.subject == subject; });
-}
+using guarantor::testing::has;
 
 const UnassignedUnit& home(const Plan& plan, std::string_view unit) {
   const auto it = std::find_if(plan.unassigned.begin(), plan.unassigned.end(),

@@ -11,13 +11,12 @@
 #include "guarantor/planner/planner.hpp"
 #include "guarantor/planner/schedule.hpp"
 #include "tiny_scenario.hpp"
+#include "violations.hpp"
 
 namespace guarantor::planner {
 namespace {
 
-bool has(const std::vector<Violation>& violations, std::string_view rule) {
-  return std::any_of(violations.begin(), violations.end(), [rule](const Violation& v) { return v.rule == rule; });
-}
+using guarantor::testing::has;
 
 const Assignment& unit(const Plan& plan, std::string_view id) {
   const auto it = std::find_if(plan.assignments.begin(), plan.assignments.end(), [id](const Assignment& a) { return a.unit_id == id; });

@@ -16,13 +16,12 @@
 #include "guarantor/planner/check.hpp"
 #include "guarantor/planner/planner.hpp"
 #include "tiny_scenario.hpp"
+#include "violations.hpp"
 
 namespace guarantor::planner {
 namespace {
 
-bool has(const std::vector<Violation>& violations, std::string_view rule) {
-  return std::any_of(violations.begin(), violations.end(), [rule](const Violation& v) { return v.rule == rule; });
-}
+using guarantor::testing::has;
 
 class GaugeBreak : public ::testing::Test {
 protected:

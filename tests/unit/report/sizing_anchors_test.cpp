@@ -24,7 +24,7 @@ std::filesystem::path write_anchors(const std::string& name, const std::string& 
 }
 
 std::string problems_of(const std::filesystem::path& path) {
-  return testing::problems_of([&] { (void)load_sizing_anchors(path); });
+  return guarantor::testing::problems_of([&] { (void)load_sizing_anchors(path); });
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

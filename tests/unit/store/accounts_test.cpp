@@ -11,7 +11,6 @@
 namespace guarantor::store {
 namespace {
 
-const io::LoadOptions OPTIONS{GUARANTOR_TEST_ASSET_DIR};
 constexpr std::string_view PASSWORD = "correct horse battery";
 
 class Accounts : public ::testing::TestWithParam<testing::Backend> {
@@ -20,7 +19,7 @@ protected:
     GUARANTOR_REQUIRE_BACKEND(GetParam());
     db_ = std::make_unique<testing::TestDatabase>(GetParam());
     workspace_ = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
-    workspace_->import_scenario(testing::default_manifest(), OPTIONS, "import");
+    workspace_->import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   }
   // Everything the database holds, as text: the file and its WAL for SQLite, every row of the
   // account and history tables for PostgreSQL.

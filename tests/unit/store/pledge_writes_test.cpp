@@ -15,8 +15,6 @@
 namespace guarantor::store {
 namespace {
 
-const io::LoadOptions OPTIONS{GUARANTOR_TEST_ASSET_DIR};
-
 std::string fmt_id(int writer, int pledge) { return "TEST-W" + std::to_string(writer) + "-" + std::to_string(pledge); }
 
 class PledgeWrites : public ::testing::TestWithParam<testing::Backend> {
@@ -25,7 +23,7 @@ protected:
     GUARANTOR_REQUIRE_BACKEND(GetParam());
     db_ = std::make_unique<testing::TestDatabase>(GetParam());
     workspace_ = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
-    workspace_->import_scenario(testing::default_manifest(), OPTIONS, "import");
+    workspace_->import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   }
   model::Pledge new_pledge(const std::string& id) const {
     model::Pledge pledge = workspace_->pledges().front().value;
@@ -96,7 +94,7 @@ TEST_P(PledgeWrites, SharingLevelIsStoredAndKeptOnReimport) {
   workspace_->set_sharing("DE", SharingLevel::Aggregate, 1, "liaison.de");
   EXPECT_EQ(workspace_->nation("DE")->sharing, SharingLevel::Aggregate);
   EXPECT_THROW(workspace_->set_sharing("DE", SharingLevel::Full, 1, "liaison.de"), VersionConflict);
-  workspace_->import_scenario(testing::default_manifest(), OPTIONS, "import");
+  workspace_->import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   EXPECT_EQ(workspace_->nation("DE")->sharing, SharingLevel::Aggregate);
 }
 

@@ -16,8 +16,6 @@
 namespace guarantor::store {
 namespace {
 
-const io::LoadOptions OPTIONS{GUARANTOR_TEST_ASSET_DIR};
-
 // Wall-clock times differ from run to run; everything else in a plan is deterministic.
 void erase_timings(nlohmann::json& value) {
   if (value.is_object()) {
@@ -49,13 +47,13 @@ protected:
 };
 
 TEST_P(RoundTrip, ExportReadsBackToTheSameModel) {
-  const auto original = io::load_scenario(testing::default_manifest(), OPTIONS);
+  const auto original = io::load_scenario(testing::default_manifest(), testing::default_load_options());
   Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
+  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   EXPECT_FALSE(workspace.empty());
   EXPECT_EQ(workspace.pledges().size(), original.coalition.pledges.size());
   workspace.export_scenario(db_->scratch() / "export");
-  const auto exported = io::load_scenario(db_->scratch() / "export" / "scenario.json", OPTIONS);
+  const auto exported = io::load_scenario(db_->scratch() / "export" / "scenario.json", testing::default_load_options());
 
   EXPECT_EQ(exported.name, original.name);
   EXPECT_EQ(exported.as_of, original.as_of);
@@ -75,10 +73,10 @@ TEST_P(RoundTrip, ExportReadsBackToTheSameModel) {
 
 TEST_P(RoundTrip, ExportPlansTheSameAsTheOriginal) {
   Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
+  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   workspace.export_scenario(db_->scratch() / "export");
-  const auto original = io::load_scenario(testing::default_manifest(), OPTIONS);
-  const auto exported = io::load_scenario(db_->scratch() / "export" / "scenario.json", OPTIONS);
+  const auto original = io::load_scenario(testing::default_manifest(), testing::default_load_options());
+  const auto exported = io::load_scenario(db_->scratch() / "export" / "scenario.json", testing::default_load_options());
 
   const auto force_original = report::force_generation_to_json(original, force::generate_force(original, {}));
   const auto force_exported = report::force_generation_to_json(exported, force::generate_force(exported, {}));
@@ -93,26 +91,28 @@ TEST_P(RoundTrip, ExportPlansTheSameAsTheOriginal) {
 
 TEST_P(RoundTrip, LoadEqualsTheStoredRecords) {
   Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
-  const auto loaded = workspace.load(OPTIONS);
+  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
+  const auto loaded = workspace.load(testing::default_load_options());
   EXPECT_EQ(io::encode_coalition(loaded.coalition), io::encode_coalition(workspace.coalition()));
   EXPECT_EQ(io::encode_mandate(loaded.mandate), io::encode_mandate(workspace.mandate()));
 }
 
 TEST_P(RoundTrip, ImportOfABrokenScenarioChangesNothing) {
   Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
+  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   const auto history_before = workspace.history().size();
-  EXPECT_THROW(workspace.import_scenario(db_->scratch() / "no-such" / "scenario.json", OPTIONS, "import"), Error);
+  EXPECT_THROW(workspace.import_scenario(db_->scratch() / "no-such" / "scenario.json", testing::default_load_options(),
+                                         "import"),
+               Error);
   EXPECT_EQ(workspace.history().size(), history_before);
   EXPECT_FALSE(workspace.pledges().empty());
 }
 
 TEST_P(RoundTrip, ReimportRecordsOnlyWhatChanged) {
   Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
+  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   const auto first = workspace.history().size();
-  workspace.import_scenario(testing::default_manifest(), OPTIONS, "import");
+  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   // The same files again: only the scenario-level import entry is added.
   EXPECT_EQ(workspace.history().size(), first + 1);
   EXPECT_EQ(workspace.verify_history(), static_cast<std::int64_t>(first + 1));

@@ -14,12 +14,13 @@ namespace guarantor::store {
 namespace {
 
 using model::SiteNegotiation;
-const io::LoadOptions OPTIONS{GUARANTOR_TEST_ASSET_DIR};
 constexpr const char* SITE = "hub.lviv";
 
 class SiteNegotiationTest : public ::testing::Test {
 protected:
-  void SetUp() override { workspace.import_scenario(testing::default_manifest(), OPTIONS, "import"); }
+  void SetUp() override {
+    workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
+  }
   testing::TempDir dir;
   Workspace workspace{dir.db(), testing::fixed_clock};
 };
@@ -110,7 +111,7 @@ TEST_F(SiteNegotiationTest, StatusSurvivesExportAndReimport) {
   workspace.export_scenario(dir.path() / "export");
   testing::TempDir other;
   Workspace copy(other.db(), testing::fixed_clock);
-  copy.import_scenario(dir.path() / "export" / "scenario.json", OPTIONS, "import");
+  copy.import_scenario(dir.path() / "export" / "scenario.json", testing::default_load_options(), "import");
   EXPECT_EQ(copy.site_negotiation(SITE).status, SiteNegotiation::Rejected);
   EXPECT_EQ(copy.mandate().site_negotiation.at(SITE), SiteNegotiation::Rejected);
 }
@@ -119,12 +120,12 @@ TEST_F(SiteNegotiationTest, StatusSurvivesExportAndReimport) {
 // here the independent checker flags a plan made before the site was rejected.
 TEST_F(SiteNegotiationTest, TheCheckerFlagsAPlanThatUsesARejectedSite) {
   const auto params = planner::load_parameters(std::string(GUARANTOR_TEST_DATA_DIR) + "/planning");
-  const auto plan = planner::make_plan(workspace.load(OPTIONS), params);
+  const auto plan = planner::make_plan(workspace.load(testing::default_load_options()), params);
   ASSERT_FALSE(plan.hubs.empty());
   const std::string used = plan.hubs.front().site_id;
-  EXPECT_TRUE(planner::check_plan(plan, workspace.load(OPTIONS)).empty());
+  EXPECT_TRUE(planner::check_plan(plan, workspace.load(testing::default_load_options())).empty());
   workspace.set_site_status(used, SiteNegotiation::Rejected, "", "refused by the host nation", 0, "host");
-  const auto violations = planner::check_plan(plan, workspace.load(OPTIONS));
+  const auto violations = planner::check_plan(plan, workspace.load(testing::default_load_options()));
   EXPECT_TRUE(std::any_of(violations.begin(), violations.end(), [&](const auto& v) {
     return v.subject == used && v.message.find("negotiation status rejected") != std::string::npos;
   })) << violations.size() << " violations";

@@ -4,6 +4,8 @@
 #include <random>
 #include <string>
 
+#include "guarantor/io/scenario_loader.hpp"
+
 namespace guarantor::testing {
 
 class TempDir {
@@ -27,6 +29,9 @@ private:
 };
 
 inline std::filesystem::path default_manifest() { return std::string(GUARANTOR_TEST_DATA_DIR) + "/default/scenario.json"; }
+
+/// How the store tests load scenarios: the npm assets of the build tree, nothing else changed.
+inline io::LoadOptions default_load_options() { return io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}; }
 
 /// A fixed clock, so history entries are reproducible.
 inline std::string fixed_clock() { return "2026-03-02T09:00:00Z"; }

@@ -9,11 +9,10 @@
 #include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/verify/adapters.hpp"
+#include "verify_test_data.hpp"
 
 namespace guarantor::verify {
 namespace {
-
-const std::filesystem::path FIXTURES = std::filesystem::path(GUARANTOR_TEST_FIXTURES_DIR) / "verify";
 
 // Finds the rejection at `line` of `file` and checks its reason mentions `reason_part`.
 void expect_rejected(const AdapterResult& result, const std::string& where_suffix, const std::string& reason_part) {

@@ -11,11 +11,10 @@
 #include "guarantor/verify/admin_areas.hpp"
 #include "guarantor/verify/pipeline.hpp"
 #include "guarantor/verify/theatre_scope.hpp"
+#include "verify_test_data.hpp"
 
 namespace guarantor::verify {
 namespace {
-
-const std::filesystem::path DATA = GUARANTOR_TEST_DATA_DIR;
 
 // The default theatre, loaded once: oblast polygons and country outlines.
 const model::Scenario& scenario() {

@@ -10,11 +10,11 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/verify/cluster.hpp"
 #include "guarantor/verify/column_mapping.hpp"
+#include "verify_test_data.hpp"
 
 namespace guarantor::verify {
 namespace {
 
-const std::filesystem::path FIXTURES = std::filesystem::path(GUARANTOR_TEST_FIXTURES_DIR) / "verify";
 const std::filesystem::path MAPPINGS = std::filesystem::path(GUARANTOR_TEST_DATA_DIR) / "verify" / "mappings";
 
 AdapterResult read(const std::filesystem::path& feed, const std::filesystem::path& mapping) {

@@ -9,15 +9,12 @@
 #include "guarantor/verify/cluster.hpp"
 #include "guarantor/verify/corroboration.hpp"
 #include "guarantor/verify/judge.hpp"
+#include "verify_test_data.hpp"
 
 namespace guarantor::verify {
 namespace {
 
 const UnixSeconds MARCH_20 = days_from_civil(2025, 3, 20) * SECONDS_PER_DAY;
-
-Agreement default_agreement() {
-  return load_agreement(std::filesystem::path(GUARANTOR_TEST_DATA_DIR) / "agreements" / "default_agreement.json");
-}
 
 Report report(std::string id, std::vector<std::string> outlets, double lon, double lat, UnixSeconds time,
               TargetKind target = TargetKind::PowerGenerationTransmission) {

@@ -18,7 +18,7 @@ namespace guarantor::verify {
 namespace {
 
 // Writes `text` to a file of its own in a per-process directory and returns its path.
-std::filesystem::path write_file(const std::string& name, const std::string& text) {
+std::filesystem::path write_input_file(const std::string& name, const std::string& text) {
   const auto dir = std::filesystem::temp_directory_path() / ("verify_input_files_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
@@ -27,7 +27,7 @@ std::filesystem::path write_file(const std::string& name, const std::string& tex
 }
 
 // Every diagnostic as "where: message", one per line.
-using testing::problems_of;
+using guarantor::testing::problems_of;
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -40,7 +40,7 @@ const char* const GOOD_PROVISION = R"({
     })";
 
 TEST(VerifierInputFiles, AgreementUnknownKeysAreNamedWithLineAndDidYouMean) {
-  const auto path = write_file("agreement.json", std::string(R"({
+  const auto path = write_input_file("agreement.json", std::string(R"({
   "name": "a",
   "provisons": [],
   "provisions": [
@@ -68,7 +68,7 @@ TEST(VerifierInputFiles, AgreementUnknownKeysAreNamedWithLineAndDidYouMean) {
 }
 
 TEST(VerifierInputFiles, AgreementReportsEveryProblemWithItsLine) {
-  const auto path = write_file("bad_agreement.json", R"({
+  const auto path = write_input_file("bad_agreement.json", R"({
   "name": "a",
   "provisions": [
     {
@@ -93,13 +93,13 @@ TEST(VerifierInputFiles, AgreementReportsEveryProblemWithItsLine) {
 }
 
 TEST(VerifierInputFiles, AgreementSyntaxErrorsNameLineAndColumn) {
-  const auto path = write_file("broken_agreement.json", "{\n  \"name\": \"a\",\n  \"provisions\": [\n}\n");
+  const auto path = write_input_file("broken_agreement.json", "{\n  \"name\": \"a\",\n  \"provisions\": [\n}\n");
   const std::string problems = problems_of([&] { (void)load_agreement(path); });
   EXPECT_TRUE(has(problems, path.string() + ":4:1: not well-formed JSON")) << problems;
 }
 
 TEST(VerifierInputFiles, ColumnMappingProblemsCarryFileLineAndPointer) {
-  const auto path = write_file("mapping.json", R"({
+  const auto path = write_input_file("mapping.json", R"({
   "name": "feed",
   "descripton": "typo of a documentation key",
   "time": {"date": "when", "timezone": "Mars/Olympus", "formt": "iso"},
@@ -129,7 +129,7 @@ TEST(VerifierInputFiles, ShippedMappingsAndAgreementLoad) {
 }
 
 TEST(VerifierInputFiles, BadGeometryInAnAreaFileIsLocated) {
-  const auto path = write_file("occupied.geojson", R"({
+  const auto path = write_input_file("occupied.geojson", R"({
   "type": "FeatureCollection",
   "features": [
     {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [37, 48]}},
@@ -150,10 +150,10 @@ TEST(VerifierInputFiles, BadGeometryInAnAreaFileIsLocated) {
 }
 
 TEST(VerifierInputFiles, AreaFileWithoutPolygonsIsRefused) {
-  const auto path = write_file("empty.geojson", R"({"type": "FeatureCollection", "features": []})");
+  const auto path = write_input_file("empty.geojson", R"({"type": "FeatureCollection", "features": []})");
   const std::string problems = problems_of([&] { (void)io::load_geojson_area(path); });
   EXPECT_TRUE(has(problems, path.string() + ":1 /: no Polygon or MultiPolygon found")) << problems;
-  const auto good = write_file("good.geojson", R"({"type": "Feature", "properties": {},
+  const auto good = write_input_file("good.geojson", R"({"type": "Feature", "properties": {},
     "geometry": {"type": "MultiPolygon", "coordinates": [[[[37, 47], [38, 47], [38, 48], [37, 47]]]]}})");
   EXPECT_TRUE(io::load_geojson_area(good).contains({37.7, 47.2}));
 }

@@ -11,16 +11,16 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/verify/input_checks.hpp"
 #include "guarantor/verify/pipeline.hpp"
+#include "verify_test_data.hpp"
 
 namespace guarantor::verify {
 namespace {
 
-const std::filesystem::path DATA = GUARANTOR_TEST_DATA_DIR;
 constexpr std::string_view HEADER =
     "id,date,outlet,claimant,claimed_actor,category,target_kind,weapon_class,place,admin1,lon,lat,"
     "location_uncertainty_m,fatalities,description\n";
 
-std::filesystem::path write_file(const std::string& name, const std::string& content) {
+std::filesystem::path write_feed(const std::string& name, const std::string& content) {
   const auto dir = std::filesystem::temp_directory_path() / "verify_input_loss_test";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / name, std::ios::binary) << content;
@@ -42,7 +42,7 @@ VerifyResult run(const std::filesystem::path& file, const std::string& zone = "E
 }
 
 TEST(InputLoss, AnUnterminatedQuoteIsALocatedErrorNotSilentlyLostRows) {
-  const auto file = write_file("unterminated.csv", std::string(HEADER) + row("a", "2025-03-20") +
+  const auto file = write_feed("unterminated.csv", std::string(HEADER) + row("a", "2025-03-20") +
                                                        row("b", "2025-03-20", "\"opened, never closed") +
                                                        row("c", "2025-03-21") + row("d", "2025-03-22"));
   try {
@@ -56,7 +56,7 @@ TEST(InputLoss, AnUnterminatedQuoteIsALocatedErrorNotSilentlyLostRows) {
 }
 
 TEST(InputLoss, AByteOrderMarkDoesNotDefeatFormatDetection) {
-  const auto file = write_file("bom.csv", "\xEF\xBB\xBF" + std::string(HEADER) + row("a", "2025-03-20"));
+  const auto file = write_feed("bom.csv", "\xEF\xBB\xBF" + std::string(HEADER) + row("a", "2025-03-20"));
   ASSERT_EQ(detect_report_format(file), ReportFormat::GuarantorCsv);
   const AdapterResult read = read_report_file(file);
   EXPECT_EQ(read.reports.size(), 1u);
@@ -64,8 +64,8 @@ TEST(InputLoss, AByteOrderMarkDoesNotDefeatFormatDetection) {
 }
 
 TEST(InputLoss, DuplicateRecordIdsAreCountedRejections) {
-  const auto file =
-      write_file("duplicates.csv", std::string(HEADER) + row("a", "2025-03-20") + row("a", "2025-03-21") + row("b", "2025-03-21"));
+  const auto file = write_feed(
+      "duplicates.csv", std::string(HEADER) + row("a", "2025-03-20") + row("a", "2025-03-21") + row("b", "2025-03-21"));
   const VerifyResult result = run(file);
   EXPECT_EQ(result.reports.size(), 2u);
   ASSERT_EQ(result.rejected.size(), 1u);
@@ -76,10 +76,9 @@ TEST(InputLoss, DuplicateRecordIdsAreCountedRejections) {
 }
 
 TEST(InputLoss, LocalTimesAreReadInTheReportingZoneNotAsUtc) {
-  const auto file = write_file("local.csv", std::string(HEADER) + row("winter", "2025-03-20T02:10:00") +
-                                                row("summer", "2025-07-01 12:00") +
-                                                row("offset", "2025-03-20T02:10:00+03:00") +
-                                                row("utc", "2025-03-20T02:10:00Z"));
+  const auto file = write_feed(
+      "local.csv", std::string(HEADER) + row("winter", "2025-03-20T02:10:00") + row("summer", "2025-07-01 12:00") +
+                       row("offset", "2025-03-20T02:10:00+03:00") + row("utc", "2025-03-20T02:10:00Z"));
   const VerifyResult result = run(file);
   ASSERT_EQ(result.reports.size(), 4u);
   EXPECT_EQ(result.local_times, 2u);
@@ -98,7 +97,7 @@ TEST(InputLoss, LocalTimesAroundSummerTimeChangesFollowTheDocumentedRuleWhatever
   // 2025 happens twice (the earlier, summer-time instant is taken). The process's own TZ plays
   // no part.
   const auto file =
-      write_file("local_dst.csv", std::string(HEADER) + row("spring", "2025-03-30T03:30:00") +
+      write_feed("local_dst.csv", std::string(HEADER) + row("spring", "2025-03-30T03:30:00") +
                                       row("autumn", "2025-10-26T03:30:00") + row("after", "2025-10-26T04:30:00"));
   ::setenv("TZ", "America/New_York", 1);
   const VerifyResult result = run(file);
@@ -111,8 +110,8 @@ TEST(InputLoss, LocalTimesAroundSummerTimeChangesFollowTheDocumentedRuleWhatever
 }
 
 TEST(InputLoss, LocalTimesAreRejectedWhenAskedAndAnUnknownZoneIsRefused) {
-  const auto file = write_file("local_reject.csv", std::string(HEADER) + row("local", "2025-03-20T02:10") +
-                                                       row("utc", "2025-03-20T02:10Z"));
+  const auto file = write_feed(
+      "local_reject.csv", std::string(HEADER) + row("local", "2025-03-20T02:10") + row("utc", "2025-03-20T02:10Z"));
   const VerifyResult result = run(file, "reject");
   EXPECT_EQ(result.reports.size(), 1u);
   ASSERT_EQ(result.rejected.size(), 1u);

@@ -11,12 +11,10 @@
 #include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/pipeline.hpp"
 #include "guarantor/verify/verify_json.hpp"
+#include "verify_test_data.hpp"
 
 namespace guarantor::verify {
 namespace {
-
-const std::filesystem::path FIXTURES = std::filesystem::path(GUARANTOR_TEST_FIXTURES_DIR) / "verify";
-const std::filesystem::path DATA = GUARANTOR_TEST_DATA_DIR;
 
 model::PopulatedPlace place(std::int64_t id, std::string name, std::vector<std::string> alternates, double lon, double lat,
                             std::int64_t population) {

@@ -6,15 +6,12 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/verify/agreement.hpp"
 #include "guarantor/verify/judge.hpp"
+#include "verify_test_data.hpp"
 
 namespace guarantor::verify {
 namespace {
 
 const UnixSeconds MARCH_18 = days_from_civil(2025, 3, 18) * SECONDS_PER_DAY;
-
-Agreement default_agreement() {
-  return load_agreement(std::filesystem::path(GUARANTOR_TEST_DATA_DIR) / "agreements" / "default_agreement.json");
-}
 
 // One incident with one report from a reliable wire service and one more group (grade B2).
 struct Case {

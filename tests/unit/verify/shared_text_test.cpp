@@ -7,11 +7,10 @@
 
 #include "guarantor/verify/pipeline.hpp"
 #include "guarantor/verify/shared_text.hpp"
+#include "verify_test_data.hpp"
 
 namespace guarantor::verify {
 namespace {
-
-const std::filesystem::path DATA = GUARANTOR_TEST_DATA_DIR;
 
 TEST(SharedText, EqualTextsShareOneCopyInTheScopesPool) {
   auto pool = std::make_shared<TextPool>();
