@@ -2,7 +2,7 @@
 # Style and static checks on the lines a change touches, so the check stays cheap and old code is
 # not reformatted wholesale: clang-format (.clang-format) and clang-tidy (.clang-tidy: bugprone,
 # performance, modernize subsets) on the C++ lines changed since BASE.
-# Usage: scripts/lint.sh [BUILD_DIR]   (BUILD_DIR holds compile_commands.json; default build/release)
+# Usage: scripts/lint.sh [BUILD_DIR]   (a configured build; default build/release)
 # BASE is $GUARANTOR_LINT_BASE, default HEAD~1 (the last commit). Exit 1 on any finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,14 +36,23 @@ if [ -n "$format_fix" ]; then
   status=1
 fi
 
-# clang-tidy: only translation units in the compile database, only the changed lines.
-if [ ! -f "$build/compile_commands.json" ]; then
-  echo "lint: $build/compile_commands.json missing; build first (scripts/build.sh release)" >&2
+# clang-tidy: only translation units in the compile database, only the changed lines. The build
+# compiles test binaries and the CLI in unity batches, so its database names the batches, not the
+# files in them; clang-tidy reads a database configured beside it (never built) with every source
+# on its own and the build's type.
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  echo "lint: $build is not configured; build first (scripts/build.sh release)" >&2
+  exit 1
+fi
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
+tidy_db="$build-lint"
+if ! cmake -S . -B "$tidy_db" -DCMAKE_BUILD_TYPE="${build_type:-Release}" -DGUARANTOR_UNITY_LEAVES=OFF >/dev/null; then
+  echo "lint: configuring $tidy_db for clang-tidy failed" >&2
   exit 1
 fi
 tidy_log=$(mktemp)
 git diff -U0 --no-color "$base" -- '*.cpp' |
-  clang-tidy-diff -p1 -path "$build" -iregex '.*\.cpp' -j "$(nproc)" -quiet \
+  clang-tidy-diff -p1 -path "$tidy_db" -iregex '.*\.cpp' -j "$(nproc)" -quiet \
     -extra-arg=-Wno-unknown-warning-option > "$tidy_log" 2>&1 || true
 if grep -Eq ': (warning|error):' "$tidy_log"; then
   echo "lint: clang-tidy findings on changed lines:"
