@@ -13,20 +13,11 @@
 
 #include <httplib.h>
 
+#include "cli_run.hpp"
+
 namespace {
 
-int run_cli_status(const std::string& arguments, std::string* output = nullptr) {
-  const std::string command =
-      std::string(GUARANTOR_CLI) + " --assets " + GUARANTOR_TEST_ASSET_DIR + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return -1;
-  char buffer[4096];
-  std::string text;
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) text += buffer;
-  if (output != nullptr) *output = text;
-  const int status = pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using guarantor::testing::run_cli;
 
 struct TempDir {
   TempDir() : path(std::filesystem::temp_directory_path() / ("guarantor-workspace-cli-" + std::to_string(getpid()))) {
@@ -40,21 +31,19 @@ struct TempDir {
 TEST(WorkspaceCli, ImportExportAuditAndTamper) {
   TempDir dir;
   const std::string db = (dir.path / "ws.db").string();
-  std::string output;
-  ASSERT_EQ(run_cli_status("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db, &output),
-            0)
-      << output;
-  EXPECT_NE(output.find("77 pledges"), std::string::npos) << output;
-  ASSERT_EQ(run_cli_status("workspace export " + (dir.path / "out").string() + " --db " + db, &output), 0) << output;
-  ASSERT_EQ(run_cli_status(
-                "forcegen " + (dir.path / "out" / "scenario.json").string() + " --out " + (dir.path / "fg").string(),
-                &output),
-            0)
-      << output;
-  ASSERT_EQ(run_cli_status("workspace audit --db " + db, &output), 0) << output;
-  EXPECT_NE(output.find("history intact"), std::string::npos);
-  EXPECT_EQ(run_cli_status("workspace export " + (dir.path / "none").string() + " --db " +
-                           (dir.path / "missing.db").string()),
+  const auto imported = run_cli("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db);
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_NE(imported.output.find("77 pledges"), std::string::npos) << imported.output;
+  const auto exported = run_cli("workspace export " + (dir.path / "out").string() + " --db " + db);
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  const auto planned =
+      run_cli("forcegen " + (dir.path / "out" / "scenario.json").string() + " --out " + (dir.path / "fg").string());
+  ASSERT_EQ(planned.exit_code, 0) << planned.output;
+  const auto audited = run_cli("workspace audit --db " + db);
+  ASSERT_EQ(audited.exit_code, 0) << audited.output;
+  EXPECT_NE(audited.output.find("history intact"), std::string::npos);
+  EXPECT_EQ(run_cli("workspace export " + (dir.path / "none").string() + " --db " + (dir.path / "missing.db").string())
+                .exit_code,
             2);
 
   sqlite3* handle = nullptr;
@@ -63,19 +52,21 @@ TEST(WorkspaceCli, ImportExportAuditAndTamper) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(handle);
-  EXPECT_EQ(run_cli_status("workspace audit --db " + db, &output), 9) << output;
-  EXPECT_NE(output.find("seq 2"), std::string::npos) << output;
+  const auto tampered = run_cli("workspace audit --db " + db);
+  EXPECT_EQ(tampered.exit_code, 9) << tampered.output;
+  EXPECT_NE(tampered.output.find("seq 2"), std::string::npos) << tampered.output;
 }
 
 TEST(WorkspaceCli, ServeAnswersOverHttpAndStopsOnSigterm) {
   TempDir dir;
   const std::string db = (dir.path / "ws.db").string();
-  ASSERT_EQ(run_cli_status("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db), 0);
+  ASSERT_EQ(run_cli("workspace import " + std::string(GUARANTOR_TEST_DATA_DIR) + "/default --db " + db).exit_code, 0);
   const auto password_file = dir.path / "password.txt";
   std::FILE* password = std::fopen(password_file.c_str(), "w");
   std::fputs("a long test password\n", password);
   std::fclose(password);
-  ASSERT_EQ(run_cli_status("workspace add-user sec --role secretariat --db " + db + " < " + password_file.string()), 0);
+  ASSERT_EQ(run_cli("workspace add-user sec --role secretariat --db " + db + " < " + password_file.string()).exit_code,
+            0);
   int pipe_fds[2];
   ASSERT_EQ(pipe(pipe_fds), 0);
   const pid_t child = fork();
