@@ -12,6 +12,9 @@ struct Keyword {
   bool whole_word = false;
 };
 
+/// Where `keyword` first occurs in `lower` at or after `from`; npos when it does not.
+std::size_t find_keyword(std::string_view lower, const Keyword& keyword, std::size_t from = 0);
+
 /// True when `keyword` occurs in `lower` (text already lower-cased by to_lower_utf8).
 bool contains(std::string_view lower, const Keyword& keyword);
 
