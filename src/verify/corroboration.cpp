@@ -19,12 +19,14 @@ Corroboration count_corroboration(const Incident& incident, const std::vector<Re
         unregistered.insert(outlet);
         continue;
       }
-      result.best_reliability = std::min(result.best_reliability, entry->reliability);
-      if (entry->reliability != 'F')
-        result.worst_known_reliability = std::max(result.worst_known_reliability, entry->reliability);
       // The originator, not the relay: a report of what a party claims is that party's claim
-      // whichever outlet carries it.
+      // whichever outlet carries it, and is rated as the party's own outlets are - a wire
+      // relaying a ministry's statement does not lend the statement the wire's rating.
       const std::string& party = !report.claimant.empty() ? report.claimant.str() : entry->party;
+      const bool relayed = !report.claimant.empty() && report.claimant.str() != entry->party;
+      const char rating = relayed ? registry.party_reliability(party) : entry->reliability;
+      result.best_reliability = std::min(result.best_reliability, rating);
+      if (rating != 'F') result.worst_known_reliability = std::max(result.worst_known_reliability, rating);
       if (!party.empty()) result.parties.insert(party);
       else independent.insert(entry->group.empty() ? registry.canonical_name(outlet) : entry->group);
     }

@@ -1,5 +1,7 @@
 #include "guarantor/verify/source_registry.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
@@ -44,6 +46,10 @@ SourceRegistry::SourceRegistry(std::vector<SourceEntry> entries, std::string nam
         sink.add(ErrorCode::Consistency, fmt::format("{}/aliases/{}", where, a),
                  fmt::format("\"{}\" already names \"{}\"", entry.aliases[a], entries_[it->second].outlet));
     }
+    if (!entry.party.empty()) {
+      char& worst = party_reliability_.try_emplace(entry.party, entry.reliability).first->second;
+      worst = std::max(worst, entry.reliability);
+    }
   }
   sink.throw_if_any();
 }
@@ -56,6 +62,11 @@ const SourceEntry* SourceRegistry::find(std::string_view outlet) const {
 std::string SourceRegistry::canonical_name(std::string_view outlet) const {
   const SourceEntry* entry = find(outlet);
   return entry != nullptr ? entry->outlet : outlet_key(outlet);
+}
+
+char SourceRegistry::party_reliability(std::string_view party) const {
+  const auto it = party_reliability_.find(std::string(party));
+  return it == party_reliability_.end() ? 'F' : it->second;
 }
 
 std::string SourceRegistry::group_of(std::string_view outlet) const {

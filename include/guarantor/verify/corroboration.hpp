@@ -21,8 +21,10 @@ struct Corroboration {
   std::vector<std::string> groups;
   /// Outlets not in the registry, sorted and de-duplicated: reported, never counted.
   std::vector<std::string> unregistered;
-  char best_reliability = 'F';         ///< best rating among registered outlets
-  char worst_known_reliability = 'A';  ///< worst rating other than F among registered outlets
+  /// Best rating among registered outlets; a party's claim relayed by another outlet counts at
+  /// the party's rating (SourceRegistry::party_reliability), not the relay's.
+  char best_reliability = 'F';
+  char worst_known_reliability = 'A';  ///< worst rating other than F, counted the same way
   /// Independent groups plus one for all party claims together.
   [[nodiscard]] std::size_t independent_count() const noexcept {
     return independent_groups + (parties.empty() ? 0 : 1);

@@ -18,7 +18,7 @@ struct GradingParams {
 };
 
 struct Grade {
-  char reliability = 'F';  ///< best reliability among the incident's outlets
+  char reliability = 'F';  ///< best reliability among the incident's outlets (a relayed claim at its party's)
   int credibility = 6;     ///< 1 confirmed .. 5 improbable, 6 cannot be judged
   std::vector<std::string> groups;  ///< groups counted, sorted ("party:UA" for a party's claims)
   std::vector<std::string> unregistered;  ///< outlets not in the registry: listed, never counted

@@ -40,11 +40,15 @@ public:
   [[nodiscard]] char reliability_of(std::string_view outlet) const;
   /// The registered name of an outlet (resolving aliases), else its outlet_key.
   [[nodiscard]] std::string canonical_name(std::string_view outlet) const;
+  /// The rating a party's claim carries whichever outlet relays it: the worst rating among the
+  /// outlets registered for that party ("UA", "RU"), or F when the registry has none.
+  [[nodiscard]] char party_reliability(std::string_view party) const;
   [[nodiscard]] const std::vector<SourceEntry>& entries() const noexcept { return entries_; }
 
 private:
   std::vector<SourceEntry> entries_;
   std::unordered_map<std::string, std::size_t> by_outlet_;
+  std::unordered_map<std::string, char> party_reliability_;  ///< party -> worst rating of its outlets
 };
 
 /// Reads {"sources": [{outlet, group, party, reliability, note, aliases}]}; every problem is reported

@@ -168,8 +168,47 @@ TEST(Fidelity, APartysClaimRelayedByAWireCountsAsThePartys) {
   const Corroboration counted = count_corroboration(clusters.incidents[0], reports, registry());
   EXPECT_EQ(counted.independent_count(), 1u);
   EXPECT_EQ(counted.groups, (std::vector<std::string>{"party:UA"}));
+  // The claim is rated as Ukraine's ministry (C), not as the wires relaying it (B): one party's
+  // claim rated C cannot be judged alone.
   const Grade grade = grade_incident(clusters.incidents[0], reports, registry(), GradingParams{});
-  EXPECT_EQ(grade.credibility, 3) << grade.rationale;
+  EXPECT_EQ(grade.code(), "C6") << grade.rationale;
+  EXPECT_EQ(violations(reports, registry()), 0u) << "a relayed party claim is not a violation on its own";
+}
+
+TEST(Fidelity, ARelayedClaimTakesThePartysWorstRatingOrF) {
+  const std::vector<Report> reports = [] {
+    Report relayed = report("a", {"Reuters"}, 36.23, 49.99, MARCH_20);
+    relayed.claimant = "RU";
+    return std::vector<Report>{relayed};
+  }();
+  const ClusterResult clusters = cluster_reports(reports, ClusterParams{});
+  ASSERT_EQ(clusters.incidents.size(), 1u);
+  // Two outlets speak for Russia, rated C and E: the claim takes the worse, E.
+  const SourceRegistry two_ratings(
+      {{"Reuters", "reuters", "", 'B', "wire", {}},
+       {"Ministry of Defence of the Russian Federation", "ru_government", "RU", 'C', "party", {}},
+       {"Rybar", "ru_milbloggers", "RU", 'E', "party channel", {}}});
+  EXPECT_EQ(two_ratings.party_reliability("RU"), 'E');
+  EXPECT_EQ(grade_incident(clusters.incidents[0], reports, two_ratings, GradingParams{}).code(), "E5");
+  // No outlet registered for the party: its claim cannot be rated (F), whoever relays it.
+  const SourceRegistry no_party({{"Reuters", "reuters", "", 'B', "wire", {}}});
+  EXPECT_EQ(no_party.party_reliability("RU"), 'F');
+  const Grade unrated = grade_incident(clusters.incidents[0], reports, no_party, GradingParams{});
+  EXPECT_EQ(unrated.reliability, 'F') << unrated.rationale;
+  EXPECT_EQ(unrated.credibility, 6) << unrated.rationale;
+  // The wire's own report (no claimant) keeps the wire's rating.
+  std::vector<Report> own = reports;
+  own[0].claimant = "";
+  EXPECT_EQ(grade_incident(clusters.incidents[0], own, no_party, GradingParams{}).code(), "B3");
+}
+
+TEST(Fidelity, APartysOwnOutletKeepsItsOwnRating) {
+  Report statement = report("a", {"Ministry of Defence of Ukraine"}, 36.23, 49.99, MARCH_20);
+  statement.claimant = "UA";
+  const std::vector<Report> reports{statement};
+  const ClusterResult clusters = cluster_reports(reports, ClusterParams{});
+  ASSERT_EQ(clusters.incidents.size(), 1u);
+  EXPECT_EQ(grade_incident(clusters.incidents[0], reports, registry(), GradingParams{}).reliability, 'C');
 }
 
 TEST(Fidelity, OutletAliasesResolveToOneEntry) {
