@@ -71,7 +71,10 @@ AdapterResult read_acled_csv(std::istream& in, const std::string& name) {
         report.admin1 = row.get("admin1");
         report.description = notes;
         report.position = detail::optional_position(row, "longitude", "latitude");
-        if (!report.position) throw RowError{"latitude and longitude are empty; ACLED rows are always located"};
+        // A row without coordinates is located from its admin1 (or location) to an admin area by
+        // the verifier; with neither it cannot be placed at all.
+        if (!report.position && report.admin1.empty() && report.place_name.empty())
+          throw RowError{"latitude, longitude, location and admin1 are all empty; expected coordinates or a place"};
         const auto geo_precision = row.integer("geo_precision").value_or(1);
         if (geo_precision == 1) report.location_uncertainty_m = TOWN_RADIUS_M;
         else if (geo_precision == 2) report.location_uncertainty_m = DISTRICT_RADIUS_M;

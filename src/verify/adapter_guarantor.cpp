@@ -64,8 +64,9 @@ Report report_from_fields(const Getter& get, std::string_view format, std::optio
   report.admin1 = get("admin1");
   report.description = get("description");
   report.position = position;
-  if (!position && report.place_name.empty())
-    throw RowError{"neither lon/lat nor place is given; expected a position or a place name"};
+  // A row naming only its region (admin1) is located to that admin area by the verifier.
+  if (!position && report.place_name.empty() && report.admin1.empty())
+    throw RowError{"neither lon/lat, place nor admin1 is given; expected a position, a place name or a region"};
   const std::string uncertainty = get("location_uncertainty_m");
   if (!uncertainty.empty()) {
     char* end = nullptr;

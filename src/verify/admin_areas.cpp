@@ -30,6 +30,55 @@ std::vector<std::string> words_of(std::string_view text) {
   return words;
 }
 
+// Words of a text in lower case, with each list separator (, ; / & +) as a word "," of its own.
+std::vector<std::string> words_with_separators(std::string_view text) {
+  std::string spaced;
+  for (const char c : text) {
+    if (c == ',' || c == ';' || c == '/' || c == '&' || c == '+') spaced += " , ";
+    else spaced += c;
+  }
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : to_lower_utf8(spaced)) {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// Several areas named together as one: a circle over all of them, codes and names in the order
+// written, countries sorted and joined by "+" ("RU+UA").
+AdminArea united_area(const std::vector<AdminArea>& members) {
+  AdminArea united;
+  double lon = 0, lat = 0;
+  std::vector<std::string> countries;
+  for (const AdminArea& member : members) {
+    united.code += (united.code.empty() ? "" : "+") + member.code;
+    united.name += (united.name.empty() ? "" : ", ") + member.name;
+    lon += member.position.lon;
+    lat += member.position.lat;
+    // A member already spanning countries ("RU+UA") contributes each of them.
+    for (std::size_t start = 0; start <= member.country.size();) {
+      const std::size_t end = std::min(member.country.find('+', start), member.country.size());
+      countries.push_back(member.country.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  united.position = {lon / static_cast<double>(members.size()), lat / static_cast<double>(members.size())};
+  for (const AdminArea& member : members)
+    united.radius_m =
+        std::max(united.radius_m, geo::haversine_distance(united.position, member.position).value + member.radius_m);
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+  for (const std::string& country : countries) united.country += (united.country.empty() ? "" : "+") + country;
+  return united;
+}
+
 bool listed(const std::vector<std::string>& list, const std::string& word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
@@ -42,6 +91,10 @@ std::vector<std::string> lower_case(std::vector<std::string> words) {
   for (std::string& word : words) word = to_lower_utf8(word);
   return words;
 }
+
+// Largest radius accepted for an area given as a circle: an input sanity bound (European
+// Russia's largest regions are some 500 km across), not a planning figure.
+constexpr double MAX_PLACE_AREA_RADIUS_M = 2'000'000.0;
 
 // Largest raion radius accepted: an input sanity bound (no raion is wider than 1,000 km), not a
 // planning figure - the figure itself is the file's raion_radius_m.
@@ -81,9 +134,11 @@ AdminAreas::AdminAreas(const std::vector<model::Region>& regions, const io::Json
   io::FieldReader reader(names_file, sink);
   const io::Json& names = names_file.root;
   if (reader.object(names, "") == nullptr) sink.throw_if_any();
-  for (const char* documentation : {"description", "source", "macro_regions_source", "raion_radius_source", "raion_suffixes_note"})
+  for (const char* documentation : {"description", "source", "macro_regions_source", "raion_radius_source",
+                                    "raion_suffixes_note", "place_areas_method"})
     reader.known("", documentation);
   designators_ = lower_case(reader.strings(names, "designators", "", true));
+  list_conjunctions_ = lower_case(reader.strings(names, "list_conjunctions", "", false));
   raion_designators_ = lower_case(reader.strings(names, "raion_designators", "", true));
   raion_suffixes_ = lower_case(reader.strings(names, "raion_suffixes", "", true));
   raion_radius_m_ = reader.number(names, "raion_radius_m", "", 0.0, MAX_RAION_RADIUS_M);
@@ -126,6 +181,9 @@ AdminAreas::AdminAreas(const std::vector<model::Region>& regions, const io::Json
       const std::string code = reader.string(*item, "code", pointer);
       const auto area_names = reader.strings(*item, "names", pointer);
       const auto regional_names = reader.strings(*item, "regional_names", pointer);
+      // The name findings show, where the region's own name would mislead ("Crimea (including
+      // Sevastopol)": the polygon holds both).
+      const std::string label = reader.string(*item, "label", pointer, false);
       reader.close_object(*item, pointer);
       const auto index = find_code(code);
       if (!index) {
@@ -134,6 +192,7 @@ AdminAreas::AdminAreas(const std::vector<model::Region>& regions, const io::Json
                       fmt::format("\"{}\" has no polygon in the theatre's regions", excerpt(code)));
         continue;
       }
+      if (!label.empty()) areas_[*index].area.name = label;
       add_names(*index, area_names, by_name_);
       add_names(*index, regional_names, by_regional_);
     }
@@ -171,11 +230,41 @@ AdminAreas::AdminAreas(const std::vector<model::Region>& regions, const io::Json
       add_names(areas_.size() - 1, area_names, by_regional_);
     }
   }
+  read_place_areas(reader, names);
   reader.close_object(names, "");
   sink.throw_if_any();
 }
 
-std::optional<AdminArea> AdminAreas::find(std::string_view text, bool admin_field, const Gazetteer* gazetteer) const {
+void AdminAreas::read_place_areas(io::FieldReader& reader, const io::Json& names) {
+  const io::Json* list = reader.array(names, "place_areas", "", false);
+  if (list == nullptr) return;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string pointer = fmt::format("/place_areas/{}", i);
+    const io::Json* item = reader.object((*list)[i], pointer);
+    if (item == nullptr) continue;
+    Entry entry;
+    entry.area.code = reader.string(*item, "code", pointer);
+    entry.area.name = reader.string(*item, "name", pointer);
+    entry.area.country = reader.string(*item, "country", pointer);
+    for (const char* documentation : {"geonames_admin1", "seat", "places"}) reader.known(pointer, documentation);
+    entry.area.position = reader.position(*item, "position", pointer);
+    entry.area.radius_m = reader.number(*item, "radius_m", pointer, 1.0, MAX_PLACE_AREA_RADIUS_M);
+    const auto area_names = reader.strings(*item, "names", pointer);
+    const auto regional_names = reader.strings(*item, "regional_names", pointer);
+    reader.close_object(*item, pointer);
+    if (entry.area.country.size() != 2)
+      reader.fail(ErrorCode::Schema, pointer + "/country",
+                  fmt::format("got \"{}\"; expected an ISO 3166-1 alpha-2 code", excerpt(entry.area.country)));
+    areas_.push_back(std::move(entry));
+    const std::size_t index = areas_.size() - 1;
+    for (const auto& [list_names, map] : {std::pair{&area_names, &by_name_}, std::pair{&regional_names, &by_regional_}})
+      for (const std::string& name : *list_names)
+        if (std::string key = fold_place_name(name); !key.empty()) map->emplace(std::move(key), index);
+  }
+}
+
+std::optional<AdminArea> AdminAreas::find_one(std::string_view text, bool admin_field,
+                                              const Gazetteer* gazetteer) const {
   const std::vector<std::string> words = words_of(text);
   if (words.empty()) return std::nullopt;
   bool designated = false, raion = false;
@@ -220,6 +309,38 @@ std::optional<AdminArea> AdminAreas::find(std::string_view text, bool admin_fiel
   if (admin_field || designated)
     if (const auto it = by_name_.find(key); it != by_name_.end()) return areas_[it->second].area;
   return std::nullopt;
+}
+
+std::optional<AdminArea> AdminAreas::find(std::string_view text, bool admin_field, const Gazetteer* gazetteer) const {
+  if (auto one = find_one(text, admin_field, gazetteer)) return one;
+  // A list: "Kharkiv, Sumy and Belgorod regions", "Бєлгородська та Курська області". The
+  // designator is written once for all items, so it counts for each.
+  std::vector<std::string> items;
+  std::string item;
+  bool designated = admin_field;
+  const auto close_item = [&] {
+    if (!item.empty()) items.push_back(std::move(item));
+    item.clear();
+  };
+  for (const std::string& word : words_with_separators(text)) {
+    if (word == "," || listed(list_conjunctions_, word)) {
+      close_item();
+      continue;
+    }
+    designated = designated || listed(designators_, word);
+    item += word + " ";
+  }
+  close_item();
+  if (items.size() < 2) return std::nullopt;
+  std::vector<AdminArea> members;
+  for (const std::string& named : items) {
+    auto area = find_one(named, designated, gazetteer);
+    if (!area) return std::nullopt;  // one item not an area: the text is not a list of areas
+    const bool repeated =
+        std::any_of(members.begin(), members.end(), [&](const AdminArea& m) { return m.code == area->code; });
+    if (!repeated) members.push_back(std::move(*area));
+  }
+  return members.size() == 1 ? std::optional<AdminArea>(members.front()) : united_area(members);
 }
 
 const AdminArea* AdminAreas::oblast_at(geo::LonLat p) const {

@@ -61,6 +61,9 @@ std::string plain_reason(const TestResult& test, const std::string& country) {
     case ReasonCode::TerritoryCovered: return fmt::format("in {}, covered ({})", country, text_of(test));
     case ReasonCode::TerritoryOutside:
       return fmt::format("in {}, outside the provision's territory ({})", country, text_of(test));
+    case ReasonCode::TerritoryPartly:
+      return fmt::format("located to an area spanning {}: only part of it lies in the provision's territory ({})",
+                         country, text_of(test));
   }
   return text_of(test);
 }

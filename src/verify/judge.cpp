@@ -5,6 +5,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -103,10 +104,20 @@ std::optional<Judged> judge_territory(const Incident& incident, const Provision&
     // the country: the test is listed as not made rather than guessed either way.
     return Judged{TestVerdict::NotChecked, ReasonCode::TerritoryUnknown, {}, text.territories};
   }
-  const bool covered =
-      std::find(provision.territory.begin(), provision.territory.end(), incident.country) != provision.territory.end();
-  return Judged{covered ? TestVerdict::In : TestVerdict::Out,
-                covered ? ReasonCode::TerritoryCovered : ReasonCode::TerritoryOutside, {}, text.territories};
+  // An incident located to areas of several countries ("RU+UA") is covered when every one of
+  // them is, outside when none is; otherwise part of the area is and part is not, which the
+  // location cannot tell apart.
+  std::size_t countries = 0, covered = 0;
+  for (std::size_t start = 0; start <= incident.country.size();) {
+    const std::size_t end = std::min(incident.country.find('+', start), incident.country.size());
+    const std::string_view code = std::string_view(incident.country).substr(start, end - start);
+    ++countries;
+    if (std::find(provision.territory.begin(), provision.territory.end(), code) != provision.territory.end()) ++covered;
+    start = end + 1;
+  }
+  if (covered == countries) return Judged{TestVerdict::In, ReasonCode::TerritoryCovered, {}, text.territories};
+  if (covered == 0) return Judged{TestVerdict::Out, ReasonCode::TerritoryOutside, {}, text.territories};
+  return Judged{TestVerdict::Edge, ReasonCode::TerritoryPartly, {}, text.territories};
 }
 
 std::map<std::string, SideClaim> collect_claims(const Incident& incident, const std::vector<Report>& reports,

@@ -44,6 +44,13 @@ std::string TheatreScope::country_at(geo::LonLat p) const {
 
 std::string TheatreScope::outside_reason(const std::string& country, geo::LonLat p) const {
   if (country.empty()) return {};  // at sea or beyond the outlines: cannot tell, so judged
+  if (const auto plus = country.find('+'); plus != std::string::npos) {
+    // An area spanning countries ("RU+UA") is in the theatre when any of them is.
+    const std::string first = outside_reason(country.substr(0, plus), p);
+    if (first.empty()) return {};
+    const std::string rest = outside_reason(country.substr(plus + 1), p);
+    return rest.empty() ? std::string() : first;
+  }
   const auto it = std::find_if(in_scope_.begin(), in_scope_.end(), [&](const InScope& s) { return s.iso2 == country; });
   if (it == in_scope_.end()) return fmt::format("in {}, a country outside the theatre", country);
   if (it->max_lon && p.lon > *it->max_lon)
@@ -92,11 +99,18 @@ void locate_to_area(Report& report, const Locator& locator) {
                                     area->radius_m / 1000, report.geocode_note.empty() ? "" : "; " + report.geocode_note);
 }
 
+// A place column naming an area ("Krym", "Belgorod oblast", "Kharkiv and Sumy regions") is the
+// area even where a village shares the name: the gazetteer would put "Krym" in Rostov oblast.
+bool names_an_area(const Report& report, const Locator& locator) {
+  return !report.position && locator.areas != nullptr && !report.place_name.empty() &&
+         locator.areas->find(report.place_name, false, locator.gazetteer);
+}
+
 }  // namespace
 
 void locate_reports(std::vector<Report>& reports, const Locator& locator, const GazetteerParams& params) {
   for (Report& report : reports) {
-    if (locator.gazetteer != nullptr) {
+    if (locator.gazetteer != nullptr && !names_an_area(report, locator)) {
       locator.gazetteer->geocode(report, params);
       prefer_named_oblast(report, locator);
     }

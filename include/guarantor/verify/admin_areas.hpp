@@ -10,7 +10,6 @@
 #include <unordered_map>
 #include <vector>
 
-
 #include "guarantor/io/json_fields.hpp"
 #include "guarantor/geo/polygon.hpp"
 #include "guarantor/model/theatre.hpp"
@@ -19,9 +18,13 @@
 namespace guarantor::verify {
 
 struct AdminArea {
-  std::string code;      ///< ISO 3166-2 ("UA-63"), a macro-region ("UA-south") or a raion ("UA-63:raion:izium")
+  /// ISO 3166-2 ("UA-63", "RU-BEL"), a macro-region ("UA-south"), a raion ("UA-63:raion:izium"),
+  /// or several areas named together, joined by "+" ("UA-63+UA-59+RU-BEL")
+  std::string code;
   std::string name;      ///< English name
-  std::string country;   ///< ISO 3166-1 alpha-2
+  /// ISO 3166-1 alpha-2; areas of several countries named together give them sorted and joined
+  /// by "+" ("RU+UA")
+  std::string country;
   geo::LonLat position;  ///< the point that stands for the area (inside it where possible)
   double radius_m = 0;   ///< farthest point of the area from `position`
 };
@@ -36,6 +39,8 @@ public:
   /// The area a text names. `admin_field` says the text came from an admin1/admin2 column, where
   /// a bare "Kharkiv" means the oblast; in a place column it needs a designator ("Kharkiv
   /// oblast", "Харківська обл.") or a regional name ("Харківщина"). Raions need a gazetteer.
+  /// A list of areas ("Kharkiv, Sumy and Belgorod regions", "Бєлгородська та Курська області")
+  /// is one area covering all of them; every item must name an area.
   [[nodiscard]] std::optional<AdminArea> find(std::string_view text, bool admin_field, const Gazetteer* gazetteer) const;
 
   /// The oblast containing p, or nullptr.
@@ -44,6 +49,12 @@ public:
   [[nodiscard]] std::size_t size() const noexcept { return areas_.size(); }
 
 private:
+  /// One area named by `text`, or nothing.
+  [[nodiscard]] std::optional<AdminArea> find_one(std::string_view text, bool admin_field,
+                                                  const Gazetteer* gazetteer) const;
+  /// Reads the areas of other countries given as a circle ("place_areas").
+  void read_place_areas(io::FieldReader& reader, const io::Json& names);
+
   struct Entry {
     AdminArea area;
     geo::MultiPolygon polygon;  ///< empty for macro-regions (their members' polygons are used)
@@ -51,7 +62,7 @@ private:
   std::vector<Entry> areas_;
   std::unordered_map<std::string, std::size_t> by_name_;      ///< folded name -> area (designator needed)
   std::unordered_map<std::string, std::size_t> by_regional_;  ///< folded regional name -> area
-  std::vector<std::string> designators_, raion_designators_, raion_suffixes_;
+  std::vector<std::string> designators_, raion_designators_, raion_suffixes_, list_conjunctions_;
   double raion_radius_m_ = 0;
 };
 

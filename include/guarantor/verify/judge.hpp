@@ -70,6 +70,7 @@ enum class ReasonCode : std::uint8_t {
   TerritoryCovered,    ///< as TerritoryUnknown
   TerritoryOutside,    ///< as TerritoryUnknown
   TerritoryNoOutline,  ///< as TerritoryUnknown: looked up, in no country's outline (at sea or beyond)
+  TerritoryPartly,     ///< as TerritoryUnknown: an area spanning countries, only some in the territory
 };
 
 /// One test of a finding (window, target, weapon, zone, territory) with its verdict and why.

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <stdexcept>
 
 #include "guarantor/core/date.hpp"
+#include "guarantor/geo/geodesic.hpp"
 #include "guarantor/io/scenario_loader.hpp"
+#include "guarantor/verify/adapters.hpp"
 #include "guarantor/verify/admin_areas.hpp"
 #include "guarantor/verify/pipeline.hpp"
 #include "guarantor/verify/theatre_scope.hpp"
@@ -64,6 +67,13 @@ Report wire_report(std::string id, EventCategory category, TargetKind target, in
   report.target_kind = target;
   report.time_s = days_from_civil(year, month, day) * SECONDS_PER_DAY;
   return report;
+}
+
+// The test of one kind in a finding, or nullptr.
+const TestResult* test_of(const Finding& finding, TestKind kind) {
+  for (const TestResult& test : finding.tests)
+    if (test.test == kind) return &test;
+  return nullptr;
 }
 
 TEST(AdminAreas, OblastNamesInUkrainianRussianAndLatin) {
@@ -135,6 +145,141 @@ TEST(AdminAreas, RegionOnlyReportsReachFindings) {
       << buffer->reasons().front();
 }
 
+TEST(AdminAreas, CrimeaInEveryFormIsTheWholePeninsula) {
+  for (const char* name :
+       {"Crimea", "Krym", "Крим", "Крым", "Криму", "Крыму", "Крыма", "Кримом", "Автономна Республіка Крим"}) {
+    const auto found = areas().find(name, false, nullptr);
+    ASSERT_TRUE(found) << name;
+    EXPECT_EQ(found->code, "UA-43") << name;
+    EXPECT_EQ(found->country, "UA") << name;
+    EXPECT_NE(found->name.find("Sevastopol"), std::string::npos) << found->name;
+  }
+  // GeoNames has a village Krym in Rostov oblast (Russia): a report naming "Krym" means the
+  // peninsula, not the village.
+  const Gazetteer places({place(542463, "Krym", {"Крым"}, 39.1116, 47.2636, "RU", 3500)});
+  Report crimea = wire_report("g:k", EventCategory::Strike, TargetKind::OilGasPipelineStorage, 2025, 3, 20);
+  crimea.place_name = "Krym";
+  Report named = crimea;
+  named.id = "g:c";
+  named.place_name = "Crimea";
+  std::vector<Report> reports{crimea, named};
+  locate_reports(reports, Locator{&places, &areas(), &scope()}, GazetteerParams{});
+  for (const Report& r : reports) {
+    EXPECT_EQ(r.precision, GeoPrecision::Area) << r.id << ": " << r.geocode_note;
+    EXPECT_EQ(r.area, "UA-43") << r.id << ": " << r.geocode_note;
+    EXPECT_EQ(r.country, "UA") << r.id;
+    EXPECT_FALSE(r.out_of_theatre) << r.id;
+  }
+}
+
+TEST(AdminAreas, RussianAndBelarusianRegionsInTheirGrammaticalCases) {
+  const std::vector<std::pair<const char*, const char*>> named{
+      {"Belgorod oblast", "RU-BEL"},       {"Белгородская область", "RU-BEL"}, {"Белгородской области", "RU-BEL"},
+      {"Бєлгородській області", "RU-BEL"}, {"Бєлгородська обл.", "RU-BEL"},    {"Belgorod region", "RU-BEL"},
+      {"Курской области", "RU-KRS"},       {"Kursk Oblast", "RU-KRS"},         {"Брянщина", "RU-BRY"},
+      {"Ростовской области", "RU-ROS"},    {"Воронезькій області", "RU-VOR"},  {"Краснодарский край", "RU-KDA"},
+      {"Краснодарском крае", "RU-KDA"},    {"Moscow region", "RU-MOS"},        {"Подмосковье", "RU-MOS"},
+      {"Гомельская вобласць", "BY-HO"},    {"Gomel region", "BY-HO"},          {"Брестской области", "BY-BR"}};
+  for (const auto& [name, code] : named) {
+    const auto found = areas().find(name, false, nullptr);
+    ASSERT_TRUE(found) << name;
+    EXPECT_EQ(found->code, code) << name;
+    EXPECT_EQ(found->country, std::string(code).substr(0, 2)) << name;
+    EXPECT_GT(found->radius_m, 100'000) << name << ": a region, not a town";
+  }
+  // Belgorod city lies inside the circle that stands for its oblast.
+  const auto belgorod = areas().find("Belgorod", true, nullptr);
+  ASSERT_TRUE(belgorod);
+  EXPECT_LT(geo::haversine_distance(belgorod->position, {36.58015, 50.61074}).value, belgorod->radius_m);
+  EXPECT_FALSE(areas().find("Belgorod", false, nullptr)) << "a bare city name in a place column is the city";
+}
+
+TEST(AdminAreas, AListOfRegionsIsOneAreaAndAcrossCountriesSaysSo) {
+  const auto across = areas().find("Kharkiv, Sumy and Belgorod regions", false, nullptr);
+  ASSERT_TRUE(across);
+  EXPECT_EQ(across->code, "UA-63+UA-59+RU-BEL");
+  EXPECT_EQ(across->country, "RU+UA");
+  for (const char* member : {"Kharkiv Oblast", "Sumy Oblast", "Belgorod Oblast"}) {
+    const auto area = areas().find(member, false, nullptr);
+    ASSERT_TRUE(area) << member;
+    EXPECT_LE(geo::haversine_distance(across->position, area->position).value + area->radius_m, across->radius_m + 1)
+        << member << " lies inside the list's area";
+  }
+  const auto russian = areas().find("Бєлгородська та Курська області", false, nullptr);
+  ASSERT_TRUE(russian);
+  EXPECT_EQ(russian->code, "RU-BEL+RU-KRS");
+  EXPECT_EQ(russian->country, "RU");
+  EXPECT_EQ(areas().find("Kharkiv; Sumy", true, nullptr)->code, "UA-63+UA-59") << "an admin1 field needs no designator";
+  EXPECT_FALSE(areas().find("Kharkiv and Sumy", false, nullptr)) << "two city names in a place column are no area";
+  const auto donbas = areas().find("Donbass", false, nullptr);  // UCDP's where_coordinates for the two oblasts
+  ASSERT_TRUE(donbas);
+  EXPECT_EQ(donbas->code, "UA-donbas");
+  EXPECT_FALSE(areas().find("на Донбасі", false, nullptr)) << "a preposition is not part of a name";
+  EXPECT_FALSE(areas().find("Kharkiv and Atlantis regions", false, nullptr)) << "every item must be an area";
+}
+
+TEST(AdminAreas, AnAreaAcrossCountriesIsPartlyInAOneCountryTerritory) {
+  Report strike = wire_report("g:x", EventCategory::Strike, TargetKind::PowerGenerationTransmission, 2025, 3, 20);
+  strike.admin1 = "Kharkiv Oblast; Belgorod Oblast";
+  std::vector<Report> reports{strike};
+  locate_reports(reports, Locator{nullptr, &areas(), &scope()}, GazetteerParams{});
+  ASSERT_EQ(reports[0].precision, GeoPrecision::Area) << reports[0].geocode_note;
+  EXPECT_EQ(reports[0].country, "RU+UA");
+  EXPECT_FALSE(reports[0].out_of_theatre) << reports[0].geocode_note;
+  const SourceRegistry sources({{"Reuters", "reuters", "", 'B', "wire", {}}});
+  Agreement agreement = load_agreement(DATA / "agreements" / "default_agreement.json");
+  const auto moratorium = [&](const Agreement& judged_by) {
+    const VerifyResult result =
+        verify_reports(reports, {}, judged_by, sources, nullptr, nullptr, VerifyParams{}, nullptr);
+    const auto it = std::find_if(result.findings.begin(), result.findings.end(),
+                                 [](const Finding& f) { return f.provision_id == "energy_moratorium_2025"; });
+    if (it == result.findings.end()) throw std::runtime_error("no moratorium finding");
+    return *it;
+  };
+  const Finding both = moratorium(agreement);
+  EXPECT_EQ(both.country, "RU+UA");
+  EXPECT_EQ(both.outcome, Outcome::Violation) << "the moratorium covers UA and RU: the whole area is covered";
+  for (Provision& provision : agreement.provisions) provision.territory = {"UA"};
+  const Finding partly = moratorium(agreement);
+  EXPECT_EQ(partly.outcome, Outcome::Undetermined);
+  const TestResult* territory = test_of(partly, TestKind::Territory);
+  ASSERT_NE(territory, nullptr);
+  EXPECT_EQ(territory->verdict, TestVerdict::Edge);
+  EXPECT_EQ(partly.reason(*territory),
+            "located to an area spanning RU+UA: only part of it lies in the provision's territory (UA)");
+}
+
+TEST(AdminAreas, AnAcledRowWithOnlyAdmin1IsAnAreaLocation) {
+  std::istringstream csv(
+      "event_id_cnty,event_date,event_type,sub_event_type,actor1,admin1,location,latitude,longitude,geo_precision,"
+      "source,notes,fatalities\n"
+      "RUS1,2025-03-20,Explosions/Remote violence,Air/drone strike,Military Forces of Ukraine,Belgorod,,,,3,"
+      "Reuters,Drone strike on a substation,0\n"
+      "RUS2,2025-03-20,Explosions/Remote violence,Air/drone strike,Military Forces of Ukraine,,,,,3,Reuters,x,0\n");
+  const AdapterResult read = read_acled_csv(csv, "admin1_only.csv");
+  ASSERT_EQ(read.reports.size(), 1u);
+  ASSERT_EQ(read.rejected.size(), 1u);
+  EXPECT_EQ(read.rejected[0].where, "admin1_only.csv:3");
+  EXPECT_NE(read.rejected[0].reason.find("expected coordinates or a place"), std::string::npos)
+      << read.rejected[0].reason;
+  std::istringstream own(
+      "id,date,outlet,category,target_kind,place,admin1,lon,lat\n"
+      "r1,2025-03-20,Reuters,strike,power_generation_transmission,,Бєлгородська область,,\n"
+      "r2,2025-03-20,Reuters,strike,power_generation_transmission,,,,\n");
+  const AdapterResult own_read = read_guarantor_csv(own, "own.csv");
+  ASSERT_EQ(own_read.reports.size(), 1u);
+  ASSERT_EQ(own_read.rejected.size(), 1u);
+  EXPECT_EQ(own_read.rejected[0].where, "own.csv:3");
+  std::vector<Report> reports = read.reports;
+  reports.push_back(own_read.reports[0]);
+  locate_reports(reports, Locator{nullptr, &areas(), &scope()}, GazetteerParams{});
+  for (const Report& r : reports) {
+    EXPECT_EQ(r.precision, GeoPrecision::Area) << r.id << ": " << r.geocode_note;
+    EXPECT_EQ(r.area, "RU-BEL") << r.id;
+    EXPECT_EQ(r.country, "RU") << r.id;
+  }
+}
+
 TEST(Theatre, CountriesAndTheTheatreBound) {
   EXPECT_EQ(scope().country_at({36.25, 49.98}), "UA");
   EXPECT_EQ(scope().country_at({34.10, 44.95}), "UA") << "Simferopol: de jure Ukraine";
@@ -174,13 +319,6 @@ TEST(Theatre, RussianTownsArePlacedInRussiaAndFarOnesAreNotJudged) {
     EXPECT_EQ(f.country, "RU");
   }
   EXPECT_EQ(result.counts()["out_of_theatre"].get<std::size_t>(), 1u);
-}
-
-// The test of one kind in a finding, or nullptr.
-const TestResult* test_of(const Finding& finding, TestKind kind) {
-  for (const TestResult& test : finding.tests)
-    if (test.test == kind) return &test;
-  return nullptr;
 }
 
 TEST(Theatre, AtSeaTheTruceIsJudgedAndATerritoryIsNotPassedAsKnown) {

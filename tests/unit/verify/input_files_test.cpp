@@ -10,6 +10,7 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/io/geojson_geometry.hpp"
+#include "guarantor/verify/admin_areas.hpp"
 #include "guarantor/verify/agreement.hpp"
 #include "guarantor/verify/column_mapping.hpp"
 #include "load_diagnostics.hpp"
@@ -119,6 +120,26 @@ TEST(VerifierInputFiles, ColumnMappingProblemsCarryFileLineAndPointer) {
   EXPECT_TRUE(has(problems, file + ":5 /location: expected both lon and lat, or neither")) << problems;
   EXPECT_TRUE(has(problems, file + ":9 /category/values/Battles: got \"fight\"; expected a known name")) << problems;
   EXPECT_TRUE(has(problems, file + ":10 /header: got \"yes\"; expected true or false")) << problems;
+}
+
+TEST(VerifierInputFiles, RegionsGivenAsCirclesAreCheckedFieldByField) {
+  const auto path = write_input_file("admin_areas.json", R"({
+  "designators": ["oblast"],
+  "raion_designators": ["raion"],
+  "raion_suffixes": ["skyi"],
+  "raion_radius_m": 50000,
+  "place_areas": [
+    {"code": "RU-BEL", "name": "Belgorod Oblast", "country": "Russia", "position": [37.3],
+     "radius_m": -5, "names": ["Belgorod"], "seet": "Belgorod"}
+  ]
+})");
+  const std::string problems = problems_of([&] { (void)load_admin_areas({}, path); });
+  const std::string file = path.string();
+  EXPECT_TRUE(has(problems, file + ":")) << problems;
+  EXPECT_TRUE(has(problems, "/place_areas/0/country: got \"Russia\"; expected an ISO 3166-1 alpha-2 code")) << problems;
+  EXPECT_TRUE(has(problems, "/place_areas/0/position")) << problems;
+  EXPECT_TRUE(has(problems, "/place_areas/0/radius_m")) << problems;
+  EXPECT_TRUE(has(problems, "/place_areas/0/seet: unknown key \"seet\"; did you mean \"seat\"?")) << problems;
 }
 
 TEST(VerifierInputFiles, ShippedMappingsAndAgreementLoad) {
