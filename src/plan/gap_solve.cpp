@@ -34,7 +34,9 @@ constexpr std::uint64_t SEARCH_MOVES_PER_JOB = 20;
 // is 0, in either mode; past it CBC takes the reduced model if time is left.
 constexpr std::uint64_t DEFAULT_BRANCH_NODES = 100000;
 
-GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options) {
+// `cutoff`: only assignments of cost at most this are sought (infinite: any); every proof then
+// covers the incumbent or the cutoff, whichever is lower.
+GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options, double cutoff = INF) {
   const detail::Stopwatch clock(options.time_limit_s);
   GapResult result;
   const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
@@ -68,7 +70,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   auto stop = [&] { return clock.expired(); };
   const double step = detail::objective_step(instance.costs());
   auto threshold = [&] {
-    return search.has_solution() ? detail::improvement_threshold(search.best_cost(), step) : INF;
+    return std::min(search.has_solution() ? detail::improvement_threshold(search.best_cost(), step) : INF, cutoff);
   };
   // With integer costs no solution lies strictly between two integers: a bound rounds up.
   auto rounded = [&](double bound) { return step > 0 ? std::ceil(bound - 1e-6) : bound; };
@@ -85,7 +87,10 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
                                                          threshold, stop);
   record_bound(dual.bound);
   result.stats.phases.bound = clock.elapsed() - result.stats.phases.heuristic;
-  auto proven = [&] { return search.has_solution() && detail::bound_excludes(dual.bound, threshold()); };
+  // With a cutoff, the bound may prove that nothing is worth finding before any solution is.
+  auto proven = [&] {
+    return (search.has_solution() || cutoff < INF) && detail::bound_excludes(dual.bound, threshold());
+  };
   if (dual.attained || proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
 
   const double heuristic_start = clock.elapsed();
@@ -154,6 +159,17 @@ GapResult flipped(GapResult result) {
 
 GapResult solve_gap(const GapInstance& instance, const SolveOptions& options) {
   return solve_minimum(instance, options);
+}
+
+GapResult solve_gap_below(const GapInstance& instance, double cutoff, const SolveOptions& options) {
+  GapResult result = solve_minimum(instance, options, cutoff);
+  const bool settled = result.stats.status == SolveStatus::Optimal || result.stats.status == SolveStatus::Infeasible;
+  if (settled && !(result.stats.objective <= cutoff)) {
+    // Proven: nothing costs at most the cutoff (what was found, if anything, costs more).
+    result.stats.status = SolveStatus::Infeasible;
+    result.stats.bound = INF;
+  }
+  return result;
 }
 
 GapResult solve_gap(const GapInstance& instance, Sense sense, const SolveOptions& options) {

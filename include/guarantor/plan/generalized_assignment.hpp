@@ -62,6 +62,14 @@ GapResult solve_gap(const GapInstance& instance, const SolveOptions& options = {
 /// bound when maximising; stats.proved_by names what closed the gap.
 GapResult solve_gap(const GapInstance& instance, Sense sense, const SolveOptions& options = {});
 
+/// As solve_gap (minimisation), seeking only assignments of cost at most `cutoff`, for a caller
+/// that prices a subproblem against an incumbent elsewhere: it stops as soon as its bound shows
+/// that none exists, before the search or the exact phase. Status optimal: the assignment is
+/// optimal and within the cutoff; infeasible: proven that no assignment costs at most the cutoff
+/// (the solution may still hold a dearer one found on the way, bound +inf); feasible or
+/// time_limit: neither proven.
+GapResult solve_gap_below(const GapInstance& instance, double cutoff, const SolveOptions& options = {});
+
 /// The benchmark baseline: CBC with default settings on the full textbook MILP, no heuristic,
 /// no cutoff, within options.time_limit_s (and options.exact_nodes in deterministic mode).
 GapResult solve_gap_textbook_milp(const GapInstance& instance, Sense sense, const SolveOptions& options = {});

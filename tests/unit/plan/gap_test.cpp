@@ -3,6 +3,8 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <utility>
+#include <vector>
 
 #include "guarantor/plan/generalized_assignment.hpp"
 #include "random_instances.hpp"
@@ -147,6 +149,45 @@ TEST(GeneralizedAssignment, TextbookBaselineMatchesInBothSenses) {
     EXPECT_DOUBLE_EQ(baseline.stats.objective, optimum);
     EXPECT_DOUBLE_EQ(gap_cost(instance, baseline.solution), optimum);
   }
+}
+
+// A solve with a cutoff: where the optimum is within it, the optimum with proof; where it is not
+// (just above, or no assignment at all), proven that none is, never an assignment within it.
+// Integer costs (where a cutoff 0.5 below the optimum must still exclude it) and fractional ones.
+TEST(GeneralizedAssignment, CutoffSolveMatchesBruteForce) {
+  std::mt19937_64 rng(2004);
+  int within = 0, beyond = 0;
+  for (int trial = 0; trial < CASES; ++trial) {
+    std::uniform_int_distribution<std::size_t> agents_draw(1, 4), jobs_draw(1, 7);
+    const std::size_t agents = agents_draw(rng), jobs = jobs_draw(rng);
+    std::vector<double> costs = testing::random_values(rng, agents * jobs, 0, 40);
+    if (trial % 2 == 1) {
+      for (double& cost : costs) cost += 0.25 * static_cast<double>(rng() % 4);
+    }
+    const GapInstance instance(agents, jobs, std::move(costs), testing::random_values(rng, agents * jobs, 1, 10),
+                               testing::random_values(rng, agents, 4, 20));
+    const double optimum = brute_force(instance);
+    const double reference = std::isinf(optimum) ? 50.0 : optimum;
+    for (const double offset : {-3.0, -0.5, 0.0, 2.0}) {
+      const double cutoff = reference + offset;
+      const GapResult result = solve_gap_below(instance, cutoff);
+      if (optimum <= cutoff) {
+        ++within;
+        ASSERT_EQ(result.stats.status, SolveStatus::Optimal) << "trial " << trial << " cutoff " << cutoff;
+        EXPECT_DOUBLE_EQ(result.stats.objective, optimum) << "trial " << trial;
+        EXPECT_TRUE(gap_feasible(instance, result.solution));
+        EXPECT_DOUBLE_EQ(gap_cost(instance, result.solution), optimum);
+      } else {
+        ++beyond;
+        EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial << " cutoff " << cutoff;
+        if (!result.solution.agent_of_job.empty()) {
+          EXPECT_GT(gap_cost(instance, result.solution), cutoff) << "trial " << trial;
+        }
+      }
+    }
+  }
+  EXPECT_GT(within, CASES);
+  EXPECT_GT(beyond, CASES);
 }
 
 }  // namespace
