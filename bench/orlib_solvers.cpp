@@ -12,12 +12,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cap_reader.hpp"
@@ -44,8 +46,11 @@ using guarantor::ErrorCode;
 constexpr double RECOMPUTE_TOLERANCE = 1e-6;
 
 struct Run {
+  Run(const plan::SolveStats& run_stats, bool run_verified, std::string run_detail = {})
+      : stats(run_stats), verified(run_verified), detail(std::move(run_detail)) {}
   plan::SolveStats stats;
   bool verified = false;
+  std::string detail;  // further figures of the run for its # line (e.g. the site tree's)
 };
 
 struct Workload {
@@ -61,6 +66,7 @@ struct Settings {
   double limit_s = 60;
   double baseline_limit_s = 60;
   bool deterministic = false;
+  std::uint64_t nodes = 0;
   std::optional<double> capacity;
   std::string only;
   std::vector<std::string> generate;  // gap: TYPE:M:N:SEED, sscflp: SITES:CUSTOMERS:SEED[:RATIO]
@@ -185,12 +191,17 @@ std::vector<Workload> sscflp_workloads(const Settings& settings) {
   for (auto& [name, problem] : problems) {
     auto instance = std::make_shared<plan::FacilityLocationInstance>(std::move(problem));
     auto verify = [instance](const plan::SingleSourceResult& result) {
+      const std::string tree = fmt::format(" tree_nodes={} tree_peak_open={} tree_peak_mib={:.1f}", result.tree.nodes,
+                                           result.tree.peak_open_nodes,
+                                           static_cast<double>(result.tree.peak_open_bytes) / (1024.0 * 1024.0));
       if (result.solution.site_of_customer.empty()) {
-        return Run{result.stats, result.stats.status != plan::SolveStatus::Optimal};
+        return Run{result.stats, result.stats.status != plan::SolveStatus::Optimal, tree};
       }
-      return Run{result.stats, plan::single_source_feasible(*instance, result.solution) &&
-                                   close(plan::single_source_cost(*instance, result.solution), result.stats.objective) &&
-                                   bound_consistent(result.stats, true)};
+      return Run{result.stats,
+                 plan::single_source_feasible(*instance, result.solution) &&
+                     close(plan::single_source_cost(*instance, result.solution), result.stats.objective) &&
+                     bound_consistent(result.stats, true),
+                 tree};
     };
     workloads.push_back({name,
                          [instance, verify](const plan::SolveOptions& options) {
@@ -283,6 +294,7 @@ void run(const Workload& workload, const Settings& settings, Summary& summary) {
   plan::SolveOptions ours_options, baseline_options;
   ours_options.time_limit_s = settings.limit_s;
   ours_options.deterministic = settings.deterministic;
+  ours_options.exact_nodes = settings.nodes;
   baseline_options.time_limit_s = settings.baseline_limit_s;
   const Run ours = workload.ours(ours_options);
   std::optional<Run> baseline;
@@ -308,9 +320,9 @@ void run(const Workload& workload, const Settings& settings, Summary& summary) {
   const std::string status = ours.verified ? std::string(plan::to_string(ours.stats.status)) : "unverified";
   fmt::print("{}\t{}\t{}\t{:.3f}\t{}\t{}\n", workload.name, number(ours.stats.objective), number(ours.stats.bound),
              ours.stats.wall_seconds, status, baseline_columns);
-  fmt::print("# {} proved_by={} gap={:.3g} heuristic={:.3f}s bound={:.3f}s exact={:.3f}s columns={}{}\n", workload.name,
-             plan::to_string(ours.stats.proved_by), ours.stats.relative_gap, ours.stats.phases.heuristic,
-             ours.stats.phases.bound, ours.stats.phases.exact, ours.stats.exact_columns,
+  fmt::print("# {} proved_by={} gap={:.3g} heuristic={:.3f}s bound={:.3f}s exact={:.3f}s columns={}{}{}\n",
+             workload.name, plan::to_string(ours.stats.proved_by), ours.stats.relative_gap, ours.stats.phases.heuristic,
+             ours.stats.phases.bound, ours.stats.phases.exact, ours.stats.exact_columns, ours.detail,
              baseline ? fmt::format(" baseline_status={}", plan::to_string(baseline->stats.status)) : "");
   std::fflush(stdout);
 }
@@ -336,6 +348,8 @@ int main(int argc, char** argv) try {
   app.add_option("--limit", settings.limit_s, "wall-clock limit per solve of ours, seconds");
   app.add_option("--baseline-limit", settings.baseline_limit_s, "limit per CBC baseline solve, seconds; 0 skips it");
   app.add_flag("--deterministic", settings.deterministic, "ours in deterministic mode (work limits, not time)");
+  app.add_option("--nodes", settings.nodes,
+                 "branch-and-bound node budget of ours (SolveOptions::exact_nodes; 0: the solver's default)");
   app.add_option("--capacity", settings.capacity, "cflp, sscflp: capacity of every site (capa/capb/capc give none)");
   app.add_option("--only", settings.only, "run only instances whose name contains this text");
   CLI11_PARSE(app, argc, argv);

@@ -23,34 +23,61 @@ constexpr double MIN_FACTOR = 1e-3;
 // The relaxed open set is priced (a transportation LP, about as dear as the node's whole dual on
 // capb) at every PRICE_EVERY-th node whose dual left it open.
 constexpr std::size_t PRICE_EVERY = 8;
+// Best-first order: every DIVE_EVERY-th node taken from the queue starts a dive, which follows
+// the child of lower bound down to a leaf or a pruned node (its siblings join the queue), so the
+// incumbent keeps improving while the queue lifts the least bound.
+constexpr std::size_t DIVE_EVERY = 16;
 
 struct Node {
   std::vector<signed char> fixed;  // per site: +1 held open, −1 held closed, 0 free
   std::vector<double> multipliers;
   double bound = -INF;  // valid lower bound for every solution in the node's subtree
+  std::size_t created = 0;  // creation order: ties in the queue go to the older node
 };
+
+// Queue order: the least bound on top, ties to the older node, so the order depends on the
+// bounds and the creation count alone.
+bool queued_after(const Node& a, const Node& b) {
+  return a.bound > b.bound || (a.bound == b.bound && a.created > b.created);
+}
 
 class Tree {
 public:
   Tree(const FacilityLocationInstance& instance, SiteDual& lagrangian, SiteIncumbent& search, const Stopwatch& clock)
       : instance_(instance), lagrangian_(lagrangian), search_(search), clock_(clock) {}
 
-  CflpBranchOutcome run(Node root, std::size_t node_limit, std::size_t iteration_limit) {
-    stack_.push_back(std::move(root));
+  CflpBranchOutcome run(Node root, std::size_t node_limit, std::size_t iteration_limit, CflpNodeOrder order) {
+    best_first_ = order == CflpNodeOrder::BestFirstWithDives;
+    node_bytes_ = sizeof(Node) + root.fixed.size() * sizeof(signed char) + root.multipliers.size() * sizeof(double);
+    keep(std::move(root), false);
     CflpBranchOutcome outcome;
-    while (!stack_.empty() && !clock_.expired() && outcome.nodes < node_limit && iterations_ < iteration_limit) {
-      Node node = std::move(stack_.back());
-      stack_.pop_back();
+    while ((!stack_.empty() || !queue_.empty()) && !clock_.expired() && outcome.nodes < node_limit &&
+           iterations_ < iteration_limit) {
+      // The dive (or, depth first, the whole search) goes on from the stack; else the queue's
+      // least bound, every DIVE_EVERY-th of which starts a dive.
+      Node node;
+      if (!stack_.empty()) {
+        node = std::move(stack_.back());
+        stack_.pop_back();
+      } else {
+        std::pop_heap(queue_.begin(), queue_.end(), queued_after);
+        node = std::move(queue_.back());
+        queue_.pop_back();
+        diving_ = taken_from_queue_++ % DIVE_EVERY == 0;
+      }
       if (bound_excludes(node.bound, threshold())) continue;
       ++outcome.nodes;
       process(std::move(node));
     }
     outcome.iterations = iterations_;
-    outcome.finished = stack_.empty() && !interrupted_ && !unsettled_;
+    outcome.finished = stack_.empty() && queue_.empty() && !interrupted_ && !unsettled_;
     outcome.bound = std::min(search_.best_cost(), unsettled_bound_);
     if (!outcome.finished) {
       for (const Node& node : stack_) outcome.bound = std::min(outcome.bound, node.bound);
+      for (const Node& node : queue_) outcome.bound = std::min(outcome.bound, node.bound);
     }
+    outcome.peak_open_nodes = peak_open_;
+    outcome.peak_open_bytes = peak_open_ * node_bytes_;
     lagrangian_.fix_sites({});
     return outcome;
   }
@@ -59,6 +86,19 @@ private:
   // Largest cost a strictly better solution could have (allocation costs are fractional in
   // general, so no objective resolution is assumed).
   [[nodiscard]] double threshold() const { return improvement_threshold(search_.best_cost(), 0.0); }
+
+  // Keeps a node for later: on the stack when the search is depth first or `next` continues a
+  // dive, in the queue otherwise.
+  void keep(Node node, bool next) {
+    node.created = created_++;
+    if (!best_first_ || (next && diving_)) {
+      stack_.push_back(std::move(node));
+    } else {
+      queue_.push_back(std::move(node));
+      std::push_heap(queue_.begin(), queue_.end(), queued_after);
+    }
+    peak_open_ = std::max(peak_open_, stack_.size() + queue_.size());
+  }
 
   [[nodiscard]] std::vector<std::size_t> sites_held(const std::vector<signed char>& fixed, bool with_free) const {
     std::vector<std::size_t> sites;
@@ -137,12 +177,12 @@ private:
     node.bound = std::max(node.bound, value);
     if (clock_.expired()) {
       interrupted_ = true;
-      stack_.push_back(std::move(node));
+      keep(std::move(node), false);
       return;
     }
     // Back to the best multipliers: their relaxed choice is priced (a Lagrangian heuristic) and
     // their reduced costs fix and rank the sites.
-    lagrangian_.evaluate(node.multipliers);
+    lagrangian_.evaluate_every_site(node.multipliers);
     if (priced_nodes_++ % PRICE_EVERY == 0) {
       search_.offer_relaxed_if_promising(lagrangian_.open(), lagrangian_.reduced_costs(), lagrangian_.multiplier_sum());
     }
@@ -151,7 +191,7 @@ private:
     if (fixed != node.fixed) {
       // A smaller node: solve its dual again before branching.
       node.fixed = std::move(fixed);
-      stack_.push_back(std::move(node));
+      keep(std::move(node), true);
       return;
     }
     // Branch on the free site whose weaker child has the highest bound (ties: the stronger
@@ -171,13 +211,14 @@ private:
     Node held_open = node, held_closed = std::move(node);
     held_open.fixed[branch] = 1, held_open.bound = std::max(held_open.bound, open_bound);
     held_closed.fixed[branch] = -1, held_closed.bound = std::max(held_closed.bound, closed_bound);
-    // Depth first, the child of lower bound first (pushed last); ties explore "open" first.
+    // Depth first (and in a dive), the child of lower bound next (kept last); ties explore
+    // "open" first. Best first, both join the queue, except the dive's next child.
     if (held_open.bound <= held_closed.bound) {
-      stack_.push_back(std::move(held_closed));
-      stack_.push_back(std::move(held_open));
+      keep(std::move(held_closed), false);
+      keep(std::move(held_open), true);
     } else {
-      stack_.push_back(std::move(held_open));
-      stack_.push_back(std::move(held_closed));
+      keep(std::move(held_open), false);
+      keep(std::move(held_closed), true);
     }
   }
 
@@ -185,7 +226,10 @@ private:
   SiteDual& lagrangian_;
   SiteIncumbent& search_;
   const Stopwatch& clock_;
-  std::vector<Node> stack_;
+  std::vector<Node> stack_;  // depth first: the whole search; best first: the current dive
+  std::vector<Node> queue_;  // best first: a heap under queued_after
+  bool best_first_ = false, diving_ = false;
+  std::size_t taken_from_queue_ = 0, created_ = 0, peak_open_ = 0, node_bytes_ = 0;
   bool interrupted_ = false;
   bool unsettled_ = false;        // a leaf's set was priced without proof
   double unsettled_bound_ = INF;  // the least bound among such leaves
@@ -199,13 +243,13 @@ private:
 CflpBranchOutcome cflp_branch_and_bound(const FacilityLocationInstance& instance, SiteDual& lagrangian,
                                         SiteIncumbent& search, std::vector<signed char> root_fixed,
                                         std::vector<double> root_multipliers, double root_bound, std::size_t node_limit,
-                                        const Stopwatch& clock, std::size_t iteration_limit) {
+                                        const Stopwatch& clock, std::size_t iteration_limit, CflpNodeOrder order) {
   Node root;
   root.fixed = root_fixed.empty() ? std::vector<signed char>(instance.site_count(), 0) : std::move(root_fixed);
   root.multipliers = std::move(root_multipliers);
   root.bound = root_bound;
   Tree tree(instance, lagrangian, search, clock);
-  return tree.run(std::move(root), node_limit, iteration_limit);
+  return tree.run(std::move(root), node_limit, iteration_limit, order);
 }
 
 }  // namespace guarantor::plan::detail

@@ -21,6 +21,9 @@ public:
   virtual void fix_sites(std::vector<signed char> site_fixed) = 0;
   /// L(u) at multipliers u (one per customer); +inf when no admissible site set holds the demand.
   virtual double evaluate(const std::vector<double>& multipliers) = 0;
+  /// As evaluate, with ρ_s of every site (open or not) as strong as an evaluation can make it,
+  /// for fixing and branching; by default the same as evaluate.
+  virtual double evaluate_every_site(const std::vector<double>& multipliers) { return evaluate(multipliers); }
   /// y of the last evaluation (1 open, 0 closed, a fraction for the one site a covering LP splits).
   [[nodiscard]] virtual const std::vector<double>& open() const = 0;
   /// ρ_s, the reduced fixed cost of each site at the last evaluation.

@@ -31,7 +31,7 @@ SscflpLagrangian::SscflpLagrangian(const FacilityLocationInstance& instance)
   for (std::size_t site = 0; site < instance.site_count(); ++site) integral_ = integral_ && integral(instance.capacity(site));
 }
 
-double SscflpLagrangian::evaluate_within(const std::vector<double>& multipliers, bool large_tables) {
+double SscflpLagrangian::evaluate_within(const std::vector<double>& multipliers, bool large_tables, bool lazy_tables) {
   const std::size_t sites = instance_.site_count(), customers = instance_.customer_count();
   // Pass 1: the table size the exact knapsacks would need.
   std::size_t cells = 0;
@@ -48,28 +48,51 @@ double SscflpLagrangian::evaluate_within(const std::vector<double>& multipliers,
     cells += items * static_cast<std::size_t>(std::min(weight, instance_.capacity(site)) + 1);
   }
   exact_ = integral_ && cells <= (large_tables ? FINAL_CELL_BUDGET : EVALUATION_CELL_BUDGET);
-  // Pass 2: one knapsack per site over the customers with a positive reduced profit.
+  // Pass 2: one knapsack per site over the customers with a positive reduced profit. Within the
+  // subgradient loop the exact knapsacks are solved only for the sites the site problem opens:
+  // first every site gets its Dantzig bound (v_s too large, ρ_s too small, so every set's value
+  // is at most its exact one), then each open site's knapsack is solved exactly and the site
+  // problem solved again, until every open site is exact. The set then chosen is worth its exact
+  // value and every other set at most its exact one, so the minimum is the exact L(u). Where the
+  // values of closed sites matter too (fixing, the tree's branching) every site is solved exactly.
+  const bool lazy = exact_ && lazy_tables;
+  exact_site_.assign(sites, 0);
   for (std::size_t site = 0; site < sites; ++site) {
-    chosen_[site].clear();
     if (held_closed(site)) {
+      chosen_[site].clear();
       rho_[site] = INF;
       continue;
     }
-    items_.clear();
-    for (std::size_t customer = 0; customer < customers; ++customer) {
-      const double profit = multipliers[customer] - instance_.allocation_cost(customer, site);
-      if (profit > 0 && instance_.demand(customer) <= instance_.capacity(site)) {
-        items_.push_back({customer, profit, instance_.demand(customer)});
-      }
-    }
-    knapsacks_[site] = AgentKnapsack(exact_);
-    const double best = knapsacks_[site].solve(items_, instance_.capacity(site), taken_);
-    for (std::size_t k = 0; k < items_.size(); ++k) {
-      if (taken_[k]) chosen_[site].push_back(items_[k].job);
-    }
-    rho_[site] = instance_.fixed_cost(site) - best;
+    solve_site(site, multipliers, exact_ && !lazy);
   }
-  return close_evaluation(multipliers);
+  double value = close_evaluation(multipliers);
+  while (lazy && std::isfinite(value)) {
+    bool refined = false;
+    for (std::size_t site = 0; site < sites; ++site) {
+      if (open_[site] > 0 && !exact_site_[site]) solve_site(site, multipliers, true), refined = true;
+    }
+    if (!refined) break;
+    value = close_evaluation(multipliers);
+  }
+  return value;
+}
+
+void SscflpLagrangian::solve_site(std::size_t site, const std::vector<double>& multipliers, bool exact) {
+  items_.clear();
+  for (std::size_t customer = 0; customer < instance_.customer_count(); ++customer) {
+    const double profit = multipliers[customer] - instance_.allocation_cost(customer, site);
+    if (profit > 0 && instance_.demand(customer) <= instance_.capacity(site)) {
+      items_.push_back({customer, profit, instance_.demand(customer)});
+    }
+  }
+  knapsacks_[site] = AgentKnapsack(exact);
+  const double best = knapsacks_[site].solve(items_, instance_.capacity(site), taken_);
+  chosen_[site].clear();
+  for (std::size_t k = 0; k < items_.size(); ++k) {
+    if (taken_[k]) chosen_[site].push_back(items_[k].job);
+  }
+  rho_[site] = instance_.fixed_cost(site) - best;
+  exact_site_[site] = exact ? 1 : 0;
 }
 
 void SscflpLagrangian::subgradient(std::vector<double>& gradient) const {

@@ -24,11 +24,18 @@ public:
 
   /// L(u), each knapsack exact while the tables of one evaluation stay within a budget (past it,
   /// the Dantzig bound). +inf when no site set can hold the demand (or the open count).
-  double evaluate(const std::vector<double>& multipliers) override { return evaluate_within(multipliers, false); }
+  /// Exact knapsacks are solved only for the sites the relaxed choice opens (the others keep
+  /// their Dantzig bound, which leaves L(u) unchanged; see evaluate_within).
+  double evaluate(const std::vector<double>& multipliers) override { return evaluate_within(multipliers, false, true); }
+  /// As evaluate, every site's knapsack exact within the budget: the reduced costs of closed
+  /// sites then price fixing and branching at their full strength.
+  double evaluate_every_site(const std::vector<double>& multipliers) override {
+    return evaluate_within(multipliers, false, false);
+  }
   /// L(u) allowing exact knapsack tables past the per-evaluation budget (used once at the best
   /// multipliers, where the bound and the fixing are taken).
   double evaluate_with_large_tables(const std::vector<double>& multipliers) {
-    return evaluate_within(multipliers, true);
+    return evaluate_within(multipliers, true, false);
   }
   void subgradient(std::vector<double>& gradient) const override;
 
@@ -46,7 +53,10 @@ public:
   [[nodiscard]] bool exact_knapsacks() const { return exact_; }
 
 private:
-  double evaluate_within(const std::vector<double>& multipliers, bool large_tables);
+  // `large_tables`: the larger cell budget; `lazy_tables`: exact knapsacks for open sites only.
+  double evaluate_within(const std::vector<double>& multipliers, bool large_tables, bool lazy_tables);
+  // Site's knapsack at `multipliers`, exact (DP) or its Dantzig bound; sets ρ_s and chosen.
+  void solve_site(std::size_t site, const std::vector<double>& multipliers, bool exact);
 
   const FacilityLocationInstance& instance_;
   bool integral_ = true;  // demands and capacities integers: the DP is exact
@@ -55,6 +65,7 @@ private:
   std::vector<std::vector<std::size_t>> chosen_;
   std::vector<KnapsackItem> items_;
   std::vector<char> taken_;
+  std::vector<char> exact_site_;  // per site: knapsack of the last evaluation solved by DP
 };
 
 }  // namespace guarantor::plan::detail

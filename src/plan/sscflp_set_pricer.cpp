@@ -1,10 +1,12 @@
 #include "sscflp_set_pricer.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 #include "facility_capacity.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
+#include "objective_step.hpp"
 
 namespace guarantor::plan::detail {
 
@@ -32,8 +34,8 @@ bool SscflpSetPricer::adopt(const SingleSourceSolution& solution) {
 
 std::optional<SolveStatus> SscflpSetPricer::price(const std::vector<std::size_t>& open, bool exact) {
   if (const auto count = instance_.open_count(); count && open.size() != *count) return std::nullopt;
-  double room = 0;
-  for (std::size_t site : open) room += instance_.capacity(site);
+  double room = 0, fixed = 0;
+  for (std::size_t site : open) room += instance_.capacity(site), fixed += instance_.fixed_cost(site);
   if (room < total_demand_) return std::nullopt;
   const std::size_t agents = open.size(), jobs = instance_.customer_count();
   std::vector<double> cost(agents * jobs), resource(agents * jobs), capacity(agents);
@@ -49,8 +51,12 @@ std::optional<SolveStatus> SscflpSetPricer::price(const std::vector<std::size_t>
   options.exact = exact;
   options.deterministic = true;
   if (!exact) options.subgradient_iterations = GAP_DUAL_ITERATIONS, options.search_moves = GAP_SEARCH_MOVES;
-  const GapResult assigned =
-      solve_gap(GapInstance(agents, jobs, std::move(cost), std::move(resource), std::move(capacity)), options);
+  // Only an assignment that makes the set beat the best solution is worth finding: the GAP
+  // stops once its bound shows there is none (Holmberg et al. 1999 price their sets the same way).
+  const double cutoff = search_.has_solution() ? improvement_threshold(search_.best_cost(), 0.0) - fixed
+                                               : std::numeric_limits<double>::infinity();
+  const GapResult assigned = solve_gap_below(
+      GapInstance(agents, jobs, std::move(cost), std::move(resource), std::move(capacity)), cutoff, options);
   if (assigned.solution.agent_of_job.size() == jobs) {
     SingleSourceSolution solution;
     solution.open_sites = open;

@@ -214,8 +214,10 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
   const std::uint64_t tree_nodes = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_BRANCH_NODES;
   const std::size_t tree_iterations = cbc_can_follow ? TREE_SHARE_BEFORE_CBC * std::max<std::size_t>(root_iterations, 1)
                                                      : std::numeric_limits<std::size_t>::max();
-  const detail::CflpBranchOutcome tree = detail::cflp_branch_and_bound(
-      instance, lagrangian, pricer, {}, best_multipliers, result.stats.bound, tree_nodes, clock, tree_iterations);
+  const detail::CflpBranchOutcome tree =
+      detail::cflp_branch_and_bound(instance, lagrangian, pricer, {}, best_multipliers, result.stats.bound, tree_nodes,
+                                    clock, tree_iterations, detail::CflpNodeOrder::BestFirstWithDives);
+  result.tree = {tree.nodes, tree.peak_open_nodes, tree.peak_open_bytes};
   if (tree.finished) {
     if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBranchAndBound);
     return finish(SolveStatus::Optimal, ProofMethod::LagrangianBranchAndBound);

@@ -18,10 +18,18 @@ struct SingleSourceSolution {
   std::vector<std::size_t> site_of_customer;
 };
 
+/// Work of the site branch-and-bound of a single-source solve (all 0 when it did not run).
+struct SiteTreeFigures {
+  std::size_t nodes = 0;            ///< nodes whose dual was solved
+  std::size_t peak_open_nodes = 0;  ///< most nodes waiting in the tree at once
+  std::size_t peak_open_bytes = 0;  ///< their memory (fixings and multipliers), bytes
+};
+
 /// A single-source solve's figures and its solution (empty when infeasible or none was found).
 struct SingleSourceResult {
   SolveStats stats;
   SingleSourceSolution solution;
+  SiteTreeFigures tree;
 };
 
 /// Fixed cost of the open sites plus allocation_cost(c, site_of_customer[c]) over customers.
