@@ -77,15 +77,18 @@ void add_audit_command(CLI::App& app, CommandContext& context) {
   command->add_option("--head", options->expected_head, "the published hash of the last entry, to detect a full rewrite");
   command->add_option("--key", options->keys,
                       "monitor's public key file; every run must end with a checkpoint it signed (repeat for "
-                      "keys used before a rotation)")
-      ->check(CLI::ExistingFile);
+                      "keys used before a rotation)");
   command->add_flag("--replay", options->replay, "repeat the last run from the log and compare its findings");
   command->add_flag("--record-damage", options->record_damage,
                     "append the problems found as one damage entry signed with --sign-key, so runs can append again");
-  command->add_option("--sign-key", options->sign_key, "monitor's secret key file (with --record-damage)")
-      ->check(CLI::ExistingFile);
+  command->add_option("--sign-key", options->sign_key, "monitor's secret key file (with --record-damage)");
   command->callback([&context, options] {
     context.run = [options] {
+      // A missing key or log file is FileNotFound (exit 3) from its reader, never a usage error.
+      if (!options->sign_key.empty() && !options->record_damage)
+        throw Error(ErrorCode::Usage, "--sign-key",
+                    "signs the damage entry of --record-damage and nothing else; give --record-damage as well, or "
+                    "--key to verify checkpoints");
       std::vector<verify::PublicKey> keys;
       for (const auto& path : options->keys) keys.push_back(verify::read_public_key(path));
       if (options->record_damage) {

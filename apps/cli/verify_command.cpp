@@ -36,7 +36,7 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
   command
       ->add_option("reports", options->request.report_files,
                    "report files: Guarantor CSV/JSON/GeoJSON, ACLED CSV, UCDP GED CSV, VIINA event_info CSV")
-      ->required();  // a missing file is FileNotFound (exit 3) from the reader, as for every command
+      ->required();  // a missing file of any option is FileNotFound (exit 3) from its reader
   command->add_option("--agreement", options->request.agreement, "agreement provisions (data/agreements/default_agreement.json)")
       ->required();
   command->add_option("--sources", options->request.source_registry, "source reliability registry (data/sources/source_registry.json)");
@@ -53,13 +53,11 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
   command->add_option("--theatre-scope", options->request.theatre_scope,
                       "countries and bounds of the monitored theatre (default: data/verify/theatre_scope.json)");
   command->add_option("--mapping", options->request.mapping,
-                      "column mapping (JSON) to read any delimited feed with (data/verify/mappings/*.json)")
-      ->check(CLI::ExistingFile);
+                      "column mapping (JSON) to read any delimited feed with (data/verify/mappings/*.json)");
   command->add_option("--format", options->format, "force one adapter: guarantor_csv, guarantor_json, acled, ucdp, viina");
   command->add_option("--log", options->request.evidence_log, "evidence log to append to (JSON Lines, hash-chained)");
   command->add_option("--sign-key", options->request.signing_key,
-                      "monitor's Ed25519 secret key (guarantor keygen); signs the run's checkpoint in the --log")
-      ->check(CLI::ExistingFile);
+                      "monitor's Ed25519 secret key (guarantor keygen); signs the run's checkpoint in the --log");
   command->add_flag("--quiet", options->quiet, "no progress lines on stderr");
   command->add_option("--out", options->out_dir, "directory for incidents.geojson, incidents.csv, findings.json, report.html");
   command->add_option("--timezone", options->request.time_zone,
