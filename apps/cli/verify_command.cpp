@@ -10,6 +10,7 @@
 #include "guarantor/core/thread_pool.hpp"
 #include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/io/output_file.hpp"
+#include "guarantor/io/temporary_files.hpp"
 #include "guarantor/report/verify_page.hpp"
 #include "guarantor/verify/input_checks.hpp"
 #include "guarantor/verify/outputs.hpp"
@@ -108,6 +109,13 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
       // outputs, and an input that is also an output (incidents.csv fed back) is read whole
       // before it is replaced.
       io::ensure_writable_directory(options->out_dir);
+      // Temporaries a killed run left (kill -9, power cut) are removed; those of a run still
+      // going and those another machine wrote on a shared disk are not (temporary_files.hpp).
+      const io::StaleTemporaries stale = io::remove_stale_temporaries(options->out_dir);
+      if (stale.removed > 0 || stale.live > 0 || stale.other_host > 0)
+        std::cerr << fmt::format(
+            "{}: removed {} temporary files of ended runs; kept {} of running ones, {} of other hosts\n",
+            options->out_dir.string(), stale.removed, stale.live, stale.other_host);
       const auto started = std::chrono::steady_clock::now();
       if (!options->quiet)
         request.progress = [started](const std::string& line) {

@@ -4,12 +4,12 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <random>
 #include <system_error>
 
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
+#include "guarantor/io/temporary_files.hpp"
 
 namespace guarantor::io {
 
@@ -19,12 +19,6 @@ namespace {
 
 [[noreturn]] void fail(const fs::path& path, const std::string& what) {
   throw Error(ErrorCode::OutputFailed, path.string(), what);
-}
-
-// A random suffix keeps two concurrent writers of the same target from sharing a hidden file.
-fs::path hidden_sibling(const fs::path& directory, const std::string& name, std::string_view kind) {
-  static thread_local std::mt19937 generator{std::random_device{}()};
-  return directory / fmt::format(".{}.{}-{:08x}", name, kind, generator());
 }
 
 // Flushes a file's (or a directory's) data to the disk, so a rename published after it can
@@ -70,7 +64,7 @@ OutputSet::Pending& OutputSet::begin(const std::string& name) {
   if (!is_plain_file_name(name)) fail(directory_ / name, "expected a plain file name without a directory part");
   for (const auto& file : pending_)
     if (file.name == name) fail(directory_ / name, "named twice in one output set");
-  Pending file{name, hidden_sibling(directory_, name, "tmp"), nullptr};
+  Pending file{name, temporary_path(directory_, name), nullptr};
   file.out = std::make_unique<std::ofstream>(file.temporary, std::ios::binary | std::ios::trunc);
   if (!*file.out) {
     const std::error_code error(errno, std::generic_category());
@@ -114,7 +108,7 @@ void OutputSet::publish() {
       const auto target = directory_ / pending_[k].name;
       std::error_code error;
       if (!fs::exists(fs::symlink_status(target, error))) continue;
-      const auto backup = hidden_sibling(directory_, pending_[k].name, "old");
+      const auto backup = temporary_path(directory_, pending_[k].name);
       fs::create_hard_link(target, backup, error);
       if (error) {
         // A file system without hard links: keep a copy instead, at the cost of the bytes.
@@ -172,7 +166,7 @@ void ensure_writable_directory(const fs::path& directory) {
   if (error || !fs::is_directory(directory)) {
     fail(directory, fmt::format("cannot create the output directory{}", error ? " (" + error.message() + ")" : ""));
   }
-  const auto probe = hidden_sibling(directory, "guarantor-write-check", "tmp");
+  const auto probe = temporary_path(directory, "guarantor-write-check");
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     const std::error_code reason(errno, std::generic_category());

@@ -1,7 +1,5 @@
 // findings.json: the findings with their incident's date, position and sources, per-provision
 // counts, aggregates by day and by side, and what the run read and rejected.
-#include <unistd.h>
-
 #include <array>
 #include <fstream>
 #include <functional>
@@ -9,11 +7,10 @@
 #include <ostream>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "canonical_json.hpp"
 #include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
+#include "guarantor/io/temporary_files.hpp"
 #include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/verify_json.hpp"
 #include "ordered_text.hpp"
@@ -207,8 +204,10 @@ FindingsJsonStream::FindingsJsonStream(const std::filesystem::path& spill_direct
   // A fresh name in the output directory (the disk the outputs go to, not memory), removed as
   // soon as it is open: the open stream keeps the file until it is closed, and a killed run
   // leaves nothing.
+  // The name says whose it is (temporary_files.hpp), so one left by a kill between the open and
+  // the removal is cleaned up by the next run.
   for (int attempt = 0; attempt < 100 && !state_->spill.is_open(); ++attempt) {
-    state_->spill_path = spill_directory / fmt::format(".findings.json.spill-{}-{}", ::getpid(), attempt);
+    state_->spill_path = io::temporary_path(spill_directory, "findings.json");
     if (std::filesystem::exists(state_->spill_path)) continue;
     state_->spill.open(state_->spill_path, std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
   }
