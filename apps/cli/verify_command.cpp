@@ -10,6 +10,7 @@
 #include "guarantor/core/thread_pool.hpp"
 #include "guarantor/io/geojson_geometry.hpp"
 #include "guarantor/io/output_file.hpp"
+#include "guarantor/io/strict_number.hpp"
 #include "guarantor/io/temporary_files.hpp"
 #include "guarantor/report/verify_page.hpp"
 #include "guarantor/verify/input_checks.hpp"
@@ -28,6 +29,26 @@ struct VerifyOptions {
   bool quiet = false;
   unsigned threads = 0;  ///< 0: the shared pool's default
 };
+
+// Every numeric option is read by the strict number reader before CLI11 converts it, which
+// would take "nan", "0x10", "010" (as octal 8) or "1e999". A refusal is a usage error (exit 2)
+// naming the option: "--max-distance-m: got "nan"; expected a number > 0 and <= 20037508.34...".
+// The text is replaced by the number read, so CLI11 converts exactly that ("010" is ten).
+CLI::Validator strict_number(const io::NumberRange& range) {
+  return CLI::Validator(
+      [range](std::string& text) {
+        std::string problem;
+        const auto value = io::read_strict_number(text, range, problem);
+        if (!value) return problem;
+        text = range.whole ? fmt::format("{}", static_cast<long long>(*value)) : fmt::format("{}", *value);
+        return std::string();
+      },
+      io::describe(range));
+}
+
+// A distance on Earth, and seconds as a whole number a double holds exactly.
+constexpr io::NumberRange DISTANCE_M{0, io::HALF_EARTH_CIRCUMFERENCE_M, false, true};
+constexpr io::NumberRange SECONDS{0, io::MAX_EXACT_WHOLE, true};
 }  // namespace
 
 void add_verify_command(CLI::App& app, CommandContext& context) {
@@ -64,20 +85,28 @@ void add_verify_command(CLI::App& app, CommandContext& context) {
   command->add_option("--timezone", options->request.time_zone,
                       "IANA zone of clock times given without Z or an offset; \"reject\" refuses them")
       ->capture_default_str();
-  command->add_option("--threads", options->threads,
-                      "threads working at once (default: GUARANTOR_THREADS, else every core of the machine)")
-      ->check(CLI::Range(1, 1024));
+  command
+      ->add_option("--threads", options->threads,
+                   "threads working at once (default: GUARANTOR_THREADS, else every core of the machine)")
+      ->transform(strict_number({1, 1024, true}));
   auto& params = options->request.params;
   command->add_option("--max-distance-m", params.cluster.max_distance_m, "distance gate between two precise reports")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->transform(strict_number(DISTANCE_M));
   command->add_option("--max-gate-m", params.cluster.max_gate_m, "cap on the gate including location uncertainty")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->transform(strict_number(DISTANCE_M));
   command->add_option("--time-window-s", params.cluster.time_window_s, "largest gap between reports' time spans")
-      ->capture_default_str();
-  command->add_option("--max-span-s", params.cluster.max_span_s, "largest time span of one incident")->capture_default_str();
-  command->add_option("--violation-credibility", params.judge.max_credibility_for_violation,
-                      "weakest Admiralty credibility (1-6) that can support a violation")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->transform(strict_number(SECONDS));
+  command->add_option("--max-span-s", params.cluster.max_span_s, "largest time span of one incident")
+      ->capture_default_str()
+      ->transform(strict_number({0, io::MAX_EXACT_WHOLE, true, true}));
+  command
+      ->add_option("--violation-credibility", params.judge.max_credibility_for_violation,
+                   "weakest Admiralty credibility (1-6) that can support a violation")
+      ->capture_default_str()
+      ->transform(strict_number({1, 6, true}));
 
   command->callback([&context, options] {
     context.run = [&context, options] {

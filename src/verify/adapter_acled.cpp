@@ -3,7 +3,6 @@
 // the claimed actor, as coded, never inferred further.
 #include <algorithm>
 #include <istream>
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -25,6 +24,8 @@ constexpr double REGION_RADIUS_M = 50000;
 // time_precision: 1 = the day, 2 = the week, 3 = the month (ACLED codebook).
 constexpr UnixSeconds WEEK_S = 7 * SECONDS_PER_DAY;
 constexpr UnixSeconds MONTH_S = 30 * SECONDS_PER_DAY;
+// Both precision codes run 1..3.
+constexpr io::NumberRange PRECISION_RANGE{1, 3, true};
 
 EventCategory acled_category(std::string_view event_type, std::string_view sub_event_type, std::string_view notes) {
   if (mentions_naval(notes) && (event_type == "Explosions/Remote violence" || event_type == "Battles"))
@@ -53,11 +54,9 @@ AdapterResult read_acled_csv(std::istream& in, const std::string& name) {
         if (!time) throw RowError{fmt::format("event_date: got \"{}\"; expected YYYY-MM-DD or D Month YYYY", date)};
         report.time_s = time->time_s;
         report.time_uncertainty_s = time->uncertainty_s;
-        const auto time_precision = row.integer("time_precision").value_or(1);
+        const auto time_precision = row.integer("time_precision", PRECISION_RANGE).value_or(1);
         if (time_precision == 2) report.time_uncertainty_s = WEEK_S;
         else if (time_precision == 3) report.time_uncertainty_s = MONTH_S;
-        else if (time_precision != 1)
-          throw RowError{fmt::format("time_precision: got {}; expected 1, 2 or 3", time_precision)};
 
         const std::string notes(row.get("notes"));
         report.category = acled_category(row.required("event_type"), row.get("sub_event_type"), notes);
@@ -75,15 +74,12 @@ AdapterResult read_acled_csv(std::istream& in, const std::string& name) {
         // the verifier; with neither it cannot be placed at all.
         if (!report.position && report.admin1.empty() && report.place_name.empty())
           throw RowError{"latitude, longitude, location and admin1 are all empty; expected coordinates or a place"};
-        const auto geo_precision = row.integer("geo_precision").value_or(1);
+        const auto geo_precision = row.integer("geo_precision", PRECISION_RANGE).value_or(1);
         if (geo_precision == 1) report.location_uncertainty_m = TOWN_RADIUS_M;
         else if (geo_precision == 2) report.location_uncertainty_m = DISTRICT_RADIUS_M;
-        else if (geo_precision == 3) report.location_uncertainty_m = REGION_RADIUS_M;
-        else throw RowError{fmt::format("geo_precision: got {}; expected 1, 2 or 3", geo_precision)};
-        if (const auto fatalities = row.integer("fatalities")) {
-          if (*fatalities < 0) throw RowError{fmt::format("fatalities: got {}; expected >= 0", *fatalities)};
-          report.fatalities = static_cast<int>(std::min<long long>(*fatalities, std::numeric_limits<int>::max()));
-        }
+        else report.location_uncertainty_m = REGION_RADIUS_M;
+        if (const auto fatalities = row.integer("fatalities", detail::COUNT_RANGE))
+          report.fatalities = static_cast<int>(*fatalities);
         result.reports.push_back(std::move(report));
       });
   return result;

@@ -1,7 +1,6 @@
 // Guarantor's own report format, as CSV, JSON or GeoJSON. Field names and meaning are the same
 // in the three encodings (docs/verifier.md "Report formats").
 #include <functional>
-#include <limits>
 #include <istream>
 #include <sstream>
 
@@ -11,6 +10,7 @@
 #include "adapter_rows.hpp"
 #include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
+#include "guarantor/io/strict_number.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -67,20 +67,16 @@ Report report_from_fields(const Getter& get, std::string_view format, std::optio
   // A row naming only its region (admin1) is located to that admin area by the verifier.
   if (!position && report.place_name.empty() && report.admin1.empty())
     throw RowError{"neither lon/lat, place nor admin1 is given; expected a position, a place name or a region"};
-  const std::string uncertainty = get("location_uncertainty_m");
-  if (!uncertainty.empty()) {
-    char* end = nullptr;
-    report.location_uncertainty_m = std::strtod(uncertainty.c_str(), &end);
-    if (end != uncertainty.c_str() + uncertainty.size() || !(report.location_uncertainty_m >= 0))
-      throw RowError{fmt::format("location_uncertainty_m: got \"{}\"; expected metres >= 0", uncertainty)};
+  std::string problem;
+  if (const std::string uncertainty = get("location_uncertainty_m"); !uncertainty.empty()) {
+    const auto metres = io::read_strict_number(uncertainty, detail::UNCERTAINTY_RANGE, problem);
+    if (!metres) throw RowError{fmt::format("location_uncertainty_m: {} (metres)", problem)};
+    report.location_uncertainty_m = *metres;
   }
-  const std::string fatalities = get("fatalities");
-  if (!fatalities.empty()) {
-    char* end = nullptr;
-    const long value = std::strtol(fatalities.c_str(), &end, 10);
-    if (end != fatalities.c_str() + fatalities.size() || value < 0 || value > std::numeric_limits<int>::max())
-      throw RowError{fmt::format("fatalities: got \"{}\"; expected a non-negative integer", fatalities)};
-    report.fatalities = static_cast<int>(value);
+  if (const std::string fatalities = get("fatalities"); !fatalities.empty()) {
+    const auto count = io::read_strict_number(fatalities, detail::COUNT_RANGE, problem);
+    if (!count) throw RowError{fmt::format("fatalities: {}", problem)};
+    report.fatalities = static_cast<int>(*count);
   }
   return report;
 }

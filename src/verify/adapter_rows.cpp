@@ -1,9 +1,6 @@
 #include "adapter_rows.hpp"
 
 #include <cctype>
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -29,26 +26,20 @@ std::string_view Row::required(std::string_view column) const {
   return value;
 }
 
-std::optional<double> Row::number(std::string_view column) const {
+std::optional<double> Row::number(std::string_view column, const io::NumberRange& range) const {
   const std::string_view text = get(column);
   if (text.empty()) return std::nullopt;
-  // strtod needs a terminated string; from_chars for double is not in every libstdc++ we target.
-  const std::string copy(text);
-  char* end = nullptr;
-  const double value = std::strtod(copy.c_str(), &end);
-  if (end != copy.c_str() + copy.size() || !std::isfinite(value))
-    throw RowError{fmt::format("column {}: got \"{}\"; expected a number", column, text)};
+  std::string problem;
+  const auto value = io::read_strict_number(text, range, problem);
+  if (!value) throw RowError{fmt::format("column {}: {}", column, problem)};
   return value;
 }
 
-std::optional<long long> Row::integer(std::string_view column) const {
-  const std::string_view text = get(column);
-  if (text.empty()) return std::nullopt;
-  long long value = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || ptr != text.data() + text.size())
-    throw RowError{fmt::format("column {}: got \"{}\"; expected an integer", column, text)};
-  return value;
+std::optional<long long> Row::integer(std::string_view column, io::NumberRange range) const {
+  range.whole = true;
+  const auto value = number(column, range);
+  if (!value) return std::nullopt;
+  return static_cast<long long>(*value);
 }
 
 void for_each_row(std::istream& in, const std::string& name, const std::vector<std::string_view>& required_columns,
@@ -94,8 +85,8 @@ void for_each_row(std::istream& in, const std::string& name, const std::vector<s
 }
 
 std::optional<geo::LonLat> optional_position(const Row& row, std::string_view lon_column, std::string_view lat_column) {
-  const auto lon = row.number(lon_column);
-  const auto lat = row.number(lat_column);
+  const auto lon = row.number(lon_column, LONGITUDE_RANGE);
+  const auto lat = row.number(lat_column, LATITUDE_RANGE);
   if (!lon && !lat) return std::nullopt;
   if (!lon || !lat) throw RowError{fmt::format("only one of {} and {} is given; expected both or neither", lon_column, lat_column)};
   const geo::UncheckedLonLat raw{*lon, *lat};

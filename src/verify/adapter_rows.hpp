@@ -8,9 +8,17 @@
 #include <vector>
 
 #include "guarantor/io/csv_reader.hpp"
+#include "guarantor/io/strict_number.hpp"
 #include "guarantor/verify/adapters.hpp"
 
 namespace guarantor::verify::detail {
+
+/// Degrees of a position, and the counts every adapter reads (fatalities, casualties).
+constexpr io::NumberRange LONGITUDE_RANGE{-180, 180};
+constexpr io::NumberRange LATITUDE_RANGE{-90, 90};
+constexpr io::NumberRange COUNT_RANGE{0, 2'147'483'647, true};
+/// Metres of a location's uncertainty: at most half the Earth's circumference.
+constexpr io::NumberRange UNCERTAINTY_RANGE{0, io::HALF_EARTH_CIRCUMFERENCE_M};
 
 /// Thrown by a row parser for a bad row; caught by for_each_row and recorded as a Rejection.
 struct RowError {
@@ -25,10 +33,11 @@ public:
   [[nodiscard]] std::string_view get(std::string_view column) const;
   /// Field text; RowError naming the column when empty.
   [[nodiscard]] std::string_view required(std::string_view column) const;
-  /// Number; nullopt when empty, RowError when not a finite number.
-  [[nodiscard]] std::optional<double> number(std::string_view column) const;
-  /// Integer; nullopt when empty, RowError when not an integer.
-  [[nodiscard]] std::optional<long long> integer(std::string_view column) const;
+  /// Number (io::read_strict_number); nullopt when empty, RowError naming the column when not a
+  /// plain finite number in `range`.
+  [[nodiscard]] std::optional<double> number(std::string_view column, const io::NumberRange& range) const;
+  /// Whole number in `range`; nullopt when empty, RowError naming the column otherwise.
+  [[nodiscard]] std::optional<long long> integer(std::string_view column, io::NumberRange range) const;
   [[nodiscard]] std::size_t line() const noexcept { return record_.line; }
 
 private:

@@ -4,7 +4,6 @@
 // sides of a dyad but not who initiated an event, so no actor is claimed.
 #include <algorithm>
 #include <istream>
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -70,9 +69,8 @@ AdapterResult read_ucdp_csv(std::istream& in, const std::string& name) {
         report.time_uncertainty_s = end->time_s - start->time_s + end->uncertainty_s;
 
         const std::string text = fmt::format("{} {}", row.get("source_headline"), row.get("source_article"));
-        const auto violence = row.integer("type_of_violence");
-        if (!violence || *violence < 1 || *violence > ONE_SIDED_VIOLENCE)
-          throw RowError{fmt::format("type_of_violence: got \"{}\"; expected 1, 2 or 3", row.get("type_of_violence"))};
+        const auto violence = row.integer("type_of_violence", {1, ONE_SIDED_VIOLENCE, true});
+        if (!violence) throw RowError{"column type_of_violence is empty; expected 1, 2 or 3"};
         if (mentions_naval(text)) report.category = EventCategory::NavalActivity;
         else if (mentions_strike(text)) report.category = EventCategory::Strike;
         else report.category = *violence == ONE_SIDED_VIOLENCE ? EventCategory::Other : EventCategory::GroundClash;
@@ -83,13 +81,9 @@ AdapterResult read_ucdp_csv(std::istream& in, const std::string& name) {
         report.place_name = strip_place_suffix(row.get("where_coordinates"));
         report.admin1 = row.get("adm_1");
         report.description = fmt::format("{} ({} - {})", row.get("source_headline"), row.get("side_a"), row.get("side_b"));
-        if (const auto best = row.integer("best")) {
-          if (*best < 0) throw RowError{fmt::format("best: got {}; expected >= 0", *best)};
-          report.fatalities = static_cast<int>(std::min<long long>(*best, std::numeric_limits<int>::max()));
-        }
-        const auto where_prec = row.integer("where_prec");
-        if (!where_prec || *where_prec < 1 || *where_prec > 7)
-          throw RowError{fmt::format("where_prec: got \"{}\"; expected 1..7", row.get("where_prec"))};
+        if (const auto best = row.integer("best", detail::COUNT_RANGE)) report.fatalities = static_cast<int>(*best);
+        const auto where_prec = row.integer("where_prec", {1, 7, true});
+        if (!where_prec) throw RowError{"column where_prec is empty; expected 1..7"};
         report.position = detail::optional_position(row, "longitude", "latitude");
         if (*where_prec > MAX_LOCATABLE_WHERE_PREC) {
           // Country-level or international waters: the coordinates are a placeholder centroid.

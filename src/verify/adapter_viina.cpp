@@ -38,9 +38,7 @@ std::unordered_map<std::string, Labels> read_labels(std::istream& in, const std:
     for (const char* column : {"a_rus_b", "a_ukr_b", "a_civ_b", "a_other_b", "t_airstrike_b", "t_uav_b",
                                "t_artillery_b", "t_shelling_b", "t_missile_b", "t_firefight_b", "t_raid_b",
                                "t_armor_b", "t_aad_b", "t_property_b"}) {
-      const auto value = row.integer(column);
-      if (value && *value != 0 && *value != 1)
-        throw RowError{fmt::format("{}: got {}; expected 0 or 1", column, *value)};
+      const auto value = row.integer(column, {0, 1, true});
       labels.flags[column] = value.value_or(0) == 1;
     }
     by_event[std::string(row.required("event_id"))] = std::move(labels);

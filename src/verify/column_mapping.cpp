@@ -1,13 +1,12 @@
 // Column-mapping files: reading and validating them, and the time zones their feeds may use.
 #include "guarantor/verify/column_mapping.hpp"
 
-#include <limits>
-
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/printable.hpp"
 #include "guarantor/io/json_fields.hpp"
+#include "guarantor/io/strict_number.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -137,7 +136,7 @@ void read_location(FieldReader& reader, const Json& root, ColumnMapping& m) {
     reader.fail(ErrorCode::Schema, "/location", "expected lon and lat, a place or an admin1 column");
   // A constant precision in metres, or the column holding it.
   if (const auto it = location.find("uncertainty_m"); it != location.end() && it->is_number() && it->get<double>() >= 0)
-    m.uncertainty_m = reader.number(location, "uncertainty_m", "/location", 0.0, std::numeric_limits<double>::max());
+    m.uncertainty_m = reader.number(location, "uncertainty_m", "/location", 0.0, io::HALF_EARTH_CIRCUMFERENCE_M);
   else
     m.uncertainty = read_column(reader, location, "uncertainty_m", "/location");
   reader.close_object(location, "/location");

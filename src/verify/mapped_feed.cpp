@@ -1,9 +1,5 @@
 // Reading a delimited feed through a column mapping (column_mapping.cpp reads the mapping).
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -11,6 +7,7 @@
 #include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/io/csv_reader.hpp"
+#include "guarantor/io/strict_number.hpp"
 #include "guarantor/verify/column_mapping.hpp"
 #include "guarantor/verify/text_classify.hpp"
 
@@ -18,6 +15,9 @@ namespace guarantor::verify {
 namespace {
 
 using detail::RowError;
+
+// Unix seconds a double holds exactly: any real date, and nothing read inexactly.
+constexpr io::NumberRange UNIX_SECONDS_RANGE{-io::MAX_EXACT_WHOLE, io::MAX_EXACT_WHOLE, true};
 
 // A column of the mapping resolved to a position in this file's records.
 struct Resolved {
@@ -80,11 +80,10 @@ std::optional<ParsedTime> parse_dmy(std::string_view text) {
 // The instant (UTC) and span of a written time under the mapping's zone and format.
 ParsedTime read_time(std::string_view written, std::string_view clock, const ColumnMapping& mapping, const char* what) {
   if (mapping.date_format == "unix") {
-    long long seconds = 0;
-    const auto* end = written.data() + written.size();
-    if (std::from_chars(written.data(), end, seconds).ptr != end)
-      throw RowError{fmt::format("{}: got \"{}\"; expected seconds since 1970 (UTC)", what, written)};
-    return {seconds, 0};
+    std::string problem;
+    const auto seconds = io::read_strict_number(written, UNIX_SECONDS_RANGE, problem);
+    if (!seconds) throw RowError{fmt::format("{}: {} (seconds since 1970, UTC)", what, problem)};
+    return {static_cast<UnixSeconds>(*seconds), 0};
   }
   const Written parts = split_zone(written);
   std::optional<ParsedTime> parsed;
@@ -117,16 +116,6 @@ Enum mapped_value(const ValueMap& map, const Resolved& column, const io::CsvReco
   const auto parsed = from_string(name);
   if (!parsed) throw RowError{fmt::format("{}: got \"{}\"; expected a {} name or a mapped value", column.label, value, what)};
   return *parsed;
-}
-
-// A finite decimal number and nothing else ("12abc", "nan" and "inf" are not numbers here).
-std::optional<double> decimal(std::string_view text) {
-  if (text.empty()) return std::nullopt;
-  const std::string copy(text);
-  char* end = nullptr;
-  const double value = std::strtod(copy.c_str(), &end);
-  if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
 }
 
 // A side as the mapping says: a listed value, else the value read as a party name ("Military
@@ -198,11 +187,11 @@ AdapterResult read_mapped_csv(std::istream& in, const std::string& name, const C
       }
       const std::string_view lon_text = field(*record, lon), lat_text = field(*record, lat);
       if (!lon_text.empty() || !lat_text.empty()) {
-        const auto x = decimal(lon_text), y = decimal(lat_text);
-        if (!x || !y)
-          throw RowError{fmt::format("{}/{}: got \"{}\", \"{}\"; expected decimal degrees", lon.label, lat.label, lon_text, lat_text)};
-        if (std::abs(*x) > 180 || std::abs(*y) > 90)
-          throw RowError{fmt::format("{}/{}: {}, {} is not a position in degrees", lon.label, lat.label, *x, *y)};
+        std::string problem;
+        const auto x = io::read_strict_number(lon_text, detail::LONGITUDE_RANGE, problem);
+        if (!x) throw RowError{fmt::format("{}/{}: longitude {}", lon.label, lat.label, problem)};
+        const auto y = io::read_strict_number(lat_text, detail::LATITUDE_RANGE, problem);
+        if (!y) throw RowError{fmt::format("{}/{}: latitude {}", lon.label, lat.label, problem)};
         report.position = geo::LonLat{*x, *y};
       }
       report.place_name = field(*record, place);
@@ -211,8 +200,9 @@ AdapterResult read_mapped_csv(std::istream& in, const std::string& name, const C
         throw RowError{"no coordinates, place or admin1 in this row"};
       if (mapping.uncertainty_m) report.location_uncertainty_m = *mapping.uncertainty_m;
       if (const std::string_view u = field(*record, uncertainty); !u.empty()) {
-        const auto metres = decimal(u);
-        if (!metres || *metres < 0) throw RowError{fmt::format("{}: got \"{}\"; expected metres >= 0", uncertainty.label, u)};
+        std::string problem;
+        const auto metres = io::read_strict_number(u, detail::UNCERTAINTY_RANGE, problem);
+        if (!metres) throw RowError{fmt::format("{}: {} (metres)", uncertainty.label, problem)};
         report.location_uncertainty_m = *metres;
       }
       std::string description;
@@ -230,11 +220,10 @@ AdapterResult read_mapped_csv(std::istream& in, const std::string& name, const C
       report.target_kind = mapped_value(mapping.target_kind, target, *record, classify_target(description), target_kind_from_string, "target_kind");
       report.weapon_class = mapped_value(mapping.weapon_class, weapon, *record, classify_weapon(description), weapon_class_from_string, "weapon_class");
       if (const std::string_view dead = field(*record, fatalities); !dead.empty()) {
-        long long value = -1;
-        const auto* last = dead.data() + dead.size();
-        if (std::from_chars(dead.data(), last, value).ptr != last || value < 0)
-          throw RowError{fmt::format("{}: got \"{}\"; expected a whole number >= 0", fatalities.label, dead)};
-        report.fatalities = static_cast<int>(std::min<long long>(value, std::numeric_limits<int>::max()));
+        std::string problem;
+        const auto count = io::read_strict_number(dead, detail::COUNT_RANGE, problem);
+        if (!count) throw RowError{fmt::format("{}: {}", fatalities.label, problem)};
+        report.fatalities = static_cast<int>(*count);
       }
       for (const auto& [label, column] : counts)
         if (const std::string_view value = field(*record, column); !value.empty())

@@ -72,6 +72,14 @@ TEST(VerifyCli, OutOfRangeParametersAreUsageErrors) {
   EXPECT_EQ(run_cli(verify_args(reports, out) + " --max-distance-m nan").exit_code, 2);
   EXPECT_EQ(run_cli(verify_args(reports, out) + " --max-gate-m -1").exit_code, 2);
   EXPECT_EQ(run_cli(verify_args(reports, out) + " --timezone Mars/Olympus").exit_code, 2);
+  // Read whole and strictly: no hexadecimal, octal, units, infinity or fractions of a whole number.
+  for (const char* bad : {"--violation-credibility 0x3", "--time-window-s 3600s", "--max-distance-m 5km",
+                          "--max-gate-m 1e999", "--max-span-s 3600.5", "--max-distance-m inf", "--threads 0x2"}) {
+    const CliRun refused = run_cli(verify_args(reports, out) + " " + bad);
+    EXPECT_EQ(refused.exit_code, 2) << bad << "\n" << refused.output;
+    const std::string option = std::string(bad).substr(0, std::string(bad).find(' '));
+    EXPECT_NE(refused.output.find(option + ": got"), std::string::npos) << refused.output;
+  }
   EXPECT_FALSE(std::filesystem::exists(out / "findings.json")) << "refused before any output";
 }
 

@@ -39,7 +39,7 @@ TEST(GuarantorCsv, ReadsGoodRowsAndRejectsBadOnesWithLineAndReason) {
   expect_rejected(result, "reports_guarantor.csv:6", "category: got \"bombardment\"");
   expect_rejected(result, "reports_guarantor.csv:7", "only one of lon and lat");
   expect_rejected(result, "reports_guarantor.csv:8", "outlet is empty");
-  expect_rejected(result, "reports_guarantor.csv:9", "out of range");
+  expect_rejected(result, "reports_guarantor.csv:9", "column lon: got \"200\"; expected a number in -180..180");
   expect_rejected(result, "reports_guarantor.csv:10", "row has 12 fields; the header has 15");
 }
 
@@ -100,7 +100,7 @@ TEST(Acled, MapsColumnsAndRejectsBadRows) {
   EXPECT_EQ(result.reports[2].weapon_class, WeaponClass::Artillery100mmPlus);
   EXPECT_EQ(result.reports[3].category, EventCategory::NavalActivity);
   expect_rejected(result, "acled_sample.csv:5", "only one of longitude and latitude");
-  expect_rejected(result, "acled_sample.csv:6", "time_precision: got 4");
+  expect_rejected(result, "acled_sample.csv:6", "time_precision: got \"4\"; expected a whole number in 1..3");
 }
 
 TEST(Ucdp, ReadsSpreadsheetDatesAndRejectsBadRows) {
@@ -148,7 +148,7 @@ TEST(Viina, JoinsLabelsAndRejectsUnmatchedOrBadRows) {
   EXPECT_EQ(result.reports[1].location_uncertainty_m, 150000);
   expect_rejected(result, "viina_event_info_sample.csv:4", "date: got \"2025-13-01\"");
   expect_rejected(result, "viina_event_info_sample.csv:5", "has no row in");
-  expect_rejected(result, "viina_event_labels_sample.csv:5", "a_rus_b: got 2");
+  expect_rejected(result, "viina_event_labels_sample.csv:5", "a_rus_b: got \"2\"; expected a whole number in 0..1");
 }
 
 TEST(Detect, UnknownFormatIsAUsageError) {
