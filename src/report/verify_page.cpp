@@ -7,6 +7,8 @@
 #include <map>
 #include <ostream>
 
+#include <fmt/format.h>
+
 #include "guarantor/report/html_escape.hpp"
 #include "guarantor/report/map_geometry.hpp"
 #include "verify_page_data.hpp"
@@ -43,7 +45,39 @@ json area_json(const geo::MultiPolygon& area, double tolerance_deg, const geo::B
   return parts;
 }
 
-json layers_json(const VerifyPageOptions& options) {
+// The agreement's bands around the line of contact (the buffer zone, each pull-back distance),
+// for the page to draw with band_geometry.js; only when the run was given the line.
+json contact_bands_json(const verify::Agreement& agreement) {
+  json bands = json::array();
+  for (const verify::Provision& provision : agreement.provisions) {
+    if (provision.zone.kind != verify::Zone::Kind::Band || provision.zone.line_ref != "line_of_contact") continue;
+    for (const verify::WeaponBand& band : provision.weapon_bands)
+      bands.push_back({{"kind", "pullback"},
+                       {"label", fmt::format("pull-back of {}", verify::to_string(band.weapon))},
+                       {"provision", provision.id},
+                       {"distance_m", band.distance_m}});
+    if (provision.weapon_bands.empty() && provision.zone.distance_m > 0)
+      bands.push_back({{"kind", "buffer"},
+                       {"label", "buffer zone"},
+                       {"provision", provision.id},
+                       {"distance_m", provision.zone.distance_m}});
+  }
+  return bands;
+}
+
+// band_geometry.js is an ES module of the web front end; this page is one file that runs from
+// disk without modules, so its exports become the plain declarations of a classic script.
+std::string classic_script(std::string_view module_source) {
+  std::string out(module_source);
+  constexpr std::string_view EXPORT = "export ";
+  for (std::size_t at = 0; (at = out.find(EXPORT, at)) != std::string::npos;) {
+    if (at == 0 || out[at - 1] == '\n') out.erase(at, EXPORT.size());
+    else at += EXPORT.size();
+  }
+  return out;
+}
+
+json layers_json(const verify::VerifyResult& result, const VerifyPageOptions& options) {
   json layers = json::object();
   geo::BoundingBox view;
   if (options.theatre != nullptr) {
@@ -88,6 +122,7 @@ json layers_json(const VerifyPageOptions& options) {
     layers["occupied"] = json::array({{{"as_of", "the run's --line-of-contact"}, {"source", options.occupied_area_source},
                                        {"coords", coords}}});
     layers["contact"] = {{"source", options.occupied_area_source}, {"coords", coords}};
+    if (json bands = contact_bands_json(result.agreement); !bands.empty()) layers["bands"] = std::move(bands);
   }
   return layers;
 }
@@ -119,7 +154,8 @@ std::string scope_warnings(const verify::VerifyResult& result) {
 
 // The page around its data block.
 void write_page(const verify::VerifyResult& result, json data, std::ostream& out, const VerifyPageOptions& options) {
-  data["layers"] = layers_json(options);
+  data["layers"] = layers_json(result, options);
+  const bool bands = data["layers"].contains("bands");
   std::string attributions;
   if (data["layers"].contains("attributions"))
     for (const auto& text : data["layers"]["attributions"]) attributions += escape_html(text.get<std::string>()) + " ";
@@ -137,7 +173,8 @@ void write_page(const verify::VerifyResult& result, json data, std::ostream& out
          "viewBox=\"0 0 900 560\"></svg>\n"
       << "<p class=\"legend\"><span style=\"color:#c0392b\">■ violation</span><span style=\"color:#e67e22\">■ "
          "undetermined</span><span style=\"color:#27ae60\">■ no violation</span><span style=\"color:#7f8c8d\">■ no "
-         "provision concerned</span><span>shaded red: occupied area; dark red line: line of contact</span></p>\n"
+         "provision concerned</span><span>shaded red: occupied area; dark red line: line of contact</span>"
+         "<span id=\"band-legend\"></span></p>\n"
       << "<p><small>" << attributions << "</small></p>\n"
       << "<h2>Selected incident</h2><div id=\"detail\"><p>Click an incident, a cell or an incident id.</p></div>\n"
       << "<h2>Findings over time, by provision and party claimed</h2><svg id=\"timeline\" width=\"900\" "
@@ -148,6 +185,7 @@ void write_page(const verify::VerifyResult& result, json data, std::ostream& out
       // the element or open a comment ("<!--<script>") that would swallow the rest of the page.
       << "<script type=\"application/json\" id=\"verify-data\">"
       << script_safe_json(data.dump(-1, ' ', false, json::error_handler_t::replace)) << "</script>\n"
+      << (bands ? "<script>" + script_safe_source(classic_script(detail::BAND_GEOMETRY_JS)) + "</script>\n" : "")
       << "<script>" << script_safe_source(detail::VERIFY_PAGE_JS) << "</script>\n</body></html>\n";
 }
 

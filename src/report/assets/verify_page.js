@@ -63,6 +63,59 @@ function pathOf(project, multipolygon) {
   return d;
 }
 
+// The outer rings of the line-of-contact area as [[lat, lon], ...] lines, without the edges its
+// clipping to the map frame made (runs along the frame's sides): what the bands are measured
+// from (as edgeLines in web/map.js).
+function contactLines(parts) {
+  const lines = [];
+  for (const part of parts) {
+    const ring = part[0];
+    const lons = ring.map(p => p[0]), lats = ring.map(p => p[1]);
+    const sides = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const onFrame = (a, b) => (a[0] === b[0] && (a[0] === sides[0] || a[0] === sides[1])) ||
+                              (a[1] === b[1] && (a[1] === sides[2] || a[1] === sides[3]));
+    let line = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      if (onFrame(ring[i], ring[i + 1])) {
+        if (line.length > 1) lines.push(line);
+        line = [];
+        continue;
+      }
+      if (!line.length) line.push([ring[i][1], ring[i][0]]);
+      line.push([ring[i + 1][1], ring[i + 1][0]]);
+    }
+    if (line.length > 1) lines.push(line);
+  }
+  return lines;
+}
+
+// The agreement's buffer zone and pull-back bands around the line of contact, each the area it
+// covers on the Earth (bandPolygons of web/band_geometry.js: great circles, as on the plan
+// page), widest first so each narrower band shows over it. The colours are opaque inside a group
+// that is see-through as a whole, so nested bands never pile up into darker shades. Only with a
+// line of contact (verify --line-of-contact): without one the data holds no bands.
+const bandColours = {buffer: "#1f5fbf", pullback: ["#5b2c83", "#7d4fa8", "#a07cc5", "#c4aee0"]};
+function drawBands(group, project, layers) {
+  const legend = document.getElementById("band-legend");
+  if (legend) legend.textContent = "";
+  if (!layers.bands || !layers.contact || typeof bandPolygons !== "function") return;
+  const lines = contactLines(layers.contact.coords);
+  const bands = group.appendChild(el("g", {class: "bands"}));
+  [...layers.bands].sort((a, b) => b.distance_m - a.distance_m).forEach((band, index) => {
+    const colour = band.kind === "buffer" ? bandColours.buffer : bandColours.pullback[index % bandColours.pullback.length];
+    const polygons = bandPolygons({lines}, band.distance_m).map(polygon => polygon.map(ring => ring.map(([lat, lon]) => [lon, lat])));
+    const text = `${band.label}: ${band.distance_m / 1000} km from the line of contact (${band.provision})`;
+    bands.appendChild(el("path", {d: pathOf(project, polygons), class: "band " + band.kind, fill: colour,
+                                  "fill-rule": "nonzero", "data-distance-m": band.distance_m}))
+         .appendChild(el("title", {}, text));
+    if (legend) {
+      const item = legend.appendChild(html("span", undefined, "band-item"));
+      item.appendChild(html("span", "\u25A0 ")).style.color = colour;
+      item.appendChild(document.createTextNode(text));
+    }
+  });
+}
+
 function drawLayers(svg, project) {
   const layers = data.layers || {};
   const group = el("g", {id: "layers"});
@@ -71,14 +124,13 @@ function drawLayers(svg, project) {
          .appendChild(el("title", {}, c.name));
   for (const r of layers.regions || [])
     group.appendChild(el("path", {d: pathOf(project, r.coords), class: "oblast"})).appendChild(el("title", {}, r.name));
+  drawBands(group, project, layers);
   for (const a of layers.occupied || [])
     group.appendChild(el("path", {d: pathOf(project, a.coords), class: "occupied"}))
          .appendChild(el("title", {}, `occupied area as of ${a.as_of} (${a.source})`));
   if (layers.contact)
     group.appendChild(el("path", {d: pathOf(project, layers.contact.coords), class: "contact"}))
          .appendChild(el("title", {}, "line of contact: " + layers.contact.source));
-  for (const band of layers.bands || [])
-    group.appendChild(el("path", {d: pathOf(project, band.coords), class: "band"})).appendChild(el("title", {}, band.name));
   svg.appendChild(group);
 }
 

@@ -90,6 +90,79 @@ TEST(VerifyPage, RendersInHeadlessChromiumWithoutConsoleErrors) {
   EXPECT_EQ(console.str().find("CONSOLE"), std::string::npos) << console.str();
 }
 
+// A strip of occupied land east of Kharkiv, as --line-of-contact would give it.
+geo::MultiPolygon contact_strip() {
+  return geo::MultiPolygon({geo::Polygon{{{37.0, 48.0}, {37.0, 50.5}, {38.5, 50.5}, {38.5, 48.0}, {37.0, 48.0}}, {}}});
+}
+
+// Runs Chromium on `page` and returns the DOM its script left, with the console in `console`.
+std::string rendered_dom(const std::filesystem::path& page, std::string& console) {
+  const char* browser = nullptr;
+  for (const char* candidate : {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
+    if (std::filesystem::exists(candidate)) browser = candidate;
+  if (browser == nullptr) return {};
+  const auto dom = page.parent_path() / (page.stem().string() + ".dom.html");
+  const auto log = page.parent_path() / (page.stem().string() + ".console.txt");
+  const std::string command =
+      std::string(browser) + " --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --dump-dom file://" +
+      page.string() + " > " + dom.string() + " 2> " + log.string();
+  if (std::system(command.c_str()) != 0) return {};
+  std::ostringstream dom_text, console_text;
+  dom_text << std::ifstream(dom).rdbuf();
+  console_text << std::ifstream(log).rdbuf();
+  console = console_text.str();
+  return dom_text.str();
+}
+
+std::size_t band_count(const std::string& text, const std::string& part) {
+  std::size_t count = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++count;
+  return count;
+}
+
+TEST(VerifyPage, BandsAroundTheLineOfContactOnlyWhenALineIsGiven) {
+  const verify::VerifyResult result = run_with({FIXTURES / "reports_guarantor.csv"});
+  const geo::MultiPolygon strip = contact_strip();
+  VerifyPageOptions with_line;
+  with_line.occupied_area = &strip;
+  with_line.occupied_area_source = "strip.geojson";
+  std::ostringstream banded, plain;
+  write_verify_page(result, banded, with_line);
+  write_verify_page(result, plain);
+  // The agreement's buffer zone (15 km) and its three pull-back distances, from the data.
+  const nlohmann::json layers = nlohmann::json::parse(data_block(banded.str()))["layers"];
+  ASSERT_TRUE(layers.contains("bands"));
+  std::vector<std::pair<std::string, double>> bands;
+  for (const auto& band : layers["bands"]) bands.emplace_back(band["kind"], band["distance_m"]);
+  const std::vector<std::pair<std::string, double>> expected{
+      {"buffer", 15000}, {"pullback", 50000}, {"pullback", 75000}, {"pullback", 150000}};
+  EXPECT_EQ(bands, expected);
+  EXPECT_NE(banded.str().find("function bandPolygons("), std::string::npos) << "web/band_geometry.js is embedded";
+  EXPECT_EQ(banded.str().find("export function"), std::string::npos) << "as a classic script, not a module";
+  EXPECT_FALSE(nlohmann::json::parse(data_block(plain.str()))["layers"].contains("bands"));
+  EXPECT_EQ(plain.str().find("function bandPolygons("), std::string::npos);
+
+  // Drawn by the page as filled areas with a legend entry each; none without a line.
+  const auto dir = std::filesystem::temp_directory_path() / "verify_page_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "banded.html") << banded.str();
+  std::ofstream(dir / "plain.html") << plain.str();
+  std::string console;
+  const std::string dom = rendered_dom(dir / "banded.html", console);
+  if (dom.empty()) GTEST_SKIP() << "no Chromium to render " << dir / "banded.html";
+  EXPECT_EQ(console.find("Uncaught"), std::string::npos) << console;
+  EXPECT_EQ(band_count(dom, "class=\"band buffer\""), 1u) << dom.substr(0, 2000);
+  EXPECT_EQ(band_count(dom, "class=\"band pullback\""), 3u);
+  EXPECT_EQ(band_count(dom, "class=\"band-item\""), 4u) << "one legend entry per band";
+  EXPECT_NE(dom.find("buffer zone: 15 km from the line of contact (full_ceasefire_buffer_zone)"), std::string::npos);
+  EXPECT_NE(dom.find("pull-back of mlrs: 75 km from the line of contact (full_ceasefire_pullback)"), std::string::npos);
+  // The widest band is drawn first, so each narrower one shows over it.
+  EXPECT_LT(dom.find("data-distance-m=\"150000\""), dom.find("data-distance-m=\"15000\""));
+  const std::string plain_dom = rendered_dom(dir / "plain.html", console);
+  EXPECT_EQ(band_count(plain_dom, "class=\"band "), 0u);
+  EXPECT_NE(plain_dom.find("energy_moratorium_2025"), std::string::npos) << "the page still drew";
+}
+
 TEST(VerifyPage, ManyIncidentsAreAggregatedIntoCellsAndThePageStaysSmall) {
   verify::testing::SyntheticConfig config;
   config.events = 12000;
