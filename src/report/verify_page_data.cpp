@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "guarantor/core/date.hpp"
 
@@ -168,6 +169,13 @@ json VerifyPageData::finish(const verify::VerifyResult& result) const {
     }
   }
 
+  // Why the listed incidents' reports merged, in the order they merged.
+  std::unordered_map<std::size_t, std::vector<std::size_t>> merges_of;
+  for (const Candidate* c : listed) merges_of[c->index];
+  for (std::size_t merge = 0; merge < result.clusters.merges.size(); ++merge)
+    if (const auto it = merges_of.find(result.clusters.merges[merge].incident); it != merges_of.end())
+      it->second.push_back(merge);
+
   json listed_json = json::array();
   for (const Candidate* c : listed) {
     const std::size_t index = c->index;
@@ -190,6 +198,17 @@ json VerifyPageData::finish(const verify::VerifyResult& result) const {
                          {"text", cut_text(report.description, limits.text_chars)},
                          {"origin", report.origin}});
     }
+    const std::vector<std::size_t>& merge_indexes = merges_of[index];
+    json merges = json::array();
+    for (std::size_t k = 0; k < std::min(limits.merges_per_incident, merge_indexes.size()); ++k) {
+      const verify::MergeExplanation& merge = result.clusters.merges[merge_indexes[k]];
+      merges.push_back({{"report", result.reports[merge.report].id},
+                        {"distance_m", std::lround(merge.distance_m)},
+                        {"gate_m", std::lround(merge.gate_m)},
+                        {"time_gap_s", merge.time_apart_s},
+                        {"rule", verify::merge_rule_name(merge)},
+                        {"candidates", merge.candidates}});
+    }
     const verify::Grade& grade = result.grades[index];
     listed_json.push_back({{"id", incident.id},
                            {"lon", rounded(incident.position.lon)},
@@ -207,7 +226,10 @@ json VerifyPageData::finish(const verify::VerifyResult& result) const {
                            {"parties", c->parties},
                            {"findings", std::move(findings)},
                            {"report_count", incident.reports.size()},
-                           {"reports", std::move(reports)}});
+                           {"reports", std::move(reports)},
+                           {"first_report", result.reports[incident.reports.front()].id},
+                           {"merge_count", merge_indexes.size()},
+                           {"merges", std::move(merges)}});
   }
 
   json timeline_json = json::array();

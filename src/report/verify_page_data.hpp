@@ -21,6 +21,7 @@ struct VerifyPageLimits {
   std::size_t max_listed = 5000;       ///< incidents listed in all (about 1 KB each on the page)
   std::size_t text_chars = 240;        ///< report text shown per report
   std::size_t reports_per_incident = 6;   ///< reports listed per incident
+  std::size_t merges_per_incident = 20;   ///< merge reasons listed per incident (all are counted)
   std::size_t rejected_listed = 200;   ///< rejected rows listed (all are counted)
 };
 

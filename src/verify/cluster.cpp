@@ -285,4 +285,21 @@ ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterP
   return result;
 }
 
+MergesByIncident merges_by_incident(const ClusterResult& clusters) {
+  MergesByIncident index;
+  index.offsets.assign(clusters.incidents.size() + 1, 0);
+  for (const MergeExplanation& merge : clusters.merges) ++index.offsets[merge.incident + 1];
+  for (std::size_t incident = 1; incident < index.offsets.size(); ++incident)
+    index.offsets[incident] += index.offsets[incident - 1];
+  index.order.resize(clusters.merges.size());
+  std::vector<std::size_t> next(index.offsets.begin(), index.offsets.end() - 1);
+  for (std::size_t merge = 0; merge < clusters.merges.size(); ++merge)
+    index.order[next[clusters.merges[merge].incident]++] = merge;
+  return index;
+}
+
+std::string_view merge_rule_name(const MergeExplanation& merge) noexcept {
+  return merge.rule == AREA_MERGE_RULE ? "same_area" : "distance_gate";
+}
+
 }  // namespace guarantor::verify

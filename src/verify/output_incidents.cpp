@@ -1,3 +1,4 @@
+#include <cmath>
 #include <map>
 #include <ostream>
 
@@ -36,8 +37,48 @@ constexpr std::string_view GEOJSON_CLOSING = "\n]}\n";
 // incidents, in any order). Each feature is the bytes nlohmann's dump of {geometry, properties,
 // type} gives (keys sorted), built straight into text a chunk of incidents at a time: memory
 // stays that of a few MiB.
+// Why each later report joined: report id, distance to the incident and the gate allowed, gap
+// between the time spans, the rule, the incidents that passed the gates, and the incident's
+// extent and span after the merge (keys sorted, as nlohmann writes them).
+void append_merges(std::string& text, const VerifyResult& result, const MergesByIncident& merges,
+                   std::size_t incident) {
+  using detail::append_json_key;
+  using detail::append_json_number;
+  text += '[';
+  for (std::size_t k = merges.offsets[incident]; k < merges.offsets[incident + 1]; ++k) {
+    const MergeExplanation& merge = result.clusters.merges[merges.order[k]];
+    if (k > merges.offsets[incident]) text += ',';
+    text += '{';
+    append_json_key(text, "candidates");
+    append_json_number(text, static_cast<std::uint64_t>(merge.candidates));
+    text += ',';
+    append_json_key(text, "distance_m");
+    append_json_number(text, std::round(merge.distance_m));
+    text += ',';
+    append_json_key(text, "extent_m");
+    append_json_number(text, std::round(merge.extent_m));
+    text += ',';
+    append_json_key(text, "gate_m");
+    append_json_number(text, std::round(merge.gate_m));
+    text += ',';
+    append_json_key(text, "report");
+    detail::append_json_string(text, result.reports[merge.report].id);
+    text += ',';
+    append_json_key(text, "rule");
+    detail::append_json_string(text, merge_rule_name(merge));
+    text += ',';
+    append_json_key(text, "span_s");
+    append_json_number(text, static_cast<std::int64_t>(merge.span_s));
+    text += ',';
+    append_json_key(text, "time_gap_s");
+    append_json_number(text, static_cast<std::int64_t>(merge.time_apart_s));
+    text += '}';
+  }
+  text += ']';
+}
+
 void write_features(std::ostream& out, const VerifyResult& result, std::size_t first, std::size_t last,
-                    const std::vector<Finding>& findings, unsigned threads) {
+                    const std::vector<Finding>& findings, const MergesByIncident& merges, unsigned threads) {
   const auto& incidents = result.clusters.incidents;
   std::vector<std::size_t> first_finding(last - first + 1, 0);
   for (const auto& finding : findings) ++first_finding[finding.incident - first + 1];
@@ -85,6 +126,9 @@ void write_features(std::ostream& out, const VerifyResult& result, std::size_t f
         append_json_key(text, "first");
         append_json_string(text, format_datetime(incident.first_s));
         text += ',';
+        append_json_key(text, "first_report");
+        append_json_string(text, result.reports[incident.reports.front()].id);
+        text += ',';
         append_json_key(text, "grade");
         append_json_string(text, result.grades[index].code());
         text += ',';
@@ -93,6 +137,9 @@ void write_features(std::ostream& out, const VerifyResult& result, std::size_t f
         text += ',';
         append_json_key(text, "last");
         append_json_string(text, format_datetime(incident.last_s));
+        text += ',';
+        append_json_key(text, "merges");
+        append_merges(text, result, merges, index);
         text += ',';
         append_json_key(text, "out_of_theatre");
         text += incident.out_of_theatre ? "true," : "false,";
@@ -122,7 +169,8 @@ void write_features(std::ostream& out, const VerifyResult& result, std::size_t f
 
 void write_incidents_geojson(const VerifyResult& result, std::ostream& out, unsigned threads) {
   out << GEOJSON_OPENING;
-  write_features(out, result, 0, result.clusters.incidents.size(), result.findings, threads);
+  write_features(out, result, 0, result.clusters.incidents.size(), result.findings, merges_by_incident(result.clusters),
+                 threads);
   out << GEOJSON_CLOSING;
 }
 
@@ -132,7 +180,9 @@ IncidentsGeojsonStream::IncidentsGeojsonStream(std::ostream& out, unsigned threa
 
 void IncidentsGeojsonStream::add(const VerifyResult& result, std::size_t first, std::size_t last,
                                  const std::vector<Finding>& findings) {
-  write_features(out_, result, first, last, findings, threads_);
+  // The incidents' merges are indexed once, at the first block: clustering is done by then.
+  if (!merges_) merges_ = std::make_unique<MergesByIncident>(merges_by_incident(result.clusters));
+  write_features(out_, result, first, last, findings, *merges_, threads_);
 }
 
 void IncidentsGeojsonStream::finish() { out_ << GEOJSON_CLOSING; }

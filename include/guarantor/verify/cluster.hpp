@@ -69,6 +69,20 @@ struct ClusterResult {
   std::vector<std::size_t> unlocated;  ///< reports without a position: not clustered
 };
 
+/// The merges of every incident in the order they happened: those of incident i are
+/// ClusterResult::merges[order[k]] for k in [offsets[i], offsets[i + 1]). An incident's first
+/// report (Incident::reports[0]) started it; each later one joined by one merge.
+struct MergesByIncident {
+  std::vector<std::size_t> offsets;
+  std::vector<std::size_t> order;
+};
+MergesByIncident merges_by_incident(const ClusterResult& clusters);
+
+/// A short, stable name of the rule that allowed a merge, for outputs: "distance_gate" (within the
+/// distance gate and the time window) or "same_area" (both located only to the same admin area,
+/// within the time window). MergeExplanation::rule holds the rule in words.
+std::string_view merge_rule_name(const MergeExplanation& merge) noexcept;
+
 /// Clusters located reports. Deterministic: any permutation of `reports` gives the same
 /// incidents (as sets of reports) with the same ids and merges.
 ClusterResult cluster_reports(const std::vector<Report>& reports, const ClusterParams& params);

@@ -17,7 +17,8 @@ namespace guarantor::verify {
 // The writers prepare records on up to `threads` threads of the shared pool (0: all of them) and
 // write them in order: the bytes are the same for any thread count.
 
-/// FeatureCollection of incident Points with category, target, grade and each finding.
+/// FeatureCollection of incident Points with category, target, grade, each finding, the report
+/// that started the incident (`first_report`) and why each later one merged (`merges`).
 void write_incidents_geojson(const VerifyResult& result, std::ostream& out, unsigned threads = 0);
 
 /// One row per incident under ACLED's column names (event_id_cnty, event_date, event_type, ...).
@@ -51,6 +52,7 @@ public:
 private:
   std::ostream& out_;
   unsigned threads_;
+  std::unique_ptr<MergesByIncident> merges_;
 };
 
 /// findings.json: its whole-run aggregates (counts by provision, day and side) come before the

@@ -221,6 +221,17 @@ function showIncident(index) {
   panel.appendChild(table);
   if (incident.report_count > incident.reports.length)
     panel.appendChild(html("p", `${incident.report_count - incident.reports.length} more reports in findings.json.`));
+  // Why the reports are one incident: the first started it, each later one merged by a rule.
+  panel.appendChild(html("h4", "Why these reports are one incident"));
+  const why = panel.appendChild(html("ul", undefined, "merges"));
+  why.appendChild(html("li", `${incident.first_report}: first report, started the incident`));
+  const rules = {distance_gate: "within the distance gate and the time window", same_area: "same admin area, within the time window"};
+  for (const m of incident.merges)
+    why.appendChild(html("li", `${m.report}: merged ${m.distance_m} m from the incident (gate ${m.gate_m} m), ` +
+                               `${m.time_gap_s} s between the time spans; ${rules[m.rule] || m.rule}` +
+                               (m.candidates > 1 ? `; closest of ${m.candidates} candidate incidents` : "")));
+  if (incident.merge_count > incident.merges.length)
+    why.appendChild(html("li", `${incident.merge_count - incident.merges.length} more merges in incidents.geojson.`));
 }
 
 // One row per provision and party; days on one axis from the first to the last finding, so days

@@ -158,6 +158,7 @@ TEST(VerifyPage, BandsAroundTheLineOfContactOnlyWhenALineIsGiven) {
   EXPECT_NE(dom.find("pull-back of mlrs: 75 km from the line of contact (full_ceasefire_pullback)"), std::string::npos);
   // The widest band is drawn first, so each narrower one shows over it.
   EXPECT_LT(dom.find("data-distance-m=\"150000\""), dom.find("data-distance-m=\"15000\""));
+  EXPECT_NE(dom.find("first report, started the incident"), std::string::npos) << "the incident panel says why";
   const std::string plain_dom = rendered_dom(dir / "plain.html", console);
   EXPECT_EQ(band_count(plain_dom, "class=\"band "), 0u);
   EXPECT_NE(plain_dom.find("energy_moratorium_2025"), std::string::npos) << "the page still drew";
@@ -185,6 +186,21 @@ TEST(VerifyPage, ManyIncidentsAreAggregatedIntoCellsAndThePageStaysSmall) {
   EXPECT_EQ(total, result.clusters.incidents.size()) << "every incident is counted in a cell";
   EXPECT_LE(data["incidents"].size(), 5000u);
   EXPECT_EQ(data["incident_total"].get<std::size_t>(), result.clusters.incidents.size());
+  // Each listed incident says why its reports are one: its first report and every later merge.
+  std::size_t merged = 0;
+  for (const auto& incident : data["incidents"]) {
+    EXPECT_EQ(incident["first_report"], incident["reports"][0]["id"]);
+    EXPECT_EQ(incident["merge_count"].get<std::size_t>() + 1, incident["report_count"].get<std::size_t>());
+    EXPECT_LE(incident["merges"].size(), 20u);
+    for (const auto& merge : incident["merges"]) {
+      if (merge["rule"] == "distance_gate") {
+        EXPECT_LE(merge["distance_m"].get<double>(), merge["gate_m"].get<double>()) << merge.dump();
+      }
+      EXPECT_GE(merge["time_gap_s"].get<long long>(), 0);
+      ++merged;
+    }
+  }
+  EXPECT_GT(merged, 0u) << "the synthetic events have several reports each";
   EXPECT_LT(page.str().size(), 8u << 20) << "a page of a few MB, not hundreds";
 
   // Gathered a block of incidents at a time while a run judges (as `guarantor verify` writes it),

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -119,6 +120,18 @@ TEST(Outputs, GeoJsonFeaturesAreTheDumpOfEachIncident) {
   for (const Finding& finding : result.findings)
     findings[finding.incident].push_back(
         {{"provision", finding.provision_id}, {"outcome", to_string(finding.outcome)}});
+  // Each incident's merges in the order they happened, with the rule's short name.
+  std::vector<nlohmann::json> merges(result.clusters.incidents.size(), nlohmann::json::array());
+  for (const MergeExplanation& merge : result.clusters.merges)
+    merges[merge.incident].push_back(
+        {{"report", result.reports[merge.report].id},
+         {"distance_m", std::round(merge.distance_m)},
+         {"gate_m", std::round(merge.gate_m)},
+         {"time_gap_s", merge.time_apart_s},
+         {"rule", merge.rule.rfind("same admin area", 0) == 0 ? "same_area" : "distance_gate"},
+         {"candidates", merge.candidates},
+         {"extent_m", std::round(merge.extent_m)},
+         {"span_s", merge.span_s}});
   const std::vector<std::string> lines = lines_of(text);
   for (std::size_t index = 0; index < result.clusters.incidents.size(); ++index) {
     const Incident& incident = result.clusters.incidents[index];
@@ -126,6 +139,8 @@ TEST(Outputs, GeoJsonFeaturesAreTheDumpOfEachIncident) {
     properties.erase("position");
     properties["grade"] = result.grades[index].code();
     properties["findings"] = findings[index];
+    properties["first_report"] = result.reports[incident.reports.front()].id;
+    properties["merges"] = merges[index];
     const nlohmann::json expected{
         {"type", "Feature"},
         {"geometry", {{"type", "Point"}, {"coordinates", {incident.position.lon, incident.position.lat}}}},
