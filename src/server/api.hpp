@@ -13,6 +13,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "findings_index.hpp"
 #include "guarantor/planner/parameters.hpp"
 #include "guarantor/server/server.hpp"
 #include "job_runner.hpp"
@@ -61,6 +62,8 @@ using Handler = std::function<Reply(Context&)>;
 /// Answers the response cache keeps at one revision: every page of the pledge list and every
 /// single pledge for each scope (a role, or a liaison's nation) that reads them, with room.
 constexpr std::size_t RESPONSE_CACHE_ENTRIES = 4096;
+/// Findings versions whose index the server keeps: the latest and the one compared with it.
+constexpr std::size_t FINDINGS_INDEXES_KEPT = 2;
 
 /// The shared state behind every request.
 struct Server::Impl {
@@ -81,6 +84,8 @@ struct Server::Impl {
   ResponseCache responses{RESPONSE_CACHE_ENTRIES};
   /// The pledges in memory for the hot reads, caught up with the database on each use.
   PledgeTable pledge_table;
+  /// The findings versions read last, indexed for the monitoring page (findings_index.hpp).
+  FindingsIndexCache findings_indexes{FINDINGS_INDEXES_KEPT};
   socket_t listening_socket = INVALID_SOCKET;  ///< set while bind() creates it
   /// Event streams open now (job_endpoints.cpp), at most options.max_event_streams.
   std::atomic<std::size_t> open_streams = 0;
@@ -137,6 +142,10 @@ void add_openapi_route(std::vector<Route>& table);
 void add_week_routes(std::vector<Route>& table);
 void add_report_routes(std::vector<Route>& table);
 void add_findings_routes(std::vector<Route>& table);
+void add_findings_view_routes(std::vector<Route>& table);
+/// Findings version `id_text` if the caller may read it; store::NotFound otherwise (an
+/// unpublished version is missing for roles that read published findings only).
+store::FindingsVersion visible_findings_version(Context& context, const std::string& id_text);
 void add_brief_pdf_route(std::vector<Route>& table);
 void add_catalogue_route(std::vector<Route>& table);
 void add_pledge_preview_route(std::vector<Route>& table);

@@ -15,14 +15,6 @@ constexpr const char* ONE = R"(/api/v1/findings/([0-9]{1,18}))";
 
 bool reads_unpublished(const Context& context) { return MONITORING.contains(context.user().role); }
 
-// The version if the caller may see it: 404 for an unknown id and, for readers of published
-// findings only, for an unpublished one (as if it did not exist).
-store::FindingsVersion visible_or_missing(Context& context, const std::string& id_text) {
-  auto version = context.server.workspace.findings_version(std::stoll(id_text));
-  if (!version || (!reads_unpublished(context) && !version->published())) throw store::NotFound("findings_version", id_text);
-  return *version;
-}
-
 Reply list(Context& context) {
   const auto [limit, offset] = page_of(context.request);
   json items = json::array();
@@ -36,7 +28,7 @@ Reply list(Context& context) {
 }
 
 Reply read_one(Context& context) {
-  const auto version = visible_or_missing(context, context.path_param(1));
+  const auto version = visible_findings_version(context, context.path_param(1));
   // The findings document goes out as the store holds it (the JSON the verify job wrote), added
   // as one more member after the version's fields: parsing and re-encoding it changed nothing
   // and cost seconds for a large version (60 MiB of JSON for 56,078 findings).
@@ -53,11 +45,20 @@ Reply read_one(Context& context) {
 }
 
 Reply publish(Context& context) {
-  const auto version = visible_or_missing(context, context.path_param(1));
+  const auto version = visible_findings_version(context, context.path_param(1));
   return {200, store::encode_findings_version(context.server.workspace.publish_findings_version(version.id, context.user().name)),
           {}};
 }
 }  // namespace
+
+// 404 for an unknown id and, for readers of published findings only, for an unpublished one (as
+// if it did not exist).
+store::FindingsVersion visible_findings_version(Context& context, const std::string& id_text) {
+  auto version = context.server.workspace.findings_version(std::stoll(id_text));
+  if (!version || (!reads_unpublished(context) && !version->published()))
+    throw store::NotFound("findings_version", id_text);
+  return *version;
+}
 
 void add_findings_routes(std::vector<Route>& table) {
   table.push_back({"GET", "/api/v1/findings", EVERYONE, list});

@@ -229,6 +229,7 @@ std::vector<Route> routes() {
   add_week_routes(table);
   add_report_routes(table);
   add_findings_routes(table);
+  add_findings_view_routes(table);
   add_brief_pdf_route(table);
   add_catalogue_route(table);
   add_pledge_preview_route(table);

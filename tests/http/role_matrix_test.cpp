@@ -60,6 +60,8 @@ const Case MATRIX[] = {
     {"GET", "/api/v1/reports/999999", "", {"secretariat", "monitor"}},
     {"GET", "/api/v1/findings", "", ALL},
     {"GET", "/api/v1/findings/999999", "", ALL},
+    {"GET", "/api/v1/findings/999999/summary", "", ALL},
+    {"GET", "/api/v1/findings/999999/findings", "", ALL},
     {"POST", "/api/v1/findings/999999/publish", "", {"secretariat", "monitor"}},
     {"GET", "/api/v1/plans", "", ALL},
     {"GET", "/api/v1/plans/999999", "", ALL},
