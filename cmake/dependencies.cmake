@@ -21,6 +21,8 @@ pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx>=6.4)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 # Spreadsheet exports of the workspace (Debian libxlsxwriter-dev).
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.1)
+# The pages' files are gzip-compressed once per process and kept (src/server/asset_reply.cpp).
+find_package(ZLIB 1.2.11 REQUIRED)
 find_package(Threads REQUIRED)
 if(GUARANTOR_BUILD_TESTS)
   find_package(GTest 1.12 REQUIRED)

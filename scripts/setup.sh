@@ -9,7 +9,7 @@ DEBIAN_PACKAGES=(
   build-essential cmake pkg-config git
   nlohmann-json3-dev libfmt-dev libcli11-dev libboost-dev libgeographiclib-dev
   coinor-libcbc-dev libsodium-dev libssl-dev libsqlite3-dev libcpp-httplib-dev libxlsxwriter-dev
-  libpqxx-dev postgresql postgresql-15-postgis-3 openssl
+  zlib1g-dev libpqxx-dev postgresql postgresql-15-postgis-3 openssl
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   nodejs npm chromium poppler-utils unzip

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "asset_reply.hpp"
 #include "guarantor/core/sha256.hpp"
 #include "http_fixture.hpp"
 
@@ -134,6 +135,43 @@ TEST_P(Pages, ABrowsersRequestIsAnsweredInGzipNotBrotli) {
   ASSERT_TRUE(api);
   EXPECT_EQ(api->status, 200);
   EXPECT_EQ(api->get_header_value("Content-Encoding"), "");
+}
+
+// Each file is compressed once, at the best level, when the server first reads it, and every
+// request accepting gzip gets those kept bytes (httplib would compress each response anew, at its
+// default level); a client without gzip gets the file as it is.
+TEST_P(Pages, FilesAreSentInTheGzipFormKeptForThem) {
+  server::ServerOptions options;
+  options.asset_dir = GUARANTOR_TEST_ASSET_DIR;
+  RunningServer with_libraries(*workspace_, *base_, options);
+  auto client = with_libraries.client();
+  client.set_decompress(false);
+  std::ifstream in(std::string(GUARANTOR_TEST_ASSET_DIR) + "/leaflet/dist/leaflet.js", std::ios::binary);
+  const std::string library((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto kept = server::asset_body(library);
+  ASSERT_TRUE(kept.gzip);
+  EXPECT_LT(kept.gzip->size(), library.size() / 2);
+  for (int request = 0; request < 2; ++request) {
+    auto result = client.Get("/assets/lib/leaflet.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 200);
+    EXPECT_EQ(result->get_header_value("Content-Encoding"), "gzip");
+    EXPECT_EQ(result->get_header_value("Vary"), "Accept-Encoding");
+    EXPECT_TRUE(result->body == *kept.gzip)
+        << "request " << request << ": " << result->body.size() << " bytes, kept " << kept.gzip->size();
+  }
+  auto plain = client.Get("/assets/lib/leaflet.js");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->get_header_value("Content-Encoding"), "");
+  EXPECT_TRUE(plain->body == library);
+  // The pages' own files too, and images, already compressed, go as they are.
+  auto script = client.Get("/assets/app.js", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->get_header_value("Content-Encoding"), "gzip");
+  auto image = client.Get("/assets/lib/images/layers.png", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(image);
+  EXPECT_EQ(image->status, 200);
+  EXPECT_EQ(image->get_header_value("Content-Encoding"), "");
 }
 
 TEST_P(Pages, ApiAnswersAreNeverKept) {
