@@ -120,9 +120,12 @@ async function largeMonitoring(args, tools, browser) {
     const slowest = await page.evaluate(() => performance.getEntriesByType('resource').sort((a, b) => b.duration - a.duration).slice(0, 3)
       .map((entry) => `${new URL(entry.name).pathname} ${entry.duration.toFixed(0)} ms, ${(entry.transferSize / 1024).toFixed(0)} KiB over the wire (${(entry.decodedBodySize / 2 ** 20).toFixed(1)} MiB decoded)`));
     console.log(`slowest requests: ${slowest.join('; ')}`);
-    // Interactive: a filter redraws the table, map and charts from the loaded findings.
+    // Interactive: a filter redraws the counts, map, charts and the table's first page from the
+    // version's summary and list (the table is aria-busy until its rows are drawn).
+    await page.waitForSelector('#findings-table[aria-busy="false"]', { timeout: 600000 });
     started = performance.now();
     await page.selectOption('#filter-outcome', 'violation');
+    await page.waitForSelector('#findings-table[aria-busy="false"]', { timeout: 600000 });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     console.log(`the outcome filter redrew the page in ${(performance.now() - started).toFixed(0)} ms`);
   } finally {

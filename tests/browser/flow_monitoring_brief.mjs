@@ -14,6 +14,9 @@ import { DK_LINE, addDenmarkPeaceDealCaveat, apiCall, checkAccessibility, logIn,
 // with the job's progress, reads the findings the API stored (every test and claim shown),
 // filters them, saves the CSV and publishes; an observer then reads that published version only.
 const REPORT_FILE = new URL('../fixtures/verify/reports_guarantor.csv', import.meta.url);
+// The findings table reads its rows from the API after each change of the filters; it is
+// aria-busy until they are drawn.
+const findingsSettled = (page) => page.waitForSelector('#findings-table[aria-busy="false"]');
 
 async function monitoringFlow(context, origin, tools, args, checks) {
   const page = await context.newPage();
@@ -39,6 +42,7 @@ async function monitoringFlow(context, origin, tools, args, checks) {
   const bar = await page.evaluate(() => [document.getElementById('verify-progress').value, document.getElementById('verify-progress').max]);
   checks.expect(bar[0] === bar[1] && bar[1] > 1, `the verify progress bar ends full (${bar[0]} of ${bar[1]})`);
 
+  await findingsSettled(page);
   const api = await page.evaluate(async () => (await fetch('/api/v1/findings/1')).json());
   const findings = api.findings.findings;
   checks.expect((await page.locator('tr.g-finding-row').count()) === findings.length && findings.length > 0,
@@ -55,9 +59,11 @@ async function monitoringFlow(context, origin, tools, args, checks) {
   }
   await monitoringMapAndCharts(page, findings, checks);
   await page.selectOption('#filter-outcome', 'no_violation');
+  await findingsSettled(page);
   const noViolation = findings.filter((finding) => finding.outcome === 'no_violation').length;
   checks.expect((await page.locator('tr.g-finding-row').count()) === noViolation, `the outcome filter shows the ${noViolation} findings of no violation`);
   await page.selectOption('#filter-party', 'RU');
+  await findingsSettled(page);
   const ruNoViolation = findings.filter((finding) => finding.outcome === 'no_violation' && 'RU' in finding.claims).length;
   checks.expect((await page.locator('tr.g-finding-row').count()) === ruNoViolation, `with party RU, ${ruNoViolation} rows`);
   const ruIncidents = new Set(findings.filter((finding) => finding.outcome === 'no_violation' && 'RU' in finding.claims && finding.position).map((finding) => finding.incident)).size;
@@ -65,13 +71,17 @@ async function monitoringFlow(context, origin, tools, args, checks) {
   checks.expect(ruDrawn === ruIncidents, `the map follows the filters (${ruDrawn} incidents drawn of ${ruIncidents})`);
   await page.selectOption('#filter-party', '');
   await page.selectOption('#filter-outcome', '');
+  await findingsSettled(page);
   const grade = findings[0].grade.code;
   await page.selectOption('#filter-grade', grade);
+  await findingsSettled(page);
   const graded = findings.filter((finding) => finding.grade.code === grade).length;
   checks.expect((await page.locator('tr.g-finding-row').count()) === graded, `the grade filter ${grade} shows ${graded} rows`);
   await page.selectOption('#filter-grade', '');
+  await findingsSettled(page);
   await page.fill('#filter-from', '2025-03-21');
   await page.dispatchEvent('#filter-from', 'change');
+  await findingsSettled(page);
   const fromDay = findings.filter((finding) => finding.date >= '2025-03-21').length;
   checks.expect((await page.locator('tr.g-finding-row').count()) === fromDay, `from 2025-03-21, ${fromDay} rows`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#findings-csv')]);
@@ -92,6 +102,7 @@ async function monitoringFlow(context, origin, tools, args, checks) {
   await checks.watch(observer, origin);
   const other = await observer.newPage();
   await logIn(other, origin, 'observer', '/monitoring');
+  await findingsSettled(other);
   checks.expect((await other.locator('tr.g-findings-version-row').count()) === 1, 'an observer reads the published findings version');
   checks.expect((await other.locator('#report-file').count()) === 0 && (await other.locator('#run-verify').count()) === 0,
     'an observer can neither upload nor verify');

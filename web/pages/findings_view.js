@@ -1,16 +1,17 @@
-// One findings version on the monitoring page: filters (party claimed, provision, outcome, date),
-// the findings that pass them with every test's verdict and reason, the grade and each party's
-// claims kept apart, and the CSV of what is shown. Everything is drawn from the findings document
-// `guarantor verify` writes (docs/verifier.md, "Agreements and findings").
+// One findings version on the monitoring page: filters (party claimed, provision, outcome, grade,
+// date), the counts of the findings that pass them, a page of those findings at a time with every
+// test's verdict and reason, the grade and each party's claims kept apart, and the CSV of all of
+// them. The counts come from the version's summary and the rows from its paged list (GET
+// /api/v1/findings/{id}/summary and /findings, docs/workspace.md), so a version of 100,000
+// reports is never downloaded whole; the CSV reads the list page by page when asked for.
 import { h, replace, plural } from '../dom.js';
 import { downloadCsv } from '../csv.js';
+import { api } from '../api.js';
 
-// Drawing a row costs far more than filtering one: past this many the table says how many it
-// leaves out, and the CSV (made from the data, not the table) still holds every row.
-const MAX_ROWS_SHOWN = 500;
+// Rows per page of the table, and per request when the CSV reads every finding that passes.
+const PAGE_ROWS = 100;
+const CSV_PAGE_ROWS = 1000;
 const OUTCOMES = { violation: 'violation', undetermined: 'undetermined', no_violation: 'no violation' };
-// Most serious first, so a reader meets violations before anything else.
-const SEVERITY = { violation: 0, undetermined: 1, no_violation: 2 };
 const VERDICT_MARKS = { in: '\u2713 in', out: '\u2717 out', edge: '\u25D1 edge', not_checked: '- not checked' };
 
 function claimsText(claims) {
@@ -22,29 +23,6 @@ function claimsText(claims) {
 
 function testsText(tests) {
   return (tests ?? []).map((test) => `${test.test}: ${test.verdict} - ${test.reason}`);
-}
-
-/// The parties claiming anything, the provisions and the dates of a findings document.
-function choices(document) {
-  const parties = new Set();
-  const dates = [];
-  for (const finding of document.findings) {
-    Object.keys(finding.claims ?? {}).forEach((party) => parties.add(party));
-    if (finding.date) dates.push(finding.date);
-  }
-  dates.sort();
-  const grades = [...new Set(document.findings.map((finding) => finding.grade?.code).filter(Boolean))].sort();
-  return { parties: [...parties].sort(), grades, provisions: document.provisions.map((provision) => provision.id), first: dates[0] ?? '', last: dates[dates.length - 1] ?? '' };
-}
-
-function passes(finding, filter) {
-  if (filter.provision && finding.provision !== filter.provision) return false;
-  if (filter.grade && finding.grade?.code !== filter.grade) return false;
-  if (filter.outcome && finding.outcome !== filter.outcome) return false;
-  if (filter.party && !(filter.party in (finding.claims ?? {}))) return false;
-  if (filter.from && (finding.date ?? '') < filter.from) return false;
-  if (filter.until && (finding.date ?? '') > filter.until) return false;
-  return true;
 }
 
 function findingRow(finding, onOpenIncident) {
@@ -77,51 +55,100 @@ function select(id, label, options) {
     h('select', { id }, h('option', { value: '' }, 'all'), options.map(([value, text]) => h('option', { value }, text))));
 }
 
-/// The findings of `version` (with its `findings` document) with filters and CSV; `illustrative`
-/// labels the export when the grades or provisions come from the project's examples.
-/// `onShown(findings)` gets the findings that pass the filters at each change, `onOpenIncident(id)`
-/// opens an incident from its row, and `between` (elements: the map, the charts) goes between the
-/// filters and the table, so they follow the same filters.
-export function findingsView(version, illustrative, { onShown = null, onOpenIncident = null, between = [] } = {}) {
-  const document = version.findings;
-  const { parties, grades, provisions, first, last } = choices(document);
-  const titles = Object.fromEntries(document.provisions.map((provision) => [provision.id, provision.title]));
+/// The query of `filter` ({party, provision, outcome, grade, from, until}), empty values left out.
+export function filterQuery(filter) {
+  return new URLSearchParams(Object.entries(filter).filter(([, value]) => value)).toString();
+}
+
+/// The findings of `version` (a findings version as GET /findings lists it) from `summary`, its
+/// summary without filters, with filters, a paged table and CSV; `illustrative` labels the export
+/// when the grades or provisions come from the project's examples. At each change of the filters
+/// the summary is asked again: `onSummary(summary, query)` gets it (the map and charts follow the
+/// same filters), `onOpenIncident(id)` opens an incident from its row, and `between` (elements:
+/// the map, the charts) goes between the filters and the table.
+export function findingsView(version, summary, illustrative, { onSummary = null, onOpenIncident = null, between = [] } = {}) {
+  const { parties, grades, provisions, first_date: first, last_date: last } = summary.choices;
+  const titles = Object.fromEntries(provisions.map((provision) => [provision.id, provision.title]));
+  const base = `/findings/${version.id}`;
   const filters = h('form.g-inline-form', { id: 'findings-filters', 'aria-label': 'Filter the findings' },
     select('filter-party', 'Party claiming', parties.map((party) => [party, party])),
-    select('filter-provision', 'Provision', provisions.map((id) => [id, `${id}: ${titles[id] ?? ''}`])),
+    select('filter-provision', 'Provision', provisions.map(({ id }) => [id, `${id}: ${titles[id] ?? ''}`])),
     select('filter-outcome', 'Outcome (verdict)', Object.entries(OUTCOMES)),
     select('filter-grade', 'Grade', grades.map((code) => [code, code])),
     h('div.g-field', {}, h('label', { for: 'filter-from' }, 'From (date)'), h('input', { id: 'filter-from', type: 'date', value: first })),
     h('div.g-field', {}, h('label', { for: 'filter-until' }, 'Until (date)'), h('input', { id: 'filter-until', type: 'date', value: last })));
   const count = h('p', { id: 'findings-count', 'aria-live': 'polite' });
-  const target = h('div', { id: 'findings-table' });
-  let shown = [];
-  const draw = () => {
+  // aria-busy while a summary or page is read, so assistive technology (and the browser tests)
+  // wait for the rows that follow the filters.
+  const target = h('div', { id: 'findings-table', 'aria-busy': 'true' });
+  const filterNow = () => {
     const value = (id) => filters.querySelector(`#${id}`).value;
-    const filter = { party: value('filter-party'), provision: value('filter-provision'), outcome: value('filter-outcome'),
+    return { party: value('filter-party'), provision: value('filter-provision'), outcome: value('filter-outcome'),
       grade: value('filter-grade'), from: value('filter-from'), until: value('filter-until') };
-    shown = document.findings.filter((finding) => passes(finding, filter))
-      .sort((a, b) => (SEVERITY[a.outcome] ?? 3) - (SEVERITY[b.outcome] ?? 3) || (a.date ?? '').localeCompare(b.date ?? '') || a.incident.localeCompare(b.incident));
-    const tally = Object.keys(OUTCOMES).map((outcome) => `${shown.filter((finding) => finding.outcome === outcome).length} ${OUTCOMES[outcome]}`).join(', ');
-    count.textContent = `${plural(shown.length, 'finding')} of ${document.findings.length} shown (${tally}).` +
-      (shown.length > MAX_ROWS_SHOWN ? ` The first ${MAX_ROWS_SHOWN} are listed; the CSV holds all ${shown.length}.` : '');
-    replace(target, shown.length === 0 ? h('p.g-empty', {}, 'No finding passes these filters.') : h('table', { id: 'findings' },
+  };
+  let query = filterQuery(filterNow());
+  let total = summary.findings;
+  let asked = 0;
+  const showPage = async (offset) => {
+    const ticket = asked;
+    target.setAttribute('aria-busy', 'true');
+    const { data } = await api('GET', `${base}/findings?${query}&limit=${PAGE_ROWS}&offset=${offset}`);
+    if (ticket !== asked) return;
+    target.setAttribute('aria-busy', 'false');
+    const pager = h('div.g-toolbar', { id: 'findings-pager' },
+      h('button.g-secondary', { type: 'button', id: 'findings-previous', disabled: offset === 0, onclick: () => showPage(Math.max(0, offset - PAGE_ROWS)) }, `Previous ${PAGE_ROWS}`),
+      h('span', { id: 'findings-page' }, `Findings ${offset + 1}-${offset + data.items.length} of ${data.total}`),
+      h('button.g-secondary', { type: 'button', id: 'findings-next', disabled: offset + PAGE_ROWS >= data.total, onclick: () => showPage(offset + PAGE_ROWS) }, `Next ${PAGE_ROWS}`));
+    replace(target, data.total === 0 ? h('p.g-empty', {}, 'No finding passes these filters.') : [h('table', { id: 'findings' },
       h('caption', {}, `Findings of version ${version.id}, most serious first`),
       h('thead', {}, h('tr', {}, ['Incident', 'Date', 'Provision', 'Outcome', 'Tests (verdict and reason)', 'Grade', 'Claims by party']
         .map((header) => h('th', { scope: 'col' }, header)))),
-      h('tbody', {}, shown.slice(0, MAX_ROWS_SHOWN).map((finding) => findingRow(finding, onOpenIncident)))));
-    onShown?.(shown);
+      h('tbody', {}, data.items.map((finding) => findingRow(finding, onOpenIncident)))), data.total > PAGE_ROWS ? pager : null]);
+  };
+  const showCounts = (shown) => {
+    total = shown.findings;
+    const tally = Object.keys(OUTCOMES).map((outcome) => `${shown.by_outcome[outcome] ?? 0} ${OUTCOMES[outcome]}`).join(', ');
+    count.textContent = `${plural(shown.findings, 'finding')} of ${shown.total_findings} shown (${tally}).` +
+      (shown.findings > PAGE_ROWS ? ` They are listed ${PAGE_ROWS} at a time; the CSV holds all ${shown.findings}.` : '');
+  };
+  const draw = async () => {
+    query = filterQuery(filterNow());
+    const ticket = ++asked;
+    target.setAttribute('aria-busy', 'true');
+    try {
+      const { data } = await api('GET', `${base}/summary?${query}`);
+      if (ticket !== asked) return;
+      showCounts(data);
+      onSummary?.(data, query);
+      await showPage(0);
+    } catch (error) {
+      if (ticket !== asked) return;
+      target.setAttribute('aria-busy', 'false');
+      replace(target, h('p.g-form-error', { role: 'alert' }, `The findings could not be read: ${error.message}`));
+    }
   };
   filters.addEventListener('change', draw);
   filters.addEventListener('submit', (event) => event.preventDefault());
-  draw();
-  const download = h('button', { type: 'button', id: 'findings-csv', onclick: () =>
-    downloadCsv(`findings-${version.id}${illustrative ? '-ILLUSTRATIVE' : ''}.csv`, csvRows(version, shown, illustrative)) },
-  'Download the findings shown as CSV');
-  const counts = document.counts ?? {};
+  showCounts(summary);
+  onSummary?.(summary, query);
+  showPage(0).catch((error) => {
+    target.setAttribute('aria-busy', 'false');
+    replace(target, h('p.g-form-error', { role: 'alert' }, `The findings could not be read: ${error.message}`));
+  });
+  const download = h('button', { type: 'button', id: 'findings-csv', onclick: async () => {
+    const rows = [];
+    const csvQuery = query;
+    for (let offset = 0; offset === 0 || offset < total; offset += CSV_PAGE_ROWS) {
+      const { data } = await api('GET', `${base}/findings?${csvQuery}&limit=${CSV_PAGE_ROWS}&offset=${offset}`);
+      rows.push(...data.items);
+      if (data.items.length < CSV_PAGE_ROWS) break;
+    }
+    downloadCsv(`findings-${version.id}${illustrative ? '-ILLUSTRATIVE' : ''}.csv`, csvRows(version, rows, illustrative));
+  } }, 'Download the findings shown as CSV');
+  const counts = version.summary ?? {};
   return h('section.g-section', { id: 'findings-view', 'aria-labelledby': 'findings-title' },
     h('h2', { id: 'findings-title' }, `Findings version ${version.id}${version.published ? ' (published)' : ' (not published)'}`),
-    h('p', {}, `Agreement: ${document.agreement}. Read ${counts.read ?? 0} reports (rejected ${counts.rejected ?? 0}, unlocated ` +
+    h('p', {}, `Agreement: ${summary.agreement}. Read ${counts.read ?? 0} reports (rejected ${counts.rejected ?? 0}, unlocated ` +
       `${counts.unlocated ?? 0}), ${plural(counts.incidents ?? 0, 'incident')}, ${plural(counts.findings ?? 0, 'finding')}: ` +
       `${counts.violations ?? 0} violation, ${counts.undetermined ?? 0} undetermined, ${counts.no_violation ?? 0} no violation.`),
     filters, h('div.g-toolbar', {}, download,

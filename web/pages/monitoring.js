@@ -8,7 +8,7 @@ import { h, replace, plural } from '../dom.js';
 import { api } from '../api.js';
 import { showIllustrative } from '../app.js';
 import { findingsView } from './findings_view.js';
-import { monitoringMap, incidentsOf } from './monitoring_map.js';
+import { monitoringMap } from './monitoring_map.js';
 import { accusations, timeline } from './monitoring_charts.js';
 import { showIncident } from './incident_detail.js';
 import { EXAMPLE_AGREEMENT_SHA256, EXAMPLE_SOURCE_REGISTRY_SHA256 } from '../example_inputs.js';
@@ -136,31 +136,36 @@ function versionsTable(versions, mayPublish, onOpen, onPublished) {
 }
 
 // The findings of a version with the map, the incident drill-down, the timeline and the
-// accusations, all following the findings view's filters.
-function monitoringView(detail, monitor) {
-  const titles = Object.fromEntries(detail.findings.provisions.map((provision) => [provision.id, provision.title]));
+// accusations, all following the findings view's filters and drawn from the version's summary;
+// an incident's findings are read when it is opened.
+function monitoringView(version, summary, monitor) {
+  const titles = Object.fromEntries(summary.choices.provisions.map((provision) => [provision.id, provision.title]));
   const incidentTarget = h('div', { id: 'incident-target' });
-  const open = (incident) => showIncident(incidentTarget, incident, { readsFiles: monitor, titles });
-  const map = monitoringMap(open);
+  const openIncident = async (id, point = null) => {
+    const { data } = await api('GET', `/findings/${version.id}/findings?incident=${encodeURIComponent(id)}&limit=1000`);
+    const first = data.items[0];
+    if (!first) return;
+    const [lon, lat] = first.position ?? [point?.lon ?? 0, point?.lat ?? 0];
+    showIncident(incidentTarget, { incident: id, date: first.date, lon, lat, findings: data.items }, { readsFiles: monitor, titles });
+  };
+  const map = monitoringMap((point) => openIncident(point.incident, point));
   const charts = h('div', { id: 'monitoring-charts' });
-  let shown = [];
+  let shown = null;
   let update = null;
+  const loadView = (query) => async ({ zoom, bbox }) =>
+    (await api('GET', `/findings/${version.id}/summary?${query}${query ? '&' : ''}only=map&zoom=${zoom}&bbox=${bbox}`)).data.map;
   map.ready.then((redraw) => {
     update = redraw;
-    update(shown);
+    if (shown) update(shown.summary.map, loadView(shown.query));
   }, (error) => map.element.append(h('p.g-form-error', { role: 'alert' }, `The map could not be drawn: ${error.message}`)));
-  const onShown = (findings) => {
-    shown = findings;
-    update?.(findings);
+  const onSummary = (next, query) => {
+    shown = { summary: next, query };
+    update?.(next.map, loadView(query));
     replace(charts,
-      h('section.g-section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline per provision and party'), timeline(findings, titles)),
-      h('section.g-section', { 'aria-labelledby': 'accusations-title' }, h('h2', { id: 'accusations-title' }, 'Accusations by each side'), accusations(findings, titles)));
+      h('section.g-section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline per provision and party'), timeline(next.by_provision_party, titles)),
+      h('section.g-section', { 'aria-labelledby': 'accusations-title' }, h('h2', { id: 'accusations-title' }, 'Accusations by each side'), accusations(next.by_provision_party, titles)));
   };
-  const onOpenIncident = (id) => {
-    const incident = incidentsOf(detail.findings.findings.filter((finding) => finding.incident === id)).incidents[0];
-    if (incident) open(incident);
-  };
-  return findingsView(detail, illustrative(detail), { onShown, onOpenIncident, between: [map.element, incidentTarget, charts] });
+  return findingsView(version, summary, illustrative(version), { onSummary, onOpenIncident: (id) => openIncident(id), between: [map.element, incidentTarget, charts] });
 }
 
 export async function render(main, { session, open = null, lastJob = null, uploaded = null }) {
@@ -171,8 +176,9 @@ export async function render(main, { session, open = null, lastJob = null, uploa
   const asked = new URLSearchParams(location.search).get('version');
   const chosenId = open ?? (asked ? Number(asked) : null);
   const chosen = versions.find((version) => version.id === chosenId) ?? versions[versions.length - 1];
-  const detail = chosen ? (await api('GET', `/findings/${chosen.id}`)).data : null;
-  if (detail && illustrative(detail)) {
+  // The first view is the version's summary (counts, charts, map); findings are read a page at a time.
+  const summary = chosen ? (await api('GET', `/findings/${chosen.id}/summary`)).data : null;
+  if (chosen && illustrative(chosen)) {
     showIllustrative('these findings are judged against the example agreement or graded with the example source registry, whose ratings are not an assessment of any outlet.');
   }
   const latest = versions[versions.length - 1];
@@ -190,6 +196,6 @@ export async function render(main, { session, open = null, lastJob = null, uploa
       verifyPanel(files, (job) => job.state === 'succeeded' && reload({ open: job.result.findings_version, lastJob: job }), lastJob)) : null,
     versions.length ? h('section.g-section', { 'aria-labelledby': 'versions-title' }, h('h2', { id: 'versions-title' }, 'Findings versions'),
       versionsTable(versions, monitor, (id) => reload({ open: id }), (id) => reload({ open: id }))) : null,
-    detail ? monitoringView(detail, monitor) : null,
+    summary ? monitoringView(chosen, summary, monitor) : null,
     monitor ? null : h('p.g-note', {}, 'Your role reads the published findings; monitors and the secretariat upload reports, verify and publish.'));
 }

@@ -3,7 +3,8 @@
 // by the most serious outcome that day), and the accusations of each side side by side (per
 // provision: the incidents each party reports, whom it names as the actor, and how the verifier
 // judged them). A party is the claimant of a report (the finding's "claims" keys); findings no
-// party claims are "independent". Drawn as SVG and tables from data already loaded.
+// party claims are "independent". Drawn as SVG and tables from the version's summary
+// (GET /api/v1/findings/{id}/summary, its by_provision_party), counted by the server.
 import { h, plural } from '../dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -23,40 +24,36 @@ function svg(name, attributes = {}, ...children) {
   return element;
 }
 
-const partiesOf = (finding) => {
-  const parties = Object.keys(finding.claims ?? {});
-  return parties.length ? parties : ['independent'];
-};
 const dayOf = (date) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
 
-/// Rows of the timeline: [{provision, party, marks: Map(binStart -> {count, worst})}], sorted.
-export function timelineRows(findings) {
-  const dated = findings.filter((finding) => finding.date);
-  if (dated.length === 0) return { rows: [], first: 0, last: 0, binDays: 1 };
-  const days = dated.map((finding) => dayOf(finding.date));
+/// Rows of the timeline from the summary's per provision and party counts (`pairs`, as
+/// GET /findings/{id}/summary gives them): [{provision, party, marks: Map(binStart -> {count,
+/// worst})}], sorted.
+export function timelineRows(pairs) {
+  const days = pairs.flatMap((pair) => Object.keys(pair.days ?? {}).map(dayOf));
+  if (days.length === 0) return { rows: [], first: 0, last: 0, binDays: 1 };
   const first = Math.min(...days);
   const last = Math.max(...days);
   const binDays = (last - first) / DAY_MS + 1 > DAYS_MARKED_ONE_BY_ONE ? 7 : 1;
-  const rows = new Map();
-  for (const finding of dated) {
-    const bin = first + Math.floor((dayOf(finding.date) - first) / (binDays * DAY_MS)) * binDays * DAY_MS;
-    for (const party of partiesOf(finding)) {
-      const key = `${finding.provision}\u0000${party}`;
-      if (!rows.has(key)) rows.set(key, { provision: finding.provision, party, marks: new Map() });
-      const marks = rows.get(key).marks;
-      const mark = marks.get(bin) ?? { count: 0, worst: finding.outcome };
-      mark.count += 1;
-      if ((SEVERITY[finding.outcome] ?? 3) < (SEVERITY[mark.worst] ?? 3)) mark.worst = finding.outcome;
+  const rows = [];
+  for (const pair of pairs) {
+    const marks = new Map();
+    for (const [date, day] of Object.entries(pair.days ?? {})) {
+      const bin = first + Math.floor((dayOf(date) - first) / (binDays * DAY_MS)) * binDays * DAY_MS;
+      const mark = marks.get(bin) ?? { count: 0, worst: day.worst };
+      mark.count += day.findings;
+      if ((SEVERITY[day.worst] ?? 3) < (SEVERITY[mark.worst] ?? 3)) mark.worst = day.worst;
       marks.set(bin, mark);
     }
+    if (marks.size) rows.push({ provision: pair.provision, party: pair.party, marks });
   }
-  const sorted = [...rows.values()].sort((a, b) => a.provision.localeCompare(b.provision) || a.party.localeCompare(b.party));
-  return { rows: sorted, first, last, binDays };
+  rows.sort((a, b) => a.provision.localeCompare(b.provision) || a.party.localeCompare(b.party));
+  return { rows, first, last, binDays };
 }
 
 /// The timeline as an SVG figure with its caption.
-export function timeline(findings, titles) {
-  const { rows, first, last, binDays } = timelineRows(findings);
+export function timeline(pairs, titles) {
+  const { rows, first, last, binDays } = timelineRows(pairs);
   if (rows.length === 0) return h('p.g-empty', { id: 'monitoring-timeline' }, 'No dated finding passes these filters.');
   const span = last - first + binDays * DAY_MS;
   const x = (time) => LABEL_WIDTH + ((time - first) / span) * PLOT_WIDTH;
@@ -81,21 +78,13 @@ export function timeline(findings, titles) {
       `${plural(rows.length, 'row')}.`));
 }
 
-/// Per provision and party: incidents reported, actors named and outcomes.
-export function accusationCells(findings) {
+/// Per provision and party: findings reported, actors named and outcomes, from the summary.
+export function accusationCells(pairs) {
   const cells = new Map();
   const parties = new Set();
-  for (const finding of findings) {
-    for (const party of partiesOf(finding)) {
-      parties.add(party);
-      const key = `${finding.provision}\u0000${party}`;
-      if (!cells.has(key)) cells.set(key, { incidents: 0, actors: new Map(), outcomes: {} });
-      const cell = cells.get(key);
-      cell.incidents += 1;
-      cell.outcomes[finding.outcome] = (cell.outcomes[finding.outcome] ?? 0) + 1;
-      for (const [actor, count] of Object.entries(finding.claims?.[party]?.claimed_actors ?? {}))
-        cell.actors.set(actor, (cell.actors.get(actor) ?? 0) + count);
-    }
+  for (const pair of pairs) {
+    parties.add(pair.party);
+    cells.set(`${pair.provision}\u0000${pair.party}`, { incidents: pair.findings, actors: new Map(Object.entries(pair.actors ?? {})), outcomes: pair.outcomes ?? {} });
   }
   return { cells, parties: [...parties].sort((a, b) => (a === 'independent') - (b === 'independent') || a.localeCompare(b)) };
 }
@@ -108,9 +97,9 @@ function cellText(cell) {
 }
 
 /// The accusations table: a row per provision, a column per party.
-export function accusations(findings, titles) {
-  const { cells, parties } = accusationCells(findings);
-  const provisions = [...new Set(findings.map((finding) => finding.provision))].sort();
+export function accusations(pairs, titles) {
+  const { cells, parties } = accusationCells(pairs);
+  const provisions = [...new Set(pairs.map((pair) => pair.provision))].sort();
   if (provisions.length === 0) return h('p.g-empty', { id: 'accusations' }, 'No finding passes these filters.');
   return h('table', { id: 'accusations' },
     h('caption', {}, 'Accusations by each side, side by side: per provision, the incidents each party reports, whom its reports name as the actor, and the verifier\'s outcomes'),

@@ -1,50 +1,29 @@
 // The monitoring page's map: the theatre (borders, oblasts, occupied area), the line of contact,
-// the agreement's buffer zone and pull-back bands, and one marker per incident of the findings
-// that pass the page's filters, coloured by its most serious outcome. A few thousand incidents
-// are drawn one by one (only markers that would overlap are grouped); beyond that they are
-// aggregated by screen cell at each zoom, so 100,000 incidents stay a few hundred markers.
+// the agreement's buffer zone and pull-back bands, and the incidents of the findings that pass
+// the page's filters, coloured by their most serious outcome, as the version's summary gives them
+// (GET /api/v1/findings/{id}/summary, its "map"). Up to a few thousand incidents come one by one
+// and are grouped here only where markers would overlap; beyond that the server groups them into
+// cells of the screen at the map's zoom, and the map asks again for its view when moved, so
+// 100,000 incidents stay a few hundred markers and are never sent to the browser.
 // Opening an incident shows its findings, its reports and their sources (drill-down below).
-import { h } from '../dom.js';
+import { h, plural } from '../dom.js';
 import { theatreMap, clusteredMarkers, drawBands, contactLines, legendItem, pullBackGroup, referenceBands } from '../map.js';
 
-// Up to this many incidents, markers are grouped only where they would overlap (one marker's
-// width); past it, by 48-pixel cells, which bounds the markers drawn by the screen, not the data.
-export const DRAW_EACH_UP_TO = 3000;
+// Incidents one marker wide: markers closer than this are grouped.
 const OVERLAP_PX = 14;
-const CELL_PX = 48;
-const SEVERITY = { violation: 0, undetermined: 1, no_violation: 2 };
+// Extra area asked around the view, so a small pan needs no new request to look complete.
+const VIEW_PADDING = 0.25;
 // The same colours as the page's outcome words (app.css: --missing, --partial, --covered).
 const OUTCOME_COLOURS = { violation: '#a1161c', undetermined: '#8a5a00', no_violation: '#1d6b35' };
 const OUTCOME_LETTERS = { violation: '\u2717', undetermined: '\u25D1', no_violation: '\u2713' };
 
-/// The incidents of `findings`: {incident, lat, lon, date, worst, findings: [...]}, those without
-/// a position left out (the count is returned beside them).
-export function incidentsOf(findings) {
-  const byId = new Map();
-  let unplaced = 0;
-  for (const finding of findings) {
-    if (!Array.isArray(finding.position)) {
-      unplaced += 1;
-      continue;
-    }
-    let incident = byId.get(finding.incident);
-    if (!incident) {
-      incident = { incident: finding.incident, lon: finding.position[0], lat: finding.position[1], date: finding.date, worst: finding.outcome, findings: [] };
-      byId.set(finding.incident, incident);
-    }
-    incident.findings.push(finding);
-    if ((SEVERITY[finding.outcome] ?? 3) < (SEVERITY[incident.worst] ?? 3)) incident.worst = finding.outcome;
-  }
-  return { incidents: [...byId.values()], unplaced };
+function title(point) {
+  return `Incident ${point.incident}, ${point.date || 'undated'}: ${plural(point.findings, 'finding')}, most serious ${point.worst.replace('_', ' ')}`;
 }
 
-function title(incident) {
-  const provisions = incident.findings.map((finding) => `${finding.provision} ${finding.outcome.replace('_', ' ')}`).join(', ');
-  return `Incident ${incident.incident}, ${incident.date ?? 'undated'}: ${provisions}`;
-}
-
-/// {element, ready}: `ready` resolves to update(findings), which redraws the incidents of the
-/// findings given. `onOpen(incident)` opens an incident's drill-down.
+/// {element, ready}: `ready` resolves to update(part, loadView), which draws the summary's map
+/// part; when the server grouped it into cells, loadView({zoom, bbox}) gets the part for the view
+/// the map shows after each move. `onOpen(point)` opens an incident's drill-down.
 export function monitoringMap(onOpen) {
   const container = h('div.g-map', { id: 'monitoring-map' });
   const legend = h('ul.g-map-legend', { id: 'monitoring-map-legend' });
@@ -76,22 +55,61 @@ export function monitoringMap(onOpen) {
       popupFor: (group) => h('ul.g-map-list', {}, group.slice(0, 50).map((incident) => h('li', {}, h('button.g-secondary', { type: 'button',
         onclick: () => onOpen(incident) }, `Open incident ${incident.incident}`)))),
     };
-    let redraw = null;
-    let cellPx = 0;
-    return (findings) => {
-      const { incidents, unplaced } = incidentsOf(findings);
-      const wanted = incidents.length > DRAW_EACH_UP_TO ? CELL_PX : OVERLAP_PX;
-      // The grouping distance is fixed per layer: a change of regime draws a new layer.
-      if (wanted !== cellPx) {
-        redraw?.remove();
-        cellPx = wanted;
-        redraw = clusteredMarkers(L, map, incidents, { ...options, cellPx });
-      } else {
-        redraw(incidents);
+    let points = null;
+    const cells = L.layerGroup().addTo(map);
+    let follow = null;
+    const drawCells = (part) => {
+      cells.clearLayers();
+      for (const cell of part.cells) {
+        const text = `${plural(cell.incidents, 'incident')} here, most serious ${cell.worst.replace('_', ' ')}: open to zoom in`;
+        const marker = L.marker([cell.lat, cell.lon], { title: text, alt: text,
+          icon: L.divIcon({ className: `g-map-cluster g-map-cluster-${cell.worst}`, html: h('span', {}, String(cell.incidents)), iconSize: [30, 30] }) });
+        const [west, south, east, north] = cell.bounds;
+        marker.on('click', () => map.fitBounds(L.latLngBounds([[south, west], [north, east]]).pad(0.3), { maxZoom: Math.min(map.getZoom() + 2, map.getMaxZoom()) }));
+        marker.addTo(cells);
       }
-      note.textContent = `${incidents.length} incidents on the map` + (unplaced ? `, ${unplaced} findings without a position left out` : '') +
-        (incidents.length > DRAW_EACH_UP_TO ? `; more than ${DRAW_EACH_UP_TO}, so incidents are grouped by area at each zoom (open a number to zoom in).`
+    };
+    const describe = (part, grouped) => {
+      note.textContent = `${plural(part.incidents, 'incident')} on the map` + (part.unplaced ? `, ${part.unplaced} findings without a position left out` : '') +
+        (grouped ? `; more than ${part.max_points} in view, so incidents are grouped by area at each zoom (open a number to zoom in).`
           : '; a number is incidents at one spot: open it to zoom in.');
+    };
+    const show = (part) => {
+      if (part.aggregated) {
+        points?.remove();
+        points = null;
+        drawCells(part);
+      } else {
+        cells.clearLayers();
+        if (points) points(part.points);
+        else points = clusteredMarkers(L, map, part.points, { ...options, cellPx: OVERLAP_PX });
+      }
+      describe(part, part.aggregated);
+    };
+    let asked = 0;
+    const askView = async (loadView) => {
+      const ticket = ++asked;
+      const bounds = map.getBounds().pad(VIEW_PADDING);
+      const clamp = (value, limit) => Math.max(-limit, Math.min(limit, value)).toFixed(4);
+      const bbox = [clamp(bounds.getWest(), 180), clamp(bounds.getSouth(), 90), clamp(bounds.getEast(), 180), clamp(bounds.getNorth(), 90)].join(',');
+      try {
+        const part = await loadView({ zoom: Math.round(map.getZoom()), bbox });
+        if (ticket === asked) show(part);
+      } catch (error) {
+        if (ticket === asked) note.textContent = `The incidents of this view could not be read: ${error.message}`;
+      }
+    };
+    return (part, loadView) => {
+      if (follow) map.off('moveend', follow);
+      follow = null;
+      asked += 1;  // answers for an earlier filter are dropped
+      show(part);
+      // The whole theatre's part is grouped: the view's own part is asked now and after each move.
+      if (part.aggregated) {
+        follow = () => askView(loadView);
+        map.on('moveend', follow);
+        follow();
+      }
     };
   })();
   return { element, ready };
