@@ -4,7 +4,7 @@
 // with the API's numbers, its filter, CSV and XLSX; a wrong password; the CSV writer's formula
 // neutralising.
 import { readFileSync } from 'node:fs';
-import { checkAccessibility, logIn, screenshots, xlsxDownload } from './workspace_harness.mjs';
+import { checkAccessibility, logIn, screenshotInk, screenshots, xlsxDownload } from './workspace_harness.mjs';
 
 // The CSV writer neutralises formulas and quotes as RFC 4180 says; checked without a browser.
 async function checkCsv(checks) {
@@ -20,6 +20,15 @@ async function secretariatFlow(context, origin, tools, args, checks) {
   const page = await context.newPage();
   page.on('dialog', (dialog) => dialog.accept());
   checks.allowError(401, '/api/v1/session');  // before login: the shell asks who is calling
+  // The blank-screenshot check itself tells an empty page from a drawn one.
+  await page.setContent('<!doctype html><title>empty</title>');
+  const empty = await screenshotInk(page, await page.screenshot());
+  checks.expect(empty.inked === 0 && empty.colours === 1, `an empty page reads as blank (${JSON.stringify(empty)})`);
+  // The login page itself: accessible, and drawn (a screenshot that is not blank).
+  await page.goto(`${origin}/login`);
+  await page.waitForSelector('#login-user');
+  await checkAccessibility(page, tools.axeSource, checks, 'login');
+  await screenshots(page, args.out, 'login', checks);
   await logIn(page, origin, 'sec', '/');
   await checkAccessibility(page, tools.axeSource, checks, 'home (no week)');
   checks.expect(await page.locator('h1').textContent() === 'No week has been opened yet', 'home without a week says so');

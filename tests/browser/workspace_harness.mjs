@@ -137,15 +137,49 @@ export async function checkAccessibility(page, axeSource, checks, label) {
   }
 }
 
-/// Screenshots of what the window shows at each of SIZES into outDir/<label>-<width>x<height>.png; the
-/// page's main content must fit the narrower width without horizontal scrolling.
+// A screenshot counts as blank when fewer than this share of its pixels differ from its most
+// common colour (a page of text and a form is a few per cent; an empty or white page is 0), or
+// when it has fewer than this many colours.
+const MIN_INKED_SHARE = 0.002;
+const MIN_COLOURS = 8;
+
+/// {inked, colours} of a PNG screenshot: the share of pixels not of its most common colour, and
+/// how many colours it has. Decoded by the browser on a canvas (a data: image, which the pages'
+/// Content-Security-Policy admits).
+export async function screenshotInk(page, png) {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    const counts = new Map();
+    for (let at = 0; at < pixels.length; at += 4) {
+      const colour = (pixels[at] << 16) | (pixels[at + 1] << 8) | pixels[at + 2];
+      counts.set(colour, (counts.get(colour) ?? 0) + 1);
+    }
+    const total = pixels.length / 4;
+    return { inked: 1 - Math.max(...counts.values()) / total, colours: counts.size };
+  }, png.toString('base64'));
+}
+
+/// Screenshots of what the window shows at each of SIZES into outDir/<label>-<width>x<height>.png,
+/// each checked not to be blank; the page's main content must fit the narrower width without
+/// horizontal scrolling.
 export async function screenshots(page, outDir, label, checks) {
   mkdirSync(outDir, { recursive: true });
   for (const size of SIZES) {
     await page.setViewportSize(size);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     checks.expect(overflow <= 0, `${label} at ${size.width}x${size.height}: the page scrolls sideways by ${overflow} px`);
-    await page.screenshot({ path: path.join(outDir, `${label}-${size.width}x${size.height}.png`) });
+    const file = path.join(outDir, `${label}-${size.width}x${size.height}.png`);
+    const ink = await screenshotInk(page, await page.screenshot({ path: file }));
+    checks.expect(ink.inked >= MIN_INKED_SHARE && ink.colours >= MIN_COLOURS,
+      `${file} is blank: ${(ink.inked * 100).toFixed(2)} % of its pixels drawn, ${ink.colours} colours`);
   }
   await page.setViewportSize(SIZES[0]);
 }
