@@ -49,6 +49,7 @@ Workspace::Impl::Impl(const std::filesystem::path& location, Clock clock_fn)
     : owned(db::open(location.string())),
       connection(*owned),
       clock(std::move(clock_fn)),
+      writes(connection, mutex),
       readers(location.string(), READ_CONNECTIONS) {}
 
 std::string system_time_utc() {
@@ -101,25 +102,25 @@ std::optional<NationRecord> Workspace::nation(const std::string& iso2) const {
 
 NationRecord Workspace::set_sharing(const std::string& iso2, SharingLevel level,
                                     std::optional<std::int64_t> expected_version, const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  auto found = detail::read_nations(connection, iso2);
-  if (found.empty()) throw NotFound("nation", iso2);
-  NationRecord record = found.front();
-  detail::check_version("nation " + iso2, expected_version, record.version);
-  const nlohmann::json before = {{"sharing", to_string(record.sharing)}};
-  record.sharing = level;
-  ++record.version;
-  connection.prepare("UPDATE nation SET sharing = ?1, version = ?2 WHERE iso2 = ?3")
-      .bind(1, to_string(level))
-      .bind(2, record.version)
-      .bind(3, iso2)
-      .run();
-  detail::append_history(connection, impl_->clock(), actor, "update", "nation", iso2, before,
-                         {{"sharing", to_string(level)}});
-  transaction.commit();
-  return record;
+  std::optional<NationRecord> written;
+  impl_->writes.run([&](db::Connection& connection) {
+    auto found = detail::read_nations(connection, iso2);
+    if (found.empty()) throw NotFound("nation", iso2);
+    NationRecord record = found.front();
+    detail::check_version("nation " + iso2, expected_version, record.version);
+    const nlohmann::json before = {{"sharing", to_string(record.sharing)}};
+    record.sharing = level;
+    ++record.version;
+    connection.prepare("UPDATE nation SET sharing = ?1, version = ?2 WHERE iso2 = ?3")
+        .bind(1, to_string(level))
+        .bind(2, record.version)
+        .bind(3, iso2)
+        .run();
+    detail::append_history(connection, impl_->clock(), actor, "update", "nation", iso2, before,
+                           {{"sharing", to_string(level)}});
+    written = std::move(record);
+  });
+  return std::move(*written);
 }
 
 std::vector<PledgeRecord> Workspace::pledges() const {
@@ -172,52 +173,48 @@ PledgeChanges Workspace::pledge_changes_since(std::int64_t since) const {
 }
 
 PledgeRecord Workspace::create_pledge(const model::Pledge& pledge, const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  if (!detail::read_pledges(connection, pledge.id).empty())
-    throw Error(ErrorCode::Consistency, "pledge " + pledge.id, "a pledge with this id exists; expected a new id");
-  if (detail::read_nations(connection, pledge.nation).empty()) throw NotFound("nation", pledge.nation);
-  auto next = connection.prepare("SELECT coalesce(max(position), -1) + 1 FROM pledge");
-  next.step();
-  detail::insert_pledge(connection, pledge, next.integer(0), 1);
-  detail::append_history(connection, impl_->clock(), actor, "create", "pledge", pledge.id, nullptr,
-                         io::encode_pledge(pledge));
-  transaction.commit();
+  impl_->writes.run([&](db::Connection& connection) {
+    if (!detail::read_pledges(connection, pledge.id).empty())
+      throw Error(ErrorCode::Consistency, "pledge " + pledge.id, "a pledge with this id exists; expected a new id");
+    if (detail::read_nations(connection, pledge.nation).empty()) throw NotFound("nation", pledge.nation);
+    auto next = connection.prepare("SELECT coalesce(max(position), -1) + 1 FROM pledge");
+    next.step();
+    detail::insert_pledge(connection, pledge, next.integer(0), 1);
+    detail::append_history(connection, impl_->clock(), actor, "create", "pledge", pledge.id, nullptr,
+                           io::encode_pledge(pledge));
+  });
   return {pledge, 1};
 }
 
 PledgeRecord Workspace::update_pledge(const model::Pledge& pledge, std::optional<std::int64_t> expected_version,
                                       const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  auto found = detail::read_pledges(connection, pledge.id);
-  if (found.empty()) throw NotFound("pledge", pledge.id);
-  const PledgeRecord& current = found.front();
-  detail::check_version("pledge " + pledge.id, expected_version, current.version);
-  if (detail::read_nations(connection, pledge.nation).empty()) throw NotFound("nation", pledge.nation);
-  // Delete and re-insert at the same position keeps the caveat rows exactly the new ones.
-  const std::int64_t position = detail::delete_pledge_row(connection, pledge.id);
-  detail::insert_pledge(connection, pledge, position, current.version + 1);
-  detail::append_history(connection, impl_->clock(), actor, "update", "pledge", pledge.id,
-                         io::encode_pledge(current.value), io::encode_pledge(pledge));
-  transaction.commit();
-  return {pledge, current.version + 1};
+  std::int64_t version = 0;
+  impl_->writes.run([&](db::Connection& connection) {
+    auto found = detail::read_pledges(connection, pledge.id);
+    if (found.empty()) throw NotFound("pledge", pledge.id);
+    const PledgeRecord& current = found.front();
+    detail::check_version("pledge " + pledge.id, expected_version, current.version);
+    if (detail::read_nations(connection, pledge.nation).empty()) throw NotFound("nation", pledge.nation);
+    // Delete and re-insert at the same position keeps the caveat rows exactly the new ones.
+    const std::int64_t position = detail::delete_pledge_row(connection, pledge.id);
+    detail::insert_pledge(connection, pledge, position, current.version + 1);
+    detail::append_history(connection, impl_->clock(), actor, "update", "pledge", pledge.id,
+                           io::encode_pledge(current.value), io::encode_pledge(pledge));
+    version = current.version + 1;
+  });
+  return {pledge, version};
 }
 
 void Workspace::delete_pledge(const std::string& id, std::optional<std::int64_t> expected_version,
                               const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  auto found = detail::read_pledges(connection, id);
-  if (found.empty()) throw NotFound("pledge", id);
-  detail::check_version("pledge " + id, expected_version, found.front().version);
-  detail::delete_pledge_row(connection, id);
-  detail::append_history(connection, impl_->clock(), actor, "delete", "pledge", id,
-                         io::encode_pledge(found.front().value), nullptr);
-  transaction.commit();
+  impl_->writes.run([&](db::Connection& connection) {
+    auto found = detail::read_pledges(connection, id);
+    if (found.empty()) throw NotFound("pledge", id);
+    detail::check_version("pledge " + id, expected_version, found.front().version);
+    detail::delete_pledge_row(connection, id);
+    detail::append_history(connection, impl_->clock(), actor, "delete", "pledge", id,
+                           io::encode_pledge(found.front().value), nullptr);
+  });
 }
 
 std::vector<RequirementRecord> Workspace::requirement_lines() const {
@@ -235,22 +232,24 @@ std::optional<RequirementRecord> Workspace::requirement_line(const std::string& 
 RequirementRecord Workspace::update_requirement_line(const model::RequirementLine& line,
                                                      std::optional<std::int64_t> expected_version,
                                                      const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  auto found = detail::read_requirement_lines(connection, line.id);
-  if (found.empty()) throw NotFound("requirement_line", line.id);
-  const RequirementRecord& current = found.front();
-  detail::check_version("requirement_line " + line.id, expected_version, current.version);
-  auto position = connection.prepare("SELECT position FROM requirement_line WHERE id = ?1");
-  position.bind(1, line.id).step();
-  const std::int64_t at = position.integer(0);
-  connection.prepare("DELETE FROM requirement_line WHERE id = ?1").bind(1, line.id).run();
-  detail::insert_requirement_line(connection, line, at, current.version + 1);
-  detail::append_history(connection, impl_->clock(), actor, "update", "requirement_line", line.id,
-                         io::encode_requirement_line(current.value), io::encode_requirement_line(line));
-  transaction.commit();
-  return {line, current.version + 1};
+  std::int64_t version = 0;
+  impl_->writes.run([&](db::Connection& connection) {
+    auto found = detail::read_requirement_lines(connection, line.id);
+    if (found.empty()) throw NotFound("requirement_line", line.id);
+    const RequirementRecord& current = found.front();
+    detail::check_version("requirement_line " + line.id, expected_version, current.version);
+    auto position = connection.prepare("SELECT position FROM requirement_line WHERE id = ?1");
+    position.bind(1, line.id).step();
+    const std::int64_t at = position.integer(0);
+    connection.prepare("DELETE FROM requirement_line WHERE id = ?1").bind(1, line.id).run();
+    detail::insert_requirement_line(connection, line, at, current.version + 1);
+    detail::append_history(connection, impl_->clock(), actor, "update", "requirement_line", line.id,
+                           io::encode_requirement_line(current.value), io::encode_requirement_line(line));
+    version = current.version + 1;
+  });
+  return {line, version};
 }
+
+WriteStatistics Workspace::write_statistics() const { return impl_->writes.statistics(); }
 
 }  // namespace guarantor::store

@@ -11,6 +11,7 @@
 
 #include "guarantor/store/workspace.hpp"
 #include "database.hpp"
+#include "write_groups.hpp"
 
 namespace guarantor::store {
 
@@ -59,6 +60,9 @@ struct Workspace::Impl {
   /// The writer's connection is used by one thread at a time; the database serialises across
   /// processes.
   mutable std::mutex mutex;
+  /// Writes of pledges, sharing levels and requirement lines, committed in groups on
+  /// `connection` (holding `mutex` while a group is written).
+  WriteGroups writes;
   /// Reads go through these instead of `connection`.
   mutable ReadPool readers;
   /// A connection of the read pool in a read transaction, for one read of the workspace.

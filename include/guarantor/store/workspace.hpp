@@ -43,6 +43,15 @@ struct PledgeChanges {
   std::vector<NationRecord> nations;  ///< only when complete
 };
 
+/// How the workspace's grouped writes (pledges, sharing levels, requirement lines) were
+/// committed since it was opened: each group is one transaction.
+struct WriteStatistics {
+  std::int64_t groups = 0;         ///< transactions committed (or failed as a whole)
+  std::int64_t writes = 0;         ///< writes they held, failed ones included
+  std::int64_t largest_group = 0;  ///< most writes in one group
+  std::int64_t pending = 0;        ///< writes now waiting for a group or in the one being written
+};
+
 class Workspace {
 public:
   /// Opens the database at `location` — a postgresql:// URL, or else an SQLite file path —
@@ -56,6 +65,8 @@ public:
   Workspace& operator=(const Workspace&) = delete;
 
   [[nodiscard]] int schema_version() const;
+  /// Counts of the grouped writes since this workspace was opened.
+  [[nodiscard]] WriteStatistics write_statistics() const;
   /// The database as messages name it: the file path, or the URL without its password.
   [[nodiscard]] const std::string& database_name() const noexcept;
   /// Schema versions applied when this object opened the database (empty if it was current).
