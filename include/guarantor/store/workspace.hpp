@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "guarantor/io/scenario_loader.hpp"
@@ -229,6 +230,9 @@ public:
   struct Impl;  ///< the connection and its lock; defined in src/store
 
 private:
+  /// export_scenario with every file written by `write` (durably, or as a scratch copy for load).
+  void export_files(const std::filesystem::path& dir,
+                    const std::function<void(const std::filesystem::path&, std::string_view)>& write) const;
   std::unique_ptr<Impl> impl_;
 };
 
