@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "guarantor/store/workspace.hpp"
 #include "database.hpp"
+#include "guarantor/store/workspace.hpp"
 #include "write_groups.hpp"
 
 namespace guarantor::store {
