@@ -8,6 +8,7 @@
 #include "guarantor/core/sha256.hpp"
 #include "guarantor/store/findings.hpp"
 #include "guarantor/store/workspace.hpp"
+#include "spatial_rows.hpp"
 #include "workspace_impl.hpp"
 
 namespace guarantor::store {
@@ -150,6 +151,7 @@ FindingsVersion Workspace::store_findings_version(const std::string& findings_js
   insert.step();
   version.id = insert.integer(0);
   insert.reset();
+  detail::store_incident_positions(connection, version.id, findings_json);
   detail::append_history(connection, version.created_at, actor, "create", "findings_version", std::to_string(version.id),
                          nullptr,
                          {{"job_id", job_id}, {"inputs", inputs}, {"summary", summary},

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "guarantor/core/error.hpp"
+#include "spatial_rows.hpp"
 
 namespace guarantor::store::detail {
 
@@ -16,6 +17,8 @@ struct Migration {
   std::string_view sql;             ///< portable SQL (database.hpp), run on every back end
   std::string_view sqlite_sql;      ///< then this on SQLite only
   std::string_view postgresql_sql;  ///< or this on PostgreSQL only
+  /// Then this, for rows derived from data the workspace already holds (nullptr: none).
+  void (*fill)(db::Connection&);
 };
 
 // Append only: a released migration is never edited in meaning, a change is a new migration.
@@ -139,7 +142,8 @@ CREATE TRIGGER history_is_append_only_update BEFORE UPDATE OR DELETE ON history
   FOR EACH ROW EXECUTE FUNCTION history_is_append_only();
 CREATE TRIGGER history_is_append_only_truncate BEFORE TRUNCATE ON history
   FOR EACH STATEMENT EXECUTE FUNCTION history_is_append_only();
-)sql"},
+)sql",
+     nullptr},
     {2, "users, browser sessions and API tokens", R"sql(
 -- A liaison's nation is not a foreign key: a re-import may drop a nation, and the liaison then
 -- simply has no pledges of its own.
@@ -168,7 +172,7 @@ CREATE TABLE api_token (
   revoked_at TEXT
 );
 )sql",
-     "", ""},
+     "", "", nullptr},
     {3, "site negotiation (status, lead nation, infrastructure assessment) and site comments", R"sql(
 -- One row per site someone has touched; a site without one is proposed and unassessed. The site
 -- itself is the theatre's (kept byte for byte), so site_id is not a foreign key. Portable SQL:
@@ -198,7 +202,7 @@ CREATE TABLE site_comment (
 );
 CREATE INDEX site_comment_by_site ON site_comment (site_id, id);
 )sql",
-     "", ""},
+     "", "", nullptr},
     {4, "plan versions made in the workspace, with their inputs' hashes and publication", R"sql(
 -- A version is written once by a plan job; publishing sets published_at/by once (audited).
 CREATE TABLE plan_version (
@@ -213,7 +217,7 @@ CREATE TABLE plan_version (
   published_by TEXT
 );
 )sql",
-     "", ""},
+     "", "", nullptr},
     {5, "the weekly cycle: weeks with their closing snapshot, and decisions", R"sql(
 CREATE TABLE week (
   number INTEGER PRIMARY KEY,
@@ -237,7 +241,7 @@ CREATE TABLE decision (
   version INTEGER NOT NULL
 );
 )sql",
-     "", ""},
+     "", "", nullptr},
     {6, "incident report files ingested by monitors, and findings versions made by verify jobs", R"sql(
 -- A report file is kept byte for byte as uploaded (CSV or JSON text) with its SHA-256, so a
 -- findings version names exactly what it was made from; rows and rejected are the adapter's
@@ -267,7 +271,7 @@ CREATE TABLE findings_version (
   published_by TEXT
 );
 )sql",
-     "", ""},
+     "", "", nullptr},
     {7, "background jobs as last recorded, so a restart reports them instead of forgetting them", R"sql(
 -- One row per job, rewritten on each change of state (never to an older revision); status_json
 -- is the job as GET /api/v1/jobs/{id} answers it. Not part of the audited history: a job's
@@ -282,7 +286,50 @@ CREATE TABLE job (
 );
 CREATE INDEX job_by_state ON job (state);
 )sql",
-     "", ""},
+     "", "", nullptr},
+    {8, "positions of the theatre's sites and of the incidents of findings versions, for spatial search", R"sql(
+-- Derived rows, rebuilt from the theatre's site files at import and from a findings version's
+-- document when it is stored (spatial_rows.cpp); a workspace of version 7 is filled when it is
+-- opened. area is the admin area an incident was located only to, '' when located to a point.
+CREATE TABLE site_position (
+  site_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  country TEXT NOT NULL,
+  lon DOUBLE PRECISION NOT NULL,
+  lat DOUBLE PRECISION NOT NULL
+);
+CREATE TABLE incident_position (
+  findings_version BIGINT NOT NULL REFERENCES findings_version (id),
+  incident_id TEXT NOT NULL,
+  lon DOUBLE PRECISION NOT NULL,
+  lat DOUBLE PRECISION NOT NULL,
+  incident_date TEXT NOT NULL,
+  country TEXT NOT NULL,
+  area TEXT NOT NULL,
+  findings INTEGER NOT NULL,
+  violations INTEGER NOT NULL,
+  PRIMARY KEY (findings_version, incident_id)
+);
+)sql",
+     // SQLite: the lon/lat prefilter of a search reads these; the exact test is the project's geometry.
+     R"sql(
+CREATE INDEX site_position_by_lat ON site_position (lat, lon);
+CREATE INDEX incident_position_by_lat ON incident_position (findings_version, lat, lon);
+)sql",
+     // PostgreSQL: PostGIS columns kept by the database itself. Sites: geography, for geodesic
+     // distances (band and radius searches). Incidents: geometry in lon/lat degrees, for
+     // containment with straight edges in lon/lat as the project's polygons and RFC 7946 draw
+     // them (geography would bend every edge along a great circle).
+     R"sql(
+CREATE EXTENSION IF NOT EXISTS postgis;
+ALTER TABLE site_position ADD COLUMN geog geography(Point, 4326)
+  GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography) STORED;
+CREATE INDEX site_position_geog ON site_position USING GIST (geog);
+ALTER TABLE incident_position ADD COLUMN geom geometry(Point, 4326)
+  GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED;
+CREATE INDEX incident_position_geom ON incident_position USING GIST (geom);
+)sql",
+     detail::fill_spatial_rows},
 };
 // The one DDL word the portable form leaves to each back end: a generated 64-bit row id.
 std::string in_dialect(std::string_view sql, db::Dialect dialect) {
@@ -324,6 +371,7 @@ std::vector<int> migrate(db::Connection& connection, const std::string& now) {
     connection.exec(in_dialect(migration.sql, connection.dialect()));
     const auto own = connection.dialect() == db::Dialect::Sqlite ? migration.sqlite_sql : migration.postgresql_sql;
     if (!own.empty()) connection.exec(own);
+    if (migration.fill != nullptr) migration.fill(connection);
     connection.prepare("INSERT INTO schema_migration (version, description, applied_at) VALUES (?1, ?2, ?3)")
         .bind(1, migration.version)
         .bind(2, migration.description)

@@ -14,6 +14,7 @@
 #include "guarantor/io/output_file.hpp"
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/io/scenario_loader.hpp"
+#include "spatial_rows.hpp"
 #include "workspace_impl.hpp"
 
 namespace guarantor::store {
@@ -118,6 +119,7 @@ void Workspace::import_scenario(const std::filesystem::path& manifest, const io:
         .bind(5, documents[d].sha256)
         .run();
   }
+  detail::store_site_positions(connection);
   std::map<std::string, json> nations_after, pledges_after, lines_after;
   for (std::size_t n = 0; n < scenario.coalition.nations.size(); ++n) {
     const auto& nation = scenario.coalition.nations[n];

@@ -19,9 +19,10 @@
 #include "guarantor/model/scenario.hpp"
 #include "guarantor/store/accounts.hpp"
 #include "guarantor/store/findings.hpp"
-#include "guarantor/store/records.hpp"
 #include "guarantor/store/plan_versions.hpp"
+#include "guarantor/store/records.hpp"
 #include "guarantor/store/sites.hpp"
+#include "guarantor/store/spatial.hpp"
 #include "guarantor/store/weeks.hpp"
 
 namespace guarantor::store {
@@ -157,6 +158,14 @@ public:
   [[nodiscard]] std::string findings_version_text(std::int64_t id) const;
   /// Publishes a findings version, once (Error Consistency when already published; NotFound).
   FindingsVersion publish_findings_version(std::int64_t id, const std::string& actor);
+
+  /// Sites of the imported theatre within `search`'s band of distances, nearest first (ties by
+  /// id). Throws Error (Schema) for a band with min_m > max_m or a line of fewer than 2 points.
+  [[nodiscard]] std::vector<SiteHit> search_sites(const SiteSearch& search) const;
+  /// Incidents of findings version `findings_version` inside `area` (its edge counts as inside),
+  /// by incident id (I2 before I10). Throws NotFound for an unknown version.
+  [[nodiscard]] std::vector<IncidentPosition> search_incidents(std::int64_t findings_version,
+                                                               const geo::MultiPolygon& area) const;
 
   /// Records a background job's state (`status` as the API answers it, with id, kind, state
   /// and revision); a record of a later revision is never overwritten by an earlier one.

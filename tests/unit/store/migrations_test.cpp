@@ -43,7 +43,9 @@ TEST_P(MigrationsOnBothBackends, FromVersionOneToTheLatest) {
   ASSERT_EQ(db_->run_sql("DELETE FROM schema_migration WHERE version > 1"), "");
   ASSERT_EQ(db_->run_sql("DROP TABLE api_token; DROP TABLE user_session; DROP TABLE app_user; DROP TABLE site_comment; "
                          "DROP TABLE site_negotiation; DROP TABLE plan_version; DROP TABLE decision; DROP TABLE week; "
-                         "DROP TABLE report_file; DROP TABLE findings_version; DROP TABLE job;"),
+                         "DROP TABLE incident_position; DROP TABLE site_position; DROP TABLE report_file; DROP TABLE "
+                         "findings_version; "
+                         "DROP TABLE job;"),
             "");
   Workspace workspace(db_->location(), testing::fixed_clock);
   EXPECT_EQ(workspace.schema_version(), latest);
