@@ -149,6 +149,8 @@ store::FindingsVersion visible_findings_version(Context& context, const std::str
 void add_brief_pdf_route(std::vector<Route>& table);
 void add_catalogue_route(std::vector<Route>& table);
 void add_pledge_preview_route(std::vector<Route>& table);
+/// POST /api/v1/sites/search and /api/v1/findings/{id}/incidents/search (spatial_endpoints.cpp).
+void add_spatial_routes(std::vector<Route>& table);
 /// After the routes they mirror (it reads their roles from the table).
 void add_xlsx_routes(std::vector<Route>& table);
 

@@ -233,6 +233,7 @@ std::vector<Route> routes() {
   add_brief_pdf_route(table);
   add_catalogue_route(table);
   add_pledge_preview_route(table);
+  add_spatial_routes(table);
   add_xlsx_routes(table);
   add_openapi_route(table);
   return table;
