@@ -34,7 +34,7 @@ std::string chosen_member(const json& body, std::initializer_list<const char*> c
     listed += fmt::format("{}\"{}\"", listed.empty() ? "" : ", ", choice);
     if (!body.contains(choice)) continue;
     if (!chosen.empty())
-      throw ApiError(400, "schema", fmt::format("both \"{}\" and \"{}\" given; expected exactly one", chosen, choice),
+      throw ApiError(400, "schema", fmt::format(R"(both "{}" and "{}" given; expected exactly one)", chosen, choice),
                      std::string("/") + choice);
     chosen = choice;
   }
