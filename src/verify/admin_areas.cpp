@@ -13,13 +13,12 @@
 namespace guarantor::verify {
 namespace {
 
-std::vector<std::string> words_of(std::string_view text) {
-  // Punctuation that separates words in area names ("Kharkiv obl.", "Izium, raion"); hyphens stay
-  // (Ivano-Frankivsk) and folding drops them later.
+// The words of an already lower-cased text, split at any of the given single-byte separators.
+std::vector<std::string> split_words(const std::string& lowered, std::string_view separators) {
   std::vector<std::string> words;
   std::string word;
-  for (const char c : to_lower_utf8(text)) {
-    if (c == ' ' || c == '\t' || c == '.' || c == ',' || c == '(' || c == ')' || c == '/' || c == ';' || c == '"') {
+  for (const char c : lowered) {
+    if (separators.find(c) != std::string_view::npos) {
       if (!word.empty()) words.push_back(std::move(word));
       word.clear();
     } else {
@@ -30,6 +29,12 @@ std::vector<std::string> words_of(std::string_view text) {
   return words;
 }
 
+std::vector<std::string> words_of(std::string_view text) {
+  // Punctuation that separates words in area names ("Kharkiv obl.", "Izium, raion"); hyphens stay
+  // (Ivano-Frankivsk) and folding drops them later.
+  return split_words(to_lower_utf8(text), " \t.,()/;\"");
+}
+
 // Words of a text in lower case, with each list separator (, ; / & +) as a word "," of its own.
 std::vector<std::string> words_with_separators(std::string_view text) {
   std::string spaced;
@@ -37,18 +42,7 @@ std::vector<std::string> words_with_separators(std::string_view text) {
     if (c == ',' || c == ';' || c == '/' || c == '&' || c == '+') spaced += " , ";
     else spaced += c;
   }
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : to_lower_utf8(spaced)) {
-    if (c == ' ' || c == '\t') {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
+  return split_words(to_lower_utf8(spaced), " \t");
 }
 
 // Several areas named together as one: a circle over all of them, codes and names in the order
