@@ -61,7 +61,10 @@ void record_import(db::Connection& connection, const std::string& at, const std:
 
 void Workspace::import_scenario(const std::filesystem::path& manifest, const io::LoadOptions& options,
                                 const std::string& actor) {
-  const model::Scenario scenario = io::load_scenario(manifest, options);
+  import_scenario(io::load_scenario(manifest, options), actor);
+}
+
+void Workspace::import_scenario(const model::Scenario& scenario, const std::string& actor) {
   struct Document {
     std::string role, file_name, content, sha256;
   };
@@ -153,8 +156,12 @@ void Workspace::import_scenario(const std::filesystem::path& manifest, const io:
   json files = json::array();
   for (const auto& document : documents)
     files.push_back({{"role", document.role}, {"file", document.file_name}, {"sha256", document.sha256}});
+  // The loader records the manifest it read as the file of role "scenario".
+  std::string manifest;
+  for (const auto& file : scenario.files)
+    if (file.role == "scenario") manifest = file.path;
   detail::append_history(connection, at, actor, "import", "scenario", scenario.name, nullptr,
-                         {{"manifest", manifest.string()}, {"documents", files}});
+                         {{"manifest", manifest}, {"documents", files}});
   record_import(connection, at, actor, "nation", nations_before, nations_after);
   record_import(connection, at, actor, "pledge", pledges_before, pledges_after);
   record_import(connection, at, actor, "requirement_line", lines_before, lines_after);

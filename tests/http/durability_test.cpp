@@ -55,7 +55,7 @@ TEST_P(Durability, AcknowledgedWritesSurviveSigkill) {
   model::Pledge templ;
   {
     store::Workspace workspace(db.location());
-    workspace.import_scenario(default_manifest(), io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
+    workspace.import_scenario(default_scenario(), "import");
     workspace.create_user("secretariat", store::Role::Secretariat, "", PASSWORD, "test");
     token = workspace.create_api_token("secretariat", "durability", "test").second;
     templ = workspace.pledges().front().value;

@@ -237,7 +237,7 @@ TEST_P(FindingsApi, VerifyJudgesAgainstTheWorkspacesOwnTheatre) {
   std::ofstream(countries_file, std::ios::trunc) << countries.dump(1);
   workspace_->import_scenario(exported / "scenario.json", io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
   const json widened = run();
-  workspace_->import_scenario(default_manifest(), io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
+  workspace_->import_scenario(default_scenario(), "import");
 
   EXPECT_NE(widened.at("inputs").at("theatre_sha256"), seeded_theatre);
   ASSERT_EQ(widened.at("findings").at("out_of_theatre").size(), 1u) << widened.at("findings").dump();

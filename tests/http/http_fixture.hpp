@@ -47,9 +47,9 @@ struct RunningServer {
 };
 
 /// Runs on both back ends (TEST_P, instantiated with all_backends()). The seeded workspace is
-/// made once per back end and test suite, as it costs an import and seven password hashes (about
-/// 20 s under AddressSanitizer); ctest runs one process per back end, so each suite starts from
-/// the seeded state and its cases share it.
+/// made once per back end and test suite, as it costs an import and seven password hashes (the
+/// scenario's files are parsed once per process: default_scenario()); ctest runs one process per
+/// back end, so each suite starts from the seeded state and its cases share it.
 class HttpTest : public ::testing::TestWithParam<Backend> {
 protected:
   struct Seeded {
@@ -63,7 +63,7 @@ protected:
     Seeded seeded;
     seeded.db = std::make_unique<TestDatabase>(backend);
     seeded.workspace = std::make_unique<store::Workspace>(seeded.db->location());
-    seeded.workspace->import_scenario(default_manifest(), io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}, "import");
+    seeded.workspace->import_scenario(default_scenario(), "import");
     seeded.base = std::make_unique<model::Scenario>(seeded.workspace->load(io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}));
     const std::pair<const char*, store::Role> users[] = {
         {"secretariat", store::Role::Secretariat}, {"liaison.fr", store::Role::Liaison},

@@ -80,6 +80,10 @@ public:
   /// one transaction, recording an import and one create per record in the history. Throws the
   /// loader's Error, listing every problem, and then changes nothing.
   void import_scenario(const std::filesystem::path& manifest, const io::LoadOptions& options, const std::string& actor);
+  /// The same import of a scenario the caller has already loaded with io::load_scenario (so a
+  /// caller that holds it does not parse its files again); the documents are read from the paths
+  /// in `scenario.files`, so those files must still be there.
+  void import_scenario(const model::Scenario& scenario, const std::string& actor);
   /// Writes the workspace as scenario files (scenario.json, coalition.json, mandate.json,
   /// theatre/ and catalogue/) that load_scenario reads back to the same model. Throws Error
   /// (Consistency) on an empty workspace, OutputFailed when a file cannot be written.

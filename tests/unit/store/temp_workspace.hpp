@@ -5,6 +5,7 @@
 #include <string>
 
 #include "guarantor/io/scenario_loader.hpp"
+#include "guarantor/model/scenario.hpp"
 
 namespace guarantor::testing {
 
@@ -32,6 +33,13 @@ inline std::filesystem::path default_manifest() { return std::string(GUARANTOR_T
 
 /// How the store tests load scenarios: the npm assets of the build tree, nothing else changed.
 inline io::LoadOptions default_load_options() { return io::LoadOptions{GUARANTOR_TEST_ASSET_DIR}; }
+
+/// The default scenario, loaded once per test process: parsing its map outlines is most of an
+/// import's cost (seconds under AddressSanitizer), and every seeded fixture imports it.
+inline const model::Scenario& default_scenario() {
+  static const model::Scenario loaded = io::load_scenario(default_manifest(), default_load_options());
+  return loaded;
+}
 
 /// A fixed clock, so history entries are reproducible.
 inline std::string fixed_clock() { return "2026-03-02T09:00:00Z"; }
