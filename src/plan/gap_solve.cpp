@@ -11,6 +11,8 @@
 #include "gap_branch.hpp"
 #include "gap_lagrangian.hpp"
 #include "gap_model.hpp"
+#include "gap_neighbourhood.hpp"
+#include "gap_penalty.hpp"
 #include "gap_search.hpp"
 #include "gap_subgradient.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
@@ -30,13 +32,30 @@ constexpr detail::SubgradientParams ROOT_DUAL{0, 2.0, 20, 1e-3, 5};
 // so the work grows with the instance (a step costs O(group² × agents + group × jobs)).
 constexpr std::uint64_t SEARCH_BASE_MOVES = 2000;
 constexpr std::uint64_t SEARCH_MOVES_PER_JOB = 20;
+// Moves the penalised search (gap_penalty.hpp) may evaluate per ruin-and-recreate step and per
+// agent or job: its work grows with the steps and with the size of a descent pass.
+constexpr std::uint64_t PENALTY_EVALUATIONS_PER_STEP = 100;
+// Agent-group neighbourhood (gap_neighbourhood.hpp): sub-solves per agent, and the jobs a group
+// holds (groups of about 50 jobs were the size at which its exact re-solve still took some tens
+// of milliseconds on gapd while finding improvements; 25 found few). A sub-solve is a small
+// deterministic solve: a short dual, a short search, a small tree.
+constexpr std::uint64_t GROUP_SOLVES_PER_AGENT = 100;
+constexpr std::uint64_t GROUP_IDLE_PER_AGENT = 10;  // sub-solves in a row without improvement
+constexpr std::size_t GROUP_JOBS = 50;
+constexpr int GROUP_DUAL_ITERATIONS = 100;
+constexpr std::uint64_t GROUP_SEARCH_MOVES = 50;
+constexpr std::uint64_t GROUP_NODES = 300;
 // Branch-and-bound nodes (each at most 40 subgradient iterations) when SolveOptions::exact_nodes
 // is 0, in either mode; past it CBC takes the reduced model if time is left.
 constexpr std::uint64_t DEFAULT_BRANCH_NODES = 100000;
+// Nodes of the first, short tree that runs before the stronger primal side.
+constexpr std::uint64_t FIRST_TREE_NODES = 200;
 
 // `cutoff`: only assignments of cost at most this are sought (infinite: any); every proof then
 // covers the incumbent or the cutoff, whichever is lower.
-GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options, double cutoff = INF) {
+// `groups`: run the agent-group neighbourhood (off inside its own sub-solves).
+GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options, double cutoff = INF,
+                        bool groups = true) {
   const detail::Stopwatch clock(options.time_limit_s);
   GapResult result;
   const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
@@ -93,15 +112,44 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   };
   if (dual.attained || proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
 
-  const double heuristic_start = clock.elapsed();
+  double heuristic_start = clock.elapsed();
   std::mt19937_64 rng(options.seed);
   const std::uint64_t moves =
       options.search_moves > 0 ? options.search_moves : SEARCH_BASE_MOVES + SEARCH_MOVES_PER_JOB * jobs;
   search.ruin_and_recreate(moves, rng, [&] { return proven() || stop(); });
-
   result.stats.phases.heuristic += clock.elapsed() - heuristic_start;
   if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
+
+  // The stronger primal side (the penalised search, then the agent-group neighbourhood) runs in
+  // a solve with the default search budget; a caller that sets search_moves (a pricing
+  // subproblem, a sub-solve of the groups) keeps the cheap search. With the exact phase on, it
+  // runs only when a first short tree has not proven the incumbent, so the instances the tree
+  // settles at once do not pay for it.
+  const bool strong_primal = groups && options.search_moves == 0;
+  auto improve_primal = [&] {
+    heuristic_start = clock.elapsed();
+    auto give_up = [&] { return proven() || stop(); };
+    detail::GapPenaltySearch penalised(instance);
+    penalised.run(search, moves * PENALTY_EVALUATIONS_PER_STEP * (agents + jobs), rng, give_up);
+    auto sub_solve = [&](const GapInstance& sub, double sub_cutoff) {
+      SolveOptions sub_options;
+      sub_options.time_limit_s = clock.remaining();
+      sub_options.seed = options.seed;
+      sub_options.deterministic = true;
+      sub_options.search_moves = GROUP_SEARCH_MOVES;
+      sub_options.exact_nodes = GROUP_NODES;
+      sub_options.subgradient_iterations = GROUP_DUAL_ITERATIONS;
+      return solve_minimum(sub, sub_options, sub_cutoff, false);
+    };
+    if (!give_up()) {
+      detail::improve_by_agent_groups(instance, search, GROUP_SOLVES_PER_AGENT * agents, GROUP_IDLE_PER_AGENT * agents,
+                                      GROUP_JOBS, rng, sub_solve, give_up);
+    }
+    result.stats.phases.heuristic += clock.elapsed() - heuristic_start;
+  };
   if (!options.exact || stop()) {
+    if (strong_primal && !stop()) improve_primal();
+    if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
     const SolveStatus status = options.exact || !search.has_solution() ? SolveStatus::TimeLimit : SolveStatus::Feasible;
     return finish(status, ProofMethod::LagrangianBound);
   }
@@ -109,12 +157,23 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // Reduced-cost fixing at the best root multipliers, then the Lagrangian branch-and-bound.
   std::vector<char> taken, removed(agents * jobs, 0);
   const double value = lagrangian.evaluate(dual.multipliers, root, taken);
-  lagrangian.mark_removable(dual.multipliers, root, value, threshold(), removed);
-  result.stats.exact_columns = static_cast<std::size_t>(std::count(removed.begin(), removed.end(), 0));
   const std::uint64_t node_limit = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_BRANCH_NODES;
-  const detail::BranchOutcome tree = detail::gap_branch_and_bound(instance, lagrangian, search, removed,
-                                                                  dual.multipliers, dual.bound, node_limit,
-                                                                  threshold, stop);
+  auto run_tree = [&](std::uint64_t nodes) {
+    removed.assign(agents * jobs, 0);
+    lagrangian.mark_removable(dual.multipliers, root, value, threshold(), removed);
+    result.stats.exact_columns = static_cast<std::size_t>(std::count(removed.begin(), removed.end(), 0));
+    const detail::BranchOutcome outcome = detail::gap_branch_and_bound(
+        instance, lagrangian, search, removed, dual.multipliers, dual.bound, nodes, threshold, stop);
+    return outcome;
+  };
+  detail::BranchOutcome tree = run_tree(strong_primal ? std::min(node_limit, FIRST_TREE_NODES) : node_limit);
+  if (!tree.finished && strong_primal && !stop()) {
+    record_bound(tree.bound);
+    improve_primal();
+    if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
+    // The better incumbent fixes more pairs and prunes more nodes: the tree again, from the root.
+    if (!stop()) tree = run_tree(node_limit);
+  }
   if (tree.finished) {
     if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBranchAndBound);
     return finish(SolveStatus::Optimal, ProofMethod::LagrangianBranchAndBound);

@@ -1,0 +1,153 @@
+#include "gap_penalty.hpp"
+
+#include <algorithm>
+
+namespace guarantor::plan::detail {
+
+namespace {
+// Cost change below which a move does not count as an improvement (rounding noise).
+constexpr double GAIN_EPSILON = 1e-9;
+// Capacity slack accepted when summing resources in floating point.
+constexpr double LOAD_TOLERANCE = 1e-9;
+// Weight adaptation at a local optimum: an agent left overloaded gets dearer, and when none is
+// the weights all fall, so the next descent may overload again (strategic oscillation about
+// the capacity boundary). Bounded to a range around the starting weight.
+constexpr double WEIGHT_RAISE = 1.3;
+constexpr double WEIGHT_LOWER = 0.8;
+constexpr double WEIGHT_RANGE = 1e3;
+// Local optima without a better feasible solution before the search goes back to the best one
+// with fresh weights and a few random shifts (the kick).
+constexpr std::uint64_t RESTART_ROUNDS = 60;
+constexpr std::uint64_t KICK_SHIFTS = 4;
+}  // namespace
+
+GapPenaltySearch::GapPenaltySearch(const GapInstance& instance)
+    : instance_(instance), agents_(instance.agent_count()), jobs_(instance.job_count()) {
+  allowed_.assign(agents_ * jobs_, 0);
+  double spread = 0, resource = 0;
+  std::size_t pairs = 0;
+  for (std::size_t job = 0; job < jobs_; ++job) {
+    double least = 0, most = 0;
+    bool any = false;
+    for (std::size_t agent = 0; agent < agents_; ++agent) {
+      if (instance.resource(agent, job) > instance.capacity(agent) + LOAD_TOLERANCE) continue;
+      allowed_[agent * jobs_ + job] = 1;
+      const double cost = instance.cost(agent, job);
+      least = any ? std::min(least, cost) : cost, most = any ? std::max(most, cost) : cost, any = true;
+      resource += instance.resource(agent, job), ++pairs;
+    }
+    spread += most - least;
+  }
+  // A unit of overload starts as dear as the mean cost spread of a job per unit of its resource:
+  // a move that saves a typical spread by overloading by a typical resource is then about even.
+  const double mean_resource = pairs > 0 ? resource / static_cast<double>(pairs) : 0;
+  const double mean_spread = jobs_ > 0 ? spread / static_cast<double>(jobs_) : 0;
+  if (mean_resource > 0 && mean_spread > 0) initial_weight_ = mean_spread / mean_resource;
+}
+
+double GapPenaltySearch::excess(std::size_t agent, double load) const {
+  return std::max(0.0, load - instance_.capacity(agent) - LOAD_TOLERANCE);
+}
+
+double GapPenaltySearch::penalty_change(std::size_t agent, double load_change) const {
+  return weight_[agent] * (excess(agent, load_[agent] + load_change) - excess(agent, load_[agent]));
+}
+
+void GapPenaltySearch::start_from(const std::vector<std::size_t>& agent_of_job) {
+  agent_of_job_ = agent_of_job;
+  load_.assign(agents_, 0.0);
+  weight_.assign(agents_, initial_weight_);
+  cost_ = 0;
+  for (std::size_t job = 0; job < jobs_; ++job) {
+    load_[agent_of_job_[job]] += instance_.resource(agent_of_job_[job], job);
+    cost_ += instance_.cost(agent_of_job_[job], job);
+  }
+  overloaded_ = 0;
+  for (std::size_t agent = 0; agent < agents_; ++agent) overloaded_ += excess(agent, load_[agent]) > 0 ? 1 : 0;
+}
+
+void GapPenaltySearch::move(std::size_t job, std::size_t agent) {
+  const std::size_t from = agent_of_job_[job];
+  for (std::size_t touched : {from, agent}) overloaded_ -= excess(touched, load_[touched]) > 0 ? 1 : 0;
+  load_[from] -= instance_.resource(from, job);
+  load_[agent] += instance_.resource(agent, job);
+  for (std::size_t touched : {from, agent}) overloaded_ += excess(touched, load_[touched]) > 0 ? 1 : 0;
+  cost_ += instance_.cost(agent, job) - instance_.cost(from, job);
+  agent_of_job_[job] = agent;
+}
+
+void GapPenaltySearch::offer(GapSearch& search) {
+  if (overloaded_ == 0 && cost_ < search.best_cost() - GAIN_EPSILON) search.adopt(agent_of_job_);
+}
+
+bool GapPenaltySearch::descent_pass(GapSearch& search) {
+  bool moved = false;
+  for (std::size_t job = 0; job < jobs_; ++job) {
+    const std::size_t from = agent_of_job_[job];
+    const double job_resource = instance_.resource(from, job), job_cost = instance_.cost(from, job);
+    double best_delta = -GAIN_EPSILON;
+    std::size_t shift_to = NONE, swap_with = NONE;
+    for (std::size_t to = 0; to < agents_; ++to) {
+      if (to == from || !allowed_[to * jobs_ + job]) continue;
+      const double delta = instance_.cost(to, job) - job_cost + penalty_change(from, -job_resource) +
+                           penalty_change(to, instance_.resource(to, job));
+      if (delta < best_delta) best_delta = delta, shift_to = to;
+    }
+    evaluated_ += agents_;
+    if (shift_to == NONE) {
+      for (std::size_t other = 0; other < jobs_; ++other) {
+        const std::size_t to = agent_of_job_[other];
+        if (to == from || !allowed_[to * jobs_ + job] || !allowed_[from * jobs_ + other]) continue;
+        const double cost_delta =
+            instance_.cost(to, job) + instance_.cost(from, other) - job_cost - instance_.cost(to, other);
+        const double delta = cost_delta + penalty_change(from, instance_.resource(from, other) - job_resource) +
+                             penalty_change(to, instance_.resource(to, job) - instance_.resource(to, other));
+        if (delta < best_delta) best_delta = delta, swap_with = other;
+      }
+      evaluated_ += jobs_;
+    }
+    if (shift_to != NONE) {
+      move(job, shift_to);
+    } else if (swap_with != NONE) {
+      const std::size_t to = agent_of_job_[swap_with];
+      move(job, to);
+      move(swap_with, from);
+    } else {
+      continue;
+    }
+    moved = true;
+    offer(search);
+  }
+  return moved;
+}
+
+std::uint64_t GapPenaltySearch::run(GapSearch& search, std::uint64_t evaluations, std::mt19937_64& rng,
+                                    const std::function<bool()>& stop) {
+  if (!search.has_solution() || agents_ < 2 || jobs_ == 0) return 0;
+  evaluated_ = 0;
+  start_from(search.best());
+  double best_seen = search.best_cost();
+  std::uint64_t idle_rounds = 0;
+  const double least_weight = initial_weight_ / WEIGHT_RANGE, most_weight = initial_weight_ * WEIGHT_RANGE;
+  // Raw generator draws (not std distributions) keep the sequence the same on every library.
+  auto draw = [&rng](std::size_t bound) { return static_cast<std::size_t>(rng() % bound); };
+  while (evaluated_ < evaluations && !stop()) {
+    while (evaluated_ < evaluations && descent_pass(search)) {}
+    offer(search);
+    for (std::size_t agent = 0; agent < agents_; ++agent) {
+      if (overloaded_ == 0) weight_[agent] = std::max(least_weight, weight_[agent] * WEIGHT_LOWER);
+      else if (excess(agent, load_[agent]) > 0) weight_[agent] = std::min(most_weight, weight_[agent] * WEIGHT_RAISE);
+    }
+    if (search.best_cost() < best_seen - GAIN_EPSILON) best_seen = search.best_cost(), idle_rounds = 0;
+    if (++idle_rounds < RESTART_ROUNDS) continue;
+    idle_rounds = 0;
+    start_from(search.best());
+    for (std::uint64_t kick = 0; kick < KICK_SHIFTS; ++kick) {
+      const std::size_t job = draw(jobs_), agent = draw(agents_);
+      if (agent != agent_of_job_[job] && allowed_[agent * jobs_ + job]) move(job, agent);
+    }
+  }
+  return evaluated_;
+}
+
+}  // namespace guarantor::plan::detail

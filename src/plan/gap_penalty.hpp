@@ -1,0 +1,51 @@
+#pragma once
+// A GAP local search that may overload agents, after Yagiura, Ibaraki & Glover (2004, 2006):
+// the search minimises cost + Σ_a w_a · max(0, load_a − b_a) over shift and swap moves, and
+// the weights adapt at every local optimum (raised on the agents left overloaded, lowered on all
+// when none is), so the search crosses the infeasible region between feasible solutions that
+// no feasible move connects. Tight instances (type D) are where a feasible-only descent stalls.
+// Every step is counted (evaluated moves), randomness comes from one seeded generator, so the
+// same seed and budget give the same solution.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <random>
+#include <vector>
+
+#include "gap_search.hpp"
+#include "guarantor/plan/generalized_assignment.hpp"
+
+namespace guarantor::plan::detail {
+
+class GapPenaltySearch {
+public:
+  explicit GapPenaltySearch(const GapInstance& instance);
+
+  /// Searches from `search`'s best solution for at most `evaluations` evaluated moves; every
+  /// feasible assignment cheaper than the best goes to `search` (adopt). Stops early when
+  /// `stop()` is true (checked between local optima). Returns the moves evaluated.
+  std::uint64_t run(GapSearch& search, std::uint64_t evaluations, std::mt19937_64& rng,
+                    const std::function<bool()>& stop);
+
+private:
+  static constexpr std::size_t NONE = static_cast<std::size_t>(-1);
+
+  [[nodiscard]] double excess(std::size_t agent, double load) const;
+  [[nodiscard]] double penalty_change(std::size_t agent, double load_change) const;
+  void start_from(const std::vector<std::size_t>& agent_of_job);
+  void move(std::size_t job, std::size_t agent);
+  // One pass of best-move-per-job descent on the penalised cost; true when something moved.
+  bool descent_pass(GapSearch& search);
+  void offer(GapSearch& search);
+
+  const GapInstance& instance_;
+  std::size_t agents_, jobs_;
+  std::vector<char> allowed_;  // pair fits the agent's capacity on its own
+  std::vector<std::size_t> agent_of_job_;
+  std::vector<double> load_, weight_;
+  std::size_t overloaded_ = 0;  // agents over capacity
+  double cost_ = 0, initial_weight_ = 1;
+  std::uint64_t evaluated_ = 0;
+};
+
+}  // namespace guarantor::plan::detail
