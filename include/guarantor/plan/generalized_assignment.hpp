@@ -57,9 +57,10 @@ GapResult solve_gap(const GapInstance& instance, const SolveOptions& options = {
 
 /// Minimises or maximises Σ cost(a, j) over assignments. Regret construction and descent;
 /// Lagrangian relaxation of the assignment rows (a knapsack per agent) by subgradient, with a
-/// Lagrangian repair heuristic; ruin-and-recreate search; reduced-cost fixing; CBC on the reduced
-/// MILP with the incumbent as cutoff. stats.bound is a lower bound when minimising and an upper
-/// bound when maximising; stats.proved_by names what closed the gap.
+/// Lagrangian repair heuristic; ruin-and-recreate search; with the default search budget a
+/// penalised search and exact re-solves of agent groups; reduced-cost fixing; Lagrangian
+/// branch-and-bound; CBC on the reduced MILP with the incumbent as cutoff. stats.bound is a lower bound when minimising
+/// and an upper bound when maximising; stats.proved_by names what closed the gap.
 GapResult solve_gap(const GapInstance& instance, Sense sense, const SolveOptions& options = {});
 
 /// As solve_gap (minimisation), seeking only assignments of cost at most `cutoff`, for a caller
