@@ -127,3 +127,31 @@ export function bandPolygons({ lines = [], points = [] }, distanceM) {
   }
   return polygons;
 }
+
+/// Lines of a multipolygon's outer rings (GeoJSON order: parts of rings of [lon, lat]) without
+/// the edges its clipping to the map frame made (runs along the frame's sides), as [[lat, lon],
+/// ...] polylines: what a band is measured from (the line of contact is the occupied area's edge).
+/// One function for the workspace maps and the offline pages, which embed this file.
+export function edgeLines(parts) {
+  const lines = [];
+  for (const part of parts) {
+    const ring = part[0];
+    const lons = ring.map((p) => p[0]);
+    const lats = ring.map((p) => p[1]);
+    const sides = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const onFrame = (a, b) => (a[0] === b[0] && (a[0] === sides[0] || a[0] === sides[1])) ||
+      (a[1] === b[1] && (a[1] === sides[2] || a[1] === sides[3]));
+    let line = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      if (onFrame(ring[i], ring[i + 1])) {
+        if (line.length > 1) lines.push(line);
+        line = [];
+        continue;
+      }
+      if (line.length === 0) line.push([ring[i][1], ring[i][0]]);
+      line.push([ring[i + 1][1], ring[i + 1][0]]);
+    }
+    if (line.length > 1) lines.push(line);
+  }
+  return lines;
+}

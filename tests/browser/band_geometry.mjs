@@ -2,14 +2,15 @@
 // lines with sharp and gentle turns, segments shorter and longer than the band, a closed outline
 // and lone points, every sampled point nearer than the band's distance (great-circle, measured
 // here from the segments) lies inside the union of the band's polygons and every point farther
-// lies outside it; every ring runs clockwise, so the maps' "nonzero" fill draws the union once.
+// lies outside it; every ring runs clockwise, so the maps' "nonzero" fill draws the union once;
+// and edgeLines leaves the map frame's sides out of a clipped area's edge.
 //
 //   node band_geometry.mjs        Exit codes: 0 pass, 1 a check failed.
 import { readFileSync } from 'node:fs';
 
 const source = readFileSync(new URL('../../web/band_geometry.js', import.meta.url), 'utf8');
 // Imported from its text: web/ has no package.json of its own to declare ES modules to node.
-const { bandPolygons, bearing, distance } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+const { bandPolygons, bearing, distance, edgeLines } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
 
 const RADIUS = 6371008.8;
 const RADIANS = Math.PI / 180;
@@ -98,6 +99,14 @@ for (const { name, distance_m, geometry } of CASES) {
   if (near < 1000 || far < 1000) failures.push(`${name}: the samples do not test both sides (${near} near, ${far} far)`);
   console.log(`${name}: ${polygons.length} polygons, ${rings.flat().length} points; ${near} samples inside, ${far} outside`);
 }
+// edgeLines: an area clipped to a map frame (west 30, east 40) keeps its own edges, as [lat, lon]
+// lines, and drops the runs along the frame's sides: what the line of contact is measured from.
+const clipped = [[[[30, 47], [33, 46], [36, 47.5], [40, 47], [40, 49], [35, 50], [30, 49], [30, 47]]]];
+const edges = JSON.stringify(edgeLines(clipped));
+const expectedEdges = JSON.stringify([[[47, 30], [46, 33], [47.5, 36], [47, 40]], [[49, 40], [50, 35], [49, 30]]]);
+if (edges !== expectedEdges) failures.push(`edgeLines of a clipped area: got ${edges}; expected ${expectedEdges}`);
+else console.log('edgeLines: the frame\'s sides are left out of a clipped area\'s edge');
+
 for (const failure of failures.slice(0, 20)) console.error(`FAIL: ${failure}`);
 if (failures.length > 20) console.error(`... and ${failures.length - 20} more`);
 if (failures.length === 0) console.log('PASS: band geometry');

@@ -63,35 +63,10 @@ function pathOf(project, multipolygon) {
   return d;
 }
 
-// The outer rings of the line-of-contact area as [[lat, lon], ...] lines, without the edges its
-// clipping to the map frame made (runs along the frame's sides): what the bands are measured
-// from (as edgeLines in web/map.js).
-function contactLines(parts) {
-  const lines = [];
-  for (const part of parts) {
-    const ring = part[0];
-    const lons = ring.map(p => p[0]), lats = ring.map(p => p[1]);
-    const sides = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-    const onFrame = (a, b) => (a[0] === b[0] && (a[0] === sides[0] || a[0] === sides[1])) ||
-                              (a[1] === b[1] && (a[1] === sides[2] || a[1] === sides[3]));
-    let line = [];
-    for (let i = 0; i + 1 < ring.length; i++) {
-      if (onFrame(ring[i], ring[i + 1])) {
-        if (line.length > 1) lines.push(line);
-        line = [];
-        continue;
-      }
-      if (!line.length) line.push([ring[i][1], ring[i][0]]);
-      line.push([ring[i + 1][1], ring[i + 1][0]]);
-    }
-    if (line.length > 1) lines.push(line);
-  }
-  return lines;
-}
-
 // The agreement's buffer zone and pull-back bands around the line of contact, each the area it
 // covers on the Earth (bandPolygons of web/band_geometry.js: great circles, as on the plan
-// page), widest first so each narrower band shows over it. The colours are opaque inside a group
+// page), measured from the contact area's edge less its map-frame sides (edgeLines, the same
+// file), widest first so each narrower band shows over it. The colours are opaque inside a group
 // that is see-through as a whole, so nested bands never pile up into darker shades. Only with a
 // line of contact (verify --line-of-contact): without one the data holds no bands.
 const bandColours = {buffer: "#1f5fbf", pullback: ["#5b2c83", "#7d4fa8", "#a07cc5", "#c4aee0"]};
@@ -99,7 +74,7 @@ function drawBands(group, project, layers) {
   const legend = document.getElementById("band-legend");
   if (legend) legend.textContent = "";
   if (!layers.bands || !layers.contact || typeof bandPolygons !== "function") return;
-  const lines = contactLines(layers.contact.coords);
+  const lines = edgeLines(layers.contact.coords);
   const bands = group.appendChild(el("g", {class: "bands"}));
   [...layers.bands].sort((a, b) => b.distance_m - a.distance_m).forEach((band, index) => {
     const colour = band.kind === "buffer" ? bandColours.buffer : bandColours.pullback[index % bandColours.pullback.length];
