@@ -102,4 +102,14 @@ PageAssets load_page_assets(const std::filesystem::path& asset_dir) {
   return assets;
 }
 
+std::string classic_script(std::string_view module_source) {
+  std::string out(module_source);
+  constexpr std::string_view EXPORT = "export ";
+  for (std::size_t at = 0; (at = out.find(EXPORT, at)) != std::string::npos;) {
+    if (at == 0 || out[at - 1] == '\n') out.erase(at, EXPORT.size());
+    else at += EXPORT.size();
+  }
+  return out;
+}
+
 }  // namespace guarantor::report::detail

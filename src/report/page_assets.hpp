@@ -2,6 +2,7 @@
 // The third-party libraries a page inlines, read from the npm packages directory at run time.
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace guarantor::report::detail {
 
@@ -16,5 +17,10 @@ struct PageAssets {
 /// milsymbol/dist/milsymbol.js under asset_dir. Throws guarantor::Error (FileNotFound) listing
 /// every missing file at once, with the remedy (run scripts/setup.sh or pass --assets).
 PageAssets load_page_assets(const std::filesystem::path& asset_dir);
+
+/// An ES module of the web front end (web/band_geometry.js, which imports nothing) as a classic
+/// script: the offline pages are one file that runs from disk without modules, so its exports
+/// become plain declarations.
+std::string classic_script(std::string_view module_source);
 
 }  // namespace guarantor::report::detail

@@ -1,10 +1,10 @@
-// Map data of the plan report. The standoff band is drawn as discs of the standoff radius
-// along the occupied area's edge: their union is the band, with no polygon buffering needed.
+// Map data of the plan report: countries, the occupied area, hubs, footprints and units. The
+// standoff band is only its distance: the page draws it from the occupied area's edge.
 #include "plan_map_data.hpp"
 
+#include <cmath>
 #include <map>
 
-#include "guarantor/geo/geodesic.hpp"
 #include "guarantor/report/map_geometry.hpp"
 #include "map_data.hpp"
 
@@ -54,25 +54,12 @@ json build_plan_map_data(const planner::Plan& plan, const model::Scenario& scena
     if (!drawn.empty()) data["countries"].push_back({{"name", country.name}, {"coordinates", coordinates(drawn, options.coordinate_decimals)}});
   }
   const auto* occupied = scenario.theatre.occupied_area(scenario.as_of);
-  data["standoff"] = {{"radius_m", plan.provenance.standoff_km * 1000.0}, {"points", json::array()}};
+  // The band is drawn by the page from the occupied area's edge (band_geometry.js).
+  data["standoff"] = {{"radius_m", plan.provenance.standoff_km * 1000.0}};
   if (occupied) {
     const auto drawn = prepare_for_drawing(occupied->area, {options.region_simplify_deg, frame});
     data["occupied"] = {{"as_of", occupied->as_of.iso()},
                         {"coordinates", coordinates(drawn, options.coordinate_decimals)}};
-    // One disc per ~standoff/2 of edge keeps the band's outer edge within 15 % of the radius.
-    const double step_km = std::max(plan.provenance.standoff_km / 2.0, 1.0);
-    const auto coarse = prepare_for_drawing(occupied->area, {options.country_simplify_deg, frame});
-    for (const auto& part : coarse.parts()) {
-      double since = step_km;
-      for (std::size_t i = 0; i < part.outer.size(); ++i) {
-        const auto& a = part.outer[i];
-        since += geo::haversine_distance(a, part.outer[(i + 1) % part.outer.size()]).km();
-        if (since >= step_km) {
-          data["standoff"]["points"].push_back({a.lon, a.lat});
-          since = 0;
-        }
-      }
-    }
   } else {
     data["occupied"] = nullptr;
   }

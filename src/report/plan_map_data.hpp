@@ -8,7 +8,7 @@
 
 namespace guarantor::report::detail {
 
-/// View, countries, occupied area, standoff band samples, hubs, footprints of filled positions
+/// View, countries, occupied area, standoff distance, hubs, footprints of filled positions
 /// and assigned units; coordinates [lon, lat], geometry simplified per `options`.
 nlohmann::json build_plan_map_data(const planner::Plan& plan, const model::Scenario& scenario, const PageOptions& options);
 

@@ -15,6 +15,7 @@
 #include "guarantor/report/html_escape.hpp"
 #include "hub_section.hpp"
 #include "page_assets.hpp"
+#include "page_templates.hpp"
 #include "plan_map_data.hpp"
 #include "plan_templates.hpp"
 #include "protection_section.hpp"
@@ -192,14 +193,24 @@ std::string render_plan_page(const planner::Plan& plan, const model::Scenario& s
         "from public statements, not real offers by any government.</small></div>"
       : std::string();
   return fill(detail::PLAN_HTML,
-              {{"TITLE", escape_html(title)}, {"LEAFLET_CSS", assets.leaflet_css}, {"PLAN_CSS", std::string(detail::PLAN_CSS)},
-               {"BANNER", banner}, {"SUMMARY", escape_html(summary)}, {"LINES_TABLE", lines_table(plan)},
-               {"CLOSURE_CHART", closure_chart(plan)}, {"ROTATION", rotation(plan, scenario)},
-               {"ANCHORS", anchors_chart(plan, scenario, anchors)}, {"SOLVER_TABLE", solver_table(plan)},
-               {"UNASSIGNED", unassigned(plan)}, {"PROTECTION", detail::render_protection_section(plan)},
-               {"HUBS", detail::render_hub_section(plan, scenario)}, {"PROVENANCE", provenance(plan)},
+              {{"TITLE", escape_html(title)},
+               {"LEAFLET_CSS", assets.leaflet_css},
+               {"PLAN_CSS", std::string(detail::PLAN_CSS)},
+               {"BANNER", banner},
+               {"SUMMARY", escape_html(summary)},
+               {"LINES_TABLE", lines_table(plan)},
+               {"CLOSURE_CHART", closure_chart(plan)},
+               {"ROTATION", rotation(plan, scenario)},
+               {"ANCHORS", anchors_chart(plan, scenario, anchors)},
+               {"SOLVER_TABLE", solver_table(plan)},
+               {"UNASSIGNED", unassigned(plan)},
+               {"PROTECTION", detail::render_protection_section(plan)},
+               {"HUBS", detail::render_hub_section(plan, scenario)},
+               {"PROVENANCE", provenance(plan)},
                {"DATA", script_safe_json(detail::build_plan_map_data(plan, scenario, options).dump())},
-               {"LEAFLET_JS", assets.leaflet_js}, {"MILSYMBOL_JS", assets.milsymbol_js},
+               {"LEAFLET_JS", assets.leaflet_js},
+               {"MILSYMBOL_JS", assets.milsymbol_js},
+               {"BAND_GEOMETRY_JS", script_safe_source(detail::classic_script(detail::BAND_GEOMETRY_JS))},
                {"PLAN_MAP_JS", script_safe_source(detail::PLAN_MAP_JS)}});
 }
 

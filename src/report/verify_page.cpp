@@ -11,6 +11,8 @@
 
 #include "guarantor/report/html_escape.hpp"
 #include "guarantor/report/map_geometry.hpp"
+#include "page_assets.hpp"
+#include "page_templates.hpp"
 #include "verify_page_data.hpp"
 #include "verify_templates.hpp"
 
@@ -63,18 +65,6 @@ json contact_bands_json(const verify::Agreement& agreement) {
                        {"distance_m", provision.zone.distance_m}});
   }
   return bands;
-}
-
-// band_geometry.js is an ES module of the web front end; this page is one file that runs from
-// disk without modules, so its exports become the plain declarations of a classic script.
-std::string classic_script(std::string_view module_source) {
-  std::string out(module_source);
-  constexpr std::string_view EXPORT = "export ";
-  for (std::size_t at = 0; (at = out.find(EXPORT, at)) != std::string::npos;) {
-    if (at == 0 || out[at - 1] == '\n') out.erase(at, EXPORT.size());
-    else at += EXPORT.size();
-  }
-  return out;
 }
 
 json layers_json(const verify::VerifyResult& result, const VerifyPageOptions& options) {
@@ -185,7 +175,8 @@ void write_page(const verify::VerifyResult& result, json data, std::ostream& out
       // the element or open a comment ("<!--<script>") that would swallow the rest of the page.
       << "<script type=\"application/json\" id=\"verify-data\">"
       << script_safe_json(data.dump(-1, ' ', false, json::error_handler_t::replace)) << "</script>\n"
-      << (bands ? "<script>" + script_safe_source(classic_script(detail::BAND_GEOMETRY_JS)) + "</script>\n" : "")
+      << (bands ? "<script>" + script_safe_source(detail::classic_script(detail::BAND_GEOMETRY_JS)) + "</script>\n"
+                : "")
       << "<script>" << script_safe_source(detail::VERIFY_PAGE_JS) << "</script>\n</body></html>\n";
 }
 

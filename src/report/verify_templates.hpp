@@ -6,7 +6,6 @@
 namespace guarantor::report::detail {
 
 extern const std::string_view VERIFY_PAGE_CSS;  ///< the page's style sheet
-extern const std::string_view BAND_GEOMETRY_JS;  ///< web/band_geometry.js: bands as areas on the Earth (ES module)
 extern const std::string_view VERIFY_PAGE_JS;   ///< draws map, timeline and tables from the data block
 
 }  // namespace guarantor::report::detail

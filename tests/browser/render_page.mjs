@@ -109,6 +109,9 @@ async function main() {
       scaleBar: document.querySelectorAll('.leaflet-control-scale-line').length,
       tiles: document.querySelectorAll('.leaflet-tile').length,
       legendItems: document.querySelectorAll('#g-legend li').length,
+      // Bands are areas filled once by the nonzero rule (band_geometry.js), never piled discs.
+      bandsNotNonzero: [...document.querySelectorAll('path.g-layer-standoff')]
+        .filter((path) => path.getAttribute('fill-rule') !== 'nonzero').length,
     }));
     const count = (selector) => page.locator(selector).count();
 
@@ -132,6 +135,7 @@ async function main() {
     if (report.scaleBar === 0) failures.push('no scale bar');
     if (report.tiles !== 0) failures.push(`${report.tiles} tile images: the page must have no tile layer`);
     if (report.legendItems === 0) failures.push('empty legend');
+    if (report.bandsNotNonzero) failures.push(`${report.bandsNotNonzero} standoff band paths not filled by the nonzero rule`);
 
     await page.screenshot({ path: args.screenshot, fullPage: true });
     const mapShot = args.screenshot.replace(/\.png$/, '') + '.map.png';

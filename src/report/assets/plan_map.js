@@ -35,11 +35,18 @@
   });
   addLayer('countries', 'Countries', countries);
 
+  /* The standoff band as the one area it covers on the Earth (bandPolygons and edgeLines of
+     web/band_geometry.js, embedded before this script, as on the workspace's plan map): every
+     point within the distance of the occupied area's edge, less the edges its clipping to the
+     map frame made. Its pieces overlap and run clockwise, so the nonzero fill draws their union
+     at one shade instead of darker where discs would pile up. */
   var band = L.layerGroup();
-  data.standoff.points.forEach(function (p) {
-    L.circle(latLng(p), { radius: data.standoff.radius_m, className: 'g-layer-standoff', stroke: false,
-                          fillColor: '#d9822b', fillOpacity: 0.08, interactive: false }).addTo(band);
-  });
+  var contact = data.occupied ? edgeLines(data.occupied.coordinates) : [];
+  if (contact.length) {
+    L.polygon(bandPolygons({ lines: contact }, data.standoff.radius_m), {
+      className: 'g-layer-standoff', stroke: false, fillColor: '#d9822b', fillOpacity: 0.25, fillRule: 'nonzero',
+      interactive: false }).addTo(band);
+  }
   addLayer('standoff', 'Standoff band (' + data.standoff.radius_m / 1000 + ' km)', band);
 
   var occupied = L.layerGroup();
