@@ -111,6 +111,58 @@ async function monitoringFlow(context, origin, tools, args, checks) {
   await observer.close();
 }
 
+// Whether [lon, lat] lies in a GeoJSON multipolygon's coordinates (even-odd over every ring, so
+// holes count out): the test's own answer, apart from the server's.
+function insideParts(parts, [lon, lat]) {
+  let inside = false;
+  for (const ring of parts.flat()) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if ((yi > lat) !== (yj > lat) && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+// Incidents in an oblast chosen from the list (POST /api/v1/findings/{id}/incidents/search): the
+// rows are the incidents the test finds inside the oblast's outline in the theatre file, and a
+// row opens the incident's drill-down; the map's view as the area lists the incidents on the map.
+async function incidentsInArea(page, findings, checks) {
+  const theatre = await page.evaluate(async () => (await fetch('/assets/theatre.json')).json());
+  const positions = new Map(findings.filter((finding) => finding.position).map((finding) => [finding.incident, finding.position]));
+  const region = theatre.regions.find((candidate) => [...positions.values()].some((position) => insideParts(candidate.coords, position)));
+  if (!checks.expect(region, 'an incident of the sample lies in an oblast of the theatre')) return;
+  const expected = [...positions].filter(([, position]) => insideParts(region.coords, position)).map(([incident]) => incident).sort();
+  await page.selectOption('#area-choice', region.iso);
+  await page.click('#area-search');
+  await page.waitForSelector('#area-headline:not(:empty)');
+  const listed = (await page.locator('tr.g-area-row').evaluateAll((rows) => rows.map((row) => row.dataset.incident))).sort();
+  const headline = await page.locator('#area-headline').textContent();
+  checks.expect(listed.length === expected.length && listed.every((incident, index) => incident === expected[index]) &&
+    headline.startsWith(`${expected.length} incident`) && headline.includes(region.iso),
+  `the incidents in ${region.name} are those inside its outline (${listed.join(', ')} of ${expected.join(', ')}; "${headline}")`);
+  await page.click(`tr.g-area-row[data-incident="${expected[0]}"] button`);
+  await page.waitForSelector(`#incident-detail:has-text("${expected[0]}")`);
+  checks.expect(true, `an incident of the area opens its drill-down (${expected[0]})`);
+
+  // The map's view as the area: the incidents whose markers lie inside the map's frame.
+  await page.selectOption('#area-choice', 'view');
+  await page.click('#area-search');
+  await page.waitForSelector('#area-headline:has-text("the area the map shows now")');
+  const inView = await page.locator('tr.g-area-row').count();
+  const shown = await page.evaluate(() => {
+    const frame = document.getElementById('monitoring-map').getBoundingClientRect();
+    return [...document.querySelectorAll('#monitoring-map .leaflet-marker-pane .leaflet-marker-icon')].reduce((sum, marker) => {
+      const box = marker.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      const inside = x >= frame.left && x <= frame.right && y >= frame.top && y <= frame.bottom;
+      return sum + (inside ? (marker.classList.contains('g-map-cluster') ? Number(marker.textContent) : 1) : 0);
+    }, 0);
+  });
+  checks.expect(inView > 0 && inView === shown, `the map's view lists the incidents it shows (${inView} listed, ${shown} in the map's frame)`);
+}
+
 // The monitoring page's map (theatre, line of contact, the agreement's bands, an incident per
 // marker), the drill-down from an incident to its reports and their stored rows, the timeline per
 // provision and party, and the accusations of each side side by side, all from the API's findings.
@@ -123,6 +175,7 @@ async function monitoringMapAndCharts(page, findings, checks) {
   checks.expect(legend.some((text) => text.startsWith('line of contact')) && legend.some((text) => text.includes('buffer')),
     `the map's legend names the line of contact and the buffer zone (${legend.join(' | ')})`);
 
+  await incidentsInArea(page, findings, checks);
   const violation = findings.find((finding) => finding.outcome === 'violation');
   if (violation) {
     await page.click(`tr.g-finding-row[data-incident="${violation.incident}"] button`);

@@ -2,8 +2,9 @@
 // them with a progress bar (the job's event stream), reads the findings version it stores and
 // publishes it; every other role reads the published findings versions only, as the API gives
 // them (docs/workspace.md, "Monitoring"). The findings are drawn by findings_view.js (filters,
-// table, CSV), monitoring_map.js (the map), monitoring_charts.js (timeline, accusations) and
-// incident_detail.js (an incident's reports and sources).
+// table, CSV), monitoring_map.js (the map), monitoring_charts.js (timeline, accusations),
+// incident_detail.js (an incident's reports and sources) and incident_area.js (the incidents in
+// an oblast, the occupied area or the map's view).
 import { h, replace, plural } from '../dom.js';
 import { api } from '../api.js';
 import { showIllustrative } from '../app.js';
@@ -11,6 +12,7 @@ import { findingsView } from './findings_view.js';
 import { monitoringMap } from './monitoring_map.js';
 import { accusations, timeline } from './monitoring_charts.js';
 import { showIncident } from './incident_detail.js';
+import { incidentArea } from './incident_area.js';
 import { EXAMPLE_AGREEMENT_SHA256, EXAMPLE_SOURCE_REGISTRY_SHA256 } from '../example_inputs.js';
 
 const MONITORS = ['secretariat', 'monitor'];
@@ -165,7 +167,9 @@ function monitoringView(version, summary, monitor) {
       h('section.g-section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title' }, 'Timeline per provision and party'), timeline(next.by_provision_party, titles)),
       h('section.g-section', { 'aria-labelledby': 'accusations-title' }, h('h2', { id: 'accusations-title' }, 'Accusations by each side'), accusations(next.by_provision_party, titles)));
   };
-  return findingsView(version, summary, illustrative(version), { onSummary, onOpenIncident: (id) => openIncident(id), between: [map.element, incidentTarget, charts] });
+  const area = incidentArea(version, { mapView: map.view, onOpen: (point) => openIncident(point.incident, point), onArea: map.focus });
+  return findingsView(version, summary, illustrative(version), { onSummary, onOpenIncident: (id) => openIncident(id),
+    between: [map.element, area.element, incidentTarget, charts] });
 }
 
 export async function render(main, { session, open = null, lastJob = null, uploaded = null }) {

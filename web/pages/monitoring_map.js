@@ -21,10 +21,20 @@ function title(point) {
   return `Incident ${point.incident}, ${point.date || 'undated'}: ${plural(point.findings, 'finding')}, most serious ${point.worst.replace('_', ' ')}`;
 }
 
-/// {element, ready}: `ready` resolves to update(part, loadView), which draws the summary's map
-/// part; when the server grouped it into cells, loadView({zoom, bbox}) gets the part for the view
-/// the map shows after each move. `onOpen(point)` opens an incident's drill-down.
+/// {element, ready, view, focus}: `ready` resolves to update(part, loadView), which draws the
+/// summary's map part; when the server grouped it into cells, loadView({zoom, bbox}) gets the
+/// part for the view the map shows after each move. `onOpen(point)` opens an incident's
+/// drill-down. view() is the map's view as [west, south, east, north] degrees (null before the
+/// map is drawn); focus(box) shows such a box.
 export function monitoringMap(onOpen) {
+  let shownMap = null;
+  const view = () => {
+    if (!shownMap) return null;
+    const bounds = shownMap.getBounds();
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+      .map((value, index) => Math.max(index % 2 ? -90 : -180, Math.min(index % 2 ? 90 : 180, value)));
+  };
+  const focus = ([west, south, east, north]) => shownMap?.fitBounds([[south, west], [north, east]], { padding: [20, 20], maxZoom: 9 });
   const container = h('div.g-map', { id: 'monitoring-map' });
   const legend = h('ul.g-map-legend', { id: 'monitoring-map-legend' });
   const note = h('p.g-note', { id: 'monitoring-map-note', 'aria-live': 'polite' });
@@ -32,6 +42,7 @@ export function monitoringMap(onOpen) {
     h('h2', { id: 'monitoring-map-title' }, 'Map of the incidents shown'), container, legend, note);
   const ready = (async () => {
     const { L, map, geography } = await theatreMap(container, 'Map of the incidents shown, with borders, oblasts, the occupied area, the line of contact and the agreement\'s bands');
+    shownMap = map;
     const contact = contactLines(geography);
     const pull = pullBackGroup(contact, await referenceBands());
     const overlays = {};
@@ -112,5 +123,5 @@ export function monitoringMap(onOpen) {
       }
     };
   })();
-  return { element, ready };
+  return { element, ready, view, focus };
 }

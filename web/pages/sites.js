@@ -152,6 +152,68 @@ async function siteDetail(target, id, session, nations, onChanged) {
   target.querySelector('#site-title').focus();
 }
 
+// The distance filter (POST /api/v1/sites/search): sites within a band of distances from the
+// line of contact or from a point (typed, or picked on the map), nearest first. Returns
+// {element, distances, setPoint}: `distances()` is null while no distance is asked, else a Map of
+// site id to metres; `onChange()` runs after each answer.
+function distanceFilter(onChange) {
+  const from = h('select', { id: 'site-distance-from' }, h('option', { value: '' }, 'any distance'),
+    h('option', { value: 'line_of_contact' }, 'the line of contact'), h('option', { value: 'point' }, 'a point (type it or click the map)'));
+  const minimum = h('input', { id: 'site-distance-min', type: 'number', min: 0, step: 'any', value: 0, size: 6 });
+  const maximum = h('input', { id: 'site-distance-max', type: 'number', min: 0, step: 'any', value: 100, size: 6 });
+  const lat = h('input', { id: 'site-point-lat', type: 'number', step: 'any', min: -90, max: 90, size: 8 });
+  const lon = h('input', { id: 'site-point-lon', type: 'number', step: 'any', min: -180, max: 180, size: 8 });
+  const message = h('p.g-field-error', { id: 'site-distance-error', role: 'alert' });
+  const pointFields = h('span.g-point-fields', { hidden: true },
+    h('div.g-field', {}, h('label', { for: 'site-point-lat' }, 'Latitude (° N)'), lat),
+    h('div.g-field', {}, h('label', { for: 'site-point-lon' }, 'Longitude (° E)'), lon));
+  let found = null;
+  let asked = 0;
+  let element = null;
+  const search = async () => {
+    const ticket = ++asked;
+    pointFields.hidden = from.value !== 'point';
+    message.textContent = '';
+    if (!from.value || (from.value === 'point' && (lat.value === '' || lon.value === ''))) {
+      found = null;
+      element.dataset.shown = '';
+      onChange();
+      return;
+    }
+    const body = { min_m: Number(minimum.value || 0) * 1000, max_m: Number(maximum.value || 0) * 1000 };
+    if (from.value === 'point') body.point = [Number(lon.value), Number(lat.value)];
+    else body.line_of_contact = true;
+    try {
+      const { data } = await api('POST', '/sites/search?limit=1000', body);
+      if (ticket !== asked) return;
+      found = new Map(data.items.map((item) => [item.id, item.distance_m]));
+      // What the list shows now (read by the browser test): where from and the band in km.
+      element.dataset.shown = `${from.value}:${minimum.value}:${maximum.value}`;
+    } catch (error) {
+      if (ticket !== asked) return;
+      // The API names the field: /min_m, /max_m, /point/0 (longitude) or /point/1 (latitude).
+      const field = { '/min_m': 'from km', '/max_m': 'to km', '/point/0': 'longitude', '/point/1': 'latitude' }[error.where];
+      message.textContent = `Distance not applied${field ? ` (${field})` : ''}: ${error.message}`;
+      found = null;
+    }
+    onChange();
+  };
+  for (const control of [from, minimum, maximum, lat, lon]) control.addEventListener('change', search);
+  element = h('fieldset.g-toolbar', { id: 'site-distance' }, h('legend', {}, 'Distance'),
+    h('div.g-field', {}, h('label', { for: 'site-distance-from' }, 'Measured from'), from),
+    h('div.g-field', {}, h('label', { for: 'site-distance-min' }, 'From km'), minimum),
+    h('div.g-field', {}, h('label', { for: 'site-distance-max' }, 'To km'), maximum),
+    pointFields, message);
+  // A point picked on the map measures from there.
+  const setPoint = (latitude, longitude) => {
+    from.value = 'point';
+    lat.value = latitude.toFixed(4);
+    lon.value = longitude.toFixed(4);
+    search();
+  };
+  return { element, distances: () => found, setPoint };
+}
+
 export async function render(main, { session }) {
   const [{ data: list }, { data: nations }] = await Promise.all([api('GET', '/sites?limit=1000'), api('GET', '/nations')]);
   const kind = h('select', { id: 'site-kind' }, h('option', { value: '' }, 'every kind'), KINDS.map((value) => h('option', { value }, value.replaceAll('_', ' '))));
@@ -162,12 +224,21 @@ export async function render(main, { session }) {
   const detail = h('div', { id: 'site-panel' });
   let sites = list.items;
   const openSite = (site) => siteDetail(detail, site.id, session, nations.items, refresh);
-  const siteMap = sitesMap(openSite);
+  let draw = () => {};
+  const distance = distanceFilter(() => draw());
+  const siteMap = sitesMap(openSite, (lat, lon) => distance.setPoint(lat, lon));
   let updateMap = null;
-  const shown = () => sites.filter((site) => (!kind.value || site.kind === kind.value) && (!status.value || site.negotiation.status === status.value) &&
-    (!search.value || `${site.name} ${site.id}`.toLowerCase().includes(search.value.toLowerCase())));
-  const draw = () => {
+  const km = (metres) => (metres / 1000).toFixed(1);
+  // Within the distance asked the sites come nearest first, as the search lists them.
+  const shown = () => {
+    const distances = distance.distances();
+    const rows = sites.filter((site) => (!kind.value || site.kind === kind.value) && (!status.value || site.negotiation.status === status.value) &&
+      (!search.value || `${site.name} ${site.id}`.toLowerCase().includes(search.value.toLowerCase())) && (!distances || distances.has(site.id)));
+    return distances ? rows.sort((a, b) => distances.get(a.id) - distances.get(b.id)) : rows;
+  };
+  draw = () => {
     const rows = shown();
+    const distances = distance.distances();
     updateMap?.(rows);
     const awaiting = sites.filter((site) => site.negotiation.status === 'surveyed' || site.negotiation.status === 'offered').length;
     count.textContent = `${plural(rows.length, 'site')} shown of ${sites.length}; ${awaiting} awaiting a decision, ` +
@@ -176,6 +247,7 @@ export async function render(main, { session }) {
       h('th', { scope: 'row' }, site.name), h('td', {}, site.kind.replaceAll('_', ' ')), h('td', {}, site.country),
       h('td', {}, site.negotiation.status), h('td', {}, site.negotiation.lead_nation || '-'),
       h('td', {}, assessmentText(site.negotiation.assessment ?? {})),
+      h('td.g-num.g-site-distance', {}, distances ? km(distances.get(site.id)) : '-'),
       h('td', {}, h('button.g-secondary', { type: 'button', onclick: () => openSite(site) }, `Open ${site.name}`)))));
   };
   const refresh = async () => {
@@ -192,13 +264,15 @@ export async function render(main, { session }) {
       h('div.g-field', {}, h('label', { for: 'site-status-filter' }, 'Negotiation status'), status),
       h('div.g-field', {}, h('label', { for: 'site-search' }, 'Name contains'), search),
       h('button', { type: 'button', id: 'sites-csv', onclick: () => downloadCsv('sites.csv', [
-        ['id', 'name', 'kind', 'country', 'status', 'lead_nation', 'assessment', 'lon', 'lat'],
+        ['id', 'name', 'kind', 'country', 'status', 'lead_nation', 'assessment', 'lon', 'lat', 'distance_km'],
         ...shown().map((site) => [site.id, site.name, site.kind, site.country, site.negotiation.status, site.negotiation.lead_nation,
-          assessmentText(site.negotiation.assessment ?? {}), site.position[0], site.position[1]])]) }, 'Download as CSV')),
+          assessmentText(site.negotiation.assessment ?? {}), site.position[0], site.position[1],
+          distance.distances() ? km(distance.distances().get(site.id)) : ''])]) }, 'Download as CSV')),
+    distance.element,
     detail,
     siteMap.element,
     h('table', {}, h('caption', {}, 'Candidate sites with negotiation status, lead nation and assessment'),
-      h('thead', {}, h('tr', {}, ['Site', 'Kind', 'Country', 'Status', 'Lead nation', 'Assessment', ''].map((header) => h('th', { scope: 'col' }, header)))),
+      h('thead', {}, h('tr', {}, ['Site', 'Kind', 'Country', 'Status', 'Lead nation', 'Assessment', 'Distance (km)', ''].map((header) => h('th', { scope: 'col' }, header)))),
       body));
   draw();
   // The table is usable at once; the map follows when its libraries have loaded, and a map that
