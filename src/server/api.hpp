@@ -9,6 +9,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -86,6 +87,8 @@ struct Server::Impl {
   PledgeTable pledge_table;
   /// The findings versions read last, indexed for the monitoring page (findings_index.hpp).
   FindingsIndexCache findings_indexes{FINDINGS_INDEXES_KEPT};
+  /// Indexes the stored versions the monitoring page opens first, from start (server.cpp).
+  std::thread index_warmer;
   socket_t listening_socket = INVALID_SOCKET;  ///< set while bind() creates it
   /// Event streams open now (job_endpoints.cpp), at most options.max_event_streams.
   std::atomic<std::size_t> open_streams = 0;

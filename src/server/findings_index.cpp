@@ -129,9 +129,19 @@ std::shared_ptr<const FindingsIndex> FindingsIndexCache::get(std::int64_t id,
   if (auto kept = lookup()) return kept;  // built by the reader this one waited for
   auto built = std::make_shared<const FindingsIndex>(document(), fmt::format("findings version {}", id));
   const std::lock_guard lock(mutex_);
-  entries_.emplace_front(id, built);
-  while (entries_.size() > kept_) entries_.pop_back();
+  keep(id, built);
   return built;
+}
+
+void FindingsIndexCache::put(std::int64_t id, std::shared_ptr<const FindingsIndex> index) {
+  const std::lock_guard lock(mutex_);
+  keep(id, std::move(index));
+}
+
+void FindingsIndexCache::keep(std::int64_t id, std::shared_ptr<const FindingsIndex> index) {
+  std::erase_if(entries_, [id](const auto& entry) { return entry.first == id; });
+  entries_.emplace_front(id, std::move(index));
+  while (entries_.size() > kept_) entries_.pop_back();
 }
 
 }  // namespace guarantor::server

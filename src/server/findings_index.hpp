@@ -83,8 +83,13 @@ public:
   /// The index of version `id`, built from `document()` when not kept (one build at a time, so
   /// concurrent first readers of a version wait for one build instead of each making one).
   std::shared_ptr<const FindingsIndex> get(std::int64_t id, const std::function<std::string()>& document);
+  /// Keeps `index` as version `id`'s, built by its writer (the verify job) before anyone reads
+  /// it, so the version's first reader does not wait for the build.
+  void put(std::int64_t id, std::shared_ptr<const FindingsIndex> index);
 
 private:
+  void keep(std::int64_t id, std::shared_ptr<const FindingsIndex> index);  ///< the caller holds mutex_
+
   std::size_t kept_;
   std::mutex mutex_;                                                                  ///< guards entries_
   std::mutex build_mutex_;                                                            ///< held while an index is built

@@ -107,10 +107,12 @@ Reply start_verify(Context& context, const nlohmann::json& body) {
   const std::string actor = context.user().name;
   auto& workspace = server.workspace;
   const bool own_theatre = settings.workspace_theatre;
+  auto& indexes = server.findings_indexes;
   return accepted(
       context,
       server.jobs->submit(
-          "verify", actor, [&workspace, request, files, inputs, actor, own_theatre](JobProgress& progress) mutable {
+          "verify", actor,
+          [&workspace, &indexes, request, files, inputs, actor, own_theatre](JobProgress& progress) mutable {
             TemporaryDirectory scratch;
             if (own_theatre) {
               // The workspace's theatre as it is when the run starts, recorded by the hashes of its files.
@@ -147,10 +149,14 @@ Reply start_verify(Context& context, const nlohmann::json& body) {
             for (auto& rejection : result.rejected) strip_prefix(rejection.where, prefix);
             for (auto& report : result.reports) strip_prefix(report.origin, prefix);
             progress.stage("store", total, total);
-            return workspace
-                .store_findings_version(verify::findings_json(result).dump(), inputs, result.counts(),
-                                        progress.job_id(), actor)
-                .id;
+            const std::string document = verify::findings_json(result).dump();
+            const std::int64_t id =
+                workspace.store_findings_version(document, inputs, result.counts(), progress.job_id(), actor).id;
+            // The monitoring page's index of the version is built here, while the job runs, so
+            // its first view reads a kept index (building one from a 60 MiB document takes seconds).
+            progress.stage("index", total, total);
+            indexes.put(id, std::make_shared<const FindingsIndex>(document, fmt::format("findings version {}", id)));
+            return id;
           }));
 }
 

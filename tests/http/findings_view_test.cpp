@@ -85,10 +85,13 @@ protected:
   std::int64_t spread_version() {
     static std::map<Backend, std::int64_t> made;
     if (const auto found = made.find(GetParam()); found != made.end()) return found->second;
+    return made[GetParam()] = verified_version("spread.csv", spread_reports_csv());
+  }
+  // A findings version of one report file, uploaded under `name` and verified by a job.
+  std::int64_t verified_version(const std::string& name, const std::string& csv) {
     auto client = server_->client();
-    auto stored =
-        client.Post("/api/v1/reports", as("monitor"),
-                    json{{"name", "spread.csv"}, {"content", spread_reports_csv()}}.dump(), "application/json");
+    auto stored = client.Post("/api/v1/reports", as("monitor"), json{{"name", name}, {"content", csv}}.dump(),
+                              "application/json");
     EXPECT_EQ(stored->status, 201) << stored->body;
     const std::string body = json{{"kind", "verify"}, {"report_files", {json_of(stored).at("id")}}}.dump();
     const std::string job = json_of(client.Post("/api/v1/jobs", as("monitor"), body, "application/json")).at("id");
@@ -100,7 +103,14 @@ protected:
     } while ((status.at("state") == "queued" || status.at("state") == "running") &&
              std::chrono::steady_clock::now() < deadline);
     EXPECT_EQ(status.at("state"), "succeeded") << status.dump();
-    return made[GetParam()] = status.at("result").at("findings_version").get<std::int64_t>();
+    return status.at("result").at("findings_version").get<std::int64_t>();
+  }
+  // Spoils or mends the stored document of `version` behind the server's back (a leading "x"
+  // makes it no JSON), so a read that uses the document rather than a kept index fails.
+  void spoil_document(std::int64_t version, bool spoiled) {
+    const std::string text = spoiled ? "'x' || findings_json" : "substr(findings_json, 2)";
+    ASSERT_EQ(db_->run_sql(fmt::format("UPDATE findings_version SET findings_json = {} WHERE id = {}", text, version)),
+              "");
   }
   json whole_document(std::int64_t version) {
     auto client = server_->client();
@@ -347,6 +357,48 @@ TEST_P(FindingsViewApi, BadQueriesAreRefusedNamingTheParameter) {
   }
   EXPECT_EQ(client.Get("/api/v1/findings/999999/summary", as("monitor"))->status, 404);
   EXPECT_EQ(client.Get("/api/v1/findings/999999/findings", as("monitor"))->status, 404);
+}
+
+// The first view of a large version waited seconds for its index to be built from the document
+// (11.9 s for 60 MiB under load); verify jobs now index the version they store, and a starting
+// server the newest version. The stored document is spoiled before the first read, so only a
+// kept index can answer it.
+TEST_P(FindingsViewApi, VersionsAreIndexedWhenStoredAndAtStartBeforeTheirFirstRead) {
+  std::string csv = spread_reports_csv();
+  csv +=
+      "indexed-1,2025-03-20,Reuters,,RU,strike,power_generation_transmission,drone,,,30.5000,50.4500,500,0,"
+      "\"Strike on a substation near Kyiv\"\n";
+  const auto version = verified_version("indexed.csv", csv);
+  const auto expected = json_of(server_->client().Get(fmt::format("/api/v1/findings/{}", version), as("monitor")));
+  const auto findings_in_document = expected.at("findings").at("findings").size();
+  ASSERT_GT(findings_in_document, 20u);
+  const auto read_summary = [&] {
+    const auto result = server_->client().Get(fmt::format("/api/v1/findings/{}/summary", version), as("monitor"));
+    EXPECT_EQ(result->status, 200) << result->body;
+    return json_of(result);
+  };
+
+  spoil_document(version, true);
+  EXPECT_EQ(read_summary().at("total_findings"), findings_in_document);
+  const auto page =
+      json_of(server_->client().Get(fmt::format("/api/v1/findings/{}/findings?limit=5", version), as("monitor")));
+  EXPECT_EQ(page.at("total"), findings_in_document);
+  EXPECT_EQ(page.at("items").size(), 5u);
+
+  // A new server knows no index: it builds the newest version's at start, from the document.
+  spoil_document(version, false);
+  server_ = std::make_unique<RunningServer>(*workspace_, *base_);
+  server_->server->wait_for_start_indexing();
+  spoil_document(version, true);
+  EXPECT_EQ(read_summary().at("total_findings"), findings_in_document);
+
+  // Without the start's index, the first read meets the spoiled document and says so.
+  server_ = std::make_unique<RunningServer>(*workspace_, *base_);
+  server_->server->wait_for_start_indexing();
+  const auto refused = server_->client().Get(fmt::format("/api/v1/findings/{}/summary", version), as("monitor"));
+  EXPECT_GE(refused->status, 400) << refused->body;
+  EXPECT_NE(refused->body.find(fmt::format("findings version {}", version)), std::string::npos) << refused->body;
+  spoil_document(version, false);
 }
 
 GUARANTOR_HTTP_ON_BOTH_BACKENDS(FindingsViewApi);

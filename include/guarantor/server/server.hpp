@@ -81,6 +81,9 @@ public:
   void stop();
   [[nodiscard]] bool running() const;
   [[nodiscard]] bool tls() const;
+  /// Waits until the findings versions stored before the server started (the newest, and the
+  /// newest published) are indexed for the monitoring page; the server indexes them from start.
+  void wait_for_start_indexing();
   /// The weekly brief of `week` as the user `user_name` sees it, as PDF bytes, printed by the
   /// browser of ServerOptions::pdf from the server's own /brief page; call while listen() runs.
   /// Throws store::NotFound for an unknown week or user, Error as report::print_pdf does.
