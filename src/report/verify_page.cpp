@@ -23,12 +23,12 @@ using nlohmann::json;
 
 // Coordinates to 3 decimals (about 100 m) and outlines simplified to about 1 km: the page's map
 // is an overview at country scale.
-constexpr int LAYER_DECIMALS = 3;
+constexpr double LAYER_SCALE = 1000.0;  // 10^3: three decimals
 constexpr double COUNTRY_SIMPLIFY_DEG = 0.02;
 constexpr double REGION_SIMPLIFY_DEG = 0.01;
 constexpr double VIEW_MARGIN_DEG = 1.0;
 
-double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
+double rounded(double value) { return std::round(value * LAYER_SCALE) / LAYER_SCALE; }
 
 json area_json(const geo::MultiPolygon& area, double tolerance_deg, const geo::BoundingBox& frame) {
   const geo::MultiPolygon drawn = prepare_for_drawing(area, DrawingTolerance{tolerance_deg, frame});
