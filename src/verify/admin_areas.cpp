@@ -225,6 +225,7 @@ AdminAreas::AdminAreas(const std::vector<model::Region>& regions, const io::Json
     }
   }
   read_place_areas(reader, names);
+  read_inflections(reader, names);
   reader.close_object(names, "");
   sink.throw_if_any();
 }
@@ -259,49 +260,60 @@ void AdminAreas::read_place_areas(io::FieldReader& reader, const io::Json& names
 
 std::optional<AdminArea> AdminAreas::find_one(std::string_view text, bool admin_field,
                                               const Gazetteer* gazetteer) const {
-  const std::vector<std::string> words = words_of(text);
-  if (words.empty()) return std::nullopt;
-  bool designated = false, raion = false;
-  std::string kept;
+  const std::vector<std::string> words = without_preposition(words_of(text));
+  bool designated = false, raion = false, axis = false;
+  std::vector<std::string> kept;
   for (const auto& word : words) {
     if (listed(raion_designators_, word)) raion = true;
+    else if (listed(axis_designators_, word)) axis = true;
     else if (listed(designators_, word)) designated = true;
-    else kept += word + " ";
+    else kept.push_back(word);
   }
-  const std::string key = fold_place_name(kept);
-  if (key.empty()) return std::nullopt;
+  if (kept.empty()) return std::nullopt;
+  // The name as written first, then its case forms turned back ("Харківській" -> "Харківська").
+  const std::vector<std::string> forms = inflected_forms(kept);
   if (raion) {
     if (gazetteer == nullptr) return std::nullopt;
-    // A raion is named after its administrative centre: "Izium raion", "Ізюмський район",
-    // "Покровський район" (centre Pokrovsk). Try the adjective turned back into the town's name.
-    std::string stem = kept;
-    while (!stem.empty() && stem.back() == ' ') stem.pop_back();
-    // Each listed ending that matches gives one try, in the file's order: "Донецький" less "ий"
-    // is Донецьк, "Ізюмський" less "ський" is Ізюм.
-    std::vector<std::string> tries;
-    for (const auto& suffix : raion_suffixes_)
-      if (ends_with(stem, suffix)) tries.push_back(stem.substr(0, stem.size() - suffix.size()));
-    tries.push_back(stem);
-    for (const auto& name : tries) {
-      auto places = gazetteer->lookup(name);
-      // The host country's places first: raions are Ukraine's.
-      std::stable_partition(places.begin(), places.end(), [](const auto* place) { return place->country == "UA"; });
-      if (places.empty()) continue;
-      const model::PopulatedPlace& centre = *places.front();
-      AdminArea area;
-      const AdminArea* oblast = oblast_at(centre.position);
-      area.code = fmt::format("{}:raion:{}", oblast != nullptr ? oblast->code : centre.country, fold_place_name(centre.name));
-      area.name = fmt::format("{} raion", centre.name);
-      area.country = centre.country;
-      area.position = centre.position;
-      area.radius_m = raion_radius_m_;
-      return area;
-    }
+    for (const std::string& stem : forms)
+      if (auto area = raion_area(stem, *gazetteer)) return area;
     return std::nullopt;
   }
-  if (const auto it = by_regional_.find(key); it != by_regional_.end()) return areas_[it->second].area;
-  if (admin_field || designated)
-    if (const auto it = by_name_.find(key); it != by_name_.end()) return areas_[it->second].area;
+  if (axis) return axis_area(forms, gazetteer);
+  for (const std::string& form : forms) {
+    const std::string key = fold_place_name(form);
+    if (key.empty()) continue;
+    if (const auto it = by_regional_.find(key); it != by_regional_.end()) return areas_[it->second].area;
+    if (admin_field || designated)
+      if (const auto it = by_name_.find(key); it != by_name_.end()) return areas_[it->second].area;
+  }
+  return std::nullopt;
+}
+
+std::optional<AdminArea> AdminAreas::raion_area(const std::string& stem, const Gazetteer& gazetteer) const {
+  // A raion is named after its administrative centre: "Izium raion", "Ізюмський район",
+  // "Покровський район" (centre Pokrovsk). Try the adjective turned back into the town's name:
+  // each listed ending that matches gives one try, in the file's order ("Донецький" less "ий"
+  // is Донецьк, "Ізюмський" less "ський" is Ізюм), then the name as written.
+  std::vector<std::string> tries;
+  for (const auto& suffix : raion_suffixes_)
+    if (ends_with(stem, suffix)) tries.push_back(stem.substr(0, stem.size() - suffix.size()));
+  tries.push_back(stem);
+  for (const auto& name : tries) {
+    auto places = gazetteer.lookup(name);
+    // The host country's places first: raions are Ukraine's.
+    std::stable_partition(places.begin(), places.end(), [](const auto* place) { return place->country == "UA"; });
+    if (places.empty()) continue;
+    const model::PopulatedPlace& centre = *places.front();
+    AdminArea area;
+    const AdminArea* oblast = oblast_at(centre.position);
+    area.code =
+        fmt::format("{}:raion:{}", oblast != nullptr ? oblast->code : centre.country, fold_place_name(centre.name));
+    area.name = fmt::format("{} raion", centre.name);
+    area.country = centre.country;
+    area.position = centre.position;
+    area.radius_m = raion_radius_m_;
+    return area;
+  }
   return std::nullopt;
 }
 

@@ -37,6 +37,8 @@ void append_position(std::string& out, geo::LonLat position);
 struct FindingExtras {
   std::string_view date;  ///< the incident's first day, YYYY-MM-DD
   geo::LonLat position;   ///< the incident's position
+  std::string_view area, area_name;  ///< the incident's admin area when located only to one, else ""
+  std::string_view precision;        ///< the incident's precision name ("area", "place", ...)
   const std::vector<Report>* reports = nullptr;
   const std::vector<std::size_t>* sources = nullptr;  ///< the incident's member reports (indexes)
 };

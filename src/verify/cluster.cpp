@@ -91,7 +91,9 @@ void add_member(Working& working, std::size_t report_index, const Report& report
     working.min_lon = working.max_lon = p.lon;
     working.min_lat = working.max_lat = p.lat;
     incident.area = report.area;
+    incident.area_name = report.area_name;
   }
+  incident.precision = std::min(incident.precision, report.precision);
   working.min_lon = std::min(working.min_lon, p.lon);
   working.max_lon = std::max(working.max_lon, p.lon);
   working.min_lat = std::min(working.min_lat, p.lat);

@@ -40,9 +40,8 @@ std::vector<const model::PopulatedPlace*> Gazetteer::lookup(std::string_view nam
   return found;
 }
 
-void Gazetteer::geocode(Report& report, const GazetteerParams& params) const {
-  const auto candidates = report.place_name.empty() ? std::vector<const model::PopulatedPlace*>{}
-                                                    : lookup(report.place_name);
+void Gazetteer::geocode(Report& report, const GazetteerParams& params, std::string_view name) const {
+  const auto candidates = name.empty() ? std::vector<const model::PopulatedPlace*>{} : lookup(name);
   if (report.position) {
     report.precision = GeoPrecision::Exact;
     if (report.place_name.empty()) {
@@ -91,8 +90,7 @@ void Gazetteer::geocode(Report& report, const GazetteerParams& params) const {
   } else {
     report.precision = GeoPrecision::PlaceAmbiguous;
     report.geocode_note = fmt::format("{} places are named \"{}\"; chose the most populous, {} ({}, population {})",
-                                      candidates.size(), report.place_name, chosen->name, chosen->geonameid,
-                                      chosen->population);
+                                      candidates.size(), name, chosen->name, chosen->geonameid, chosen->population);
   }
 }
 

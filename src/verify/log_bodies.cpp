@@ -73,6 +73,12 @@ void append_canonical_json(std::string& out, const Report& report) {
   append_json_key(out, "area");
   append_json_string(out, report.area);
   out += ',';
+  // Only where there is one, so the bodies of point-located reports read as before.
+  if (!report.area_name.empty()) {
+    append_json_key(out, "area_name");
+    append_json_string(out, report.area_name);
+    out += ',';
+  }
   append_json_key(out, "category");
   append_json_string(out, to_string(report.category));
   out += ',';
@@ -251,6 +257,14 @@ void detail::append_finding_json(std::string& out, const Finding& finding, const
   // Members in the sorted order nlohmann keeps; findings.json's extras (date, position,
   // sources) fall between the finding's own members.
   out += '{';
+  if (extras != nullptr) {
+    append_json_key(out, "area");
+    append_json_string(out, extras->area);
+    out += ',';
+    append_json_key(out, "area_name");
+    append_json_string(out, extras->area_name);
+    out += ',';
+  }
   append_json_key(out, "claims");
   append_renamed_object(out, finding.claims_or_empty(), "independent", [&](const SideClaim& claim) {
     out += '{';
@@ -283,6 +297,9 @@ void detail::append_finding_json(std::string& out, const Finding& finding, const
   if (extras != nullptr) {
     append_json_key(out, "position");
     append_position(out, extras->position);
+    out += ',';
+    append_json_key(out, "precision");
+    append_json_string(out, extras->precision);
     out += ',';
   }
   append_json_key(out, "provision");

@@ -142,6 +142,9 @@ nlohmann::json finding_to_json(const VerifyResult& result, const Finding& findin
   const Incident& incident = result.clusters.incidents[finding.incident];
   item["date"] = format_date(incident.first_s);
   item["position"] = {incident.position.lon, incident.position.lat};
+  item["area"] = incident.area;
+  item["area_name"] = incident.area_name;
+  item["precision"] = to_string(incident.precision);
   nlohmann::json sources = nlohmann::json::array();
   for (std::size_t member : incident.reports)
     sources.push_back({{"report", result.reports[member].id},
@@ -159,6 +162,9 @@ void append_finding_text(std::string& out, const VerifyResult& result, const Fin
   detail::FindingExtras extras;
   extras.date = date;
   extras.position = incident.position;
+  extras.area = incident.area;
+  extras.area_name = incident.area_name;
+  extras.precision = to_string(incident.precision);
   extras.reports = &result.reports;
   extras.sources = &incident.reports;
   detail::append_finding_json(out, finding, &extras);

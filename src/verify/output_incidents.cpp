@@ -103,6 +103,9 @@ void write_features(std::ostream& out, const VerifyResult& result, std::size_t f
         append_json_key(text, "area");
         append_json_string(text, incident.area);
         text += ',';
+        append_json_key(text, "area_name");
+        append_json_string(text, incident.area_name);
+        text += ',';
         append_json_key(text, "category");
         append_json_string(text, to_string(incident.category));
         text += ',';
@@ -143,6 +146,9 @@ void write_features(std::ostream& out, const VerifyResult& result, std::size_t f
         text += ',';
         append_json_key(text, "out_of_theatre");
         text += incident.out_of_theatre ? "true," : "false,";
+        append_json_key(text, "precision");
+        append_json_string(text, to_string(incident.precision));
+        text += ',';
         append_json_key(text, "reports");
         text += '[';
         for (std::size_t k = 0; k < incident.reports.size(); ++k) {
@@ -218,13 +224,15 @@ void write_incidents_acled_csv(const VerifyResult& result, std::ostream& out, un
                                            to_string(incident.target_kind), to_string(incident.weapon_class))),
             io::csv_text_field(actors.empty() ? "not stated" : "as claimed: " + actors), io::csv_text_field(places),
             incident.position.lat, incident.position.lon, geo_precision, io::csv_text_field(outlets),
-            io::csv_text_field(fmt::format("{} reports; grade {}; country {}{}{}", incident.reports.size(),
-                                           result.grades[index].code(),
-                                           !incident.country.empty()  ? incident.country
-                                           : incident.country_checked ? "none (at sea or beyond the outlines)"
-                                                                      : "unknown",
-                                           incident.area.empty() ? "" : "; located only to area " + incident.area,
-                                           incident.out_of_theatre ? "; outside the theatre, not judged" : "")),
+            io::csv_text_field(fmt::format(
+                "{} reports; grade {}; country {}{}{}", incident.reports.size(), result.grades[index].code(),
+                !incident.country.empty()  ? incident.country
+                : incident.country_checked ? "none (at sea or beyond the outlines)"
+                                           : "unknown",
+                incident.area.empty()
+                    ? ""
+                    : fmt::format("; located only to area {} ({})", incident.area, incident.area_name),
+                incident.out_of_theatre ? "; outside the theatre, not judged" : "")),
             fatalities);
       },
       threads);

@@ -94,6 +94,7 @@ void locate_to_area(Report& report, const Locator& locator) {
   report.location_uncertainty_m = std::max(report.location_uncertainty_m, area->radius_m);
   report.precision = GeoPrecision::Area;
   report.area = area->code;
+  report.area_name = area->name;
   report.country = area->country;
   report.geocode_note = fmt::format("located only to area {} ({}; +/- {:.0f} km){}", area->code, area->name,
                                     area->radius_m / 1000, report.geocode_note.empty() ? "" : "; " + report.geocode_note);
@@ -106,12 +107,26 @@ bool names_an_area(const Report& report, const Locator& locator) {
          locator.areas->find(report.place_name, false, locator.gazetteer);
 }
 
+// A place text the gazetteer does not know as written may name a place with a preposition or in a
+// grammatical case ("под Херсоном", "в районе Купянска"): the first of its forms the gazetteer
+// knows locates it, and the note says how the text was read.
+void geocode_written_form(Report& report, const Locator& locator, const GazetteerParams& params) {
+  if (locator.areas == nullptr || report.position || report.place_name.empty()) return;
+  for (const std::string& form : locator.areas->name_forms(report.place_name)) {
+    if (locator.gazetteer->lookup(form).empty()) continue;
+    locator.gazetteer->geocode(report, params, form);
+    report.geocode_note += fmt::format(" (\"{}\" read as \"{}\")", report.place_name, form);
+    return;
+  }
+}
+
 }  // namespace
 
 void locate_reports(std::vector<Report>& reports, const Locator& locator, const GazetteerParams& params) {
   for (Report& report : reports) {
     if (locator.gazetteer != nullptr && !names_an_area(report, locator)) {
       locator.gazetteer->geocode(report, params);
+      if (report.precision == GeoPrecision::Unlocated) geocode_written_form(report, locator, params);
       prefer_named_oblast(report, locator);
     }
     if (!report.position) locate_to_area(report, locator);

@@ -34,6 +34,7 @@ Json to_json(const Report& report) {
              {"description", report.description},
              {"fatalities", report.fatalities}};
   value["position"] = report.position ? Json::array({report.position->lon, report.position->lat}) : Json();
+  if (!report.area_name.empty()) value["area_name"] = report.area_name;
   return value;
 }
 
@@ -66,6 +67,7 @@ Report report_from_json(const Json& value, const std::string& where) {
     report.fatalities = value.at("fatalities").get<int>();
     // Absent in logs written before area locations and the theatre check: the defaults then hold.
     report.area = value.value("area", std::string());
+    report.area_name = value.value("area_name", std::string());
     report.country = value.value("country", std::string());
     report.out_of_theatre = value.value("out_of_theatre", false);
     report.country_checked = value.value("country_checked", false);

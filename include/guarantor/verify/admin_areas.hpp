@@ -43,6 +43,12 @@ public:
   /// is one area covering all of them; every item must name an area.
   [[nodiscard]] std::optional<AdminArea> find(std::string_view text, bool admin_field, const Gazetteer* gazetteer) const;
 
+  /// The forms under which a place text may be listed, in the order to try them: without its
+  /// leading prepositions ("под Херсоном" -> "херсоном"), then with its last word's case ending
+  /// replaced per the file's case_endings ("херсон"). Lower case; empty when there is nothing
+  /// but the text itself to try.
+  [[nodiscard]] std::vector<std::string> name_forms(std::string_view text) const;
+
   /// The oblast containing p, or nullptr.
   [[nodiscard]] const AdminArea* oblast_at(geo::LonLat p) const;
 
@@ -54,6 +60,17 @@ private:
                                                   const Gazetteer* gazetteer) const;
   /// Reads the areas of other countries given as a circle ("place_areas").
   void read_place_areas(io::FieldReader& reader, const io::Json& names);
+  /// The raion whose centre `stem` (its adjective, in the nominative) names, or nothing.
+  [[nodiscard]] std::optional<AdminArea> raion_area(const std::string& stem, const Gazetteer& gazetteer) const;
+  /// Reads the prepositions and case endings.
+  void read_inflections(io::FieldReader& reader, const io::Json& names);
+  /// `words` without the longest leading preposition phrase.
+  [[nodiscard]] std::vector<std::string> without_preposition(std::vector<std::string> words) const;
+  /// `words` as written, then each form of the last word per the case endings.
+  [[nodiscard]] std::vector<std::string> inflected_forms(const std::vector<std::string>& words) const;
+  /// The area an axis ("Запорожское направление", "Pokrovsk direction") lies in.
+  [[nodiscard]] std::optional<AdminArea> axis_area(const std::vector<std::string>& forms,
+                                                   const Gazetteer* gazetteer) const;
 
   struct Entry {
     AdminArea area;
@@ -62,7 +79,9 @@ private:
   std::vector<Entry> areas_;
   std::unordered_map<std::string, std::size_t> by_name_;      ///< folded name -> area (designator needed)
   std::unordered_map<std::string, std::size_t> by_regional_;  ///< folded regional name -> area
-  std::vector<std::string> designators_, raion_designators_, raion_suffixes_, list_conjunctions_;
+  std::vector<std::string> designators_, raion_designators_, raion_suffixes_, list_conjunctions_, axis_designators_;
+  std::vector<std::vector<std::string>> prepositions_;             ///< each a phrase as words, longest first
+  std::vector<std::pair<std::string, std::string>> case_endings_;  ///< ending -> nominative ending
   double raion_radius_m_ = 0;
 };
 

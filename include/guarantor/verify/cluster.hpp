@@ -58,6 +58,9 @@ struct Incident {
   UnixSeconds first_s = 0;    ///< earliest member start
   UnixSeconds last_s = 0;     ///< latest member end
   std::string area;           ///< admin area when located only to one (Report::area), else ""
+  std::string area_name;      ///< English name of `area` (Report::area_name), else ""
+  /// The most precise member's precision: Area for an incident located only to an admin area.
+  GeoPrecision precision = GeoPrecision::Unlocated;
   std::string country;        ///< ISO 3166-1 alpha-2 most members are in, "" unknown
   bool out_of_theatre = false;  ///< every member lies outside the theatre: not judged
   bool country_checked = false;  ///< a member's country was looked up in the theatre's outlines

@@ -36,7 +36,9 @@ public:
 
   /// Sets position, precision, uncertainty and note of a report: locates a report that has only
   /// a place name, and checks given coordinates against the named place.
-  void geocode(Report& report, const GazetteerParams& params) const;
+  void geocode(Report& report, const GazetteerParams& params) const { geocode(report, params, report.place_name); }
+  /// As above, looking up `name` (a form of the report's place text) instead of the text itself.
+  void geocode(Report& report, const GazetteerParams& params, std::string_view name) const;
 
   [[nodiscard]] std::size_t size() const noexcept { return places_.size(); }
   [[nodiscard]] const std::vector<model::PopulatedPlace>& places() const noexcept { return places_; }

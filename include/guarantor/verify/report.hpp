@@ -86,6 +86,7 @@ struct Report {
   /// Admin area the report is located to when precision is Area ("UA-63", or a raion
   /// "UA-63:izium"); "" otherwise. Reports of different areas never merge.
   SharedText  area;
+  SharedText area_name;                ///< English name of `area` ("Kharkiv Oblast"), "" when none
   SharedText  country;                 ///< ISO 3166-1 alpha-2 of the position (de jure), "" unknown
   bool out_of_theatre = false;         ///< located outside the monitored theatre: kept, not judged
   /// The position was looked up in the theatre's country outlines: a "" country then means it

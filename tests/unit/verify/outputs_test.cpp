@@ -104,7 +104,7 @@ TEST(Outputs, FindingsFileIsTheFindingsDocumentWithOneDumpedFindingPerLine) {
   EXPECT_EQ(dumped(nlohmann::json::parse(text)), dumped(findings_json(result)));
   std::vector<std::string> finding_lines;
   for (const std::string& line : lines_of(text))
-    if (line.rfind("{\"claims\":", 0) == 0)
+    if (line.rfind("{\"area\":", 0) == 0)
       finding_lines.push_back(line.back() == ',' ? line.substr(0, line.size() - 1) : line);
   ASSERT_EQ(finding_lines.size(), result.findings.size());
   for (std::size_t index = 0; index < result.findings.size(); ++index)
@@ -141,6 +141,8 @@ TEST(Outputs, GeoJsonFeaturesAreTheDumpOfEachIncident) {
     properties["findings"] = findings[index];
     properties["first_report"] = result.reports[incident.reports.front()].id;
     properties["merges"] = merges[index];
+    properties["area_name"] = incident.area_name;
+    properties["precision"] = to_string(incident.precision);
     const nlohmann::json expected{
         {"type", "Feature"},
         {"geometry", {{"type", "Point"}, {"coordinates", {incident.position.lon, incident.position.lat}}}},
