@@ -2,6 +2,8 @@
 // forms of event data sets.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "guarantor/core/date.hpp"
 
 namespace guarantor {
@@ -55,6 +57,24 @@ TEST(Date, DaysRoundTripAcrossEras) {
   }
   EXPECT_EQ(format_date(-1), "1969-12-31");
   EXPECT_EQ(format_datetime(-1), "1969-12-31T23:59:59Z");
+}
+
+// Dates and times are written digit by digit; the text is the one fmt's "{:04}-{:02}-{:02}" and
+// "T{:02}:{:02}:{:02}Z" give, for every era (years before 0 and after 9999 included).
+TEST(Date, WrittenAsFmtWritesThem) {
+  for (UnixSeconds time_s = -400'000'000'000; time_s <= 400'000'000'000; time_s += 9'876'543'211) {
+    const UnixSeconds days = (time_s >= 0 ? time_s : time_s - (SECONDS_PER_DAY - 1)) / SECONDS_PER_DAY;
+    const CivilDate date = civil_from_days(static_cast<long>(days));
+    const std::string expected_date = fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+    const UnixSeconds in_day = time_s - days * SECONDS_PER_DAY;
+    EXPECT_EQ(format_date(time_s), expected_date) << time_s;
+    EXPECT_EQ(format_datetime(time_s),
+              fmt::format("{}T{:02}:{:02}:{:02}Z", expected_date, in_day / 3600, in_day % 3600 / 60, in_day % 60))
+        << time_s;
+  }
+  EXPECT_EQ(format_datetime(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(format_datetime(253402300799), "9999-12-31T23:59:59Z");
+  EXPECT_EQ(format_date(253402300800), "10000-01-01");
 }
 
 TEST(Date, TimestampsWithZoneOffsets) {
