@@ -7,17 +7,23 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "guarantor/core/date.hpp"
 #include "guarantor/geo/geodesic.hpp"
 #include "guarantor/store/workspace.hpp"
+#include "guarantor/verify/agreement.hpp"
+#include "guarantor/verify/outputs.hpp"
+#include "guarantor/verify/pipeline.hpp"
 #include "test_database.hpp"
 
 namespace guarantor::store {
@@ -169,6 +175,46 @@ std::string random_findings(std::size_t count, const std::vector<model::Region>&
   }
   return nlohmann::json{{"agreement", "test"}, {"counts", {{"findings", findings.size()}}}, {"findings", findings}}
       .dump();
+}
+
+// A verify run's findings document: an incident located only to Kharkiv oblast and judged only on
+// provisions without a zone (the energy moratorium) carries no "too coarse" reason, and is still
+// flagged by its area; one located at a place is not.
+TEST(IncidentPositionsOfAVerifyRun, EveryAreaLocatedIncidentIsFlagged) {
+  verify::Report by_area;
+  by_area.id = "g:area";
+  by_area.format = "guarantor_csv";
+  by_area.outlets = {"Reuters"};
+  by_area.category = verify::EventCategory::Strike;
+  by_area.target_kind = verify::TargetKind::PowerGenerationTransmission;
+  by_area.time_s = days_from_civil(2025, 3, 20) * SECONDS_PER_DAY;
+  by_area.position = geo::LonLat{36.6, 49.5};
+  by_area.location_uncertainty_m = 150'000;
+  by_area.precision = verify::GeoPrecision::Area;
+  by_area.area = "UA-63";
+  by_area.area_name = "Kharkiv Oblast";
+  verify::Report by_place = by_area;
+  by_place.id = "g:place";
+  by_place.position = geo::LonLat{32.61458, 46.63542};
+  by_place.location_uncertainty_m = 5'000;
+  by_place.precision = verify::GeoPrecision::Place;
+  by_place.area = "";
+  by_place.area_name = "";
+  verify::Agreement agreement =
+      verify::load_agreement(std::filesystem::path(GUARANTOR_TEST_DATA_DIR) / "agreements" / "default_agreement.json");
+  std::erase_if(agreement.provisions, [](const auto& provision) { return provision.id != "energy_moratorium_2025"; });
+  ASSERT_EQ(agreement.provisions.size(), 1U);
+  const verify::VerifyResult result = verify::verify_reports(
+      {by_area, by_place}, {}, agreement, verify::SourceRegistry(), nullptr, nullptr, verify::VerifyParams{}, nullptr);
+  std::ostringstream document;
+  verify::write_findings_json(result, document, 1);
+  const auto incidents = incidents_of_findings(document.str(), "test");
+  ASSERT_EQ(incidents.size(), 2U);
+  for (const auto& incident : incidents) {
+    const bool area = std::abs(incident.position.lon - 36.6) < 1e-9;
+    EXPECT_EQ(incident.area, area ? "UA-63" : "") << incident.incident_id;
+    EXPECT_EQ(incident.findings, 1) << incident.incident_id;
+  }
 }
 
 TEST_P(SpatialSearchOnBothBackends, IncidentsMatchBruteForceInOblastsTheOccupiedAreaAndAPolygon) {
