@@ -41,6 +41,8 @@ IndexedFinding indexed(const json& value, const std::string& where) {
     if (finding.parties.empty()) finding.parties.emplace_back(UNCLAIMED_PARTY, std::map<std::string, std::int64_t>{});
     if (const auto position = value.find("position"); position != value.end() && position->is_array())
       finding.position = std::array<double, 2>{position->at(0).get<double>(), position->at(1).get<double>()};
+    finding.area = value.value("area", std::string());
+    finding.area_name = value.value("area_name", std::string());
     finding.text = value.dump();
     return finding;
   } catch (const json::exception& error) {

@@ -32,6 +32,9 @@ struct IndexedFinding {
   /// actors its reports name and how many reports name each.
   std::vector<std::pair<std::string, std::map<std::string, std::int64_t>>> parties;
   std::optional<std::array<double, 2>> position;  ///< [lon, lat] of the incident
+  /// The admin area the incident is located only to (code, English name), "" when located to a
+  /// point; findings documents written before the verifier recorded it have none.
+  std::string area, area_name;
   std::string text;                               ///< the finding's JSON
 };
 

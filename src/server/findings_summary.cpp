@@ -40,6 +40,8 @@ struct PartyCell {
 
 struct MapIncident {
   std::string incident, date;
+  std::string area, area_name;  ///< the admin area it is located only to, else ""
+
   double lon = 0, lat = 0;
   std::size_t worst = 0;
   std::int64_t findings = 0;
@@ -71,13 +73,20 @@ json map_part(const std::vector<MapIncident>& incidents, std::int64_t unplaced, 
   json cells = json::array();
   const bool aggregated = incidents.size() > request.max_points;
   if (!aggregated) {
-    for (const auto& incident : incidents)
-      points.push_back({{"incident", incident.incident},
-                        {"lon", incident.lon},
-                        {"lat", incident.lat},
-                        {"date", incident.date},
-                        {"worst", FINDING_OUTCOMES.at(incident.worst)},
-                        {"findings", incident.findings}});
+    for (const auto& incident : incidents) {
+      json point = {{"incident", incident.incident},
+                    {"lon", incident.lon},
+                    {"lat", incident.lat},
+                    {"date", incident.date},
+                    {"worst", FINDING_OUTCOMES.at(incident.worst)},
+                    {"findings", incident.findings}};
+      // The position of an incident located only to an admin area stands for the whole area.
+      if (!incident.area.empty()) {
+        point["area"] = incident.area;
+        point["area_name"] = incident.area_name;
+      }
+      points.push_back(std::move(point));
+    }
   } else {
     std::map<std::pair<std::int64_t, std::int64_t>, MapCell> by_cell;
     for (const auto& incident : incidents) {
@@ -143,7 +152,8 @@ json findings_summary(const FindingsIndex& index, const FindingsFilter& filter, 
     const auto [lon, lat] = *finding.position;
     if (!inside(map.bbox, lon, lat)) continue;
     const auto [slot, added] = map_slot.try_emplace(finding.incident, on_map.size());
-    if (added) on_map.push_back({finding.incident, finding.date, lon, lat, finding.outcome, 0});
+    if (added)
+      on_map.push_back({finding.incident, finding.date, finding.area, finding.area_name, lon, lat, finding.outcome, 0});
     auto& incident = on_map[slot->second];
     ++incident.findings;
     incident.worst = std::min(incident.worst, finding.outcome);

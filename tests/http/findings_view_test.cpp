@@ -190,6 +190,10 @@ TEST_P(FindingsViewApi, SummaryCountsAreThoseOfTheWholeDocumentUnderEachFilter) 
                  {"date", date},
                  {"worst", outcome},
                  {"findings", 0}};
+      if (!finding.value("area", "").empty()) {
+        point["area"] = finding.at("area");
+        point["area_name"] = finding.at("area_name");
+      }
       point["findings"] = point["findings"].get<int>() + 1;
       if (severity_of(finding) < severity_of(json{{"outcome", point["worst"]}})) point["worst"] = outcome;
     }

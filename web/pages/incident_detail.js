@@ -45,12 +45,22 @@ function reportItem(source, readsFiles) {
   return item;
 }
 
+/// Where an incident is: its point, or the admin area it is located only to (the verifier's
+/// "area" precision), whose centre the point merely stands for.
+function locatedAt(incident) {
+  const area = incident.findings.find((finding) => finding.area)?.area ?? incident.area;
+  const point = `${incident.lat.toFixed(4)}\u00b0 N ${incident.lon.toFixed(4)}\u00b0 E`;
+  if (!area) return `at ${point}`;
+  const name = incident.findings.find((finding) => finding.area_name)?.area_name ?? incident.area_name;
+  return `located only to the area ${name ? `${name} (${area})` : area}: the point ${point} stands for the whole area`;
+}
+
 /// The detail of `incident` ({incident, date, lat, lon, findings}) into `target`.
 export function showIncident(target, incident, { readsFiles, titles }) {
   const reports = reportsOf(incident);
   replace(target, h('section.g-section', { id: 'incident-detail', 'aria-labelledby': 'incident-detail-title', tabindex: '-1' },
     h('h2', { id: 'incident-detail-title' }, `Incident ${incident.incident}`),
-    h('p', {}, `${incident.date ?? 'Undated'}, at ${incident.lat.toFixed(4)}\u00b0 N ${incident.lon.toFixed(4)}\u00b0 E` +
+    h('p', {}, `${incident.date ?? 'Undated'}, ${locatedAt(incident)}` +
       `${incident.findings[0]?.country ? ` (${incident.findings[0].country})` : ''}: ${plural(incident.findings.length, 'finding')}, ${plural(reports.length, 'report')}.`),
     h('h3', {}, 'Findings'),
     h('ul.g-reasons', {}, incident.findings.map((finding) => h('li.g-incident-finding', { dataset: { provision: finding.provision } },

@@ -18,7 +18,8 @@ const OUTCOME_COLOURS = { violation: '#a1161c', undetermined: '#8a5a00', no_viol
 const OUTCOME_LETTERS = { violation: '\u2717', undetermined: '\u25D1', no_violation: '\u2713' };
 
 function title(point) {
-  return `Incident ${point.incident}, ${point.date || 'undated'}: ${plural(point.findings, 'finding')}, most serious ${point.worst.replace('_', ' ')}`;
+  const area = point.area ? `, located only to ${point.area_name || point.area} (the marker stands for the area)` : '';
+  return `Incident ${point.incident}, ${point.date || 'undated'}${area}: ${plural(point.findings, 'finding')}, most serious ${point.worst.replace('_', ' ')}`;
 }
 
 /// {element, ready, view, focus}: `ready` resolves to update(part, loadView), which draws the
@@ -58,9 +59,10 @@ export function monitoringMap(onOpen) {
     if (current) legend.prepend(legendItem('#b71c1c', `occupied area as of ${current.as_of}`));
     for (const [outcome, colour] of Object.entries(OUTCOME_COLOURS))
       legend.append(legendItem(colour, `incident: ${OUTCOME_LETTERS[outcome]} most serious finding ${outcome.replace('_', ' ')}`));
+    legend.append(h('li', {}, h('span.g-map-swatch.g-map-incident-area'), 'dashed ring: incident located only to an admin area (the marker stands for the area)'));
     if (Object.keys(overlays).length) L.control.layers(null, overlays, { collapsed: false }).addTo(map);
     const options = {
-      iconFor: (incident) => L.divIcon({ className: `g-map-incident g-map-incident-${incident.worst}`, html: h('span', {}, OUTCOME_LETTERS[incident.worst] ?? '?'), iconSize: [18, 18] }),
+      iconFor: (incident) => L.divIcon({ className: `g-map-incident g-map-incident-${incident.worst}${incident.area ? ' g-map-incident-area' : ''}`, html: h('span', {}, OUTCOME_LETTERS[incident.worst] ?? '?'), iconSize: [18, 18] }),
       titleFor: title,
       onSelect: onOpen,
       popupFor: (group) => h('ul.g-map-list', {}, group.slice(0, 50).map((incident) => h('li', {}, h('button.g-secondary', { type: 'button',
