@@ -115,7 +115,7 @@ void geocode_written_form(Report& report, const Locator& locator, const Gazettee
   for (const std::string& form : locator.areas->name_forms(report.place_name)) {
     if (locator.gazetteer->lookup(form).empty()) continue;
     locator.gazetteer->geocode(report, params, form);
-    report.geocode_note += fmt::format(" (\"{}\" read as \"{}\")", report.place_name, form);
+    report.geocode_note += fmt::format(R"( ("{}" read as "{}"))", report.place_name, form);
     return;
   }
 }
