@@ -142,6 +142,8 @@ void add_site_routes(std::vector<Route>& table);
 void add_job_routes(std::vector<Route>& table);
 void add_plan_routes(std::vector<Route>& table);
 void add_openapi_route(std::vector<Route>& table);
+/// GET /api/v1/health (public) and GET /api/v1/status (secretariat), health_endpoints.cpp.
+void add_health_routes(std::vector<Route>& table);
 void add_week_routes(std::vector<Route>& table);
 void add_report_routes(std::vector<Route>& table);
 void add_findings_routes(std::vector<Route>& table);

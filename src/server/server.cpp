@@ -237,6 +237,7 @@ std::vector<Route> routes() {
   add_spatial_routes(table);
   add_xlsx_routes(table);
   add_openapi_route(table);
+  add_health_routes(table);
   return table;
 }
 

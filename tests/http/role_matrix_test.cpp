@@ -77,6 +77,7 @@ const Case MATRIX[] = {
     {"POST", "/api/v1/weeks/999999/decisions", "{}", {"secretariat"}},
     {"PUT", "/api/v1/decisions/999999", "{}", {"secretariat"}},
     {"GET", "/api/v1/users", "", {"secretariat"}},
+    {"GET", "/api/v1/status", "", {"secretariat"}},
     {"POST", "/api/v1/users", "{}", {"secretariat"}},
     {"GET", "/api/v1/tokens", "", ALL},
     {"POST", "/api/v1/tokens", "{}", ALL},
