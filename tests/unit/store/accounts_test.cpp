@@ -6,21 +6,15 @@
 #include <sstream>
 
 #include "guarantor/store/workspace.hpp"
-#include "test_database.hpp"
+#include "imported_workspace.hpp"
 
 namespace guarantor::store {
 namespace {
 
 constexpr std::string_view PASSWORD = "correct horse battery";
 
-class Accounts : public ::testing::TestWithParam<testing::Backend> {
+class Accounts : public testing::ImportedWorkspace {
 protected:
-  void SetUp() override {
-    GUARANTOR_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
-    workspace_ = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
-    workspace_->import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
-  }
   // Everything the database holds, as text: the file and its WAL for SQLite, every row of the
   // account and history tables for PostgreSQL.
   std::string stored_bytes() const {
@@ -38,8 +32,6 @@ protected:
       for (const auto& row : query.exec(std::string("SELECT t::text FROM ") + table + " t")) bytes << row[0].c_str() << "\n";
     return bytes.str();
   }
-  std::unique_ptr<testing::TestDatabase> db_;
-  std::unique_ptr<Workspace> workspace_;
 };
 
 TEST_P(Accounts, PasswordIsCheckedAndNeverStored) {

@@ -10,29 +10,21 @@
 
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/store/workspace.hpp"
-#include "test_database.hpp"
+#include "imported_workspace.hpp"
 
 namespace guarantor::store {
 namespace {
 
 std::string fmt_id(int writer, int pledge) { return "TEST-W" + std::to_string(writer) + "-" + std::to_string(pledge); }
 
-class PledgeWrites : public ::testing::TestWithParam<testing::Backend> {
+class PledgeWrites : public testing::ImportedWorkspace {
 protected:
-  void SetUp() override {
-    GUARANTOR_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
-    workspace_ = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
-    workspace_->import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
-  }
   model::Pledge new_pledge(const std::string& id) const {
     model::Pledge pledge = workspace_->pledges().front().value;
     pledge.id = id;
     pledge.quantity = 1;
     return pledge;
   }
-  std::unique_ptr<testing::TestDatabase> db_;
-  std::unique_ptr<Workspace> workspace_;
 };
 
 TEST_P(PledgeWrites, CreateUpdateDeleteAreVersionedAndAudited) {

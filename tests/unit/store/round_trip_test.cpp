@@ -11,7 +11,7 @@
 #include "guarantor/planner/planner.hpp"
 #include "guarantor/report/force_generation_export.hpp"
 #include "guarantor/store/workspace.hpp"
-#include "test_database.hpp"
+#include "imported_workspace.hpp"
 
 namespace guarantor::store {
 namespace {
@@ -37,19 +37,11 @@ nlohmann::json without_provenance(nlohmann::json value) {
   return value;
 }
 
-class RoundTrip : public ::testing::TestWithParam<testing::Backend> {
-protected:
-  void SetUp() override {
-    GUARANTOR_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
-  }
-  std::unique_ptr<testing::TestDatabase> db_;
-};
+class RoundTrip : public testing::ImportedWorkspace {};
 
 TEST_P(RoundTrip, ExportReadsBackToTheSameModel) {
   const auto original = io::load_scenario(testing::default_manifest(), testing::default_load_options());
-  Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
+  auto& workspace = *workspace_;
   EXPECT_FALSE(workspace.empty());
   EXPECT_EQ(workspace.pledges().size(), original.coalition.pledges.size());
   workspace.export_scenario(db_->scratch() / "export");
@@ -72,8 +64,7 @@ TEST_P(RoundTrip, ExportReadsBackToTheSameModel) {
 }
 
 TEST_P(RoundTrip, ExportPlansTheSameAsTheOriginal) {
-  Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
+  auto& workspace = *workspace_;
   workspace.export_scenario(db_->scratch() / "export");
   const auto original = io::load_scenario(testing::default_manifest(), testing::default_load_options());
   const auto exported = io::load_scenario(db_->scratch() / "export" / "scenario.json", testing::default_load_options());
@@ -90,16 +81,14 @@ TEST_P(RoundTrip, ExportPlansTheSameAsTheOriginal) {
 }
 
 TEST_P(RoundTrip, LoadEqualsTheStoredRecords) {
-  Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
+  auto& workspace = *workspace_;
   const auto loaded = workspace.load(testing::default_load_options());
   EXPECT_EQ(io::encode_coalition(loaded.coalition), io::encode_coalition(workspace.coalition()));
   EXPECT_EQ(io::encode_mandate(loaded.mandate), io::encode_mandate(workspace.mandate()));
 }
 
 TEST_P(RoundTrip, ImportOfABrokenScenarioChangesNothing) {
-  Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
+  auto& workspace = *workspace_;
   const auto history_before = workspace.history().size();
   EXPECT_THROW(workspace.import_scenario(db_->scratch() / "no-such" / "scenario.json", testing::default_load_options(),
                                          "import"),
@@ -109,8 +98,7 @@ TEST_P(RoundTrip, ImportOfABrokenScenarioChangesNothing) {
 }
 
 TEST_P(RoundTrip, ReimportRecordsOnlyWhatChanged) {
-  Workspace workspace(db_->location(), testing::fixed_clock);
-  workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
+  auto& workspace = *workspace_;
   const auto first = workspace.history().size();
   workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
   // The same files again: only the scenario-level import entry is added.
@@ -118,10 +106,15 @@ TEST_P(RoundTrip, ReimportRecordsOnlyWhatChanged) {
   EXPECT_EQ(workspace.verify_history(), static_cast<std::int64_t>(first + 1));
 }
 
-TEST_P(RoundTrip, EmptyWorkspaceRefusesExport) {
-  Workspace workspace(db_->location(), testing::fixed_clock);
+// Nothing imported: the one case that starts from an empty database.
+class RoundTripEmpty : public ::testing::TestWithParam<testing::Backend> {};
+
+TEST_P(RoundTripEmpty, EmptyWorkspaceRefusesExport) {
+  GUARANTOR_REQUIRE_BACKEND(GetParam());
+  const testing::TestDatabase empty(GetParam());
+  Workspace workspace(empty.location(), testing::fixed_clock);
   try {
-    workspace.export_scenario(db_->scratch() / "export");
+    workspace.export_scenario(empty.scratch() / "export");
     FAIL() << "an empty workspace was exported";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::Consistency);
@@ -130,6 +123,7 @@ TEST_P(RoundTrip, EmptyWorkspaceRefusesExport) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RoundTrip, testing::all_backends(), testing::backend_param_name);
+INSTANTIATE_TEST_SUITE_P(Backends, RoundTripEmpty, testing::all_backends(), testing::backend_param_name);
 
 }  // namespace
 }  // namespace guarantor::store

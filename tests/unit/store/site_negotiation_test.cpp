@@ -8,7 +8,7 @@
 #include "guarantor/planner/check.hpp"
 #include "guarantor/planner/planner.hpp"
 #include "guarantor/store/workspace.hpp"
-#include "temp_workspace.hpp"
+#include "imported_workspace.hpp"
 
 namespace guarantor::store {
 namespace {
@@ -16,14 +16,7 @@ namespace {
 using model::SiteNegotiation;
 constexpr const char* SITE = "hub.lviv";
 
-class SiteNegotiationTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    workspace.import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
-  }
-  testing::TempDir dir;
-  Workspace workspace{dir.db(), testing::fixed_clock};
-};
+class SiteNegotiationTest : public testing::ImportedWorkspace {};
 
 TEST(SiteTransitions, FollowTheNegotiationOrder) {
   using model::legal_site_transition;
@@ -51,46 +44,46 @@ TEST(SitePosture, RejectedIsNeverAdmittedAndTheDefaultAdmitsTheRest) {
   EXPECT_TRUE(mandate.admits_site("b"));
 }
 
-TEST_F(SiteNegotiationTest, LegalMovesAreRecordedAndIllegalOnesChangeNothing) {
-  EXPECT_EQ(workspace.site_negotiation(SITE).version, 0);
-  auto record = workspace.set_site_status(SITE, SiteNegotiation::Surveyed, "PL", "survey done", 0, "host");
+TEST_P(SiteNegotiationTest, LegalMovesAreRecordedAndIllegalOnesChangeNothing) {
+  EXPECT_EQ(workspace_->site_negotiation(SITE).version, 0);
+  auto record = workspace_->set_site_status(SITE, SiteNegotiation::Surveyed, "PL", "survey done", 0, "host");
   EXPECT_EQ(record.version, 1);
   EXPECT_EQ(record.lead_nation, "PL");
-  const auto history_before = workspace.history().size();
+  const auto history_before = workspace_->history().size();
   try {
-    workspace.set_site_status(SITE, SiteNegotiation::Agreed, "PL", "", 1, "host");
+    workspace_->set_site_status(SITE, SiteNegotiation::Agreed, "PL", "", 1, "host");
     FAIL() << "surveyed -> agreed was accepted";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::Consistency);
     EXPECT_EQ(error.where(), "request body /status");
     EXPECT_NE(std::string(error.what()).find("surveyed"), std::string::npos);
   }
-  EXPECT_THROW(workspace.set_site_status(SITE, SiteNegotiation::Offered, "XX", "", 1, "host"), Error);
-  EXPECT_THROW(workspace.set_site_status(SITE, SiteNegotiation::Offered, "PL", "", 0, "host"), VersionConflict);
-  EXPECT_EQ(workspace.history().size(), history_before);
-  EXPECT_EQ(workspace.site_negotiation(SITE).status, SiteNegotiation::Surveyed);
+  EXPECT_THROW(workspace_->set_site_status(SITE, SiteNegotiation::Offered, "XX", "", 1, "host"), Error);
+  EXPECT_THROW(workspace_->set_site_status(SITE, SiteNegotiation::Offered, "PL", "", 0, "host"), VersionConflict);
+  EXPECT_EQ(workspace_->history().size(), history_before);
+  EXPECT_EQ(workspace_->site_negotiation(SITE).status, SiteNegotiation::Surveyed);
 
   InfrastructureAssessment assessment;
   assessment.runway_m = 2500;
   assessment.rail_gauge_mm = 1520;
   assessment.medical = "role2";
-  record = workspace.set_site_assessment(SITE, assessment, 1, "planner");
+  record = workspace_->set_site_assessment(SITE, assessment, 1, "planner");
   EXPECT_EQ(record.version, 2);
   EXPECT_EQ(record.status, SiteNegotiation::Surveyed) << "an assessment does not move the negotiation";
-  workspace.add_site_comment(SITE, "housing needs winterising", "liaison.pl");
-  ASSERT_EQ(workspace.site_comments(SITE).size(), 2u) << "the status comment and the comment";
-  EXPECT_EQ(workspace.site_comments(SITE)[1].author, "liaison.pl");
+  workspace_->add_site_comment(SITE, "housing needs winterising", "liaison.pl");
+  ASSERT_EQ(workspace_->site_comments(SITE).size(), 2u) << "the status comment and the comment";
+  EXPECT_EQ(workspace_->site_comments(SITE)[1].author, "liaison.pl");
 
-  const auto entries = workspace.history("site", SITE);
+  const auto entries = workspace_->history("site", SITE);
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].before.at("status"), "proposed");
   EXPECT_EQ(entries[0].after.at("status"), "surveyed");
   EXPECT_EQ(entries[0].after.at("comment"), "survey done");
   EXPECT_EQ(entries[1].after.at("assessment").at("runway_m"), 2500);
-  EXPECT_EQ(workspace.verify_history(), static_cast<std::int64_t>(workspace.history().size()));
+  EXPECT_EQ(workspace_->verify_history(), static_cast<std::int64_t>(workspace_->history().size()));
 }
 
-TEST_F(SiteNegotiationTest, AssessmentDecodingNamesEveryBadField) {
+TEST(SiteAssessment, DecodingNamesEveryBadField) {
   const nlohmann::json body = {{"runway_m", -3}, {"rail_gauge_mm", 1000}, {"medical", "role9"}, {"colour", "red"}};
   try {
     decode_assessment(body, "request body ");
@@ -106,30 +99,32 @@ TEST_F(SiteNegotiationTest, AssessmentDecodingNamesEveryBadField) {
             (nlohmann::json{{"power_mw", 12.5}, {"rail_siding", true}}));
 }
 
-TEST_F(SiteNegotiationTest, StatusSurvivesExportAndReimport) {
-  workspace.set_site_status(SITE, SiteNegotiation::Rejected, "", "", 0, "host");
-  workspace.export_scenario(dir.path() / "export");
-  testing::TempDir other;
-  Workspace copy(other.db(), testing::fixed_clock);
-  copy.import_scenario(dir.path() / "export" / "scenario.json", testing::default_load_options(), "import");
+TEST_P(SiteNegotiationTest, StatusSurvivesExportAndReimport) {
+  workspace_->set_site_status(SITE, SiteNegotiation::Rejected, "", "", 0, "host");
+  workspace_->export_scenario(db_->scratch() / "export");
+  const testing::TestDatabase other(GetParam());
+  Workspace copy(other.location(), testing::fixed_clock);
+  copy.import_scenario(db_->scratch() / "export" / "scenario.json", testing::default_load_options(), "import");
   EXPECT_EQ(copy.site_negotiation(SITE).status, SiteNegotiation::Rejected);
   EXPECT_EQ(copy.mandate().site_negotiation.at(SITE), SiteNegotiation::Rejected);
 }
 
 // The planner's avoidance of a rejected site is tested over HTTP (tests/http/job_api_test.cpp);
 // here the independent checker flags a plan made before the site was rejected.
-TEST_F(SiteNegotiationTest, TheCheckerFlagsAPlanThatUsesARejectedSite) {
+TEST_P(SiteNegotiationTest, TheCheckerFlagsAPlanThatUsesARejectedSite) {
   const auto params = planner::load_parameters(std::string(GUARANTOR_TEST_DATA_DIR) + "/planning");
-  const auto plan = planner::make_plan(workspace.load(testing::default_load_options()), params);
+  const auto plan = planner::make_plan(workspace_->load(testing::default_load_options()), params);
   ASSERT_FALSE(plan.hubs.empty());
   const std::string used = plan.hubs.front().site_id;
-  EXPECT_TRUE(planner::check_plan(plan, workspace.load(testing::default_load_options())).empty());
-  workspace.set_site_status(used, SiteNegotiation::Rejected, "", "refused by the host nation", 0, "host");
-  const auto violations = planner::check_plan(plan, workspace.load(testing::default_load_options()));
+  EXPECT_TRUE(planner::check_plan(plan, workspace_->load(testing::default_load_options())).empty());
+  workspace_->set_site_status(used, SiteNegotiation::Rejected, "", "refused by the host nation", 0, "host");
+  const auto violations = planner::check_plan(plan, workspace_->load(testing::default_load_options()));
   EXPECT_TRUE(std::any_of(violations.begin(), violations.end(), [&](const auto& v) {
     return v.subject == used && v.message.find("negotiation status rejected") != std::string::npos;
   })) << violations.size() << " violations";
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SiteNegotiationTest, testing::all_backends(), testing::backend_param_name);
 
 }  // namespace
 }  // namespace guarantor::store

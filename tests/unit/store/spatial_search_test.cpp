@@ -24,7 +24,7 @@
 #include "guarantor/verify/agreement.hpp"
 #include "guarantor/verify/outputs.hpp"
 #include "guarantor/verify/pipeline.hpp"
-#include "test_database.hpp"
+#include "imported_workspace.hpp"
 
 namespace guarantor::store {
 namespace {
@@ -50,13 +50,11 @@ double brute_distance_to_lines(geo::LonLat p, const std::vector<Polyline>& lines
   return best;
 }
 
-class SpatialSearchOnBothBackends : public ::testing::TestWithParam<Backend> {
+class SpatialSearchOnBothBackends : public testing::ImportedWorkspace {
 protected:
   void SetUp() override {
-    GUARANTOR_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
-    workspace_ = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
-    workspace_->import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
+    testing::ImportedWorkspace::SetUp();
+    if (IsSkipped()) return;
     if (!scenario_) scenario_ = std::make_unique<model::Scenario>(workspace_->load(testing::default_load_options()));
   }
 
@@ -100,8 +98,6 @@ protected:
     }
   }
 
-  std::unique_ptr<testing::TestDatabase> db_;
-  std::unique_ptr<Workspace> workspace_;
   static inline std::unique_ptr<model::Scenario> scenario_;
 };
 

@@ -16,7 +16,7 @@
 #include <pqxx/pqxx>
 
 #include "guarantor/store/workspace.hpp"
-#include "test_database.hpp"
+#include "imported_workspace.hpp"
 
 namespace guarantor::store {
 namespace {
@@ -56,15 +56,8 @@ private:
   bool released_ = false;
 };
 
-class WriteGroupsTest : public ::testing::TestWithParam<testing::Backend> {
+class WriteGroupsTest : public testing::ImportedWorkspace {
 protected:
-  void SetUp() override {
-    GUARANTOR_REQUIRE_BACKEND(GetParam());
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
-    workspace_ = std::make_unique<Workspace>(db_->location(), testing::fixed_clock);
-    workspace_->import_scenario(testing::default_manifest(), testing::default_load_options(), "import");
-  }
-
   // Runs `writes` on threads of their own while the write lock is held elsewhere; releases it
   // once every write has been handed to the workspace (none can finish before), then joins.
   void run_queued(const std::vector<std::function<void()>>& writes) {
@@ -90,9 +83,6 @@ protected:
     pledge.quantity = 1;
     return pledge;
   }
-
-  std::unique_ptr<testing::TestDatabase> db_;
-  std::unique_ptr<Workspace> workspace_;
 };
 
 TEST_P(WriteGroupsTest, ConcurrentWritersShareTransactionsAndEveryWriteIsStored) {
