@@ -55,24 +55,22 @@ User Workspace::create_user(const std::string& name, Role role, const std::strin
   sink.throw_if_any();
   const std::string hash = hash_password(password);  // slow by design: outside the lock
 
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  if (role == Role::Liaison && detail::read_nations(connection, nation).empty())
-    throw Error(ErrorCode::Reference, "/nation", fmt::format("\"{}\" is not a nation of the workspace", nation));
-  if (find_user(connection, name))
-    throw Error(ErrorCode::Consistency, "/name", fmt::format("a user \"{}\" exists; expected a new name", name));
-  User user{name, role, nation, false, impl_->clock()};
-  auto insert = connection.prepare(
-      "INSERT INTO app_user (name, role, nation, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-  insert.bind(1, name).bind(2, to_string(role));
-  if (nation.empty()) insert.bind_null(3);
-  else insert.bind(3, nation);
-  insert.bind(4, hash).bind(5, user.created_at).run();
-  detail::append_history(connection, user.created_at, actor, "create", "user", name, nullptr,
-                         {{"name", name}, {"role", to_string(role)}, {"nation", nation}});
-  transaction.commit();
-  return user;
+  return impl_->grouped_write<User>([&](db::Connection& connection) -> User {
+    if (role == Role::Liaison && detail::read_nations(connection, nation).empty())
+      throw Error(ErrorCode::Reference, "/nation", fmt::format("\"{}\" is not a nation of the workspace", nation));
+    if (find_user(connection, name))
+      throw Error(ErrorCode::Consistency, "/name", fmt::format("a user \"{}\" exists; expected a new name", name));
+    User user{name, role, nation, false, impl_->clock()};
+    auto insert = connection.prepare(
+        "INSERT INTO app_user (name, role, nation, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, name).bind(2, to_string(role));
+    if (nation.empty()) insert.bind_null(3);
+    else insert.bind(3, nation);
+    insert.bind(4, hash).bind(5, user.created_at).run();
+    detail::append_history(connection, user.created_at, actor, "create", "user", name, nullptr,
+                           {{"name", name}, {"role", to_string(role)}, {"nation", nation}});
+    return user;
+  });
 }
 
 std::vector<User> Workspace::users() const {
@@ -109,14 +107,16 @@ std::optional<User> Workspace::check_password(const std::string& name, std::stri
 
 NewSession Workspace::create_session(const std::string& user, std::int64_t expires_epoch) {
   NewSession session{random_token(), random_token(), expires_epoch};
-  std::lock_guard lock(impl_->mutex);
-  impl_->connection
-      .prepare("INSERT INTO user_session (token_digest, user_name, csrf_token, expires_epoch) VALUES (?1, ?2, ?3, ?4)")
-      .bind(1, sha256_hex(session.token))
-      .bind(2, user)
-      .bind(3, session.csrf_token)
-      .bind(4, expires_epoch)
-      .run();
+  impl_->writes.run([&](db::Connection& connection) {
+    connection
+        .prepare(
+            "INSERT INTO user_session (token_digest, user_name, csrf_token, expires_epoch) VALUES (?1, ?2, ?3, ?4)")
+        .bind(1, sha256_hex(session.token))
+        .bind(2, user)
+        .bind(3, session.csrf_token)
+        .bind(4, expires_epoch)
+        .run();
+  });
   return session;
 }
 
@@ -136,33 +136,34 @@ std::optional<Session> Workspace::find_session(const std::string& token, std::in
       return Session{*user, select.text(1), select.integer(2)};
     }
   }
-  std::lock_guard lock(impl_->mutex);
-  impl_->connection.prepare("DELETE FROM user_session WHERE expires_epoch <= ?1").bind(1, now_epoch).run();
+  impl_->writes.run([&](db::Connection& connection) {
+    connection.prepare("DELETE FROM user_session WHERE expires_epoch <= ?1").bind(1, now_epoch).run();
+  });
   return std::nullopt;
 }
 
 void Workspace::end_session(const std::string& token) {
-  std::lock_guard lock(impl_->mutex);
-  impl_->connection.prepare("DELETE FROM user_session WHERE token_digest = ?1").bind(1, sha256_hex(token)).run();
+  impl_->writes.run([&](db::Connection& connection) {
+    connection.prepare("DELETE FROM user_session WHERE token_digest = ?1").bind(1, sha256_hex(token)).run();
+  });
 }
 
 std::pair<ApiToken, std::string> Workspace::create_api_token(const std::string& user, const std::string& label,
                                                              const std::string& actor) {
   const std::string token = random_token();
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  if (!find_user(connection, user)) throw NotFound("user", user);
-  ApiToken record{0, user, label, impl_->clock(), ""};
-  auto insert = connection.prepare(
-      "INSERT INTO api_token (user_name, label, token_digest, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id");
-  insert.bind(1, user).bind(2, label).bind(3, sha256_hex(token)).bind(4, record.created_at).step();
-  record.id = insert.integer(0);
-  insert.run();
-  detail::append_history(connection, record.created_at, actor, "create", "api_token", std::to_string(record.id), nullptr,
-                         {{"user", user}, {"label", label}});
-  transaction.commit();
-  return {record, token};
+  return impl_->grouped_write<std::pair<ApiToken, std::string>>(
+      [&](db::Connection& connection) -> std::pair<ApiToken, std::string> {
+        if (!find_user(connection, user)) throw NotFound("user", user);
+        ApiToken record{0, user, label, impl_->clock(), ""};
+        auto insert = connection.prepare(
+            "INSERT INTO api_token (user_name, label, token_digest, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id");
+        insert.bind(1, user).bind(2, label).bind(3, sha256_hex(token)).bind(4, record.created_at).step();
+        record.id = insert.integer(0);
+        insert.run();
+        detail::append_history(connection, record.created_at, actor, "create", "api_token", std::to_string(record.id),
+                               nullptr, {{"user", user}, {"label", label}});
+        return {record, token};
+      });
 }
 
 std::vector<ApiToken> Workspace::api_tokens(const std::string& user) const {
@@ -187,21 +188,23 @@ std::optional<User> Workspace::user_of_token(const std::string& token) const {
 }
 
 ApiToken Workspace::revoke_api_token(std::int64_t id, const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  auto select = connection.prepare("SELECT id, user_name, label, created_at, revoked_at FROM api_token WHERE id = ?1");
-  select.bind(1, id);
-  if (!select.step()) throw NotFound("api_token", std::to_string(id));
-  ApiToken token = read_token(select);
-  if (token.revoked_at.empty()) {
-    token.revoked_at = impl_->clock();
-    connection.prepare("UPDATE api_token SET revoked_at = ?1 WHERE id = ?2").bind(1, token.revoked_at).bind(2, id).run();
-    detail::append_history(connection, token.revoked_at, actor, "revoke", "api_token", std::to_string(id), nullptr,
-                           {{"user", token.user}, {"label", token.label}});
-  }
-  transaction.commit();
-  return token;
+  return impl_->grouped_write<ApiToken>([&](db::Connection& connection) -> ApiToken {
+    auto select =
+        connection.prepare("SELECT id, user_name, label, created_at, revoked_at FROM api_token WHERE id = ?1");
+    select.bind(1, id);
+    if (!select.step()) throw NotFound("api_token", std::to_string(id));
+    ApiToken token = read_token(select);
+    if (token.revoked_at.empty()) {
+      token.revoked_at = impl_->clock();
+      connection.prepare("UPDATE api_token SET revoked_at = ?1 WHERE id = ?2")
+          .bind(1, token.revoked_at)
+          .bind(2, id)
+          .run();
+      detail::append_history(connection, token.revoked_at, actor, "revoke", "api_token", std::to_string(id), nullptr,
+                             {{"user", token.user}, {"label", token.label}});
+    }
+    return token;
+  });
 }
 
 }  // namespace guarantor::store

@@ -70,38 +70,37 @@ json encode_findings_version(const FindingsVersion& v) {
 
 ReportFile Workspace::add_report_file(const std::string& name, const std::string& format, const std::string& content,
                                       int reports, int rejected, const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  ReportFile file;
-  file.name = name;
-  file.format = format;
-  file.sha256 = sha256_hex(content);
-  file.bytes = static_cast<std::int64_t>(content.size());
-  file.reports = reports;
-  file.rejected = rejected;
-  file.uploaded_at = impl_->clock();
-  file.uploaded_by = actor;
-  auto insert = connection.prepare(
-      "INSERT INTO report_file (name, format, sha256, bytes, reports, rejected, content, uploaded_at, uploaded_by) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
-  insert.bind(1, name)
-      .bind(2, format)
-      .bind(3, file.sha256)
-      .bind(4, file.bytes)
-      .bind(5, reports)
-      .bind(6, rejected)
-      .bind(7, content)
-      .bind(8, file.uploaded_at)
-      .bind(9, actor);
-  insert.step();
-  file.id = insert.integer(0);
-  insert.reset();
-  json after = encode_report_file(file);
-  after.erase("id");
-  detail::append_history(connection, file.uploaded_at, actor, "create", "report_file", std::to_string(file.id), nullptr, after);
-  transaction.commit();
-  return file;
+  return impl_->grouped_write<ReportFile>([&](db::Connection& connection) -> ReportFile {
+    ReportFile file;
+    file.name = name;
+    file.format = format;
+    file.sha256 = sha256_hex(content);
+    file.bytes = static_cast<std::int64_t>(content.size());
+    file.reports = reports;
+    file.rejected = rejected;
+    file.uploaded_at = impl_->clock();
+    file.uploaded_by = actor;
+    auto insert = connection.prepare(
+        "INSERT INTO report_file (name, format, sha256, bytes, reports, rejected, content, uploaded_at, uploaded_by) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
+    insert.bind(1, name)
+        .bind(2, format)
+        .bind(3, file.sha256)
+        .bind(4, file.bytes)
+        .bind(5, reports)
+        .bind(6, rejected)
+        .bind(7, content)
+        .bind(8, file.uploaded_at)
+        .bind(9, actor);
+    insert.step();
+    file.id = insert.integer(0);
+    insert.reset();
+    json after = encode_report_file(file);
+    after.erase("id");
+    detail::append_history(connection, file.uploaded_at, actor, "create", "report_file", std::to_string(file.id),
+                           nullptr, after);
+    return file;
+  });
 }
 
 std::vector<ReportFile> Workspace::report_files() const {

@@ -14,22 +14,22 @@ constexpr const char* INTERRUPTED_NOTE = "the server stopped while the job waite
 }  // namespace
 
 void Workspace::record_job(const json& status) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  connection
-      .prepare(
-          "INSERT INTO job (id, kind, state, revision, status_json, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-          "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state, revision = excluded.revision, "
-          "status_json = excluded.status_json, updated_at = excluded.updated_at WHERE job.revision < excluded.revision")
-      .bind(1, status.at("id").get<std::string>())
-      .bind(2, status.at("kind").get<std::string>())
-      .bind(3, status.at("state").get<std::string>())
-      .bind(4, status.at("revision").get<std::int64_t>())
-      .bind(5, status.dump())
-      .bind(6, impl_->clock())
-      .run();
-  transaction.commit();
+  impl_->writes.run([&](db::Connection& connection) {
+    connection
+        .prepare(
+            "INSERT INTO job (id, kind, state, revision, status_json, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+            "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state, revision = "
+            "excluded.revision, "
+            "status_json = excluded.status_json, updated_at = excluded.updated_at WHERE job.revision < "
+            "excluded.revision")
+        .bind(1, status.at("id").get<std::string>())
+        .bind(2, status.at("kind").get<std::string>())
+        .bind(3, status.at("state").get<std::string>())
+        .bind(4, status.at("revision").get<std::int64_t>())
+        .bind(5, status.dump())
+        .bind(6, impl_->clock())
+        .run();
+  });
 }
 
 std::optional<json> Workspace::job_record(const std::string& id) const {

@@ -65,6 +65,10 @@ void Workspace::import_scenario(const std::filesystem::path& manifest, const io:
 }
 
 void Workspace::import_scenario(const model::Scenario& scenario, const std::string& actor) {
+  // The loader records the manifest it read as the file of role "scenario".
+  std::string manifest;
+  for (const auto& file : scenario.files)
+    if (file.role == "scenario") manifest = file.path;
   struct Document {
     std::string role, file_name, content, sha256;
   };
@@ -82,92 +86,87 @@ void Workspace::import_scenario(const model::Scenario& scenario, const std::stri
     documents.push_back({file.role, name, content, sha256_hex(content)});
   }
 
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  const std::string at = impl_->clock();
-  std::map<std::string, json> nations_before, pledges_before, lines_before;
-  std::map<std::string, SharingLevel> sharing;
-  for (const auto& record : detail::read_nations(connection, std::nullopt)) {
-    nations_before[record.nation.iso2] = io::encode_nation(record.nation);
-    sharing[record.nation.iso2] = record.sharing;
-  }
-  for (const auto& record : detail::read_pledges(connection, std::nullopt))
-    pledges_before[record.value.id] = io::encode_pledge(record.value);
-  for (const auto& record : detail::read_requirement_lines(connection, std::nullopt))
-    lines_before[record.value.id] = io::encode_requirement_line(record.value);
-  clear_scenario(connection);
+  impl_->writes.run([&](db::Connection& connection) {
+    const std::string at = impl_->clock();
+    std::map<std::string, json> nations_before, pledges_before, lines_before;
+    std::map<std::string, SharingLevel> sharing;
+    for (const auto& record : detail::read_nations(connection, std::nullopt)) {
+      nations_before[record.nation.iso2] = io::encode_nation(record.nation);
+      sharing[record.nation.iso2] = record.sharing;
+    }
+    for (const auto& record : detail::read_pledges(connection, std::nullopt))
+      pledges_before[record.value.id] = io::encode_pledge(record.value);
+    for (const auto& record : detail::read_requirement_lines(connection, std::nullopt))
+      lines_before[record.value.id] = io::encode_requirement_line(record.value);
+    clear_scenario(connection);
 
-  const json mandate = io::encode_mandate(scenario.mandate);
-  connection
-      .prepare(
-          "INSERT INTO scenario_header (id, name, description, as_of, coalition_name, mandate_name, "
-          "mandate_description, mandate_source, posture_json) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-      .bind(1, scenario.name)
-      .bind(2, scenario.description)
-      .bind(3, scenario.as_of_iso())
-      .bind(4, scenario.coalition.name)
-      .bind(5, scenario.mandate.name)
-      .bind(6, scenario.mandate.description)
-      .bind(7, scenario.mandate.source)
-      .bind(8, mandate.at("posture").dump())
-      .run();
-  for (std::size_t d = 0; d < documents.size(); ++d) {
+    const json mandate = io::encode_mandate(scenario.mandate);
     connection
-        .prepare("INSERT INTO scenario_document (position, role, file_name, content, sha256) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(1, static_cast<std::int64_t>(d))
-        .bind(2, documents[d].role)
-        .bind(3, documents[d].file_name)
-        .bind(4, documents[d].content)
-        .bind(5, documents[d].sha256)
+        .prepare(
+            "INSERT INTO scenario_header (id, name, description, as_of, coalition_name, mandate_name, "
+            "mandate_description, mandate_source, posture_json) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .bind(1, scenario.name)
+        .bind(2, scenario.description)
+        .bind(3, scenario.as_of_iso())
+        .bind(4, scenario.coalition.name)
+        .bind(5, scenario.mandate.name)
+        .bind(6, scenario.mandate.description)
+        .bind(7, scenario.mandate.source)
+        .bind(8, mandate.at("posture").dump())
         .run();
-  }
-  detail::store_site_positions(connection);
-  std::map<std::string, json> nations_after, pledges_after, lines_after;
-  for (std::size_t n = 0; n < scenario.coalition.nations.size(); ++n) {
-    const auto& nation = scenario.coalition.nations[n];
-    const auto kept = sharing.find(nation.iso2);
-    detail::insert_nation(connection, {nation, kept == sharing.end() ? SharingLevel::Full : kept->second, 1},
-                          static_cast<int>(n));
-    nations_after[nation.iso2] = io::encode_nation(nation);
-  }
-  for (std::size_t p = 0; p < scenario.coalition.pledges.size(); ++p) {
-    const auto& pledge = scenario.coalition.pledges[p];
-    detail::insert_pledge(connection, pledge, static_cast<std::int64_t>(p), 1);
-    pledges_after[pledge.id] = io::encode_pledge(pledge);
-  }
-  for (std::size_t g = 0; g < scenario.mandate.phases.size(); ++g) {
-    const auto& gate = scenario.mandate.phases[g];
-    connection.prepare("INSERT INTO phase_gate (phase, position, opens_day, trigger_text) VALUES (?1, ?2, ?3, ?4)")
-        .bind(1, model::to_string(gate.phase))
-        .bind(2, static_cast<std::int64_t>(g))
-        .bind(3, gate.opens_day)
-        .bind(4, gate.trigger)
-        .run();
-  }
-  for (const auto& [key, met] : scenario.mandate.conditions)
-    connection.prepare("INSERT INTO condition_status (key, met) VALUES (?1, ?2)").bind(1, key).bind(2, met).run();
-  for (std::size_t l = 0; l < scenario.mandate.requirements.size(); ++l) {
-    const auto& line = scenario.mandate.requirements[l];
-    detail::insert_requirement_line(connection, line, static_cast<std::int64_t>(l), 1);
-    lines_after[line.id] = io::encode_requirement_line(line);
-  }
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+      connection
+          .prepare(
+              "INSERT INTO scenario_document (position, role, file_name, content, sha256) VALUES (?1, ?2, ?3, ?4, ?5)")
+          .bind(1, static_cast<std::int64_t>(d))
+          .bind(2, documents[d].role)
+          .bind(3, documents[d].file_name)
+          .bind(4, documents[d].content)
+          .bind(5, documents[d].sha256)
+          .run();
+    }
+    detail::store_site_positions(connection);
+    std::map<std::string, json> nations_after, pledges_after, lines_after;
+    for (std::size_t n = 0; n < scenario.coalition.nations.size(); ++n) {
+      const auto& nation = scenario.coalition.nations[n];
+      const auto kept = sharing.find(nation.iso2);
+      detail::insert_nation(connection, {nation, kept == sharing.end() ? SharingLevel::Full : kept->second, 1},
+                            static_cast<int>(n));
+      nations_after[nation.iso2] = io::encode_nation(nation);
+    }
+    for (std::size_t p = 0; p < scenario.coalition.pledges.size(); ++p) {
+      const auto& pledge = scenario.coalition.pledges[p];
+      detail::insert_pledge(connection, pledge, static_cast<std::int64_t>(p), 1);
+      pledges_after[pledge.id] = io::encode_pledge(pledge);
+    }
+    for (std::size_t g = 0; g < scenario.mandate.phases.size(); ++g) {
+      const auto& gate = scenario.mandate.phases[g];
+      connection.prepare("INSERT INTO phase_gate (phase, position, opens_day, trigger_text) VALUES (?1, ?2, ?3, ?4)")
+          .bind(1, model::to_string(gate.phase))
+          .bind(2, static_cast<std::int64_t>(g))
+          .bind(3, gate.opens_day)
+          .bind(4, gate.trigger)
+          .run();
+    }
+    for (const auto& [key, met] : scenario.mandate.conditions)
+      connection.prepare("INSERT INTO condition_status (key, met) VALUES (?1, ?2)").bind(1, key).bind(2, met).run();
+    for (std::size_t l = 0; l < scenario.mandate.requirements.size(); ++l) {
+      const auto& line = scenario.mandate.requirements[l];
+      detail::insert_requirement_line(connection, line, static_cast<std::int64_t>(l), 1);
+      lines_after[line.id] = io::encode_requirement_line(line);
+    }
 
-  json files = json::array();
-  for (const auto& document : documents)
-    files.push_back({{"role", document.role}, {"file", document.file_name}, {"sha256", document.sha256}});
-  // The loader records the manifest it read as the file of role "scenario".
-  std::string manifest;
-  for (const auto& file : scenario.files)
-    if (file.role == "scenario") manifest = file.path;
-  detail::append_history(connection, at, actor, "import", "scenario", scenario.name, nullptr,
-                         {{"manifest", manifest}, {"documents", files}});
-  record_import(connection, at, actor, "nation", nations_before, nations_after);
-  record_import(connection, at, actor, "pledge", pledges_before, pledges_after);
-  record_import(connection, at, actor, "requirement_line", lines_before, lines_after);
-  // Sites the files name keep that status; others keep what the workspace recorded.
-  detail::apply_site_negotiation(connection, scenario.mandate.site_negotiation, at, actor);
-  transaction.commit();
+    json files = json::array();
+    for (const auto& document : documents)
+      files.push_back({{"role", document.role}, {"file", document.file_name}, {"sha256", document.sha256}});
+    detail::append_history(connection, at, actor, "import", "scenario", scenario.name, nullptr,
+                           {{"manifest", manifest}, {"documents", files}});
+    record_import(connection, at, actor, "nation", nations_before, nations_after);
+    record_import(connection, at, actor, "pledge", pledges_before, pledges_after);
+    record_import(connection, at, actor, "requirement_line", lines_before, lines_after);
+    // Sites the files name keep that status; others keep what the workspace recorded.
+    detail::apply_site_negotiation(connection, scenario.mandate.site_negotiation, at, actor);
+  });
 }
 
 model::Coalition Workspace::coalition() const {

@@ -180,66 +180,67 @@ SiteNegotiationRecord Workspace::site_negotiation(const std::string& site_id) co
 SiteNegotiationRecord Workspace::set_site_status(const std::string& site_id, model::SiteNegotiation status,
                                                  const std::string& lead_nation, const std::string& comment,
                                                  std::optional<std::int64_t> expected_version, const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  SiteNegotiationRecord record = read_site(connection, site_id).value_or(unrecorded_site(site_id));
-  detail::check_version("site " + site_id, expected_version, record.version);
-  if (status != record.status && !model::legal_site_transition(record.status, status)) {
-    throw Error(ErrorCode::Consistency, "request body /status",
-                fmt::format("site {} is {}; it cannot become {} (proposed -> surveyed -> offered -> agreed, or "
-                            "rejected from any open status; agreed and rejected are final)",
-                            site_id, model::to_string(record.status), model::to_string(status)));
-  }
-  if (!lead_nation.empty() && detail::read_nations(connection, lead_nation).empty())
-    throw Error(ErrorCode::Reference, "request body /lead_nation", fmt::format("got \"{}\"; expected a nation of the workspace", lead_nation));
-  const json before = without_bookkeeping(record);
-  record.status = status;
-  record.lead_nation = lead_nation;
-  ++record.version;
-  record.updated_at = impl_->clock();
-  store_site(connection, record);
-  json after = without_bookkeeping(record);
-  if (!comment.empty()) after["comment"] = comment;
-  detail::append_history(connection, record.updated_at, actor, "update", "site", site_id, before, after);
-  if (!comment.empty())
-    connection.prepare("INSERT INTO site_comment (site_id, at, author, body) VALUES (?1, ?2, ?3, ?4)")
-        .bind(1, site_id).bind(2, record.updated_at).bind(3, actor).bind(4, comment).run();
-  transaction.commit();
-  return record;
+  return impl_->grouped_write<SiteNegotiationRecord>([&](db::Connection& connection) -> SiteNegotiationRecord {
+    SiteNegotiationRecord record = read_site(connection, site_id).value_or(unrecorded_site(site_id));
+    detail::check_version("site " + site_id, expected_version, record.version);
+    if (status != record.status && !model::legal_site_transition(record.status, status)) {
+      throw Error(ErrorCode::Consistency, "request body /status",
+                  fmt::format("site {} is {}; it cannot become {} (proposed -> surveyed -> offered -> agreed, or "
+                              "rejected from any open status; agreed and rejected are final)",
+                              site_id, model::to_string(record.status), model::to_string(status)));
+    }
+    if (!lead_nation.empty() && detail::read_nations(connection, lead_nation).empty())
+      throw Error(ErrorCode::Reference, "request body /lead_nation",
+                  fmt::format("got \"{}\"; expected a nation of the workspace", lead_nation));
+    const json before = without_bookkeeping(record);
+    record.status = status;
+    record.lead_nation = lead_nation;
+    ++record.version;
+    record.updated_at = impl_->clock();
+    store_site(connection, record);
+    json after = without_bookkeeping(record);
+    if (!comment.empty()) after["comment"] = comment;
+    detail::append_history(connection, record.updated_at, actor, "update", "site", site_id, before, after);
+    if (!comment.empty())
+      connection.prepare("INSERT INTO site_comment (site_id, at, author, body) VALUES (?1, ?2, ?3, ?4)")
+          .bind(1, site_id)
+          .bind(2, record.updated_at)
+          .bind(3, actor)
+          .bind(4, comment)
+          .run();
+    return record;
+  });
 }
 
 SiteNegotiationRecord Workspace::set_site_assessment(const std::string& site_id, const InfrastructureAssessment& assessment,
                                                      std::optional<std::int64_t> expected_version, const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  SiteNegotiationRecord record = read_site(connection, site_id).value_or(unrecorded_site(site_id));
-  detail::check_version("site " + site_id, expected_version, record.version);
-  const json before = without_bookkeeping(record);
-  record.assessment = assessment;
-  ++record.version;
-  record.updated_at = impl_->clock();
-  store_site(connection, record);
-  detail::append_history(connection, record.updated_at, actor, "update", "site", site_id, before, without_bookkeeping(record));
-  transaction.commit();
-  return record;
+  return impl_->grouped_write<SiteNegotiationRecord>([&](db::Connection& connection) -> SiteNegotiationRecord {
+    SiteNegotiationRecord record = read_site(connection, site_id).value_or(unrecorded_site(site_id));
+    detail::check_version("site " + site_id, expected_version, record.version);
+    const json before = without_bookkeeping(record);
+    record.assessment = assessment;
+    ++record.version;
+    record.updated_at = impl_->clock();
+    store_site(connection, record);
+    detail::append_history(connection, record.updated_at, actor, "update", "site", site_id, before,
+                           without_bookkeeping(record));
+    return record;
+  });
 }
 
 SiteComment Workspace::add_site_comment(const std::string& site_id, const std::string& text, const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  SiteComment comment{0, site_id, impl_->clock(), actor, text};
-  auto insert = connection.prepare("INSERT INTO site_comment (site_id, at, author, body) VALUES (?1, ?2, ?3, ?4) RETURNING id");
-  insert.bind(1, site_id).bind(2, comment.at).bind(3, actor).bind(4, text);
-  insert.step();
-  comment.id = insert.integer(0);
-  insert.reset();
-  detail::append_history(connection, comment.at, actor, "create", "site_comment", site_id, nullptr,
-                         {{"id", comment.id}, {"site_id", site_id}, {"text", text}});
-  transaction.commit();
-  return comment;
+  return impl_->grouped_write<SiteComment>([&](db::Connection& connection) -> SiteComment {
+    SiteComment comment{0, site_id, impl_->clock(), actor, text};
+    auto insert =
+        connection.prepare("INSERT INTO site_comment (site_id, at, author, body) VALUES (?1, ?2, ?3, ?4) RETURNING id");
+    insert.bind(1, site_id).bind(2, comment.at).bind(3, actor).bind(4, text);
+    insert.step();
+    comment.id = insert.integer(0);
+    insert.reset();
+    detail::append_history(connection, comment.at, actor, "create", "site_comment", site_id, nullptr,
+                           {{"id", comment.id}, {"site_id", site_id}, {"text", text}});
+    return comment;
+  });
 }
 
 std::vector<SiteComment> Workspace::site_comments(const std::string& site_id) const {

@@ -60,13 +60,23 @@ struct Workspace::Impl {
   /// The writer's connection is used by one thread at a time; the database serialises across
   /// processes.
   mutable std::mutex mutex;
-  /// Writes of pledges, sharing levels and requirement lines, committed in groups on
-  /// `connection` (holding `mutex` while a group is written).
+  /// The audited writes (pledges, sharing levels, requirement lines, sites, weeks, decisions,
+  /// users, tokens, sessions, jobs, report files, imports), committed in groups on `connection`
+  /// (holding `mutex` while a group is written). Migrations and the stored plan and findings
+  /// versions, whose bodies run to megabytes, are written alone.
   WriteGroups writes;
   /// Reads go through these instead of `connection`.
   mutable ReadPool readers;
   /// A connection of the read pool in a read transaction, for one read of the workspace.
   [[nodiscard]] ReadPool::Lease read() const { return readers.lease(); }
+  /// Runs `write` in the next write group and returns what it returned once the group has
+  /// committed; rethrows its exception (the write then changed nothing).
+  template <typename Result, typename Write>
+  Result grouped_write(const Write& write) {
+    std::optional<Result> result;
+    writes.run([&](db::Connection& connection) { result.emplace(write(connection)); });
+    return std::move(*result);
+  }
 };
 
 namespace detail {

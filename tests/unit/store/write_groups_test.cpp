@@ -5,6 +5,7 @@
 // there after the workspace is reopened. Both back ends.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -267,6 +268,60 @@ TEST_P(WriteGroupsTest, AcknowledgedGroupedWritesArePresentAfterReopen) {
   for (int w = 0; w < 4; ++w) EXPECT_TRUE(reopened.pledge(fmt::format("GROUP-KEPT-{}", w)).has_value()) << w;
   EXPECT_EQ(reopened.write_statistics().writes, 0) << "counts start with each opened workspace";
   EXPECT_GT(reopened.verify_history(), 7);
+}
+
+// Every other kind of audited write queues in the same groups as the pledge writes: a site's
+// status, a site comment, a week, a user, a report file, a job's status and a re-import, with an
+// illegal site move among them that fails alone. All are counted, go in at most two groups, and
+// are stored with their history.
+TEST_P(WriteGroupsTest, SitesWeeksUsersJobsReportsAndImportsShareTheGroups) {
+  const auto before = workspace_->write_statistics();
+  const auto history_before = workspace_->history().size();
+  std::atomic<int> illegal_moves = 0;
+  const nlohmann::json job = {{"id", "job-grouped"}, {"kind", "plan"}, {"state", "queued"}, {"revision", 1}};
+  std::vector<std::function<void()>> writes;
+  writes.reserve(7);
+  writes.emplace_back([this] {
+    workspace_->set_site_status("site.grouped", model::SiteNegotiation::Surveyed, "PL", "surveyed", 0, "host");
+  });
+  writes.emplace_back([this, &illegal_moves] {
+    try {
+      workspace_->set_site_status("site.refused", model::SiteNegotiation::Agreed, "", "", 0, "host");
+    } catch (const Error& error) {
+      if (error.code() == ErrorCode::Consistency) ++illegal_moves;
+    }
+  });
+  writes.emplace_back([this] { workspace_->add_site_comment("site.commented", "rail siding checked", "host"); });
+  writes.emplace_back([this] { workspace_->open_week("2026-03-02", "secretariat"); });
+  writes.emplace_back([this] {
+    workspace_->create_user("grouped.planner", Role::Planner, "", "a long grouped password", "secretariat");
+  });
+  writes.emplace_back([this] { workspace_->add_report_file("reports.csv", "csv", "date,event\n", 1, 0, "monitor"); });
+  writes.emplace_back([this, &job] { workspace_->record_job(job); });
+  writes.emplace_back(
+      [this] { workspace_->import_scenario(testing::default_manifest(), testing::default_load_options(), "import"); });
+  run_queued(writes);
+
+  const auto after = workspace_->write_statistics();
+  EXPECT_EQ(after.writes - before.writes, static_cast<std::int64_t>(writes.size()));
+  EXPECT_EQ(after.pending, 0);
+  EXPECT_LE(after.groups - before.groups, 2);
+  EXPECT_EQ(illegal_moves, 1);
+  EXPECT_EQ(workspace_->site_negotiation("site.grouped").status, model::SiteNegotiation::Surveyed);
+  EXPECT_EQ(workspace_->site_negotiation("site.refused").version, 0) << "the illegal move changed the site";
+  EXPECT_EQ(workspace_->site_comments("site.commented").size(), 1U);
+  ASSERT_EQ(workspace_->weeks().size(), 1U);
+  EXPECT_EQ(workspace_->weeks().front().starts_on, "2026-03-02");
+  const auto users = workspace_->users();
+  EXPECT_TRUE(std::any_of(users.begin(), users.end(), [](const User& user) { return user.name == "grouped.planner"; }));
+  EXPECT_EQ(workspace_->report_files().size(), 1U);
+  ASSERT_TRUE(workspace_->job_record("job-grouped").has_value());
+  EXPECT_EQ(workspace_->job_record("job-grouped")->at("state"), "queued");
+  // One entry each for the site, the comment, the week, the user, the report file and the
+  // import (the same files again: only its own entry); jobs and the refused move record none.
+  EXPECT_EQ(workspace_->history().size(), history_before + 6);
+  EXPECT_EQ(workspace_->verify_history(), static_cast<std::int64_t>(history_before + 6));
+  EXPECT_FALSE(workspace_->pledges().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WriteGroupsTest, testing::all_backends(), testing::backend_param_name);
