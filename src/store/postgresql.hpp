@@ -2,11 +2,13 @@
 // The PostgreSQL back end of the storage interface (database.hpp), through libpqxx: one session
 // per workspace, statements in portable SQL with `?N` placeholders rewritten to `$N`, write
 // transactions serialised per workspace schema by an advisory lock (PostgreSQL's analogue of
-// SQLite's BEGIN IMMEDIATE). Every failure becomes a guarantor::Error naming the database by its
-// URL without the password, with PostgreSQL's own message.
+// SQLite's BEGIN IMMEDIATE), each query or row statement prepared once per session. Every
+// failure becomes a guarantor::Error naming the database by its URL without the password, with
+// PostgreSQL's own message.
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "database.hpp"
@@ -52,6 +54,8 @@ private:
   std::unique_ptr<Session> session_;
   std::unique_ptr<pqxx::transaction_base> transaction_;
   std::string name_;
+  /// Statement text -> the name it is prepared under in this session (see run()).
+  std::unordered_map<std::string, std::string> prepared_;
 };
 
 }  // namespace guarantor::store::postgresql
