@@ -45,8 +45,9 @@ struct PledgeChanges {
   std::vector<NationRecord> nations;  ///< only when complete
 };
 
-/// How the workspace's grouped writes (pledges, sharing levels, requirement lines) were
-/// committed since it was opened: each group is one transaction.
+/// How the workspace's grouped writes (every audited write but the stored and published plan
+/// and findings versions; sessions too) were committed since it was opened: each group is one
+/// transaction.
 struct WriteStatistics {
   std::int64_t groups = 0;         ///< transactions committed (or failed as a whole)
   std::int64_t writes = 0;         ///< writes they held, failed ones included
