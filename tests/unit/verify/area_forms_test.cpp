@@ -154,7 +154,8 @@ TEST(AreaForms, EveryFindingAndIncidentRecordsItsAreaAndPrecision) {
   EXPECT_GT(place_findings, 0);
   // findings.json written directly and through nlohmann's tree agree member for member.
   EXPECT_EQ(findings, findings_json(result).at("findings"));
-  for (const auto& feature : nlohmann::json::parse(incidents_text.str()).at("features")) {
+  const nlohmann::json incidents = nlohmann::json::parse(incidents_text.str());
+  for (const auto& feature : incidents.at("features")) {
     const auto& properties = feature.at("properties");
     const bool area = properties.at("first_report") == "g:area";
     EXPECT_EQ(properties.at("area"), area ? "UA-63" : "");
