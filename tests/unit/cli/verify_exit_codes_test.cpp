@@ -27,8 +27,9 @@ protected:
   /// A verify command line that runs to completion, before the options a case adds.
   [[nodiscard]] std::string verify_line(
       const std::string& reports,
-      std::string agreement = (EXIT_DATA / "agreements" / "default_agreement.json").string(),
-      std::string sources = (EXIT_DATA / "sources" / "source_registry.json").string(), std::string out = {}) const {
+      const std::string& agreement = (EXIT_DATA / "agreements" / "default_agreement.json").string(),
+      const std::string& sources = (EXIT_DATA / "sources" / "source_registry.json").string(),
+      std::string out = {}) const {
     if (out.empty()) out = (dir_ / "out").string();
     return "verify " + reports + " --no-theatre --quiet --agreement " + agreement + " --sources " + sources +
            " --out " + out;

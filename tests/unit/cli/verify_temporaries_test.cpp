@@ -57,6 +57,7 @@ TEST(VerifyTemporaries, AKilledRunsTemporariesAreRemovedByTheNextRun) {
   ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
   const auto arguments = verify_arguments(pipe, out);
   std::vector<char*> argv;
+  argv.reserve(arguments.size() + 1);
   for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
   argv.push_back(nullptr);
   const pid_t child = ::fork();
