@@ -8,6 +8,7 @@
 #include "guarantor/core/error.hpp"
 #include "guarantor/verify/admin_areas.hpp"
 #include "guarantor/verify/text_classify.hpp"
+#include "split_words.hpp"
 
 namespace guarantor::verify {
 namespace {
@@ -36,13 +37,7 @@ void AdminAreas::read_inflections(io::FieldReader& reader, const io::Json& names
   axis_designators_ = reader.strings(names, "axis_designators", "", false);
   for (std::string& word : axis_designators_) word = to_lower_utf8(word);
   for (const std::string& phrase : reader.strings(names, "prepositions", "", false)) {
-    std::vector<std::string> words;
-    const std::string lowered = to_lower_utf8(phrase);
-    for (std::size_t start = 0; start < lowered.size();) {
-      const std::size_t end = std::min(lowered.find(' ', start), lowered.size());
-      if (end > start) words.push_back(lowered.substr(start, end - start));
-      start = end + 1;
-    }
+    std::vector<std::string> words = detail::split_words(to_lower_utf8(phrase), " ");
     if (!words.empty()) prepositions_.push_back(std::move(words));
   }
   // Longest phrase first, so "в районе" is dropped whole rather than "в" alone.
@@ -94,14 +89,8 @@ std::vector<std::string> AdminAreas::inflected_forms(const std::vector<std::stri
 }
 
 std::vector<std::string> AdminAreas::name_forms(std::string_view text) const {
-  std::vector<std::string> words;
   const std::string lowered = to_lower_utf8(text);
-  for (std::size_t start = 0; start < lowered.size();) {
-    const std::size_t end = std::min(lowered.find_first_of(" \t", start), lowered.size());
-    if (end > start) words.push_back(lowered.substr(start, end - start));
-    start = end + 1;
-  }
-  std::vector<std::string> forms = inflected_forms(without_preposition(std::move(words)));
+  std::vector<std::string> forms = inflected_forms(without_preposition(detail::split_words(lowered, " \t")));
   if (!forms.empty() && forms.front() == lowered) forms.erase(forms.begin());  // already tried as written
   return forms;
 }

@@ -9,25 +9,12 @@
 #include "guarantor/core/printable.hpp"
 #include "guarantor/geo/geodesic.hpp"
 #include "guarantor/verify/text_classify.hpp"
+#include "split_words.hpp"
 
 namespace guarantor::verify {
 namespace {
 
-// The words of an already lower-cased text, split at any of the given single-byte separators.
-std::vector<std::string> split_words(const std::string& lowered, std::string_view separators) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : lowered) {
-    if (separators.find(c) != std::string_view::npos) {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
+using detail::split_words;
 
 std::vector<std::string> words_of(std::string_view text) {
   // Punctuation that separates words in area names ("Kharkiv obl.", "Izium, raion"); hyphens stay
