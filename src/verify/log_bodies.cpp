@@ -12,11 +12,11 @@
 namespace guarantor::verify {
 namespace {
 
-using detail::append_json_key;
+using detail::append_json_array;
 using detail::append_json_number;
 using detail::append_json_string;
 using detail::append_position;
-using detail::append_string_array;
+using detail::JsonObjectWriter;
 
 }  // namespace
 
@@ -66,247 +66,110 @@ void append_renamed_object(std::string& out, const Map& map, std::string_view em
 }  // namespace
 
 void append_canonical_json(std::string& out, const Report& report) {
-  out += '{';
-  append_json_key(out, "admin1");
-  append_json_string(out, report.admin1);
-  out += ',';
-  append_json_key(out, "area");
-  append_json_string(out, report.area);
-  out += ',';
+  JsonObjectWriter object(out);
+  object.string("admin1", report.admin1);
+  object.string("area", report.area);
   // Only where there is one, so the bodies of point-located reports read as before.
-  if (!report.area_name.empty()) {
-    append_json_key(out, "area_name");
-    append_json_string(out, report.area_name);
-    out += ',';
-  }
-  append_json_key(out, "category");
-  append_json_string(out, to_string(report.category));
-  out += ',';
-  append_json_key(out, "claimant");
-  append_json_string(out, report.claimant);
-  out += ',';
-  append_json_key(out, "claimed_actor");
-  append_json_string(out, report.claimed_actor);
-  out += ',';
-  append_json_key(out, "country");
-  append_json_string(out, report.country);
-  out += ',';
-  append_json_key(out, "country_checked");
-  out += report.country_checked ? "true" : "false";
-  out += ',';
-  append_json_key(out, "description");
-  append_json_string(out, report.description);
-  out += ',';
-  append_json_key(out, "fatalities");
-  append_json_number(out, static_cast<std::int64_t>(report.fatalities));
-  out += ',';
-  append_json_key(out, "format");
-  append_json_string(out, report.format);
-  out += ',';
-  append_json_key(out, "geocode_note");
-  append_json_string(out, report.geocode_note);
-  out += ',';
-  append_json_key(out, "id");
-  append_json_string(out, report.id);
-  out += ',';
-  append_json_key(out, "location_uncertainty_m");
-  append_json_number(out, report.location_uncertainty_m);
-  out += ',';
-  append_json_key(out, "origin");
-  append_json_string(out, report.origin);
-  out += ',';
-  append_json_key(out, "out_of_theatre");
-  out += report.out_of_theatre ? "true" : "false";
-  out += ',';
-  append_json_key(out, "outlets");
-  append_string_array(out, report.outlets);
-  out += ',';
-  append_json_key(out, "place");
-  append_json_string(out, report.place_name);
-  out += ',';
-  append_json_key(out, "position");
-  if (report.position) append_position(out, *report.position);
-  else out += "null";
-  out += ',';
-  append_json_key(out, "precision");
-  append_json_string(out, to_string(report.precision));
-  out += ',';
-  append_json_key(out, "target_kind");
-  append_json_string(out, to_string(report.target_kind));
-  out += ',';
-  append_json_key(out, "time");
-  append_json_string(out, format_datetime(report.time_s));
-  out += ',';
-  append_json_key(out, "time_s");
-  append_json_number(out, static_cast<std::int64_t>(report.time_s));
-  out += ',';
-  append_json_key(out, "time_uncertainty_s");
-  append_json_number(out, static_cast<std::int64_t>(report.time_uncertainty_s));
-  out += ',';
-  append_json_key(out, "weapon_class");
-  append_json_string(out, to_string(report.weapon_class));
-  out += '}';
+  if (!report.area_name.empty()) object.string("area_name", report.area_name);
+  object.string("category", to_string(report.category));
+  object.string("claimant", report.claimant);
+  object.string("claimed_actor", report.claimed_actor);
+  object.string("country", report.country);
+  object.boolean("country_checked", report.country_checked);
+  object.string("description", report.description);
+  object.number("fatalities", static_cast<std::int64_t>(report.fatalities));
+  object.string("format", report.format);
+  object.string("geocode_note", report.geocode_note);
+  object.string("id", report.id);
+  object.number("location_uncertainty_m", report.location_uncertainty_m);
+  object.string("origin", report.origin);
+  object.boolean("out_of_theatre", report.out_of_theatre);
+  object.strings("outlets", report.outlets);
+  object.string("place", report.place_name);
+  if (report.position) object.position("position", *report.position);
+  else object.member("position") += "null";
+  object.string("precision", to_string(report.precision));
+  object.string("target_kind", to_string(report.target_kind));
+  object.string("time", format_datetime(report.time_s));
+  object.number("time_s", static_cast<std::int64_t>(report.time_s));
+  object.number("time_uncertainty_s", static_cast<std::int64_t>(report.time_uncertainty_s));
+  object.string("weapon_class", to_string(report.weapon_class));
+  object.close();
 }
 
 void append_canonical_json(std::string& out, const MergeExplanation& merge, const std::vector<Report>& reports,
                            const std::vector<Incident>& incidents) {
-  out += '{';
-  append_json_key(out, "candidates");
-  append_json_number(out, static_cast<std::uint64_t>(merge.candidates));
-  out += ',';
-  append_json_key(out, "distance_m");
-  append_json_number(out, merge.distance_m);
-  out += ',';
-  append_json_key(out, "extent_m");
-  append_json_number(out, merge.extent_m);
-  out += ',';
-  append_json_key(out, "gate_m");
-  append_json_number(out, merge.gate_m);
-  out += ',';
-  append_json_key(out, "incident");
-  append_json_string(out, incidents[merge.incident].id);
-  out += ',';
-  append_json_key(out, "report");
-  append_json_string(out, reports[merge.report].id);
-  out += ',';
-  append_json_key(out, "rule");
-  append_json_string(out, merge.rule);
-  out += ',';
-  append_json_key(out, "span_s");
-  append_json_number(out, static_cast<std::int64_t>(merge.span_s));
-  out += ',';
-  append_json_key(out, "time_apart_s");
-  append_json_number(out, static_cast<std::int64_t>(merge.time_apart_s));
-  out += '}';
+  JsonObjectWriter object(out);
+  object.number("candidates", static_cast<std::uint64_t>(merge.candidates));
+  object.number("distance_m", merge.distance_m);
+  object.number("extent_m", merge.extent_m);
+  object.number("gate_m", merge.gate_m);
+  object.string("incident", incidents[merge.incident].id);
+  object.string("report", reports[merge.report].id);
+  object.string("rule", merge.rule);
+  object.number("span_s", static_cast<std::int64_t>(merge.span_s));
+  object.number("time_apart_s", static_cast<std::int64_t>(merge.time_apart_s));
+  object.close();
 }
 
 void append_canonical_json(std::string& out, const Grade& grade) {
-  out += '{';
-  append_json_key(out, "code");
-  append_json_string(out, grade.code());
-  out += ',';
-  append_json_key(out, "credibility");
-  append_json_number(out, static_cast<std::int64_t>(grade.credibility));
-  out += ',';
-  append_json_key(out, "groups");
-  append_string_array(out, grade.groups);
-  out += ',';
-  append_json_key(out, "rationale");
-  append_json_string(out, grade.rationale);
-  out += ',';
-  append_json_key(out, "reliability");
-  append_json_string(out, std::string_view(&grade.reliability, 1));
-  out += ',';
-  append_json_key(out, "unregistered");
-  append_string_array(out, grade.unregistered);
-  out += '}';
+  JsonObjectWriter object(out);
+  object.string("code", grade.code());
+  object.number("credibility", static_cast<std::int64_t>(grade.credibility));
+  object.strings("groups", grade.groups);
+  object.string("rationale", grade.rationale);
+  object.string("reliability", std::string_view(&grade.reliability, 1));
+  object.strings("unregistered", grade.unregistered);
+  object.close();
 }
 
 void append_canonical_json(std::string& out, const Incident& incident, const Grade& grade,
                            const std::vector<Report>& reports) {
-  out += '{';
-  append_json_key(out, "area");
-  append_json_string(out, incident.area);
-  out += ',';
-  append_json_key(out, "category");
-  append_json_string(out, to_string(incident.category));
-  out += ',';
-  append_json_key(out, "country");
-  append_json_string(out, incident.country);
-  out += ',';
-  append_json_key(out, "first");
-  append_json_string(out, format_datetime(incident.first_s));
-  out += ',';
-  append_json_key(out, "grade");
-  append_canonical_json(out, grade);
-  out += ',';
-  append_json_key(out, "id");
-  append_json_string(out, incident.id);
-  out += ',';
-  append_json_key(out, "last");
-  append_json_string(out, format_datetime(incident.last_s));
-  out += ',';
-  append_json_key(out, "out_of_theatre");
-  out += incident.out_of_theatre ? "true" : "false";
-  out += ',';
-  append_json_key(out, "position");
-  append_position(out, incident.position);
-  out += ',';
-  append_json_key(out, "reports");
-  out += '[';
-  for (std::size_t index = 0; index < incident.reports.size(); ++index) {
-    if (index > 0) out += ',';
-    append_json_string(out, reports[incident.reports[index]].id);
-  }
-  out += "],";
-  append_json_key(out, "target_contested");
-  out += incident.target_contested ? "true" : "false";
-  out += ',';
-  append_json_key(out, "target_kind");
-  append_json_string(out, to_string(incident.target_kind));
-  out += ',';
-  append_json_key(out, "uncertainty_m");
-  append_json_number(out, incident.uncertainty_m);
-  out += ',';
-  append_json_key(out, "weapon_class");
-  append_json_string(out, to_string(incident.weapon_class));
-  out += '}';
+  JsonObjectWriter object(out);
+  object.string("area", incident.area);
+  object.string("category", to_string(incident.category));
+  object.string("country", incident.country);
+  object.string("first", format_datetime(incident.first_s));
+  append_canonical_json(object.member("grade"), grade);
+  object.string("id", incident.id);
+  object.string("last", format_datetime(incident.last_s));
+  object.boolean("out_of_theatre", incident.out_of_theatre);
+  object.position("position", incident.position);
+  append_json_array(object.member("reports"), incident.reports.size(),
+                    [&](std::size_t index) { append_json_string(out, reports[incident.reports[index]].id); });
+  object.boolean("target_contested", incident.target_contested);
+  object.string("target_kind", to_string(incident.target_kind));
+  object.number("uncertainty_m", incident.uncertainty_m);
+  object.string("weapon_class", to_string(incident.weapon_class));
+  object.close();
 }
 
 void detail::append_finding_json(std::string& out, const Finding& finding, const FindingExtras* extras) {
   // Members in the sorted order nlohmann keeps; findings.json's extras (date, position,
   // sources) fall between the finding's own members.
-  out += '{';
+  JsonObjectWriter object(out);
   if (extras != nullptr) {
-    append_json_key(out, "area");
-    append_json_string(out, extras->area);
-    out += ',';
-    append_json_key(out, "area_name");
-    append_json_string(out, extras->area_name);
-    out += ',';
+    object.string("area", extras->area);
+    object.string("area_name", extras->area_name);
   }
-  append_json_key(out, "claims");
-  append_renamed_object(out, finding.claims_or_empty(), "independent", [&](const SideClaim& claim) {
-    out += '{';
-    append_json_key(out, "claimed_actors");
-    append_renamed_object(out, claim.actors, "not stated",
+  append_renamed_object(object.member("claims"), finding.claims_or_empty(), "independent", [&](const SideClaim& claim) {
+    JsonObjectWriter side(out);
+    append_renamed_object(side.member("claimed_actors"), claim.actors, "not stated",
                           [&](std::size_t count) { append_json_number(out, static_cast<std::uint64_t>(count)); });
-    out += ',';
-    append_json_key(out, "reports");
-    append_json_number(out, static_cast<std::uint64_t>(claim.reports));
-    out += '}';
+    side.number("reports", static_cast<std::uint64_t>(claim.reports));
+    side.close();
   });
-  out += ',';
-  append_json_key(out, "country");
-  append_json_string(out, finding.country);
-  out += ',';
+  object.string("country", finding.country);
+  if (extras != nullptr) object.string("date", extras->date);
+  append_canonical_json(object.member("grade"), finding.grade_or_default());
+  object.string("incident", finding.incident_id);
+  object.string("outcome", to_string(finding.outcome));
   if (extras != nullptr) {
-    append_json_key(out, "date");
-    append_json_string(out, extras->date);
-    out += ',';
+    object.position("position", extras->position);
+    object.string("precision", extras->precision);
   }
-  append_json_key(out, "grade");
-  append_canonical_json(out, finding.grade_or_default());
-  out += ',';
-  append_json_key(out, "incident");
-  append_json_string(out, finding.incident_id);
-  out += ',';
-  append_json_key(out, "outcome");
-  append_json_string(out, to_string(finding.outcome));
-  out += ',';
-  if (extras != nullptr) {
-    append_json_key(out, "position");
-    append_position(out, extras->position);
-    out += ',';
-    append_json_key(out, "precision");
-    append_json_string(out, extras->precision);
-    out += ',';
-  }
-  append_json_key(out, "provision");
-  append_json_string(out, finding.provision_id);
-  out += ',';
-  append_json_key(out, "reasons");
-  out += '[';
+  object.string("provision", finding.provision_id);
+  object.member("reasons") += '[';
   bool first_reason = true;
   detail::for_each_reason(finding, [&](const std::string& reason) {
     if (!first_reason) out += ',';
@@ -314,43 +177,25 @@ void detail::append_finding_json(std::string& out, const Finding& finding, const
     append_json_string(out, reason);
   });
   out += ']';
-  out += ',';
   if (extras != nullptr) {
-    append_json_key(out, "sources");
-    out += '[';
-    for (std::size_t index = 0; index < extras->sources->size(); ++index) {
+    append_json_array(object.member("sources"), extras->sources->size(), [&](std::size_t index) {
       const Report& report = (*extras->reports)[(*extras->sources)[index]];
-      if (index > 0) out += ',';
-      out += '{';
-      append_json_key(out, "origin");
-      append_json_string(out, report.origin);
-      out += ',';
-      append_json_key(out, "outlets");
-      append_string_array(out, report.outlets);
-      out += ',';
-      append_json_key(out, "report");
-      append_json_string(out, report.id);
-      out += '}';
-    }
-    out += "],";
+      JsonObjectWriter source(out);
+      source.string("origin", report.origin);
+      source.strings("outlets", report.outlets);
+      source.string("report", report.id);
+      source.close();
+    });
   }
-  append_json_key(out, "tests");
-  out += '[';
-  for (std::size_t index = 0; index < finding.tests.size(); ++index) {
-    if (index > 0) out += ',';
-    out += '{';
-    append_json_key(out, "reason");
-    append_json_string(out, finding.reason(finding.tests[index]));
-    out += ',';
-    append_json_key(out, "test");
-    append_json_string(out, to_string(finding.tests[index].test));
-    out += ',';
-    append_json_key(out, "verdict");
-    append_json_string(out, to_string(finding.tests[index].verdict));
-    out += '}';
-  }
-  out += ']';
-  out += '}';
+  append_json_array(object.member("tests"), finding.tests.size(), [&](std::size_t index) {
+    const TestResult& test = finding.tests[index];
+    JsonObjectWriter entry(out);
+    entry.string("reason", finding.reason(test));
+    entry.string("test", to_string(test.test));
+    entry.string("verdict", to_string(test.verdict));
+    entry.close();
+  });
+  object.close();
 }
 
 void append_canonical_json(std::string& out, const Finding& finding) {

@@ -42,39 +42,20 @@ constexpr std::string_view GEOJSON_CLOSING = "\n]}\n";
 // extent and span after the merge (keys sorted, as nlohmann writes them).
 void append_merges(std::string& text, const VerifyResult& result, const MergesByIncident& merges,
                    std::size_t incident) {
-  using detail::append_json_key;
-  using detail::append_json_number;
-  text += '[';
-  for (std::size_t k = merges.offsets[incident]; k < merges.offsets[incident + 1]; ++k) {
-    const MergeExplanation& merge = result.clusters.merges[merges.order[k]];
-    if (k > merges.offsets[incident]) text += ',';
-    text += '{';
-    append_json_key(text, "candidates");
-    append_json_number(text, static_cast<std::uint64_t>(merge.candidates));
-    text += ',';
-    append_json_key(text, "distance_m");
-    append_json_number(text, std::round(merge.distance_m));
-    text += ',';
-    append_json_key(text, "extent_m");
-    append_json_number(text, std::round(merge.extent_m));
-    text += ',';
-    append_json_key(text, "gate_m");
-    append_json_number(text, std::round(merge.gate_m));
-    text += ',';
-    append_json_key(text, "report");
-    detail::append_json_string(text, result.reports[merge.report].id);
-    text += ',';
-    append_json_key(text, "rule");
-    detail::append_json_string(text, merge_rule_name(merge));
-    text += ',';
-    append_json_key(text, "span_s");
-    append_json_number(text, static_cast<std::int64_t>(merge.span_s));
-    text += ',';
-    append_json_key(text, "time_gap_s");
-    append_json_number(text, static_cast<std::int64_t>(merge.time_apart_s));
-    text += '}';
-  }
-  text += ']';
+  const std::size_t first = merges.offsets[incident];
+  detail::append_json_array(text, merges.offsets[incident + 1] - first, [&](std::size_t k) {
+    const MergeExplanation& merge = result.clusters.merges[merges.order[first + k]];
+    detail::JsonObjectWriter object(text);
+    object.number("candidates", static_cast<std::uint64_t>(merge.candidates));
+    object.number("distance_m", std::round(merge.distance_m));
+    object.number("extent_m", std::round(merge.extent_m));
+    object.number("gate_m", std::round(merge.gate_m));
+    object.string("report", result.reports[merge.report].id);
+    object.string("rule", merge_rule_name(merge));
+    object.number("span_s", static_cast<std::int64_t>(merge.span_s));
+    object.number("time_gap_s", static_cast<std::int64_t>(merge.time_apart_s));
+    object.close();
+  });
 }
 
 void write_features(std::ostream& out, const VerifyResult& result, std::size_t first, std::size_t last,
@@ -89,8 +70,6 @@ void write_features(std::ostream& out, const VerifyResult& result, std::size_t f
     for (std::size_t index = 0; index < findings.size(); ++index)
       by_incident[next[findings[index].incident - first]++] = index;
   }
-  using detail::append_json_key;
-  using detail::append_json_string;
   detail::write_records_in_order(
       out, last - first,
       [&](std::size_t offset, std::string& text) {
@@ -99,74 +78,38 @@ void write_features(std::ostream& out, const VerifyResult& result, std::size_t f
         text += index == 0 ? "\n" : ",\n";
         text += "{\"geometry\":{\"coordinates\":";
         detail::append_position(text, incident.position);
-        text += ",\"type\":\"Point\"},\"properties\":{";
-        append_json_key(text, "area");
-        append_json_string(text, incident.area);
-        text += ',';
-        append_json_key(text, "area_name");
-        append_json_string(text, incident.area_name);
-        text += ',';
-        append_json_key(text, "category");
-        append_json_string(text, to_string(incident.category));
-        text += ',';
-        append_json_key(text, "country");
-        append_json_string(text, incident.country);
-        text += ',';
-        append_json_key(text, "findings");
-        text += '[';
-        for (std::size_t k = first_finding[offset]; k < first_finding[offset + 1]; ++k) {
-          const Finding& finding = findings[by_incident[k]];
-          if (k > first_finding[offset]) text += ',';
-          text += '{';
-          append_json_key(text, "outcome");
-          append_json_string(text, to_string(finding.outcome));
-          text += ',';
-          append_json_key(text, "provision");
-          append_json_string(text, finding.provision_id);
-          text += '}';
-        }
-        text += "],";
-        append_json_key(text, "first");
-        append_json_string(text, format_datetime(incident.first_s));
-        text += ',';
-        append_json_key(text, "first_report");
-        append_json_string(text, result.reports[incident.reports.front()].id);
-        text += ',';
-        append_json_key(text, "grade");
-        append_json_string(text, result.grades[index].code());
-        text += ',';
-        append_json_key(text, "id");
-        append_json_string(text, incident.id);
-        text += ',';
-        append_json_key(text, "last");
-        append_json_string(text, format_datetime(incident.last_s));
-        text += ',';
-        append_json_key(text, "merges");
-        append_merges(text, result, merges, index);
-        text += ',';
-        append_json_key(text, "out_of_theatre");
-        text += incident.out_of_theatre ? "true," : "false,";
-        append_json_key(text, "precision");
-        append_json_string(text, to_string(incident.precision));
-        text += ',';
-        append_json_key(text, "reports");
-        text += '[';
-        for (std::size_t k = 0; k < incident.reports.size(); ++k) {
-          if (k > 0) text += ',';
-          append_json_string(text, result.reports[incident.reports[k]].id);
-        }
-        text += "],";
-        append_json_key(text, "target_contested");
-        text += incident.target_contested ? "true," : "false,";
-        append_json_key(text, "target_kind");
-        append_json_string(text, to_string(incident.target_kind));
-        text += ',';
-        append_json_key(text, "uncertainty_m");
-        detail::append_json_number(text, incident.uncertainty_m);
-        text += ',';
-        append_json_key(text, "weapon_class");
-        append_json_string(text, to_string(incident.weapon_class));
-        text += "},\"type\":\"Feature\"}";
+        text += R"(,"type":"Point"},"properties":)";
+        detail::JsonObjectWriter properties(text);
+        properties.string("area", incident.area);
+        properties.string("area_name", incident.area_name);
+        properties.string("category", to_string(incident.category));
+        properties.string("country", incident.country);
+        const std::size_t first_of_incident = first_finding[offset];
+        detail::append_json_array(properties.member("findings"), first_finding[offset + 1] - first_of_incident,
+                                  [&](std::size_t k) {
+                                    const Finding& finding = findings[by_incident[first_of_incident + k]];
+                                    detail::JsonObjectWriter entry(text);
+                                    entry.string("outcome", to_string(finding.outcome));
+                                    entry.string("provision", finding.provision_id);
+                                    entry.close();
+                                  });
+        properties.string("first", format_datetime(incident.first_s));
+        properties.string("first_report", result.reports[incident.reports.front()].id);
+        properties.string("grade", result.grades[index].code());
+        properties.string("id", incident.id);
+        properties.string("last", format_datetime(incident.last_s));
+        append_merges(properties.member("merges"), result, merges, index);
+        properties.boolean("out_of_theatre", incident.out_of_theatre);
+        properties.string("precision", to_string(incident.precision));
+        detail::append_json_array(properties.member("reports"), incident.reports.size(), [&](std::size_t k) {
+          detail::append_json_string(text, result.reports[incident.reports[k]].id);
+        });
+        properties.boolean("target_contested", incident.target_contested);
+        properties.string("target_kind", to_string(incident.target_kind));
+        properties.number("uncertainty_m", incident.uncertainty_m);
+        properties.string("weapon_class", to_string(incident.weapon_class));
+        properties.close();
+        text += R"(,"type":"Feature"})";
       },
       threads);
 }
