@@ -21,6 +21,14 @@ Statement select_by_key(Connection& connection, std::string_view columns_from, s
   return select;
 }
 
+bool is_row_statement(std::string_view sql) {
+  const auto first = sql.find_first_not_of(" \t\n");
+  if (first == std::string_view::npos) return false;
+  for (const std::string_view verb : {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"})
+    if (sql.compare(first, verb.size(), verb) == 0) return true;
+  return false;
+}
+
 std::unique_ptr<Connection> open(const std::string& location) {
   if (is_postgresql_url(location)) return std::make_unique<postgresql::Connection>(location);
   return std::make_unique<sqlite::Connection>(location);

@@ -158,6 +158,11 @@ private:
                                       std::string_view key_column, const std::optional<std::string>& key,
                                       std::string_view order_by);
 
+/// True for a query or row statement (SELECT, INSERT, UPDATE, DELETE, WITH): what a back end
+/// keeps prepared. Schema changes (migrations) and session commands run once, and a prepared
+/// plan would outlive the tables they change.
+[[nodiscard]] bool is_row_statement(std::string_view sql);
+
 /// True for a `postgresql://` or `postgres://` connection URL.
 [[nodiscard]] bool is_postgresql_url(std::string_view location);
 

@@ -147,16 +147,6 @@ namespace {
 // hundred), so the bound is only a guard against a text built from data; beyond it statements
 // run unprepared.
 constexpr std::size_t PREPARED_STATEMENTS_KEPT = 512;
-
-// Queries and row statements are prepared; schema changes (migrations) and session commands are
-// not, since they run once and a prepared plan would outlive the tables they change.
-bool worth_preparing(std::string_view sql) {
-  const auto first = sql.find_first_not_of(" \t\n");
-  if (first == std::string_view::npos) return false;
-  for (const std::string_view verb : {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"})
-    if (sql.compare(first, verb.size(), verb) == 0) return true;
-  return false;
-}
 }  // namespace
 
 pqxx::result Connection::run(const std::string& sql, const std::vector<const char*>& parameters) {
@@ -166,7 +156,7 @@ pqxx::result Connection::run(const std::string& sql, const std::vector<const cha
     // hot reads and writes run the same few texts thousands of times). PostgreSQL keeps it for
     // the session, whatever becomes of the transaction it was first used in.
     auto known = prepared_.find(sql);
-    if (known == prepared_.end() && prepared_.size() < PREPARED_STATEMENTS_KEPT && worth_preparing(sql)) {
+    if (known == prepared_.end() && prepared_.size() < PREPARED_STATEMENTS_KEPT && db::is_row_statement(sql)) {
       known = prepared_.emplace(sql, fmt::format("guarantor_{}", prepared_.size())).first;
       session_->connection.prepare(known->second, sql);
     }

@@ -13,6 +13,10 @@ namespace {
 // enough for any single write transaction of the workspace; short enough to surface a stuck
 // process.
 constexpr int BUSY_TIMEOUT_MS = 10'000;
+// Statements a connection keeps prepared at most: the workspace's statements are fixed texts
+// (about a hundred), so the bound is only a guard against a text built from data; beyond it a
+// statement is finalized when its caller is done with it.
+constexpr std::size_t PREPARED_STATEMENTS_KEPT = 512;
 }  // namespace
 
 Connection::Connection(const std::filesystem::path& path) : name_(path.string()) {
@@ -42,7 +46,10 @@ Connection::Connection(const std::filesystem::path& path) : name_(path.string())
   }
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  for (const auto& [sql, statement] : prepared_) sqlite3_finalize(statement);
+  sqlite3_close_v2(db_);
+}
 
 void Connection::fail(int code, std::string_view doing) const {
   const std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
@@ -64,7 +71,7 @@ namespace {
 class SqliteStatement final : public db::StatementBackend {
 public:
   SqliteStatement(Connection& connection, sqlite3_stmt* statement) : connection_(connection), statement_(statement) {}
-  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+  ~SqliteStatement() override { connection_.recycle(statement_); }
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
 
@@ -109,9 +116,30 @@ private:
 
 db::Statement Connection::prepare(std::string_view sql) {
   sqlite3_stmt* statement = nullptr;
+  if (const auto kept = prepared_.find(sql); kept != prepared_.end()) {
+    statement = kept->second;
+    prepared_.erase(kept);  // in use until recycled: a second prepare of the text makes another
+    return db::Statement(std::make_unique<SqliteStatement>(*this, statement));
+  }
   const int code = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
   if (code != SQLITE_OK) fail(code, fmt::format("preparing \"{}\"", sql.substr(0, 60)));
   return db::Statement(std::make_unique<SqliteStatement>(*this, statement));
+}
+
+void Connection::recycle(sqlite3_stmt* statement) noexcept {
+  // A statement left between rows holds its read open until reset; the reset's code repeats the
+  // last step's, which its caller has had.
+  sqlite3_reset(statement);
+  sqlite3_clear_bindings(statement);
+  try {
+    const std::string_view sql = sqlite3_sql(statement);
+    if (prepared_.size() < PREPARED_STATEMENTS_KEPT && db::is_row_statement(sql) &&
+        prepared_.try_emplace(std::string(sql), statement).second)
+      return;
+  } catch (...) {
+    // Out of memory for the key: the statement is finalized below, as without the cache.
+  }
+  sqlite3_finalize(statement);
 }
 
 bool Connection::has_table(std::string_view table) {

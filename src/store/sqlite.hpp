@@ -2,14 +2,17 @@
 // The SQLite back end of the storage interface (database.hpp): one connection to a database
 // file in WAL mode, prepared statements, and write transactions that take the write lock up
 // front. Every SQLite failure becomes a guarantor::Error naming the database file and SQLite's
-// own message.
+// own message. Statements are kept prepared on the connection and reused (recycle()).
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "database.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace guarantor::store::sqlite {
 
@@ -37,9 +40,22 @@ public:
   /// Throws Error(OutputFailed) with SQLite's message for a failed call returning `code`.
   [[noreturn]] void fail(int code, std::string_view doing) const;
 
+  /// Takes back a statement of prepare() that its caller is done with: reset and kept for the
+  /// next prepare() of the same text (at most one a text, PREPARED_STATEMENTS_KEPT in all), or
+  /// else finalized.
+  void recycle(sqlite3_stmt* statement) noexcept;
+
 private:
+  /// std::string keys found by a string_view without a copy.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
   sqlite3* db_ = nullptr;
   std::string name_;
+  /// Idle prepared statements by their SQL text: parsing and planning a statement costs more
+  /// than running the workspace's small keyed reads, which repeat the same few texts.
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> prepared_;
 };
 
 }  // namespace guarantor::store::sqlite
