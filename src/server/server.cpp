@@ -56,7 +56,7 @@ Principal authenticate(Server::Impl& server, const httplib::Request& request) {
   if (!authorization.empty()) {
     if (authorization.rfind(BEARER, 0) != 0)
       throw ApiError(401, "unauthenticated", "Authorization must be \"Bearer <API token>\"");
-    if (auto user = server.workspace.user_of_token(authorization.substr(BEARER.size())))
+    if (auto user = server.workspace.user_of_token(authorization.substr(BEARER.size()), server.options.now_epoch()))
       return Principal{*user, false, {}};
     throw ApiError(401, "unauthenticated", "the API token is unknown or revoked");
   }

@@ -1,5 +1,6 @@
 // Users, sessions and API tokens in the workspace database; every change to a user or a token
 // is recorded in the history (never a password hash or a token).
+#include <chrono>
 #include <regex>
 
 #include <fmt/format.h>
@@ -122,6 +123,10 @@ NewSession Workspace::create_session(const std::string& user, std::int64_t expir
 
 std::optional<Session> Workspace::find_session(const std::string& token, std::int64_t now_epoch) {
   const std::string digest = sha256_hex(token);
+  using Kind = CredentialCache::Kind;
+  if (auto known = impl_->credentials.find(digest, Kind::Session, now_epoch))
+    return Session{std::move(known->user), std::move(known->csrf_token), known->expires_epoch};
+  const auto generation = impl_->credentials.generation();
   {
     // The usual case, a live session, is a read; only an expired one (found once) takes the
     // writer to remove expired sessions, so that an expired session never comes back.
@@ -129,23 +134,34 @@ std::optional<Session> Workspace::find_session(const std::string& token, std::in
     auto& connection = reader.connection();
     auto select = connection.prepare("SELECT user_name, csrf_token, expires_epoch FROM user_session WHERE token_digest = ?1");
     select.bind(1, digest);
-    if (!select.step()) return std::nullopt;
+    // A refusal drops what an earlier check kept, so a session found ended stays refused.
+    const auto refuse = [&]() -> std::optional<Session> {
+      impl_->credentials.forget(digest);
+      return std::nullopt;
+    };
+    if (!select.step()) return refuse();
     if (select.integer(2) > now_epoch) {
       auto user = find_user(connection, select.text(0));
-      if (!user || user->disabled) return std::nullopt;
-      return Session{*user, select.text(1), select.integer(2)};
+      if (!user || user->disabled) return refuse();
+      Session session{*user, select.text(1), select.integer(2)};
+      impl_->credentials.remember(
+          digest, {Kind::Session, session.user, session.csrf_token, session.expires_epoch, now_epoch}, generation);
+      return session;
     }
   }
   impl_->writes.run([&](db::Connection& connection) {
     connection.prepare("DELETE FROM user_session WHERE expires_epoch <= ?1").bind(1, now_epoch).run();
   });
+  impl_->credentials.forget(digest);
   return std::nullopt;
 }
 
 void Workspace::end_session(const std::string& token) {
+  const std::string digest = sha256_hex(token);
   impl_->writes.run([&](db::Connection& connection) {
-    connection.prepare("DELETE FROM user_session WHERE token_digest = ?1").bind(1, sha256_hex(token)).run();
+    connection.prepare("DELETE FROM user_session WHERE token_digest = ?1").bind(1, digest).run();
   });
+  impl_->credentials.forget(digest);
 }
 
 std::pair<ApiToken, std::string> Workspace::create_api_token(const std::string& user, const std::string& label,
@@ -177,23 +193,41 @@ std::vector<ApiToken> Workspace::api_tokens(const std::string& user) const {
 }
 
 std::optional<User> Workspace::user_of_token(const std::string& token) const {
+  return user_of_token(
+      token,
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+}
+
+std::optional<User> Workspace::user_of_token(const std::string& token, std::int64_t now_epoch) const {
+  const std::string digest = sha256_hex(token);
+  using Kind = CredentialCache::Kind;
+  if (auto known = impl_->credentials.find(digest, Kind::ApiToken, now_epoch)) return std::move(known->user);
+  const auto generation = impl_->credentials.generation();
   const auto reader = impl_->read();
   auto select = reader.connection().prepare(
       "SELECT user_name FROM api_token WHERE token_digest = ?1 AND revoked_at IS NULL");
-  select.bind(1, sha256_hex(token));
-  if (!select.step()) return std::nullopt;
+  select.bind(1, digest);
+  // A refusal drops what an earlier check kept, so a token found revoked stays refused.
+  const auto refuse = [&]() -> std::optional<User> {
+    impl_->credentials.forget(digest);
+    return std::nullopt;
+  };
+  if (!select.step()) return refuse();
   auto user = find_user(reader.connection(), select.text(0));
-  if (!user || user->disabled) return std::nullopt;
+  if (!user || user->disabled) return refuse();
+  impl_->credentials.remember(digest, {Kind::ApiToken, *user, {}, 0, now_epoch}, generation);
   return user;
 }
 
 ApiToken Workspace::revoke_api_token(std::int64_t id, const std::string& actor) {
-  return impl_->grouped_write<ApiToken>([&](db::Connection& connection) -> ApiToken {
-    auto select =
-        connection.prepare("SELECT id, user_name, label, created_at, revoked_at FROM api_token WHERE id = ?1");
+  std::string digest;
+  ApiToken revoked = impl_->grouped_write<ApiToken>([&](db::Connection& connection) -> ApiToken {
+    auto select = connection.prepare(
+        "SELECT id, user_name, label, created_at, revoked_at, token_digest FROM api_token WHERE id = ?1");
     select.bind(1, id);
     if (!select.step()) throw NotFound("api_token", std::to_string(id));
     ApiToken token = read_token(select);
+    digest = select.text(5);
     if (token.revoked_at.empty()) {
       token.revoked_at = impl_->clock();
       connection.prepare("UPDATE api_token SET revoked_at = ?1 WHERE id = ?2")
@@ -205,6 +239,8 @@ ApiToken Workspace::revoke_api_token(std::int64_t id, const std::string& actor) 
     }
     return token;
   });
+  impl_->credentials.forget(digest);
+  return revoked;
 }
 
 }  // namespace guarantor::store

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "credential_cache.hpp"
 #include "database.hpp"
 #include "guarantor/store/workspace.hpp"
 #include "write_groups.hpp"
@@ -67,6 +68,9 @@ struct Workspace::Impl {
   WriteGroups writes;
   /// Reads go through these instead of `connection`.
   mutable ReadPool readers;
+  /// Sessions and API tokens verified lately (credential_cache.hpp). A write that ends a session,
+  /// revokes a token or changes a user forgets what it changed here after its commit.
+  mutable CredentialCache credentials;
   /// A connection of the read pool in a read transaction, for one read of the workspace.
   [[nodiscard]] ReadPool::Lease read() const { return readers.lease(); }
   /// Runs `write` in the next write group and returns what it returned once the group has

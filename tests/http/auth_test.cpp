@@ -1,5 +1,8 @@
 // Logging in and out, the session cookie and its CSRF token, the login rate limit, API token
 // revocation, and the loopback-only rule for plain HTTP.
+#include <atomic>
+#include <memory>
+
 #include "http_fixture.hpp"
 
 namespace guarantor::testing {
@@ -77,6 +80,34 @@ TEST_P(Auth, RevokedTokenIsRefusedAtOnce) {
   EXPECT_EQ(client.Delete("/api/v1/tokens/" + std::to_string(id), bearer)->status, 200);
   EXPECT_EQ(client.Get("/api/v1/session", bearer)->status, 401);
   EXPECT_EQ(client.Get("/api/v1/session", {{"Authorization", "Basic abc"}})->status, 401);
+}
+
+// A session verified a moment ago is answered from memory; it still ends at its expiry to the
+// second, and a logout still ends it at once.
+TEST_P(Auth, SessionIsRefusedFromItsExpiry) {
+  auto now = std::make_shared<std::atomic<std::int64_t>>(1'000'000);
+  server::ServerOptions options;
+  options.session_seconds = 60;
+  options.now_epoch = [now] { return now->load(); };
+  server_ = std::make_unique<RunningServer>(*workspace_, *base_, options);
+  auto client = server_->client();
+  const auto [cookie, csrf] = login(client, "planner");
+  for (const std::int64_t at : {1'000'000, 1'000'030, 1'000'059}) {
+    *now = at;
+    EXPECT_EQ(client.Get("/api/v1/session", {{"Cookie", cookie}})->status, 200) << "at +" << at - 1'000'000 << " s";
+  }
+  *now = 1'000'060;
+  EXPECT_EQ(client.Get("/api/v1/session", {{"Cookie", cookie}})->status, 401) << "served at its expiry";
+  *now = 1'000'059;
+  EXPECT_EQ(client.Get("/api/v1/session", {{"Cookie", cookie}})->status, 401) << "an expired session came back";
+
+  *now = 2'000'000;
+  const auto [second, second_csrf] = login(client, "planner");
+  EXPECT_EQ(client.Get("/api/v1/session", {{"Cookie", second}})->status, 200);
+  EXPECT_EQ(client.Post("/api/v1/logout", {{"Cookie", second}, {"X-CSRF-Token", second_csrf}}, "", "application/json")
+                ->status,
+            204);
+  EXPECT_EQ(client.Get("/api/v1/session", {{"Cookie", second}})->status, 401) << "a logged-out session still served";
 }
 
 TEST_P(Auth, PlainHttpBindsOnlyToLoopback) {

@@ -228,15 +228,22 @@ public:
   /// Starts a browser session for a user, valid until `expires_epoch` (seconds, UTC).
   NewSession create_session(const std::string& user, std::int64_t expires_epoch);
   /// The live session of a cookie token at `now_epoch`; nullopt when unknown, expired or the
-  /// user is disabled. Expired sessions are removed on the way.
+  /// user is disabled. Expired sessions are removed on the way. A session verified within the
+  /// last few seconds of `now_epoch` is answered from memory (docs/workspace.md, "Users and
+  /// credentials").
   std::optional<Session> find_session(const std::string& token, std::int64_t now_epoch);
+  /// Ends the session at once, in this process too.
   void end_session(const std::string& token);
 
   /// Issues an API token for a user; the token itself is returned once and never stored.
   std::pair<ApiToken, std::string> create_api_token(const std::string& user, const std::string& label,
                                                     const std::string& actor);
   [[nodiscard]] std::vector<ApiToken> api_tokens(const std::string& user) const;
-  /// The user of a valid (not revoked) token; nullopt otherwise.
+  /// The user of a valid (not revoked) token; nullopt otherwise. A token verified within the
+  /// last few seconds of `now_epoch` (seconds, UTC) is answered from memory (docs/workspace.md,
+  /// "Users and credentials"); a revocation by this workspace object takes effect at once.
+  [[nodiscard]] std::optional<User> user_of_token(const std::string& token, std::int64_t now_epoch) const;
+  /// user_of_token at the system clock's time.
   [[nodiscard]] std::optional<User> user_of_token(const std::string& token) const;
   /// Revokes a token at once (NotFound for an unknown id). Returns the revoked token.
   ApiToken revoke_api_token(std::int64_t id, const std::string& actor);

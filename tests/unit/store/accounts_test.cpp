@@ -93,6 +93,64 @@ TEST_P(Accounts, RevokedTokenStopsWorking) {
   EXPECT_EQ(history[1].actor, "secretariat");
 }
 
+// Credentials are answered from memory once verified: a second look at the same second must
+// still see a logout, a revocation and an expiry of this workspace at once.
+TEST_P(Accounts, VerifiedCredentialsStillEndAtOnce) {
+  workspace_->create_user("planner", Role::Planner, "", PASSWORD, "secretariat");
+  const auto session = workspace_->create_session("planner", 1000);
+  for (int look = 0; look < 2; ++look) {
+    const auto found = workspace_->find_session(session.token, 995);
+    ASSERT_TRUE(found.has_value()) << "look " << look;
+    EXPECT_EQ(found->csrf_token, session.csrf_token);
+    EXPECT_EQ(found->user.role, Role::Planner);
+  }
+  EXPECT_FALSE(workspace_->find_session(session.token, 1000).has_value()) << "served past its expiry";
+  EXPECT_FALSE(workspace_->find_session(session.token, 996).has_value()) << "an expired session came back";
+
+  const auto ended = workspace_->create_session("planner", 5000);
+  ASSERT_TRUE(workspace_->find_session(ended.token, 100).has_value());
+  workspace_->end_session(ended.token);
+  EXPECT_FALSE(workspace_->find_session(ended.token, 100).has_value()) << "a logged-out session still served";
+
+  const auto [record, token] = workspace_->create_api_token("planner", "script", "planner");
+  ASSERT_TRUE(workspace_->user_of_token(token, 100).has_value());
+  ASSERT_TRUE(workspace_->user_of_token(token, 100).has_value());
+  workspace_->revoke_api_token(record.id, "secretariat");
+  EXPECT_FALSE(workspace_->user_of_token(token, 100).has_value()) << "a revoked token still served";
+  // A session token is no API token, and the other way round, though both were verified.
+  const auto other = workspace_->create_session("planner", 5000);
+  ASSERT_TRUE(workspace_->find_session(other.token, 100).has_value());
+  EXPECT_FALSE(workspace_->user_of_token(other.token, 100).has_value());
+}
+
+// Another process (a second workspace object on the same database) ends a session, revokes a
+// token and disables a user: this one refuses them once CredentialCache::RECHECK_SECONDS (5 s,
+// docs/workspace.md) have passed since it verified them, and never serves them past that.
+TEST_P(Accounts, AnotherProcessesRevocationsAreSeenWithinTheRecheckBound) {
+  constexpr std::int64_t RECHECK_S = 5;
+  workspace_->create_user("monitor", Role::Monitor, "", PASSWORD, "secretariat");
+  workspace_->create_user("observer", Role::Observer, "", PASSWORD, "secretariat");
+  const auto session = workspace_->create_session("monitor", 5000);
+  const auto [record, token] = workspace_->create_api_token("monitor", "feed", "monitor");
+  const auto observer_token = workspace_->create_api_token("observer", "feed", "observer").second;
+  ASSERT_TRUE(workspace_->find_session(session.token, 100).has_value());
+  ASSERT_TRUE(workspace_->user_of_token(token, 100).has_value());
+  ASSERT_TRUE(workspace_->user_of_token(observer_token, 100).has_value());
+
+  {
+    Workspace other(db_->location(), testing::fixed_clock);
+    other.end_session(session.token);
+    other.revoke_api_token(record.id, "secretariat");
+  }
+  ASSERT_EQ(db_->run_sql("UPDATE app_user SET disabled = 1 WHERE name = 'observer'"), "");
+  for (std::int64_t now = 100; now < 100 + RECHECK_S; ++now)
+    EXPECT_TRUE(workspace_->user_of_token(token, now).has_value()) << "verified at 100, trusted at " << now;
+  EXPECT_FALSE(workspace_->find_session(session.token, 100 + RECHECK_S).has_value());
+  EXPECT_FALSE(workspace_->user_of_token(token, 100 + RECHECK_S).has_value());
+  EXPECT_FALSE(workspace_->user_of_token(observer_token, 100 + RECHECK_S).has_value());
+  EXPECT_FALSE(workspace_->user_of_token(token, 100).has_value()) << "a refused token came back";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Accounts, testing::all_backends(), testing::backend_param_name);
 
 }  // namespace
