@@ -41,29 +41,31 @@ std::optional<json> Workspace::job_record(const std::string& id) const {
 }
 
 int Workspace::interrupt_unfinished_jobs() {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  std::vector<json> unfinished;
-  {
-    auto select = connection.prepare("SELECT status_json FROM job WHERE state IN ('queued', 'running') ORDER BY id");
-    while (select.step()) unfinished.push_back(json::parse(select.text(0)));
-  }
-  const std::string at = impl_->clock();
-  for (auto& status : unfinished) {
-    status["state"] = "interrupted";
-    status["finished_at"] = at;
-    status["error"] = INTERRUPTED_NOTE;
-    status["revision"] = status.value("revision", std::int64_t{0}) + 1;
-    connection.prepare("UPDATE job SET state = 'interrupted', revision = ?1, status_json = ?2, updated_at = ?3 WHERE id = ?4")
-        .bind(1, status["revision"].get<std::int64_t>())
-        .bind(2, status.dump())
-        .bind(3, at)
-        .bind(4, status["id"].get<std::string>())
-        .run();
-  }
-  transaction.commit();
-  return static_cast<int>(unfinished.size());
+  // In the write groups like every other job row: a start that finds jobs to mark waits for no
+  // lock of its own and joins the writes already queued.
+  return impl_->grouped_write<int>([&](db::Connection& connection) -> int {
+    std::vector<json> unfinished;
+    {
+      auto select = connection.prepare("SELECT status_json FROM job WHERE state IN ('queued', 'running') ORDER BY id");
+      while (select.step()) unfinished.push_back(json::parse(select.text(0)));
+    }
+    const std::string at = impl_->clock();
+    for (auto& status : unfinished) {
+      status["state"] = "interrupted";
+      status["finished_at"] = at;
+      status["error"] = INTERRUPTED_NOTE;
+      status["revision"] = status.value("revision", std::int64_t{0}) + 1;
+      connection
+          .prepare(
+              "UPDATE job SET state = 'interrupted', revision = ?1, status_json = ?2, updated_at = ?3 WHERE id = ?4")
+          .bind(1, status["revision"].get<std::int64_t>())
+          .bind(2, status.dump())
+          .bind(3, at)
+          .bind(4, status["id"].get<std::string>())
+          .run();
+    }
+    return static_cast<int>(unfinished.size());
+  });
 }
 
 }  // namespace guarantor::store

@@ -110,25 +110,26 @@ std::string Workspace::plan_version_text(std::int64_t id) const {
 }
 
 PlanVersion Workspace::publish_plan_version(std::int64_t id, const std::string& actor) {
-  std::lock_guard lock(impl_->mutex);
-  auto& connection = impl_->connection;
-  db::Transaction transaction(connection);
-  auto version = read_version(connection, id);
-  if (!version) throw NotFound("plan_version", std::to_string(id));
-  if (version->published())
-    throw Error(ErrorCode::Consistency, fmt::format("plan version {}", id),
-                fmt::format("already published by {} at {}", version->published_by, version->published_at));
-  version->published_at = impl_->clock();
-  version->published_by = actor;
-  connection.prepare("UPDATE plan_version SET published_at = ?1, published_by = ?2 WHERE id = ?3")
-      .bind(1, version->published_at)
-      .bind(2, actor)
-      .bind(3, id)
-      .run();
-  detail::append_history(connection, version->published_at, actor, "publish", "plan_version", std::to_string(id),
-                         {{"published", false}}, {{"published", true}, {"headline", encode_headline(version->headline)}});
-  transaction.commit();
-  return *version;
+  // A publication is a small row update and joins the write groups; storing a version (its
+  // document runs to megabytes) is written alone.
+  return impl_->grouped_write<PlanVersion>([&](db::Connection& connection) -> PlanVersion {
+    auto version = read_version(connection, id);
+    if (!version) throw NotFound("plan_version", std::to_string(id));
+    if (version->published())
+      throw Error(ErrorCode::Consistency, fmt::format("plan version {}", id),
+                  fmt::format("already published by {} at {}", version->published_by, version->published_at));
+    version->published_at = impl_->clock();
+    version->published_by = actor;
+    connection.prepare("UPDATE plan_version SET published_at = ?1, published_by = ?2 WHERE id = ?3")
+        .bind(1, version->published_at)
+        .bind(2, actor)
+        .bind(3, id)
+        .run();
+    detail::append_history(connection, version->published_at, actor, "publish", "plan_version", std::to_string(id),
+                           {{"published", false}},
+                           {{"published", true}, {"headline", encode_headline(version->headline)}});
+    return *version;
+  });
 }
 
 std::string Workspace::now() const { return impl_->clock(); }

@@ -62,9 +62,10 @@ struct Workspace::Impl {
   /// processes.
   mutable std::mutex mutex;
   /// The audited writes (pledges, sharing levels, requirement lines, sites, weeks, decisions,
-  /// users, tokens, sessions, jobs, report files, imports), committed in groups on `connection`
-  /// (holding `mutex` while a group is written). Migrations and the stored plan and findings
-  /// versions, whose bodies run to megabytes, are written alone.
+  /// users, tokens, sessions, jobs and their interruption at start, report files, imports, the
+  /// publication of plan and findings versions), committed in groups on `connection` (holding
+  /// `mutex` while a group is written). Migrations and storing a plan or findings version, whose
+  /// body runs to megabytes, are written alone.
   WriteGroups writes;
   /// Reads go through these instead of `connection`.
   mutable ReadPool readers;

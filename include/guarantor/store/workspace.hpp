@@ -45,8 +45,8 @@ struct PledgeChanges {
   std::vector<NationRecord> nations;  ///< only when complete
 };
 
-/// How the workspace's grouped writes (every audited write but the stored and published plan
-/// and findings versions; sessions too) were committed since it was opened: each group is one
+/// How the workspace's grouped writes (every audited write but storing a plan or findings
+/// version; sessions and jobs too) were committed since it was opened: each group is one
 /// transaction.
 struct WriteStatistics {
   std::int64_t groups = 0;         ///< transactions committed (or failed as a whole)

@@ -324,6 +324,48 @@ TEST_P(WriteGroupsTest, SitesWeeksUsersJobsReportsAndImportsShareTheGroups) {
   EXPECT_FALSE(workspace_->pledges().empty());
 }
 
+// Publishing a plan version and a findings version, and marking a start's unfinished jobs
+// interrupted, queue in the same groups as a pledge write; publishing a version twice fails alone.
+// Each publication and the pledge are recorded once, and the chain verifies.
+TEST_P(WriteGroupsTest, PublicationsAndInterruptedJobsShareTheGroups) {
+  const auto plan = workspace_->store_plan_version(R"({"assignments":[]})", nlohmann::json::object(), PlanHeadline{},
+                                                   "job-plan", "planner");
+  const auto findings = workspace_->store_findings_version(R"({"findings":[]})", nlohmann::json::object(),
+                                                           nlohmann::json::object(), "job-verify", "monitor");
+  workspace_->record_job({{"id", "job-left-running"}, {"kind", "plan"}, {"state", "running"}, {"revision", 2}});
+  const auto before = workspace_->write_statistics();
+  const auto history_before = workspace_->history().size();
+  std::atomic<int> published_twice = 0;
+  std::atomic<int> interrupted = -1;
+  std::vector<std::function<void()>> writes;
+  writes.reserve(5);
+  writes.emplace_back([this, &plan] { workspace_->publish_plan_version(plan.id, "secretariat"); });
+  writes.emplace_back([this, &findings] { workspace_->publish_findings_version(findings.id, "secretariat"); });
+  writes.emplace_back([this, &interrupted] { interrupted = workspace_->interrupt_unfinished_jobs(); });
+  writes.emplace_back([this] { workspace_->create_pledge(grouped_pledge("GROUP-PUBLISHED"), "writer"); });
+  run_queued(writes);
+  try {
+    workspace_->publish_plan_version(plan.id, "secretariat");
+  } catch (const Error& error) {
+    if (error.code() == ErrorCode::Consistency) ++published_twice;
+  }
+
+  const auto after = workspace_->write_statistics();
+  EXPECT_EQ(after.writes - before.writes, static_cast<std::int64_t>(writes.size()) + 1);
+  EXPECT_LE(after.groups - before.groups, 3) << "the queued writes took more than two groups";
+  EXPECT_EQ(published_twice, 1);
+  EXPECT_TRUE(workspace_->plan_version(plan.id)->published());
+  EXPECT_EQ(workspace_->plan_version(plan.id)->published_by, "secretariat");
+  EXPECT_TRUE(workspace_->findings_version(findings.id)->published());
+  EXPECT_EQ(interrupted, 1);
+  EXPECT_EQ(workspace_->job_record("job-left-running")->at("state"), "interrupted");
+  EXPECT_EQ(workspace_->job_record("job-left-running")->at("revision"), 3);
+  EXPECT_TRUE(workspace_->pledge("GROUP-PUBLISHED").has_value());
+  EXPECT_EQ(workspace_->history("plan_version", std::to_string(plan.id)).back().action, "publish");
+  EXPECT_EQ(workspace_->history().size(), history_before + 3);
+  EXPECT_EQ(workspace_->verify_history(), static_cast<std::int64_t>(history_before + 3));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WriteGroupsTest, testing::all_backends(), testing::backend_param_name);
 
 }  // namespace
