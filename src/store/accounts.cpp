@@ -221,7 +221,7 @@ std::optional<User> Workspace::user_of_token(const std::string& token, std::int6
 
 ApiToken Workspace::revoke_api_token(std::int64_t id, const std::string& actor) {
   std::string digest;
-  ApiToken revoked = impl_->grouped_write<ApiToken>([&](db::Connection& connection) -> ApiToken {
+  auto revoked = impl_->grouped_write<ApiToken>([&](db::Connection& connection) -> ApiToken {
     auto select = connection.prepare(
         "SELECT id, user_name, label, created_at, revoked_at, token_digest FROM api_token WHERE id = ?1");
     select.bind(1, id);
