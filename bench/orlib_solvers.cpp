@@ -134,7 +134,12 @@ std::vector<Workload> gap_workloads(const Settings& settings) {
     };
     workloads.push_back({names[index],
                          [instance, sense, verify](const plan::SolveOptions& options) {
-                           return verify(plan::solve_gap(*instance, sense, options));
+                           const plan::GapResult result = plan::solve_gap(*instance, sense, options);
+                           Run run = verify(result);
+                           run.detail =
+                               fmt::format(" tree_nodes={} trees={} rising_trees={} bound_raises={}", result.tree.nodes,
+                                           result.tree.trees, result.tree.rising_trees, result.tree.bound_raises);
+                           return run;
                          },
                          [instance, sense, verify](const plan::SolveOptions& options) {
                            return verify(plan::solve_gap_textbook_milp(*instance, sense, options));

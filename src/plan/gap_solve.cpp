@@ -7,6 +7,7 @@
 // Works on the minimisation form; maximisation negates the costs and flips the figures back.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <random>
 
@@ -50,8 +51,17 @@ constexpr std::uint64_t GROUP_NODES = 300;
 // Branch-and-bound nodes (each at most 40 subgradient iterations) when SolveOptions::exact_nodes
 // is 0, in either mode; past it CBC takes the reduced model if time is left.
 constexpr std::uint64_t DEFAULT_BRANCH_NODES = 100000;
-// Nodes of the first, short tree that runs before the stronger primal side.
+// Nodes of the first, short tree that runs before the stronger primal side, and at most this
+// fraction of the whole node budget (a caller's small budget leaves room for the later trees).
 constexpr std::uint64_t FIRST_TREE_NODES = 200;
+constexpr std::uint64_t FIRST_TREE_BUDGET_DIVISOR = 50;
+// Rising-target trees (see `rise` below) before the stronger primal side: at most this many
+// nodes in all and, outside deterministic mode, at most this share of the time then left, so
+// that the primal side keeps time on instances the trees cannot settle.
+constexpr std::uint64_t RISING_FIRST_NODES = 5000;
+constexpr double RISING_FIRST_TIME_SHARE = 0.5;
+// Without integer costs a target's first distance from the bound, relative to the bound.
+constexpr double RISING_RELATIVE_WIDTH = 1e-4;
 
 // `cutoff`: only assignments of cost at most this are sought (infinite: any); every proof then
 // covers the incumbent or the cutoff, whichever is lower.
@@ -108,10 +118,10 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
                                                          threshold, stop);
   record_bound(dual.bound);
   result.stats.phases.bound = clock.elapsed() - result.stats.phases.heuristic;
+  // Proven: no solution costs less (the root dual, raised later by the rising-target trees).
+  double lower = dual.bound;
   // With a cutoff, the bound may prove that nothing is worth finding before any solution is.
-  auto proven = [&] {
-    return (search.has_solution() || cutoff < INF) && detail::bound_excludes(dual.bound, threshold());
-  };
+  auto proven = [&] { return (search.has_solution() || cutoff < INF) && detail::bound_excludes(lower, threshold()); };
   if (dual.attained || proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
 
   double heuristic_start = clock.elapsed();
@@ -156,36 +166,98 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
     return finish(status, ProofMethod::LagrangianBound);
   }
 
-  // Reduced-cost fixing at the best root multipliers, then the Lagrangian branch-and-bound.
+  // Reduced-cost fixing at the best root multipliers, then the Lagrangian branch-and-bound. The
+  // tables of the last evaluation price the fixing, so the root is evaluated again first (a
+  // tree's nodes leave theirs behind).
   std::vector<char> taken, removed(agents * jobs, 0);
-  const double value = lagrangian.evaluate(dual.multipliers, root, taken);
   const std::uint64_t node_limit = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_BRANCH_NODES;
-  auto run_tree = [&](std::uint64_t nodes) {
+  // A tree stops at the clock's limit, or at the rising trees' share of it.
+  double tree_deadline = INF;
+  auto tree_stop = [&] { return stop() || !(clock.elapsed() < tree_deadline); };
+  auto run_tree = [&](std::uint64_t nodes, const std::function<double()>& below) {
     removed.assign(agents * jobs, 0);
-    lagrangian.mark_removable(dual.multipliers, root, value, threshold(), removed);
+    const double value = lagrangian.evaluate(dual.multipliers, root, taken);
+    lagrangian.mark_removable(dual.multipliers, root, value, below(), removed);
     result.stats.exact_columns = static_cast<std::size_t>(std::count(removed.begin(), removed.end(), 0));
-    const detail::BranchOutcome outcome = detail::gap_branch_and_bound(
-        instance, lagrangian, search, removed, dual.multipliers, dual.bound, nodes, threshold, stop);
-    return outcome;
+    return detail::gap_branch_and_bound(instance, lagrangian, search, removed, dual.multipliers, dual.bound, nodes,
+                                        below, tree_stop);
   };
-  detail::BranchOutcome tree = run_tree(strong_primal ? std::min(node_limit, FIRST_TREE_NODES) : node_limit);
-  if (!tree.finished && strong_primal && !stop()) {
-    record_bound(tree.bound);
-    improve_primal();
-    if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
-    // The better incumbent fixes more pairs and prunes more nodes: the tree again, from the root.
-    if (!stop()) tree = run_tree(node_limit);
+  std::uint64_t& tree_nodes = result.tree.nodes;
+  const std::uint64_t first_nodes =
+      std::max<std::uint64_t>(1, std::min(FIRST_TREE_NODES, node_limit / FIRST_TREE_BUDGET_DIVISOR));
+  detail::BranchOutcome tree = run_tree(strong_primal ? first_nodes : node_limit, threshold);
+  tree_nodes += tree.nodes;
+  ++result.tree.trees;
+  if (!tree.finished) record_bound(tree.bound);
+
+  // Rising target (the dichotomic search of Posta, Ferland & Michelon 2012): a tree that seeks
+  // only solutions of cost at most a target a little above the proven bound. Fixing against the
+  // target removes far more pairs than fixing against the incumbent, so such a tree is small. If
+  // it finishes without a solution within the target, nothing costs that little and the bound
+  // rises past the target; if its incumbent is within the target, it is optimal. The target's
+  // distance from the bound doubles after each rise (1, 2, 4, … objective steps); once the
+  // target reaches the incumbent it is the plain tree. True when the instance is settled.
+  double width = step > 0 ? step : RISING_RELATIVE_WIDTH * std::max(1.0, std::abs(lower));
+  auto rise = [&](std::uint64_t budget, double deadline) {
+    tree_deadline = deadline;
+    while (!proven() && !tree_stop() && tree_nodes < budget) {
+      const double target = step > 0 ? rounded(lower) + width - step : lower + width;
+      const bool plain = !(target < threshold());
+      auto below = [&] { return std::min(threshold(), target); };
+      tree = run_tree(budget - tree_nodes, below);
+      tree_nodes += tree.nodes;
+      ++result.tree.trees;
+      result.tree.rising_trees += plain ? 0 : 1;
+      const bool within = search.has_solution() && !(search.best_cost() > target);
+      if (tree.finished && (plain || within)) return true;
+      // Nothing costs at most the target, or (unfinished) nothing within it costs less than the
+      // open nodes' least bound.
+      const double beyond = step > 0 ? target + step : target;
+      lower = std::max(lower, tree.finished ? beyond : std::min(tree.bound, beyond));
+      record_bound(lower);
+      if (!tree.finished) return false;
+      ++result.tree.bound_raises;
+      width *= 2;
+    }
+    return proven();
+  };
+  // Without a solution or a cutoff a target bounds nothing: the plain tree decides.
+  const bool rising = strong_primal && (search.has_solution() || cutoff < INF);
+  bool settled = tree.finished;
+  if (!settled && strong_primal && !stop()) {
+    if (rising) {
+      const double share = options.deterministic ? INF : clock.elapsed() + RISING_FIRST_TIME_SHARE * clock.remaining();
+      settled = rise(std::min(node_limit, tree_nodes + RISING_FIRST_NODES), share);
+    }
+    if (!settled) {
+      improve_primal();
+      if (proven()) {
+        // The root dual alone, or the bound the rising trees proved.
+        return finish(SolveStatus::Optimal,
+                      lower > dual.bound ? ProofMethod::LagrangianBranchAndBound : ProofMethod::LagrangianBound);
+      }
+      // The better incumbent fixes more pairs and prunes more nodes: trees again, from the root.
+      if (rising) {
+        settled = rise(node_limit, INF);
+      } else if (!stop()) {
+        tree = run_tree(node_limit, threshold);
+        tree_nodes += tree.nodes;
+        ++result.tree.trees;
+        settled = tree.finished;
+      }
+    }
   }
-  if (tree.finished) {
+  if (settled) {
     if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBranchAndBound);
     return finish(SolveStatus::Optimal, ProofMethod::LagrangianBranchAndBound);
   }
-  record_bound(tree.bound);
+  // A rising tree's bound holds only within its target: `rise` recorded what it proves.
+  if (!tree.finished && !rising) record_bound(tree.bound);
   if (options.deterministic || stop()) return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianBranchAndBound);
 
   // Node budget spent with time left: CBC on the model the root fixing left, incumbent as cutoff.
   removed.assign(agents * jobs, 0);
-  lagrangian.evaluate(dual.multipliers, root, taken);
+  const double value = lagrangian.evaluate(dual.multipliers, root, taken);
   lagrangian.mark_removable(dual.multipliers, root, value, threshold(), removed);
   const detail::GapModel reduced = detail::build_gap_model(instance, removed);
   if (reduced.job_without_pair && search.has_solution()) {

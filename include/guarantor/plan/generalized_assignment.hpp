@@ -2,6 +2,7 @@
 // Generalized assignment (Ross & Soland 1975): give every job to exactly one agent, within each
 // agent's capacity, at least total cost. Maximising a profit is minimising its negation.
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "guarantor/plan/solve_result.hpp"
@@ -37,10 +38,19 @@ struct GapSolution {
   std::vector<std::size_t> agent_of_job;
 };
 
+/// Work of a GAP solve's branch-and-bound (all 0 when it did not run).
+struct GapTreeFigures {
+  std::uint64_t nodes = 0;         ///< nodes whose dual was solved, over every tree
+  std::uint64_t trees = 0;         ///< trees run (the first, the rising-target ones, the plain one)
+  std::uint64_t rising_trees = 0;  ///< trees that sought only solutions within a target below the incumbent
+  std::uint64_t bound_raises = 0;  ///< rising-target trees that finished without one: each raised the bound
+};
+
 /// A GAP solve's figures and its solution (empty when infeasible).
 struct GapResult {
   SolveStats stats;
   GapSolution solution;
+  GapTreeFigures tree;
 };
 
 /// Total cost of an assignment (no feasibility check).
