@@ -75,7 +75,10 @@ std::pair<std::size_t, std::size_t> branching_pair(const GapInstance& instance, 
 BranchOutcome gap_branch_and_bound(const GapInstance& instance, GapLagrangian& lagrangian, GapSearch& search,
                                    const std::vector<char>& removed, const std::vector<double>& root_multipliers,
                                    double root_bound, std::uint64_t node_limit,
-                                   const std::function<double()>& threshold, const std::function<bool()>& stop) {
+                                   const std::function<double()>& threshold, const std::function<bool()>& stop,
+                                   bool aim_at_threshold) {
+  SubgradientParams node_dual = NODE_DUAL;
+  node_dual.aim_at_threshold = aim_at_threshold;
   const std::size_t jobs = instance.job_count();
   BranchOutcome outcome;
   std::vector<Node> stack;
@@ -108,7 +111,7 @@ BranchOutcome gap_branch_and_bound(const GapInstance& instance, GapLagrangian& l
     }
     ++outcome.nodes;
     const DualOutcome dual =
-        maximise_dual(instance, lagrangian, node.restriction, search, node.multipliers, NODE_DUAL, threshold, stop);
+        maximise_dual(instance, lagrangian, node.restriction, search, node.multipliers, node_dual, threshold, stop);
     if (dual.attained) continue;
     double bound = std::max(node.bound, dual.bound);
     if (bound_excludes(bound, threshold())) continue;

@@ -22,10 +22,12 @@ struct BranchOutcome {
 
 /// Explores from the root restriction (pairs in `removed` already forbidden) with the root's
 /// multipliers and bound. Improving solutions go to `search`. Stops after `node_limit` nodes or
-/// when `stop()` says so.
+/// when `stop()` says so. `aim_at_threshold`: the nodes' subgradient steps aim just past
+/// `threshold()` rather than at the incumbent (see SubgradientParams).
 BranchOutcome gap_branch_and_bound(const GapInstance& instance, GapLagrangian& lagrangian, GapSearch& search,
                                    const std::vector<char>& removed, const std::vector<double>& root_multipliers,
                                    double root_bound, std::uint64_t node_limit,
-                                   const std::function<double()>& threshold, const std::function<bool()>& stop);
+                                   const std::function<double()>& threshold, const std::function<bool()>& stop,
+                                   bool aim_at_threshold);
 
 }  // namespace guarantor::plan::detail

@@ -1,9 +1,10 @@
 // solve_gap: regret construction and descent → Lagrangian dual by subgradient (a knapsack per
 // agent) with a repair heuristic on the relaxed solutions → ruin-and-recreate search → reduced-
 // cost fixing at the best multipliers → Lagrangian branch-and-bound (with the default search
-// budget: a short tree first, then, if it has not proven the incumbent, the penalised search
-// and the agent-group neighbourhood, and the tree again) → if its node budget runs out with
-// time left, CBC on the reduced MILP with the incumbent as cutoff.
+// budget: a short tree first, then, if it has not proven the incumbent, rising-target trees,
+// the penalised search and the agent-group neighbourhood, and the rising-target trees again) →
+// if the node budget runs out with time left, CBC on the reduced MILP with the incumbent as
+// cutoff.
 // Works on the minimisation form; maximisation negates the costs and flips the figures back.
 #include <algorithm>
 #include <cmath>
@@ -174,18 +175,18 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // A tree stops at the clock's limit, or at the rising trees' share of it.
   double tree_deadline = INF;
   auto tree_stop = [&] { return stop() || !(clock.elapsed() < tree_deadline); };
-  auto run_tree = [&](std::uint64_t nodes, const std::function<double()>& below) {
+  auto run_tree = [&](std::uint64_t nodes, const std::function<double()>& below, bool aim_below) {
     removed.assign(agents * jobs, 0);
     const double value = lagrangian.evaluate(dual.multipliers, root, taken);
     lagrangian.mark_removable(dual.multipliers, root, value, below(), removed);
     result.stats.exact_columns = static_cast<std::size_t>(std::count(removed.begin(), removed.end(), 0));
     return detail::gap_branch_and_bound(instance, lagrangian, search, removed, dual.multipliers, dual.bound, nodes,
-                                        below, tree_stop);
+                                        below, tree_stop, aim_below);
   };
   std::uint64_t& tree_nodes = result.tree.nodes;
   const std::uint64_t first_nodes =
       std::max<std::uint64_t>(1, std::min(FIRST_TREE_NODES, node_limit / FIRST_TREE_BUDGET_DIVISOR));
-  detail::BranchOutcome tree = run_tree(strong_primal ? first_nodes : node_limit, threshold);
+  detail::BranchOutcome tree = run_tree(strong_primal ? first_nodes : node_limit, threshold, false);
   tree_nodes += tree.nodes;
   ++result.tree.trees;
   if (!tree.finished) record_bound(tree.bound);
@@ -195,8 +196,8 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // target removes far more pairs than fixing against the incumbent, so such a tree is small. If
   // it finishes without a solution within the target, nothing costs that little and the bound
   // rises past the target; if its incumbent is within the target, it is optimal. The target's
-  // distance from the bound doubles after each rise (1, 2, 4, … objective steps); once the
-  // target reaches the incumbent it is the plain tree. True when the instance is settled.
+  // distance from the bound grows after each rise; once the target reaches the incumbent it is
+  // the plain tree. True when the instance is settled.
   double width = step > 0 ? step : RISING_RELATIVE_WIDTH * std::max(1.0, std::abs(lower));
   auto rise = [&](std::uint64_t budget, double deadline) {
     tree_deadline = deadline;
@@ -204,7 +205,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       const double target = step > 0 ? rounded(lower) + width - step : lower + width;
       const bool plain = !(target < threshold());
       auto below = [&] { return std::min(threshold(), target); };
-      tree = run_tree(budget - tree_nodes, below);
+      tree = run_tree(budget - tree_nodes, below, !plain);
       tree_nodes += tree.nodes;
       ++result.tree.trees;
       result.tree.rising_trees += plain ? 0 : 1;
@@ -217,7 +218,10 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       record_bound(lower);
       if (!tree.finished) return false;
       ++result.tree.bound_raises;
-      width *= 2;
+      // Half as wide again, at least a step more: 1, 2, 3, 4, 6, 9, ... steps (doubling
+      // overshot: a tree's size grows steeply with its target, and the optimum lies a few
+      // steps above the bound).
+      width += step > 0 ? std::max(step, std::floor(width / (2 * step)) * step) : width / 2;
     }
     return proven();
   };
@@ -240,7 +244,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       if (rising) {
         settled = rise(node_limit, INF);
       } else if (!stop()) {
-        tree = run_tree(node_limit, threshold);
+        tree = run_tree(node_limit, threshold, false);
         tree_nodes += tree.nodes;
         ++result.tree.trees;
         settled = tree.finished;

@@ -8,6 +8,13 @@
 
 namespace guarantor::plan::detail {
 
+namespace {
+// With aim_at_threshold: how far above the threshold the Polyak target lies, relative to the
+// bound (a bound that passes the threshold prunes; aiming a little past it keeps the steps
+// short near it).
+constexpr double TARGET_MARGIN = 1e-4;
+}  // namespace
+
 std::vector<double> initial_multipliers(const GapInstance& instance) {
   constexpr double INF = std::numeric_limits<double>::infinity();
   std::vector<double> multipliers(instance.job_count(), 0.0);
@@ -61,8 +68,9 @@ DualOutcome maximise_dual(const GapInstance& instance, GapLagrangian& lagrangian
     }
     if (params.repair_every > 0 && iteration % params.repair_every == 0) search.repair(taken);
     if (bound_excludes(outcome.bound, threshold()) || factor < params.min_factor) break;
-    const double target =
-        search.has_solution() ? search.best_cost() : value + 0.05 * std::max(1.0, std::abs(value));
+    double target = search.has_solution() ? search.best_cost() : value + 0.05 * std::max(1.0, std::abs(value));
+    if (params.aim_at_threshold)
+      target = std::min(target, threshold() + TARGET_MARGIN * std::max(1.0, std::abs(value)));
     const double step = factor * std::max(target - value, 1e-6 * std::max(1.0, std::abs(value))) / norm;
     for (std::size_t job = 0; job < jobs; ++job) multipliers[job] += step * direction[job];
   }

@@ -17,6 +17,10 @@ struct SubgradientParams {
   int patience = 20;
   double min_factor = 1e-3;   ///< stop below this factor
   int repair_every = 5;       ///< repair the relaxed solution every this many iterations (0: never)
+  /// Polyak target just above threshold() (when that is below the incumbent) instead of the
+  /// incumbent: for a tree that prunes at a target well below it, whose steps would else be
+  /// sized by the distance to the incumbent and overshoot.
+  bool aim_at_threshold = false;
 };
 
 struct DualOutcome {
