@@ -251,6 +251,25 @@ export async function apiCall(page, method, apiPath, body, headers = {}) {
   }, { method, apiPath, body, headers });
 }
 
+/// Runs a job through the API as the user of `page` and waits for it; throws unless it succeeded.
+export async function runJob(page, request) {
+  const started = await apiCall(page, 'POST', '/jobs', request);
+  if (started.status !== 202) throw new Error(`job ${JSON.stringify(request)}: HTTP ${started.status} ${JSON.stringify(started.body)}`);
+  for (;;) {
+    const { body } = await apiCall(page, 'GET', `/jobs/${started.body.id}`);
+    if (body.state === 'succeeded') return body;
+    if (body.state !== 'queued' && body.state !== 'running') throw new Error(`job ${started.body.id} ended ${body.state}: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/// Stores report file `name` and verifies it alone (findings version made by the job).
+export async function uploadAndVerify(page, name, content) {
+  const stored = await apiCall(page, 'POST', '/reports', { name, content });
+  if (stored.status !== 201) throw new Error(`upload of ${name}: HTTP ${stored.status} ${JSON.stringify(stored.body)}`);
+  await runJob(page, { kind: 'verify', report_files: [stored.body.id] });
+}
+
 /// DK-1 gets the caveat "only in the peace-deal phase" through the API, as its liaison sets it
 /// on the pledge page (flow_liaison.mjs): R-LAND-2 in the ceasefire phase loses its DK unit.
 export async function addDenmarkPeaceDealCaveat(page) {
