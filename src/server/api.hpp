@@ -151,6 +151,10 @@ void add_findings_view_routes(std::vector<Route>& table);
 /// Findings version `id_text` if the caller may read it; store::NotFound otherwise (an
 /// unpublished version is missing for roles that read published findings only).
 store::FindingsVersion visible_findings_version(Context& context, const std::string& id_text);
+/// The index of `version` (one the caller may read), built from its document when not kept.
+std::shared_ptr<const FindingsIndex> findings_index_of(Context& context, const store::FindingsVersion& version);
+/// GET /api/v1/findings/{id}/incidents.csv and .xlsx (incidents_export.cpp).
+void add_incidents_export_routes(std::vector<Route>& table);
 void add_brief_pdf_route(std::vector<Route>& table);
 void add_catalogue_route(std::vector<Route>& table);
 void add_pledge_preview_route(std::vector<Route>& table);

@@ -94,14 +94,8 @@ MapRequest map_of(const httplib::Request& request) {
   return map;
 }
 
-std::shared_ptr<const FindingsIndex> index_of(Context& context) {
-  const auto version = visible_findings_version(context, context.path_param(1));
-  auto& workspace = context.server.workspace;
-  return context.server.findings_indexes.get(version.id, [&] { return workspace.findings_version_text(version.id); });
-}
-
 Reply summary(Context& context) {
-  const auto index = index_of(context);
+  const auto index = findings_index_of(context, visible_findings_version(context, context.path_param(1)));
   Reply reply;
   const std::string only = query(context.request, "only");
   if (!only.empty() && only != "map") throw bad_query("only", only, "map (the map part alone), or no value");
@@ -113,13 +107,18 @@ Reply summary(Context& context) {
 }
 
 Reply findings(Context& context) {
-  const auto index = index_of(context);
+  const auto index = findings_index_of(context, visible_findings_version(context, context.path_param(1)));
   const auto [limit, offset] = page_of(context.request);
   Reply reply;
   reply.text = findings_page(*index, filter_of(context.request, *index), limit, offset);
   return reply;
 }
 }  // namespace
+
+std::shared_ptr<const FindingsIndex> findings_index_of(Context& context, const store::FindingsVersion& version) {
+  auto& workspace = context.server.workspace;
+  return context.server.findings_indexes.get(version.id, [&] { return workspace.findings_version_text(version.id); });
+}
 
 void add_findings_view_routes(std::vector<Route>& table) {
   table.push_back({"GET", std::string(VERSION_PATH) + "/summary", READERS, summary});

@@ -231,6 +231,7 @@ std::vector<Route> routes() {
   add_report_routes(table);
   add_findings_routes(table);
   add_findings_view_routes(table);
+  add_incidents_export_routes(table);
   add_brief_pdf_route(table);
   add_catalogue_route(table);
   add_pledge_preview_route(table);

@@ -57,18 +57,18 @@ json coordinate(const json& finding, std::size_t index) {
   const json position = finding.value("position", json());
   return position.is_array() && position.size() > index ? position[index] : json();
 }
+}  // namespace
 
-bool is_illustrative(const json& version) {
+bool findings_illustrative(const json& version) {
   const json inputs = version.value("inputs", json::object());
   return inputs.value("agreement_sha256", "") == GUARANTOR_EXAMPLE_AGREEMENT_SHA256 ||
          inputs.value("source_registry_sha256", "") == GUARANTOR_EXAMPLE_SOURCE_REGISTRY_SHA256;
 }
-}  // namespace
 
 Reply findings_workbook(Context& context, const std::function<json(const std::string&)>& read) {
   const std::string id = context.path_param(1);
   const json version = read("/api/v1/findings/" + id);
-  const bool illustrative = is_illustrative(version);
+  const bool illustrative = findings_illustrative(version);
   const json label = illustrative ? LABEL : "no";
   const json published = version.value("published", false) ? "yes" : "no";
   XlsxSheet findings{"Findings", {"findings_version", "incident", "date", "provision", "outcome", "grade", "reliability", "credibility", "longitude",

@@ -49,6 +49,8 @@ const Case MATRIX[] = {
     {"GET", "/api/v1/gap-board.xlsx", "", {"secretariat", "host", "planner"}},
     {"GET", "/api/v1/plans/999999/movements.xlsx", "", {"secretariat", "host", "planner"}},
     {"GET", "/api/v1/findings/999999.xlsx", "", ALL},
+    {"GET", "/api/v1/findings/999999/incidents.csv", "", ALL},
+    {"GET", "/api/v1/findings/999999/incidents.xlsx", "", ALL},
     {"GET", "/api/v1/history?limit=5", "", PLEDGE_READERS},
     // The route admits every role that starts or follows some kind of job; each kind then admits
     // its own (job_api_test.cpp, findings_api_test.cpp).
