@@ -65,6 +65,11 @@ async function boot() {
       (await import('./pages/login.js')).render(main);
       return;
     }
+    const page = PAGES.find((candidate) => candidate.path === path) ?? PAGES[0];
+    // The page's module (and the modules it imports) loads while the session is asked for:
+    // two round trips at once instead of one after the other. It holds no data.
+    const module = import(page.module);
+    module.catch(() => {});
     let session;
     try {
       session = (await api('GET', '/session')).data;
@@ -76,7 +81,6 @@ async function boot() {
       throw error;
     }
     setCsrfToken(session.csrf_token);
-    const page = PAGES.find((candidate) => candidate.path === path) ?? PAGES[0];
     drawNavigation(session, page);
     document.title = `${page.title} - Guarantor workspace`;
     if (!page.roles.includes(session.user.role)) {
@@ -84,7 +88,7 @@ async function boot() {
         session.user.role === 'observer' ? h('p', {}, 'Observers read the published weekly briefs.') : null);
       return;
     }
-    await (await import(page.module)).render(main, { session });
+    await (await module).render(main, { session });
   } catch (error) {
     showError(main, error);
   } finally {

@@ -8,8 +8,10 @@ import { bandPolygons, edgeLines } from './band_geometry.js';
 
 export { edgeLines };
 
-let libraries = null;
+let leaflet = null;
+let symbols = null;
 let theatre = null;
+let bands = null;
 
 function script(src) {
   return new Promise((resolve, reject) => {
@@ -30,14 +32,25 @@ function stylesheet(href) {
   });
 }
 
-/// Leaflet (window.L), milsymbol (window.ms) and the theatre, each loaded once per page.
-export async function loadMap() {
-  libraries ??= Promise.all([script('/assets/lib/leaflet.js'), script('/assets/lib/milsymbol.js'), stylesheet('/assets/lib/leaflet.css')]);
+/// Starts loading what a map needs - Leaflet, the theatre and, with `withSymbols`, milsymbol
+/// (862 KB of script, parsed only by the pages that draw APP-6 symbols) - without waiting for
+/// it, so a page can ask for it before reading its own data and both arrive together.
+export function preloadMap({ withSymbols = false } = {}) {
+  leaflet ??= Promise.all([script('/assets/lib/leaflet.js'), stylesheet('/assets/lib/leaflet.css')]);
+  if (withSymbols) symbols ??= script('/assets/lib/milsymbol.js');
   theatre ??= fetch('/assets/theatre.json').then((response) => {
     if (!response.ok) throw new Error(`the theatre could not be loaded (${response.status})`);
     return response.json();
   });
-  const [, geography] = await Promise.all([libraries, theatre]);
+  // Rejections are reported by loadMap, to the page that waits for the map.
+  for (const pending of [leaflet, symbols, theatre]) pending?.catch(() => {});
+}
+
+/// Leaflet (window.L), milsymbol (window.ms, with `withSymbols`) and the theatre, each loaded
+/// once per page.
+export async function loadMap({ withSymbols = false } = {}) {
+  preloadMap({ withSymbols });
+  const [, , geography] = await Promise.all([leaflet, withSymbols ? symbols : null, theatre]);
   return geography;
 }
 
@@ -76,8 +89,8 @@ function placeMinimum(zoom) {
 
 /// Draws the theatre into `container` and returns {L, map, geography}. `caption` names the map
 /// for screen readers; the attributions of the data are shown in the map's corner.
-export async function theatreMap(container, caption) {
-  const geography = await loadMap();
+export async function theatreMap(container, caption, { withSymbols = false } = {}) {
+  const geography = await loadMap({ withSymbols });
   const L = window.L;
   container.setAttribute('role', 'region');
   container.setAttribute('aria-label', caption);
@@ -142,10 +155,11 @@ export function legendItem(colour, text) {
   return h('li', {}, h('span.g-map-swatch', { style: `background:${colour}` }), text);
 }
 
-/// The threat axes and the agreement's pull-back bands the server was started with.
-export async function referenceBands() {
-  const response = await fetch('/assets/bands.json');
-  return response.ok ? response.json() : { threat_axes: [], pull_back: [] };
+/// The threat axes and the agreement's pull-back bands the server was started with, read once
+/// per page (a page may ask for them early, beside the theatre).
+export function referenceBands() {
+  bands ??= fetch('/assets/bands.json').then((response) => (response.ok ? response.json() : { threat_axes: [], pull_back: [] }));
+  return bands;
 }
 
 /// The line of contact: the current occupied area's outline without its map-frame edges.

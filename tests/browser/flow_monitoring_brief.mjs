@@ -92,6 +92,15 @@ async function monitoringFlow(context, origin, tools, args, checks) {
   const incidentCount = new Set(findings.map((finding) => finding.incident)).size;
   checks.expect(workbook.rows(1) === findings.length + 1 && workbook.rows(2) === incidentCount + 1,
     `the findings workbook has every finding (${workbook.rows(1) - 1}) and incident (${workbook.rows(2) - 1} of ${incidentCount})`);
+  // The version's incidents as their own CSV and workbook, made by the server: a row per incident.
+  const [incidentDownload] = await Promise.all([page.waitForEvent('download'), page.click('#incidents-csv')]);
+  const incidentRows = readFileSync(await incidentDownload.path(), 'utf8').trimEnd().split('\r\n');
+  checks.expect(incidentDownload.suggestedFilename() === 'incidents-1-ILLUSTRATIVE.csv' &&
+    incidentRows[0].startsWith('findings_version,incident,date,longitude,latitude') && incidentRows.length === incidentCount + 1 &&
+    incidentRows.slice(1).every((line) => line.endsWith(',no,ILLUSTRATIVE')),
+  `the incidents CSV (${incidentDownload.suggestedFilename()}) has a row per incident, unpublished and labelled ILLUSTRATIVE (${incidentRows.length - 1} of ${incidentCount})`);
+  const incidentWorkbook = await xlsxDownload(page, '#incidents-xlsx', checks, 'incidents-1-ILLUSTRATIVE.xlsx');
+  checks.expect(incidentWorkbook.rows(1) === incidentCount + 1, `the incidents workbook has a row per incident (${incidentWorkbook.rows(1) - 1} of ${incidentCount})`);
   await checkAccessibility(page, tools.axeSource, checks, 'monitoring (monitor)');
   await screenshots(page, args.out, 'monitoring', checks);
   await page.click('text=Publish findings version 1');

@@ -81,21 +81,25 @@ function findingsSection(since, week) {
         h('td', {}, findingsMovement(row.before, row.after))))))];
 }
 
+// {weeks, number, asked}: the weeks, the week to brief, and, when the URL names the week, its
+// request, made beside the list's.
 async function chooseWeek() {
+  const named = Number(new URLSearchParams(location.search).get('week'));
+  const asked = named ? api('GET', `/weeks/${named}`) : null;
+  asked?.catch(() => {});  // reported by render, which waits for it
   const weeks = (await api('GET', '/weeks?limit=1000')).data.items;
-  const asked = Number(new URLSearchParams(location.search).get('week'));
-  if (asked) return { weeks, number: asked };
+  if (named) return { weeks, number: named, asked };
   const closed = weeks.filter((week) => week.closed);
-  return { weeks, number: (closed[closed.length - 1] ?? weeks[weeks.length - 1])?.number };
+  return { weeks, number: (closed[closed.length - 1] ?? weeks[weeks.length - 1])?.number, asked };
 }
 
 export async function render(main) {
-  const { weeks, number } = await chooseWeek();
+  const { weeks, number, asked } = await chooseWeek();
   if (!number) {
     replace(main, h('h1', {}, 'Weekly brief'), h('p', {}, 'No week has been opened yet.'));
     return;
   }
-  const { data: week } = await api('GET', `/weeks/${number}`);
+  const { data: week } = await (asked ?? api('GET', `/weeks/${number}`));
   const since = week.since_last_close;
   const previous = since ? (await api('GET', `/weeks/${since.compared_with_week}`)).data : null;
   if (week.agenda.illustrative) {

@@ -55,6 +55,11 @@ function select(id, label, options) {
     h('select', { id }, h('option', { value: '' }, 'all'), options.map(([value, text]) => h('option', { value }, text))));
 }
 
+/// A page of the findings of `version` that pass `query` (filterQuery's text), from `offset`.
+export async function findingsPage(version, query, offset) {
+  return (await api('GET', `/findings/${version.id}/findings?${query}&limit=${PAGE_ROWS}&offset=${offset}`)).data;
+}
+
 /// The query of `filter` ({party, provision, outcome, grade, from, until}), empty values left out.
 export function filterQuery(filter) {
   return new URLSearchParams(Object.entries(filter).filter(([, value]) => value)).toString();
@@ -64,9 +69,10 @@ export function filterQuery(filter) {
 /// summary without filters, with filters, a paged table and CSV; `illustrative` labels the export
 /// when the grades or provisions come from the project's examples. At each change of the filters
 /// the summary is asked again: `onSummary(summary, query)` gets it (the map and charts follow the
-/// same filters), `onOpenIncident(id)` opens an incident from its row, and `between` (elements:
-/// the map, the charts) goes between the filters and the table.
-export function findingsView(version, summary, illustrative, { onSummary = null, onOpenIncident = null, between = [] } = {}) {
+/// same filters), `onOpenIncident(id)` opens an incident from its row, `firstPage` (a promise of
+/// findingsPage(version, '', 0), asked beside the summary) is the table's first page when given,
+/// and `between` (elements: the map, the charts) goes between the filters and the table.
+export function findingsView(version, summary, illustrative, { onSummary = null, onOpenIncident = null, firstPage = null, between = [] } = {}) {
   const { parties, grades, provisions, first_date: first, last_date: last } = summary.choices;
   const titles = Object.fromEntries(provisions.map((provision) => [provision.id, provision.title]));
   const base = `/findings/${version.id}`;
@@ -86,13 +92,15 @@ export function findingsView(version, summary, illustrative, { onSummary = null,
     return { party: value('filter-party'), provision: value('filter-provision'), outcome: value('filter-outcome'),
       grade: value('filter-grade'), from: value('filter-from'), until: value('filter-until') };
   };
-  let query = filterQuery(filterNow());
+  // The first view is every finding, as the summary it starts from counts them (the date fields
+  // show the version's first and last day); each change of the filters then asks for their query.
+  let query = '';
   let total = summary.findings;
   let asked = 0;
-  const showPage = async (offset) => {
+  const showPage = async (offset, ready = null) => {
     const ticket = asked;
     target.setAttribute('aria-busy', 'true');
-    const { data } = await api('GET', `${base}/findings?${query}&limit=${PAGE_ROWS}&offset=${offset}`);
+    const data = await (ready ?? findingsPage(version, query, offset));
     if (ticket !== asked) return;
     target.setAttribute('aria-busy', 'false');
     const pager = h('div.g-toolbar', { id: 'findings-pager' },
@@ -131,7 +139,8 @@ export function findingsView(version, summary, illustrative, { onSummary = null,
   filters.addEventListener('submit', (event) => event.preventDefault());
   showCounts(summary);
   onSummary?.(summary, query);
-  showPage(0).catch((error) => {
+  // The first page: the one asked beside the summary when there is one.
+  showPage(0, firstPage).catch((error) => {
     target.setAttribute('aria-busy', 'false');
     replace(target, h('p.g-form-error', { role: 'alert' }, `The findings could not be read: ${error.message}`));
   });
@@ -152,7 +161,10 @@ export function findingsView(version, summary, illustrative, { onSummary = null,
       `${counts.unlocated ?? 0}), ${plural(counts.incidents ?? 0, 'incident')}, ${plural(counts.findings ?? 0, 'finding')}: ` +
       `${counts.violations ?? 0} violation, ${counts.undetermined ?? 0} undetermined, ${counts.no_violation ?? 0} no violation.`),
     filters, h('div.g-toolbar', {}, download,
-      h('a.g-button-link', { id: 'findings-xlsx', href: `/api/v1/findings/${version.id}.xlsx`, download: true }, 'Download the whole version as XLSX (findings and incidents)')),
+      h('a.g-button-link', { id: 'findings-xlsx', href: `/api/v1/findings/${version.id}.xlsx`, download: true }, 'Download the whole version as XLSX (findings and incidents)'),
+      // The version's incidents, one row each, made by the server (GET /api/v1/findings/{id}/incidents.csv, .xlsx).
+      h('a.g-button-link', { id: 'incidents-csv', href: `/api/v1/findings/${version.id}/incidents.csv`, download: true }, 'Download the version\'s incidents as CSV'),
+      h('a.g-button-link', { id: 'incidents-xlsx', href: `/api/v1/findings/${version.id}/incidents.xlsx`, download: true }, 'Download the version\'s incidents as XLSX')),
     count, between, target,
     h('details', {}, h('summary', {}, 'What the outcomes and grades mean'),
       h('dl.g-definitions', {},

@@ -8,11 +8,12 @@
 import { h, replace, plural } from '../dom.js';
 import { api } from '../api.js';
 import { showIllustrative } from '../app.js';
-import { findingsView } from './findings_view.js';
+import { findingsPage, findingsView } from './findings_view.js';
 import { monitoringMap } from './monitoring_map.js';
 import { accusations, timeline } from './monitoring_charts.js';
 import { showIncident } from './incident_detail.js';
 import { incidentArea } from './incident_area.js';
+import { preloadMap, referenceBands } from '../map.js';
 import { EXAMPLE_AGREEMENT_SHA256, EXAMPLE_SOURCE_REGISTRY_SHA256 } from '../example_inputs.js';
 
 const MONITORS = ['secretariat', 'monitor'];
@@ -140,7 +141,7 @@ function versionsTable(versions, mayPublish, onOpen, onPublished) {
 // The findings of a version with the map, the incident drill-down, the timeline and the
 // accusations, all following the findings view's filters and drawn from the version's summary;
 // an incident's findings are read when it is opened.
-function monitoringView(version, summary, monitor) {
+function monitoringView(version, summary, monitor, firstPage) {
   const titles = Object.fromEntries(summary.choices.provisions.map((provision) => [provision.id, provision.title]));
   const incidentTarget = h('div', { id: 'incident-target' });
   const openIncident = async (id, point = null) => {
@@ -168,19 +169,27 @@ function monitoringView(version, summary, monitor) {
       h('section.g-section', { 'aria-labelledby': 'accusations-title' }, h('h2', { id: 'accusations-title' }, 'Accusations by each side'), accusations(next.by_provision_party, titles)));
   };
   const area = incidentArea(version, { mapView: map.view, onOpen: (point) => openIncident(point.incident, point), onArea: map.focus });
-  return findingsView(version, summary, illustrative(version), { onSummary, onOpenIncident: (id) => openIncident(id),
+  return findingsView(version, summary, illustrative(version), { onSummary, onOpenIncident: (id) => openIncident(id), firstPage,
     between: [map.element, area.element, incidentTarget, charts] });
 }
 
 export async function render(main, { session, open = null, lastJob = null, uploaded = null }) {
   const monitor = MONITORS.includes(session.user.role);
-  const versions = [...(await api('GET', '/findings?limit=1000')).data.items].sort((a, b) => a.id - b.id);
-  const files = monitor ? (await api('GET', '/reports?limit=1000')).data.items : [];
+  // The map's libraries, theatre and bands load while the page reads its data; the versions and
+  // the report files are read at once, then the chosen version's summary and first page of
+  // findings at once.
+  preloadMap();
+  referenceBands();
+  const [versionList, fileList] = await Promise.all([api('GET', '/findings?limit=1000'), monitor ? api('GET', '/reports?limit=1000') : null]);
+  const versions = [...versionList.data.items].sort((a, b) => a.id - b.id);
+  const files = fileList ? fileList.data.items : [];
   const reload = (options = {}) => render(main, { session, ...options });
   const asked = new URLSearchParams(location.search).get('version');
   const chosenId = open ?? (asked ? Number(asked) : null);
   const chosen = versions.find((version) => version.id === chosenId) ?? versions[versions.length - 1];
   // The first view is the version's summary (counts, charts, map); findings are read a page at a time.
+  const firstPage = chosen ? findingsPage(chosen, '', 0) : null;
+  firstPage?.catch(() => {});  // reported by the findings view, which waits for it
   const summary = chosen ? (await api('GET', `/findings/${chosen.id}/summary`)).data : null;
   if (chosen && illustrative(chosen)) {
     showIllustrative('these findings are judged against the example agreement or graded with the example source registry, whose ratings are not an assessment of any outlet.');
@@ -200,6 +209,6 @@ export async function render(main, { session, open = null, lastJob = null, uploa
       verifyPanel(files, (job) => job.state === 'succeeded' && reload({ open: job.result.findings_version, lastJob: job }), lastJob)) : null,
     versions.length ? h('section.g-section', { 'aria-labelledby': 'versions-title' }, h('h2', { id: 'versions-title' }, 'Findings versions'),
       versionsTable(versions, monitor, (id) => reload({ open: id }), (id) => reload({ open: id }))) : null,
-    summary ? monitoringView(chosen, summary, monitor) : null,
+    summary ? monitoringView(chosen, summary, monitor, firstPage) : null,
     monitor ? null : h('p.g-note', {}, 'Your role reads the published findings; monitors and the secretariat upload reports, verify and publish.'));
 }

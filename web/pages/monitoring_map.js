@@ -42,10 +42,11 @@ export function monitoringMap(onOpen) {
   const element = h('section.g-section', { 'aria-labelledby': 'monitoring-map-title' },
     h('h2', { id: 'monitoring-map-title' }, 'Map of the incidents shown'), container, legend, note);
   const ready = (async () => {
+    const reference = referenceBands();  // read beside the theatre, not after it
     const { L, map, geography } = await theatreMap(container, 'Map of the incidents shown, with borders, oblasts, the occupied area, the line of contact and the agreement\'s bands');
     shownMap = map;
     const contact = contactLines(geography);
-    const pull = pullBackGroup(contact, await referenceBands());
+    const pull = pullBackGroup(contact, await reference);
     const overlays = {};
     if (pull) {
       overlays[pull.name] = drawBands(L, map, pull.bands);

@@ -41,7 +41,8 @@ export function planMap(version) {
     h('h2', { id: 'plan-map-title' }, `Map of plan version ${version.id}`), container, legend,
     h('p.g-note', {}, 'Units are APP-6 symbols labelled with their nation; a number is a group of units or hubs close together at this zoom: open it to zoom in (at the deepest zoom it lists them). Bands can be switched on and off in the map\'s corner.'));
   const ready = (async () => {
-    const { L, map, geography } = await theatreMap(container, `Map of plan version ${version.id}: hubs, units, standoff and threat bands`);
+    referenceBands();  // read beside the theatre, not after it
+    const { L, map, geography } = await theatreMap(container, `Map of plan version ${version.id}: hubs, units, standoff and threat bands`, { withSymbols: true });
     const overlays = {};
     for (const group of await bandsOf(geography, plan)) {
       overlays[group.name] = drawBands(L, map, group.bands);

@@ -9,6 +9,7 @@ import { showIllustrative } from '../app.js';
 import { downloadCsv } from '../csv.js';
 import { planMap } from './plan_map.js';
 import { planTimeline } from './plan_timeline.js';
+import { preloadMap, referenceBands } from '../map.js';
 
 const STARTERS = ['secretariat', 'planner'];
 const FULL_READERS = ['secretariat', 'planner', 'host_nation'];
@@ -155,12 +156,17 @@ function runPanel(done, last) {
 }
 
 export async function render(main, { session, compareLatest = false, lastJob = null }) {
+  const full = FULL_READERS.includes(session.user.role);
+  // The map (APP-6 symbols included) loads while the plans are read, for the roles shown it.
+  if (full) {
+    preloadMap({ withSymbols: true });
+    referenceBands();
+  }
   const { data } = await api('GET', '/plans?limit=1000');
   const versions = [...data.items].sort((a, b) => a.id - b.id);
   if (versions.some((version) => version.headline.illustrative)) showIllustrative();
   const reload = (options = {}) => render(main, { session, ...options });
   const comparisonTarget = h('div', { id: 'comparison' });
-  const full = FULL_READERS.includes(session.user.role);
   const compare = full && versions.length >= 2 ? compareForm(versions, comparisonTarget) : null;
   const latest = versions[versions.length - 1];
   // The map and the timeline show the latest version to those who read plans in full (the API

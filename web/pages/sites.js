@@ -6,6 +6,7 @@ import { h, replace, plural } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { downloadCsv } from '../csv.js';
 import { sitesMap } from './sites_map.js';
+import { preloadMap } from '../map.js';
 
 const NEGOTIATORS = ['secretariat', 'host_nation'];
 const SURVEYORS = ['secretariat', 'host_nation', 'planner'];
@@ -215,6 +216,7 @@ function distanceFilter(onChange) {
 }
 
 export async function render(main, { session }) {
+  preloadMap();  // the map's libraries and theatre load while the sites are read
   const [{ data: list }, { data: nations }] = await Promise.all([api('GET', '/sites?limit=1000'), api('GET', '/nations')]);
   const kind = h('select', { id: 'site-kind' }, h('option', { value: '' }, 'every kind'), KINDS.map((value) => h('option', { value }, value.replaceAll('_', ' '))));
   const status = h('select', { id: 'site-status-filter' }, h('option', { value: '' }, 'every status'), STATUSES.map((value) => h('option', { value }, value)));
