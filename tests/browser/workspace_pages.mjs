@@ -8,7 +8,9 @@
 // liaison (Denmark's pledges, sharing limits, a caveat previewed and saved, the gap board after
 // it), planner (plans run, compared, mapped, scheduled and published; an observer), sites (the
 // host nation's sites, assessments and negotiation steps), monitoring_brief (reports uploaded,
-// verified, read, exported and published; the week closed and its brief read and printed to PDF).
+// verified, read, exported and published; the week closed and its brief read and printed to PDF),
+// print (every page laid out for A4: nothing past the printable width, navigation left out, maps,
+// tables and meaningful colours kept).
 // On every page: no request outside the server, no console error, axe-core finds no serious
 // violation, screenshots at 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check
 // failed, 2 usage, 77 skipped.
@@ -20,8 +22,9 @@ import * as liaison from './flow_liaison.mjs';
 import * as planner from './flow_planner.mjs';
 import * as sites from './flow_sites.mjs';
 import * as monitoringBrief from './flow_monitoring_brief.mjs';
+import * as print from './flow_print.mjs';
 
-const FLOWS = { week_cycle: weekCycle, liaison, planner, sites, monitoring_brief: monitoringBrief };
+const FLOWS = { week_cycle: weekCycle, liaison, planner, sites, monitoring_brief: monitoringBrief, print };
 
 const USERS = [
   { name: 'sec', role: 'secretariat' },
