@@ -185,7 +185,8 @@ function syntheticReports(count, theatre) {
   const perDay = Math.min(...classes.map((cells) => cells.length));
   const lines = ['id,date,outlet,claimant,claimed_actor,category,target_kind,weapon_class,place,admin1,lon,lat,location_uncertainty_m,fatalities,description'];
   const parties = [['Ministry of Defence of Ukraine', 'UA', 'RU'], ['Ministry of Defence of the Russian Federation', 'RU', 'UA'], ['Reuters', '', 'RU']];
-  const weapons = ['drone', 'artillery', 'missile'];
+  // The verifier's weapon classes (docs/verifier.md): a report naming another is rejected.
+  const weapons = ['drone', 'artillery_100mm_plus', 'long_range_rocket_missile'];
   let state = 12345;
   const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   for (let i = 0; i < count; i++) {
@@ -223,7 +224,8 @@ async function largeMonitoring(args, browser) {
     const { body: listed } = await apiCall(page, 'GET', '/findings?limit=1');
     const counts = listed.items[0].summary;
     console.log(`findings version 1: ${counts.incidents} incidents, ${counts.findings} findings (${counts.read} reports read, ` +
-      `${counts.unlocated ?? 0} unlocated), ${version.map.incidents} incidents on the map`);
+      `${counts.rejected ?? 0} rejected, ${counts.unlocated ?? 0} unlocated), ${version.map.incidents} incidents on the map`);
+    if (counts.read !== args.incidents) throw new Error(`${args.incidents - counts.read} of the synthetic reports were not read: the generator is wrong`);
     const first = await load(page, workspace.origin, '/monitoring', '#monitoring-map .leaflet-marker-icon', 600000);
     // The first view: the table's first page of findings drawn as well as the map.
     const table = await (await page.waitForFunction(() => window.guarantorTableMs, null, { timeout: 600000 })).jsonValue();
