@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "caveat_rules.hpp"
+#include "gap_reasons.hpp"
 #include "guarantor/core/date.hpp"
 #include "guarantor/force/figures.hpp"
 #include "guarantor/model/enum_names.hpp"
@@ -20,29 +21,6 @@ struct Candidate {
   const model::Pledge* pledge;
   std::optional<detail::Ineligibility> ineligible;
 };
-
-// Summarises why a line is short, one sentence per cause, naming the pledges concerned.
-std::vector<std::string> explain_gap(const LineResult& line, const std::vector<Candidate>& candidates,
-                                     int eligible_total) {
-  std::vector<std::string> reasons;
-  if (candidates.empty()) {
-    reasons.push_back(fmt::format("no pledge offers {}", line.capability));
-    return reasons;
-  }
-  std::map<Verdict, std::vector<std::string>> by_verdict;
-  for (const auto& assessment : line.pledges)
-    if (assessment.verdict != Verdict::Counted) by_verdict[assessment.verdict].push_back(assessment.reason);
-  for (const auto& [verdict, details] : by_verdict) {
-    std::string text;
-    for (const auto& d : details) text += (text.empty() ? "" : "; ") + d;
-    reasons.push_back(fmt::format("{}: {}", to_string(verdict), text));
-  }
-  const int shortfall = line.required - line.filled;
-  if (shortfall > 0 && !by_verdict.contains(Verdict::CommittedElsewhere) && eligible_total < line.required) {
-    reasons.push_back(fmt::format("eligible pledges total {} of {} required", eligible_total, line.required));
-  }
-  return reasons;
-}
 
 LineStatus status_of(int filled, int required) {
   if (filled >= required) return LineStatus::Covered;
@@ -88,15 +66,13 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
       return std::tie(a.pledge->readiness_days, a.pledge->id) < std::tie(b.pledge->readiness_days, b.pledge->id);
     });
 
-    int eligible_total = 0;
     for (const auto& candidate : candidates) {
       const auto& pledge = *candidate.pledge;
-      PledgeAssessment assessment{pledge.id, pledge.nation, pledge.quantity, 0, Verdict::Counted, ""};
+      PledgeAssessment assessment{pledge.id, pledge.nation, pledge.quantity, 0, Verdict::Counted, "", 1};
       if (candidate.ineligible) {
         assessment.verdict = candidate.ineligible->verdict;
         assessment.reason = candidate.ineligible->reason;
       } else {
-        eligible_total += pledge.quantity;
         const int need = line_result.required - line_result.filled;
         const int take = std::min(need, remaining[pledge.id]);
         if (take > 0) {
@@ -116,7 +92,7 @@ PhaseResult generate_phase(const model::Scenario& scenario, const model::PhaseGa
     }
     line_result.status = status_of(line_result.filled, line_result.required);
     if (line_result.status != LineStatus::Covered)
-      line_result.gap_reasons = explain_gap(line_result, candidates, eligible_total);
+      line_result.gap_reasons = detail::explain_gap(line_result, line_result);
     result.lines.push_back(std::move(line_result));
   }
 
@@ -147,13 +123,14 @@ ForceGenerationResult generate_force(const model::Scenario& scenario, const Forc
 }
 
 namespace {
-constexpr model::detail::NameTable<Verdict, 7> VERDICTS{{{Verdict::Counted, "counted"},
+constexpr model::detail::NameTable<Verdict, 8> VERDICTS{{{Verdict::Counted, "counted"},
                                                          {Verdict::BlockedByCaveat, "blocked_by_caveat"},
                                                          {Verdict::WrongPhase, "wrong_phase"},
                                                          {Verdict::ConditionUnmet, "condition_unmet"},
                                                          {Verdict::TooLate, "too_late"},
                                                          {Verdict::CommittedElsewhere, "committed_elsewhere"},
-                                                         {Verdict::Expired, "expired"}}};
+                                                         {Verdict::Expired, "expired"},
+                                                         {Verdict::Undisclosed, "undisclosed"}}};
 constexpr model::detail::NameTable<LineStatus, 3> LINE_STATUSES{
     {{LineStatus::Covered, "covered"}, {LineStatus::Partial, "partial"}, {LineStatus::Missing, "missing"}}};
 }  // namespace

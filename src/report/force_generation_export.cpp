@@ -19,7 +19,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 std::vector<std::string> fillers(const force::LineResult& line) {
   std::vector<std::string> names;
   for (const auto& p : line.pledges)
-    if (p.committed > 0) names.push_back(fmt::format("{} {}x ({})", p.nation, p.committed, p.pledge_id));
+    if (p.committed > 0 && !p.pledge_id.empty())
+      names.push_back(fmt::format("{} {}x ({})", p.nation, p.committed, p.pledge_id));
+    else if (p.committed > 0) names.push_back(fmt::format("{}x (nations sharing only totals)", p.committed));
   return names;
 }
 }  // namespace
@@ -39,8 +41,19 @@ nlohmann::json force_generation_to_json(const model::Scenario& scenario, const f
     for (const auto& line : phase.lines) {
       json pledges = json::array();
       for (const auto& p : line.pledges) {
-        pledges.push_back({{"pledge", p.pledge_id}, {"nation", p.nation}, {"offered", p.offered},
-                           {"committed", p.committed}, {"verdict", force::to_string(p.verdict)}, {"reason", p.reason}});
+        json entry = {{"pledge", p.pledge_id},
+                      {"nation", p.nation},
+                      {"offered", p.offered},
+                      {"committed", p.committed},
+                      {"verdict", force::to_string(p.verdict)},
+                      {"reason", p.reason}};
+        // Pledges of nations sharing only totals, summed by force::disclose: no id, no nation.
+        if (p.pledge_id.empty()) {
+          entry["pledge"] = nullptr;
+          entry["nation"] = nullptr;
+          entry["pledges"] = p.pledge_count;
+        }
+        pledges.push_back(std::move(entry));
       }
       lines.push_back({{"id", line.line_id}, {"capability", line.capability}, {"priority", line.priority},
                        {"required", line.required}, {"filled", line.filled}, {"shortfall", line.required - line.filled},

@@ -31,6 +31,7 @@ std::string_view verdict_label(force::Verdict verdict) {
     case force::Verdict::TooLate: return "ready too late";
     case force::Verdict::CommittedElsewhere: return "committed elsewhere";
     case force::Verdict::Expired: return "expired";
+    case force::Verdict::Undisclosed: return "terms not shared";
   }
   return "unknown";
 }

@@ -21,6 +21,9 @@ enum class Verdict {
   TooLate,             ///< ready after the line's required-by day
   CommittedElsewhere,  ///< eligible, but already committed to higher-priority lines
   Expired,             ///< its valid-until date precedes the phase
+  /// Not counted for a reason its nation does not share with the viewer (caveat, condition,
+  /// validity); only in a view made by disclose(), never from generate_force.
+  Undisclosed,
 };
 
 /// The judgement of one pledge of the line's capability against the line.
@@ -31,6 +34,9 @@ struct PledgeAssessment {
   int committed = 0;  ///< quantity committed to this line
   Verdict verdict = Verdict::Counted;
   std::string reason;  ///< human-readable, names the caveat, condition or day
+  /// Pledges this entry stands for: 1, or in a view made by disclose() the pledges of nations
+  /// sharing only totals summed into one entry (then `pledge_id` and `nation` are empty).
+  int pledge_count = 1;
 };
 
 enum class LineStatus { Covered, Partial, Missing };
