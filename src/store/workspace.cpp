@@ -100,6 +100,35 @@ std::optional<NationRecord> Workspace::nation(const std::string& iso2) const {
   return found.front();
 }
 
+NationRecord Workspace::update_nation(const model::Nation& nation, std::optional<std::int64_t> expected_version,
+                                      const std::string& actor) {
+  return impl_->grouped_write<NationRecord>([&](db::Connection& connection) {
+    auto found = detail::read_nations(connection, nation.iso2);
+    if (found.empty()) throw NotFound("nation", nation.iso2);
+    NationRecord record = found.front();
+    detail::check_version("nation " + nation.iso2, expected_version, record.version);
+    const nlohmann::json before = io::encode_nation(record.nation);
+    record.nation = nation;
+    ++record.version;
+    connection
+        .prepare(
+            "UPDATE nation SET name = ?1, nato = ?2, eu = ?3, home_lon = ?4, home_lat = ?5, source = ?6, "
+            "version = ?7 WHERE iso2 = ?8")
+        .bind(1, nation.name)
+        .bind(2, nation.nato)
+        .bind(3, nation.eu)
+        .bind(4, nation.home.lon)
+        .bind(5, nation.home.lat)
+        .bind(6, nation.source)
+        .bind(7, record.version)
+        .bind(8, nation.iso2)
+        .run();
+    detail::append_history(connection, impl_->clock(), actor, "update", "nation", nation.iso2, before,
+                           io::encode_nation(nation));
+    return record;
+  });
+}
+
 NationRecord Workspace::set_sharing(const std::string& iso2, SharingLevel level,
                                     std::optional<std::int64_t> expected_version, const std::string& actor) {
   std::optional<NationRecord> written;
@@ -248,6 +277,32 @@ RequirementRecord Workspace::update_requirement_line(const model::RequirementLin
     version = current.version + 1;
   });
   return {line, version};
+}
+
+RequirementRecord Workspace::create_requirement_line(const model::RequirementLine& line, const std::string& actor) {
+  impl_->writes.run([&](db::Connection& connection) {
+    if (!detail::read_requirement_lines(connection, line.id).empty())
+      throw Error(ErrorCode::Consistency, "requirement_line " + line.id,
+                  "a requirement line with this id exists; expected a new id");
+    auto next = connection.prepare("SELECT coalesce(max(position), -1) + 1 FROM requirement_line");
+    next.step();
+    detail::insert_requirement_line(connection, line, next.integer(0), 1);
+    detail::append_history(connection, impl_->clock(), actor, "create", "requirement_line", line.id, nullptr,
+                           io::encode_requirement_line(line));
+  });
+  return {line, 1};
+}
+
+void Workspace::delete_requirement_line(const std::string& id, std::optional<std::int64_t> expected_version,
+                                        const std::string& actor) {
+  impl_->writes.run([&](db::Connection& connection) {
+    auto found = detail::read_requirement_lines(connection, id);
+    if (found.empty()) throw NotFound("requirement_line", id);
+    detail::check_version("requirement_line " + id, expected_version, found.front().version);
+    connection.prepare("DELETE FROM requirement_line WHERE id = ?1").bind(1, id).run();
+    detail::append_history(connection, impl_->clock(), actor, "delete", "requirement_line", id,
+                           io::encode_requirement_line(found.front().value), nullptr);
+  });
 }
 
 WriteStatistics Workspace::write_statistics() const { return impl_->writes.statistics(); }

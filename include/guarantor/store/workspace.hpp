@@ -94,6 +94,11 @@ public:
 
   [[nodiscard]] std::vector<NationRecord> nations() const;
   [[nodiscard]] std::optional<NationRecord> nation(const std::string& iso2) const;
+  /// Replaces a nation's record (name, membership, home, source; matched by iso2, which does
+  /// not change; the sharing level is kept). NotFound for an unknown nation; VersionConflict for
+  /// a stale `expected_version`. One history entry with the record before and after.
+  NationRecord update_nation(const model::Nation& nation, std::optional<std::int64_t> expected_version,
+                             const std::string& actor);
   /// Sets how far a nation shares its pledges with other nations' liaisons.
   NationRecord set_sharing(const std::string& iso2, SharingLevel level, std::optional<std::int64_t> expected_version,
                            const std::string& actor);
@@ -117,6 +122,13 @@ public:
   [[nodiscard]] std::optional<RequirementRecord> requirement_line(const std::string& id) const;
   RequirementRecord update_requirement_line(const model::RequirementLine& line,
                                             std::optional<std::int64_t> expected_version, const std::string& actor);
+  /// Adds a requirement line after the others (version 1). The caller has checked it against the
+  /// scenario (io::check_requirement_line); ids are unique (Error Consistency otherwise).
+  RequirementRecord create_requirement_line(const model::RequirementLine& line, const std::string& actor);
+  /// Removes a requirement line (NotFound; VersionConflict for a stale `expected_version`). The
+  /// history keeps the line as it was; snapshots and plan versions that name it are not touched.
+  void delete_requirement_line(const std::string& id, std::optional<std::int64_t> expected_version,
+                               const std::string& actor);
 
   /// Sites whose negotiation someone has recorded, by site id.
   [[nodiscard]] std::vector<SiteNegotiationRecord> site_negotiations() const;

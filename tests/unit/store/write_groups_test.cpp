@@ -270,6 +270,55 @@ TEST_P(WriteGroupsTest, AcknowledgedGroupedWritesArePresentAfterReopen) {
   EXPECT_GT(reopened.verify_history(), 7);
 }
 
+// A nation's record, a new requirement line and a deleted one go through the same groups, with
+// a duplicate line among them that fails alone; each is stored with its history entry and is
+// there after the workspace is opened again.
+TEST_P(WriteGroupsTest, NationRecordsAndCreatedOrDeletedLinesShareTheGroups) {
+  const auto lines = workspace_->requirement_lines();
+  ASSERT_GE(lines.size(), 2U);
+  const auto removed = lines.back();
+  auto added = lines.front().value;
+  added.id = "R-GROUPED-1";
+  auto nation = workspace_->nation("PL");
+  ASSERT_TRUE(nation.has_value());
+  auto renamed = nation->nation;
+  renamed.name = "Republic of Poland";
+  const auto history_before = workspace_->history().size();
+  std::atomic<int> duplicates = 0;
+  std::vector<std::function<void()>> writes;
+  writes.reserve(4);
+  writes.emplace_back([&] {
+    EXPECT_EQ(workspace_->update_nation(renamed, nation->version, "secretariat").version, nation->version + 1);
+  });
+  writes.emplace_back([&] { EXPECT_EQ(workspace_->create_requirement_line(added, "planner").version, 1); });
+  writes.emplace_back([&] {
+    try {
+      workspace_->create_requirement_line(lines.front().value, "planner");
+    } catch (const Error& error) {
+      if (error.code() == ErrorCode::Consistency) ++duplicates;
+    }
+  });
+  writes.emplace_back([&] { workspace_->delete_requirement_line(removed.value.id, removed.version, "planner"); });
+  run_queued(writes);
+  EXPECT_EQ(duplicates, 1);
+  workspace_.reset();
+
+  Workspace reopened(db_->location(), testing::fixed_clock);
+  EXPECT_EQ(reopened.nation("PL")->nation.name, "Republic of Poland");
+  EXPECT_EQ(reopened.nation("PL")->sharing, nation->sharing);
+  ASSERT_TRUE(reopened.requirement_line("R-GROUPED-1").has_value());
+  EXPECT_EQ(reopened.requirement_lines().back().value.id, "R-GROUPED-1") << "a new line comes after the others";
+  EXPECT_FALSE(reopened.requirement_line(removed.value.id).has_value());
+  EXPECT_EQ(reopened.requirement_lines().size(), lines.size());
+  const auto history = reopened.history();
+  ASSERT_EQ(history.size(), history_before + 3);
+  EXPECT_EQ(reopened.history("nation", "PL").back().before.at("name"), nation->nation.name);
+  EXPECT_EQ(reopened.history("requirement_line", removed.value.id).back().action, "delete");
+  EXPECT_EQ(reopened.verify_history(), static_cast<std::int64_t>(history_before + 3));
+  EXPECT_THROW(reopened.delete_requirement_line(removed.value.id, std::nullopt, "planner"), NotFound);
+  EXPECT_THROW(reopened.update_nation(renamed, nation->version, "secretariat"), VersionConflict);
+}
+
 // Every other kind of audited write queues in the same groups as the pledge writes: a site's
 // status, a site comment, a week, a user, a report file, a job's status and a re-import, with an
 // illegal site move among them that fails alone. All are counted, go in at most two groups, and
