@@ -5,7 +5,7 @@ import { h, replace } from './dom.js';
 import { api, ApiError, setCsrfToken } from './api.js';
 
 const STAFF = ['secretariat', 'liaison', 'host_nation', 'planner', 'monitor'];
-const GAP_BOARD_READERS = ['secretariat', 'host_nation', 'planner'];
+const GAP_BOARD_READERS = ['secretariat', 'liaison', 'host_nation', 'planner'];
 const PLEDGE_READERS = ['secretariat', 'liaison', 'host_nation', 'planner'];
 
 // The pages, in navigation order; `roles` follows the API's role matrix (docs/workspace.md), so

@@ -1,6 +1,10 @@
 // Nations (and their sharing level), requirement lines, sites, the gap board and the history.
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
+#include "guarantor/force/disclosure.hpp"
 #include "guarantor/force/force_generation.hpp"
 #include "guarantor/io/record_codec.hpp"
 #include "guarantor/report/force_generation_export.hpp"
@@ -13,9 +17,12 @@ using store::Role;
 const std::set<Role> STAFF = {Role::Secretariat, Role::Liaison, Role::HostNation, Role::Planner, Role::Monitor};
 const std::set<Role> SHARING_WRITERS = {Role::Secretariat, Role::Liaison};
 const std::set<Role> MANDATE_WRITERS = {Role::Secretariat, Role::Planner};
-// The gap board's reasons name pledges and their caveats; until it is cut by sharing level it is
-// shown to the roles that see every pledge, and to the host nation, which reads all plans.
-const std::set<Role> GAP_BOARD_READERS = {Role::Secretariat, Role::HostNation, Role::Planner};
+const std::set<Role> NATION_WRITERS = {Role::Secretariat, Role::Liaison};
+const std::set<Role> GAP_BOARD_READERS = {Role::Secretariat, Role::Liaison, Role::HostNation, Role::Planner};
+// Who reads the gap board in full: the roles that see every pledge, and the host nation, which
+// reads every plan in full (a plan names every pledge and caveat), so a cut board would hide
+// nothing from it. Liaisons read it as each nation shares (force::disclose).
+const std::set<Role> FULL_GAP_BOARD_READERS = {Role::Secretariat, Role::HostNation, Role::Planner};
 const std::set<Role> HISTORY_READERS = {Role::Secretariat, Role::Liaison, Role::HostNation, Role::Planner};
 // History entries every history reader sees (pledges are cut by sharing level separately).
 const std::set<std::string> SHARED_ENTITIES = {"nation", "requirement_line", "site", "site_comment", "week", "decision"};
@@ -44,6 +51,43 @@ Reply set_sharing(Context& context) {
   if (!level) throw ApiError(400, "schema", "expected one of full, capability_only, aggregate", "/sharing");
   const auto record = context.server.workspace.set_sharing(iso2, *level, version, context.user().name);
   Reply reply{200, {{"iso2", iso2}, {"sharing", store::to_string(record.sharing)}, {"version", record.version}}, {}};
+  reply.headers["ETag"] = etag(record.version);
+  return reply;
+}
+
+// What a liaison may change of its own nation's record: where its units are drawn from before
+// deployment (its mounting area) and the public statement of its position. The name and the
+// NATO and EU memberships are reference facts the secretariat keeps (docs/workspace.md,
+// "Editing a nation").
+const std::set<std::string> LIAISON_NATION_FIELDS = {"home", "source"};
+
+Reply replace_nation(Context& context) {
+  const std::string iso2 = context.path_param(1);
+  const std::int64_t version = context.if_match();
+  const auto& user = context.user();
+  if (user.role == Role::Liaison && user.nation != iso2)
+    throw ApiError(403, "forbidden", fmt::format("a liaison of {} may not edit the nation {}", user.nation, iso2));
+  const auto current = context.server.workspace.nation(iso2);
+  if (!current) throw store::NotFound("nation", iso2);
+  const model::Nation edited = io::decode_nation(context.body(), "request body");
+  if (edited.iso2 != iso2)
+    throw ApiError(400, "schema", fmt::format("got \"{}\"; expected the iso2 of the path, \"{}\"", edited.iso2, iso2),
+                   "/iso2");
+  if (user.role == Role::Liaison) {
+    const json was = io::encode_nation(current->nation);
+    const json now = io::encode_nation(edited);
+    for (const auto& [field, value] : now.items())
+      if (!LIAISON_NATION_FIELDS.contains(field) && was.value(field, json()) != value)
+        throw ApiError(
+            403, "forbidden",
+            fmt::format("a liaison may change only its nation's home and source; {} is kept by the secretariat", field),
+            "/" + field);
+  }
+  const auto record = context.server.workspace.update_nation(edited, version, user.name);
+  json body = io::encode_nation(record.nation);
+  body["sharing"] = store::to_string(record.sharing);
+  body["version"] = record.version;
+  Reply reply{200, body, {}};
   reply.headers["ETag"] = etag(record.version);
   return reply;
 }
@@ -77,10 +121,51 @@ Reply replace_line(Context& context) {
   return reply;
 }
 
+// A requirement line's id as the routes of one line accept it.
+bool routable_line_id(const std::string& id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+Reply create_line(Context& context) {
+  const auto decoded = io::decode_requirement_line(context.body(), "request body");
+  if (!routable_line_id(decoded.id))
+    throw ApiError(400, "schema", fmt::format("got \"{}\"; expected 1-64 letters, digits, '.', '_' or '-'", decoded.id),
+                   "/id");
+  io::check_requirement_line(context.server.current_scenario(), decoded, "request body");
+  const auto record = context.server.workspace.create_requirement_line(decoded, context.user().name);
+  Reply reply{201, io::encode_requirement_line(record.value), {}};
+  reply.headers["ETag"] = etag(record.version);
+  reply.headers["Location"] = "/api/v1/requirement-lines/" + record.value.id;
+  return reply;
+}
+
+Reply delete_line(Context& context) {
+  const std::string id = context.path_param(1);
+  const std::int64_t version = context.if_match();
+  context.server.workspace.delete_requirement_line(id, version, context.user().name);
+  return {204, nullptr, {}};
+}
+
 Reply gap_board(Context& context) {
-  // The same computation and JSON as `guarantor forcegen` on an export of the workspace.
+  // The same computation and JSON as `guarantor forcegen` on an export of the workspace; a
+  // liaison gets that one result cut to what each nation shares with it.
   const model::Scenario scenario = context.server.current_scenario();
-  return {200, report::force_generation_to_json(scenario, force::generate_force(scenario, {})), {}};
+  const force::ForceGenerationResult result = force::generate_force(scenario, {});
+  if (FULL_GAP_BOARD_READERS.contains(context.user().role))
+    return {200, report::force_generation_to_json(scenario, result), {}};
+  const auto levels = sharing_levels(context.server.workspace);
+  const auto disclosure_of = [&](const std::string& nation) {
+    const auto level = levels.find(nation);
+    switch (visibility_of(context.user(), nation, level == levels.end() ? store::SharingLevel::Full : level->second)) {
+      case Visibility::Full: return force::Disclosure::Full;
+      case Visibility::CapabilityOnly: return force::Disclosure::CapabilityOnly;
+      case Visibility::Hidden: break;
+    }
+    return force::Disclosure::Aggregate;
+  };
+  return {200, report::force_generation_to_json(scenario, force::disclose(result, disclosure_of)), {}};
 }
 
 Reply history(Context& context) {
@@ -121,9 +206,12 @@ Reply history(Context& context) {
 void add_reference_routes(std::vector<Route>& table) {
   table.push_back({"GET", "/api/v1/nations", STAFF, nations});
   table.push_back({"PUT", R"(/api/v1/nations/([A-Z]{2})/sharing)", SHARING_WRITERS, set_sharing});
+  table.push_back({"PUT", R"(/api/v1/nations/([A-Z]{2}))", NATION_WRITERS, replace_nation});
   table.push_back({"GET", "/api/v1/requirement-lines", STAFF, lines});
   table.push_back({"GET", LINE, STAFF, line});
+  table.push_back({"POST", "/api/v1/requirement-lines", MANDATE_WRITERS, create_line});
   table.push_back({"PUT", LINE, MANDATE_WRITERS, replace_line});
+  table.push_back({"DELETE", LINE, MANDATE_WRITERS, delete_line});
   table.push_back({"GET", "/api/v1/gap-board", GAP_BOARD_READERS, gap_board});
   table.push_back({"GET", "/api/v1/history", HISTORY_READERS, history});
 }

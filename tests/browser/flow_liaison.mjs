@@ -1,7 +1,8 @@
 // A national liaison's flow (Denmark): France shares only totals, so Denmark sees no French
 // pledge and is refused FR-1; the API's field message for a bad quantity; a caveat added to DK-1
-// with its effect previewed before saving and its history after; no gap board for a liaison; the
-// secretariat's gap board then shows the line DK-1 filled as missing.
+// with its effect previewed before saving and its history after; the liaison's gap board has a
+// row per line and names no French pledge; the secretariat's gap board then shows the line DK-1
+// filled as missing.
 import { DK_LINE, checkAccessibility, lineStatus, logIn, screenshots, xlsxDownload } from './workspace_harness.mjs';
 
 // As the secretariat, through the API the pages use: France shares only totals.
@@ -21,7 +22,7 @@ async function liaisonFlow(context, origin, tools, args, checks) {
   const page = await context.newPage();
   await logIn(page, origin, 'liaison-dk', '/pledges');
   const nav = await page.locator('#nav').textContent();
-  checks.expect(!nav.includes('Gap board'), 'a liaison is not offered the gap board');
+  checks.expect(nav.includes('Gap board'), 'a liaison is offered the gap board');
   checks.expect((await page.locator('h1').textContent()) === 'Pledges of Denmark', 'the liaison sees its nation\'s pledges');
   const api = await page.evaluate(async () => (await (await fetch('/api/v1/pledges?limit=1000')).json()));
   checks.expect((await page.locator('tr.g-pledge-row').count()) === api.items.length, `pledge rows = the ${api.items.length} the API lists`);
@@ -73,8 +74,10 @@ async function liaisonFlow(context, origin, tools, args, checks) {
 
   await page.goto(`${origin}/gaps`);
   await page.waitForSelector('body[data-ready="true"]');
-  checks.expect((await page.locator('main').textContent()).includes('does not use this page'), 'a liaison opening /gaps is told why not');
-  checks.expect((await page.locator('tr.g-gap-row').count()) === 0, 'a liaison sees no gap row');
+  const board = await page.evaluate(async () => (await (await fetch('/api/v1/gap-board')).json()));
+  const lines = board.phases.reduce((count, phase) => count + phase.lines.length, 0);
+  checks.expect((await page.locator('tr.g-gap-row').count()) === lines, `the liaison's gap board has the API's ${lines} line rows`);
+  checks.expect(!/FR-\d/.test(await page.locator('main').textContent()), 'the liaison\'s gap board names no French pledge');
   await page.close();
 }
 

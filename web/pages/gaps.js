@@ -17,10 +17,17 @@ const VERDICT_WORDS = {
   wrong_phase: 'not in this phase',
   expired: 'no longer valid',
   committed_elsewhere: 'committed to another line',
+  undisclosed: 'not usable under terms not shared',
 };
 
 function verdictWords(verdict) {
   return VERDICT_WORDS[verdict] ?? verdict.replaceAll('_', ' ');
+}
+
+// A pledge by id and nation; for a liaison, the pledges of nations sharing only totals come
+// summed, without either (docs/workspace.md, "The gap board as shared").
+function pledgeName(pledge) {
+  return pledge.pledge ?? plural(pledge.pledges, 'pledge') + ' of nations sharing only totals';
 }
 
 // What could close the line: pledges of the capability that do not count yet, with the blocker.
@@ -29,7 +36,7 @@ function closers(line) {
   if (line.status === 'covered') return 'not needed';
   if (waiting.length === 0) return line.pledges.length ? 'no other pledge of this capability' : 'no pledge offers this capability';
   return h('ul.g-closers', {}, waiting.map((pledge) =>
-    h('li', {}, h('strong', {}, `${pledge.pledge} (${pledge.nation}, ${pledge.offered} offered)`), `: ${verdictWords(pledge.verdict)} - `,
+    h('li', {}, h('strong', {}, `${pledgeName(pledge)} (${pledge.nation ? `${pledge.nation}, ` : ''}${pledge.offered} offered)`), `: ${verdictWords(pledge.verdict)} - `,
       pledge.reason.replace(/^[^:]*: /, ''))));
 }
 
@@ -39,7 +46,7 @@ function statusCell(status) {
 }
 
 function lineRow(phase, line) {
-  const counted = line.pledges.filter((pledge) => pledge.committed > 0).map((pledge) => `${pledge.pledge} (${pledge.committed})`);
+  const counted = line.pledges.filter((pledge) => pledge.committed > 0).map((pledge) => `${pledgeName(pledge)} (${pledge.committed})`);
   const reasons = line.gap_reasons.length ? h('ul.g-reasons', {}, line.gap_reasons.map((reason) => h('li', {}, reason))) : '-';
   return h('tr.g-gap-row', { dataset: { status: line.status, line: line.id, phase: phase.phase } },
     h('th', { scope: 'row' }, line.id),
@@ -76,7 +83,7 @@ function csvRows(board) {
       const base = [phase.phase, line.id, line.capability, line.priority, line.required, line.filled, line.shortfall, line.status];
       if (line.pledges.length === 0) rows.push([...base, '', '', '', '', '', line.gap_reasons.join('; ')]);
       for (const pledge of line.pledges)
-        rows.push([...base, pledge.pledge, pledge.nation, pledge.offered, pledge.committed, pledge.verdict, pledge.reason]);
+        rows.push([...base, pledgeName(pledge), pledge.nation ?? '', pledge.offered, pledge.committed, pledge.verdict, pledge.reason]);
     }
   return rows;
 }
