@@ -120,13 +120,15 @@ TEST_P(GapBoardAsShared, FiguresAreTheFullBoardsAndNothingRestrictedReachesALiai
           ++restricted_reasons;
           EXPECT_EQ(text.find(pledge.at("reason").get<std::string>()), std::string::npos) << pledge.at("reason");
         }
-        if (pledge.at("nation") == aggregate)
+        if (pledge.at("nation") == aggregate) {
           EXPECT_EQ(text.find(pledge.at("reason").get<std::string>()), std::string::npos) << pledge.at("reason");
+        }
         // The liaison's own nation: its pledges exactly as on the full board.
-        if (pledge.at("nation") == "FR")
+        if (pledge.at("nation") == "FR") {
           EXPECT_NE(std::find(cut_line.at("pledges").begin(), cut_line.at("pledges").end(), pledge),
                     cut_line.at("pledges").end())
               << pledge.dump();
+        }
       }
       for (const auto& pledge : cut_line.at("pledges")) {
         offered[1] += pledge.at("offered").get<int>();

@@ -101,7 +101,9 @@ TEST_P(XlsxExports, GapBoardHasARowPerLineAndPledge) {
   EXPECT_EQ(rows_in(parts.at("xl/worksheets/sheet1.xml")), expected);
   const auto strings = shared_strings(parts);
   EXPECT_TRUE(holds(strings, "phase") && holds(strings, "verdict") && holds(strings, "reason"));
-  EXPECT_EQ(client.Get("/api/v1/gap-board.xlsx", as("liaison.fr"))->status, 403) << "liaisons do not read the gap board";
+  EXPECT_EQ(client.Get("/api/v1/gap-board.xlsx", as("liaison.fr"))->status, 200)
+      << "liaisons read the gap board as shared";
+  EXPECT_EQ(client.Get("/api/v1/gap-board.xlsx", as("monitor"))->status, 403) << "monitors do not read the gap board";
 }
 
 TEST_P(XlsxExports, MovementsFollowThePlanEarliestInPlaceFirst) {
