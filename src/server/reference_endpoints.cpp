@@ -71,7 +71,7 @@ Reply replace_nation(Context& context) {
   if (!current) throw store::NotFound("nation", iso2);
   const model::Nation edited = io::decode_nation(context.body(), "request body");
   if (edited.iso2 != iso2)
-    throw ApiError(400, "schema", fmt::format("got \"{}\"; expected the iso2 of the path, \"{}\"", edited.iso2, iso2),
+    throw ApiError(400, "schema", fmt::format(R"(got "{}"; expected the iso2 of the path, "{}")", edited.iso2, iso2),
                    "/iso2");
   if (user.role == Role::Liaison) {
     const json was = io::encode_nation(current->nation);
