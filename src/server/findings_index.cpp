@@ -49,6 +49,45 @@ IndexedFinding indexed(const json& value, const std::string& where) {
     throw Error(ErrorCode::Schema, where, fmt::format("a finding is incomplete: {}", error.what()));
   }
 }
+
+void sort_unique(std::vector<std::string>& texts) {
+  std::sort(texts.begin(), texts.end());
+  texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+}
+
+std::uint32_t key_of(const std::vector<std::string>& sorted, const std::string& text) {
+  return static_cast<std::uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), text) - sorted.begin());
+}
+
+// Fills `index.keys` and each finding's keys.
+void number_keys(FindingsIndex& index) {
+  auto& keys = index.keys;
+  auto& findings = index.findings;
+  for (const auto& finding : findings) {
+    keys.provisions.push_back(finding.provision);
+    keys.grades.push_back(finding.grade);
+    keys.dates.push_back(finding.date);
+    keys.incidents.push_back(finding.incident);
+    for (const auto& [party, actors] : finding.parties) {
+      keys.parties.push_back(party);
+      for (const auto& actor : actors) keys.actors.push_back(actor.first);
+    }
+  }
+  for (auto* texts : {&keys.provisions, &keys.grades, &keys.dates, &keys.incidents, &keys.parties, &keys.actors})
+    sort_unique(*texts);
+  for (auto& finding : findings) {
+    finding.provision_key = key_of(keys.provisions, finding.provision);
+    finding.grade_key = key_of(keys.grades, finding.grade);
+    finding.date_key = key_of(keys.dates, finding.date);
+    finding.incident_key = key_of(keys.incidents, finding.incident);
+    finding.claim_keys.clear();
+    for (const auto& [party, actors] : finding.parties) {
+      auto& claim = finding.claim_keys.emplace_back(key_of(keys.parties, party),
+                                                    std::vector<std::pair<std::uint32_t, std::int64_t>>{});
+      for (const auto& [actor, reports] : actors) claim.second.emplace_back(key_of(keys.actors, actor), reports);
+    }
+  }
+}
 }  // namespace
 
 bool FindingsFilter::passes(const IndexedFinding& finding) const {
@@ -100,6 +139,7 @@ FindingsIndex::FindingsIndex(const std::string& document, const std::string& whe
   }
   parties.assign(all_parties.begin(), all_parties.end());
   grades.assign(all_grades.begin(), all_grades.end());
+  number_keys(*this);
 }
 
 std::string findings_page(const FindingsIndex& index, const FindingsFilter& filter, std::size_t limit,

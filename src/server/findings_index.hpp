@@ -36,6 +36,19 @@ struct IndexedFinding {
   /// point; findings documents written before the verifier recorded it have none.
   std::string area, area_name;
   std::string text;                               ///< the finding's JSON
+
+  // The texts above as numbers into the index's `keys`, which are sorted, so a key's order is
+  // its text's: the summary counts into arrays by key instead of maps by text, and still lists
+  // its counts in text order.
+  std::uint32_t provision_key = 0, grade_key = 0, date_key = 0, incident_key = 0;
+  /// Per claim, in the order of `parties`: the party's key and its actors' keys with their counts.
+  std::vector<std::pair<std::uint32_t, std::vector<std::pair<std::uint32_t, std::int64_t>>>> claim_keys;
+};
+
+/// The distinct texts of one version's findings, each list sorted; a finding's keys index them.
+/// `grades` and `dates` hold "" too when some finding has no grade or no date.
+struct FindingKeyTexts {
+  std::vector<std::string> provisions, grades, dates, incidents, parties, actors;
 };
 
 /// What the monitoring page filters by; an empty field passes everything.
@@ -55,6 +68,7 @@ struct FindingsIndex {
   nlohmann::json provisions = nlohmann::json::array();  ///< [{id, title}] in the agreement's order
   std::vector<std::string> parties, grades;             ///< sorted, over every finding
   std::string first_date, last_date;                    ///< over every dated finding
+  FindingKeyTexts keys;                                 ///< what the findings' keys number
 };
 
 /// The map part of a summary: the zoom the cells are made for (Web Mercator, 256-pixel tiles),

@@ -3,9 +3,9 @@
 // without sending the findings themselves.
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <map>
 #include <numbers>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "findings_index.hpp"
 
@@ -18,24 +18,31 @@ using nlohmann::json;
 constexpr double MERCATOR_MAX_LAT = 85.0511287798;
 constexpr double TILE_PX = 256.0;
 
-json zero_outcomes() {
-  json counts = json::object();
-  for (const char* outcome : FINDING_OUTCOMES) counts[outcome] = 0;
-  return counts;
+using Counts = std::array<std::int64_t, FINDING_OUTCOMES.size()>;
+constexpr std::uint32_t NO_SLOT = std::numeric_limits<std::uint32_t>::max();
+
+json outcomes_json(const Counts& counts) {
+  json object = json::object();
+  for (std::size_t at = 0; at < FINDING_OUTCOMES.size(); ++at) object[FINDING_OUTCOMES.at(at)] = counts.at(at);
+  return object;
 }
 
-void count(json& counts_by_key, const std::string& key, const char* outcome) {
-  auto& counts = counts_by_key[key];
-  if (counts.is_null()) counts = zero_outcomes();
-  counts[outcome] = counts[outcome].get<std::int64_t>() + 1;
+// {text: counts} of the keys counted at least once, `texts` naming the keys.
+json counts_json(const std::vector<Counts>& by_key, const std::vector<std::string>& texts) {
+  json object = json::object();
+  for (std::size_t key = 0; key < by_key.size(); ++key) {
+    const Counts& counts = by_key[key];
+    if (counts[0] + counts[1] + counts[2] > 0) object[texts[key]] = outcomes_json(counts);
+  }
+  return object;
 }
 
 // What each party claims under one provision.
 struct PartyCell {
   std::int64_t findings = 0;
-  std::array<std::int64_t, FINDING_OUTCOMES.size()> outcomes{};
-  std::map<std::string, std::int64_t> actors;
-  std::map<std::string, std::pair<std::int64_t, std::size_t>> days;  // date -> (findings, most serious)
+  Counts outcomes{};
+  std::map<std::uint32_t, std::int64_t> actors;                        // actor key -> reports
+  std::map<std::uint32_t, std::pair<std::int64_t, std::size_t>> days;  // date key -> (findings, most serious)
 };
 
 struct MapIncident {
@@ -118,64 +125,75 @@ json map_part(const std::vector<MapIncident>& incidents, std::int64_t unplaced, 
 }  // namespace
 
 json findings_summary(const FindingsIndex& index, const FindingsFilter& filter, const MapRequest& map) {
-  json by_outcome = zero_outcomes();
-  json by_provision = json::object(), by_party = json::object(), by_grade = json::object(), by_day = json::object();
-  std::map<std::pair<std::string, std::string>, PartyCell> by_provision_party;
+  // Counted into arrays by the findings' keys (findings_index.hpp): a version of 200,000
+  // findings is counted on every filter change and map move, and maps keyed by text took seconds.
+  const FindingKeyTexts& keys = index.keys;
+  Counts by_outcome{};
+  std::vector<Counts> by_provision(keys.provisions.size()), by_party(keys.parties.size()), by_grade(keys.grades.size()),
+      by_day(keys.dates.size());
+  std::vector<PartyCell> by_provision_party(keys.provisions.size() * keys.parties.size());
   std::vector<MapIncident> on_map;
-  std::unordered_map<std::string, std::size_t> map_slot;
-  std::unordered_set<std::string> incidents;
-  std::int64_t passing = 0, unplaced = 0;
+  std::vector<std::uint32_t> map_slot(keys.incidents.size(), NO_SLOT);
+  std::vector<bool> incident_passes(keys.incidents.size(), false);
+  std::int64_t passing = 0, unplaced = 0, incidents = 0;
   for (const auto& finding : index.findings) {
     if (!filter.passes(finding)) continue;
     ++passing;
-    const char* outcome = FINDING_OUTCOMES.at(finding.outcome);
-    by_outcome[outcome] = by_outcome[outcome].get<std::int64_t>() + 1;
-    count(by_provision, finding.provision, outcome);
-    count(by_grade, finding.grade, outcome);
-    if (!finding.date.empty()) count(by_day, finding.date, outcome);
-    for (const auto& [party, actors] : finding.parties) {
-      count(by_party, party, outcome);
-      auto& cell = by_provision_party[{finding.provision, party}];
+    const std::size_t outcome = finding.outcome;
+    ++by_outcome.at(outcome);
+    ++by_provision[finding.provision_key].at(outcome);
+    ++by_grade[finding.grade_key].at(outcome);
+    if (!finding.date.empty()) ++by_day[finding.date_key].at(outcome);
+    for (const auto& [party, actors] : finding.claim_keys) {
+      ++by_party[party].at(outcome);
+      auto& cell = by_provision_party[finding.provision_key * keys.parties.size() + party];
       ++cell.findings;
-      ++cell.outcomes.at(finding.outcome);
+      ++cell.outcomes.at(outcome);
       for (const auto& [actor, reports] : actors) cell.actors[actor] += reports;
       if (finding.date.empty()) continue;
-      auto& day = cell.days.try_emplace(finding.date, 0, finding.outcome).first->second;
+      auto& day = cell.days.try_emplace(finding.date_key, 0, outcome).first->second;
       ++day.first;
-      day.second = std::min(day.second, finding.outcome);
+      day.second = std::min(day.second, outcome);
     }
-    incidents.insert(finding.incident);
+    if (!incident_passes[finding.incident_key]) {
+      incident_passes[finding.incident_key] = true;
+      ++incidents;
+    }
     if (!finding.position) {
       ++unplaced;
       continue;
     }
     const auto [lon, lat] = *finding.position;
     if (!inside(map.bbox, lon, lat)) continue;
-    const auto [slot, added] = map_slot.try_emplace(finding.incident, on_map.size());
-    if (added)
-      on_map.push_back({finding.incident, finding.date, finding.area, finding.area_name, lon, lat, finding.outcome, 0});
-    auto& incident = on_map[slot->second];
+    std::uint32_t& slot = map_slot[finding.incident_key];
+    if (slot == NO_SLOT) {
+      slot = static_cast<std::uint32_t>(on_map.size());
+      on_map.push_back({finding.incident, finding.date, finding.area, finding.area_name, lon, lat, outcome, 0});
+    }
+    auto& incident = on_map[slot];
     ++incident.findings;
-    incident.worst = std::min(incident.worst, finding.outcome);
+    incident.worst = std::min(incident.worst, outcome);
   }
+  // Cells in (provision, party) key order, which is their texts' order.
   json pairs = json::array();
-  for (const auto& [key, cell] : by_provision_party) {
-    json outcomes = json::object();
-    for (std::size_t at = 0; at < FINDING_OUTCOMES.size(); ++at)
-      outcomes[FINDING_OUTCOMES.at(at)] = cell.outcomes.at(at);
+  for (std::size_t at = 0; at < by_provision_party.size(); ++at) {
+    const PartyCell& cell = by_provision_party[at];
+    if (cell.findings == 0) continue;
+    json actors = json::object();
+    for (const auto& [actor, reports] : cell.actors) actors[keys.actors[actor]] = reports;
     json days = json::object();
     for (const auto& [date, day] : cell.days)
-      days[date] = {{"findings", day.first}, {"worst", FINDING_OUTCOMES.at(day.second)}};
-    pairs.push_back({{"provision", key.first},
-                     {"party", key.second},
+      days[keys.dates[date]] = {{"findings", day.first}, {"worst", FINDING_OUTCOMES.at(day.second)}};
+    pairs.push_back({{"provision", keys.provisions[at / keys.parties.size()]},
+                     {"party", keys.parties[at % keys.parties.size()]},
                      {"findings", cell.findings},
-                     {"outcomes", outcomes},
-                     {"actors", cell.actors},
+                     {"outcomes", outcomes_json(cell.outcomes)},
+                     {"actors", std::move(actors)},
                      {"days", std::move(days)}});
   }
   return {{"agreement", index.agreement},
           {"findings", passing},
-          {"incidents", incidents.size()},
+          {"incidents", incidents},
           {"total_findings", index.findings.size()},
           {"choices",
            {{"provisions", index.provisions},
@@ -183,11 +201,11 @@ json findings_summary(const FindingsIndex& index, const FindingsFilter& filter, 
             {"grades", index.grades},
             {"first_date", index.first_date},
             {"last_date", index.last_date}}},
-          {"by_outcome", std::move(by_outcome)},
-          {"by_provision", std::move(by_provision)},
-          {"by_party", std::move(by_party)},
-          {"by_grade", std::move(by_grade)},
-          {"by_day", std::move(by_day)},
+          {"by_outcome", outcomes_json(by_outcome)},
+          {"by_provision", counts_json(by_provision, keys.provisions)},
+          {"by_party", counts_json(by_party, keys.parties)},
+          {"by_grade", counts_json(by_grade, keys.grades)},
+          {"by_day", counts_json(by_day, keys.dates)},
           {"by_provision_party", std::move(pairs)},
           {"map", map_part(on_map, unplaced, map)}};
 }
