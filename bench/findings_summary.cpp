@@ -9,6 +9,7 @@
 // any time counts. Prints medians, the ratio of medians and the index's build time.
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <map>
 #include <random>
 #include <set>
@@ -100,7 +101,9 @@ json recount(const FindingsIndex& index, const FindingsFilter& filter) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   // findings_summary [incidents]
   const std::size_t incidents = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 100000;
   if (incidents == 0) {
@@ -109,8 +112,8 @@ int main(int argc, char** argv) {
   }
   const std::string document = synthetic_document(incidents);
   std::unique_ptr<FindingsIndex> index;
-  const double build_seconds = guarantor::bench::seconds_of(
-      [&] { index = std::make_unique<FindingsIndex>(document, "synthetic findings"); });
+  const double build_seconds =
+      guarantor::bench::seconds_of([&] { index = std::make_unique<FindingsIndex>(document, "synthetic findings"); });
   fmt::print("findings_summary: {} incidents, {} findings, document {:.1f} MiB; index built in {:.2f} s\n", incidents,
              index->findings.size(), static_cast<double>(document.size()) / (1024.0 * 1024.0), build_seconds);
 
@@ -144,8 +147,8 @@ int main(int argc, char** argv) {
       }
     std::vector<double> summary_ms, recount_ms;
     for (int run = 0; run < RUNS; ++run) {
-      summary_ms.push_back(
-          1e3 * guarantor::bench::seconds_of([&] { (void)guarantor::server::findings_summary(*index, c.filter, c.map); }));
+      summary_ms.push_back(1e3 * guarantor::bench::seconds_of(
+                                     [&] { (void)guarantor::server::findings_summary(*index, c.filter, c.map); }));
       recount_ms.push_back(1e3 * guarantor::bench::seconds_of([&] { (void)recount(*index, c.filter); }));
     }
     const auto ours = guarantor::bench::spread_of(summary_ms);
@@ -153,7 +156,19 @@ int main(int argc, char** argv) {
     fmt::print("{:<14} {:>12.1f} {:>12.1f} {:>7.2f} {:>10}\n", c.name, ours.median, plain.median,
                ours.median / plain.median, summary.at("findings").get<std::int64_t>());
   }
-  fmt::print("(medians of {} runs each, summary and recount alternating; ratio = summary / recount; peak RSS {:.0f} MiB)\n",
-             RUNS, guarantor::bench::peak_rss_mib());
+  fmt::print(
+      "(medians of {} runs each, summary and recount alternating; ratio = summary / recount; peak RSS {:.0f} MiB)\n",
+      RUNS, guarantor::bench::peak_rss_mib());
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "findings_summary: %s\n", error.what());
+    return 1;
+  }
 }
