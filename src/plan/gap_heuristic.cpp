@@ -2,6 +2,7 @@
 // feasible agent beats its second best by the most, under several desirability measures; then
 // improve by shifting one job or swapping two between agents while cost falls.
 #include <limits>
+#include <vector>
 
 #include "guarantor/plan/generalized_assignment.hpp"
 
@@ -27,31 +28,65 @@ double desirability(const GapInstance& instance, Measure measure, std::size_t ag
   return INF;
 }
 
+// Each unassigned job's best and second-best desirability over the agents it still fits, and the
+// best agent (the first of least value in index order).
+struct JobRegret {
+  double first = INF, second = INF;
+  std::size_t first_agent = NONE;
+};
+
+JobRegret job_regret(const GapInstance& instance, Measure measure, std::size_t job,
+                     const std::vector<double>& residual) {
+  JobRegret regret;
+  for (std::size_t agent = 0; agent < instance.agent_count(); ++agent) {
+    if (instance.resource(agent, job) > residual[agent]) continue;
+    const double value = desirability(instance, measure, agent, job);
+    if (regret.first_agent == NONE || value < regret.first) {
+      regret.second = regret.first, regret.first = value, regret.first_agent = agent;
+    } else if (value < regret.second) {
+      regret.second = value;
+    }
+  }
+  return regret;
+}
+
+// The regrets are kept from round to round: residuals only shrink, so a job's figures change only
+// when the agent just loaded no longer fits it and was its best or could have been its second (an
+// agent of value above the second leaves both unchanged). The picks are those of recomputing
+// every job every round, at O(jobs) a round instead of O(jobs × agents).
 bool regret_construction(const GapInstance& instance, Measure measure, std::vector<std::size_t>& agent_of_job,
                          std::vector<double>& residual) {
   const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
   agent_of_job.assign(jobs, NONE);
   residual.assign(agents, 0.0);
   for (std::size_t agent = 0; agent < agents; ++agent) residual[agent] = instance.capacity(agent);
+  std::vector<JobRegret> regrets(jobs);
+  for (std::size_t job = 0; job < jobs; ++job) {
+    regrets[job] = job_regret(instance, measure, job, residual);
+    if (regrets[job].first_agent == NONE) return false;
+  }
   for (std::size_t round = 0; round < jobs; ++round) {
     double best_regret = -INF;
-    std::size_t pick_job = NONE, pick_agent = NONE;
+    std::size_t pick_job = NONE;
     for (std::size_t job = 0; job < jobs; ++job) {
       if (agent_of_job[job] != NONE) continue;
-      double first = INF, second = INF;
-      std::size_t first_agent = NONE;
-      for (std::size_t agent = 0; agent < agents; ++agent) {
-        if (instance.resource(agent, job) > residual[agent]) continue;
-        const double value = desirability(instance, measure, agent, job);
-        if (first_agent == NONE || value < first) second = first, first = value, first_agent = agent;
-        else if (value < second) second = value;
-      }
-      if (first_agent == NONE) return false;
-      const double regret = second - first;
-      if (regret > best_regret) best_regret = regret, pick_job = job, pick_agent = first_agent;
+      const double regret = regrets[job].second - regrets[job].first;
+      if (regret > best_regret) best_regret = regret, pick_job = job;
     }
+    const std::size_t pick_agent = regrets[pick_job].first_agent;
     agent_of_job[pick_job] = pick_agent;
+    const double before = residual[pick_agent];
     residual[pick_agent] -= instance.resource(pick_agent, pick_job);
+    for (std::size_t job = 0; job < jobs; ++job) {
+      if (agent_of_job[job] != NONE) continue;
+      const double resource = instance.resource(pick_agent, job);
+      if (resource > before || resource <= residual[pick_agent]) continue;  // fit before and after, or neither
+      JobRegret& regret = regrets[job];
+      if (pick_agent != regret.first_agent && desirability(instance, measure, pick_agent, job) > regret.second)
+        continue;
+      regret = job_regret(instance, measure, job, residual);
+      if (regret.first_agent == NONE) return false;
+    }
   }
   return true;
 }
