@@ -2,9 +2,9 @@
 // The primal side of the multi-source CFLP: open sets priced by the transportation LP
 // (`allocate`), remembered so that no set is priced twice, the best kept. Sources of open sets:
 // the Lagrangian relaxation's choice repaired to enough capacity (a Lagrangian heuristic), then
-// a descent over close / open / swap moves ranked by the Lagrangian bound of the set they give.
+// a descent over close / open / swap moves ranked by the Lagrangian bound of the set they give
+// (site_descent.hpp).
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <set>
 #include <utility>
@@ -40,16 +40,10 @@ public:
   /// continuous knapsacks are exact, so it is always the best of its node.
   bool offer_relaxed_solution(const std::vector<double>& y) override;
 
-  /// Descent guided by the Lagrangian: at multipliers with Σ_c u_c = `multiplier_sum` and
-  /// reduced fixed costs `rho`, every open set O costs at least Σ_c u_c + Σ_{s∈O} ρ_s. The
-  /// moves (close one site, open one, or swap one for another; only swaps with an open count)
-  /// are ranked by that bound and the `per_pass` cheapest whose bound is below the best cost
-  /// are priced; repeated while a pass improves, at most `passes` times or until `stop()`.
-  void descend_guided(const std::vector<double>& rho, double multiplier_sum, std::size_t per_pass, int passes,
-                      const std::function<bool()>& stop);
-
-  [[nodiscard]] bool has_solution() const { return best_.has_value(); }
+  [[nodiscard]] bool has_solution() const override { return best_.has_value(); }
   [[nodiscard]] double best_cost() const override { return best_cost_; }
+  [[nodiscard]] std::vector<std::size_t> best_open_sites() const override { return best_->open_sites; }
+  [[nodiscard]] bool priced(const std::vector<std::size_t>& open) const override { return priced_.count(open) > 0; }
   [[nodiscard]] const FacilityLocationSolution& best() const { return *best_; }
 
 private:

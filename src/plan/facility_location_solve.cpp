@@ -17,6 +17,7 @@
 #include "guarantor/plan/facility_location.hpp"
 #include "milp.hpp"
 #include "objective_step.hpp"
+#include "site_descent.hpp"
 #include "stopwatch.hpp"
 
 namespace guarantor::plan {
@@ -164,8 +165,8 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
   if (!search.has_solution()) return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBound);
   result.stats.phases.bound = clock.elapsed() - heuristic_seconds;
   if (!proven() && std::isfinite(root)) {
-    search.descend_guided(lagrangian.reduced_costs(), lagrangian.multiplier_sum(), GUIDED_MOVES_PER_PASS,
-                          GUIDED_PASSES, stop);
+    detail::descend_by_site_moves(instance, search, lagrangian.reduced_costs(), lagrangian.multiplier_sum(),
+                                  GUIDED_MOVES_PER_PASS, GUIDED_PASSES, stop);
   }
   result.stats.phases.heuristic = clock.elapsed() - result.stats.phases.bound;
   if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);

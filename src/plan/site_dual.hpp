@@ -46,8 +46,14 @@ public:
   SiteIncumbent& operator=(const SiteIncumbent&) = delete;
   virtual ~SiteIncumbent() = default;
 
+  /// True once a solution is known.
+  [[nodiscard]] virtual bool has_solution() const = 0;
   /// Cost of the best solution (only asked once one exists).
   [[nodiscard]] virtual double best_cost() const = 0;
+  /// Open sites (ascending) of the best solution (only asked once one exists).
+  [[nodiscard]] virtual std::vector<std::size_t> best_open_sites() const = 0;
+  /// True when the open set `open` (ascending) was priced before, so offering it is no news.
+  [[nodiscard]] virtual bool priced(const std::vector<std::size_t>& open) const = 0;
   /// Serves the customers from the open sites `open` as cheaply as it can and keeps the result
   /// when it beats the best. False when nothing better came of it (or the set was seen before).
   virtual bool offer(std::vector<std::size_t> open) = 0;

@@ -25,7 +25,10 @@ public:
   SscflpSetPricer(const FacilityLocationInstance& instance, SscflpSearch& search, const SscflpLagrangian& lagrangian,
                   std::uint64_t move_budget, const Stopwatch& clock);
 
+  [[nodiscard]] bool has_solution() const override { return search_.has_solution(); }
   [[nodiscard]] double best_cost() const override { return search_.best_cost(); }
+  [[nodiscard]] std::vector<std::size_t> best_open_sites() const override { return search_.best().open_sites; }
+  [[nodiscard]] bool priced(const std::vector<std::size_t>& open) const override { return priced_.count(open) > 0; }
   /// A GAP solve within a work budget and without proof.
   bool offer(std::vector<std::size_t> open) override;
   /// A GAP solve to proof (its own Lagrangian branch-and-bound) within the work budget.

@@ -1,7 +1,8 @@
 // solve_single_source_facility_location: local search from every site open (or the roomiest
 // `count`) → Lagrangian dual of the assignment rows by subgradient, repairing the relaxed open
 // sets into assignments (a Lagrangian heuristic) → the bound at the best multipliers with exact
-// knapsacks → branch-and-bound on the sites with this dual at every node, the open sets it
+// knapsacks → descent over one-site moves from the incumbent's set, ranked by that bound and
+// priced by GAP solves → branch-and-bound on the sites with this dual at every node, the open sets it
 // settles priced by a GAP solve (Holmberg, Rönnqvist & Yuan 1999) → (node budget spent)
 // reduced-cost fixing of sites and pairs and CBC on the reduced MILP with the incumbent as
 // cutoff, until proven or out of time.
@@ -16,6 +17,7 @@
 #include "guarantor/plan/single_source_facility_location.hpp"
 #include "milp.hpp"
 #include "objective_step.hpp"
+#include "site_descent.hpp"
 #include "sscflp_lagrangian.hpp"
 #include "sscflp_model.hpp"
 #include "sscflp_search.hpp"
@@ -50,6 +52,10 @@ constexpr std::uint64_t DEFAULT_EXACT_NODES = 20000;
 constexpr std::uint64_t DEFAULT_BRANCH_NODES = 20000;
 // The first pass may spend this many times the root dual's subgradient iterations.
 constexpr std::size_t TREE_SHARE_BEFORE_CBC = 1;
+// Descent over site moves after the root dual (site_descent.hpp): open sets priced per pass (the
+// cheapest by Lagrangian bound, each a GAP solve with the incumbent as cutoff) and passes at most.
+constexpr std::size_t DESCENT_SETS_PER_PASS = 30;
+constexpr int DESCENT_PASSES = 10;
 
 // Any feasible solution costs at most every fixed cost plus each customer's dearest site: a
 // Lagrangian bound above it proves the instance infeasible.
@@ -192,6 +198,20 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
   if (!search.has_solution() && detail::bound_excludes(final_value, ceiling)) {
     return finish(SolveStatus::Infeasible, ProofMethod::LagrangianBound);
   }
+  // Open sets priced by a GAP solve each (customers as jobs, the open sites as agents), seeking
+  // only an assignment that beats the incumbent; the tree below prices its sets the same way.
+  detail::SscflpSetPricer pricer(instance, search, lagrangian, move_budget, clock);
+  // Descent over one-site moves from the incumbent's set, ranked by their Lagrangian bound at the
+  // best multipliers (every site's knapsack exact in the evaluation above): the local search
+  // moves one site at a time with a greedy reassignment, the GAP reassigns every customer.
+  if (search.has_solution() && !proven() && std::isfinite(final_value)) {
+    const double start = clock.elapsed();
+    // The incumbent's own set first: the local search left its assignment, the GAP may better it.
+    pricer.offer(search.best().open_sites);
+    detail::descend_by_site_moves(instance, pricer, lagrangian.reduced_costs(), lagrangian.multiplier_sum(),
+                                  DESCENT_SETS_PER_PASS, DESCENT_PASSES, stop);
+    result.stats.phases.heuristic += clock.elapsed() - start;
+  }
   if (search.has_solution() && proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
   if (!options.exact || stop()) {
     const SolveStatus status = options.exact || !search.has_solution() ? SolveStatus::TimeLimit : SolveStatus::Feasible;
@@ -210,7 +230,6 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
 
   // Branch-and-bound on the sites, the open sets it settles priced by a GAP solve: a short
   // first pass when CBC can take the reduced model after it, else until the limit.
-  detail::SscflpSetPricer pricer(instance, search, lagrangian, move_budget, clock);
   const std::uint64_t tree_nodes = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_BRANCH_NODES;
   const std::size_t tree_iterations = cbc_can_follow ? TREE_SHARE_BEFORE_CBC * std::max<std::size_t>(root_iterations, 1)
                                                      : std::numeric_limits<std::size_t>::max();

@@ -15,6 +15,9 @@ namespace {
 
 constexpr double INF = std::numeric_limits<double>::infinity();
 constexpr double COST_TOLERANCE = 1e-6;
+// Generated 10 × 40 instances (seeds 1–8) the primal side alone must solve to optimality: 8 with
+// the GAP-priced descent over site moves, 5 without it.
+constexpr int HEURISTIC_AT_OPTIMUM_FLOOR = 7;
 
 // Every assignment of customers to sites (sites^customers of them). Without an open count the
 // open set is the sites used; with one, the used sites plus the cheapest unused ones up to the
@@ -155,9 +158,12 @@ TEST(SingleSource, HandDrawnAreasOfResponsibility) {
   EXPECT_EQ(result.solution.open_sites, (std::vector<std::size_t>{0, 1}));
 }
 
-// Medium seeded instances (6 sites, 24 customers): ours and CBC on the textbook model agree on
-// the optimum, both solutions are feasible and cost what they report, and the answer is the
-// same on a second run in deterministic mode.
+// Medium seeded instances (6 sites, 24 customers): ours proves an optimum on every one, CBC on
+// the textbook model agrees where it proves one, both solutions are feasible and cost what they
+// report, and the answer is the same on a second run in deterministic mode. CBC's reference is
+// bounded by the clock (under sanitizers on a loaded machine its solve of seed 3 ran out of its
+// 60 s), so an unproven reference asserts only what it proves: ours lies between its bound and
+// its incumbent.
 TEST(SingleSource, AgreesWithTextbookMilpOnSeededMediumInstances) {
   for (std::uint64_t seed = 1; seed <= 6; ++seed) {
     std::mt19937_64 rng(seed);
@@ -171,12 +177,21 @@ TEST(SingleSource, AgreesWithTextbookMilpOnSeededMediumInstances) {
     const SingleSourceResult ours = solve_single_source_facility_location(instance, options);
     const SingleSourceResult again = solve_single_source_facility_location(instance, options);
     const SingleSourceResult cbc = solve_single_source_textbook_milp(instance);
-    ASSERT_EQ(cbc.stats.status, ours.stats.status) << "seed " << seed;
-    if (cbc.stats.status != SolveStatus::Optimal) continue;
-    EXPECT_NEAR(ours.stats.objective, cbc.stats.objective, COST_TOLERANCE) << "seed " << seed;
+    if (cbc.stats.status == SolveStatus::TimeLimit) {
+      ASSERT_EQ(ours.stats.status, SolveStatus::Optimal) << "seed " << seed;
+      EXPECT_GE(ours.stats.objective, cbc.stats.bound - COST_TOLERANCE) << "seed " << seed;
+      if (!cbc.solution.site_of_customer.empty()) {
+        EXPECT_LE(ours.stats.objective, cbc.stats.objective + COST_TOLERANCE) << "seed " << seed;
+      }
+    } else {
+      ASSERT_EQ(cbc.stats.status, ours.stats.status) << "seed " << seed;
+      if (cbc.stats.status != SolveStatus::Optimal) continue;
+      EXPECT_NEAR(ours.stats.objective, cbc.stats.objective, COST_TOLERANCE) << "seed " << seed;
+    }
     EXPECT_TRUE(single_source_feasible(instance, ours.solution));
     EXPECT_NEAR(single_source_cost(instance, ours.solution), ours.stats.objective, COST_TOLERANCE);
     EXPECT_EQ(ours.solution.site_of_customer, again.solution.site_of_customer) << "seed " << seed;
+    EXPECT_EQ(ours.stats.bound, again.stats.bound) << "seed " << seed;
     EXPECT_LE(ours.stats.bound, ours.stats.objective + COST_TOLERANCE);
   }
 }
@@ -231,6 +246,33 @@ TEST(SingleSource, SiteTreeRepeatsItselfAndReportsItsWork) {
     EXPECT_GE(first.tree.peak_open_bytes, first.tree.peak_open_nodes * instance.customer_count() * sizeof(double));
   }
   EXPECT_GE(with_tree, 3);
+}
+
+// The primal side alone (no exact phase): the local search, the Lagrangian heuristic, and the
+// descent over one-site moves ranked by the Lagrangian bound with each set priced by a GAP solve.
+// On generated instances it ends between the bound and the proven optimum, repeats itself in
+// deterministic mode, and reaches the optimum on most of them.
+TEST(SingleSource, HeuristicSideReachesMostOptimaAndRepeatsItself) {
+  int at_optimum = 0;
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    const FacilityLocationInstance instance = generate_single_source_cflp(10, 40, seed);
+    SolveOptions options;
+    options.deterministic = true;
+    const SingleSourceResult proven = solve_single_source_facility_location(instance, options);
+    ASSERT_EQ(proven.stats.status, SolveStatus::Optimal) << "seed " << seed;
+    options.exact = false;
+    const SingleSourceResult first = solve_single_source_facility_location(instance, options);
+    const SingleSourceResult second = solve_single_source_facility_location(instance, options);
+    ASSERT_TRUE(single_source_feasible(instance, first.solution)) << "seed " << seed;
+    EXPECT_NEAR(single_source_cost(instance, first.solution), first.stats.objective, COST_TOLERANCE);
+    EXPECT_GE(first.stats.objective, proven.stats.objective - COST_TOLERANCE) << "seed " << seed;
+    EXPECT_LE(first.stats.bound, proven.stats.objective + COST_TOLERANCE) << "seed " << seed;
+    EXPECT_EQ(first.solution.site_of_customer, second.solution.site_of_customer) << "seed " << seed;
+    EXPECT_EQ(first.stats.bound, second.stats.bound) << "seed " << seed;
+    at_optimum += first.stats.objective <= proven.stats.objective + COST_TOLERANCE ? 1 : 0;
+  }
+  RecordProperty("heuristic_at_optimum", at_optimum);
+  EXPECT_GE(at_optimum, HEURISTIC_AT_OPTIMUM_FLOOR);
 }
 
 }  // namespace
