@@ -1,6 +1,7 @@
 // Martello & Toth's regret heuristic (MTHG, 1981): repeatedly take the unassigned job whose best
 // feasible agent beats its second best by the most, under several desirability measures; then
 // improve by shifting one job or swapping two between agents while cost falls.
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -91,42 +92,112 @@ bool regret_construction(const GapInstance& instance, Measure measure, std::vect
   return true;
 }
 
-void improve(const GapInstance& instance, std::vector<std::size_t>& agent_of_job, std::vector<double>& residual) {
-  const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
-  bool improved = true;
-  while (improved) {
-    improved = false;
-    for (std::size_t job = 0; job < jobs; ++job) {
-      const std::size_t from = agent_of_job[job];
-      for (std::size_t to = 0; to < agents; ++to) {
-        if (to == from || instance.resource(to, job) > residual[to]) continue;
-        if (instance.cost(to, job) < instance.cost(from, job) - MIN_GAIN) {
-          residual[from] += instance.resource(from, job);
-          residual[to] -= instance.resource(to, job);
-          agent_of_job[job] = to;
+// Shift and swap descent: a pass shifts each job to the first agent (by index) with room that
+// is cheaper; when no shift helps, the lexicographically first improving swap is made, and the
+// shifts start again.
+//
+// A swap pass after a failed one need not recheck every pair: a pair's test reads only its two
+// jobs' agents and those agents' room, so a pair that failed stays failed until one of its two
+// agents gains or loses a job. `checked_below` says that every pair whose first job lies below it
+// failed when last checked, and `dirty` marks the agents changed since then; a pass rechecks
+// those pairs only where an agent is dirty, then scans on from `checked_below`. It makes the
+// same swaps as a pass from the first job would (the descent's result is unchanged), in about
+// the time of a scan of the changed agents' jobs instead of all n² / 2 pairs.
+class Descent {
+public:
+  Descent(const GapInstance& instance, std::vector<std::size_t>& agent_of_job, std::vector<double>& residual)
+      : instance_(instance), agent_of_job_(agent_of_job), residual_(residual), dirty_(instance.agent_count(), 0) {}
+
+  void run() {
+    bool improved = true;
+    while (improved) {
+      improved = shift_pass();
+      if (!improved) improved = swap_pass();
+    }
+  }
+
+private:
+  bool shift_pass() {
+    bool improved = false;
+    for (std::size_t job = 0; job < agent_of_job_.size(); ++job) {
+      const std::size_t from = agent_of_job_[job];
+      for (std::size_t to = 0; to < instance_.agent_count(); ++to) {
+        if (to == from || instance_.resource(to, job) > residual_[to]) continue;
+        if (instance_.cost(to, job) < instance_.cost(from, job) - MIN_GAIN) {
+          residual_[from] += instance_.resource(from, job);
+          residual_[to] -= instance_.resource(to, job);
+          agent_of_job_[job] = to;
+          dirty_[from] = dirty_[to] = 1;
           improved = true;
           break;
         }
       }
     }
-    for (std::size_t first = 0; first < jobs && !improved; ++first) {
-      for (std::size_t second = first + 1; second < jobs; ++second) {
-        const std::size_t a = agent_of_job[first], b = agent_of_job[second];
-        if (a == b) continue;
-        const double gain = instance.cost(a, first) + instance.cost(b, second) - instance.cost(b, first) -
-                            instance.cost(a, second);
-        if (gain <= MIN_GAIN) continue;
-        const double room_a = residual[a] + instance.resource(a, first) - instance.resource(a, second);
-        const double room_b = residual[b] + instance.resource(b, second) - instance.resource(b, first);
-        if (room_a < 0 || room_b < 0) continue;
-        residual[a] = room_a, residual[b] = room_b;
-        agent_of_job[first] = b, agent_of_job[second] = a;
-        improved = true;
-        break;
+    return improved;
+  }
+
+  // Makes the swap of first and second if it lowers the cost within both agents' room.
+  // `rechecking`: the pair lies below checked_below_ (its first job's pairs were checked before).
+  bool try_swap(std::size_t first, std::size_t second, bool rechecking) {
+    const std::size_t a = agent_of_job_[first], b = agent_of_job_[second];
+    if (a == b) return false;
+    const double gain =
+        instance_.cost(a, first) + instance_.cost(b, second) - instance_.cost(b, first) - instance_.cost(a, second);
+    if (gain <= MIN_GAIN) return false;
+    const double room_a = residual_[a] + instance_.resource(a, first) - instance_.resource(a, second);
+    const double room_b = residual_[b] + instance_.resource(b, second) - instance_.resource(b, first);
+    if (room_a < 0 || room_b < 0) return false;
+    residual_[a] = room_a, residual_[b] = room_b;
+    agent_of_job_[first] = b, agent_of_job_[second] = a;
+    if (rechecking) {
+      // The pairs below checked_below_ failed when last checked; the agents changed since are
+      // the dirty ones and now a and b.
+      dirty_[a] = dirty_[b] = 1;
+    } else {
+      // Every pair below `first` failed just before this swap; only a and b have changed since.
+      checked_below_ = first;
+      std::fill(dirty_.begin(), dirty_.end(), 0);
+      dirty_[a] = dirty_[b] = 1;
+    }
+    return true;
+  }
+
+  bool swap_pass() {
+    const std::size_t jobs = agent_of_job_.size();
+    // The jobs of the dirty agents, ascending: the only partners a clean first job needs.
+    dirty_jobs_.clear();
+    for (std::size_t job = 0; job < jobs; ++job) {
+      if (dirty_[agent_of_job_[job]]) dirty_jobs_.push_back(job);
+    }
+    for (std::size_t first = 0; first < checked_below_; ++first) {
+      if (dirty_[agent_of_job_[first]]) {
+        for (std::size_t second = first + 1; second < jobs; ++second) {
+          if (try_swap(first, second, true)) return true;
+        }
+        continue;
+      }
+      const auto from = std::upper_bound(dirty_jobs_.begin(), dirty_jobs_.end(), first);
+      for (auto it = from; it != dirty_jobs_.end(); ++it) {
+        if (try_swap(first, *it, true)) return true;
       }
     }
+    for (std::size_t first = checked_below_; first < jobs; ++first) {
+      for (std::size_t second = first + 1; second < jobs; ++second) {
+        if (try_swap(first, second, false)) return true;
+      }
+    }
+    checked_below_ = jobs;
+    std::fill(dirty_.begin(), dirty_.end(), 0);
+    return false;
   }
-}
+
+  const GapInstance& instance_;
+  std::vector<std::size_t>& agent_of_job_;
+  std::vector<double>& residual_;
+  std::vector<char> dirty_;
+  std::vector<std::size_t> dirty_jobs_;
+  std::size_t checked_below_ = 0;
+};
 
 }  // namespace
 
@@ -137,7 +208,7 @@ GapSolution gap_heuristic(const GapInstance& instance) {
   std::vector<double> residual;
   for (Measure measure : MEASURES) {
     if (!regret_construction(instance, measure, agent_of_job, residual)) continue;
-    improve(instance, agent_of_job, residual);
+    Descent(instance, agent_of_job, residual).run();
     GapSolution candidate{agent_of_job};
     const double cost = gap_cost(instance, candidate);
     if (cost < best_cost) best_cost = cost, best = std::move(candidate);

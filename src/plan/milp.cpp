@@ -167,6 +167,8 @@ LpOutcome solve_lp(const MilpModel& model, double time_limit_s) {
     outcome.objective = solver.getObjValue();
     const double* values = solver.getColSolution();
     outcome.values.assign(values, values + model.column_count());
+    const double* duals = solver.getRowPrice();
+    outcome.row_duals.assign(duals, duals + model.row_count());
   }
   return outcome;
 }

@@ -56,6 +56,7 @@ struct LpOutcome {
   bool infeasible = false;
   double objective = MilpModel::INF;
   std::vector<double> values;
+  std::vector<double> row_duals;  ///< when optimal: each row's dual value (shadow price), in row order
 };
 
 /// Solves the LP relaxation (integrality ignored) with Clp's dual simplex, silent, stopping after
