@@ -1,11 +1,10 @@
 // solve_gap: regret construction and descent → LP relaxation, whose duals start the multipliers
 // → Lagrangian dual by subgradient (a knapsack per agent) with a repair heuristic on the relaxed
-// solutions → ruin-and-recreate search → reduced-
-// cost fixing at the best multipliers → Lagrangian branch-and-bound (with the default search
-// budget: a short tree first, then, if it has not proven the incumbent, rising-target trees,
-// the penalised search and the agent-group neighbourhood, and the rising-target trees again) →
-// if the node budget runs out with time left, CBC on the reduced MILP with the incumbent as
-// cutoff.
+// solutions → ruin-and-recreate search → reduced-cost fixing at the best multipliers →
+// Lagrangian branch-and-bound (with the default search budget: a short tree first, then, if it
+// has not proven the incumbent, rising-target trees, the penalised search and the agent-group
+// neighbourhood, and the rising-target trees again) → if the node budget runs out with time
+// left, CBC on the reduced MILP with the incumbent as cutoff.
 // Works on the minimisation form; maximisation negates the costs and flips the figures back.
 #include <algorithm>
 #include <cmath>
