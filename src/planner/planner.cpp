@@ -1,6 +1,7 @@
 // make_plan: runs the stages in order and records the provenance.
 #include "guarantor/planner/planner.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "guarantor/planner/host_consent.hpp"
@@ -134,7 +135,12 @@ Plan make_plan(const model::Scenario& scenario, const PlannerParameters& params,
   provenance.polylines["sea_lane"] = params.sea_lane;
   provenance.seed = params.seed;
   provenance.threat_axes = params.threat.axes;
-  provenance.line_basing = params.threat.line_basing;
+  // Planning data may name a line the mandate no longer has (deleted in the workspace); the plan
+  // records only the filters that applied to it.
+  for (const auto& filter : params.threat.line_basing)
+    if (std::any_of(scenario.mandate.requirements.begin(), scenario.mandate.requirements.end(),
+                    [&](const model::RequirementLine& line) { return line.id == filter.line_id; }))
+      provenance.line_basing.push_back(filter);
   provenance.illustrative = scenario.coalition.has_illustrative();
   provenance.standoff_km = scenario.mandate.posture.standoff_km.value;
   provenance.rotation_factor = options.rotation_factor_override > 0 ? options.rotation_factor_override

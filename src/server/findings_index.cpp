@@ -129,15 +129,13 @@ FindingsIndex::FindingsIndex(const std::string& document, const std::string& whe
     if (a.date != b.date) return a.date < b.date;
     return a.incident < b.incident;
   });
-  std::set<std::string> all_parties, all_grades;
+  std::set<std::string> all_grades;
   for (const auto& finding : findings) {
-    for (const auto& claim : finding.parties) all_parties.insert(claim.first);
     if (!finding.grade.empty()) all_grades.insert(finding.grade);
     if (finding.date.empty()) continue;
     if (first_date.empty() || finding.date < first_date) first_date = finding.date;
     if (finding.date > last_date) last_date = finding.date;
   }
-  parties.assign(all_parties.begin(), all_parties.end());
   grades.assign(all_grades.begin(), all_grades.end());
   number_keys(*this);
 }

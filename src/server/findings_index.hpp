@@ -46,7 +46,8 @@ struct IndexedFinding {
 };
 
 /// The distinct texts of one version's findings, each list sorted; a finding's keys index them.
-/// `grades` and `dates` hold "" too when some finding has no grade or no date.
+/// `grades` and `dates` hold "" too when some finding has no grade or no date. `parties` is also
+/// the party filter's choices.
 struct FindingKeyTexts {
   std::vector<std::string> provisions, grades, dates, incidents, parties, actors;
 };
@@ -66,7 +67,7 @@ struct FindingsIndex {
   std::vector<IndexedFinding> findings;
   std::string agreement;                                ///< the agreement's name the findings were judged against
   nlohmann::json provisions = nlohmann::json::array();  ///< [{id, title}] in the agreement's order
-  std::vector<std::string> parties, grades;             ///< sorted, over every finding
+  std::vector<std::string> grades;                      ///< sorted, over every graded finding
   std::string first_date, last_date;                    ///< over every dated finding
   FindingKeyTexts keys;                                 ///< what the findings' keys number
 };

@@ -9,6 +9,7 @@
 #include "guarantor/store/findings.hpp"
 #include "guarantor/store/workspace.hpp"
 #include "spatial_rows.hpp"
+#include "version_publication.hpp"
 #include "workspace_impl.hpp"
 
 namespace guarantor::store {
@@ -181,25 +182,10 @@ std::string Workspace::findings_version_text(std::int64_t id) const {
 }
 
 FindingsVersion Workspace::publish_findings_version(std::int64_t id, const std::string& actor) {
-  // A publication is a small row update and joins the write groups; storing a version (its
-  // document runs to megabytes) is written alone.
-  return impl_->grouped_write<FindingsVersion>([&](db::Connection& connection) -> FindingsVersion {
-    auto version = read_version(connection, id);
-    if (!version) throw NotFound("findings_version", std::to_string(id));
-    if (version->published())
-      throw Error(ErrorCode::Consistency, fmt::format("findings version {}", id),
-                  fmt::format("already published by {} at {}", version->published_by, version->published_at));
-    version->published_at = impl_->clock();
-    version->published_by = actor;
-    connection.prepare("UPDATE findings_version SET published_at = ?1, published_by = ?2 WHERE id = ?3")
-        .bind(1, version->published_at)
-        .bind(2, actor)
-        .bind(3, id)
-        .run();
-    detail::append_history(connection, version->published_at, actor, "publish", "findings_version", std::to_string(id),
-                           {{"published", false}}, {{"published", true}, {"summary", version->summary}});
-    return *version;
-  });
+  return detail::publish_version<FindingsVersion>(*impl_, "findings_version", id, actor, read_version,
+                                                  [](const FindingsVersion& version) -> nlohmann::json {
+                                                    return {{"summary", version.summary}};
+                                                  });
 }
 
 }  // namespace guarantor::store

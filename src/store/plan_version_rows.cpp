@@ -5,6 +5,7 @@
 
 #include "guarantor/store/plan_versions.hpp"
 #include "guarantor/store/workspace.hpp"
+#include "version_publication.hpp"
 #include "workspace_impl.hpp"
 
 namespace guarantor::store {
@@ -110,26 +111,10 @@ std::string Workspace::plan_version_text(std::int64_t id) const {
 }
 
 PlanVersion Workspace::publish_plan_version(std::int64_t id, const std::string& actor) {
-  // A publication is a small row update and joins the write groups; storing a version (its
-  // document runs to megabytes) is written alone.
-  return impl_->grouped_write<PlanVersion>([&](db::Connection& connection) -> PlanVersion {
-    auto version = read_version(connection, id);
-    if (!version) throw NotFound("plan_version", std::to_string(id));
-    if (version->published())
-      throw Error(ErrorCode::Consistency, fmt::format("plan version {}", id),
-                  fmt::format("already published by {} at {}", version->published_by, version->published_at));
-    version->published_at = impl_->clock();
-    version->published_by = actor;
-    connection.prepare("UPDATE plan_version SET published_at = ?1, published_by = ?2 WHERE id = ?3")
-        .bind(1, version->published_at)
-        .bind(2, actor)
-        .bind(3, id)
-        .run();
-    detail::append_history(connection, version->published_at, actor, "publish", "plan_version", std::to_string(id),
-                           {{"published", false}},
-                           {{"published", true}, {"headline", encode_headline(version->headline)}});
-    return *version;
-  });
+  return detail::publish_version<PlanVersion>(*impl_, "plan_version", id, actor, read_version,
+                                              [](const PlanVersion& version) -> nlohmann::json {
+                                                return {{"headline", encode_headline(version.headline)}};
+                                              });
 }
 
 std::string Workspace::now() const { return impl_->clock(); }

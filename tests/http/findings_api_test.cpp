@@ -18,26 +18,10 @@ namespace {
 
 using nlohmann::json;
 
-std::string fixture_text(const std::string& name) {
-  std::ifstream in(std::string(GUARANTOR_TEST_SOURCE_DIR) + "/tests/fixtures/verify/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class FindingsApi : public HttpTest {
 protected:
-  static json wait_for(httplib::Client& client, const std::string& id) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
-    while (std::chrono::steady_clock::now() < deadline) {
-      const json status = json_of(client.Get("/api/v1/jobs/" + id, as("monitor")));
-      const std::string state = status.at("state");
-      if (state != "queued" && state != "running") return status;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ADD_FAILURE() << "job " << id << " did not finish";
-    return {};
-  }
+  static json wait_for(httplib::Client& client, const std::string& id) { return finished_job(client, id, "monitor"); }
+
   static httplib::Result upload(httplib::Client& client, const std::string& name, const std::string& content,
                                 const std::string& user = "monitor") {
     return client.Post("/api/v1/reports", as(user), json{{"name", name}, {"content", content}}.dump(), "application/json");
@@ -46,7 +30,7 @@ protected:
 
 TEST_P(FindingsApi, ReportsAreVerifiedIntoFindingsThatOthersSeeOnlyOncePublished) {
   auto client = server_->client();
-  const std::string csv = fixture_text("reports_guarantor.csv");
+  const std::string csv = verify_fixture("reports_guarantor.csv");
   auto uploaded = upload(client, "week12.csv", csv);
   ASSERT_EQ(uploaded->status, 201) << uploaded->body;
   const json file = json_of(uploaded);
@@ -142,8 +126,8 @@ TEST_P(FindingsApi, UnusableUploadsAndBadJobRequestsAreRefusedWithNothingStored)
   const struct {
     std::string name, content, where;
   } bad[] = {
-      {"../escape.csv", fixture_text("reports_guarantor.csv"), "/name"},
-      {"sub/dir.csv", fixture_text("reports_guarantor.csv"), "/name"},
+      {"../escape.csv", verify_fixture("reports_guarantor.csv"), "/name"},
+      {"sub/dir.csv", verify_fixture("reports_guarantor.csv"), "/name"},
       {"notes.txt", "hello", "/name"},
       {"unknown.csv", "a,b\n1,2\n", "/content"},
       {"broken.json", "{\"reports\": [", "/content"},
@@ -155,7 +139,7 @@ TEST_P(FindingsApi, UnusableUploadsAndBadJobRequestsAreRefusedWithNothingStored)
     EXPECT_EQ(result->status, 400) << c.name << ": " << result->body;
     EXPECT_EQ(json_of(result).value("where", ""), c.where) << c.name << ": " << result->body;
   }
-  EXPECT_EQ(upload(client, "x.csv", fixture_text("reports_guarantor.csv"), "planner")->status, 403);
+  EXPECT_EQ(upload(client, "x.csv", verify_fixture("reports_guarantor.csv"), "planner")->status, 403);
   EXPECT_EQ(workspace_->report_files().size(), files_before);
 
   for (const auto& [body, where] : std::vector<std::pair<json, std::string>>{
@@ -250,7 +234,7 @@ TEST_P(FindingsApi, VerifyJudgesAgainstTheWorkspacesOwnTheatre) {
 // job the stopped server left running as interrupted instead of forgetting it.
 TEST_P(FindingsApi, JobsOutliveARestart) {
   auto client = server_->client();
-  auto uploaded = upload(client, "restart.csv", fixture_text("reports_guarantor.csv"));
+  auto uploaded = upload(client, "restart.csv", verify_fixture("reports_guarantor.csv"));
   ASSERT_EQ(uploaded->status, 201) << uploaded->body;
   const std::string body = json{{"kind", "verify"}, {"report_files", {json_of(uploaded).at("id")}}}.dump();
   const std::string finished = json_of(client.Post("/api/v1/jobs", as("monitor"), body, "application/json")).at("id");
@@ -323,7 +307,7 @@ TEST_P(FindingsApi, TheBriefComparesNewFindingsPerProvisionAndPartyWithTheLastCl
     EXPECT_EQ(opened->status, 201) << opened->body;
     return opened->get_header_value("ETag");
   };
-  const std::string csv = fixture_text("reports_guarantor.csv");
+  const std::string csv = verify_fixture("reports_guarantor.csv");
   // The header and row g3 alone (the Russian ministry's claim of a drone attack on a refinery).
   std::string russian_claim;
   std::istringstream rows_of(csv);

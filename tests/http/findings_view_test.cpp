@@ -85,26 +85,9 @@ protected:
   std::int64_t spread_version() {
     static std::map<Backend, std::int64_t> made;
     if (const auto found = made.find(GetParam()); found != made.end()) return found->second;
-    return made[GetParam()] = verified_version("spread.csv", spread_reports_csv());
+    return made[GetParam()] = verified_version_of("spread.csv", spread_reports_csv());
   }
-  // A findings version of one report file, uploaded under `name` and verified by a job.
-  std::int64_t verified_version(const std::string& name, const std::string& csv) {
-    auto client = server_->client();
-    auto stored = client.Post("/api/v1/reports", as("monitor"), json{{"name", name}, {"content", csv}}.dump(),
-                              "application/json");
-    EXPECT_EQ(stored->status, 201) << stored->body;
-    const std::string body = json{{"kind", "verify"}, {"report_files", {json_of(stored).at("id")}}}.dump();
-    const std::string job = json_of(client.Post("/api/v1/jobs", as("monitor"), body, "application/json")).at("id");
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
-    json status;
-    do {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      status = json_of(client.Get("/api/v1/jobs/" + job, as("monitor")));
-    } while ((status.at("state") == "queued" || status.at("state") == "running") &&
-             std::chrono::steady_clock::now() < deadline);
-    EXPECT_EQ(status.at("state"), "succeeded") << status.dump();
-    return status.at("result").at("findings_version").get<std::int64_t>();
-  }
+
   // Spoils or mends the stored document of `version` behind the server's back (a leading "x"
   // makes it no JSON), so a read that uses the document rather than a kept index fails.
   void spoil_document(std::int64_t version, bool spoiled) {
@@ -372,7 +355,7 @@ TEST_P(FindingsViewApi, VersionsAreIndexedWhenStoredAndAtStartBeforeTheirFirstRe
   csv +=
       "indexed-1,2025-03-20,Reuters,,RU,strike,power_generation_transmission,drone,,,30.5000,50.4500,500,0,"
       "\"Strike on a substation near Kyiv\"\n";
-  const auto version = verified_version("indexed.csv", csv);
+  const auto version = verified_version_of("indexed.csv", csv);
   const auto expected = json_of(server_->client().Get(fmt::format("/api/v1/findings/{}", version), as("monitor")));
   const auto findings_in_document = expected.at("findings").at("findings").size();
   ASSERT_GT(findings_in_document, 20u);

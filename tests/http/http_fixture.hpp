@@ -4,6 +4,9 @@
 // cpp-httplib's client.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include <httplib.h>
@@ -96,6 +99,53 @@ protected:
   }
   static nlohmann::json json_of(const httplib::Result& result) {
     return result && !result->body.empty() ? nlohmann::json::parse(result->body) : nlohmann::json();
+  }
+
+  /// Polls job `id` as `user` until it is neither queued nor running and returns its state;
+  /// fails the test after `limit` and returns the last state read.
+  static nlohmann::json finished_job(httplib::Client& client, const std::string& id, const std::string& user,
+                                     std::chrono::minutes limit = std::chrono::minutes(2)) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    nlohmann::json status;
+    while (std::chrono::steady_clock::now() < deadline) {
+      status = json_of(client.Get("/api/v1/jobs/" + id, as(user)));
+      const std::string state = status.at("state");
+      if (state != "queued" && state != "running") return status;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "job " << id << " did not finish: " << status.dump();
+    return status;
+  }
+  /// The text of tests/fixtures/verify/`name`.
+  static std::string verify_fixture(const std::string& name) {
+    std::ifstream in(std::string(GUARANTOR_TEST_SOURCE_DIR) + "/tests/fixtures/verify/" + name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  /// Stores `csv` as report file `name` and verifies it in a job, as a monitor; returns the
+  /// findings version the job made. A refused upload or a job that does not succeed fails the
+  /// test (and returns 0).
+  [[nodiscard]] std::int64_t verified_version_of(const std::string& name, const std::string& csv) const {
+    auto client = server_->client();
+    const auto stored = client.Post("/api/v1/reports", as("monitor"),
+                                    nlohmann::json{{"name", name}, {"content", csv}}.dump(), "application/json");
+    if (!stored || stored->status != 201) {
+      ADD_FAILURE() << "upload of " << name << " refused: " << (stored ? stored->body : "no answer");
+      return 0;
+    }
+    const std::string body = nlohmann::json{{"kind", "verify"}, {"report_files", {json_of(stored).at("id")}}}.dump();
+    const auto started = client.Post("/api/v1/jobs", as("monitor"), body, "application/json");
+    if (!started || started->status != 202) {
+      ADD_FAILURE() << "verify job refused: " << (started ? started->body : "no answer");
+      return 0;
+    }
+    const nlohmann::json done = finished_job(client, json_of(started).at("id").get<std::string>(), "monitor");
+    if (done.value("state", "") != "succeeded") {
+      ADD_FAILURE() << "verify job of " << name << " did not succeed: " << done.dump();
+      return 0;
+    }
+    return done.at("result").at("findings_version").get<std::int64_t>();
   }
 
   static inline std::map<Backend, Seeded> seeded_;

@@ -49,26 +49,10 @@ protected:
   // A findings version verified from the test fixture's reports plus one whose id reads as a
   // formula; returns its id.
   std::int64_t verified_version() {
-    auto client = server_->client();
-    std::ifstream in(std::string(GUARANTOR_TEST_SOURCE_DIR) + "/tests/fixtures/verify/reports_guarantor.csv",
-                     std::ios::binary);
-    std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    csv +=
-        "=HYPERLINK(1),2025-03-22,Reuters,UA,RU,strike,power_generation_transmission,drone,,,31.0,48.0,500,0,formula "
-        "id\n";
-    const auto uploaded = client.Post("/api/v1/reports", as("monitor"),
-                                      json{{"name", "formula.csv"}, {"content", csv}}.dump(), "application/json");
-    EXPECT_EQ(uploaded->status, 201) << uploaded->body;
-    const std::string body = json{{"kind", "verify"}, {"report_files", {json_of(uploaded).at("id")}}}.dump();
-    const std::string job = json_of(client.Post("/api/v1/jobs", as("monitor"), body, "application/json")).at("id");
-    json state;
-    for (int tries = 0; tries < 6000; ++tries) {
-      state = json_of(client.Get("/api/v1/jobs/" + job, as("monitor")));
-      if (state.at("state") != "queued" && state.at("state") != "running") break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    EXPECT_EQ(state.at("state"), "succeeded") << state.dump();
-    return state.at("result").at("findings_version");
+    return verified_version_of(
+        "formula.csv", verify_fixture("reports_guarantor.csv") +
+                           "=HYPERLINK(1),2025-03-22,Reuters,UA,RU,strike,power_generation_transmission,drone,,,"
+                           "31.0,48.0,500,0,formula id\n");
   }
 };
 

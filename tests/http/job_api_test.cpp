@@ -28,16 +28,9 @@ protected:
   }
   // Polls until the job has finished; planning the default scenario takes seconds at most.
   static json wait_for(httplib::Client& client, const std::string& id) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-    while (std::chrono::steady_clock::now() < deadline) {
-      const json status = json_of(client.Get("/api/v1/jobs/" + id, as("planner")));
-      const std::string state = status.at("state");
-      if (state != "queued" && state != "running") return status;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    ADD_FAILURE() << "job " << id << " did not finish";
-    return {};
+    return finished_job(client, id, "planner", std::chrono::minutes(5));
   }
+
   // The event stream's events as (name, data) until the server ends it.
   static std::vector<std::pair<std::string, json>> events_of(httplib::Client& client, const std::string& id) {
     std::string text;

@@ -135,20 +135,8 @@ TEST_P(XlsxExports, MovementsFollowThePlanEarliestInPlaceFirst) {
 
 TEST_P(XlsxExports, FindingsAndIncidentsOfAVersionInTwoSheets) {
   auto client = server_->client();
-  std::ifstream in(std::string(GUARANTOR_TEST_SOURCE_DIR) + "/tests/fixtures/verify/reports_guarantor.csv", std::ios::binary);
-  const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto uploaded = client.Post("/api/v1/reports", as("monitor"), json{{"name", "x.csv"}, {"content", csv}}.dump(), "application/json");
-  ASSERT_EQ(uploaded->status, 201) << uploaded->body;
-  const std::string body = json{{"kind", "verify"}, {"report_files", {json_of(uploaded).at("id")}}}.dump();
-  const std::string job = json_of(client.Post("/api/v1/jobs", as("monitor"), body, "application/json")).at("id");
-  json state;
-  for (int tries = 0; tries < 6000; ++tries) {
-    state = json_of(client.Get("/api/v1/jobs/" + job, as("monitor")));
-    if (state.at("state") != "queued" && state.at("state") != "running") break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  ASSERT_EQ(state.at("state"), "succeeded") << state.dump();
-  const std::int64_t id = state.at("result").at("findings_version");
+  const std::int64_t id = verified_version_of("x.csv", verify_fixture("reports_guarantor.csv"));
+  ASSERT_NE(id, 0);
   const json version = json_of(client.Get(fmt::format("/api/v1/findings/{}", id), as("monitor")));
   const json& findings = version.at("findings").at("findings");
   std::set<std::string> incidents;
