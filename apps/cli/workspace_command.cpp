@@ -1,5 +1,6 @@
 // guarantor workspace import|export: moves a scenario between scenario files and the workspace
-// database that `guarantor serve` works on.
+// database that `guarantor serve` works on; add-user and set-password administer its users
+// offline.
 #include <iostream>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@ struct WorkspaceArgs {
   std::string user;
   std::string role;
   std::string nation;
+  bool enable = false;              ///< set-password: also enable the user
   std::string db = "workspace.db";  ///< an SQLite file or a postgresql:// URL
   std::filesystem::path source;  ///< import: a scenario directory or its scenario.json
   std::filesystem::path out;     ///< export: the directory to write
@@ -73,6 +75,34 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
       const auto user = workspace.create_user(args->user, *role, args->nation, password, "cli");
       std::cout << fmt::format("added {} ({}{})\n", user.name, store::to_string(user.role),
                                user.nation.empty() ? "" : " of " + user.nation);
+      return 0;
+    };
+  });
+
+  // The way back in for a secretariat locked out (a forgotten password, or the last
+  // administrator's account disabled by hand in the database): whoever can open the database
+  // may set a password without the API.
+  auto* set_password = command->add_subcommand(
+      "set-password",
+      "Set a user's password (read from the first line of standard input) and end the user's "
+      "sessions; with --enable also enable a disabled user. Recorded in the history as done by cli.");
+  set_password->add_option("name", args->user, "user name")->required();
+  set_password->add_flag("--enable", args->enable, "also enable the user if it is disabled");
+  set_password->add_option("--db", args->db, DB_HELP)->capture_default_str()->check(EXISTING_WORKSPACE);
+  set_password->callback([&context, args] {
+    context.run = [args] {
+      std::string password;
+      std::getline(std::cin, password);
+      store::Workspace workspace(args->db);
+      if (!workspace.user(args->user))
+        throw Error(ErrorCode::Usage, "name",
+                    fmt::format("got \"{}\"; no such user in {}", args->user, workspace.database_name()));
+      const auto ended = workspace.set_password(args->user, password, {}, "cli");
+      if (args->enable) workspace.set_user_disabled(args->user, false, "cli");
+      const auto user = workspace.user(args->user);
+      std::cout << fmt::format("set the password of {} ({} session{} ended){}\n", user->name, ended,
+                               ended == 1 ? "" : "s",
+                               user->disabled ? "; the user is disabled (enable it with --enable)" : "");
       return 0;
     };
   });

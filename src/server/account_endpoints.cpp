@@ -1,4 +1,5 @@
-// /api/v1/users (secretariat) and /api/v1/tokens (every user, for its own scripts).
+// /api/v1/users (secretariat: list, add, disable or enable, set a password) and /api/v1/tokens
+// (every user, for its own scripts).
 #include <fmt/format.h>
 
 #include "api.hpp"
@@ -47,6 +48,42 @@ Reply create_user(Context& context) {
   return {201, user_json(user), {}};
 }
 
+// The body of a user change: exactly one member `key` of JSON type `type`.
+json only_member(const json& body, const char* key, json::value_t type, const char* expected) {
+  if (!body.is_object()) throw ApiError(400, "schema", fmt::format("got {}; expected an object", body.type_name()), "");
+  for (const auto& [member, value] : body.items())
+    if (member != key)
+      throw ApiError(400, "schema", fmt::format("unknown member \"{}\"; expected only {}", member, key), "/" + member);
+  const auto it = body.find(key);
+  if (it == body.end() || it->type() != type)
+    throw ApiError(400, "schema", fmt::format("missing or of the wrong type; expected {}", expected),
+                   std::string("/") + key);
+  return *it;
+}
+
+// PUT /api/v1/users/{name}/disabled {"disabled": true|false}: a disabled user cannot log in and
+// its sessions and tokens stop working at once; enabling lets it log in again.
+Reply set_disabled(Context& context) {
+  const bool disabled = only_member(context.body(), "disabled", json::value_t::boolean, "true or false").get<bool>();
+  return {200,
+          user_json(context.server.workspace.set_user_disabled(context.path_param(1), disabled, context.user().name)),
+          {}};
+}
+
+// PUT /api/v1/users/{name}/password {"password": …}: the secretariat sets a new password (a user
+// who forgot theirs). Every session of the user ends, but the caller's own when it resets itself.
+Reply reset_password(Context& context) {
+  const std::string password =
+      only_member(context.body(), "password", json::value_t::string, "a string").get<std::string>();
+  const std::string name = context.path_param(1);
+  auto& workspace = context.server.workspace;
+  if (!workspace.user(name)) throw store::NotFound("user", name);
+  const bool own_session = context.principal.via_session && name == context.user().name;
+  const auto ended = workspace.set_password(
+      name, password, own_session ? session_token_of(context.request) : std::string(), context.user().name);
+  return {200, {{"user", user_json(*workspace.user(name))}, {"sessions_ended", ended}}, {}};
+}
+
 Reply list_tokens(Context& context) {
   json items = json::array();
   for (const auto& token : context.server.workspace.api_tokens(context.user().name)) items.push_back(token_json(token));
@@ -78,6 +115,8 @@ Reply revoke_token(Context& context) {
 void add_account_routes(std::vector<Route>& table) {
   table.push_back({"GET", "/api/v1/users", ADMINS, list_users});
   table.push_back({"POST", "/api/v1/users", ADMINS, create_user});
+  table.push_back({"PUT", R"(/api/v1/users/([a-z0-9._-]{1,64})/disabled)", ADMINS, set_disabled});
+  table.push_back({"PUT", R"(/api/v1/users/([a-z0-9._-]{1,64})/password)", ADMINS, reset_password});
   table.push_back({"GET", "/api/v1/tokens", EVERYONE, list_tokens});
   table.push_back({"POST", "/api/v1/tokens", EVERYONE, create_token});
   table.push_back({"DELETE", R"(/api/v1/tokens/([0-9]{1,12}))", EVERYONE, revoke_token});

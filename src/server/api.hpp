@@ -117,6 +117,9 @@ struct Context {
   [[nodiscard]] const store::User& user() const { return principal.user; }
 };
 
+/// The token of the browser session cookie the request carries; empty when it carries none.
+std::string session_token_of(const httplib::Request& request);
+
 /// "\"3\"", the ETag of a record version.
 std::string etag(std::int64_t version);
 

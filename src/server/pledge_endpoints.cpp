@@ -97,9 +97,24 @@ Reply read_one(Context& context, const PledgeTable::Snapshot& pledges) {
   return reply;
 }
 
+// A liaison creates pledges only in its nation's id space, "FR-…" for France (the form of every
+// id of the default coalition). Otherwise a create naming an id of another nation's pledge would
+// answer 409 and so reveal a pledge the liaison may not see; inside its own space, a taken id is
+// one of its own pledges. The secretariat, which sees every pledge, names any id.
+void require_own_id_space(const Context& context, const std::string& id) {
+  if (context.user().role != Role::Liaison) return;
+  const std::string prefix = context.user().nation + "-";
+  if (id.size() <= prefix.size() || id.compare(0, prefix.size(), prefix) != 0)
+    throw ApiError(400, "schema",
+                   fmt::format("got \"{}\"; a liaison of {} creates pledges whose id begins with \"{}\" (e.g. \"{}7\")",
+                               id, context.user().nation, prefix, prefix),
+                   "/id");
+}
+
 Reply create(Context& context) {
   const model::Pledge pledge = decode_checked(context);
   require_own(context, pledge.nation, "/nation");
+  require_own_id_space(context, pledge.id);
   auto reply = with_etag(201, context.server.workspace.create_pledge(pledge, context.user().name));
   reply.headers["Location"] = "/api/v1/pledges/" + pledge.id;
   return reply;

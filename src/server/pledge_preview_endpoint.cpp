@@ -2,9 +2,10 @@
 // (the body PUT would take, checked the same way) replaces the stored one in a copy of the
 // workspace's scenario, force generation runs on both, and the answer lists every requirement
 // line whose fill moves or that this pledge fills differently, with the numbers the gap board
-// gives and why. Nothing is written.
+// gives and why (cut for a liaison as its gap board is). Nothing is written.
 #include <fmt/format.h>
 
+#include "guarantor/force/disclosure.hpp"
 #include "guarantor/force/force_generation.hpp"
 #include "guarantor/io/record_codec.hpp"
 #include "pledge_scope.hpp"
@@ -14,9 +15,14 @@ namespace guarantor::server {
 namespace {
 using store::Role;
 const std::set<Role> WRITERS = {Role::Secretariat, Role::Liaison};
-// Gap reasons name other nations' pledges and caveats: only the roles that read the gap board
-// get them (as on the weekly agenda); everyone gets the reason about the edited pledge.
-const std::set<Role> GAP_BOARD_READERS = {Role::Secretariat, Role::HostNation, Role::Planner};
+
+// The reasons of the line `line_id` in `result` (empty when it has none).
+const std::vector<std::string>* reasons_of(const force::ForceGenerationResult& result, std::size_t phase,
+                                           const std::string& line_id) {
+  for (const auto& line : result.phases[phase].lines)
+    if (line.line_id == line_id) return &line.gap_reasons;
+  return nullptr;
+}
 
 const force::PledgeAssessment* assessment_of(const force::LineResult& line, const std::string& pledge_id) {
   for (const auto& assessment : line.pledges)
@@ -66,7 +72,12 @@ Reply preview(Context& context) {
     if (pledge.id == id) pledge = edited;
   const auto was = force::generate_force(before);
   const auto now = force::generate_force(after);
-  const bool gap_reader = GAP_BOARD_READERS.contains(user.role);
+  // Gap reasons name other nations' pledges and their terms: a liaison's are written from its
+  // cut of the board after the edit, as GET gap-board would show it (force::disclose); the
+  // secretariat's from the full board. The edited pledge is the caller's own, so it is in full.
+  std::optional<force::ForceGenerationResult> shown;
+  if (!reads_full_gap_board(user)) shown = force::disclose(now, disclosure_for(user, levels));
+  const force::ForceGenerationResult& reasons_from = shown ? *shown : now;
   json lines = json::array();
   for (std::size_t p = 0; p < now.phases.size() && p < was.phases.size(); ++p) {
     for (const auto& line_now : now.phases[p].lines) {
@@ -90,7 +101,8 @@ Reply preview(Context& context) {
                     {"before", side(*line_was, pledge_was)},
                     {"after", side(line_now, pledge_now)},
                     {"effect", effect(committed_was, committed_now)}};
-      if (gap_reader) entry["gap_reasons"] = line_now.gap_reasons;
+      const auto* reasons = reasons_of(reasons_from, p, line_now.line_id);
+      entry["gap_reasons"] = reasons ? *reasons : std::vector<std::string>();
       lines.push_back(std::move(entry));
     }
   }

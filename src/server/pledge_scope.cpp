@@ -24,6 +24,26 @@ std::size_t query_number(const httplib::Request& request, const std::string& key
 }
 }  // namespace
 
+bool reads_full_gap_board(const store::User& viewer) {
+  using store::Role;
+  // The roles that see every pledge, and the host nation, which reads every plan in full (a plan
+  // names every pledge and caveat), so a cut board would hide nothing from it.
+  return viewer.role == Role::Secretariat || viewer.role == Role::HostNation || viewer.role == Role::Planner;
+}
+
+std::function<force::Disclosure(const std::string& nation)> disclosure_for(
+    const store::User& viewer, const std::map<std::string, store::SharingLevel>& levels) {
+  return [viewer, levels](const std::string& nation) {
+    const auto level = levels.find(nation);
+    switch (visibility_of(viewer, nation, level == levels.end() ? store::SharingLevel::Full : level->second)) {
+      case Visibility::Full: return force::Disclosure::Full;
+      case Visibility::CapabilityOnly: return force::Disclosure::CapabilityOnly;
+      case Visibility::Hidden: break;
+    }
+    return force::Disclosure::Aggregate;
+  };
+}
+
 std::string_view to_string(Visibility visibility) {
   switch (visibility) {
     case Visibility::Full: return "full";

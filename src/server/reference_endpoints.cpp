@@ -19,10 +19,6 @@ const std::set<Role> SHARING_WRITERS = {Role::Secretariat, Role::Liaison};
 const std::set<Role> MANDATE_WRITERS = {Role::Secretariat, Role::Planner};
 const std::set<Role> NATION_WRITERS = {Role::Secretariat, Role::Liaison};
 const std::set<Role> GAP_BOARD_READERS = {Role::Secretariat, Role::Liaison, Role::HostNation, Role::Planner};
-// Who reads the gap board in full: the roles that see every pledge, and the host nation, which
-// reads every plan in full (a plan names every pledge and caveat), so a cut board would hide
-// nothing from it. Liaisons read it as each nation shares (force::disclose).
-const std::set<Role> FULL_GAP_BOARD_READERS = {Role::Secretariat, Role::HostNation, Role::Planner};
 const std::set<Role> HISTORY_READERS = {Role::Secretariat, Role::Liaison, Role::HostNation, Role::Planner};
 // History entries every history reader sees (pledges are cut by sharing level separately).
 const std::set<std::string> SHARED_ENTITIES = {"nation", "requirement_line", "site", "site_comment", "week", "decision"};
@@ -153,18 +149,8 @@ Reply gap_board(Context& context) {
   // liaison gets that one result cut to what each nation shares with it.
   const model::Scenario scenario = context.server.current_scenario();
   const force::ForceGenerationResult result = force::generate_force(scenario, {});
-  if (FULL_GAP_BOARD_READERS.contains(context.user().role))
-    return {200, report::force_generation_to_json(scenario, result), {}};
-  const auto levels = sharing_levels(context.server.workspace);
-  const auto disclosure_of = [&](const std::string& nation) {
-    const auto level = levels.find(nation);
-    switch (visibility_of(context.user(), nation, level == levels.end() ? store::SharingLevel::Full : level->second)) {
-      case Visibility::Full: return force::Disclosure::Full;
-      case Visibility::CapabilityOnly: return force::Disclosure::CapabilityOnly;
-      case Visibility::Hidden: break;
-    }
-    return force::Disclosure::Aggregate;
-  };
+  if (reads_full_gap_board(context.user())) return {200, report::force_generation_to_json(scenario, result), {}};
+  const auto disclosure_of = disclosure_for(context.user(), sharing_levels(context.server.workspace));
   return {200, report::force_generation_to_json(scenario, force::disclose(result, disclosure_of)), {}};
 }
 

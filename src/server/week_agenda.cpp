@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "guarantor/core/date.hpp"
+#include "guarantor/force/disclosure.hpp"
 #include "guarantor/force/force_generation.hpp"
 #include "guarantor/io/record_codec.hpp"
 #include "pledge_scope.hpp"
@@ -16,10 +17,16 @@ namespace {
 // A pledge that expired this long ago is still on the agenda: the meeting hears it once.
 constexpr long EXPIRED_SHOWN_DAYS = 7;
 
-json unmet_lines(const model::Scenario& scenario, json& counts) {
+// The unmet lines with their reasons, as `viewer` reads the gap board (null: in full). A liaison's
+// reasons are the cut board's (force::disclose); its figures are the full board's either way.
+json unmet_lines(const model::Scenario& scenario, json& counts, const store::User* viewer,
+                 const std::map<std::string, store::SharingLevel>& levels) {
   json lines = json::array();
   counts = {{"covered", 0}, {"partial", 0}, {"missing", 0}};
-  for (const auto& phase : force::generate_force(scenario).phases)
+  force::ForceGenerationResult result = force::generate_force(scenario);
+  if (viewer != nullptr && !reads_full_gap_board(*viewer))
+    result = force::disclose(result, disclosure_for(*viewer, levels));
+  for (const auto& phase : result.phases)
     for (const auto& line : phase.lines) {
       if (line.phase != phase.phase) continue;  // each line once, in the phase it opens
       counts[std::string(force::to_string(line.status))] = counts[std::string(force::to_string(line.status))].get<int>() + 1;
@@ -131,18 +138,22 @@ json latest_published_plan(store::Workspace& workspace) {
 }
 }  // namespace
 
-json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous) {
+json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous,
+                  const store::User* viewer) {
   const model::Scenario scenario = server.current_scenario();
+  const auto levels =
+      viewer == nullptr ? std::map<std::string, store::SharingLevel>() : sharing_levels(server.workspace);
   json pledges = json::array();
   for (const auto& pledge : scenario.coalition.pledges) pledges.push_back(io::encode_pledge(pledge));
   json counts;
   json decisions_due = json::array();
   for (const auto& decision : server.workspace.decisions())
     if (decision.status == "open" && decision.due_week <= week.number) decisions_due.push_back(store::encode_decision(decision));
-  return {{"unmet_lines", unmet_lines(scenario, counts)},
+  return {{"unmet_lines", unmet_lines(scenario, counts, viewer, levels)},
           {"caveat_changes", caveat_changes(pledges, previous)},
           {"caveats_compared_with_week", previous.is_null() ? json() : previous.at("week")},
-          {"pledges_expiring", pledges_expiring(scenario.coalition, *parse_iso_date(week.starts_on), server.options.agenda_expiry_days)},
+          {"pledges_expiring",
+           pledges_expiring(scenario.coalition, *parse_iso_date(week.starts_on), server.options.agenda_expiry_days)},
           {"sites_awaiting_decision", sites_awaiting(server)},
           {"findings", findings_published(server.workspace, *parse_iso_date(week.starts_on))},
           {"decisions_due", decisions_due},
@@ -154,7 +165,7 @@ json build_snapshot(Server::Impl& server, const store::WeekRecord& week, const j
   json pledges = json::array();
   for (const auto& pledge : scenario.coalition.pledges) pledges.push_back(io::encode_pledge(pledge));
   json counts;
-  unmet_lines(scenario, counts);
+  unmet_lines(scenario, counts, nullptr, {});
   return {{"week", week.number},
           {"starts_on", week.starts_on},
           {"pledges", pledges},
@@ -194,7 +205,8 @@ json compare_snapshots(const json& before, const json& after) {
           {"gap_counts", {{"before", before.at("gap_counts")}, {"after", after.at("gap_counts")}}}};
 }
 
-json cut_for_viewer(json content, const store::User& viewer, const std::map<std::string, store::SharingLevel>& levels) {
+json cut_for_viewer(json content, const store::User& viewer, const std::map<std::string, store::SharingLevel>& levels,
+                    bool reasons_cut_for_viewer) {
   auto visibility = [&](const json& item) {
     const std::string nation = item.at("nation");
     const auto it = levels.find(nation);
@@ -213,10 +225,12 @@ json cut_for_viewer(json content, const store::User& viewer, const std::map<std:
     }
     content[key] = std::move(kept);
   }
-  // Gap reasons name pledges and their caveats: they go to the roles that read the gap board.
-  const bool reads_gap_board = viewer.role == store::Role::Secretariat || viewer.role == store::Role::Planner ||
-                               viewer.role == store::Role::HostNation;
-  if (!reads_gap_board && content.contains("unmet_lines"))
+  // Gap reasons name pledges and their caveats: they go to the roles that read the gap board in
+  // full, and to a liaison when they were written for it from its cut of the board (an open
+  // week's). A closed week's reasons are the full board's text, frozen: a liaison gets none.
+  const bool keeps_reasons =
+      reads_full_gap_board(viewer) || (viewer.role == store::Role::Liaison && reasons_cut_for_viewer);
+  if (!keeps_reasons && content.contains("unmet_lines"))
     for (auto& line : content["unmet_lines"]) line.erase("reasons");
   content["withheld"] = withheld;
   return content;

@@ -7,9 +7,12 @@
 
 namespace guarantor::server {
 
-/// The agenda of `week` in full. `previous` is the snapshot of the last week closed before it
-/// (null when there is none): caveat changes are counted against it.
-json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous);
+/// The agenda of `week`. `previous` is the snapshot of the last week closed before it (null when
+/// there is none): caveat changes are counted against it. The unmet lines' reasons are the full
+/// gap board's, or with `viewer` the board as that viewer reads it (a liaison's cut by sharing
+/// level); everything else is in full until cut_for_viewer.
+json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous,
+                  const store::User* viewer = nullptr);
 
 /// What a closing week freezes: every pledge, the latest published plan version, the gap
 /// board's counts, the findings versions published by then and the agenda as it stood.
@@ -20,7 +23,10 @@ json build_snapshot(Server::Impl& server, const store::WeekRecord& week, const j
 json compare_snapshots(const json& before, const json& after);
 
 /// The agenda or comparison cut to the caller: items about a pledge the caller may not see in
-/// full are removed (and counted in "withheld"), gap reasons kept only for gap-board readers.
-json cut_for_viewer(json content, const store::User& viewer, const std::map<std::string, store::SharingLevel>& levels);
+/// full are removed (and counted in "withheld"); gap reasons are kept for the roles that read
+/// the gap board in full, and for a liaison when `reasons_cut_for_viewer` (the agenda was built
+/// for it); removed for everyone else.
+json cut_for_viewer(json content, const store::User& viewer, const std::map<std::string, store::SharingLevel>& levels,
+                    bool reasons_cut_for_viewer);
 
 }  // namespace guarantor::server

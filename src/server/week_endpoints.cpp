@@ -70,15 +70,18 @@ Reply read_one(Context& context) {
   auto& server = context.server;
   const json previous = previous_snapshot(context, week.number);
   // A closed week reads from its snapshot; an open one is computed from the workspace now.
-  const json agenda = week.closed() ? week.snapshot.at("agenda") : build_agenda(server, week, previous);
+  // An open week's reasons are written for the caller (a liaison's from its cut of the gap board).
+  const json agenda =
+      week.closed() ? week.snapshot.at("agenda") : build_agenda(server, week, previous, &context.user());
   const json state = week.closed() ? week.snapshot : build_snapshot(server, week, agenda);
   json decisions = json::array();
   for (const auto& decision : server.workspace.decisions())
     if (decision.week == week.number) decisions.push_back(store::encode_decision(decision));
   const auto levels = sharing_levels(server.workspace);
   json body = store::encode_week(week);
-  body["agenda"] = cut_for_viewer(agenda, context.user(), levels);
-  body["since_last_close"] = previous.is_null() ? json() : cut_for_viewer(compare_snapshots(previous, state), context.user(), levels);
+  body["agenda"] = cut_for_viewer(agenda, context.user(), levels, !week.closed());
+  body["since_last_close"] =
+      previous.is_null() ? json() : cut_for_viewer(compare_snapshots(previous, state), context.user(), levels, false);
   if (!previous.is_null()) body["since_last_close"]["findings"] = findings_since(server.workspace, previous, state);
   body["decisions"] = decisions;
   body["plan"] = state.at("plan");

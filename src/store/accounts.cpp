@@ -35,6 +35,30 @@ std::optional<User> find_user(db::Connection& connection, const std::string& nam
   return read_user(select);
 }
 
+void check_password_rules(std::string_view password, DiagnosticSink& sink) {
+  if (password.size() < MIN_PASSWORD_CHARS || password.size() > MAX_PASSWORD_CHARS)
+    sink.add(
+        ErrorCode::Schema, "/password",
+        fmt::format("got {} characters; expected {} to {}", password.size(), MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS));
+}
+
+// A user as the history records it: never a password hash.
+nlohmann::json user_record(const User& user) {
+  return {{"name", user.name}, {"role", to_string(user.role)}, {"nation", user.nation}, {"disabled", user.disabled}};
+}
+
+// Ends the user's sessions but the one with digest `kept_digest`; returns how many ended.
+std::int64_t end_sessions_of(db::Connection& connection, const std::string& user, const std::string& kept_digest) {
+  auto count = connection.prepare("SELECT count(*) FROM user_session WHERE user_name = ?1 AND token_digest <> ?2");
+  count.bind(1, user).bind(2, kept_digest).step();
+  const std::int64_t ended = count.integer(0);
+  connection.prepare("DELETE FROM user_session WHERE user_name = ?1 AND token_digest <> ?2")
+      .bind(1, user)
+      .bind(2, kept_digest)
+      .run();
+  return ended;
+}
+
 ApiToken read_token(const db::Statement& row) {
   return {row.integer(0), row.text(1), row.text(2), row.text(3), row.is_null(4) ? std::string() : row.text(4)};
 }
@@ -46,9 +70,7 @@ User Workspace::create_user(const std::string& name, Role role, const std::strin
   DiagnosticSink sink;
   if (!std::regex_match(name, NAME_PATTERN))
     sink.add(ErrorCode::Schema, "/name", fmt::format("got \"{}\"; expected 1-64 characters of a-z, 0-9, '.', '_', '-'", name));
-  if (password.size() < MIN_PASSWORD_CHARS || password.size() > MAX_PASSWORD_CHARS)
-    sink.add(ErrorCode::Schema, "/password",
-             fmt::format("got {} characters; expected {} to {}", password.size(), MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS));
+  check_password_rules(password, sink);
   if (role == Role::Liaison && nation.empty())
     sink.add(ErrorCode::Schema, "/nation", "missing; a liaison acts for one nation (its ISO 3166-1 alpha-2 code)");
   if (role != Role::Liaison && !nation.empty())
@@ -72,6 +94,55 @@ User Workspace::create_user(const std::string& name, Role role, const std::strin
                            {{"name", name}, {"role", to_string(role)}, {"nation", nation}});
     return user;
   });
+}
+
+std::int64_t Workspace::set_password(const std::string& name, std::string_view password,
+                                     const std::string& kept_session_token, const std::string& actor) {
+  DiagnosticSink sink;
+  check_password_rules(password, sink);
+  sink.throw_if_any();
+  const std::string hash = hash_password(password);  // slow by design: outside the lock
+  // No stored digest is empty, so an empty one keeps no session.
+  const std::string kept_digest = kept_session_token.empty() ? std::string() : sha256_hex(kept_session_token);
+  const auto ended = impl_->grouped_write<std::int64_t>([&](db::Connection& connection) -> std::int64_t {
+    if (!find_user(connection, name)) throw NotFound("user", name);
+    connection.prepare("UPDATE app_user SET password_hash = ?1 WHERE name = ?2").bind(1, hash).bind(2, name).run();
+    const std::int64_t sessions_ended = end_sessions_of(connection, name, kept_digest);
+    detail::append_history(connection, impl_->clock(), actor, "set_password", "user", name, nullptr,
+                           {{"name", name}, {"sessions_ended", sessions_ended}});
+    return sessions_ended;
+  });
+  impl_->credentials.forget_user(name);
+  return ended;
+}
+
+User Workspace::set_user_disabled(const std::string& name, bool disabled, const std::string& actor) {
+  auto changed = impl_->grouped_write<User>([&](db::Connection& connection) -> User {
+    auto user = find_user(connection, name);
+    if (!user) throw NotFound("user", name);
+    if (user->disabled == disabled) return *user;  // nothing changes, nothing is recorded
+    if (disabled && user->role == Role::Secretariat) {
+      auto others = connection.prepare("SELECT count(*) FROM app_user WHERE role = ?1 AND disabled = 0 AND name <> ?2");
+      others.bind(1, to_string(Role::Secretariat)).bind(2, name).step();
+      if (others.integer(0) == 0)
+        throw Error(ErrorCode::Consistency, "/disabled",
+                    fmt::format("\"{}\" is the last enabled secretariat user; enable or add another secretariat user "
+                                "first, or nobody could administer the workspace",
+                                name));
+    }
+    const User before = *user;
+    user->disabled = disabled;
+    connection.prepare("UPDATE app_user SET disabled = ?1 WHERE name = ?2")
+        .bind(1, static_cast<std::int64_t>(disabled ? 1 : 0))
+        .bind(2, name)
+        .run();
+    if (disabled) end_sessions_of(connection, name, {});
+    detail::append_history(connection, impl_->clock(), actor, "update", "user", name, user_record(before),
+                           user_record(*user));
+    return *user;
+  });
+  impl_->credentials.forget_user(name);
+  return changed;
 }
 
 std::vector<User> Workspace::users() const {

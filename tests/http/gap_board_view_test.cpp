@@ -1,11 +1,13 @@
 // The gap board as a liaison sees it: the one force-generation result cut by each nation's
 // sharing level. Its figures are the full board's, line for line; no pledge id of a nation that
 // shares only totals, and no caveat, condition, validity or source of a nation that shares by
-// capability only, reaches the liaison through the JSON, the XLSX, the week agenda or an error.
+// capability only, reaches the liaison through the JSON, the XLSX, the week agenda, a pledge
+// preview or an error; the agenda's and the preview's reasons are the liaison's cut board's.
 #include <algorithm>
 #include <regex>
 #include <set>
 
+#include "guarantor/io/record_codec.hpp"
 #include "http_fixture.hpp"
 #include "xlsx_reader.hpp"
 
@@ -74,6 +76,25 @@ std::string most_restricted_nation(const json& board, const std::set<std::string
   std::string best;
   for (const auto& [nation, count] : restricted)
     if (best.empty() || count > restricted[best]) best = nation;
+  return best;
+}
+
+// Each line's gap reasons on a board, by (phase, line id).
+std::map<std::pair<json, json>, json> reasons_by_line(const json& board) {
+  std::map<std::pair<json, json>, json> reasons;
+  for (const auto& phase : board.at("phases"))
+    for (const auto& line : phase.at("lines")) reasons[{phase.at("phase"), line.at("id")}] = line.at("gap_reasons");
+  return reasons;
+}
+
+// The pledge of `nation` committed with the most units on one line of the full board, and those units.
+std::pair<std::string, int> counted_pledge_of(const json& board, const std::string& nation) {
+  std::pair<std::string, int> best{"", 0};
+  for (const auto& phase : board.at("phases"))
+    for (const auto& line : phase.at("lines"))
+      for (const auto& pledge : line.at("pledges"))
+        if (pledge.at("nation") == nation && pledge.at("committed").get<int>() > best.second)
+          best = {pledge.at("pledge").get<std::string>(), pledge.at("committed").get<int>()};
   return best;
 }
 
@@ -164,6 +185,14 @@ TEST_P(GapBoardAsShared, FiguresAreTheFullBoardsAndNothingRestrictedReachesALiai
   auto week = client.Get(opened->get_header_value("Location"), as("liaison.fr"));
   ASSERT_EQ(week->status, 200) << week->body;
   leaks("the week agenda", week->body);
+  // An open week's unmet lines carry the liaison's reasons: exactly its cut board's.
+  const auto cut_reasons = reasons_by_line(cut);
+  const json unmet = json_of(week).at("agenda").at("unmet_lines");
+  ASSERT_FALSE(unmet.empty());
+  for (const auto& line : unmet) {
+    ASSERT_TRUE(line.contains("reasons")) << line.dump();
+    EXPECT_EQ(line.at("reasons"), cut_reasons.at({line.at("phase"), line.at("line_id")})) << line.dump();
+  }
 
   // Errors: a hidden pledge answers as a missing one, naming only the id asked for.
   const std::string hidden = pledge_ids(aggregate).front();
@@ -176,10 +205,78 @@ TEST_P(GapBoardAsShared, FiguresAreTheFullBoardsAndNothingRestrictedReachesALiai
     EXPECT_EQ(refused->status, 404) << refused->body;
     for (const auto& secret : secrets) EXPECT_EQ(refused->body.find(secret), std::string::npos) << refused->body;
   }
+  // Creating a pledge: a hidden pledge's id answers as any id outside the liaison's own id space
+  // (400 at /id), never 409, so the answer does not tell whether that id exists.
+  model::Pledge own = workspace_->pledge(pledge_ids("FR").front())->value;
+  const auto create_as_fr = [&](const std::string& id) {
+    own.id = id;
+    return client.Post("/api/v1/pledges", as("liaison.fr"), io::encode_pledge(own).dump(), "application/json");
+  };
+  const auto taken = create_as_fr(hidden);
+  const auto free_id = create_as_fr(aggregate + "-9999");
+  ASSERT_EQ(taken->status, 400) << taken->body;
+  ASSERT_EQ(free_id->status, 400) << free_id->body;
+  EXPECT_EQ(json_of(taken).at("where"), "/id");
+  EXPECT_EQ(
+      std::regex_replace(json_of(taken).at("message").get<std::string>(), std::regex(hidden), "ID"),
+      std::regex_replace(json_of(free_id).at("message").get<std::string>(), std::regex(aggregate + "-9999"), "ID"));
+  const std::size_t pledges_before = workspace_->pledges().size();
+  const auto created = create_as_fr("FR-9999");
+  EXPECT_EQ(created->status, 201) << created->body;
+  EXPECT_EQ(workspace_->pledges().size(), pledges_before + 1);
+  workspace_->delete_pledge("FR-9999", 1, "test");
+
+  // A pledge preview: the liaison's gap reasons are the cut board's after the edit, as the gap
+  // board shows them once the edit is saved; nothing restricted is in them.
+  const auto [edited_id, committed] = counted_pledge_of(full, "FR");
+  ASSERT_GE(committed, 2) << "a French pledge committed with 2 or more units";
+  const auto stored = workspace_->pledge(edited_id);
+  model::Pledge edited = stored->value;
+  edited.quantity = 1;
+  auto preview = client.Post("/api/v1/pledges/" + edited_id + "/preview", as("liaison.fr"),
+                             io::encode_pledge(edited).dump(), "application/json");
+  ASSERT_EQ(preview->status, 200) << preview->body;
+  leaks("the pledge preview", preview->body);
+  const json previewed = json_of(preview).at("lines");
+  ASSERT_FALSE(previewed.empty());
+  auto saved = client.Put("/api/v1/pledges/" + edited_id,
+                          as("liaison.fr", {{"If-Match", "\"" + std::to_string(stored->version) + "\""}}),
+                          io::encode_pledge(edited).dump(), "application/json");
+  ASSERT_EQ(saved->status, 200) << saved->body;
+  const auto after_save = reasons_by_line(json_of(client.Get("/api/v1/gap-board", as("liaison.fr"))));
+  for (const auto& line : previewed)
+    EXPECT_EQ(line.at("gap_reasons"), after_save.at({line.at("phase"), line.at("line_id")})) << line.dump();
+  workspace_->update_pledge(stored->value, stored->version + 1, "test");
+
   share(client, aggregate, "full");
   share(client, capability_only, "full");
   EXPECT_EQ(json_of(client.Get("/api/v1/gap-board", as("liaison.fr"))), full)
       << "a coalition sharing in full shows all";
+}
+
+// A closed week's reasons are the full board's text, frozen at close: a liaison gets none (the
+// sharing levels of the day it reads could not be applied to them), the gap-board readers do.
+TEST_P(GapBoardAsShared, AClosedWeekGivesALiaisonNoReasons) {
+  auto client = server_->client();
+  // The week an earlier case of this suite opened, or a new one.
+  std::optional<store::WeekRecord> open_week;
+  for (const auto& record : workspace_->weeks())
+    if (!record.closed()) open_week = record;
+  if (!open_week) open_week = workspace_->open_week("2026-04-06", "test");
+  const std::string week = "/api/v1/weeks/" + std::to_string(open_week->number);
+  auto closed =
+      client.Post(week + "/close", as("secretariat", {{"If-Match", "\"" + std::to_string(open_week->version) + "\""}}),
+                  "", "application/json");
+  ASSERT_EQ(closed->status, 200) << closed->body;
+  const json for_liaison = json_of(client.Get(week, as("liaison.fr"))).at("agenda").at("unmet_lines");
+  const json for_planner = json_of(client.Get(week, as("planner"))).at("agenda").at("unmet_lines");
+  ASSERT_FALSE(for_liaison.empty());
+  ASSERT_EQ(for_liaison.size(), for_planner.size());
+  for (std::size_t l = 0; l < for_liaison.size(); ++l) {
+    EXPECT_FALSE(for_liaison[l].contains("reasons")) << for_liaison[l].dump();
+    EXPECT_TRUE(for_planner[l].contains("reasons")) << for_planner[l].dump();
+    EXPECT_EQ(for_liaison[l].at("filled"), for_planner[l].at("filled"));
+  }
 }
 
 GUARANTOR_HTTP_ON_BOTH_BACKENDS(GapBoardAsShared);

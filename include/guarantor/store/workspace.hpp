@@ -233,6 +233,18 @@ public:
                    const std::string& actor);
   [[nodiscard]] std::vector<User> users() const;
   [[nodiscard]] std::optional<User> user(const std::string& name) const;
+  /// Sets a user's password (the rules of create_user, Schema at /password) and ends every
+  /// browser session of the user but the one of `kept_session_token` (empty: all of them), in
+  /// this process at once. API tokens are kept. Recorded in the history (`set_password`, the
+  /// number of sessions ended; never the password or its hash). Throws NotFound for an unknown
+  /// user. Returns the number of sessions ended.
+  std::int64_t set_password(const std::string& name, std::string_view password, const std::string& kept_session_token,
+                            const std::string& actor);
+  /// Disables or enables a user. Disabling ends the user's sessions; its API tokens are refused
+  /// while it stays disabled (at once in this process). The last enabled secretariat user cannot
+  /// be disabled (Consistency at /disabled): nobody could administer the workspace any more.
+  /// Recorded in the history (`update`, the user before and after). Throws NotFound.
+  User set_user_disabled(const std::string& name, bool disabled, const std::string& actor);
   /// The user if the name exists, is not disabled and the password matches; nullopt otherwise.
   /// Takes the same time whether or not the user exists, so timing does not reveal names.
   [[nodiscard]] std::optional<User> check_password(const std::string& name, std::string_view password) const;
