@@ -106,7 +106,7 @@ void require_own_id_space(const Context& context, const std::string& id) {
   const std::string prefix = context.user().nation + "-";
   if (id.size() <= prefix.size() || id.compare(0, prefix.size(), prefix) != 0)
     throw ApiError(400, "schema",
-                   fmt::format("got \"{}\"; a liaison of {} creates pledges whose id begins with \"{}\" (e.g. \"{}7\")",
+                   fmt::format(R"(got "{}"; a liaison of {} creates pledges whose id begins with "{}" (e.g. "{}7"))",
                                id, context.user().nation, prefix, prefix),
                    "/id");
 }
