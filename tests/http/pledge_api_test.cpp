@@ -328,7 +328,7 @@ TEST_P(PledgeApi, CatalogueListsWhatAPledgeMayName) {
 // The effect of an edit before saving: a pledge that fills a ceasefire line, limited to the
 // peace-deal phase, no longer fills it; every line's figures are force generation's on the
 // scenario with and without the edit (the gap board's numbers); nothing is written; a liaison
-// previews only its own nation's pledges and gets no gap reasons naming others.
+// previews only its own nation's pledges and gets the gap reasons of its cut of the board.
 TEST_P(PledgeApi, PreviewShowsTheEffectOfAnEditAndWritesNothing) {
   auto client = server_->client();
   model::Scenario before = *base_;
