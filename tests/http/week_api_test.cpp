@@ -136,7 +136,11 @@ TEST_P(WeekApi, AgendaDecisionsCloseAndCompare) {
     ASSERT_TRUE(line.contains("reasons")) << line.dump();
     EXPECT_FALSE(std::regex_search(line.at("reasons").dump(), names_fr1)) << line.dump();
   }
-  EXPECT_EQ(seen_by_de.dump().find("us_backstop"), std::string::npos);
+  // Germany's own pledges may be blocked by a US backstop of their own, so its reasons may say
+  // so; everything else of the week must not show France's new caveat.
+  json without_reasons = seen_by_de;
+  for (auto& line : without_reasons.at("agenda").at("unmet_lines")) line.erase("reasons");
+  EXPECT_EQ(without_reasons.dump().find("us_backstop"), std::string::npos);
   EXPECT_TRUE(mentions(json_of(client.Get("/api/v1/weeks/2", as("liaison.fr"))).at("agenda").at("caveat_changes"), "FR-1"));
   EXPECT_EQ(json_of(client.Get("/api/v1/weeks/1", as("planner"))).at("agenda"), week1_agenda) << "a closed week is frozen";
 
