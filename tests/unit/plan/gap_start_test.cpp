@@ -8,25 +8,13 @@
 #include <random>
 #include <vector>
 
+#include "gap_brute_force.hpp"
 #include "guarantor/plan/gap_generator.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 #include "random_instances.hpp"
 
 namespace guarantor::plan {
 namespace {
-
-// Least cost over every assignment; infinity if none fits.
-double exhaustive_minimum(const GapInstance& instance) {
-  double best = std::numeric_limits<double>::infinity();
-  GapSolution solution{std::vector<std::size_t>(instance.job_count(), 0)};
-  const std::size_t agents = instance.agent_count();
-  while (true) {
-    if (gap_feasible(instance, solution)) best = std::min(best, gap_cost(instance, solution));
-    std::size_t job = 0;
-    while (job < instance.job_count() && ++solution.agent_of_job[job] == agents) solution.agent_of_job[job++] = 0;
-    if (job == instance.job_count()) return best;
-  }
-}
 
 // Room left per agent under the assignment.
 std::vector<double> room_left(const GapInstance& instance, const GapSolution& solution) {
@@ -109,7 +97,7 @@ TEST(GapStart, LpStartedBoundNeverAboveTheOptimum) {
       for (double& value : resource) value += fraction(rng);
     }
     const GapInstance instance(agents, jobs, cost, resource, testing::random_values(rng, agents, 8, 30));
-    const double optimum = exhaustive_minimum(instance);
+    const double optimum = testing::gap_brute_force(instance);
     if (std::isinf(optimum)) continue;
     SolveOptions options;
     options.deterministic = true;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "gap_brute_force.hpp"
 #include "guarantor/plan/gap_generator.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 #include "random_instances.hpp"
@@ -15,20 +16,6 @@ namespace guarantor::plan {
 namespace {
 
 constexpr int CASES = 300;
-
-// Minimum cost over every assignment (sense Minimise), or maximum (Maximise); ±infinity if none.
-double brute_force(const GapInstance& instance, Sense sense = Sense::Minimise) {
-  const double sign = sense == Sense::Minimise ? 1.0 : -1.0;
-  double best = std::numeric_limits<double>::infinity();
-  GapSolution solution{std::vector<std::size_t>(instance.job_count(), 0)};
-  const std::size_t agents = instance.agent_count();
-  while (true) {
-    if (gap_feasible(instance, solution)) best = std::min(best, sign * gap_cost(instance, solution));
-    std::size_t job = 0;
-    while (job < instance.job_count() && ++solution.agent_of_job[job] == agents) solution.agent_of_job[job++] = 0;
-    if (job == instance.job_count()) return sign * best;
-  }
-}
 
 TEST(GeneralizedAssignment, MatchesBruteForceOnRandomInstances) {
   std::mt19937_64 rng(1975);
@@ -39,7 +26,7 @@ TEST(GeneralizedAssignment, MatchesBruteForceOnRandomInstances) {
     const GapInstance instance(agents, jobs, testing::random_values(rng, agents * jobs, -10, 30),
                                testing::random_values(rng, agents * jobs, 1, 10),
                                testing::random_values(rng, agents, 4, 20));
-    const double optimum = brute_force(instance);
+    const double optimum = testing::gap_brute_force(instance);
     const GapResult result = solve_gap(instance);
     if (std::isinf(optimum)) {
       EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial;
@@ -80,7 +67,7 @@ TEST(GeneralizedAssignment, BothSensesMatchBruteForce) {
     for (const Sense sense : {Sense::Minimise, Sense::Maximise}) {
       SolveOptions options;
       options.deterministic = trial % 2 == 0;
-      const double optimum = brute_force(instance, sense);
+      const double optimum = testing::gap_brute_force(instance, sense);
       const GapResult result = solve_gap(instance, sense, options);
       if (std::isinf(optimum)) {
         EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial;
@@ -108,7 +95,7 @@ TEST(GeneralizedAssignment, LagrangianBoundNeverAboveTheOptimum) {
     const GapInstance instance(agents, jobs, testing::random_values(rng, agents * jobs, 1, 50),
                                testing::random_values(rng, agents * jobs, 1, 15),
                                testing::random_values(rng, agents, 8, 30));
-    const double optimum = brute_force(instance);
+    const double optimum = testing::gap_brute_force(instance);
     if (std::isinf(optimum)) continue;
     SolveOptions options;
     options.exact = false;
@@ -185,7 +172,7 @@ TEST(GeneralizedAssignment, TextbookBaselineMatchesInBothSenses) {
                              testing::random_values(rng, agents * jobs, 1, 10),
                              testing::random_values(rng, agents, 12, 20));
   for (const Sense sense : {Sense::Minimise, Sense::Maximise}) {
-    const double optimum = brute_force(instance, sense);
+    const double optimum = testing::gap_brute_force(instance, sense);
     ASSERT_FALSE(std::isinf(optimum));
     const GapResult baseline = solve_gap_textbook_milp(instance, sense);
     EXPECT_EQ(baseline.stats.status, SolveStatus::Optimal);
@@ -209,7 +196,7 @@ TEST(GeneralizedAssignment, CutoffSolveMatchesBruteForce) {
     }
     const GapInstance instance(agents, jobs, std::move(costs), testing::random_values(rng, agents * jobs, 1, 10),
                                testing::random_values(rng, agents, 4, 20));
-    const double optimum = brute_force(instance);
+    const double optimum = testing::gap_brute_force(instance);
     const double reference = std::isinf(optimum) ? 50.0 : optimum;
     for (const double offset : {-3.0, -0.5, 0.0, 2.0}) {
       const double cutoff = reference + offset;
@@ -259,7 +246,7 @@ TEST(GeneralizedAssignment, RisingTargetTreesMatchBruteForceInBothSenses) {
       SolveOptions options;
       options.deterministic = true;
       options.exact_nodes = 100;
-      const double optimum = brute_force(instance, sense);
+      const double optimum = testing::gap_brute_force(instance, sense);
       const GapResult result = solve_gap(instance, sense, options);
       if (std::isinf(optimum)) {
         EXPECT_EQ(result.stats.status, SolveStatus::Infeasible) << "trial " << trial;
