@@ -138,11 +138,9 @@ json latest_published_plan(store::Workspace& workspace) {
 }
 }  // namespace
 
-json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous,
-                  const store::User* viewer) {
+json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous, const store::User* viewer,
+                  const std::map<std::string, store::SharingLevel>& levels) {
   const model::Scenario scenario = server.current_scenario();
-  const auto levels =
-      viewer == nullptr ? std::map<std::string, store::SharingLevel>() : sharing_levels(server.workspace);
   json pledges = json::array();
   for (const auto& pledge : scenario.coalition.pledges) pledges.push_back(io::encode_pledge(pledge));
   json counts;

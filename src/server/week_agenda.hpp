@@ -9,10 +9,10 @@ namespace guarantor::server {
 
 /// The agenda of `week`. `previous` is the snapshot of the last week closed before it (null when
 /// there is none): caveat changes are counted against it. The unmet lines' reasons are the full
-/// gap board's, or with `viewer` the board as that viewer reads it (a liaison's cut by sharing
-/// level); everything else is in full until cut_for_viewer.
+/// gap board's, or with `viewer` the board as that viewer reads it (a liaison's cut by the
+/// nations' sharing `levels`); everything else is in full until cut_for_viewer.
 json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous,
-                  const store::User* viewer = nullptr);
+                  const store::User* viewer = nullptr, const std::map<std::string, store::SharingLevel>& levels = {});
 
 /// What a closing week freezes: every pledge, the latest published plan version, the gap
 /// board's counts, the findings versions published by then and the agenda as it stood.

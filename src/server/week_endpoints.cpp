@@ -71,13 +71,13 @@ Reply read_one(Context& context) {
   const json previous = previous_snapshot(context, week.number);
   // A closed week reads from its snapshot; an open one is computed from the workspace now.
   // An open week's reasons are written for the caller (a liaison's from its cut of the gap board).
+  const auto levels = sharing_levels(server.workspace);
   const json agenda =
-      week.closed() ? week.snapshot.at("agenda") : build_agenda(server, week, previous, &context.user());
+      week.closed() ? week.snapshot.at("agenda") : build_agenda(server, week, previous, &context.user(), levels);
   const json state = week.closed() ? week.snapshot : build_snapshot(server, week, agenda);
   json decisions = json::array();
   for (const auto& decision : server.workspace.decisions())
     if (decision.week == week.number) decisions.push_back(store::encode_decision(decision));
-  const auto levels = sharing_levels(server.workspace);
   json body = store::encode_week(week);
   body["agenda"] = cut_for_viewer(agenda, context.user(), levels, !week.closed());
   body["since_last_close"] =
