@@ -18,6 +18,9 @@ const PAGES = [
   { path: '/plans', title: 'Plans', module: './pages/plans.js', roles: [...STAFF, 'observer'] },
   { path: '/monitoring', title: 'Monitoring', module: './pages/monitoring.js', roles: [...STAFF, 'observer'] },
   { path: '/brief', title: 'Weekly brief', module: './pages/brief.js', roles: STAFF },
+  { path: '/users', title: 'Users', module: './pages/users.js', roles: ['secretariat'] },
+  // Reached from the user's name in the header rather than the navigation.
+  { path: '/account', title: 'Your account', module: './pages/account.js', roles: [...STAFF, 'observer'], inHeader: true },
 ];
 
 const ROLE_NAMES = {
@@ -45,7 +48,7 @@ export function showError(main, error) {
 
 function drawNavigation(session, current) {
   const role = session.user.role;
-  const links = PAGES.filter((page) => page.roles.includes(role)).map((page) =>
+  const links = PAGES.filter((page) => page.roles.includes(role) && !page.inHeader).map((page) =>
     h('li', {}, h('a', { href: page.path, 'aria-current': page.path === current.path ? 'page' : null }, page.title)));
   replace(document.getElementById('nav'), h('ul', {}, links));
   const logout = h('button', { type: 'button', onclick: async () => {
@@ -53,7 +56,9 @@ function drawNavigation(session, current) {
     location.assign('/login');
   } }, 'Log out');
   const nation = session.user.nation ? ` of ${session.user.nation}` : '';
-  replace(document.getElementById('who'), h('span', {}, `${session.user.name} (${ROLE_NAMES[role] ?? role}${nation})`), ' ', logout);
+  const account = h('a', { href: '/account', id: 'account-link', 'aria-current': current.path === '/account' ? 'page' : null,
+    title: 'Your account: password and API tokens' }, session.user.name);
+  replace(document.getElementById('who'), h('span', {}, account, ` (${ROLE_NAMES[role] ?? role}${nation})`), ' ', logout);
 }
 
 async function boot() {

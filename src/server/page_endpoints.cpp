@@ -14,7 +14,8 @@ namespace guarantor::server {
 
 namespace {
 // The pages a user can open; web/app.js knows the same list (its PAGES table) and draws each.
-constexpr std::string_view PAGE_PATHS[] = {"/", "/login", "/gaps", "/pledges", "/plans", "/sites", "/brief", "/monitoring"};
+constexpr std::string_view PAGE_PATHS[] = {"/",      "/login", "/gaps",       "/pledges", "/plans",
+                                           "/sites", "/brief", "/monitoring", "/users",   "/account"};
 
 // Every file of web/ with its ETag, hashed once per process (the files are compiled in).
 const AssetBody& body_of(const WebAsset& asset) {

@@ -27,6 +27,8 @@ const PRINTED_PAGES = [
   ['plans', '/plans', '#plan-map .leaflet-marker-icon'],
   ['monitoring', '/monitoring', '#monitoring-map .leaflet-marker-icon'],
   ['brief', '/brief', '#brief-week'],
+  ['users', '/users', 'tr.g-user-row'],
+  ['account', '/account', '#account-who'],
 ];
 // Where colour tells something: the maps, the outcome and status marks, the charts, the banner.
 const COLOURED = ['.g-map', '.g-map-legend', '.g-status', '.g-outcome-violation', '.g-outcome-undetermined', '.g-outcome-no_violation',

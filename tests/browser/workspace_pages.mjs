@@ -10,7 +10,8 @@
 // host nation's sites, assessments and negotiation steps), monitoring_brief (reports uploaded,
 // verified, read, exported and published; the week closed and its brief read and printed to PDF),
 // print (every page laid out for A4: nothing past the printable width, navigation left out, maps,
-// tables and meaningful colours kept).
+// tables and meaningful colours kept), accounts (the secretariat's users page: adding, disabling,
+// enabling and resetting a user; a user's own account page: its password and API tokens).
 // On every page: no request outside the server, no console error, axe-core finds no serious
 // violation, screenshots at 1366x768 and 1920x1080 into --out. Exit codes: 0 pass, 1 a check
 // failed, 2 usage, 77 skipped.
@@ -23,8 +24,9 @@ import * as planner from './flow_planner.mjs';
 import * as sites from './flow_sites.mjs';
 import * as monitoringBrief from './flow_monitoring_brief.mjs';
 import * as print from './flow_print.mjs';
+import * as accounts from './flow_accounts.mjs';
 
-const FLOWS = { week_cycle: weekCycle, liaison, planner, sites, monitoring_brief: monitoringBrief, print };
+const FLOWS = { week_cycle: weekCycle, liaison, planner, sites, monitoring_brief: monitoringBrief, print, accounts };
 
 const USERS = [
   { name: 'sec', role: 'secretariat' },

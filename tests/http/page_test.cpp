@@ -15,7 +15,8 @@ class Pages : public HttpTest {};
 
 TEST_P(Pages, EveryPageUrlServesTheShellWithoutCredentials) {
   auto client = server_->client();
-  for (const char* path : {"/", "/login", "/gaps", "/pledges", "/plans", "/sites", "/brief", "/monitoring"}) {
+  for (const char* path :
+       {"/", "/login", "/gaps", "/pledges", "/plans", "/sites", "/brief", "/monitoring", "/users", "/account"}) {
     auto result = client.Get(path);
     ASSERT_TRUE(result) << path;
     EXPECT_EQ(result->status, 200) << path;
