@@ -17,16 +17,13 @@ namespace {
 // A pledge that expired this long ago is still on the agenda: the meeting hears it once.
 constexpr long EXPIRED_SHOWN_DAYS = 7;
 
-// The unmet lines with their reasons, as `viewer` reads the gap board (null: in full). A liaison's
-// reasons are the cut board's (force::disclose); its figures are the full board's either way.
-json unmet_lines(const model::Scenario& scenario, json& counts, const store::User* viewer,
-                 const std::map<std::string, store::SharingLevel>& levels) {
+// The unmet lines with their reasons, from `board` as its reader sees it, and the count of lines
+// by status in `counts`. The statuses (so the counts) are the full board's whoever reads it:
+// force::disclose cuts who is named and why, never whether a line is filled.
+json unmet_lines(const force::ForceGenerationResult& board, json& counts) {
   json lines = json::array();
   counts = {{"covered", 0}, {"partial", 0}, {"missing", 0}};
-  force::ForceGenerationResult result = force::generate_force(scenario);
-  if (viewer != nullptr && !reads_full_gap_board(*viewer))
-    result = force::disclose(result, disclosure_for(*viewer, levels));
-  for (const auto& phase : result.phases)
+  for (const auto& phase : board.phases)
     for (const auto& line : phase.lines) {
       if (line.phase != phase.phase) continue;  // each line once, in the phase it opens
       counts[std::string(force::to_string(line.status))] = counts[std::string(force::to_string(line.status))].get<int>() + 1;
@@ -138,39 +135,35 @@ json latest_published_plan(store::Workspace& workspace) {
 }
 }  // namespace
 
-json build_agenda(Server::Impl& server, const store::WeekRecord& week, const json& previous, const store::User* viewer,
-                  const std::map<std::string, store::SharingLevel>& levels) {
+WeekState build_week_state(Server::Impl& server, const store::WeekRecord& week, const json& previous,
+                           const store::User* viewer, const std::map<std::string, store::SharingLevel>& levels) {
   const model::Scenario scenario = server.current_scenario();
   json pledges = json::array();
   for (const auto& pledge : scenario.coalition.pledges) pledges.push_back(io::encode_pledge(pledge));
+  // One force generation serves the agenda's reasons (a liaison's from its cut of the board) and
+  // the snapshot's counts, which the cut leaves as they are.
+  force::ForceGenerationResult board = force::generate_force(scenario);
+  if (viewer != nullptr && !reads_full_gap_board(*viewer))
+    board = force::disclose(board, disclosure_for(*viewer, levels));
   json counts;
   json decisions_due = json::array();
   for (const auto& decision : server.workspace.decisions())
     if (decision.status == "open" && decision.due_week <= week.number) decisions_due.push_back(store::encode_decision(decision));
-  return {{"unmet_lines", unmet_lines(scenario, counts, viewer, levels)},
-          {"caveat_changes", caveat_changes(pledges, previous)},
-          {"caveats_compared_with_week", previous.is_null() ? json() : previous.at("week")},
-          {"pledges_expiring",
-           pledges_expiring(scenario.coalition, *parse_iso_date(week.starts_on), server.options.agenda_expiry_days)},
-          {"sites_awaiting_decision", sites_awaiting(server)},
-          {"findings", findings_published(server.workspace, *parse_iso_date(week.starts_on))},
-          {"decisions_due", decisions_due},
-          {"illustrative", scenario.coalition.has_illustrative()}};
-}
-
-json build_snapshot(Server::Impl& server, const store::WeekRecord& week, const json& agenda) {
-  const model::Scenario scenario = server.current_scenario();
-  json pledges = json::array();
-  for (const auto& pledge : scenario.coalition.pledges) pledges.push_back(io::encode_pledge(pledge));
-  json counts;
-  unmet_lines(scenario, counts, nullptr, {});
-  return {{"week", week.number},
-          {"starts_on", week.starts_on},
-          {"pledges", pledges},
-          {"plan", latest_published_plan(server.workspace)},
-          {"gap_counts", counts},
-          {"findings", published_findings_versions(server.workspace)},
-          {"agenda", agenda}};
+  WeekState state;
+  state.agenda = {{"unmet_lines", unmet_lines(board, counts)},
+                  {"caveat_changes", caveat_changes(pledges, previous)},
+                  {"caveats_compared_with_week", previous.is_null() ? json() : previous.at("week")},
+                  {"pledges_expiring", pledges_expiring(scenario.coalition, *parse_iso_date(week.starts_on),
+                                                        server.options.agenda_expiry_days)},
+                  {"sites_awaiting_decision", sites_awaiting(server)},
+                  {"findings", findings_published(server.workspace, *parse_iso_date(week.starts_on))},
+                  {"decisions_due", decisions_due},
+                  {"illustrative", scenario.coalition.has_illustrative()}};
+  state.snapshot = {{"week", week.number},           {"starts_on", week.starts_on},
+                    {"pledges", std::move(pledges)}, {"plan", latest_published_plan(server.workspace)},
+                    {"gap_counts", counts},          {"findings", published_findings_versions(server.workspace)},
+                    {"agenda", state.agenda}};
+  return state;
 }
 
 json compare_snapshots(const json& before, const json& after) {

@@ -72,9 +72,10 @@ Reply read_one(Context& context) {
   // A closed week reads from its snapshot; an open one is computed from the workspace now.
   // An open week's reasons are written for the caller (a liaison's from its cut of the gap board).
   const auto levels = sharing_levels(server.workspace);
-  const json agenda =
-      week.closed() ? week.snapshot.at("agenda") : build_agenda(server, week, previous, &context.user(), levels);
-  const json state = week.closed() ? week.snapshot : build_snapshot(server, week, agenda);
+  const WeekState open_state =
+      week.closed() ? WeekState{} : build_week_state(server, week, previous, &context.user(), levels);
+  const json& agenda = week.closed() ? week.snapshot.at("agenda") : open_state.agenda;
+  const json& state = week.closed() ? week.snapshot : open_state.snapshot;
   json decisions = json::array();
   for (const auto& decision : server.workspace.decisions())
     if (decision.week == week.number) decisions.push_back(store::encode_decision(decision));
@@ -96,8 +97,9 @@ Reply close(Context& context) {
   if (week.closed())
     throw ApiError(409, "consistency", fmt::format("week {} was closed by {} at {}", week.number, week.closed_by, week.closed_at));
   auto& server = context.server;
-  const json agenda = build_agenda(server, week, previous_snapshot(context, week.number));
-  const auto closed = server.workspace.close_week(week.number, build_snapshot(server, week, agenda), version, context.user().name);
+  const auto closed = server.workspace.close_week(
+      week.number, build_week_state(server, week, previous_snapshot(context, week.number)).snapshot, version,
+      context.user().name);
   Reply reply{200, store::encode_week(closed), {}};
   reply.headers["ETag"] = etag(closed.version);
   return reply;
