@@ -285,9 +285,11 @@ std::vector<Workload> sjc_workloads(const Settings& settings) {
   return workloads;
 }
 
+// Ten significant digits: an objective of a million or more keeps its units digit (six would
+// print 1234567 as 1.23457e+06), and a fractional one its gap to the bound.
 std::string number(double value) {
   if (!std::isfinite(value)) return value > 0 ? "inf" : "-inf";
-  return fmt::format("{:.6g}", value);
+  return fmt::format("{:.10g}", value);
 }
 
 struct Summary {
