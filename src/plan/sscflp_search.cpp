@@ -169,8 +169,11 @@ bool SscflpSearch::close_move() {
   Relocation best;
   std::size_t best_site = NONE;
   std::vector<double> load;
-  for (std::size_t closing = 0; closing < sites_; ++closing) {
-    if (!open_[closing]) continue;
+  // The open sites, ascending: the targets scanned below in the order of a scan over every site.
+  std::vector<std::size_t> open_sites;
+  for (std::size_t site = 0; site < sites_; ++site)
+    if (open_[site]) open_sites.push_back(site);
+  for (std::size_t closing : open_sites) {
     load = load_;
     Relocation relocation;
     relocation.delta = -instance_.fixed_cost(closing);
@@ -182,8 +185,8 @@ bool SscflpSearch::close_move() {
     for (std::size_t customer : members) {
       std::size_t target = NONE;
       double cost = INF;
-      for (std::size_t site = 0; site < sites_; ++site) {
-        if (site == closing || !open_[site]) continue;
+      for (std::size_t site : open_sites) {
+        if (site == closing) continue;
         ++moves_;
         const double capacity = instance_.capacity(site);
         if (load[site] + instance_.demand(customer) > capacity + LOAD_TOLERANCE * std::max(1.0, capacity)) continue;
@@ -240,8 +243,12 @@ bool SscflpSearch::exchange_move() {
   std::size_t best_close = NONE, best_open = NONE;
   std::vector<std::pair<std::size_t, std::size_t>> best_moves, moves;
   std::vector<double> load;
-  for (std::size_t closing = 0; closing < sites_; ++closing) {
-    if (!open_[closing]) continue;
+  // The open sites, ascending; per exchange the targets are these less the closing site plus the
+  // opening one, in ascending order, so ties go where a scan over every site would send them.
+  std::vector<std::size_t> open_sites, targets;
+  for (std::size_t site = 0; site < sites_; ++site)
+    if (open_[site]) open_sites.push_back(site);
+  for (std::size_t closing : open_sites) {
     std::vector<std::size_t> members;
     for (std::size_t customer = 0; customer < customers_; ++customer)
       if (site_of_[customer] == closing) members.push_back(customer);
@@ -251,12 +258,15 @@ bool SscflpSearch::exchange_move() {
       if (open_[opening]) continue;
       load = load_;
       moves.clear();
+      targets.clear();
+      for (std::size_t site : open_sites)
+        if (site != closing) targets.push_back(site);
+      targets.insert(std::lower_bound(targets.begin(), targets.end(), opening), opening);
       double delta = instance_.fixed_cost(opening) - instance_.fixed_cost(closing);
       for (std::size_t customer : members) {
         std::size_t target = NONE;
         double cost = INF;
-        for (std::size_t site = 0; site < sites_; ++site) {
-          if (site == closing || (!open_[site] && site != opening)) continue;
+        for (std::size_t site : targets) {
           ++moves_;
           const double capacity = instance_.capacity(site);
           if (load[site] + instance_.demand(customer) > capacity + LOAD_TOLERANCE * std::max(1.0, capacity)) continue;
