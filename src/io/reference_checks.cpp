@@ -47,6 +47,19 @@ void check_pledge_references(const model::Scenario& scenario, const model::Pledg
     sink.add(ErrorCode::Reference, pointer + "/nation",
              fmt::format("\"{}\" is not a nation of /nations; expected one of its iso2 codes", excerpt(pledge.nation)));
   }
+  // "FR-7" lies in France's id space: a pledge of another nation there would make France's liaison,
+  // who creates ids only in its own space, meet an id it cannot see (docs/workspace.md).
+  if (pledge.id.size() > 3 && pledge.id[2] == '-' && !pledge.nation.empty()) {
+    const std::string space = pledge.id.substr(0, 2);
+    const auto* owner = scenario.coalition.find_nation(space);
+    // An unknown nation is reported once, at /nation.
+    if (owner != nullptr && space != pledge.nation && scenario.coalition.find_nation(pledge.nation) != nullptr)
+      sink.add(
+          ErrorCode::Reference, pointer + "/id",
+          fmt::format("\"{}\" begins with \"{}-\", the ids of {}'s pledges; expected a pledge of {}, or an id of "
+                      "the form \"{}-…\" for a pledge of {}",
+                      excerpt(pledge.id), space, owner->name, space, excerpt(pledge.nation), excerpt(pledge.nation)));
+  }
   if (!pledge.capability.empty() && !scenario.catalogue.capabilities.empty() &&
       scenario.catalogue.find(pledge.capability) == nullptr) {
     sink.add(ErrorCode::Reference, pointer + "/capability",

@@ -91,6 +91,36 @@ TEST_P(PledgeApi, InvalidBodiesAreLocatedAndWriteNothing) {
   EXPECT_FALSE(workspace_->pledge("FR-95").has_value());
 }
 
+// An id beginning "FR-" is France's: not even the secretariat puts another nation's pledge there,
+// by creating one or by moving a French pledge to another nation. France's liaison, which
+// creates ids only in that space, so never meets an id there that it cannot see.
+TEST_P(PledgeApi, NoPledgeOfAnotherNationInANationsIdSpace) {
+  auto client = server_->client();
+  const auto history_before = workspace_->history().size();
+  const auto check_refused = [](const httplib::Result& result, const char* what) {
+    ASSERT_TRUE(result) << what;
+    EXPECT_EQ(result->status, 400) << what << ": " << result->body;
+    const auto body = nlohmann::json::parse(result->body);
+    EXPECT_EQ(body.at("where"), "/id") << what;
+    EXPECT_NE(body.at("message").get<std::string>().find("\"FR-\""), std::string::npos) << body.at("message");
+  };
+  check_refused(
+      client.Post("/api/v1/pledges", as("secretariat"), pledge_body("FR-96", "DE").dump(), "application/json"),
+      "a German pledge created as FR-96");
+  const auto version = workspace_->pledge("FR-1")->version;
+  auto moved = io::encode_pledge(workspace_->pledge("FR-1")->value);
+  moved["nation"] = "DE";
+  check_refused(client.Put("/api/v1/pledges/FR-1", if_match("secretariat", version), moved.dump(), "application/json"),
+                "FR-1 moved to Germany");
+  EXPECT_EQ(workspace_->history().size(), history_before);
+  EXPECT_FALSE(workspace_->pledge("FR-96").has_value());
+  EXPECT_EQ(workspace_->pledge("FR-1")->value.nation, "FR");
+  // Ids outside every nation's space stay free to any nation's pledge.
+  auto outside =
+      client.Post("/api/v1/pledges", as("secretariat"), pledge_body("EU-96", "DE").dump(), "application/json");
+  EXPECT_EQ(outside->status, 201) << outside->body;
+}
+
 TEST_P(PledgeApi, LiaisonSeesOtherNationsOnlyAsTheyShare) {
   auto client = server_->client();
   auto restrict = [&](const std::string& level) {

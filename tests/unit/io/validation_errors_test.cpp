@@ -29,11 +29,16 @@ class ValidationError : public ::testing::TestWithParam<BrokenField> {};
 
 // Locations are "file:line /pointer"; the cases name "file /pointer" (the line is asserted by
 // complete_validation_test.cpp).
+// One that ends at `where` is preferred: "/pledges/1" is not "/pledges/1/id".
 const Diagnostic* find_diagnostic(const Error& error, const std::string& where) {
   static const std::regex line_number(R"(:[0-9]+ /)");
-  for (const auto& d : error.diagnostics())
-    if (std::regex_replace(d.where, line_number, " /").find(where) != std::string::npos) return &d;
-  return nullptr;
+  const Diagnostic* found = nullptr;
+  for (const auto& d : error.diagnostics()) {
+    const std::string at = std::regex_replace(d.where, line_number, " /");
+    if (at.ends_with(where)) return &d;
+    if (found == nullptr && at.find(where) != std::string::npos) found = &d;
+  }
+  return found;
 }
 
 TEST_P(ValidationError, IsReportedWithCodeLocationAndMessage) {
@@ -74,6 +79,9 @@ INSTANTIATE_TEST_SUITE_P(
                     "coalition.json /nations/0/home", "expected longitude in [-180, 180]"},
         BrokenField{"UnknownNation", "coalition.json", "/pledges/0/nation", json("XX"), ErrorCode::Reference,
                     "coalition.json /pledges/0/nation", "\"XX\" is not a nation"},
+        BrokenField{"PledgeInAnotherNationsIdSpace", "coalition.json", "/pledges/1/id", json("PL-7"),
+                    ErrorCode::Reference, "coalition.json /pledges/1/id",
+                    "\"PL-7\" begins with \"PL-\", the ids of Poland's pledges; expected a pledge of PL"},
         BrokenField{"UnknownPledgedCapability", "coalition.json", "/pledges/0/capability", json("LAND.NOPE"),
                     ErrorCode::Reference, "coalition.json /pledges/0/capability", "not in the capability catalogue"},
         BrokenField{"DuplicatePledgeId", "coalition.json", "/pledges/1/id", json("FR-1"), ErrorCode::Consistency,
