@@ -136,9 +136,10 @@ std::vector<Workload> gap_workloads(const Settings& settings) {
                          [instance, sense, verify](const plan::SolveOptions& options) {
                            const plan::GapResult result = plan::solve_gap(*instance, sense, options);
                            Run run = verify(result);
-                           run.detail =
-                               fmt::format(" tree_nodes={} trees={} rising_trees={} bound_raises={}", result.tree.nodes,
-                                           result.tree.trees, result.tree.rising_trees, result.tree.bound_raises);
+                           run.detail = fmt::format(
+                               " tree_nodes={} trees={} rising_trees={} bound_raises={} primal_before_trees={}",
+                               result.tree.nodes, result.tree.trees, result.tree.rising_trees, result.tree.bound_raises,
+                               result.tree.primal_before_trees ? 1 : 0);
                            return run;
                          },
                          [instance, sense, verify](const plan::SolveOptions& options) {

@@ -5,15 +5,22 @@
 // less profit, so L(u*) >= z_LP. On tight, correlated instances (type D) the subgradient method
 // started from each job's second-cheapest cost needs hundreds of iterations of m knapsacks over
 // n jobs to get there (at 80 × 1600 it did not within a minute); the LP needs one dual simplex.
+// The same solve prices each agent's capacity (the duals of the capacity rows), which ranks the
+// agents for a job by c_aj + v_a · r_aj: the primal search's candidate lists (gap_candidates.hpp).
 #include <vector>
 
 #include "guarantor/plan/generalized_assignment.hpp"
 
 namespace guarantor::plan::detail {
 
-/// The LP relaxation's optimal dual value of each job's assignment row (minimisation form), or
-/// an empty vector when Clp does not prove the LP optimal within `time_limit_s` wall seconds or
-/// some job has no agent it fits.
-std::vector<double> lp_multipliers(const GapInstance& instance, double time_limit_s);
+/// The LP relaxation's duals (minimisation form); both empty when Clp does not prove the LP
+/// optimal within the time limit or some job has no agent it fits.
+struct LpDuals {
+  std::vector<double> job;       ///< per job: the dual of its assignment row
+  std::vector<double> capacity;  ///< per agent: the price v_a >= 0 of a unit of its capacity
+};
+
+/// Solves the LP relaxation within `time_limit_s` wall seconds and returns its duals.
+LpDuals lp_duals(const GapInstance& instance, double time_limit_s);
 
 }  // namespace guarantor::plan::detail

@@ -21,9 +21,11 @@ constexpr std::uint64_t RESTART_ROUNDS = 60;
 constexpr std::uint64_t KICK_SHIFTS = 4;
 }  // namespace
 
-GapPenaltySearch::GapPenaltySearch(const GapInstance& instance)
-    : instance_(instance), agents_(instance.agent_count()), jobs_(instance.job_count()) {
+GapPenaltySearch::GapPenaltySearch(const GapInstance& instance, const GapCandidates& candidates)
+    : instance_(instance), candidates_(candidates), agents_(instance.agent_count()), jobs_(instance.job_count()) {
   allowed_.assign(agents_ * jobs_, 0);
+  all_jobs_.resize(jobs_);
+  for (std::size_t job = 0; job < jobs_; ++job) all_jobs_[job] = job;
   double spread = 0, resource = 0;
   std::size_t pairs = 0;
   for (std::size_t job = 0; job < jobs_; ++job) {
@@ -64,6 +66,13 @@ void GapPenaltySearch::start_from(const std::vector<std::size_t>& agent_of_job) 
   }
   overloaded_ = 0;
   for (std::size_t agent = 0; agent < agents_; ++agent) overloaded_ += excess(agent, load_[agent]) > 0 ? 1 : 0;
+  if (!candidates_.restricted()) return;
+  jobs_of_agent_.assign(agents_, {});
+  slot_.assign(jobs_, 0);
+  for (std::size_t job = 0; job < jobs_; ++job) {
+    slot_[job] = jobs_of_agent_[agent_of_job_[job]].size();
+    jobs_of_agent_[agent_of_job_[job]].push_back(job);
+  }
 }
 
 void GapPenaltySearch::move(std::size_t job, std::size_t agent) {
@@ -74,6 +83,27 @@ void GapPenaltySearch::move(std::size_t job, std::size_t agent) {
   for (std::size_t touched : {from, agent}) overloaded_ += excess(touched, load_[touched]) > 0 ? 1 : 0;
   cost_ += instance_.cost(agent, job) - instance_.cost(from, job);
   agent_of_job_[job] = agent;
+  if (!candidates_.restricted()) return;
+  std::vector<std::size_t>& left = jobs_of_agent_[from];
+  left[slot_[job]] = left.back();
+  slot_[left.back()] = slot_[job];
+  left.pop_back();
+  slot_[job] = jobs_of_agent_[agent].size();
+  jobs_of_agent_[agent].push_back(job);
+}
+
+void GapPenaltySearch::best_swap(std::size_t job, std::size_t from, const std::vector<std::size_t>& others,
+                                 double& best_delta, std::size_t& swap_with) const {
+  const double job_resource = instance_.resource(from, job), job_cost = instance_.cost(from, job);
+  for (std::size_t other : others) {
+    const std::size_t to = agent_of_job_[other];
+    if (to == from || !allowed_[to * jobs_ + job] || !allowed_[from * jobs_ + other]) continue;
+    const double cost_delta =
+        instance_.cost(to, job) + instance_.cost(from, other) - job_cost - instance_.cost(to, other);
+    const double delta = cost_delta + penalty_change(from, instance_.resource(from, other) - job_resource) +
+                         penalty_change(to, instance_.resource(to, job) - instance_.resource(to, other));
+    if (delta < best_delta) best_delta = delta, swap_with = other;
+  }
 }
 
 void GapPenaltySearch::offer(GapSearch& search) {
@@ -94,17 +124,17 @@ bool GapPenaltySearch::descent_pass(GapSearch& search) {
       if (delta < best_delta) best_delta = delta, shift_to = to;
     }
     evaluated_ += agents_;
-    if (shift_to == NONE) {
-      for (std::size_t other = 0; other < jobs_; ++other) {
-        const std::size_t to = agent_of_job_[other];
-        if (to == from || !allowed_[to * jobs_ + job] || !allowed_[from * jobs_ + other]) continue;
-        const double cost_delta =
-            instance_.cost(to, job) + instance_.cost(from, other) - job_cost - instance_.cost(to, other);
-        const double delta = cost_delta + penalty_change(from, instance_.resource(from, other) - job_resource) +
-                             penalty_change(to, instance_.resource(to, job) - instance_.resource(to, other));
-        if (delta < best_delta) best_delta = delta, swap_with = other;
-      }
+    if (shift_to == NONE && !candidates_.restricted()) {
+      best_swap(job, from, all_jobs_, best_delta, swap_with);
       evaluated_ += jobs_;
+    } else if (shift_to == NONE) {
+      // Partners held by the job's candidate agents only; counted as evaluated moves, so the
+      // same budget buys more passes.
+      for (std::size_t to : candidates_.agents_of(job)) {
+        if (to == from) continue;
+        best_swap(job, from, jobs_of_agent_[to], best_delta, swap_with);
+        evaluated_ += jobs_of_agent_[to].size();
+      }
     }
     if (shift_to != NONE) {
       move(job, shift_to);

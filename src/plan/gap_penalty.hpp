@@ -12,6 +12,7 @@
 #include <random>
 #include <vector>
 
+#include "gap_candidates.hpp"
 #include "gap_search.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 
@@ -19,7 +20,9 @@ namespace guarantor::plan::detail {
 
 class GapPenaltySearch {
 public:
-  explicit GapPenaltySearch(const GapInstance& instance);
+  /// `candidates`: a swap seeks its partner among the jobs of the moving job's candidate agents
+  /// only (every job when unrestricted); shifts try every agent. Kept by reference.
+  GapPenaltySearch(const GapInstance& instance, const GapCandidates& candidates);
 
   /// Searches from `search`'s best solution for at most `evaluations` evaluated moves; every
   /// feasible assignment cheaper than the best goes to `search` (adopt). Stops early when
@@ -34,14 +37,21 @@ private:
   [[nodiscard]] double penalty_change(std::size_t agent, double load_change) const;
   void start_from(const std::vector<std::size_t>& agent_of_job);
   void move(std::size_t job, std::size_t agent);
+  // The best swap partner of `job` (at `from`) among `others`; updates best_delta.
+  void best_swap(std::size_t job, std::size_t from, const std::vector<std::size_t>& others, double& best_delta,
+                 std::size_t& swap_with) const;
   // One pass of best-move-per-job descent on the penalised cost; true when something moved.
   bool descent_pass(GapSearch& search);
   void offer(GapSearch& search);
 
   const GapInstance& instance_;
+  const GapCandidates& candidates_;
   std::size_t agents_, jobs_;
   std::vector<char> allowed_;  // pair fits the agent's capacity on its own
   std::vector<std::size_t> agent_of_job_;
+  std::vector<std::vector<std::size_t>> jobs_of_agent_;  // kept only when the candidates restrict
+  std::vector<std::size_t> slot_;                        // a job's index in its agent's list
+  std::vector<std::size_t> all_jobs_;                    // 0..n-1, the partners when unrestricted
   std::vector<double> load_, weight_;
   std::size_t overloaded_ = 0;  // agents over capacity
   double cost_ = 0, initial_weight_ = 1;

@@ -114,16 +114,23 @@ bool GapSearch::improve_job(std::size_t job) {
     const double delta = instance_.cost(to, job) - instance_.cost(from, job);
     if (delta < best_delta) best_delta = delta, shift_to = to;
   }
-  if (shift_to == NONE) {
-    for (std::size_t other = 0; other < jobs_; ++other) {
-      const std::size_t to = agent_of_job_[other];
-      if (to == from || to == NONE) continue;
-      const double delta = instance_.cost(to, job) + instance_.cost(from, other) - instance_.cost(from, job) -
-                           instance_.cost(to, other);
-      if (delta >= best_delta) continue;
-      if (instance_.resource(to, job) > residual_[to] + instance_.resource(to, other) + ROOM_TOLERANCE) continue;
-      if (instance_.resource(from, other) > residual_[from] + instance_.resource(from, job) + ROOM_TOLERANCE) continue;
-      best_delta = delta, swap_with = other;
+  auto consider_swap = [&](std::size_t other) {
+    const std::size_t to = agent_of_job_[other];
+    if (to == from || to == NONE) return;
+    const double delta =
+        instance_.cost(to, job) + instance_.cost(from, other) - instance_.cost(from, job) - instance_.cost(to, other);
+    if (delta >= best_delta) return;
+    if (instance_.resource(to, job) > residual_[to] + instance_.resource(to, other) + ROOM_TOLERANCE) return;
+    if (instance_.resource(from, other) > residual_[from] + instance_.resource(from, job) + ROOM_TOLERANCE) return;
+    best_delta = delta, swap_with = other;
+  };
+  if (shift_to == NONE && (candidates_ == nullptr || !candidates_->restricted())) {
+    for (std::size_t other = 0; other < jobs_; ++other) consider_swap(other);
+  } else if (shift_to == NONE) {
+    // Partners held by the job's candidate agents only (the lists do not change during the scan).
+    for (std::size_t to : candidates_->agents_of(job)) {
+      if (to == from) continue;
+      for (std::size_t other : jobs_of_agent_[to]) consider_swap(other);
     }
   }
   if (shift_to != NONE) {

@@ -11,6 +11,7 @@
 #include <random>
 #include <vector>
 
+#include "gap_candidates.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 
 namespace guarantor::plan::detail {
@@ -29,6 +30,10 @@ public:
 
   /// Shift and swap descent of the current solution until no improving move is left.
   void descend();
+
+  /// Restricts every later swap to partners held by the moving job's candidate agents (kept by
+  /// reference; shifts still try every agent).
+  void restrict_swaps(const GapCandidates& candidates) { candidates_ = &candidates; }
 
   /// `moves` ruin-and-recreate steps from the best solution; stops early when `stop` is true.
   /// Threshold accepting (Dueck & Scheuer 1990): a step may worsen the current solution by a
@@ -59,6 +64,7 @@ private:
   void record();
 
   const GapInstance& instance_;
+  const GapCandidates* candidates_ = nullptr;
   std::size_t agents_, jobs_;
   std::vector<std::size_t> agent_of_job_;
   std::vector<double> residual_;

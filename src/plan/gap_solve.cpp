@@ -3,8 +3,9 @@
 // solutions → ruin-and-recreate search → reduced-cost fixing at the best multipliers →
 // Lagrangian branch-and-bound (with the default search budget: a short tree first, then, if it
 // has not proven the incumbent, rising-target trees, the penalised search and the agent-group
-// neighbourhood, and the rising-target trees again) → if the node budget runs out with time
-// left, CBC on the reduced MILP with the incumbent as cutoff.
+// neighbourhood, and the rising-target trees again; on large instances whose gap after the root
+// is wide, the penalised search and the agent groups also run before the first tree) → if the
+// node budget runs out with time left, CBC on the reduced MILP with the incumbent as cutoff.
 // Works on the minimisation form; maximisation negates the costs and flips the figures back.
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,7 @@
 #include <random>
 
 #include "gap_branch.hpp"
+#include "gap_candidates.hpp"
 #include "gap_lagrangian.hpp"
 #include "gap_lp_multipliers.hpp"
 #include "gap_model.hpp"
@@ -57,6 +59,26 @@ constexpr std::size_t GROUP_JOBS = 50;
 constexpr int GROUP_DUAL_ITERATIONS = 100;
 constexpr std::uint64_t GROUP_SEARCH_MOVES = 50;
 constexpr std::uint64_t GROUP_NODES = 300;
+// Candidate agents per job for the swaps of the penalised search and of every shift and swap
+// descent (gap_candidates.hpp), ranked by the LP's capacity prices. Ten of 80 agents keep about an
+// eighth of the jobs as swap partners; the lists restrict only instances of more than 20 agents
+// (the OR-Library sets have at most 20, and keep the full scan).
+constexpr std::size_t CANDIDATE_AGENTS = 10;
+// The stronger primal side runs before the trees when the incumbent after the root dual is more
+// than this far above the root bound, relative to it: the rising trees raise the
+// bound by a few objective steps each, and on large instances a tree node costs a subgradient
+// run over every knapsack, so they cannot close such a gap while the incumbent stays where it is.
+// Only from this many jobs up: the OR-Library sets (at most 200 jobs) are settled or brought
+// close by the trees themselves, whose repairs and rising targets move both sides at once. In a
+// trial with the early primal side on gapd, gapd-1's proof took 8.2 s at load 6 (2.1 s of it the
+// primal side) and gapd-3 spent 26 s in the agent groups before its first tree; on type E 40 ×
+// 400 it ended at 45237 where the trees, run first, reached 45154 beside it (load 7).
+constexpr double EARLY_PRIMAL_GAP = 0.005;
+constexpr std::size_t EARLY_PRIMAL_JOBS = 800;
+// Outside deterministic mode, that early primal side may take this share of the time then left;
+// the penalised search this share of the early side's time, the agent groups the rest.
+constexpr double EARLY_PRIMAL_TIME_SHARE = 0.8;
+constexpr double EARLY_PENALTY_TIME_SHARE = 0.75;
 // Branch-and-bound nodes (each at most 40 subgradient iterations) when SolveOptions::exact_nodes
 // is 0, in either mode; past it CBC takes the reduced model if time is left.
 constexpr std::uint64_t DEFAULT_BRANCH_NODES = 100000;
@@ -80,6 +102,8 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   const detail::Stopwatch clock(options.time_limit_s);
   GapResult result;
   const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
+  // Declared before the search, which keeps a pointer to it once the LP has priced the agents.
+  detail::GapCandidates candidates;
   detail::GapSearch search(instance);
   auto finish = [&](SolveStatus status, ProofMethod method) {
     if (search.has_solution()) result.solution.agent_of_job = search.best(), result.stats.objective = search.best_cost();
@@ -128,8 +152,11 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   std::vector<double> start;
   if (strong_primal) {
     // In deterministic mode only the clock's own limit stops the LP, as it stops CBC.
-    start = detail::lp_multipliers(instance,
-                                   options.deterministic ? clock.remaining() : LP_START_TIME_SHARE * clock.remaining());
+    detail::LpDuals duals =
+        detail::lp_duals(instance, options.deterministic ? clock.remaining() : LP_START_TIME_SHARE * clock.remaining());
+    start = std::move(duals.job);
+    candidates = detail::GapCandidates(instance, duals.capacity, CANDIDATE_AGENTS);
+    search.restrict_swaps(candidates);
   }
   if (start.empty()) {
     start = detail::initial_multipliers(instance);
@@ -147,6 +174,11 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   auto proven = [&] { return (search.has_solution() || cutoff < INF) && detail::bound_excludes(lower, threshold()); };
   if (dual.attained || proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
 
+  // A gap the trees cannot close while the incumbent stays where it is: the stronger primal side
+  // runs before them, after the ruin-and-recreate steps. The test reads counted work only (the
+  // root bound and the incumbent so far), so deterministic mode repeats it.
+  const bool early = strong_primal && options.exact && jobs >= EARLY_PRIMAL_JOBS && search.has_solution() &&
+                     search.best_cost() - lower > EARLY_PRIMAL_GAP * std::max(1.0, std::abs(lower));
   double heuristic_start = clock.elapsed();
   std::mt19937_64 rng(options.seed);
   const std::uint64_t moves =
@@ -158,13 +190,18 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // The stronger primal side (the penalised search, then the agent-group neighbourhood) runs in
   // a solve with the default search budget; a caller that sets search_moves (a pricing
   // subproblem, a sub-solve of the groups) keeps the cheap search. With the exact phase on, it
-  // runs only when a first short tree has not proven the incumbent, so the instances the tree
-  // settles at once do not pay for it.
-  auto improve_primal = [&] {
+  // runs before the trees when the gap after the root is wide, and otherwise only when a first
+  // short tree has not proven the incumbent, so the instances the tree settles at once do not pay
+  // for it. `deadline` (seconds into the solve; infinite in deterministic mode, where the budgets
+  // are counts) ends it early, the penalised search at its share of the time to it.
+  auto improve_primal = [&](double deadline) {
     heuristic_start = clock.elapsed();
-    auto give_up = [&] { return proven() || stop(); };
-    detail::GapPenaltySearch penalised(instance);
-    penalised.run(search, moves * PENALTY_EVALUATIONS_PER_STEP * (agents + jobs), rng, give_up);
+    const double penalty_deadline =
+        deadline < INF ? heuristic_start + EARLY_PENALTY_TIME_SHARE * (deadline - heuristic_start) : INF;
+    auto give_up = [&] { return proven() || stop() || !(clock.elapsed() < deadline); };
+    detail::GapPenaltySearch penalised(instance, candidates);
+    penalised.run(search, moves * PENALTY_EVALUATIONS_PER_STEP * (agents + jobs), rng,
+                  [&] { return give_up() || !(clock.elapsed() < penalty_deadline); });
     auto sub_solve = [&](const GapInstance& sub, double sub_cutoff) {
       SolveOptions sub_options;
       sub_options.time_limit_s = clock.remaining();
@@ -182,10 +219,16 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
     result.stats.phases.heuristic += clock.elapsed() - heuristic_start;
   };
   if (!options.exact || stop()) {
-    if (strong_primal && !stop()) improve_primal();
+    if (strong_primal && !stop()) improve_primal(INF);
     if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
     const SolveStatus status = options.exact || !search.has_solution() ? SolveStatus::TimeLimit : SolveStatus::Feasible;
     return finish(status, ProofMethod::LagrangianBound);
+  }
+
+  if (early) {
+    result.tree.primal_before_trees = true;
+    improve_primal(options.deterministic ? INF : clock.elapsed() + EARLY_PRIMAL_TIME_SHARE * clock.remaining());
+    if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
   }
 
   // Reduced-cost fixing at the best root multipliers, then the Lagrangian branch-and-bound. The
@@ -255,7 +298,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       settled = rise(std::min(node_limit, tree_nodes + RISING_FIRST_NODES), share);
     }
     if (!settled) {
-      improve_primal();
+      improve_primal(INF);
       if (proven()) {
         // The root dual alone, or the bound the rising trees proved.
         return finish(SolveStatus::Optimal,

@@ -44,6 +44,9 @@ struct GapTreeFigures {
   std::uint64_t trees = 0;         ///< trees run (the first, the rising-target ones, the plain one)
   std::uint64_t rising_trees = 0;  ///< trees that sought only solutions within a target below the incumbent
   std::uint64_t bound_raises = 0;  ///< rising-target trees that finished without one: each raised the bound
+  /// The penalised search and the agent groups ran before the first tree (800 jobs or more and
+  /// the incumbent more than 0.5 % above the root bound).
+  bool primal_before_trees = false;
 };
 
 /// A GAP solve's figures and its solution (empty when infeasible).
