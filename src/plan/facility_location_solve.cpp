@@ -226,7 +226,7 @@ FacilityLocationResult solve_facility_location_textbook_milp(const FacilityLocat
   const detail::CflpModel model = detail::build_cflp_model(instance, {});
   result.stats.exact_columns = model.model.column_count();
   detail::MilpParams params;
-  params.time_limit_s = options.time_limit_s;
+  params.time_limit_s = clock.remaining();  // building the model counts against the limit
   if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
   const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
   if (outcome.has_solution) {

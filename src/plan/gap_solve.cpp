@@ -386,7 +386,7 @@ GapResult solve_gap_textbook_milp(const GapInstance& instance, Sense sense, cons
   result.stats.exact_columns = model.model.column_count();
   if (!model.job_without_pair) {
     detail::MilpParams params;
-    params.time_limit_s = options.time_limit_s;
+    params.time_limit_s = clock.remaining();  // building the model counts against the limit
     if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
     const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
     if (outcome.has_solution) {

@@ -287,7 +287,7 @@ SingleSourceResult solve_single_source_textbook_milp(const FacilityLocationInsta
     result.stats.proved_by = ProofMethod::Trivial;
   } else {
     detail::MilpParams params;
-    params.time_limit_s = options.time_limit_s;
+    params.time_limit_s = clock.remaining();  // building the model counts against the limit
     if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
     const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
     if (outcome.has_solution) {
