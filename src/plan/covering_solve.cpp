@@ -28,6 +28,7 @@ std::vector<std::size_t> prove_covering(const MilpModel& model, std::size_t site
     stats.exact_columns = model.column_count();
     MilpParams params;
     params.time_limit_s = clock.remaining();
+    params.solve_limit_s = options.time_limit_s;
     params.cutoff = threshold;
     const MilpOutcome outcome = solve_milp(model, params);
     stats.proved_by = ProofMethod::Cbc;

@@ -205,6 +205,7 @@ FacilityLocationResult solve_facility_location(const FacilityLocationInstance& i
   }
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
+  params.solve_limit_s = options.time_limit_s;
   params.cutoff = threshold();
   if (options.deterministic) params.node_limit = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_EXACT_NODES;
   const detail::MilpOutcome outcome = detail::solve_milp(reduced.model, params);
@@ -227,6 +228,7 @@ FacilityLocationResult solve_facility_location_textbook_milp(const FacilityLocat
   result.stats.exact_columns = model.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();  // building the model counts against the limit
+  params.solve_limit_s = options.time_limit_s;
   if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
   const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
   if (outcome.has_solution) {

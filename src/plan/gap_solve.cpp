@@ -334,6 +334,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   result.stats.exact_columns = reduced.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
+  params.solve_limit_s = options.time_limit_s;
   params.cutoff = threshold();
   const detail::MilpOutcome outcome = detail::solve_milp(reduced.model, params);
   if (outcome.has_solution) {
@@ -387,6 +388,7 @@ GapResult solve_gap_textbook_milp(const GapInstance& instance, Sense sense, cons
   if (!model.job_without_pair) {
     detail::MilpParams params;
     params.time_limit_s = clock.remaining();  // building the model counts against the limit
+    params.solve_limit_s = options.time_limit_s;
     if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
     const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
     if (outcome.has_solution) {

@@ -64,6 +64,7 @@ CoveringResult solve_max_covering_textbook_milp(const CoveringInstance& instance
   const detail::MilpModel model = max_covering_model(instance, p);
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
+  params.solve_limit_s = options.time_limit_s;
   const detail::MilpOutcome outcome = detail::solve_milp(model, params);
   std::vector<std::size_t> open;
   for (std::size_t site = 0; outcome.has_solution && site < instance.site_count(); ++site) {

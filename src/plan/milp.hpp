@@ -34,6 +34,9 @@ private:
 /// Limits of one branch-and-cut run.
 struct MilpParams {
   double time_limit_s = 60.0;       ///< wall clock, enforced at every CBC event (nodes, heuristics, cuts)
+  /// The whole solve's limit, seconds; 2 % of it is the most CBC may run past time_limit_s to
+  /// end an LP in its root. Unset (infinite), time_limit_s stands for it.
+  double solve_limit_s = MilpModel::INF;
   double cutoff = MilpModel::INF;   ///< only solutions with objective <= cutoff are of interest
   std::uint64_t node_limit = 0;     ///< branch-and-bound nodes; 0 = no limit (deterministic mode sets one)
 };

@@ -204,6 +204,7 @@ PMedianResult solve_p_median(const PMedianInstance& instance, const SolveOptions
   result.stats.exact_columns = reduced.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
+  params.solve_limit_s = options.time_limit_s;
   params.cutoff = threshold;
   const detail::MilpOutcome outcome = detail::solve_milp(reduced.model, params);
   if (outcome.has_solution) {
@@ -236,6 +237,7 @@ PMedianResult solve_p_median_textbook_milp(const PMedianInstance& instance, cons
   result.stats.exact_columns = full.model.column_count();
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
+  params.solve_limit_s = options.time_limit_s;
   const detail::MilpOutcome outcome = detail::solve_milp(full.model, params);
   result.stats.proved_by = ProofMethod::Cbc;
   if (outcome.has_solution) {
