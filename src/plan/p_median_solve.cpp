@@ -5,7 +5,6 @@
 // best cost a strictly better solution could have; if so it is absent from every improving
 // solution and is removed from the MILP.
 #include <algorithm>
-#include <limits>
 
 #include "guarantor/plan/p_median.hpp"
 #include "milp.hpp"
@@ -19,7 +18,6 @@ namespace guarantor::plan {
 
 namespace {
 
-constexpr double INF = std::numeric_limits<double>::infinity();
 // Shakes without improvement before the variable-neighbourhood search gives up. Each costs a swap
 // descent (a few passes of O(customers × sites)); the search also stops once the bound proves it.
 constexpr int VNS_PATIENCE = 60;
