@@ -188,7 +188,9 @@ async function monitoringMapAndCharts(page, findings, checks) {
   const violation = findings.find((finding) => finding.outcome === 'violation');
   if (violation) {
     await page.click(`tr.g-finding-row[data-incident="${violation.incident}"] button`);
-    await page.waitForSelector('#incident-detail');
+    // The area step above left another incident's detail open: wait for this one's, which the
+    // page draws (and focuses) only once the API has answered.
+    await page.waitForSelector(`#incident-detail-title:text-is("Incident ${violation.incident}")`);
     const reports = [...new Set(violation.sources.map((source) => source.report))];
     const listed = await page.locator('li.g-incident-report').evaluateAll((items) => items.map((item) => item.dataset.report));
     checks.expect(listed.length === reports.length && reports.every((report) => listed.includes(report)),
@@ -197,7 +199,11 @@ async function monitoringMapAndCharts(page, findings, checks) {
     const row = await page.locator(`li.g-incident-report[data-report="${reports[0]}"] pre`).textContent();
     // A report's id is its format and the file's own id ("guarantor_csv:g2"); the row begins with the latter.
     checks.expect(row.startsWith(`${reports[0].split(':').pop()},`), `${reports[0]}'s row is read from the stored file ("${row.slice(0, 60)}")`);
-    checks.expect(await page.evaluate(() => document.activeElement?.id) === 'incident-detail', 'opening an incident moves focus to its detail');
+    // The same incident may be the one left open, so its title alone does not prove the redraw:
+    // the focus, taken by the click, comes back to the detail when it is drawn again.
+    const focused = await page.waitForFunction(() => document.activeElement?.id === 'incident-detail', null, { timeout: 15000 })
+      .then(() => true, () => false);
+    checks.expect(focused, 'opening an incident moves focus to its detail');
   }
   const marker = page.locator('#monitoring-map .leaflet-marker-icon.g-map-incident').first();
   const markerTitle = await marker.getAttribute('title');
