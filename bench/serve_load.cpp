@@ -18,6 +18,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -323,17 +324,30 @@ void print_ratio(const char* what, const std::vector<RunResult>& baseline, const
 int main(int argc, char** argv) try {
   using namespace guarantor;
   Options options;
-  for (int a = 1; a + 1 < argc; a += 2) {
+  constexpr const char* kUsage =
+      "usage: bench_serve_load [--db FILE|URL] [--clients N] [--seconds S] [--server PATH] [--baseline PATH] "
+      "[--rounds N]";
+  const auto count = [](const std::string& key, const std::string& text) {
+    char* end = nullptr;
+    const long value = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || value < 1 || value > 100000)
+      throw std::runtime_error(fmt::format("{} {}: expected a whole number from 1 to 100000", key, text));
+    return static_cast<int>(value);
+  };
+  for (int a = 1; a < argc; a += 2) {
     const std::string key = argv[a];
+    if (key == "--help" || key == "-h") {
+      fmt::print("{}\n", kUsage);
+      return 0;
+    }
+    if (a + 1 >= argc) throw std::runtime_error(fmt::format("{} needs a value; {}", key, kUsage));
     if (key == "--db") options.db = argv[a + 1];
-    else if (key == "--clients") options.clients = std::max(1, std::atoi(argv[a + 1]));
-    else if (key == "--seconds") options.seconds = std::max(1, std::atoi(argv[a + 1]));
+    else if (key == "--clients") options.clients = count(key, argv[a + 1]);
+    else if (key == "--seconds") options.seconds = count(key, argv[a + 1]);
     else if (key == "--server") options.server = argv[a + 1];
     else if (key == "--baseline") options.baseline = argv[a + 1];
-    else if (key == "--rounds") options.rounds = std::max(1, std::atoi(argv[a + 1]));
-    else
-      throw std::runtime_error("unknown option " + key +
-                               "; expected --db, --clients, --seconds, --server, --baseline or --rounds");
+    else if (key == "--rounds") options.rounds = count(key, argv[a + 1]);
+    else throw std::runtime_error(fmt::format("unknown option {}; {}", key, kUsage));
   }
   std::filesystem::path temp;
   if (options.db.empty()) {

@@ -12,6 +12,7 @@
 #include "credential_cache.hpp"
 #include "database.hpp"
 #include "guarantor/store/workspace.hpp"
+#include "shared_query.hpp"
 #include "write_groups.hpp"
 
 namespace guarantor::store {
@@ -72,6 +73,8 @@ struct Workspace::Impl {
   /// Sessions and API tokens verified lately (credential_cache.hpp). A write that ends a session,
   /// revokes a token or changes a user forgets what it changed here after its commit.
   mutable CredentialCache credentials;
+  /// The history's head (its last sequence number) for the readers that ask at the same time.
+  mutable SharedQuery history_head;
   /// A connection of the read pool in a read transaction, for one read of the workspace.
   [[nodiscard]] ReadPool::Lease read() const { return readers.lease(); }
   /// Runs `write` in the next write group and returns what it returned once the group has
