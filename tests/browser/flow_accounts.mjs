@@ -64,7 +64,7 @@ async function usersFlow(page, origin, tools, args, checks, contextFor) {
   await page.click('#user-form button[type="submit"]');
   await page.waitForSelector(`tr.g-user-row[data-user="${NEW_USER}"]`);
   const row = await page.locator(`tr.g-user-row[data-user="${NEW_USER}"]`).textContent();
-  checks.expect(row.includes('national liaison') && row.includes('NO') && row.includes('enabled'), `the new liaison is listed ("${row}")`);
+  checks.expect(row.includes('national liaison') && row.includes('Norway (NO)') && row.includes('enabled'), `the new liaison is listed ("${row}")`);
   await checkAccessibility(page, tools.axeSource, checks, 'users');
   await screenshots(page, args.out, 'users', checks);
 

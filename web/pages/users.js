@@ -68,7 +68,7 @@ function addUserForm(nations, onAdded) {
       const { data } = await api('POST', '/users', body);
       name.input.value = '';
       password.input.value = '';
-      await onAdded(`User ${data.name} added (${ROLE_WORDS[data.role] ?? data.role}${data.nation ? ` of ${data.nation}` : ''}). `
+      await onAdded(`User ${data.name} added (${ROLE_WORDS[data.role] ?? data.role}${data.nation ? ` of ${nations.find((entry) => entry.iso2 === data.nation)?.name ?? data.nation}` : ''}). `
         + 'Give them the first password by a separate channel; they can change it on their account page.');
     } catch (error) {
       showProblems(error, fields, summary);
@@ -105,6 +105,7 @@ export async function render(main, { session }) {
   const listing = h('div', {});
   const editor = h('div', {});
   const nations = (await api('GET', '/nations')).data.items;
+  const nationNames = new Map(nations.map((entry) => [entry.iso2, entry.name]));
   const say = (text) => {
     failure.textContent = '';
     replace(status, text ? h('p', {}, text) : null);
@@ -128,7 +129,7 @@ export async function render(main, { session }) {
       return [
         user.name,
         ROLE_WORDS[user.role] ?? user.role,
-        user.nation || '',
+        user.nation ? `${nationNames.get(user.nation) ?? user.nation} (${user.nation})` : '',
         user.disabled ? h('span.g-status.g-status-missing', {}, 'disabled') : h('span.g-status.g-status-covered', {}, 'enabled'),
         user.created_at,
         h('div.g-actions', {},
