@@ -22,7 +22,11 @@ constexpr std::uint64_t KICK_SHIFTS = 4;
 }  // namespace
 
 GapPenaltySearch::GapPenaltySearch(const GapInstance& instance, const GapCandidates& candidates)
-    : instance_(instance), candidates_(candidates), agents_(instance.agent_count()), jobs_(instance.job_count()) {
+    : instance_(instance),
+      candidates_(candidates),
+      agents_(instance.agent_count()),
+      jobs_(instance.job_count()),
+      agent_jobs_(agents_, jobs_) {
   allowed_.assign(agents_ * jobs_, 0);
   all_jobs_.resize(jobs_);
   for (std::size_t job = 0; job < jobs_; ++job) all_jobs_[job] = job;
@@ -67,12 +71,8 @@ void GapPenaltySearch::start_from(const std::vector<std::size_t>& agent_of_job) 
   overloaded_ = 0;
   for (std::size_t agent = 0; agent < agents_; ++agent) overloaded_ += excess(agent, load_[agent]) > 0 ? 1 : 0;
   if (!candidates_.restricted()) return;
-  jobs_of_agent_.assign(agents_, {});
-  slot_.assign(jobs_, 0);
-  for (std::size_t job = 0; job < jobs_; ++job) {
-    slot_[job] = jobs_of_agent_[agent_of_job_[job]].size();
-    jobs_of_agent_[agent_of_job_[job]].push_back(job);
-  }
+  agent_jobs_.clear();
+  for (std::size_t job = 0; job < jobs_; ++job) agent_jobs_.add(job, agent_of_job_[job]);
 }
 
 void GapPenaltySearch::move(std::size_t job, std::size_t agent) {
@@ -84,15 +84,10 @@ void GapPenaltySearch::move(std::size_t job, std::size_t agent) {
   cost_ += instance_.cost(agent, job) - instance_.cost(from, job);
   agent_of_job_[job] = agent;
   if (!candidates_.restricted()) return;
-  std::vector<std::size_t>& left = jobs_of_agent_[from];
-  left[slot_[job]] = left.back();
-  slot_[left.back()] = slot_[job];
-  left.pop_back();
-  slot_[job] = jobs_of_agent_[agent].size();
-  jobs_of_agent_[agent].push_back(job);
+  agent_jobs_.move(job, from, agent);
 }
 
-void GapPenaltySearch::best_swap(std::size_t job, std::size_t from, const std::vector<std::size_t>& others,
+void GapPenaltySearch::best_swap(std::size_t job, std::size_t from, std::span<const std::size_t> others,
                                  double& best_delta, std::size_t& swap_with) const {
   const double job_resource = instance_.resource(from, job), job_cost = instance_.cost(from, job);
   for (std::size_t other : others) {
@@ -132,8 +127,8 @@ bool GapPenaltySearch::descent_pass(GapSearch& search) {
       // same budget buys more passes.
       for (std::size_t to : candidates_.agents_of(job)) {
         if (to == from) continue;
-        best_swap(job, from, jobs_of_agent_[to], best_delta, swap_with);
-        evaluated_ += jobs_of_agent_[to].size();
+        best_swap(job, from, agent_jobs_.jobs_of(to), best_delta, swap_with);
+        evaluated_ += agent_jobs_.jobs_of(to).size();
       }
     }
     if (shift_to != NONE) {

@@ -10,8 +10,10 @@
 #include <cstdint>
 #include <functional>
 #include <random>
+#include <span>
 #include <vector>
 
+#include "gap_agent_jobs.hpp"
 #include "gap_candidates.hpp"
 #include "gap_search.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
@@ -38,7 +40,7 @@ private:
   void start_from(const std::vector<std::size_t>& agent_of_job);
   void move(std::size_t job, std::size_t agent);
   // The best swap partner of `job` (at `from`) among `others`; updates best_delta.
-  void best_swap(std::size_t job, std::size_t from, const std::vector<std::size_t>& others, double& best_delta,
+  void best_swap(std::size_t job, std::size_t from, std::span<const std::size_t> others, double& best_delta,
                  std::size_t& swap_with) const;
   // One pass of best-move-per-job descent on the penalised cost; true when something moved.
   bool descent_pass(GapSearch& search);
@@ -49,9 +51,8 @@ private:
   std::size_t agents_, jobs_;
   std::vector<char> allowed_;  // pair fits the agent's capacity on its own
   std::vector<std::size_t> agent_of_job_;
-  std::vector<std::vector<std::size_t>> jobs_of_agent_;  // kept only when the candidates restrict
-  std::vector<std::size_t> slot_;                        // a job's index in its agent's list
-  std::vector<std::size_t> all_jobs_;                    // 0..n-1, the partners when unrestricted
+  GapAgentJobs agent_jobs_;            // kept only when the candidates restrict
+  std::vector<std::size_t> all_jobs_;  // 0..n-1, the partners when unrestricted
   std::vector<double> load_, weight_;
   std::size_t overloaded_ = 0;  // agents over capacity
   double cost_ = 0, initial_weight_ = 1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 
 namespace guarantor::plan::detail {
 
@@ -19,26 +20,23 @@ constexpr int LOCAL_PASSES = 3;
 }  // namespace
 
 GapSearch::GapSearch(const GapInstance& instance)
-    : instance_(instance), agents_(instance.agent_count()), jobs_(instance.job_count()) {
+    : instance_(instance), agents_(instance.agent_count()), jobs_(instance.job_count()), agent_jobs_(agents_, jobs_) {
   agent_of_job_.assign(jobs_, NONE);
   residual_.assign(agents_, 0.0);
-  jobs_of_agent_.assign(agents_, {});
 }
 
 void GapSearch::assign(std::size_t job, std::size_t agent) {
   agent_of_job_[job] = agent;
   residual_[agent] -= instance_.resource(agent, job);
   cost_ += instance_.cost(agent, job);
-  jobs_of_agent_[agent].push_back(job);
+  agent_jobs_.add(job, agent);
 }
 
 void GapSearch::unassign(std::size_t job) {
   const std::size_t agent = agent_of_job_[job];
   residual_[agent] += instance_.resource(agent, job);
   cost_ -= instance_.cost(agent, job);
-  auto& list = jobs_of_agent_[agent];
-  *std::find(list.begin(), list.end(), job) = list.back();
-  list.pop_back();
+  agent_jobs_.remove(job, agent);
   agent_of_job_[job] = NONE;
 }
 
@@ -48,7 +46,8 @@ void GapSearch::record() {
 
 void GapSearch::adopt(const std::vector<std::size_t>& agent_of_job) {
   agent_of_job_.assign(jobs_, NONE);
-  for (std::size_t agent = 0; agent < agents_; ++agent) residual_[agent] = instance_.capacity(agent), jobs_of_agent_[agent].clear();
+  for (std::size_t agent = 0; agent < agents_; ++agent) residual_[agent] = instance_.capacity(agent);
+  agent_jobs_.clear();
   cost_ = 0;
   for (std::size_t job = 0; job < jobs_; ++job) assign(job, agent_of_job[job]);
   record();
@@ -82,7 +81,8 @@ bool GapSearch::insert_by_regret(std::vector<std::size_t>& pending) {
 
 bool GapSearch::repair(const std::vector<char>& taken) {
   agent_of_job_.assign(jobs_, NONE);
-  for (std::size_t agent = 0; agent < agents_; ++agent) residual_[agent] = instance_.capacity(agent), jobs_of_agent_[agent].clear();
+  for (std::size_t agent = 0; agent < agents_; ++agent) residual_[agent] = instance_.capacity(agent);
+  agent_jobs_.clear();
   cost_ = 0;
   std::vector<std::size_t> pending;
   for (std::size_t job = 0; job < jobs_; ++job) {
@@ -130,7 +130,7 @@ bool GapSearch::improve_job(std::size_t job) {
     // Partners held by the job's candidate agents only (the lists do not change during the scan).
     for (std::size_t to : candidates_->agents_of(job)) {
       if (to == from) continue;
-      for (std::size_t other : jobs_of_agent_[to]) consider_swap(other);
+      for (std::size_t other : agent_jobs_.jobs_of(to)) consider_swap(other);
     }
   }
   if (shift_to != NONE) {
@@ -169,8 +169,9 @@ void GapSearch::ruin_and_recreate_step(std::mt19937_64& rng, double slack) {
   const std::size_t second = agents_ > 1 ? (first + 1 + draw(agents_ - 1)) % agents_ : first;
   for (std::size_t agent : {first, second}) {
     std::uint64_t count = 1 + rng() % RUIN_PER_AGENT;
-    while (count-- > 0 && !jobs_of_agent_[agent].empty()) {
-      const std::size_t job = jobs_of_agent_[agent][draw(jobs_of_agent_[agent].size())];
+    while (count-- > 0 && !agent_jobs_.jobs_of(agent).empty()) {
+      const std::span<const std::size_t> held = agent_jobs_.jobs_of(agent);
+      const std::size_t job = held[draw(held.size())];
       unassign(job);
       removed.push_back(job);
     }

@@ -11,6 +11,7 @@
 #include <random>
 #include <vector>
 
+#include "gap_agent_jobs.hpp"
 #include "gap_candidates.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 
@@ -68,7 +69,7 @@ private:
   std::size_t agents_, jobs_;
   std::vector<std::size_t> agent_of_job_;
   std::vector<double> residual_;
-  std::vector<std::vector<std::size_t>> jobs_of_agent_;
+  GapAgentJobs agent_jobs_;
   double cost_ = INF_COST;
   std::vector<std::size_t> best_;
   double best_cost_ = INF_COST;
