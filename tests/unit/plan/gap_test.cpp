@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gap_brute_force.hpp"
+#include "gap_primal_comparison.hpp"
 #include "guarantor/plan/gap_generator.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 #include "random_instances.hpp"
@@ -131,23 +132,8 @@ TEST(GeneralizedAssignment, DeterministicModeRepeatsItself) {
 // which keeps the cheap search), and never below its Lagrangian bound.
 TEST(GeneralizedAssignment, StrongPrimalSideBeatsRuinAndRecreateOnTypeD) {
   constexpr std::size_t AGENTS = 8, JOBS = 48;
-  constexpr std::uint64_t SAME_STEPS = 2000 + 20 * JOBS;  // the default ruin-and-recreate budget
-  double strong_total = 0, plain_total = 0;
-  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-    const GapInstance instance = generate_gap(GapType::D, AGENTS, JOBS, seed);
-    SolveOptions options;
-    options.deterministic = true;
-    options.exact = false;
-    const GapResult strong = solve_gap(instance, options);
-    options.search_moves = SAME_STEPS;
-    const GapResult plain = solve_gap(instance, options);
-    ASSERT_TRUE(gap_feasible(instance, strong.solution)) << "seed " << seed;
-    EXPECT_DOUBLE_EQ(strong.stats.objective, gap_cost(instance, strong.solution)) << "seed " << seed;
-    EXPECT_GE(strong.stats.objective, strong.stats.bound) << "seed " << seed;
-    EXPECT_LE(strong.stats.objective, plain.stats.objective) << "seed " << seed;
-    strong_total += strong.stats.objective, plain_total += plain.stats.objective;
-  }
-  EXPECT_LT(strong_total, plain_total);
+  constexpr std::uint64_t SEEDS = 4;
+  testing::expect_strong_primal_side_ahead_on_type_d(AGENTS, JOBS, SEEDS);
 }
 
 // The penalised search and the agent-group neighbourhood count their work: two deterministic
