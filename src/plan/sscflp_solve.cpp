@@ -2,7 +2,9 @@
 // `count`) → Lagrangian dual of the assignment rows by subgradient, repairing the relaxed open
 // sets into assignments (a Lagrangian heuristic) → the bound at the best multipliers with exact
 // knapsacks → descent over one-site moves from the incumbent's set, ranked by that bound and
-// priced by GAP solves → branch-and-bound on the sites with this dual at every node, the open sets it
+// priced by GAP solves → (reduced model at the incumbent too large for CBC) levels between the
+// bound and the incumbent, each proven by CBC on the smaller model its fixing leaves
+// (sscflp_levels.hpp) → branch-and-bound on the sites with this dual at every node, the open sets it
 // settles priced by a GAP solve (Holmberg, Rönnqvist & Yuan 1999) → (node budget spent)
 // reduced-cost fixing of sites and pairs and CBC on the reduced MILP with the incumbent as
 // cutoff, until proven or out of time.
@@ -19,6 +21,7 @@
 #include "objective_step.hpp"
 #include "site_descent.hpp"
 #include "sscflp_lagrangian.hpp"
+#include "sscflp_levels.hpp"
 #include "sscflp_model.hpp"
 #include "sscflp_search.hpp"
 #include "sscflp_set_pricer.hpp"
@@ -227,6 +230,25 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
     return detail::build_sscflp_model(instance, site_fixed, pair_removed, true);
   };
   const bool cbc_can_follow = reduce().model.column_count() <= EXACT_COLUMN_LIMIT;
+  if (!cbc_can_follow) {
+    // The reduced model at the incumbent is too large for CBC: prove levels between the bound and
+    // the incumbent instead, each on the smaller model its own fixing leaves.
+    detail::LevelSettings settings;
+    settings.bound = result.stats.bound, settings.step = step, settings.move_budget = move_budget;
+    if (options.deterministic)
+      settings.node_limit = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_EXACT_NODES;
+    settings.solve_limit_s = options.time_limit_s, settings.column_limit = EXACT_COLUMN_LIMIT;
+    const detail::LevelOutcome levels =
+        detail::raise_bound_by_levels(instance, lagrangian, best_multipliers, search, settings, clock, stop);
+    result.stats.exact_columns = levels.columns;
+    if (search.has_solution()) {
+      result.stats.bound = std::max(result.stats.bound, std::min(rounded(levels.bound), search.best_cost()));
+    }
+    if (levels.optimal || (search.has_solution() && proven())) {
+      return finish(SolveStatus::Optimal, ProofMethod::LagrangianReductionCbc);
+    }
+    if (levels.out_of_time || stop()) return finish(SolveStatus::TimeLimit, ProofMethod::LagrangianReductionCbc);
+  }
 
   // Branch-and-bound on the sites, the open sets it settles priced by a GAP solve: a short
   // first pass when CBC can take the reduced model after it, else until the limit.

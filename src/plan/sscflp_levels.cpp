@@ -1,0 +1,94 @@
+#include "sscflp_levels.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "milp.hpp"
+#include "objective_step.hpp"
+#include "sscflp_model.hpp"
+
+namespace guarantor::plan::detail {
+
+namespace {
+
+// Bisection steps for a level when costs are not integral.
+constexpr int FRACTIONAL_BISECTIONS = 30;
+
+}  // namespace
+
+LevelOutcome raise_bound_by_levels(const FacilityLocationInstance& instance, SscflpLagrangian& lagrangian,
+                                   const std::vector<double>& multipliers, SscflpSearch& search,
+                                   const LevelSettings& settings, const Stopwatch& clock,
+                                   const std::function<bool()>& stop) {
+  LevelOutcome outcome;
+  outcome.bound = settings.bound;
+  // Every site's knapsack exact at the multipliers: the fixing below prices each pair from it.
+  lagrangian.evaluate_with_large_tables(multipliers);
+  std::vector<signed char> site_fixed;
+  std::vector<char> pair_removed;
+  auto model_at = [&](double level) {
+    lagrangian.mark_fixings(multipliers, improvement_threshold(level, settings.step), site_fixed, pair_removed);
+    return build_sscflp_model(instance, site_fixed, pair_removed, true);
+  };
+  auto target_columns = static_cast<double>(settings.first_columns);
+  while (search.has_solution() && !stop()) {
+    const double incumbent = search.best_cost();
+    if (bound_excludes(outcome.bound, improvement_threshold(incumbent, settings.step))) {
+      outcome.optimal = true;
+      break;
+    }
+    // The highest level up to the incumbent whose reduced model stays within the target; at
+    // least one step above the bound, so every proof gains.
+    double low = outcome.bound, high = incumbent;
+    if (model_at(high).model.column_count() > target_columns) {
+      if (settings.step > 0) {
+        while (high - low > settings.step) {
+          const double middle = std::floor((low + high) / 2);
+          (model_at(middle).model.column_count() <= target_columns ? low : high) = middle;
+        }
+        high = std::max(low, outcome.bound + settings.step);
+      } else {
+        for (int bisection = 0; bisection < FRACTIONAL_BISECTIONS; ++bisection) {
+          const double middle = (low + high) / 2;
+          (model_at(middle).model.column_count() <= target_columns ? low : high) = middle;
+        }
+        high = low > outcome.bound ? low : high;
+      }
+    }
+    const double level = high;
+    const SscflpModel reduced = model_at(level);
+    if (reduced.model.column_count() > settings.column_limit) break;
+    outcome.columns = reduced.model.column_count();
+    if (reduced.customer_without_pair) {
+      // No solution below the level exists at all.
+      outcome.bound = level, ++outcome.levels;
+      continue;
+    }
+    MilpParams params;
+    params.time_limit_s = clock.remaining();
+    params.solve_limit_s = settings.solve_limit_s;
+    params.cutoff = improvement_threshold(level, settings.step);
+    params.node_limit = settings.node_limit;
+    const MilpOutcome milp = solve_milp(reduced.model, params);
+    if (milp.has_solution) {
+      search.adopt(read_sscflp_solution(instance, reduced, milp.values), settings.move_budget, stop);
+    }
+    if (!milp.finished) {
+      // Every solution below the level lies in the reduced model, so CBC's bound there holds
+      // for them; the others cost at least the level.
+      outcome.bound = std::max(outcome.bound, std::min(milp.bound, level));
+      outcome.out_of_time = true;
+      break;
+    }
+    if (milp.has_solution) {
+      // CBC searched every solution below the level and found the best of them.
+      outcome.optimal = true;
+      break;
+    }
+    outcome.bound = level, ++outcome.levels;
+    target_columns = std::max(target_columns, static_cast<double>(outcome.columns)) * LEVEL_GROWTH;
+  }
+  return outcome;
+}
+
+}  // namespace guarantor::plan::detail

@@ -1,0 +1,107 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "guarantor/plan/facility_location.hpp"
+#include "guarantor/plan/single_source_facility_location.hpp"
+#include "guarantor/plan/sscflp_generator.hpp"
+#include "random_instances.hpp"
+#include "sscflp_lagrangian.hpp"
+#include "sscflp_levels.hpp"
+#include "sscflp_search.hpp"
+#include "stopwatch.hpp"
+
+namespace guarantor::plan {
+namespace {
+
+constexpr double INF = std::numeric_limits<double>::infinity();
+constexpr double COST_TOLERANCE = 1e-6;
+// A first level of a few columns, so that small instances go through several levels before the
+// incumbent's (the solver starts at 1,500 columns, more than these instances have).
+constexpr std::size_t SMALL_FIRST_LEVEL = 8;
+constexpr std::uint64_t MOVES = 10'000;
+
+// Each customer's cheapest site plus its demand's share of that site's fixed cost: any
+// multipliers give a valid Lagrangian bound and a valid fixing, these a loose one (more levels).
+std::vector<double> share_multipliers(const FacilityLocationInstance& instance) {
+  std::vector<double> multipliers(instance.customer_count(), INF);
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) {
+    for (std::size_t site = 0; site < instance.site_count(); ++site) {
+      if (instance.demand(customer) > instance.capacity(site)) continue;
+      multipliers[customer] = std::min(
+          multipliers[customer], instance.allocation_cost(customer, site) +
+                                     instance.demand(customer) / instance.capacity(site) * instance.fixed_cost(site));
+    }
+  }
+  return multipliers;
+}
+
+struct LevelRun {
+  detail::LevelOutcome outcome;
+  double start_bound = 0;
+  double incumbent = INF;
+};
+
+LevelRun run_levels(const FacilityLocationInstance& instance) {
+  const detail::Stopwatch clock(INF);
+  auto never = [] { return false; };
+  detail::SscflpSearch search(instance);
+  search.build(std::vector<char>(instance.site_count(), 1), MOVES, never);
+  detail::SscflpLagrangian lagrangian(instance);
+  const std::vector<double> multipliers = share_multipliers(instance);
+  LevelRun run;
+  run.start_bound = std::ceil(lagrangian.evaluate_with_large_tables(multipliers) - 1e-6);
+  detail::LevelSettings settings;
+  settings.bound = run.start_bound, settings.step = 1, settings.move_budget = MOVES;
+  settings.column_limit = std::numeric_limits<std::size_t>::max(), settings.first_columns = SMALL_FIRST_LEVEL;
+  if (!search.has_solution()) return run;
+  run.outcome = detail::raise_bound_by_levels(instance, lagrangian, multipliers, search, settings, clock, never);
+  run.incumbent = search.best_cost();
+  return run;
+}
+
+// Integer data on seeded instances (6 sites, 24 customers; CBC on the textbook model is the
+// reference): every level proven lies at or below the optimum, the phase ends at the optimum
+// when its CBC runs are not stopped, and on most instances it proves levels between the first
+// bound and the optimum on the way (the part that raises the bound of the large instances).
+TEST(SingleSourceLevels, EachLevelIsABoundAndTheLastProvesTheOptimum) {
+  int raised = 0;
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    std::mt19937_64 rng(seed);
+    const std::size_t sites = 6, customers = 24;
+    const FacilityLocationInstance instance(
+        testing::random_values(rng, sites, 40, 90), testing::random_values(rng, sites, 100, 400),
+        testing::random_values(rng, customers, 5, 20), testing::random_values(rng, customers * sites, 1, 60));
+    const SingleSourceResult cbc = solve_single_source_textbook_milp(instance);
+    if (cbc.stats.status != SolveStatus::Optimal) continue;
+    const LevelRun run = run_levels(instance);
+    ASSERT_TRUE(run.outcome.optimal) << "seed " << seed;
+    EXPECT_FALSE(run.outcome.out_of_time) << "seed " << seed;
+    EXPECT_NEAR(run.incumbent, cbc.stats.objective, COST_TOLERANCE) << "seed " << seed;
+    EXPECT_LE(run.outcome.bound, cbc.stats.objective + COST_TOLERANCE) << "seed " << seed;
+    if (run.outcome.levels >= 2 && run.outcome.bound > run.start_bound) ++raised;
+  }
+  EXPECT_GE(raised, 4);
+}
+
+// Generated instances of the published type (Holmberg et al. 1999), 10 × 40: the same, against
+// the site branch-and-bound's proven optimum.
+TEST(SingleSourceLevels, ProvesGeneratedInstances) {
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    const FacilityLocationInstance instance = generate_single_source_cflp(10, 40, seed);
+    SolveOptions options;
+    options.deterministic = true;
+    const SingleSourceResult reference = solve_single_source_facility_location(instance, options);
+    ASSERT_EQ(reference.stats.status, SolveStatus::Optimal) << "seed " << seed;
+    const LevelRun run = run_levels(instance);
+    ASSERT_TRUE(run.outcome.optimal) << "seed " << seed;
+    EXPECT_NEAR(run.incumbent, reference.stats.objective, COST_TOLERANCE) << "seed " << seed;
+    EXPECT_LE(run.outcome.bound, reference.stats.objective + COST_TOLERANCE) << "seed " << seed;
+    EXPECT_GE(run.outcome.levels, 1U) << "seed " << seed;
+  }
+}
+
+}  // namespace
+}  // namespace guarantor::plan
