@@ -22,6 +22,8 @@ LevelOutcome raise_bound_by_levels(const FacilityLocationInstance& instance, Ssc
                                    const std::function<bool()>& stop) {
   LevelOutcome outcome;
   outcome.bound = settings.bound;
+  // Levels are bisected between the bound and the incumbent, so both must be finite.
+  if (!std::isfinite(outcome.bound)) return outcome;
   // Every site's knapsack exact at the multipliers: the fixing below prices each pair from it.
   lagrangian.evaluate_with_large_tables(multipliers);
   std::vector<signed char> site_fixed;

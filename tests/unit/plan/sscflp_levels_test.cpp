@@ -103,5 +103,22 @@ TEST(SingleSourceLevels, ProvesGeneratedInstances) {
   }
 }
 
+// Without a finite bound there is no range to bisect: the phase proves nothing and says so.
+TEST(SingleSourceLevels, NothingToRaiseFromAnInfiniteBound) {
+  const FacilityLocationInstance instance = generate_single_source_cflp(4, 12, 1);
+  const detail::Stopwatch clock(INF);
+  auto never = [] { return false; };
+  detail::SscflpSearch search(instance);
+  ASSERT_TRUE(search.build(std::vector<char>(instance.site_count(), 1), MOVES, never));
+  detail::SscflpLagrangian lagrangian(instance);
+  detail::LevelSettings settings;
+  settings.bound = -INF, settings.step = 1, settings.column_limit = std::numeric_limits<std::size_t>::max();
+  const detail::LevelOutcome outcome =
+      detail::raise_bound_by_levels(instance, lagrangian, share_multipliers(instance), search, settings, clock, never);
+  EXPECT_FALSE(outcome.optimal);
+  EXPECT_EQ(outcome.levels, 0U);
+  EXPECT_EQ(outcome.bound, -INF);
+}
+
 }  // namespace
 }  // namespace guarantor::plan
