@@ -22,6 +22,15 @@ LpDuals lp_duals(const GapInstance& instance, double time_limit_s) {
   for (std::size_t agent = 0; agent < instance.agent_count(); ++agent) {
     duals.capacity.push_back(std::max(0.0, -lp.row_duals[instance.job_count() + agent]));
   }
+  duals.rounded.assign(instance.job_count(), 0);
+  for (std::size_t job = 0; job < instance.job_count(); ++job) {
+    double largest = -1;
+    for (std::size_t agent = 0; agent < instance.agent_count(); ++agent) {
+      const int column = model.column[agent * instance.job_count() + job];
+      if (column < 0 || !(lp.values[static_cast<std::size_t>(column)] > largest)) continue;
+      largest = lp.values[static_cast<std::size_t>(column)], duals.rounded[job] = agent;
+    }
+  }
   return duals;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "guarantor/core/error.hpp"
+
 namespace guarantor::plan::detail {
 
 namespace {
@@ -147,10 +149,11 @@ bool GapPenaltySearch::descent_pass(GapSearch& search) {
 }
 
 std::uint64_t GapPenaltySearch::run(GapSearch& search, std::uint64_t evaluations, std::mt19937_64& rng,
-                                    const std::function<bool()>& stop) {
+                                    const std::function<bool()>& stop, const std::vector<std::size_t>& start) {
   if (!search.has_solution() || agents_ < 2 || jobs_ == 0) return 0;
+  GUARANTOR_ASSERT(start.empty() || start.size() == jobs_, "a start assigns every job");
   evaluated_ = 0;
-  start_from(search.best());
+  start_from(start.empty() ? search.best() : start);
   double best_seen = search.best_cost();
   std::uint64_t idle_rounds = 0;
   const double least_weight = initial_weight_ / WEIGHT_RANGE, most_weight = initial_weight_ * WEIGHT_RANGE;

@@ -26,11 +26,13 @@ public:
   /// only (every job when unrestricted); shifts try every agent. Kept by reference.
   GapPenaltySearch(const GapInstance& instance, const GapCandidates& candidates);
 
-  /// Searches from `search`'s best solution for at most `evaluations` evaluated moves; every
-  /// feasible assignment cheaper than the best goes to `search` (adopt). Stops early when
-  /// `stop()` is true (checked between local optima). Returns the moves evaluated.
+  /// Searches from `start` (an assignment of every job to an agent it fits, which may overload
+  /// agents; empty: `search`'s best solution) for at most `evaluations` evaluated moves; every
+  /// feasible assignment cheaper than the best goes to `search` (adopt), and restarts go back to
+  /// that best. Needs a solution in `search`. Stops early when `stop()` is true (checked between
+  /// local optima). Returns the moves evaluated.
   std::uint64_t run(GapSearch& search, std::uint64_t evaluations, std::mt19937_64& rng,
-                    const std::function<bool()>& stop);
+                    const std::function<bool()>& stop, const std::vector<std::size_t>& start = {});
 
 private:
   static constexpr std::size_t NONE = static_cast<std::size_t>(-1);
