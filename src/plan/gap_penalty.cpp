@@ -103,6 +103,31 @@ void GapPenaltySearch::best_swap(std::size_t job, std::size_t from, std::span<co
   }
 }
 
+void GapPenaltySearch::best_chain(std::size_t job, std::size_t from, double& best_delta, std::size_t& chain_to,
+                                  std::size_t& ejected, std::size_t& ejected_to) {
+  const double job_resource = instance_.resource(from, job), job_cost = instance_.cost(from, job);
+  for (std::size_t to : candidates_.agents_of(job)) {
+    if (to == from) continue;
+    const double arrive = instance_.resource(to, job);
+    const double first_delta = instance_.cost(to, job) - job_cost;
+    for (std::size_t other : agent_jobs_.jobs_of(to)) {
+      const double other_resource = instance_.resource(to, other), other_cost = instance_.cost(to, other);
+      // `to` gains the job and loses the other; `from` loses the job (and may take the other).
+      const double to_penalty = penalty_change(to, arrive - other_resource);
+      for (std::size_t onward : candidates_.agents_of(other)) {
+        if (onward == to) continue;
+        const double onward_resource = instance_.resource(onward, other);
+        const double penalty = onward == from
+                                   ? penalty_change(from, onward_resource - job_resource)
+                                   : penalty_change(from, -job_resource) + penalty_change(onward, onward_resource);
+        const double delta = first_delta + instance_.cost(onward, other) - other_cost + to_penalty + penalty;
+        if (delta < best_delta) best_delta = delta, chain_to = to, ejected = other, ejected_to = onward;
+      }
+      evaluated_ += candidates_.agents_of(other).size();
+    }
+  }
+}
+
 void GapPenaltySearch::offer(GapSearch& search) {
   if (overloaded_ == 0 && cost_ < search.best_cost() - GAIN_EPSILON) search.adopt(agent_of_job_);
 }
@@ -133,8 +158,15 @@ bool GapPenaltySearch::descent_pass(GapSearch& search) {
         evaluated_ += agent_jobs_.jobs_of(to).size();
       }
     }
+    std::size_t chain_to = NONE, ejected = NONE, ejected_to = NONE;
+    if (shift_to == NONE && swap_with == NONE && candidates_.restricted()) {
+      best_chain(job, from, best_delta, chain_to, ejected, ejected_to);
+    }
     if (shift_to != NONE) {
       move(job, shift_to);
+    } else if (chain_to != NONE) {
+      move(job, chain_to);
+      move(ejected, ejected_to);
     } else if (swap_with != NONE) {
       const std::size_t to = agent_of_job_[swap_with];
       move(job, to);

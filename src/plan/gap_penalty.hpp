@@ -4,6 +4,9 @@
 // the weights adapt at every local optimum (raised on the agents left overloaded, lowered on all
 // when none is), so the search crosses the infeasible region between feasible solutions that
 // no feasible move connects. Tight instances (type D) are where a feasible-only descent stalls.
+// With candidate lists (more than 20 agents) a job that has no improving shift or swap also tries
+// an ejection chain of two shifts (j to a', a job of a' on to a third agent): a swap must fit
+// both agents at once, while the chain lets the receiving agent pass room on to a third.
 // Every step is counted (evaluated moves), randomness comes from one seeded generator, so the
 // same seed and budget give the same solution.
 #include <cstddef>
@@ -44,6 +47,10 @@ private:
   // The best swap partner of `job` (at `from`) among `others`; updates best_delta.
   void best_swap(std::size_t job, std::size_t from, std::span<const std::size_t> others, double& best_delta,
                  std::size_t& swap_with) const;
+  // The best ejection chain of length two for `job` (at `from`): it moves to a candidate agent
+  // `to`, and a job of `to` moves on to one of its own candidate agents. Only when restricted.
+  void best_chain(std::size_t job, std::size_t from, double& best_delta, std::size_t& chain_to, std::size_t& ejected,
+                  std::size_t& ejected_to);
   // One pass of best-move-per-job descent on the penalised cost; true when something moved.
   bool descent_pass(GapSearch& search);
   void offer(GapSearch& search);

@@ -37,6 +37,33 @@ TEST(GapPrimal, CandidateListsRepeatThemselves) {
   EXPECT_EQ(first.stats.bound, again.stats.bound);
 }
 
+// More than 20 agents, so the penalised search starts from the LP's rounded solution (which
+// may overload agents) and tries ejection chains of two shifts. Type D is tight enough that the
+// root bound does not settle these at once, so that search runs. Against CBC's proven optimum
+// of the textbook model: what the primal side returns is feasible and never cheaper, its bound
+// never above; the exact phase proves the same optimum.
+TEST(GapPrimal, LpStartAndChainsKeepBoundsValidOnManyAgents) {
+  constexpr std::size_t AGENTS = 21, JOBS = 25;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const GapInstance instance = generate_gap(GapType::D, AGENTS, JOBS, seed);
+    const GapResult oracle = solve_gap_textbook_milp(instance, Sense::Minimise);
+    ASSERT_EQ(oracle.stats.status, SolveStatus::Optimal) << "seed " << seed;
+    const double optimum = oracle.stats.objective;
+    SolveOptions options;
+    options.deterministic = true;
+    options.exact = false;
+    const GapResult primal = solve_gap(instance, options);
+    ASSERT_TRUE(gap_feasible(instance, primal.solution)) << "seed " << seed;
+    EXPECT_DOUBLE_EQ(primal.stats.objective, gap_cost(instance, primal.solution)) << "seed " << seed;
+    EXPECT_GE(primal.stats.objective, optimum - 1e-7) << "seed " << seed;
+    EXPECT_LE(primal.stats.bound, optimum + 1e-7) << "seed " << seed;
+    options.exact = true;
+    const GapResult exact = solve_gap(instance, options);
+    EXPECT_EQ(exact.stats.status, SolveStatus::Optimal) << "seed " << seed;
+    EXPECT_NEAR(exact.stats.objective, optimum, 1e-7) << "seed " << seed;
+  }
+}
+
 #else
 
 // Type D, 40 agents and 800 jobs, with the exact phase: the incumbent after the root dual is
