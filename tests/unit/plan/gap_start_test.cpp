@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gap_brute_force.hpp"
+#include "gap_primal_comparison.hpp"
 #include "guarantor/plan/gap_generator.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 #include "random_instances.hpp"
@@ -123,7 +124,7 @@ TEST(GapStart, LpStartBoundsTypeDAtOnce) {
     options.exact = false;
     options.subgradient_iterations = 1;
     const GapResult lp_started = solve_gap(instance, options);
-    options.search_moves = 2000 + 20 * 60;
+    options.search_moves = testing::default_search_moves(60);
     const GapResult cheap = solve_gap(instance, options);
     ASSERT_TRUE(gap_feasible(instance, lp_started.solution)) << "seed " << seed;
     EXPECT_GE(lp_started.stats.bound, 0.98 * lp_started.stats.objective) << "seed " << seed;

@@ -263,7 +263,7 @@ TEST(GeneralizedAssignment, RisingTargetTreesProveTypeDAsThePlainTree) {
     options.deterministic = true;
     options.time_limit_s = 300;  // a last resort only: the budgets are counts
     const GapResult result = solve_gap(instance, options);
-    options.search_moves = 2000 + 20 * 40;
+    options.search_moves = testing::default_search_moves(40);
     const GapResult plain = solve_gap(instance, options);
     ASSERT_EQ(plain.stats.status, SolveStatus::Optimal) << "seed " << seed;
     ASSERT_EQ(result.stats.status, SolveStatus::Optimal) << "seed " << seed;
