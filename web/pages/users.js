@@ -46,7 +46,8 @@ function addUserForm(nations, onAdded) {
   const name = field('user-name', 'User name', h('input', { id: 'user-name', required: true, maxlength: 64, autocomplete: 'off' }));
   const role = field('user-role', 'Role', h('select', { id: 'user-role' }, ROLES.map(([value, words]) => h('option', { value }, words))));
   const nation = field('user-nation', 'Nation (liaison only)', h('select', { id: 'user-nation' },
-    h('option', { value: '' }, '(none)'), nations.map((entry) => h('option', { value: entry.iso2 }, `${entry.iso2} (${entry.name})`))));
+    h('option', { value: '' }, '(none)'), [...nations].sort((a, b) => a.name.localeCompare(b.name))
+      .map((entry) => h('option', { value: entry.iso2 }, `${entry.name} (${entry.iso2})`))));
   const password = field('user-password', 'First password', h('input', { id: 'user-password', type: 'password', required: true, autocomplete: 'new-password' }));
   const fields = { '/name': name, '/role': role, '/nation': nation, '/password': password };
   const summary = h('p.g-form-error', { id: 'user-errors', role: 'alert' });
