@@ -65,6 +65,7 @@ void add_keygen_command(CLI::App& app, CommandContext& context) {
 void add_audit_command(CLI::App& app, CommandContext& context) {
   struct AuditOptions {
     std::filesystem::path log;
+    std::string workspace;  ///< --workspace: a workspace database's history instead of a log
     std::string expected_head;
     std::vector<std::filesystem::path> keys;
     std::filesystem::path sign_key;
@@ -72,8 +73,14 @@ void add_audit_command(CLI::App& app, CommandContext& context) {
     bool record_damage = false;
   };
   auto options = std::make_shared<AuditOptions>();
-  auto* command = app.add_subcommand("audit", "Verify an evidence log and locate any entry altered, removed or reordered.");
-  command->add_option("log", options->log, "evidence log (JSON Lines)")->required();  // missing: FileNotFound, exit 3
+  auto* command = app.add_subcommand(
+      "audit",
+      "Verify an evidence log, or with --workspace a workspace database's history, and locate any entry "
+      "altered, removed or reordered.");
+  command->add_option("log", options->log, "evidence log (JSON Lines)");  // missing file: FileNotFound, exit 3
+  command->add_option("--workspace", options->workspace,
+                      "verify this workspace database's history instead (an SQLite file or a postgresql:// URL); the "
+                      "same check as guarantor workspace audit --db");
   command->add_option("--head", options->expected_head, "the published hash of the last entry, to detect a full rewrite");
   command->add_option("--key", options->keys,
                       "monitor's public key file; every run must end with a checkpoint it signed (repeat for "
@@ -84,6 +91,18 @@ void add_audit_command(CLI::App& app, CommandContext& context) {
   command->add_option("--sign-key", options->sign_key, "monitor's secret key file (with --record-damage)");
   command->callback([&context, options] {
     context.run = [options] {
+      if (!options->workspace.empty()) {
+        if (!options->log.empty())
+          throw Error(ErrorCode::Usage, "--workspace",
+                      "checks a workspace's history, not an evidence log; give one of them");
+        if (!options->expected_head.empty() || !options->keys.empty() || options->replay || options->record_damage ||
+            !options->sign_key.empty())
+          throw Error(ErrorCode::Usage, "--workspace",
+                      "--head, --key, --replay, --record-damage and --sign-key apply to evidence logs only");
+        return audit_workspace_history(options->workspace);
+      }
+      if (options->log.empty())
+        throw Error(ErrorCode::Usage, "log", "expected an evidence log (JSON Lines), or --workspace DB");
       // A missing key or log file is FileNotFound (exit 3) from its reader, never a usage error.
       if (!options->sign_key.empty() && !options->record_damage)
         throw Error(ErrorCode::Usage, "--sign-key",

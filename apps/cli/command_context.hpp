@@ -32,6 +32,11 @@ struct CommandContext {
   }
 };
 
+/// Recomputes a workspace database's history chain and prints its length; both `guarantor
+/// workspace audit --db` and `guarantor audit --workspace` run it. Throws FileNotFound for an
+/// SQLite file that is not there, Tampered (exit 9) naming the first altered or missing entry.
+int audit_workspace_history(const std::string& location);
+
 void add_validate_command(CLI::App& app, CommandContext& context);
 void add_forcegen_command(CLI::App& app, CommandContext& context);
 void add_show_command(CLI::App& app, CommandContext& context);

@@ -38,6 +38,17 @@ std::filesystem::path manifest_of(const std::filesystem::path& source) {
 }
 }  // namespace
 
+int audit_workspace_history(const std::string& location) {
+  // Opening a file that is not there would create an empty workspace, whose history verifies.
+  if (!store::is_database_url(location) && !std::filesystem::is_regular_file(location))
+    throw Error(ErrorCode::FileNotFound, location,
+                "no workspace here; expected a workspace file or a postgresql:// URL");
+  const store::Workspace workspace(location);
+  const auto entries = workspace.verify_history();
+  std::cout << fmt::format("{}: history intact, {} entries\n", workspace.database_name(), entries);
+  return 0;
+}
+
 void add_workspace_command(CLI::App& app, CommandContext& context) {
   auto* command = app.add_subcommand("workspace", "Import a scenario into a workspace database, or export one as scenario files.");
   command->require_subcommand(1);
@@ -110,14 +121,7 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
   auto* audit = command->add_subcommand(
       "audit", "Recompute the workspace history's hash chain; exit code 9 names the first altered or missing entry.");
   audit->add_option("--db", args->db, DB_HELP)->capture_default_str()->check(EXISTING_WORKSPACE);
-  audit->callback([&context, args] {
-    context.run = [args] {
-      const store::Workspace workspace(args->db);
-      const auto entries = workspace.verify_history();
-      std::cout << fmt::format("{}: history intact, {} entries\n", workspace.database_name(), entries);
-      return 0;
-    };
-  });
+  audit->callback([&context, args] { context.run = [args] { return audit_workspace_history(args->db); }; });
 
   auto* export_command = command->add_subcommand(
       "export", "Write the workspace as scenario files (scenario.json, coalition.json, mandate.json, theatre/, "

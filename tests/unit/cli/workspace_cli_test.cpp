@@ -1,6 +1,6 @@
 // guarantor workspace and serve as a user runs them: import, add-user (password on stdin),
-// export that plans, audit that detects an altered history, and serve as a separate process
-// answering over HTTP until SIGTERM.
+// export that plans, audit (`workspace audit` and `audit --workspace`) that detects an altered
+// history, and serve as a separate process answering over HTTP until SIGTERM.
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -45,6 +45,14 @@ TEST(WorkspaceCli, ImportExportAuditAndTamper) {
   EXPECT_EQ(run_cli("workspace export " + (dir.path / "none").string() + " --db " + (dir.path / "missing.db").string())
                 .exit_code,
             2);
+  // `guarantor audit --workspace` is the same check; a missing file is not an empty, intact history.
+  const auto audited_too = run_cli("audit --workspace " + db);
+  ASSERT_EQ(audited_too.exit_code, 0) << audited_too.output;
+  EXPECT_NE(audited_too.output.find("history intact"), std::string::npos) << audited_too.output;
+  EXPECT_EQ(run_cli("audit --workspace " + (dir.path / "missing.db").string()).exit_code, 3);
+  EXPECT_FALSE(std::filesystem::exists(dir.path / "missing.db"));
+  EXPECT_EQ(run_cli("audit --workspace " + db + " --replay").exit_code, 2);
+  EXPECT_EQ(run_cli("audit").exit_code, 2);
 
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
@@ -52,9 +60,11 @@ TEST(WorkspaceCli, ImportExportAuditAndTamper) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(handle);
-  const auto tampered = run_cli("workspace audit --db " + db);
-  EXPECT_EQ(tampered.exit_code, 9) << tampered.output;
-  EXPECT_NE(tampered.output.find("seq 2"), std::string::npos) << tampered.output;
+  for (const std::string command : {"workspace audit --db ", "audit --workspace "}) {
+    const auto tampered = run_cli(command + db);
+    EXPECT_EQ(tampered.exit_code, 9) << command << tampered.output;
+    EXPECT_NE(tampered.output.find("seq 2"), std::string::npos) << command << tampered.output;
+  }
 }
 
 TEST(WorkspaceCli, ServeAnswersOverHttpAndStopsOnSigterm) {
