@@ -120,7 +120,9 @@ void add_workspace_command(CLI::App& app, CommandContext& context) {
 
   auto* audit = command->add_subcommand(
       "audit", "Recompute the workspace history's hash chain; exit code 9 names the first altered or missing entry.");
-  audit->add_option("--db", args->db, DB_HELP)->capture_default_str()->check(EXISTING_WORKSPACE);
+  // No validator: a missing file is FileNotFound (exit 3) from audit_workspace_history, as for
+  // `guarantor audit --workspace`.
+  audit->add_option("--db", args->db, DB_HELP)->capture_default_str();
   audit->callback([&context, args] { context.run = [args] { return audit_workspace_history(args->db); }; });
 
   auto* export_command = command->add_subcommand(

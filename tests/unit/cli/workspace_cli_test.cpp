@@ -50,6 +50,7 @@ TEST(WorkspaceCli, ImportExportAuditAndTamper) {
   ASSERT_EQ(audited_too.exit_code, 0) << audited_too.output;
   EXPECT_NE(audited_too.output.find("history intact"), std::string::npos) << audited_too.output;
   EXPECT_EQ(run_cli("audit --workspace " + (dir.path / "missing.db").string()).exit_code, 3);
+  EXPECT_EQ(run_cli("workspace audit --db " + (dir.path / "missing.db").string()).exit_code, 3);
   EXPECT_FALSE(std::filesystem::exists(dir.path / "missing.db"));
   EXPECT_EQ(run_cli("audit --workspace " + db + " --replay").exit_code, 2);
   EXPECT_EQ(run_cli("audit").exit_code, 2);
