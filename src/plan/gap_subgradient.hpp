@@ -21,6 +21,9 @@ struct SubgradientParams {
   /// incumbent: for a tree that prunes at a target well below it, whose steps would else be
   /// sized by the distance to the incumbent and overshoot.
   bool aim_at_threshold = false;
+  /// When > 0: the Polyak target lies at most this share of the best bound above it, for a dual
+  /// started near its optimum while the incumbent may still be far above.
+  double target_gap_cap = 0;
 };
 
 struct DualOutcome {
