@@ -10,10 +10,6 @@
 // Its primal solution splits at most m jobs (a basic solution has at most n + m positive
 // columns), so giving each job its largest share overloads a few agents by a little at a cost near
 // the LP bound: where the penalised search (gap_penalty.hpp) starts on tight instances.
-// Most pairs never enter the LP's optimal basis, so it is solved by column generation from a few
-// agents per job (on type E 80 × 1600, about 35,000 of 128,000 columns). Stopped when a round no
-// longer lowers its value, the duals may leave a few pairs with a slightly negative reduced
-// cost; any multipliers give a valid Lagrangian bound, and the subgradient goes on from them.
 #include <cstddef>
 #include <vector>
 
@@ -27,12 +23,9 @@ struct LpDuals {
   std::vector<double> job;       ///< per job: the dual of its assignment row
   std::vector<double> capacity;  ///< per agent: the price v_a >= 0 of a unit of its capacity
   std::vector<std::size_t> rounded;  ///< per job: the agent with its largest LP share (may overload agents)
-  double value = 0;                  ///< the LP's optimal value (of the last restricted LP, by column generation)
 };
 
 /// Solves the LP relaxation within `time_limit_s` wall seconds and returns its duals and rounding.
-/// With a feasible `incumbent` (per job its agent), by column generation from each job's cheapest
-/// agents and its incumbent agent; otherwise (empty) over every pair at once.
-LpDuals lp_duals(const GapInstance& instance, double time_limit_s, const std::vector<std::size_t>& incumbent = {});
+LpDuals lp_duals(const GapInstance& instance, double time_limit_s);
 
 }  // namespace guarantor::plan::detail

@@ -162,8 +162,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   if (strong_primal) {
     // In deterministic mode only the clock's own limit stops the LP, as it stops CBC.
     detail::LpDuals duals =
-        detail::lp_duals(instance, options.deterministic ? clock.remaining() : LP_START_TIME_SHARE * clock.remaining(),
-                         search.has_solution() ? search.best() : std::vector<std::size_t>{});
+        detail::lp_duals(instance, options.deterministic ? clock.remaining() : LP_START_TIME_SHARE * clock.remaining());
     start = std::move(duals.job);
     candidates = detail::GapCandidates(instance, duals.capacity, CANDIDATE_AGENTS);
     if (candidates.restricted()) lp_rounded = std::move(duals.rounded);
