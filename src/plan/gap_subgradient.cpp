@@ -69,8 +69,9 @@ DualOutcome maximise_dual(const GapInstance& instance, GapLagrangian& lagrangian
     if (params.repair_every > 0 && iteration % params.repair_every == 0) search.repair(taken);
     if (bound_excludes(outcome.bound, threshold()) || factor < params.min_factor) break;
     double target = search.has_solution() ? search.best_cost() : value + 0.05 * std::max(1.0, std::abs(value));
-    if (params.target_gap_cap > 0)
-      target = std::min(target, outcome.bound + params.target_gap_cap * std::max(1.0, std::abs(outcome.bound)));
+    const double scale = std::max(1.0, std::abs(outcome.bound));
+    if (params.target_gap_cap > 0 && target > outcome.bound + params.far_incumbent * scale)
+      target = std::min(target, outcome.bound + params.target_gap_cap * scale);
     if (params.aim_at_threshold)
       target = std::min(target, threshold() + TARGET_MARGIN * std::max(1.0, std::abs(value)));
     const double step = factor * std::max(target - value, 1e-6 * std::max(1.0, std::abs(value))) / norm;

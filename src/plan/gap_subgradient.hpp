@@ -24,6 +24,8 @@ struct SubgradientParams {
   /// When > 0: the Polyak target lies at most this share of the best bound above it, for a dual
   /// started near its optimum while the incumbent may still be far above.
   double target_gap_cap = 0;
+  /// The cap applies only while the incumbent lies more than this share of the bound above it.
+  double far_incumbent = 0;
 };
 
 struct DualOutcome {
