@@ -8,6 +8,7 @@
 #include <random>
 #include <vector>
 
+#include "gap_bound_check.hpp"
 #include "gap_brute_force.hpp"
 #include "gap_primal_comparison.hpp"
 #include "guarantor/plan/gap_generator.hpp"
@@ -85,31 +86,9 @@ TEST(GapStart, ConstructionEndsWhereNoShiftOrSwapImproves) {
 // L(u_LP) alone, which must never exceed the minimum (integer and fractional data; fractional
 // resources use the LP knapsack bound).
 TEST(GapStart, LpStartedBoundNeverAboveTheOptimum) {
-  std::mt19937_64 rng(1990);
-  std::uniform_real_distribution<double> fraction(0.0, 1.0);
-  int checked = 0;
-  for (int trial = 0; trial < 400; ++trial) {
-    std::uniform_int_distribution<std::size_t> agents_draw(2, 3), jobs_draw(3, 7);
-    const std::size_t agents = agents_draw(rng), jobs = jobs_draw(rng);
-    std::vector<double> cost = testing::random_values(rng, agents * jobs, 1, 50);
-    std::vector<double> resource = testing::random_values(rng, agents * jobs, 1, 15);
-    if (trial % 4 == 0) {
-      for (double& value : cost) value += fraction(rng);
-      for (double& value : resource) value += fraction(rng);
-    }
-    const GapInstance instance(agents, jobs, cost, resource, testing::random_values(rng, agents, 8, 30));
-    const double optimum = testing::gap_brute_force(instance);
-    if (std::isinf(optimum)) continue;
-    SolveOptions options;
-    options.deterministic = true;
-    options.exact = false;
-    options.subgradient_iterations = 1;
-    const GapResult result = solve_gap(instance, options);
-    ++checked;
-    ASSERT_LE(result.stats.bound, optimum + 1e-7) << "trial " << trial;
-    ASSERT_GE(result.stats.objective, optimum - 1e-7) << "trial " << trial;
-  }
-  EXPECT_GT(checked, 200);
+  testing::BoundCheck check;
+  check.seed = 1990, check.trials = 400, check.subgradient_iterations = 1;
+  EXPECT_GT(testing::check_bounds_against_brute_force(check), 200);
 }
 
 // On tight type D instances the LP duals are already a strong point: with one subgradient
