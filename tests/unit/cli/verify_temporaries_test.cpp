@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -68,9 +69,15 @@ TEST(VerifyTemporaries, AKilledRunsTemporariesAreRemovedByTheNextRun) {
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
+  // Killed once its output temporary is open, when it waits on the pipe: not earlier, while
+  // the check that the output directory is writable has a temporary of its own for a moment.
   std::vector<std::string> left;
+  const auto output_temporary_open = [&left] {
+    return std::any_of(left.begin(), left.end(),
+                       [](const std::string& name) { return name.rfind(".incidents.geojson.tmp-", 0) == 0; });
+  };
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (left.empty() && std::chrono::steady_clock::now() < deadline) {
+  while (!output_temporary_open() && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     left = temporaries_of(out, child);
   }
