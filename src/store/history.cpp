@@ -52,16 +52,19 @@ std::vector<HistoryEntry> read_history(db::Connection& connection, const std::st
 
 namespace detail {
 
+std::pair<std::int64_t, std::string> read_history_head(db::Connection& connection) {
+  auto last = connection.prepare("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1");
+  if (last.step()) return {last.integer(0), last.text(1)};
+  return {0, ""};
+}
+
 void append_history(db::Connection& connection, const std::string& at, const std::string& actor,
                     const std::string& action, const std::string& entity, const std::string& entity_id,
                     const json& before, const json& after) {
   HistoryEntry entry{0, at, actor, action, entity, entity_id, before, after, std::string(verify::GENESIS_HASH), ""};
-  auto last = connection.prepare("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1");
-  entry.seq = 1;
-  if (last.step()) {
-    entry.seq = last.integer(0) + 1;
-    entry.prev_hash = last.text(1);
-  }
+  auto [last_seq, last_hash] = read_history_head(connection);
+  entry.seq = last_seq + 1;
+  if (last_seq > 0) entry.prev_hash = std::move(last_hash);
   entry.hash = hash_of(entry);
   auto insert = connection.prepare(
       "INSERT INTO history (seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash) "

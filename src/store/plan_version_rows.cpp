@@ -121,9 +121,7 @@ std::string Workspace::now() const { return impl_->clock(); }
 
 std::pair<std::int64_t, std::string> Workspace::history_head() const {
   const auto reader = impl_->read();
-  auto last = reader.connection().prepare("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1");
-  if (last.step()) return {last.integer(0), last.text(1)};
-  return {0, ""};
+  return detail::read_history_head(reader.connection());
 }
 
 }  // namespace guarantor::store

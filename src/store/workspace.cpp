@@ -164,26 +164,19 @@ std::optional<PledgeRecord> Workspace::pledge(const std::string& id) const {
   return found.front();
 }
 
-namespace {
-std::int64_t read_history_head(db::Connection& connection) {
-  auto head = connection.prepare("SELECT coalesce(max(seq), 0) FROM history");
-  head.step();
-  return head.integer(0);
-}
-}  // namespace
-
 PledgeChanges Workspace::pledge_changes_since(std::int64_t since) const {
   PledgeChanges changes;
   // Nearly every read finds nothing new. The head of the history, read once for all the readers
   // asking at the same moment, says so without a connection and a transaction for each (three
   // round trips each on PostgreSQL).
   if (since >= 0) {
-    changes.revision = impl_->history_head.answer([this] { return read_history_head(impl_->read().connection()); });
+    changes.revision =
+        impl_->history_head.answer([this] { return detail::read_history_head(impl_->read().connection()).first; });
     if (since == changes.revision) return changes;
   }
   const auto reader = impl_->read();
   auto& connection = reader.connection();
-  changes.revision = read_history_head(connection);
+  changes.revision = detail::read_history_head(connection).first;
   if (since == changes.revision) return changes;
   // Entries after `since`: pledge updates are re-read one by one; entities that hold no pledge
   // or sharing data (sites, weeks, users, versions...) change nothing here; anything else, or

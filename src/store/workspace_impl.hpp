@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "credential_cache.hpp"
@@ -103,6 +104,11 @@ std::vector<RequirementRecord> read_requirement_lines(db::Connection& connection
                                                       const std::optional<std::string>& id);
 void insert_requirement_line(db::Connection& connection, const model::RequirementLine& line,
                              std::int64_t position, std::int64_t version);
+
+/// The history's last entry: its seq and hash ({0, ""} while the history is empty). Every
+/// reader of the head (a write's chaining, the change feed's revision, the published head)
+/// reads it here, so they agree on what "last" is.
+std::pair<std::int64_t, std::string> read_history_head(db::Connection& connection);
 
 /// Appends one entry to the hash-chained history.
 void append_history(db::Connection& connection, const std::string& at, const std::string& actor,
