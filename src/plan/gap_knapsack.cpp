@@ -55,6 +55,53 @@ double AgentKnapsack::solve(const std::vector<KnapsackItem>& items, double capac
   return best_within(capacity_);
 }
 
+void AgentKnapsack::item_values(const std::vector<KnapsackItem>& items, std::vector<double>& with,
+                                std::vector<double>& without) {
+  const std::size_t count = items.size();
+  with.assign(count, 0.0);
+  without.assign(count, 0.0);
+  const std::size_t cells = value_.size();
+  if (!exact_dp_ || cells == 0 || (count + 1) * cells > ITEM_VALUES_TABLE_LIMIT) {
+    const double optimum = best_within(capacity_);
+    for (std::size_t k = 0; k < count; ++k) {
+      with[k] = items[k].profit + best_within(capacity_ - items[k].weight);
+      without[k] = optimum;
+    }
+    return;
+  }
+  // Row k of prefix_: items 0..k-1. The capacity is the table's last cell (solve capped it at
+  // the items' total weight, past which nothing changes).
+  prefix_.assign((count + 1) * cells, 0.0);
+  for (std::size_t k = 0; k < count; ++k) {
+    const double* from = prefix_.data() + k * cells;
+    double* to = prefix_.data() + (k + 1) * cells;
+    const auto weight = static_cast<std::size_t>(std::llround(items[k].weight));
+    for (std::size_t c = 0; c < cells; ++c) {
+      to[c] = c >= weight ? std::max(from[c], from[c - weight] + items[k].profit) : from[c];
+    }
+  }
+  // Best of prefix row (before the item) plus suffix (after it) within `room`: both tables are
+  // "best within c", so every split of the room is tried.
+  auto best_split = [&](const double* before, std::size_t room) {
+    double best = 0;
+    for (std::size_t c = 0; c <= room; ++c) best = std::max(best, before[c] + suffix_[room - c]);
+    return best;
+  };
+  suffix_.assign(cells, 0.0);
+  const std::size_t full = cells - 1;
+  for (std::size_t k = count; k-- > 0;) {
+    const double* before = prefix_.data() + k * cells;
+    const auto weight = static_cast<std::size_t>(std::llround(items[k].weight));
+    without[k] = best_split(before, full);
+    with[k] =
+        weight <= full ? items[k].profit + best_split(before, full - weight) : -std::numeric_limits<double>::infinity();
+    for (std::size_t c = full; c >= weight; --c) {
+      suffix_[c] = std::max(suffix_[c], suffix_[c - weight] + items[k].profit);
+      if (c == 0) break;
+    }
+  }
+}
+
 double AgentKnapsack::best_within(double room) const {
   if (room < 0) return -std::numeric_limits<double>::infinity();
   if (exact_dp_) {

@@ -30,6 +30,12 @@ public:
   /// (exact when solved by DP). Used to price forcing one more job into the agent.
   [[nodiscard]] double best_within(double room) const;
 
+  /// After solve with the same items: for each item, the best profit with it forced in (`with`)
+  /// and left out (`without`). Exact by DP (forward tables and a backward pass, about three
+  /// solves' work) when the tables fit ITEM_VALUES_TABLE_LIMIT; otherwise upper bounds (the item's
+  /// profit plus best_within the room it leaves; the knapsack's optimum or bound).
+  void item_values(const std::vector<KnapsackItem>& items, std::vector<double>& with, std::vector<double>& without);
+
   [[nodiscard]] bool exact() const { return exact_dp_; }
 
 private:
@@ -38,9 +44,14 @@ private:
   std::vector<double> value_;          // DP: best profit within capacity c, c = 0..capacity
   std::vector<std::uint8_t> take_;     // DP: item k improved cell c (row-major, items × cells)
   std::vector<KnapsackItem> by_ratio_; // LP mode: items sorted by profit/weight, descending
+  std::vector<double> prefix_;         // item_values: best profit of items < k within c (row k)
+  std::vector<double> suffix_;         // item_values: best profit of the items after k within c
 };
 
 /// Largest capacity × items table (cells) the DP may use per agent; beyond it the LP bound is used.
 inline constexpr std::size_t KNAPSACK_TABLE_LIMIT = 40'000'000;
+/// Largest (items + 1) × capacity table of doubles item_values keeps for its exact values (32 MB);
+/// beyond it the values are upper bounds.
+inline constexpr std::size_t ITEM_VALUES_TABLE_LIMIT = 4'000'000;
 
 }  // namespace guarantor::plan::detail

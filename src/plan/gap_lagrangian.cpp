@@ -1,6 +1,8 @@
 #include "gap_lagrangian.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "objective_step.hpp"
 
@@ -68,28 +70,56 @@ double GapLagrangian::evaluate(const std::vector<double>& multipliers, const Gap
   return value;
 }
 
-std::size_t GapLagrangian::mark_removable(const std::vector<double>& multipliers, const GapRestriction& restriction,
-                                          double value, double threshold, std::vector<char>& removable) const {
+GapLagrangian::Removal GapLagrangian::mark_removable(const std::vector<double>& multipliers,
+                                                     const GapRestriction& restriction, double value, double threshold,
+                                                     std::vector<char>& removable) {
+  constexpr double INF = std::numeric_limits<double>::infinity();
   const std::size_t agents = instance_.agent_count(), jobs = instance_.job_count();
-  std::size_t marked = 0;
+  gain_in_.assign(agents * jobs, 0.0);
+  gain_out_.assign(agents * jobs, 0.0);
   for (std::size_t agent = 0; agent < agents; ++agent) {
+    // The items of the last evaluate (same filter), whose tables the knapsack still holds.
+    items_.clear();
     const double room = restriction.capacity_left[agent];
+    const double optimum = knapsack_value_[agent];
     for (std::size_t job = 0; job < jobs; ++job) {
       const std::size_t pair = agent * jobs + job;
-      if (restriction.fixed_agent[job] != NO_AGENT || !restriction.allowed[pair] || removable[pair]) continue;
+      if (restriction.fixed_agent[job] != NO_AGENT || !restriction.allowed[pair]) continue;
+      const double profit = multipliers[job] - instance_.cost(agent, job);
       const double weight = instance_.resource(agent, job);
-      bool remove = weight > room + ROOM_TOLERANCE;
-      if (!remove) {
-        // Upper bound on the knapsack with the job forced in: its profit plus the best of the
-        // other items in the room left (the table may count the job twice: only looser).
-        const double profit = multipliers[job] - instance_.cost(agent, job);
-        const double forced = profit + knapsacks_[agent].best_within(room - weight);
-        remove = bound_excludes(value + knapsack_value_[agent] - forced, threshold);
-      }
-      if (remove) removable[pair] = 1, ++marked;
+      if (weight > room + ROOM_TOLERANCE) gain_in_[pair] = INF;
+      else if (profit > 0) items_.push_back({job, profit, weight});
+      // Not an item: the tables hold the others exactly, and leaving it out changes nothing.
+      else gain_in_[pair] = optimum - (profit + knapsacks_[agent].best_within(room - weight));
+    }
+    knapsacks_[agent].item_values(items_, with_, without_);
+    for (std::size_t k = 0; k < items_.size(); ++k) {
+      const std::size_t pair = agent * jobs + items_[k].job;
+      gain_in_[pair] = std::max(0.0, optimum - with_[k]);
+      gain_out_[pair] = std::max(0.0, optimum - without_[k]);
     }
   }
-  return marked;
+  Removal removal;
+  removal.bound = value;
+  for (std::size_t job = 0; job < jobs; ++job) {
+    if (restriction.fixed_agent[job] != NO_AGENT) continue;
+    double all_out = 0;
+    for (std::size_t agent = 0; agent < agents; ++agent) {
+      if (restriction.allowed[agent * jobs + job]) all_out += gain_out_[agent * jobs + job];
+    }
+    double least = INF;
+    for (std::size_t agent = 0; agent < agents; ++agent) {
+      const std::size_t pair = agent * jobs + job;
+      if (!restriction.allowed[pair] || removable[pair]) continue;
+      const double price = value + all_out - gain_out_[pair] + gain_in_[pair];
+      if (bound_excludes(price, threshold)) removable[pair] = 1, ++removal.marked;
+      least = std::min(least, price);
+    }
+    // A job with no allowed agent left (all removed earlier) bounds nothing here: the caller's
+    // propagation finds it.
+    if (least < INF) removal.bound = std::max(removal.bound, least);
+  }
+  return removal;
 }
 
 }  // namespace guarantor::plan::detail

@@ -36,12 +36,19 @@ public:
   /// included). Keeps the knapsack tables of the call for removable_pairs.
   double evaluate(const std::vector<double>& multipliers, const GapRestriction& restriction, std::vector<char>& taken);
 
-  /// Reduced-cost fixing with the multipliers, restriction and value of the last evaluate: marks
-  /// in `removable` each allowed pair of a free job for which forcing x_aj = 1 lifts the bound
-  /// past `threshold` (no solution cheaper than threshold uses it), or whose resource exceeds the
-  /// capacity left. Returns how many were marked.
-  std::size_t mark_removable(const std::vector<double>& multipliers, const GapRestriction& restriction, double value,
-                             double threshold, std::vector<char>& removable) const;
+  /// Reduced-cost fixing with the multipliers, restriction and value of the last evaluate. For
+  /// each free job j and allowed agent a it prices giving j to a: the knapsacks are independent,
+  /// so L(u) with x_aj = 1 and x_bj = 0 for every other agent b is
+  /// value + Σ_{b≠a} (K_b − K_b without j) + (K_a − K_a with j forced in). A pair whose price
+  /// passes `threshold` (no solution cheaper than threshold uses it), or whose resource exceeds
+  /// the capacity left, is marked in `removable`. Every job goes somewhere, so each job's least
+  /// price over its agents is a lower bound too: `bound` is the largest of those (and `value`).
+  struct Removal {
+    std::size_t marked = 0;
+    double bound = 0;
+  };
+  Removal mark_removable(const std::vector<double>& multipliers, const GapRestriction& restriction, double value,
+                         double threshold, std::vector<char>& removable);
 
   /// True when every knapsack is solved exactly (integer data): then L is the true dual value.
   [[nodiscard]] bool exact_knapsacks() const { return exact_; }
@@ -53,6 +60,8 @@ private:
   std::vector<double> knapsack_value_;
   std::vector<KnapsackItem> items_;
   std::vector<char> chosen_;
+  std::vector<double> with_, without_;      // item_values of one agent's knapsack
+  std::vector<double> gain_in_, gain_out_;  // per pair: L's rise when x_aj is forced to 1 / to 0
 };
 
 }  // namespace guarantor::plan::detail

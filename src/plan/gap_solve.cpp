@@ -253,13 +253,15 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   const std::uint64_t node_limit = options.exact_nodes > 0 ? options.exact_nodes : DEFAULT_BRANCH_NODES;
   // A tree stops at the clock's limit, or at the rising trees' share of it.
   double tree_deadline = INF;
-  auto tree_stop = [&] { return stop() || !(clock.elapsed() < tree_deadline); };
+  // The bound the rising trees proved may settle an incumbent found while a tree still runs.
+  auto tree_stop = [&] { return stop() || !(clock.elapsed() < tree_deadline) || proven(); };
   auto run_tree = [&](std::uint64_t nodes, const std::function<double()>& below, bool aim_below) {
     removed.assign(agents * jobs, 0);
     const double value = lagrangian.evaluate(dual.multipliers, root, taken);
-    lagrangian.mark_removable(dual.multipliers, root, value, below(), removed);
+    const double root_bound =
+        std::max(dual.bound, lagrangian.mark_removable(dual.multipliers, root, value, below(), removed).bound);
     result.stats.exact_columns = static_cast<std::size_t>(std::count(removed.begin(), removed.end(), 0));
-    return detail::gap_branch_and_bound(instance, lagrangian, search, removed, dual.multipliers, dual.bound, nodes,
+    return detail::gap_branch_and_bound(instance, lagrangian, search, removed, dual.multipliers, root_bound, nodes,
                                         below, tree_stop, aim_below);
   };
   std::uint64_t& tree_nodes = result.tree.nodes;
@@ -289,7 +291,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       ++result.tree.trees;
       result.tree.rising_trees += plain ? 0 : 1;
       const bool within = search.has_solution() && !(search.best_cost() > target);
-      if (tree.finished && (plain || within)) return true;
+      if ((tree.finished && (plain || within)) || proven()) return true;
       // Nothing costs at most the target, or (unfinished) nothing within it costs less than the
       // open nodes' least bound.
       const double beyond = step > 0 ? target + step : target;
