@@ -79,9 +79,10 @@ BranchOutcome gap_branch_and_bound(const GapInstance& instance, GapLagrangian& l
                                    const std::vector<char>& removed, const std::vector<double>& root_multipliers,
                                    double root_bound, std::uint64_t node_limit,
                                    const std::function<double()>& threshold, const std::function<bool()>& stop,
-                                   bool aim_at_threshold) {
+                                   bool aim_at_threshold, int node_iterations) {
   SubgradientParams node_dual = NODE_DUAL;
   node_dual.aim_at_threshold = aim_at_threshold;
+  if (node_iterations > 0) node_dual.max_iterations = node_iterations;
   const std::size_t jobs = instance.job_count();
   BranchOutcome outcome;
   std::vector<Node> stack;

@@ -23,11 +23,12 @@ struct BranchOutcome {
 /// Explores from the root restriction (pairs in `removed` already forbidden) with the root's
 /// multipliers and bound. Improving solutions go to `search`. Stops after `node_limit` nodes or
 /// when `stop()` says so. `aim_at_threshold`: the nodes' subgradient steps aim just past
-/// `threshold()` rather than at the incumbent (see SubgradientParams).
+/// `threshold()` rather than at the incumbent (see SubgradientParams). `node_iterations`: the
+/// subgradient iterations of a node's dual (0: the default, 15).
 BranchOutcome gap_branch_and_bound(const GapInstance& instance, GapLagrangian& lagrangian, GapSearch& search,
                                    const std::vector<char>& removed, const std::vector<double>& root_multipliers,
                                    double root_bound, std::uint64_t node_limit,
                                    const std::function<double()>& threshold, const std::function<bool()>& stop,
-                                   bool aim_at_threshold);
+                                   bool aim_at_threshold, int node_iterations = 0);
 
 }  // namespace guarantor::plan::detail
