@@ -2,7 +2,8 @@
 // `count`) → Lagrangian dual of the assignment rows by subgradient, repairing the relaxed open
 // sets into assignments (a Lagrangian heuristic) → the bound at the best multipliers with exact
 // knapsacks → descent over one-site moves from the incumbent's set, ranked by that bound and
-// priced by GAP solves → (reduced model at the incumbent too large for CBC) levels between the
+// priced by GAP solves → parts of a few nearby sites and their customers re-solved exactly by
+// CBC (sscflp_neighbourhood.hpp) → (reduced model at the incumbent too large for CBC) levels between the
 // bound and the incumbent, each proven by CBC on the smaller model its fixing leaves
 // (sscflp_levels.hpp) → branch-and-bound on the sites with this dual at every node, the open sets it
 // settles priced by a GAP solve (Holmberg, Rönnqvist & Yuan 1999) → (node budget spent)
