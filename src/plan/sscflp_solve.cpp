@@ -232,9 +232,12 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
     detail::NeighbourhoodSettings settings;
     settings.sites = PART_SITES, settings.step = step, settings.move_budget = move_budget;
     settings.part_limit_s = PART_LIMIT_S;
-    if (options.deterministic) settings.part_nodes = PART_NODES;
-    const double until = start + NEIGHBOURHOOD_SHARE * clock.remaining();
-    detail::improve_by_parts(instance, search, settings, clock, [&] { return clock.elapsed() >= until; });
+    // In deterministic mode counts bound the step (CBC's nodes per part, the rounds ending when
+    // one improves nothing) and the clock only as the last resort, as everywhere else.
+    double until = start + NEIGHBOURHOOD_SHARE * clock.remaining();
+    if (options.deterministic)
+      settings.part_nodes = PART_NODES, settings.part_limit_s = options.time_limit_s, until = INF;
+    detail::improve_by_parts(instance, search, settings, clock, [&] { return stop() || clock.elapsed() >= until; });
     result.stats.phases.heuristic += clock.elapsed() - start;
   }
   if (search.has_solution() && proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
