@@ -56,7 +56,7 @@ double AgentKnapsack::solve(const std::vector<KnapsackItem>& items, double capac
 }
 
 void AgentKnapsack::item_values(const std::vector<KnapsackItem>& items, std::vector<double>& with,
-                                std::vector<double>& without) {
+                                std::vector<double>& without, ItemValueTables& tables) const {
   const std::size_t count = items.size();
   with.assign(count, 0.0);
   without.assign(count, 0.0);
@@ -69,12 +69,12 @@ void AgentKnapsack::item_values(const std::vector<KnapsackItem>& items, std::vec
     }
     return;
   }
-  // Row k of prefix_: items 0..k-1. The capacity is the table's last cell (solve capped it at
+  // Row k of the prefix table: items 0..k-1. The capacity is the table's last cell (solve capped it at
   // the items' total weight, past which nothing changes).
-  prefix_.assign((count + 1) * cells, 0.0);
+  tables.prefix.assign((count + 1) * cells, 0.0);
   for (std::size_t k = 0; k < count; ++k) {
-    const double* from = prefix_.data() + k * cells;
-    double* to = prefix_.data() + (k + 1) * cells;
+    const double* from = tables.prefix.data() + k * cells;
+    double* to = tables.prefix.data() + (k + 1) * cells;
     const auto weight = static_cast<std::size_t>(std::llround(items[k].weight));
     for (std::size_t c = 0; c < cells; ++c) {
       to[c] = c >= weight ? std::max(from[c], from[c - weight] + items[k].profit) : from[c];
@@ -84,19 +84,19 @@ void AgentKnapsack::item_values(const std::vector<KnapsackItem>& items, std::vec
   // "best within c", so every split of the room is tried.
   auto best_split = [&](const double* before, std::size_t room) {
     double best = 0;
-    for (std::size_t c = 0; c <= room; ++c) best = std::max(best, before[c] + suffix_[room - c]);
+    for (std::size_t c = 0; c <= room; ++c) best = std::max(best, before[c] + tables.suffix[room - c]);
     return best;
   };
-  suffix_.assign(cells, 0.0);
+  tables.suffix.assign(cells, 0.0);
   const std::size_t full = cells - 1;
   for (std::size_t k = count; k-- > 0;) {
-    const double* before = prefix_.data() + k * cells;
+    const double* before = tables.prefix.data() + k * cells;
     const auto weight = static_cast<std::size_t>(std::llround(items[k].weight));
     without[k] = best_split(before, full);
     with[k] =
         weight <= full ? items[k].profit + best_split(before, full - weight) : -std::numeric_limits<double>::infinity();
     for (std::size_t c = full; c >= weight; --c) {
-      suffix_[c] = std::max(suffix_[c], suffix_[c - weight] + items[k].profit);
+      tables.suffix[c] = std::max(tables.suffix[c], tables.suffix[c - weight] + items[k].profit);
       if (c == 0) break;
     }
   }

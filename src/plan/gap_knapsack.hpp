@@ -16,6 +16,12 @@ struct KnapsackItem {
   double weight = 0;  ///< <= capacity
 };
 
+/// Working tables of AgentKnapsack::item_values.
+struct ItemValueTables {
+  std::vector<double> prefix;  // best profit of the items before k within c (row k)
+  std::vector<double> suffix;  // best profit of the items after k within c
+};
+
 class AgentKnapsack {
 public:
   /// `exact_dp`: weights and capacities are integers and the table (capacity + 1 cells per item)
@@ -34,7 +40,10 @@ public:
   /// and left out (`without`). Exact by DP (forward tables and a backward pass, about three
   /// solves' work) when the tables fit ITEM_VALUES_TABLE_LIMIT; otherwise upper bounds (the item's
   /// profit plus best_within the room it leaves; the knapsack's optimum or bound).
-  void item_values(const std::vector<KnapsackItem>& items, std::vector<double>& with, std::vector<double>& without);
+  /// `tables` is working storage, shared by the knapsacks of one relaxation so that only one
+  /// pair of tables is ever held (each may reach ITEM_VALUES_TABLE_LIMIT cells).
+  void item_values(const std::vector<KnapsackItem>& items, std::vector<double>& with, std::vector<double>& without,
+                   ItemValueTables& tables) const;
 
   [[nodiscard]] bool exact() const { return exact_dp_; }
 
@@ -43,9 +52,7 @@ private:
   bool exact_dp_;
   std::vector<double> value_;          // DP: best profit within capacity c, c = 0..capacity
   std::vector<std::uint8_t> take_;     // DP: item k improved cell c (row-major, items × cells)
-  std::vector<KnapsackItem> by_ratio_; // LP mode: items sorted by profit/weight, descending
-  std::vector<double> prefix_;         // item_values: best profit of items < k within c (row k)
-  std::vector<double> suffix_;         // item_values: best profit of the items after k within c
+  std::vector<KnapsackItem> by_ratio_;  // LP mode: items sorted by profit/weight, descending
 };
 
 /// Largest capacity × items table (cells) the DP may use per agent; beyond it the LP bound is used.

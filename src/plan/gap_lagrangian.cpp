@@ -92,7 +92,7 @@ GapLagrangian::Removal GapLagrangian::mark_removable(const std::vector<double>& 
       // Not an item: the tables hold the others exactly, and leaving it out changes nothing.
       else gain_in_[pair] = optimum - (profit + knapsacks_[agent].best_within(room - weight));
     }
-    knapsacks_[agent].item_values(items_, with_, without_);
+    knapsacks_[agent].item_values(items_, with_, without_, item_tables_);
     for (std::size_t k = 0; k < items_.size(); ++k) {
       const std::size_t pair = agent * jobs + items_[k].job;
       gain_in_[pair] = std::max(0.0, optimum - with_[k]);

@@ -61,6 +61,7 @@ private:
   std::vector<KnapsackItem> items_;
   std::vector<char> chosen_;
   std::vector<double> with_, without_;      // item_values of one agent's knapsack
+  ItemValueTables item_tables_;             // their working tables, one pair for every agent
   std::vector<double> gain_in_, gain_out_;  // per pair: L's rise when x_aj is forced to 1 / to 0
 };
 

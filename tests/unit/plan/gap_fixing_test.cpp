@@ -23,6 +23,7 @@ namespace {
 using detail::AgentKnapsack;
 using detail::GapLagrangian;
 using detail::GapRestriction;
+using detail::ItemValueTables;
 using detail::KnapsackItem;
 
 constexpr double INF = std::numeric_limits<double>::infinity();
@@ -31,6 +32,9 @@ constexpr double TOLERANCE = 1e-7;
 TEST(GapKnapsackItemValues, EqualTheBestSubsetWithAndWithoutEachItem) {
   std::mt19937_64 rng(11);
   std::uniform_real_distribution<double> profit_draw(0.5, 30.0);
+  // One pair of working tables for every knapsack, as in the relaxation: what one trial leaves
+  // in them must not change the next one's values.
+  ItemValueTables tables;
   for (int trial = 0; trial < 200; ++trial) {
     const std::size_t count = 1 + trial % 9;
     const std::vector<double> weights = testing::random_values(rng, count, 0, 12);
@@ -45,7 +49,7 @@ TEST(GapKnapsackItemValues, EqualTheBestSubsetWithAndWithoutEachItem) {
     std::vector<char> chosen;
     knapsack.solve(fitting, capacity, chosen);
     std::vector<double> with, without;
-    knapsack.item_values(fitting, with, without);
+    knapsack.item_values(fitting, with, without, tables);
     std::vector<double> best_with(fitting.size(), -INF), best_without(fitting.size(), -INF);
     for (std::size_t mask = 0; mask < (std::size_t{1} << fitting.size()); ++mask) {
       double profit = 0, weight = 0;
