@@ -3,11 +3,11 @@
 // sets into assignments (a Lagrangian heuristic) → the bound at the best multipliers with exact
 // knapsacks → descent over one-site moves from the incumbent's set, ranked by that bound and
 // priced by GAP solves → parts of a few nearby sites and their customers re-solved exactly by
-// CBC (sscflp_neighbourhood.hpp) → (reduced model at the incumbent too large for CBC) levels between the
-// bound and the incumbent, each proven by CBC on the smaller model its fixing leaves
-// (sscflp_levels.hpp) → branch-and-bound on the sites with this dual at every node, the open sets it
-// settles priced by a GAP solve (Holmberg, Rönnqvist & Yuan 1999) → (node budget spent)
-// reduced-cost fixing of sites and pairs and CBC on the reduced MILP with the incumbent as
+// CBC (sscflp_neighbourhood.hpp) → (reduced model at the incumbent larger than a first level)
+// levels between the bound and the incumbent, each proven by CBC on the smaller model its fixing
+// leaves (sscflp_levels.hpp) → branch-and-bound on the sites with this dual at every node, the
+// open sets it settles priced by a GAP solve (Holmberg, Rönnqvist & Yuan 1999) → (node budget
+// spent) reduced-cost fixing of sites and pairs and CBC on the reduced MILP with the incumbent as
 // cutoff, until proven or out of time.
 #include <algorithm>
 #include <cmath>
@@ -49,11 +49,12 @@ constexpr std::size_t EXACT_COLUMN_LIMIT = 20000;
 // CBC nodes in deterministic mode when SolveOptions::exact_nodes is 0.
 constexpr std::uint64_t DEFAULT_EXACT_NODES = 20000;
 // Site branch-and-bound nodes when SolveOptions::exact_nodes is 0 (a count, so the tree is the
-// same on a loaded machine; the clock stops it only as a last resort): the whole search when the
-// reduced model is too large for CBC; when CBC can take it, a first pass of as much dual work as
-// the root's, since each node re-solves up to 60 rounds of knapsacks (whose tables are large on
-// cap64, capacity 15,000) while CBC proves such reduced models of a few hundred columns in
-// seconds and lifted the bound of 50 × 200 (7,000 columns) further than the tree in a minute.
+// same on a loaded machine; the clock stops it only as a last resort): the whole search after
+// the levels, when the reduced model was larger than a first level; when CBC can take it whole,
+// a first pass of as much dual work as the root's, since each node re-solves up to 60 rounds of
+// knapsacks (whose tables are large on cap64, capacity 15,000) while CBC proves such reduced
+// models of a few hundred columns in seconds and lifted the bound of 50 × 200 (7,000 columns)
+// further than the tree in a minute.
 constexpr std::uint64_t DEFAULT_BRANCH_NODES = 20000;
 // The first pass may spend this many times the root dual's subgradient iterations.
 constexpr std::size_t TREE_SHARE_BEFORE_CBC = 1;
@@ -260,8 +261,8 @@ SingleSourceResult solve_single_source_facility_location(const FacilityLocationI
   // nodes and an unfinished CBC left the root bound (35028) instead of the levels' 35109.
   const bool cbc_can_follow = reduce().model.column_count() <= detail::FIRST_LEVEL_COLUMNS;
   if (!cbc_can_follow) {
-    // The reduced model at the incumbent is too large for CBC: prove levels between the bound and
-    // the incumbent instead, each on the smaller model its own fixing leaves.
+    // The reduced model at the incumbent is larger than a first level: prove levels between the
+    // bound and the incumbent instead, each on the smaller model its own fixing leaves.
     detail::LevelSettings settings;
     settings.bound = result.stats.bound, settings.step = step, settings.move_budget = move_budget;
     if (options.deterministic)
