@@ -20,8 +20,9 @@ constexpr std::uint64_t TENURE_MIN = 7;
 constexpr std::uint64_t TENURE_JOBS_PER_ITERATION = 40;
 // Weight adaptation per iteration: an overloaded agent gets dearer while the assignment is
 // infeasible; all get cheaper while it is feasible. Within a factor WEIGHT_RANGE of the start.
-// On D 40 x 800 from the LP's rounded solution, 10^9 evaluated moves: 1.02 / 0.98 ended at 48834,
-// 1.1 / 0.95 at 48868, 1.3 / 0.8 (the penalised descent's, per local optimum) at 48884.
+// The search alone on D 40 x 800 seed 1 from the LP's rounded solution, 1.5 x 10^8 evaluated
+// moves: 1.02 / 0.98 ended at 48834, 1.1 / 0.95 at 48868, 1.3 / 0.8 (the penalised descent's
+// factors, there per local optimum) at 48884.
 constexpr double WEIGHT_RAISE = 1.02;
 constexpr double WEIGHT_LOWER = 0.98;
 constexpr double WEIGHT_RANGE = 1e3;
@@ -33,9 +34,10 @@ constexpr std::uint64_t RESTART_JOBS_PER_ITERATION = 2;
 constexpr std::uint64_t RESTART_MIN_ITERATIONS = 100;
 constexpr std::uint64_t KICK_SHIFTS = 4;
 // Without an improving shift an iteration scans the swaps of this share of the jobs (a run of
-// them from a random one): a full swap scan on D 80 x 1600 is some 300,000 moves, and a quarter of
-// it bought more iterations for the same work (D 80 x 1600 seed 1, 2 x 10^9 moves: 97290 against
-// 97297 with the full scan and slower restarts).
+// them from a random one): with full scans an iteration on D 40 x 800 evaluated about 120,000
+// moves (12,348 iterations, 1.5 x 10^9 moves), and a quarter bought more iterations for the same
+// work (the search alone on D 80 x 1600 seed 1, 2 x 10^9 moves: 97290 against 97297 with the
+// full scan and restarts after 4n idle iterations).
 // Instances of at most SWAP_SAMPLE_MIN_JOBS jobs (the OR-Library sets) keep the full scan.
 constexpr std::size_t SWAP_SAMPLE_DIVISOR = 4;
 constexpr std::size_t SWAP_SAMPLE_MIN_JOBS = 200;
