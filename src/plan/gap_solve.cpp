@@ -4,10 +4,9 @@
 // Lagrangian branch-and-bound (with the default search budget: a short tree first, then, if it
 // has not proven the incumbent, rising-target trees, the penalised search (on more than 20
 // agents the tabu search instead, first from the LP's rounded solution) and the agent-group
-// neighbourhood, and the
-// rising-target trees again; on large instances whose gap after the root is wide, the penalised
-// search and the agent groups also run before the first tree) → if the node budget runs out
-// with time left, CBC on the reduced MILP with the incumbent as cutoff. Works on the
+// neighbourhood, and the rising-target trees again; on large instances whose gap after the root
+// is wide, that primal side also runs before the first tree) → if the node budget runs out with
+// time left, CBC on the reduced MILP with the incumbent as cutoff. Works on the
 // minimisation form; maximisation negates the costs and flips the figures back.
 #include <algorithm>
 #include <cmath>
