@@ -170,6 +170,7 @@ MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params) {
   if (params.node_limit > 0) {
     args.insert(args.end(), {"-maxNodes", fmt::format("{}", std::min<std::uint64_t>(params.node_limit, 2000000000))});
   }
+  if (!params.heuristics) args.insert(args.end(), {"-heuristicsOnOff", "off"});
   args.insert(args.end(), {"-solve", "-quit"});
   std::vector<const char*> argv;
   for (const std::string& arg : args) argv.push_back(arg.c_str());

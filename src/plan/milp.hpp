@@ -39,6 +39,7 @@ struct MilpParams {
   double solve_limit_s = MilpModel::INF;
   double cutoff = MilpModel::INF;   ///< only solutions with objective <= cutoff are of interest
   std::uint64_t node_limit = 0;     ///< branch-and-bound nodes; 0 = no limit (deterministic mode sets one)
+  bool heuristics = true;           ///< CBC's primal heuristics; off when a proof, not a solution, is sought
 };
 
 /// What CBC found. finished: the search ended (optimal or proven infeasible under the cutoff).
@@ -50,7 +51,7 @@ struct MilpOutcome {
   std::vector<double> values;
 };
 
-/// Branch-and-cut with CBC's default strategy (cuts, heuristics, presolve), single thread, silent.
+/// Branch-and-cut with CBC's default strategy (cuts, heuristics unless turned off, presolve), single thread, silent.
 MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params);
 
 /// Result of the continuous relaxation.

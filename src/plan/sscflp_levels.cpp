@@ -71,6 +71,11 @@ LevelOutcome raise_bound_by_levels(const FacilityLocationInstance& instance, Ssc
     params.solve_limit_s = settings.solve_limit_s;
     params.cutoff = improvement_threshold(level, settings.step);
     params.node_limit = settings.node_limit;
+    // A level is mostly a proof that nothing lies below it, where a heuristic finds nothing: with
+    // CBC's heuristics off, 100 × 500 seed 1's levels of 3,329, 5,028 and 7,519 columns took 3.0,
+    // 4.4 and 5.3 s instead of 4.2, 7.2 and 9.4 s, and 200 × 1000 seed 2's of 3,482 22 s instead of
+    // 28 s. A solution below the level is still found at the tree's nodes.
+    params.heuristics = false;
     const MilpOutcome milp = solve_milp(reduced.model, params);
     if (milp.has_solution) {
       search.adopt(read_sscflp_solution(instance, reduced, milp.values), settings.move_budget, stop);
