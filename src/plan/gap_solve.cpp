@@ -3,8 +3,8 @@
 // solutions → ruin-and-recreate search → reduced-cost fixing at the best multipliers →
 // Lagrangian branch-and-bound (with the default search budget: a short tree first, then, if it
 // has not proven the incumbent, rising-target trees, the penalised search (on more than 20
-// agents the tabu search instead, first from the LP's rounded solution, then the LP-guided
-// neighbourhood) and the agent-group neighbourhood, and the rising-target trees again; on large
+// agents the tabu search instead, first from the LP's rounded solution), the LP-guided
+// neighbourhood and the agent-group neighbourhood, and the rising-target trees again; on large
 // instances whose gap after the root is wide, that primal side also runs before the first tree)
 // → if the node budget runs out with time left, CBC on the reduced MILP with the incumbent as
 // cutoff. Works on the minimisation form; maximisation negates the costs and flips the figures
@@ -74,17 +74,20 @@ constexpr std::size_t GROUP_JOBS = 50;
 constexpr int GROUP_DUAL_ITERATIONS = 100;
 constexpr std::uint64_t GROUP_SEARCH_MOVES = 50;
 constexpr std::uint64_t GROUP_NODES = 300;
-// LP-guided neighbourhood (gap_lp_neighbourhood.hpp), on instances the candidate lists restrict,
-// before the agent groups, with the groups' sub-solve: re-solves per agent, and the jobs freed at
-// once, per agent and at most. Each agent must get back about a job's room or more for the freed
-// jobs to move: in 60 s solves of D 80 × 1600 seed 1, freeing 60 jobs (0.75 per agent; 50 nodes
-// a re-solve) found 2 improvements in about 580 re-solves and 100 jobs (300 nodes) 17; 120 jobs
-// (50 nodes) took 0.2 s a re-solve, most stopped by the node budget, and found 8, 200 jobs
-// fewer than 20 re-solves in 30 s and none. On D 40 × 800 seed 1, 60 jobs found 26 and 100 found 2.
+// LP-guided neighbourhood (gap_lp_neighbourhood.hpp), before the agent groups, with the groups' sub-solve: re-solves
+// per agent, and the jobs freed at once, per agent and at most. Each agent must get back about a job's room or more for
+// the freed jobs to move: in 60 s solves of D 80 × 1600 seed 1, freeing 60 jobs (0.75 per agent; 50 nodes a re-solve)
+// found 2 improvements in about 580 re-solves and 100 jobs (300 nodes) 17; 120 jobs (50 nodes) took 0.2 s a re-solve,
+// most stopped by the node budget, and found 8, 200 jobs fewer than 20 re-solves in 30 s and none. On D 40 × 800 seed
+// 1, 60 jobs found 26 and 100 found 2.
 constexpr std::uint64_t LP_SOLVES_PER_AGENT = 100;
 constexpr std::uint64_t LP_IDLE_PER_AGENT = 10;  // re-solves in a row without improvement
 constexpr double LP_FREE_JOBS_PER_AGENT = 1.5;
 constexpr std::size_t LP_FREE_JOBS_MAX = 100;
+// On few agents 1.5 per agent frees too few jobs to move anything (15 on gapd-4's 10 agents), so
+// a re-solve frees at least as many as an agent group holds: with it, 60 s solves of gapd-5 and
+// gapd-6 ended at 6196 and 12254 against 6201 and 12276 without the neighbourhood.
+constexpr std::size_t LP_FREE_JOBS_MIN = GROUP_JOBS;
 // Candidate agents per job for the swaps of the penalised search and of every shift and swap
 // descent (gap_candidates.hpp), ranked by the LP's capacity prices. Ten of 80 agents keep about an
 // eighth of the jobs as swap partners; the lists restrict only instances of more than 20 agents
@@ -185,7 +188,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // instances the candidate lists restrict only. On 8 × 48 type D (the primal side's test in
   // deterministic mode) it ended dearer than the start at the incumbent on one seed of four.
   std::vector<std::size_t> lp_rounded;
-  // The same rounding, kept for the LP-guided neighbourhood (restricted instances only).
+  // The same rounding, kept for the LP-guided neighbourhood.
   std::vector<std::size_t> lp_agent;
   if (strong_primal) {
     // In deterministic mode only the clock's own limit stops the LP, as it stops CBC.
@@ -193,7 +196,8 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
         detail::lp_duals(instance, options.deterministic ? clock.remaining() : LP_START_TIME_SHARE * clock.remaining());
     start = std::move(duals.job);
     candidates = detail::GapCandidates(instance, duals.capacity, CANDIDATE_AGENTS);
-    if (candidates.restricted()) lp_rounded = duals.rounded, lp_agent = std::move(duals.rounded);
+    if (candidates.restricted()) lp_rounded = duals.rounded;
+    lp_agent = std::move(duals.rounded);
     search.restrict_swaps(candidates);
   }
   if (start.empty()) {
@@ -258,8 +262,9 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       return solve_minimum(sub, sub_options, sub_cutoff, false);
     };
     if (!give_up() && !lp_agent.empty()) {
-      const std::size_t freed =
-          std::min(LP_FREE_JOBS_MAX, static_cast<std::size_t>(LP_FREE_JOBS_PER_AGENT * static_cast<double>(agents)));
+      const std::size_t freed = std::min(
+          LP_FREE_JOBS_MAX,
+          std::max(LP_FREE_JOBS_MIN, static_cast<std::size_t>(LP_FREE_JOBS_PER_AGENT * static_cast<double>(agents))));
       detail::improve_by_lp_disagreement(instance, search, lp_agent, LP_SOLVES_PER_AGENT * agents,
                                          LP_IDLE_PER_AGENT * agents, freed, rng, sub_solve, give_up);
     }
