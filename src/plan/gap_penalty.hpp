@@ -28,6 +28,9 @@ public:
   /// `candidates`: a swap seeks its partner among the jobs of the moving job's candidate agents
   /// only (every job when unrestricted); shifts try every agent. Kept by reference.
   GapPenaltySearch(const GapInstance& instance, const GapCandidates& candidates);
+  // Both are kept by reference, so temporaries would dangle.
+  GapPenaltySearch(GapInstance&&, const GapCandidates&) = delete;
+  GapPenaltySearch(const GapInstance&, GapCandidates&&) = delete;
 
   /// Searches from `start` (an assignment of every job to an agent it fits, which may overload
   /// agents; empty: `search`'s best solution) for at most `evaluations` evaluated moves; every

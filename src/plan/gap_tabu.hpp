@@ -28,6 +28,9 @@ class GapTabuSearch {
 public:
   /// `candidates` kept by reference; unrestricted lists mean every agent.
   GapTabuSearch(const GapInstance& instance, const GapCandidates& candidates);
+  // Both are kept by reference, so temporaries would dangle.
+  GapTabuSearch(GapInstance&&, const GapCandidates&) = delete;
+  GapTabuSearch(const GapInstance&, GapCandidates&&) = delete;
 
   /// Searches from `start` (every job at an agent it fits on its own; agents may be overloaded;
   /// empty: `search`'s best solution) for at most `evaluations` evaluated moves; every feasible

@@ -141,12 +141,13 @@ TEST(GapTabuSearch, ReachesTheBruteForceOptimumOnSmallInstances) {
 // The same seed and budget give the same assignment.
 TEST(GapTabuSearch, RepeatsItself) {
   const GapInstance instance = generate_gap(GapType::D, 10, 60, 3);
+  const detail::GapCandidates none;
   std::vector<std::size_t> first;
   for (int run = 0; run < 2; ++run) {
     detail::GapSearch search(instance);
     ASSERT_TRUE(seeded(instance, search));
     std::mt19937_64 rng(11);
-    detail::GapTabuSearch tabu(instance, detail::GapCandidates{});
+    detail::GapTabuSearch tabu(instance, none);
     tabu.run(search, 300000, rng, [] { return false; });
     if (run == 0) first = search.best();
     else EXPECT_EQ(search.best(), first);
