@@ -1,6 +1,7 @@
 #include "gap_penalty.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "guarantor/core/error.hpp"
 
@@ -23,34 +24,40 @@ constexpr std::uint64_t RESTART_ROUNDS = 60;
 constexpr std::uint64_t KICK_SHIFTS = 4;
 }  // namespace
 
-GapPenaltySearch::GapPenaltySearch(const GapInstance& instance, const GapCandidates& candidates)
-    : instance_(instance),
-      candidates_(candidates),
-      agents_(instance.agent_count()),
-      jobs_(instance.job_count()),
-      agent_jobs_(agents_, jobs_) {
-  allowed_.assign(agents_ * jobs_, 0);
-  all_jobs_.resize(jobs_);
-  for (std::size_t job = 0; job < jobs_; ++job) all_jobs_[job] = job;
+PenaltyStart penalty_start(const GapInstance& instance) {
+  const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
+  PenaltyStart start;
+  start.allowed.assign(agents * jobs, 0);
   double spread = 0, resource = 0;
   std::size_t pairs = 0;
-  for (std::size_t job = 0; job < jobs_; ++job) {
+  for (std::size_t job = 0; job < jobs; ++job) {
     double least = 0, most = 0;
     bool any = false;
-    for (std::size_t agent = 0; agent < agents_; ++agent) {
+    for (std::size_t agent = 0; agent < agents; ++agent) {
       if (instance.resource(agent, job) > instance.capacity(agent) + LOAD_TOLERANCE) continue;
-      allowed_[agent * jobs_ + job] = 1;
+      start.allowed[agent * jobs + job] = 1;
       const double cost = instance.cost(agent, job);
       least = any ? std::min(least, cost) : cost, most = any ? std::max(most, cost) : cost, any = true;
       resource += instance.resource(agent, job), ++pairs;
     }
     spread += most - least;
   }
-  // A unit of overload starts as dear as the mean cost spread of a job per unit of its resource:
-  // a move that saves a typical spread by overloading by a typical resource is then about even.
   const double mean_resource = pairs > 0 ? resource / static_cast<double>(pairs) : 0;
-  const double mean_spread = jobs_ > 0 ? spread / static_cast<double>(jobs_) : 0;
-  if (mean_resource > 0 && mean_spread > 0) initial_weight_ = mean_spread / mean_resource;
+  const double mean_spread = jobs > 0 ? spread / static_cast<double>(jobs) : 0;
+  if (mean_resource > 0 && mean_spread > 0) start.weight = mean_spread / mean_resource;
+  return start;
+}
+
+GapPenaltySearch::GapPenaltySearch(const GapInstance& instance, const GapCandidates& candidates)
+    : instance_(instance),
+      candidates_(candidates),
+      agents_(instance.agent_count()),
+      jobs_(instance.job_count()),
+      agent_jobs_(agents_, jobs_) {
+  PenaltyStart start = penalty_start(instance);
+  allowed_ = std::move(start.allowed), initial_weight_ = start.weight;
+  all_jobs_.resize(jobs_);
+  for (std::size_t job = 0; job < jobs_; ++job) all_jobs_[job] = job;
 }
 
 double GapPenaltySearch::excess(std::size_t agent, double load) const {

@@ -23,6 +23,16 @@
 
 namespace guarantor::plan::detail {
 
+/// Where a search through overloaded assignments starts (this one and the tabu search): which
+/// pairs fit their agent on their own (agent-major), and the weight of a unit of overload — as
+/// dear as a job's mean cost spread per unit of its mean resource, so a move that saves a typical
+/// spread by overloading by a typical resource is about even.
+struct PenaltyStart {
+  std::vector<char> allowed;
+  double weight = 1;
+};
+PenaltyStart penalty_start(const GapInstance& instance);
+
 class GapPenaltySearch {
 public:
   /// `candidates`: a swap seeks its partner among the jobs of the moving job's candidate agents

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <limits>
 #include <span>
+#include <utility>
 
+#include "gap_penalty.hpp"
 #include "guarantor/core/error.hpp"
 
 namespace guarantor::plan::detail {
@@ -11,8 +13,6 @@ namespace guarantor::plan::detail {
 namespace {
 // Cost change below which a move does not count as an improvement (rounding noise).
 constexpr double GAIN_EPSILON = 1e-9;
-// Capacity slack accepted when summing resources in floating point.
-constexpr double LOAD_TOLERANCE = 1e-9;
 // Tabu tenure in iterations: at least TENURE_MIN, plus a draw below TENURE_MIN + jobs /
 // TENURE_JOBS_PER_ITERATION, so larger instances, whose moves touch a smaller share of the jobs,
 // keep a job from returning for longer, and the varying tenure breaks cycles.
@@ -49,28 +49,10 @@ GapTabuSearch::GapTabuSearch(const GapInstance& instance, const GapCandidates& c
       agents_(instance.agent_count()),
       jobs_(instance.job_count()),
       state_(instance) {
-  allowed_.assign(agents_ * jobs_, 0);
+  PenaltyStart start = penalty_start(instance);
+  allowed_ = std::move(start.allowed), initial_weight_ = start.weight;
   all_agents_.resize(agents_);
   for (std::size_t agent = 0; agent < agents_; ++agent) all_agents_[agent] = agent;
-  double spread = 0, resource = 0;
-  std::size_t pairs = 0;
-  for (std::size_t job = 0; job < jobs_; ++job) {
-    double least = 0, most = 0;
-    bool any = false;
-    for (std::size_t agent = 0; agent < agents_; ++agent) {
-      if (instance.resource(agent, job) > instance.capacity(agent) + LOAD_TOLERANCE) continue;
-      allowed_[agent * jobs_ + job] = 1;
-      const double cost = instance.cost(agent, job);
-      least = any ? std::min(least, cost) : cost, most = any ? std::max(most, cost) : cost, any = true;
-      resource += instance.resource(agent, job), ++pairs;
-    }
-    spread += most - least;
-  }
-  // As in the penalised descent (gap_penalty.cpp): a unit of overload starts as dear as a job's
-  // mean cost spread per unit of its mean resource.
-  const double mean_resource = pairs > 0 ? resource / static_cast<double>(pairs) : 0;
-  const double mean_spread = jobs_ > 0 ? spread / static_cast<double>(jobs_) : 0;
-  if (mean_resource > 0 && mean_spread > 0) initial_weight_ = mean_spread / mean_resource;
   least_weight_ = initial_weight_ / WEIGHT_RANGE, most_weight_ = initial_weight_ * WEIGHT_RANGE;
 }
 
