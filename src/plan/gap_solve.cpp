@@ -74,12 +74,13 @@ constexpr std::size_t GROUP_JOBS = 50;
 constexpr int GROUP_DUAL_ITERATIONS = 100;
 constexpr std::uint64_t GROUP_SEARCH_MOVES = 50;
 constexpr std::uint64_t GROUP_NODES = 300;
-// LP-guided neighbourhood (gap_lp_neighbourhood.hpp), before the agent groups, with the groups' sub-solve: re-solves
-// per agent, and the jobs freed at once, per agent and at most. Each agent must get back about a job's room or more for
-// the freed jobs to move: in 60 s solves of D 80 × 1600 seed 1, freeing 60 jobs (0.75 per agent; 50 nodes a re-solve)
-// found 2 improvements in about 580 re-solves and 100 jobs (300 nodes) 17; 120 jobs (50 nodes) took 0.2 s a re-solve,
-// most stopped by the node budget, and found 8, 200 jobs fewer than 20 re-solves in 30 s and none. On D 40 × 800 seed
-// 1, 60 jobs found 26 and 100 found 2.
+// LP-guided neighbourhood (gap_lp_neighbourhood.hpp), before the agent groups, with the groups'
+// sub-solve: re-solves per agent, and the jobs freed at once, per agent and at most. Each agent
+// must get back about a job's room or more for the freed jobs to move: in 60 s solves of
+// D 80 × 1600 seed 1, freeing 60 jobs (0.75 per agent; 50 nodes a re-solve) found 2 improvements
+// in about 580 re-solves and 100 jobs (300 nodes) 17; 120 jobs (50 nodes) took 0.2 s a re-solve,
+// most stopped by the node budget, and found 8, 200 jobs fewer than 20 re-solves in 30 s and
+// none. On D 40 × 800 seed 1, 60 jobs found 26 and 100 found 2.
 constexpr std::uint64_t LP_SOLVES_PER_AGENT = 100;
 constexpr std::uint64_t LP_IDLE_PER_AGENT = 10;  // re-solves in a row without improvement
 constexpr double LP_FREE_JOBS_PER_AGENT = 1.5;
@@ -184,20 +185,20 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // of a caller (pricing, agent groups) keep the cheap start.
   const bool strong_primal = groups && options.search_moves == 0;
   std::vector<double> start;
-  // The LP's rounded solution: where the first penalised search starts (then emptied), on
-  // instances the candidate lists restrict only. On 8 × 48 type D (the primal side's test in
-  // deterministic mode) it ended dearer than the start at the incumbent on one seed of four.
-  std::vector<std::size_t> lp_rounded;
-  // The same rounding, kept for the LP-guided neighbourhood.
+  // The LP's rounded solution, which guides the LP-guided neighbourhood. The first penalised or
+  // tabu search starts from it on instances the candidate lists restrict only: on 8 × 48 type D
+  // (the primal side's test in deterministic mode) it ended dearer than the start at the
+  // incumbent on one seed of four.
   std::vector<std::size_t> lp_agent;
+  bool start_at_lp = false;
   if (strong_primal) {
     // In deterministic mode only the clock's own limit stops the LP, as it stops CBC.
     detail::LpDuals duals =
         detail::lp_duals(instance, options.deterministic ? clock.remaining() : LP_START_TIME_SHARE * clock.remaining());
     start = std::move(duals.job);
     candidates = detail::GapCandidates(instance, duals.capacity, CANDIDATE_AGENTS);
-    if (candidates.restricted()) lp_rounded = duals.rounded;
     lp_agent = std::move(duals.rounded);
+    start_at_lp = candidates.restricted();
     search.restrict_swaps(candidates);
   }
   if (start.empty()) {
@@ -243,14 +244,16 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
     auto give_up = [&] { return proven() || stop() || !(clock.elapsed() < deadline); };
     const std::uint64_t evaluations = moves * PENALTY_EVALUATIONS_PER_STEP * (agents + jobs);
     auto penalty_stop = [&] { return give_up() || !(clock.elapsed() < penalty_deadline); };
+    const std::vector<std::size_t> from_best;
+    const std::vector<std::size_t>& first = start_at_lp ? lp_agent : from_best;
     if (candidates.restricted()) {
       detail::GapTabuSearch tabu(instance, candidates);
-      tabu.run(search, evaluations, rng, penalty_stop, lp_rounded);
+      tabu.run(search, evaluations, rng, penalty_stop, first);
     } else {
       detail::GapPenaltySearch penalised(instance, candidates);
-      penalised.run(search, evaluations, rng, penalty_stop, lp_rounded);
+      penalised.run(search, evaluations, rng, penalty_stop, first);
     }
-    lp_rounded.clear();
+    start_at_lp = false;
     auto sub_solve = [&](const GapInstance& sub, double sub_cutoff) {
       SolveOptions sub_options;
       sub_options.time_limit_s = clock.remaining();
