@@ -1,4 +1,5 @@
 #include "guarantor/io/geojson_geometry.hpp"
+#include "guarantor/io/json_decode.hpp"
 
 #include <algorithm>
 
@@ -120,12 +121,7 @@ geo::MultiPolygon read_geojson_area(const Json& root, FieldReader& reader) {
 }
 
 geo::MultiPolygon load_geojson_area(const std::filesystem::path& path) {
-  const JsonFile file = read_json_file(path);
-  DiagnosticSink sink;
-  FieldReader reader(file, sink);
-  geo::MultiPolygon area = read_geojson_area(file.root, reader);
-  sink.throw_if_any();
-  return area;
+  return decode_json_file(path, read_geojson_area);
 }
 
 namespace {

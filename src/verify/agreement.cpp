@@ -5,6 +5,7 @@
 #include "guarantor/core/date.hpp"
 #include "guarantor/core/error.hpp"
 #include "guarantor/io/geojson_geometry.hpp"
+#include "guarantor/io/json_decode.hpp"
 #include "guarantor/io/json_fields.hpp"
 
 namespace guarantor::verify {
@@ -163,20 +164,9 @@ Agreement read_agreement(const Json& root, FieldReader& reader) {
 }  // namespace
 
 Agreement agreement_from_json(const nlohmann::json& root, const std::string& name) {
-  DiagnosticSink sink;
-  FieldReader reader(name, sink);
-  Agreement agreement = read_agreement(root, reader);
-  sink.throw_if_any();
-  return agreement;
+  return io::decode_json(root, name, read_agreement);
 }
 
-Agreement load_agreement(const std::filesystem::path& path) {
-  const io::JsonFile file = io::read_json_file(path);
-  DiagnosticSink sink;
-  FieldReader reader(file, sink);
-  Agreement agreement = read_agreement(file.root, reader);
-  sink.throw_if_any();
-  return agreement;
-}
+Agreement load_agreement(const std::filesystem::path& path) { return io::decode_json_file(path, read_agreement); }
 
 }  // namespace guarantor::verify

@@ -5,6 +5,7 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/printable.hpp"
+#include "guarantor/io/json_decode.hpp"
 #include "guarantor/io/json_fields.hpp"
 #include "guarantor/io/strict_number.hpp"
 
@@ -200,20 +201,11 @@ ColumnMapping read_column_mapping(const Json& root, FieldReader& reader) {
 }  // namespace
 
 ColumnMapping column_mapping_from_json(const Json& root, const std::string& where) {
-  DiagnosticSink sink;
-  FieldReader reader(where, sink);
-  ColumnMapping mapping = read_column_mapping(root, reader);
-  sink.throw_if_any();
-  return mapping;
+  return io::decode_json(root, where, read_column_mapping);
 }
 
 ColumnMapping load_column_mapping(const std::filesystem::path& path) {
-  const io::JsonFile file = io::read_json_file(path);
-  DiagnosticSink sink;
-  FieldReader reader(file, sink);
-  ColumnMapping mapping = read_column_mapping(file.root, reader);
-  sink.throw_if_any();
-  return mapping;
+  return io::decode_json_file(path, read_column_mapping);
 }
 
 }  // namespace guarantor::verify

@@ -6,6 +6,7 @@
 
 #include "guarantor/core/error.hpp"
 #include "guarantor/core/printable.hpp"
+#include "guarantor/io/json_decode.hpp"
 #include "guarantor/io/json_fields.hpp"
 #include "guarantor/verify/text_classify.hpp"
 
@@ -117,20 +118,12 @@ std::vector<SourceEntry> read_source_entries(const io::Json& root, io::FieldRead
 }  // namespace
 
 SourceRegistry source_registry_from_json(const nlohmann::json& root, const std::string& name) {
-  DiagnosticSink sink;
-  io::FieldReader reader(name, sink);
-  std::vector<SourceEntry> entries = read_source_entries(root, reader);
-  sink.throw_if_any();
-  return SourceRegistry(std::move(entries), name);
+  return SourceRegistry(io::decode_json(root, name, read_source_entries), name);
 }
 
 SourceRegistry load_source_registry(const std::filesystem::path& path) {
-  const io::JsonFile file = io::read_json_file(path);
-  DiagnosticSink sink;
-  io::FieldReader reader(file, sink);
-  std::vector<SourceEntry> entries = read_source_entries(file.root, reader);
-  sink.throw_if_any();
-  return SourceRegistry(std::move(entries), file.name);
+  // The name the file's messages use: the path as the user gave it.
+  return SourceRegistry(io::decode_json_file(path, read_source_entries), path.string());
 }
 
 nlohmann::json to_json(const SourceRegistry& registry) {
