@@ -4,19 +4,16 @@
 #include <set>
 #include <vector>
 
-#include "objective_step.hpp"
-
 namespace guarantor::plan::detail {
 
 std::uint64_t improve_by_agent_groups(const GapInstance& instance, GapSearch& search, std::uint64_t solves,
-                                      std::uint64_t idle_limit, std::size_t jobs_per_group, std::mt19937_64& rng,
-                                      const GapSubSolver& solve, const std::function<bool()>& stop) {
+                                      std::uint64_t idle_limit, std::size_t jobs_per_group, double step,
+                                      std::mt19937_64& rng, const GapSubSolver& solve,
+                                      const std::function<bool()>& stop) {
   const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
   if (!search.has_solution() || agents < 2) return 0;
-  const double step = objective_step(instance.costs());
   std::uint64_t improved = 0;
   std::vector<std::size_t> order(agents), group, group_jobs;
-  std::vector<double> cost, resource, capacity;
   std::uint64_t idle = 0;
   // Groups already re-solved since the last improvement: their sub-solve would repeat itself.
   std::set<std::vector<std::size_t>> tried;
@@ -40,30 +37,10 @@ std::uint64_t improve_by_agent_groups(const GapInstance& instance, GapSearch& se
     std::sort(group.begin(), group.end());
     if (!tried.insert(group).second) continue;
     group_jobs.clear();
-    double group_cost = 0;
     for (std::size_t job = 0; job < jobs; ++job) {
-      if (!std::binary_search(group.begin(), group.end(), current[job])) continue;
-      group_jobs.push_back(job), group_cost += instance.cost(current[job], job);
+      if (std::binary_search(group.begin(), group.end(), current[job])) group_jobs.push_back(job);
     }
-    if (group_jobs.empty()) continue;
-    const std::size_t width = group_jobs.size();
-    cost.assign(group.size() * width, 0.0), resource.assign(group.size() * width, 0.0);
-    capacity.assign(group.size(), 0.0);
-    for (std::size_t local = 0; local < group.size(); ++local) {
-      capacity[local] = instance.capacity(group[local]);
-      for (std::size_t index = 0; index < width; ++index) {
-        cost[local * width + index] = instance.cost(group[local], group_jobs[index]);
-        resource[local * width + index] = instance.resource(group[local], group_jobs[index]);
-      }
-    }
-    const GapInstance sub(group.size(), width, cost, resource, capacity);
-    const GapResult found = solve(sub, improvement_threshold(group_cost, step));
-    if (found.solution.agent_of_job.size() != width || !(found.stats.objective < group_cost)) continue;
-    if (!gap_feasible(sub, found.solution)) continue;
-    std::vector<std::size_t> next = current;
-    for (std::size_t index = 0; index < width; ++index)
-      next[group_jobs[index]] = group[found.solution.agent_of_job[index]];
-    search.adopt(next);
+    if (!resolve_free_jobs(instance, search, group_jobs, group, step, solve)) continue;
     ++improved, idle = 0;
     tried.clear();
   }

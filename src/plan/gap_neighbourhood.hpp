@@ -9,20 +9,19 @@
 #include <functional>
 #include <random>
 
+#include "gap_resolve.hpp"
 #include "gap_search.hpp"
 #include "guarantor/plan/generalized_assignment.hpp"
 
 namespace guarantor::plan::detail {
 
-/// Solves a sub-GAP seeking only assignments of cost at most the given cutoff (solve_gap_below).
-using GapSubSolver = std::function<GapResult(const GapInstance&, double)>;
-
 /// Runs at most `solves` sub-solves on random groups of agents holding about `jobs_per_group`
 /// jobs together, from `search`'s best solution; every improvement goes to `search`. Stops
 /// after `idle_limit` sub-solves in a row without one, or when `stop()` is true. Returns the
-/// sub-solves that improved.
+/// sub-solves that improved. `step` is the instance's objective step (objective_step.hpp).
 std::uint64_t improve_by_agent_groups(const GapInstance& instance, GapSearch& search, std::uint64_t solves,
-                                      std::uint64_t idle_limit, std::size_t jobs_per_group, std::mt19937_64& rng,
-                                      const GapSubSolver& solve, const std::function<bool()>& stop);
+                                      std::uint64_t idle_limit, std::size_t jobs_per_group, double step,
+                                      std::mt19937_64& rng, const GapSubSolver& solve,
+                                      const std::function<bool()>& stop);
 
 }  // namespace guarantor::plan::detail

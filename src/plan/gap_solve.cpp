@@ -269,11 +269,11 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
           LP_FREE_JOBS_MAX,
           std::max(LP_FREE_JOBS_MIN, static_cast<std::size_t>(LP_FREE_JOBS_PER_AGENT * static_cast<double>(agents))));
       detail::improve_by_lp_disagreement(instance, search, lp_agent, LP_SOLVES_PER_AGENT * agents,
-                                         LP_IDLE_PER_AGENT * agents, freed, rng, sub_solve, give_up);
+                                         LP_IDLE_PER_AGENT * agents, freed, step, rng, sub_solve, give_up);
     }
     if (!give_up()) {
       detail::improve_by_agent_groups(instance, search, GROUP_SOLVES_PER_AGENT * agents, GROUP_IDLE_PER_AGENT * agents,
-                                      GROUP_JOBS, rng, sub_solve, give_up);
+                                      GROUP_JOBS, step, rng, sub_solve, give_up);
     }
     result.stats.phases.heuristic += clock.elapsed() - heuristic_start;
   };

@@ -21,6 +21,8 @@ namespace {
 
 constexpr double TOLERANCE = 1e-6;
 constexpr double LP_LIMIT_S = 10.0;
+// The generated instances have integer costs (objective_step.hpp).
+constexpr double STEP = 1.0;
 
 // The small deterministic sub-solve the solver itself uses: a budget of counts, not time.
 GapResult sub_solve(const GapInstance& sub, double cutoff) {
@@ -59,7 +61,7 @@ TEST(GapLpNeighbourhood, HandsOnFeasibleAssignmentsNoDearerAtTheirOwnCost) {
         const double start = search.best_cost();
         std::mt19937_64 rng(seed);
         improved += static_cast<int>(detail::improve_by_lp_disagreement(instance, search, lp_agent, SOLVES, IDLE, FREED,
-                                                                        rng, sub_solve, [] { return false; }));
+                                                                        STEP, rng, sub_solve, [] { return false; }));
         const GapSolution found{search.best()};
         ASSERT_TRUE(gap_feasible(instance, found)) << "seed " << seed;
         EXPECT_NEAR(search.best_cost(), gap_cost(instance, found), TOLERANCE) << "seed " << seed;
@@ -83,9 +85,11 @@ TEST(GapLpNeighbourhood, FreeingEveryJobReachesTheBruteForceOptimum) {
       if (!seeded(instance, search)) continue;
       std::vector<std::size_t> every(JOBS);
       std::iota(every.begin(), every.end(), std::size_t{0});
+      std::vector<std::size_t> every_agent(AGENTS);
+      std::iota(every_agent.begin(), every_agent.end(), std::size_t{0});
       auto exact = [](const GapInstance& sub, double cutoff) { return solve_gap_below(sub, cutoff); };
       const double optimum = testing::gap_brute_force(instance);
-      const bool improved = detail::resolve_free_jobs(instance, search, every, exact);
+      const bool improved = detail::resolve_free_jobs(instance, search, every, every_agent, STEP, exact);
       EXPECT_EQ(improved, search.best_cost() < gap_cost(instance, GapSolution{gap_heuristic(instance)}) - TOLERANCE);
       EXPECT_NEAR(search.best_cost(), optimum, TOLERANCE) << "seed " << seed;
       EXPECT_TRUE(gap_feasible(instance, GapSolution{search.best()}));
@@ -105,7 +109,8 @@ TEST(GapLpNeighbourhood, RepeatsItself) {
     detail::GapSearch search(instance);
     ASSERT_TRUE(seeded(instance, search));
     std::mt19937_64 rng(11);
-    detail::improve_by_lp_disagreement(instance, search, lp_agent, 40, 20, 24, rng, sub_solve, [] { return false; });
+    detail::improve_by_lp_disagreement(instance, search, lp_agent, 40, 20, 24, STEP, rng, sub_solve,
+                                       [] { return false; });
     if (run == 0) first = search.best();
     else EXPECT_EQ(search.best(), first);
   }
