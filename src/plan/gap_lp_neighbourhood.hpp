@@ -20,14 +20,15 @@ namespace guarantor::plan::detail {
 
 /// Runs at most `solves` re-solves of about `jobs_per_solve` freed jobs: half drawn from the
 /// jobs whose agent in `search`'s best solution differs from `lp_agent` (the LP relaxation's
-/// largest share per job), the rest held by the agents those jobs leave or would go to. Stops
-/// after `idle_limit` re-solves in a row without an improvement, when best and LP agree
-/// everywhere, or when `stop()` is true. Each re-solve (gap_resolve.hpp) may place the freed jobs
-/// on every agent; `step` is the instance's objective step. Returns the re-solves that improved.
+/// largest share per job), the rest held by the agents those jobs leave or would go to. After
+/// `idle_limit` re-solves in a row without an improvement the free sets grow by half, up to
+/// `most_jobs_per_solve`, and then it stops; it stops too when best and LP agree everywhere, or
+/// when `stop()` is true. Each re-solve (gap_resolve.hpp) may place the freed jobs on every
+/// agent; `step` is the instance's objective step. Returns the re-solves that improved.
 std::uint64_t improve_by_lp_disagreement(const GapInstance& instance, GapSearch& search,
                                          const std::vector<std::size_t>& lp_agent, std::uint64_t solves,
-                                         std::uint64_t idle_limit, std::size_t jobs_per_solve, double step,
-                                         std::mt19937_64& rng, const GapSubSolver& solve,
-                                         const std::function<bool()>& stop);
+                                         std::uint64_t idle_limit, std::size_t jobs_per_solve,
+                                         std::size_t most_jobs_per_solve, double step, std::mt19937_64& rng,
+                                         const GapSubSolver& solve, const std::function<bool()>& stop);
 
 }  // namespace guarantor::plan::detail

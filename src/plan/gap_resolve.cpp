@@ -37,7 +37,7 @@ bool resolve_free_jobs(const GapInstance& instance, GapSearch& search, const std
     }
   }
   const GapInstance sub(open.size(), width, cost, resource, capacity);
-  const GapResult found = solve(sub, improvement_threshold(freed_cost, step));
+  const GapResult found = solve(sub, improvement_threshold(freed_cost, step), free_jobs);
   if (found.solution.agent_of_job.size() != width || !(found.stats.objective < freed_cost)) return false;
   if (!gap_feasible(sub, found.solution)) return false;
   std::vector<std::size_t> next = current;

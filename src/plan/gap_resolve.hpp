@@ -13,8 +13,10 @@
 
 namespace guarantor::plan::detail {
 
-/// Solves a sub-GAP seeking only assignments of cost at most the given cutoff (solve_gap_below).
-using GapSubSolver = std::function<GapResult(const GapInstance&, double)>;
+/// Solves a sub-GAP seeking only assignments of cost at most the given cutoff (solve_gap_below);
+/// the third argument names the whole instance's job behind each of the sub-GAP's jobs, so the
+/// solver may start from what it knows of them (the LP duals).
+using GapSubSolver = std::function<GapResult(const GapInstance&, double, const std::vector<std::size_t>&)>;
 
 /// Re-solves `free_jobs` (distinct) of `search`'s best solution over those of `agents`
 /// (ascending, distinct) that one of them fits within the room the other jobs leave, with the

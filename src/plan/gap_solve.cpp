@@ -89,6 +89,11 @@ constexpr std::size_t LP_FREE_JOBS_MAX = 100;
 // a re-solve frees at least as many as an agent group holds: with it, 60 s solves of gapd-5 and
 // gapd-6 ended at 6196 and 12254 against 6201 and 12276 without the neighbourhood.
 constexpr std::size_t LP_FREE_JOBS_MIN = GROUP_JOBS;
+// On the early primal side (below) the free sets grow by half each time their re-solves go idle,
+// up to this many jobs and half the instance's: 60 s solves of D 40 x 800 and D 80 x 1600 seed 1
+// ended at 48779 and 97216 with it, 48795 and 97246 without (one run each, the LP-started
+// sub-solves and the tabu share below in both).
+constexpr std::size_t LP_FREE_JOBS_GROWN_MAX = 300;
 // Candidate agents per job for the swaps of the penalised search and of every shift and swap
 // descent (gap_candidates.hpp), ranked by the LP's capacity prices. Ten of 80 agents keep about an
 // eighth of the jobs as swap partners; the lists restrict only instances of more than 20 agents
@@ -106,9 +111,13 @@ constexpr std::size_t CANDIDATE_AGENTS = 10;
 constexpr double EARLY_PRIMAL_GAP = 0.005;
 constexpr std::size_t EARLY_PRIMAL_JOBS = 800;
 // Outside deterministic mode, that early primal side may take this share of the time then left;
-// the penalised search this share of the early side's time, the agent groups the rest.
+// the penalised or tabu search this share of the early side's time, the neighbourhoods the rest.
+// The tabu search finds its improvements in its first iterations from the LP's rounding, while
+// the LP-guided neighbourhood, its sub-solves started at the LP duals, improves for as long as it
+// runs: on D 80 x 1600 seed 1 a share of 0.75 left it 10 s (152 re-solves, 97262), 0.3 left it
+// 30 s (920 re-solves, 97246).
 constexpr double EARLY_PRIMAL_TIME_SHARE = 0.8;
-constexpr double EARLY_PENALTY_TIME_SHARE = 0.75;
+constexpr double EARLY_PENALTY_TIME_SHARE = 0.3;
 // Branch-and-bound nodes (each at most 40 subgradient iterations) when SolveOptions::exact_nodes
 // is 0, in either mode; past it CBC takes the reduced model if time is left.
 constexpr std::uint64_t DEFAULT_BRANCH_NODES = 100000;
@@ -132,8 +141,10 @@ constexpr double RISING_RELATIVE_WIDTH = 1e-4;
 // `cutoff`: only assignments of cost at most this are sought (infinite: any); every proof then
 // covers the incumbent or the cutoff, whichever is lower.
 // `groups`: run the agent-group neighbourhood (off inside its own sub-solves).
+// `job_start`: multipliers the root dual starts from when the LP is not solved here (a
+// neighbourhood's sub-solve: the whole instance's LP duals of its jobs); empty: the cheap start.
 GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options, double cutoff = INF,
-                        bool groups = true) {
+                        bool groups = true, std::vector<double> job_start = {}) {
   const detail::Stopwatch clock(options.time_limit_s);
   GapResult result;
   const std::size_t agents = instance.agent_count(), jobs = instance.job_count();
@@ -191,16 +202,25 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // incumbent on one seed of four.
   std::vector<std::size_t> lp_agent;
   bool start_at_lp = false;
+  // The LP duals of the assignment rows, which start the neighbourhoods' sub-solves.
+  std::vector<double> lp_job_duals;
   if (strong_primal) {
     // In deterministic mode only the clock's own limit stops the LP, as it stops CBC.
     detail::LpDuals duals =
         detail::lp_duals(instance, options.deterministic ? clock.remaining() : LP_START_TIME_SHARE * clock.remaining());
     start = std::move(duals.job);
+    lp_job_duals = start;
     candidates = detail::GapCandidates(instance, duals.capacity, CANDIDATE_AGENTS);
     lp_agent = std::move(duals.rounded);
     start_at_lp = candidates.restricted();
     search.restrict_swaps(candidates);
   }
+  // A sub-solve of freed jobs starts at their duals in the whole instance's LP: the fixed jobs
+  // change each agent's room, not the price of placing a job, so the dual starts near its optimum
+  // and proves most re-solves unable to improve in a few iterations. On D 40 x 800 seed 1 the
+  // LP-guided neighbourhood's 1,141 re-solves took 4.9 s against 1,289 in 17.6 s from each job's
+  // second-cheapest cost (the early primal side only; see improve_primal).
+  if (start.empty() && !job_start.empty()) start = std::move(job_start);
   if (start.empty()) {
     start = detail::initial_multipliers(instance);
   } else {
@@ -236,8 +256,12 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // runs before the trees when the gap after the root is wide, and otherwise only when a first
   // short tree has not proven the incumbent, so the instances the tree settles at once do not pay
   // for it. `deadline` (seconds into the solve; infinite in deterministic mode, where the budgets
-  // are counts) ends it early, the penalised search at its share of the time to it.
-  auto improve_primal = [&](double deadline) {
+  // are counts) ends it early, the penalised search at its share of the time to it. `wide` (the
+  // early side only, on large instances): the neighbourhoods' sub-solves start at the LP duals
+  // and the LP-guided neighbourhood's free sets grow when they go idle. Elsewhere the trees that
+  // follow still settle instances and keep the time, and the LP duals' start only changed the
+  // path: gapd-6 ended at 12261 with it against 12254 without, twice.
+  auto improve_primal = [&](double deadline, bool wide) {
     heuristic_start = clock.elapsed();
     const double penalty_deadline =
         deadline < INF ? heuristic_start + EARLY_PENALTY_TIME_SHARE * (deadline - heuristic_start) : INF;
@@ -254,7 +278,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       penalised.run(search, evaluations, rng, penalty_stop, first);
     }
     start_at_lp = false;
-    auto sub_solve = [&](const GapInstance& sub, double sub_cutoff) {
+    auto sub_solve = [&](const GapInstance& sub, double sub_cutoff, const std::vector<std::size_t>& sub_jobs) {
       SolveOptions sub_options;
       sub_options.time_limit_s = clock.remaining();
       sub_options.seed = options.seed;
@@ -262,14 +286,19 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       sub_options.search_moves = GROUP_SEARCH_MOVES;
       sub_options.exact_nodes = GROUP_NODES;
       sub_options.subgradient_iterations = GROUP_DUAL_ITERATIONS;
-      return solve_minimum(sub, sub_options, sub_cutoff, false);
+      std::vector<double> sub_start;
+      if (wide && lp_job_duals.size() == jobs) {
+        for (std::size_t job : sub_jobs) sub_start.push_back(lp_job_duals[job]);
+      }
+      return solve_minimum(sub, sub_options, sub_cutoff, false, std::move(sub_start));
     };
     if (!give_up() && !lp_agent.empty()) {
       const std::size_t freed = std::min(
           LP_FREE_JOBS_MAX,
           std::max(LP_FREE_JOBS_MIN, static_cast<std::size_t>(LP_FREE_JOBS_PER_AGENT * static_cast<double>(agents))));
+      const std::size_t most = wide ? std::max(freed, std::min(LP_FREE_JOBS_GROWN_MAX, jobs / 2)) : freed;
       detail::improve_by_lp_disagreement(instance, search, lp_agent, LP_SOLVES_PER_AGENT * agents,
-                                         LP_IDLE_PER_AGENT * agents, freed, step, rng, sub_solve, give_up);
+                                         LP_IDLE_PER_AGENT * agents, freed, most, step, rng, sub_solve, give_up);
     }
     if (!give_up()) {
       detail::improve_by_agent_groups(instance, search, GROUP_SOLVES_PER_AGENT * agents, GROUP_IDLE_PER_AGENT * agents,
@@ -278,7 +307,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
     result.stats.phases.heuristic += clock.elapsed() - heuristic_start;
   };
   if (!options.exact || stop()) {
-    if (strong_primal && !stop()) improve_primal(INF);
+    if (strong_primal && !stop()) improve_primal(INF, false);
     if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
     const SolveStatus status = options.exact || !search.has_solution() ? SolveStatus::TimeLimit : SolveStatus::Feasible;
     return finish(status, ProofMethod::LagrangianBound);
@@ -286,7 +315,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
 
   if (early) {
     result.tree.primal_before_trees = true;
-    improve_primal(options.deterministic ? INF : clock.elapsed() + EARLY_PRIMAL_TIME_SHARE * clock.remaining());
+    improve_primal(options.deterministic ? INF : clock.elapsed() + EARLY_PRIMAL_TIME_SHARE * clock.remaining(), true);
     if (proven()) return finish(SolveStatus::Optimal, ProofMethod::LagrangianBound);
   }
 
@@ -361,7 +390,7 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
       settled = rise(std::min(node_limit, tree_nodes + RISING_FIRST_NODES), share);
     }
     if (!settled) {
-      improve_primal(INF);
+      improve_primal(INF, false);
       if (proven()) {
         // The root dual alone, or the bound the rising trees proved.
         return finish(SolveStatus::Optimal,

@@ -25,7 +25,7 @@ constexpr double LP_LIMIT_S = 10.0;
 constexpr double STEP = 1.0;
 
 // The small deterministic sub-solve the solver itself uses: a budget of counts, not time.
-GapResult sub_solve(const GapInstance& sub, double cutoff) {
+GapResult sub_solve(const GapInstance& sub, double cutoff, const std::vector<std::size_t>& /*jobs*/) {
   SolveOptions options;
   options.deterministic = true;
   options.search_moves = 50;
@@ -43,9 +43,10 @@ bool seeded(const GapInstance& instance, detail::GapSearch& search) {
 }
 
 // On random instances of each type, whatever the neighbourhood hands on is feasible, costs what
-// it says and is no dearer than the start; with the LP's own rounding and with a random one.
+// it says and is no dearer than the start; with the LP's own rounding and with a random one, with
+// free sets of one size and growing ones.
 TEST(GapLpNeighbourhood, HandsOnFeasibleAssignmentsNoDearerAtTheirOwnCost) {
-  constexpr std::size_t AGENTS = 8, JOBS = 40, FREED = 16;
+  constexpr std::size_t AGENTS = 8, JOBS = 40, FREED = 16, GROWN = 30;
   constexpr std::uint64_t SOLVES = 30, IDLE = 10;
   int improved = 0;
   for (GapType type : {GapType::C, GapType::D, GapType::E}) {
@@ -56,16 +57,18 @@ TEST(GapLpNeighbourhood, HandsOnFeasibleAssignmentsNoDearerAtTheirOwnCost) {
       for (std::size_t& agent : random_agent) agent = draw() % AGENTS;
       for (const std::vector<std::size_t>& lp_agent : {detail::lp_duals(instance, LP_LIMIT_S).rounded, random_agent}) {
         if (lp_agent.size() != JOBS) continue;
-        detail::GapSearch search(instance);
-        if (!seeded(instance, search)) continue;
-        const double start = search.best_cost();
-        std::mt19937_64 rng(seed);
-        improved += static_cast<int>(detail::improve_by_lp_disagreement(instance, search, lp_agent, SOLVES, IDLE, FREED,
-                                                                        STEP, rng, sub_solve, [] { return false; }));
-        const GapSolution found{search.best()};
-        ASSERT_TRUE(gap_feasible(instance, found)) << "seed " << seed;
-        EXPECT_NEAR(search.best_cost(), gap_cost(instance, found), TOLERANCE) << "seed " << seed;
-        EXPECT_LE(search.best_cost(), start + TOLERANCE) << "seed " << seed;
+        for (std::size_t most : {FREED, GROWN}) {
+          detail::GapSearch search(instance);
+          if (!seeded(instance, search)) continue;
+          const double start = search.best_cost();
+          std::mt19937_64 rng(seed);
+          improved += static_cast<int>(detail::improve_by_lp_disagreement(
+              instance, search, lp_agent, SOLVES, IDLE, FREED, most, STEP, rng, sub_solve, [] { return false; }));
+          const GapSolution found{search.best()};
+          ASSERT_TRUE(gap_feasible(instance, found)) << "seed " << seed;
+          EXPECT_NEAR(search.best_cost(), gap_cost(instance, found), TOLERANCE) << "seed " << seed;
+          EXPECT_LE(search.best_cost(), start + TOLERANCE) << "seed " << seed;
+        }
       }
     }
   }
@@ -87,7 +90,9 @@ TEST(GapLpNeighbourhood, FreeingEveryJobReachesTheBruteForceOptimum) {
       std::iota(every.begin(), every.end(), std::size_t{0});
       std::vector<std::size_t> every_agent(AGENTS);
       std::iota(every_agent.begin(), every_agent.end(), std::size_t{0});
-      auto exact = [](const GapInstance& sub, double cutoff) { return solve_gap_below(sub, cutoff); };
+      auto exact = [](const GapInstance& sub, double cutoff, const std::vector<std::size_t>& /*jobs*/) {
+        return solve_gap_below(sub, cutoff);
+      };
       const double optimum = testing::gap_brute_force(instance);
       const bool improved = detail::resolve_free_jobs(instance, search, every, every_agent, STEP, exact);
       EXPECT_EQ(improved, search.best_cost() < gap_cost(instance, GapSolution{gap_heuristic(instance)}) - TOLERANCE);
@@ -99,20 +104,22 @@ TEST(GapLpNeighbourhood, FreeingEveryJobReachesTheBruteForceOptimum) {
   EXPECT_GT(compared, 0);
 }
 
-// The same seed and budget give the same assignment.
+// The same seed and budget give the same assignment, with free sets that grow too.
 TEST(GapLpNeighbourhood, RepeatsItself) {
   const GapInstance instance = generate_gap(GapType::D, 10, 60, 3);
   const std::vector<std::size_t> lp_agent = detail::lp_duals(instance, LP_LIMIT_S).rounded;
   ASSERT_EQ(lp_agent.size(), 60U);
-  std::vector<std::size_t> first;
-  for (int run = 0; run < 2; ++run) {
-    detail::GapSearch search(instance);
-    ASSERT_TRUE(seeded(instance, search));
-    std::mt19937_64 rng(11);
-    detail::improve_by_lp_disagreement(instance, search, lp_agent, 40, 20, 24, STEP, rng, sub_solve,
-                                       [] { return false; });
-    if (run == 0) first = search.best();
-    else EXPECT_EQ(search.best(), first);
+  for (std::size_t most : {std::size_t{24}, std::size_t{40}}) {
+    std::vector<std::size_t> first;
+    for (int run = 0; run < 2; ++run) {
+      detail::GapSearch search(instance);
+      ASSERT_TRUE(seeded(instance, search));
+      std::mt19937_64 rng(11);
+      detail::improve_by_lp_disagreement(instance, search, lp_agent, 60, 10, 24, most, STEP, rng, sub_solve,
+                                         [] { return false; });
+      if (run == 0) first = search.best();
+      else EXPECT_EQ(search.best(), first) << "most " << most;
+    }
   }
 }
 
