@@ -171,6 +171,7 @@ MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params) {
     args.insert(args.end(), {"-maxNodes", fmt::format("{}", std::min<std::uint64_t>(params.node_limit, 2000000000))});
   }
   if (!params.heuristics) args.insert(args.end(), {"-heuristicsOnOff", "off"});
+  if (!params.cuts) args.insert(args.end(), {"-cuts", "off"});
   args.insert(args.end(), {"-solve", "-quit"});
   std::vector<const char*> argv;
   for (const std::string& arg : args) argv.push_back(arg.c_str());

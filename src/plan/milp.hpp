@@ -40,6 +40,7 @@ struct MilpParams {
   double cutoff = MilpModel::INF;   ///< only solutions with objective <= cutoff are of interest
   std::uint64_t node_limit = 0;     ///< branch-and-bound nodes; 0 = no limit (deterministic mode sets one)
   bool heuristics = true;           ///< CBC's primal heuristics; off when a proof, not a solution, is sought
+  bool cuts = true;                 ///< CBC's cut generators; off when the model carries its own strong rows
 };
 
 /// What CBC found. finished: the search ended (optimal or proven infeasible under the cutoff).

@@ -7,7 +7,9 @@
 // cheaper lies outside the model) or proves there is none (then L is a lower bound). The
 // Lagrangian bound at the root is already the knapsack-hull bound (a longer or better-aimed
 // subgradient, and fixing pairs or sites before re-solving the dual, did not move it), while a
-// level just above it leaves a model of a few thousand columns that CBC settles in seconds.
+// level just above it leaves a model of a few thousand columns that CBC settles in seconds. Each
+// level's model carries the sites' Lagrangian cuts at the same multipliers
+// (add_lagrangian_site_cuts), which lift CBC's LP from the strong LP to the Lagrangian bound.
 #include <cstddef>
 #include <cstdint>
 #include <functional>

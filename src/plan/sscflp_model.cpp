@@ -1,6 +1,7 @@
 #include "sscflp_model.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace guarantor::plan::detail {
@@ -63,6 +64,26 @@ SscflpModel build_sscflp_model(const FacilityLocationInstance& instance, const s
     out.model.add_row(static_cast<double>(*count), static_cast<double>(*count), columns, ones);
   }
   return out;
+}
+
+void add_lagrangian_site_cuts(const FacilityLocationInstance& instance, SscflpModel& model,
+                              const std::vector<double>& multipliers, const std::vector<double>& reduced_costs) {
+  const std::size_t sites = instance.site_count();
+  const auto first_x = static_cast<int>(
+      std::count_if(model.site_column.begin(), model.site_column.end(), [](int column) { return column >= 0; }));
+  std::vector<std::vector<int>> columns(sites);
+  std::vector<std::vector<double>> profits(sites);
+  for (std::size_t k = 0; k < model.pair.size(); ++k) {
+    const auto [customer, site] = model.pair[k];
+    columns[site].push_back(first_x + static_cast<int>(k));
+    profits[site].push_back(multipliers[customer] - instance.allocation_cost(customer, site));
+  }
+  for (std::size_t site = 0; site < sites; ++site) {
+    if (model.site_column[site] < 0 || columns[site].empty() || !std::isfinite(reduced_costs[site])) continue;
+    columns[site].push_back(model.site_column[site]);
+    profits[site].push_back(-(instance.fixed_cost(site) - reduced_costs[site]));
+    model.model.add_row(-MilpModel::INF, 0.0, columns[site], profits[site]);
+  }
 }
 
 SingleSourceSolution read_sscflp_solution(const FacilityLocationInstance& instance, const SscflpModel& model,

@@ -24,6 +24,14 @@ struct SscflpModel {
 SscflpModel build_sscflp_model(const FacilityLocationInstance& instance, const std::vector<signed char>& site_fixed,
                                const std::vector<char>& pair_removed, bool aggregate_row);
 
+/// Adds, for each site with a column, the Lagrangian cut of its knapsack at multipliers u:
+/// Σ_c (u_c − c_cs) x_cs ≤ v_s y_s, where v_s = f_s − ρ_s (`reduced_costs`, ρ_s at u) is at least
+/// the best knapsack value of the site. Every solution meets it (a site's customers are one of
+/// its knapsack's choices), and with Σ_s x_cs = 1 the cuts lift the LP bound to at least
+/// Σ_c u_c + Σ_s ρ_s y_s over the LP's y: the Lagrangian bound with the site problem relaxed.
+void add_lagrangian_site_cuts(const FacilityLocationInstance& instance, SscflpModel& model,
+                              const std::vector<double>& multipliers, const std::vector<double>& reduced_costs);
+
 /// The solution in CBC's column values (x above 0.5 counts as chosen).
 SingleSourceSolution read_sscflp_solution(const FacilityLocationInstance& instance, const SscflpModel& model,
                                           const std::vector<double>& values);

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <random>
 
@@ -44,7 +46,7 @@ struct LevelRun {
   double incumbent = INF;
 };
 
-LevelRun run_levels(const FacilityLocationInstance& instance) {
+LevelRun run_levels(const FacilityLocationInstance& instance, std::uint64_t node_limit = 0) {
   const detail::Stopwatch clock(INF);
   auto never = [] { return false; };
   detail::SscflpSearch search(instance);
@@ -56,6 +58,7 @@ LevelRun run_levels(const FacilityLocationInstance& instance) {
   detail::LevelSettings settings;
   settings.bound = run.start_bound, settings.step = 1, settings.move_budget = MOVES;
   settings.column_limit = std::numeric_limits<std::size_t>::max(), settings.first_columns = SMALL_FIRST_LEVEL;
+  settings.node_limit = node_limit;
   if (!search.has_solution()) return run;
   run.outcome = detail::raise_bound_by_levels(instance, lagrangian, multipliers, search, settings, clock, never);
   run.incumbent = search.best_cost();
@@ -100,6 +103,71 @@ TEST(SingleSourceLevels, ProvesGeneratedInstances) {
     EXPECT_NEAR(run.incumbent, reference.stats.objective, COST_TOLERANCE) << "seed " << seed;
     EXPECT_LE(run.outcome.bound, reference.stats.objective + COST_TOLERANCE) << "seed " << seed;
     EXPECT_GE(run.outcome.levels, 1U) << "seed " << seed;
+  }
+}
+
+// Every assignment of customers to sites (sites^customers of them); the open set is the sites used.
+double brute_force(const FacilityLocationInstance& instance) {
+  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
+  std::size_t combinations = 1;
+  for (std::size_t customer = 0; customer < customers; ++customer) combinations *= sites;
+  double best = INF;
+  for (std::size_t code = 0; code < combinations; ++code) {
+    std::size_t rest = code;
+    std::vector<double> load(sites, 0.0);
+    std::vector<char> used(sites, 0);
+    double cost = 0;
+    for (std::size_t customer = 0; customer < customers; ++customer) {
+      const std::size_t site = rest % sites;
+      rest /= sites;
+      load[site] += instance.demand(customer), used[site] = 1;
+      cost += instance.allocation_cost(customer, site);
+    }
+    bool fits = true;
+    for (std::size_t site = 0; site < sites; ++site) {
+      fits = fits && load[site] <= instance.capacity(site);
+      if (used[site]) cost += instance.fixed_cost(site);
+    }
+    if (fits) best = std::min(best, cost);
+  }
+  return best;
+}
+
+// Small random instances (4 sites, 8 customers) against brute force: no level proven (each CBC
+// run on a model carrying the sites' Lagrangian cuts) lies above the optimum, and the phase ends
+// at the optimum.
+TEST(SingleSourceLevels, NoLevelAboveTheBruteForceOptimum) {
+  std::mt19937_64 rng(5);
+  int checked = 0;
+  for (int trial = 0; trial < 30; ++trial) {
+    const std::size_t sites = 4, customers = 8;
+    const FacilityLocationInstance instance(
+        testing::random_values(rng, sites, 30, 70), testing::random_values(rng, sites, 40, 90),
+        testing::random_values(rng, customers, 5, 20), testing::random_values(rng, customers * sites, 1, 60));
+    const double optimum = brute_force(instance);
+    if (!std::isfinite(optimum)) continue;
+    const LevelRun run = run_levels(instance);
+    if (!std::isfinite(run.incumbent)) continue;
+    ++checked;
+    EXPECT_LE(run.outcome.bound, optimum + COST_TOLERANCE) << "trial " << trial;
+    EXPECT_TRUE(run.outcome.optimal) << "trial " << trial;
+    EXPECT_NEAR(run.incumbent, optimum, COST_TOLERANCE) << "trial " << trial;
+  }
+  EXPECT_GE(checked, 15);
+}
+
+// With CBC's nodes counted (deterministic mode) a second run proves the same levels on the same
+// models and ends at the same incumbent.
+TEST(SingleSourceLevels, RepeatThemselvesOnCountedNodes) {
+  constexpr std::uint64_t NODES = 50;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const FacilityLocationInstance instance = generate_single_source_cflp(10, 40, seed);
+    const LevelRun first = run_levels(instance, NODES), second = run_levels(instance, NODES);
+    EXPECT_EQ(first.outcome.bound, second.outcome.bound) << "seed " << seed;
+    EXPECT_EQ(first.outcome.levels, second.outcome.levels) << "seed " << seed;
+    EXPECT_EQ(first.outcome.columns, second.outcome.columns) << "seed " << seed;
+    EXPECT_EQ(first.outcome.optimal, second.outcome.optimal) << "seed " << seed;
+    EXPECT_EQ(first.incumbent, second.incumbent) << "seed " << seed;
   }
 }
 

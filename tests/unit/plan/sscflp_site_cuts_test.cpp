@@ -1,0 +1,138 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "guarantor/plan/facility_location.hpp"
+#include "milp.hpp"
+#include "random_instances.hpp"
+#include "sscflp_lagrangian.hpp"
+#include "sscflp_model.hpp"
+
+namespace guarantor::plan {
+namespace {
+
+constexpr double INF = std::numeric_limits<double>::infinity();
+constexpr double COST_TOLERANCE = 1e-6;
+constexpr std::size_t SITES = 4, CUSTOMERS = 7;
+constexpr int TRIALS = 40;
+
+// Every assignment of customers to sites (sites^customers of them); the open set is the sites used.
+double brute_force(const FacilityLocationInstance& instance) {
+  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
+  std::size_t combinations = 1;
+  for (std::size_t customer = 0; customer < customers; ++customer) combinations *= sites;
+  double best = INF;
+  for (std::size_t code = 0; code < combinations; ++code) {
+    std::size_t rest = code;
+    std::vector<double> load(sites, 0.0);
+    std::vector<char> used(sites, 0);
+    double cost = 0;
+    for (std::size_t customer = 0; customer < customers; ++customer) {
+      const std::size_t site = rest % sites;
+      rest /= sites;
+      load[site] += instance.demand(customer), used[site] = 1;
+      cost += instance.allocation_cost(customer, site);
+    }
+    bool fits = true;
+    for (std::size_t site = 0; site < sites; ++site) {
+      fits = fits && load[site] <= instance.capacity(site);
+      if (used[site]) cost += instance.fixed_cost(site);
+    }
+    if (fits) best = std::min(best, cost);
+  }
+  return best;
+}
+
+// Each customer's cheapest site plus its demand's share of the fixed cost, scaled by a random
+// factor: the cuts must hold at any multipliers, good or poor.
+std::vector<double> random_multipliers(std::mt19937_64& rng, const FacilityLocationInstance& instance) {
+  std::uniform_real_distribution<double> scale(0.5, 1.5);
+  std::vector<double> multipliers(instance.customer_count(), INF);
+  for (std::size_t customer = 0; customer < instance.customer_count(); ++customer) {
+    for (std::size_t site = 0; site < instance.site_count(); ++site) {
+      multipliers[customer] = std::min(
+          multipliers[customer], instance.allocation_cost(customer, site) +
+                                     instance.demand(customer) / instance.capacity(site) * instance.fixed_cost(site));
+    }
+    multipliers[customer] *= scale(rng);
+  }
+  return multipliers;
+}
+
+// The sites' Lagrangian cuts are valid (CBC with them, and without its own cuts, reaches the
+// brute-force optimum, or finds none where there is none) and never lower the LP bound; on some
+// instances they raise it, which is what they are for.
+TEST(SingleSourceSiteCuts, KeepTheOptimumAndNeverLowerTheLp) {
+  int raised = 0, feasible = 0;
+  std::mt19937_64 rng(7);
+  for (int trial = 0; trial < TRIALS; ++trial) {
+    const FacilityLocationInstance instance(
+        testing::random_values(rng, SITES, 20, 50), testing::random_values(rng, SITES, 40, 90),
+        testing::random_values(rng, CUSTOMERS, 5, 20), testing::random_values(rng, CUSTOMERS * SITES, 1, 60));
+    const double optimum = brute_force(instance);
+    const std::vector<double> multipliers = random_multipliers(rng, instance);
+    detail::SscflpLagrangian lagrangian(instance);
+    lagrangian.evaluate_with_large_tables(multipliers);
+    const detail::SscflpModel plain = detail::build_sscflp_model(instance, {}, {}, true);
+    detail::SscflpModel cut = detail::build_sscflp_model(instance, {}, {}, true);
+    detail::add_lagrangian_site_cuts(instance, cut, multipliers, lagrangian.reduced_costs());
+    EXPECT_GT(cut.model.row_count(), plain.model.row_count()) << "trial " << trial;
+    detail::MilpParams params;
+    params.cuts = false;
+    const detail::MilpOutcome solved = detail::solve_milp(cut.model, params);
+    ASSERT_TRUE(solved.finished) << "trial " << trial;
+    if (!std::isfinite(optimum)) {
+      EXPECT_FALSE(solved.has_solution) << "trial " << trial;
+      continue;
+    }
+    ++feasible;
+    ASSERT_TRUE(solved.has_solution) << "trial " << trial;
+    EXPECT_NEAR(solved.objective, optimum, COST_TOLERANCE) << "trial " << trial;
+    const detail::LpOutcome plain_lp = detail::solve_lp(plain.model), cut_lp = detail::solve_lp(cut.model);
+    ASSERT_TRUE(plain_lp.optimal && cut_lp.optimal) << "trial " << trial;
+    EXPECT_GE(cut_lp.objective, plain_lp.objective - COST_TOLERANCE) << "trial " << trial;
+    EXPECT_LE(cut_lp.objective, optimum + COST_TOLERANCE) << "trial " << trial;
+    if (cut_lp.objective > plain_lp.objective + COST_TOLERANCE) ++raised;
+  }
+  EXPECT_GE(feasible, TRIALS / 2);
+  EXPECT_GE(raised, 1);
+}
+
+// A site fixed closed has no column and a pair removed none either: the cuts span only the
+// columns the model has, and the optimum of the reduced model is kept.
+TEST(SingleSourceSiteCuts, FollowTheReducedModel) {
+  std::mt19937_64 rng(11);
+  int checked = 0;
+  for (int trial = 0; trial < TRIALS && checked < TRIALS / 4; ++trial) {
+    const FacilityLocationInstance instance(
+        testing::random_values(rng, SITES, 30, 60), testing::random_values(rng, SITES, 40, 90),
+        testing::random_values(rng, CUSTOMERS, 5, 15), testing::random_values(rng, CUSTOMERS * SITES, 1, 60));
+    std::vector<signed char> site_fixed(SITES, 0);
+    site_fixed[trial % SITES] = -1;
+    std::vector<char> pair_removed(CUSTOMERS * SITES, 0);
+    pair_removed[(trial % CUSTOMERS) * SITES + (trial + 1) % SITES] = 1;
+    const detail::SscflpModel plain = detail::build_sscflp_model(instance, site_fixed, pair_removed, true);
+    if (plain.customer_without_pair) continue;
+    const detail::MilpOutcome reference = detail::solve_milp(plain.model, {});
+    ASSERT_TRUE(reference.finished) << "trial " << trial;
+    if (!reference.has_solution) continue;
+    const std::vector<double> multipliers = random_multipliers(rng, instance);
+    detail::SscflpLagrangian lagrangian(instance);
+    lagrangian.evaluate_with_large_tables(multipliers);
+    detail::SscflpModel cut = detail::build_sscflp_model(instance, site_fixed, pair_removed, true);
+    detail::add_lagrangian_site_cuts(instance, cut, multipliers, lagrangian.reduced_costs());
+    detail::MilpParams params;
+    params.cuts = false;
+    const detail::MilpOutcome solved = detail::solve_milp(cut.model, params);
+    ASSERT_TRUE(solved.finished && solved.has_solution) << "trial " << trial;
+    EXPECT_NEAR(solved.objective, reference.objective, COST_TOLERANCE) << "trial " << trial;
+    ++checked;
+  }
+  EXPECT_EQ(checked, TRIALS / 4);
+}
+
+}  // namespace
+}  // namespace guarantor::plan
