@@ -46,7 +46,8 @@ struct LevelRun {
   double incumbent = INF;
 };
 
-LevelRun run_levels(const FacilityLocationInstance& instance, std::uint64_t node_limit = 0) {
+LevelRun run_levels(const FacilityLocationInstance& instance, std::uint64_t node_limit = 0,
+                    double cut_ratio = detail::LAGRANGIAN_CUT_RATIO) {
   const detail::Stopwatch clock(INF);
   auto never = [] { return false; };
   detail::SscflpSearch search(instance);
@@ -58,7 +59,7 @@ LevelRun run_levels(const FacilityLocationInstance& instance, std::uint64_t node
   detail::LevelSettings settings;
   settings.bound = run.start_bound, settings.step = 1, settings.move_budget = MOVES;
   settings.column_limit = std::numeric_limits<std::size_t>::max(), settings.first_columns = SMALL_FIRST_LEVEL;
-  settings.node_limit = node_limit;
+  settings.node_limit = node_limit, settings.cut_ratio = cut_ratio;
   if (!search.has_solution()) return run;
   run.outcome = detail::raise_bound_by_levels(instance, lagrangian, multipliers, search, settings, clock, never);
   run.incumbent = search.best_cost();
@@ -133,9 +134,9 @@ double brute_force(const FacilityLocationInstance& instance) {
   return best;
 }
 
-// Small random instances (4 sites, 8 customers) against brute force: no level proven (each CBC
-// run on a model carrying the sites' Lagrangian cuts) lies above the optimum, and the phase ends
-// at the optimum.
+// Small random instances (4 sites, 8 customers) against brute force: no level proven lies above
+// the optimum, and the phase ends at the optimum, with the sites' Lagrangian cuts where they pay
+// and with them in every level's model.
 TEST(SingleSourceLevels, NoLevelAboveTheBruteForceOptimum) {
   std::mt19937_64 rng(5);
   int checked = 0;
@@ -146,23 +147,25 @@ TEST(SingleSourceLevels, NoLevelAboveTheBruteForceOptimum) {
         testing::random_values(rng, customers, 5, 20), testing::random_values(rng, customers * sites, 1, 60));
     const double optimum = brute_force(instance);
     if (!std::isfinite(optimum)) continue;
-    const LevelRun run = run_levels(instance);
-    if (!std::isfinite(run.incumbent)) continue;
-    ++checked;
-    EXPECT_LE(run.outcome.bound, optimum + COST_TOLERANCE) << "trial " << trial;
-    EXPECT_TRUE(run.outcome.optimal) << "trial " << trial;
-    EXPECT_NEAR(run.incumbent, optimum, COST_TOLERANCE) << "trial " << trial;
+    for (const double cut_ratio : {detail::LAGRANGIAN_CUT_RATIO, -INF}) {
+      const LevelRun run = run_levels(instance, 0, cut_ratio);
+      if (!std::isfinite(run.incumbent)) continue;
+      ++checked;
+      EXPECT_LE(run.outcome.bound, optimum + COST_TOLERANCE) << "trial " << trial << ", ratio " << cut_ratio;
+      EXPECT_TRUE(run.outcome.optimal) << "trial " << trial << ", ratio " << cut_ratio;
+      EXPECT_NEAR(run.incumbent, optimum, COST_TOLERANCE) << "trial " << trial << ", ratio " << cut_ratio;
+    }
   }
-  EXPECT_GE(checked, 15);
+  EXPECT_GE(checked, 30);
 }
 
 // With CBC's nodes counted (deterministic mode) a second run proves the same levels on the same
-// models and ends at the same incumbent.
+// models (each with the Lagrangian cuts) and ends at the same incumbent.
 TEST(SingleSourceLevels, RepeatThemselvesOnCountedNodes) {
   constexpr std::uint64_t NODES = 50;
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
     const FacilityLocationInstance instance = generate_single_source_cflp(10, 40, seed);
-    const LevelRun first = run_levels(instance, NODES), second = run_levels(instance, NODES);
+    const LevelRun first = run_levels(instance, NODES, -INF), second = run_levels(instance, NODES, -INF);
     EXPECT_EQ(first.outcome.bound, second.outcome.bound) << "seed " << seed;
     EXPECT_EQ(first.outcome.levels, second.outcome.levels) << "seed " << seed;
     EXPECT_EQ(first.outcome.columns, second.outcome.columns) << "seed " << seed;
