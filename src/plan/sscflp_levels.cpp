@@ -68,9 +68,9 @@ LevelOutcome raise_bound_by_levels(const FacilityLocationInstance& instance, Ssc
       outcome.bound = level, ++outcome.levels;
       continue;
     }
-    // CBC's LP on the level's model starts below the Lagrangian bound (56613 against 56772 on
-    // 200 × 1000 seed 2 at the level of 5,227 columns); each site's Lagrangian cut lifts it to
-    // that bound, so the proof has only the distance from the bound to the level to close. The
+    // CBC's LP on the level's model starts below the Lagrangian bound (55073 against 55199 on
+    // 200 × 1000 seed 1); each site's Lagrangian cut lifts it to that bound, so the proof has
+    // only the distance from the bound to the level to close. The
     // dense cut rows slow every node, though, and pay only where that lift is large against the
     // distance left (see LAGRANGIAN_CUT_RATIO).
     if (const LpOutcome lp = solve_lp(reduced.model);

@@ -32,7 +32,7 @@ inline constexpr double LEVEL_GROWTH = 1.5;
 // bound) by at least this many times the distance from that bound to the level. Measured on
 // generated instances, levels alone: 200 × 1000 seeds 1 and 2 (lift 126 and 159; levels 8–34
 // above the bound) proved their levels 3–5 times faster with the cuts (seed 1, 3,709 columns:
-// 6.9 s against over 29 s), while 100 × 500 seed 1 (lift 55; levels 35–81 above) took 2–7 times
+// 6.9 s against over 29 s), while 100 × 500 seed 1 (lift 55; levels 35–81 above) took 2–8 times
 // longer with them (5,028 columns: 19.8 s against 2.5–2.8 s).
 inline constexpr double LAGRANGIAN_CUT_RATIO = 2.0;
 
