@@ -9,6 +9,7 @@
 #include "guarantor/plan/single_source_facility_location.hpp"
 #include "guarantor/plan/sscflp_generator.hpp"
 #include "random_instances.hpp"
+#include "single_source_brute_force.hpp"
 
 namespace guarantor::plan {
 namespace {
@@ -18,44 +19,6 @@ constexpr double COST_TOLERANCE = 1e-6;
 // Generated 10 × 40 instances (seeds 1–8) the primal side alone must solve to optimality: 8 with
 // the GAP-priced descent over site moves, 5 without it.
 constexpr int HEURISTIC_AT_OPTIMUM_FLOOR = 7;
-
-// Every assignment of customers to sites (sites^customers of them). Without an open count the
-// open set is the sites used; with one, the used sites plus the cheapest unused ones up to the
-// count (fixed costs are non-negative, so that completion is optimal for the assignment).
-double brute_force(const FacilityLocationInstance& instance) {
-  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
-  std::size_t combinations = 1;
-  for (std::size_t customer = 0; customer < customers; ++customer) combinations *= sites;
-  double best = INF;
-  std::vector<std::size_t> site_of(customers);
-  for (std::size_t code = 0; code < combinations; ++code) {
-    std::size_t rest = code;
-    std::vector<double> load(sites, 0.0);
-    double cost = 0;
-    for (std::size_t customer = 0; customer < customers; ++customer) {
-      site_of[customer] = rest % sites, rest /= sites;
-      load[site_of[customer]] += instance.demand(customer);
-      cost += instance.allocation_cost(customer, site_of[customer]);
-    }
-    bool fits = true;
-    std::size_t used = 0;
-    std::vector<double> unused_fixed;
-    for (std::size_t site = 0; site < sites; ++site) {
-      fits = fits && load[site] <= instance.capacity(site);
-      const bool serves = std::find(site_of.begin(), site_of.end(), site) != site_of.end();
-      if (serves) cost += instance.fixed_cost(site), ++used;
-      else unused_fixed.push_back(instance.fixed_cost(site));
-    }
-    if (!fits) continue;
-    if (const auto count = instance.open_count()) {
-      if (used > *count || *count > sites) continue;
-      std::sort(unused_fixed.begin(), unused_fixed.end());
-      for (std::size_t k = 0; k < *count - used; ++k) cost += unused_fixed[k];
-    }
-    best = std::min(best, cost);
-  }
-  return best;
-}
 
 FacilityLocationInstance random_instance(std::mt19937_64& rng, bool with_count) {
   std::uniform_int_distribution<std::size_t> sites_draw(1, 4), customers_draw(0, 6);
@@ -86,7 +49,7 @@ TEST(SingleSource, MatchesBruteForceWithAndWithoutOpenCount) {
   int infeasible = 0;
   for (int trial = 0; trial < 400; ++trial) {
     const FacilityLocationInstance instance = random_instance(rng, trial % 2 == 1);
-    const double optimum = brute_force(instance);
+    const double optimum = testing::single_source_brute_force(instance);
     infeasible += optimum == INF ? 1 : 0;
     expect_consistent(instance, solve_single_source_facility_location(instance), optimum, trial);
   }
@@ -99,7 +62,8 @@ TEST(SingleSource, TextbookMilpMatchesBruteForce) {
   std::mt19937_64 rng(1987);
   for (int trial = 0; trial < 100; ++trial) {
     const FacilityLocationInstance instance = random_instance(rng, trial % 2 == 1);
-    expect_consistent(instance, solve_single_source_textbook_milp(instance), brute_force(instance), trial);
+    expect_consistent(instance, solve_single_source_textbook_milp(instance),
+                      testing::single_source_brute_force(instance), trial);
   }
 }
 
@@ -109,7 +73,7 @@ TEST(SingleSource, LagrangianBoundNeverAboveTheOptimum) {
     std::mt19937_64 rng(seed);
     for (int trial = 0; trial < 200; ++trial) {
       const FacilityLocationInstance instance = random_instance(rng, trial % 3 == 0);
-      const double optimum = brute_force(instance);
+      const double optimum = testing::single_source_brute_force(instance);
       SolveOptions options;
       options.exact = false;
       options.seed = seed;

@@ -10,6 +10,7 @@
 #include "guarantor/plan/single_source_facility_location.hpp"
 #include "guarantor/plan/sscflp_generator.hpp"
 #include "random_instances.hpp"
+#include "single_source_brute_force.hpp"
 #include "sscflp_lagrangian.hpp"
 #include "sscflp_levels.hpp"
 #include "sscflp_search.hpp"
@@ -107,33 +108,6 @@ TEST(SingleSourceLevels, ProvesGeneratedInstances) {
   }
 }
 
-// Every assignment of customers to sites (sites^customers of them); the open set is the sites used.
-double brute_force(const FacilityLocationInstance& instance) {
-  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
-  std::size_t combinations = 1;
-  for (std::size_t customer = 0; customer < customers; ++customer) combinations *= sites;
-  double best = INF;
-  for (std::size_t code = 0; code < combinations; ++code) {
-    std::size_t rest = code;
-    std::vector<double> load(sites, 0.0);
-    std::vector<char> used(sites, 0);
-    double cost = 0;
-    for (std::size_t customer = 0; customer < customers; ++customer) {
-      const std::size_t site = rest % sites;
-      rest /= sites;
-      load[site] += instance.demand(customer), used[site] = 1;
-      cost += instance.allocation_cost(customer, site);
-    }
-    bool fits = true;
-    for (std::size_t site = 0; site < sites; ++site) {
-      fits = fits && load[site] <= instance.capacity(site);
-      if (used[site]) cost += instance.fixed_cost(site);
-    }
-    if (fits) best = std::min(best, cost);
-  }
-  return best;
-}
-
 // Small random instances (4 sites, 8 customers) against brute force: no level proven lies above
 // the optimum, and the phase ends at the optimum, with the sites' Lagrangian cuts where they pay
 // and with them in every level's model.
@@ -145,7 +119,7 @@ TEST(SingleSourceLevels, NoLevelAboveTheBruteForceOptimum) {
     const FacilityLocationInstance instance(
         testing::random_values(rng, sites, 30, 70), testing::random_values(rng, sites, 40, 90),
         testing::random_values(rng, customers, 5, 20), testing::random_values(rng, customers * sites, 1, 60));
-    const double optimum = brute_force(instance);
+    const double optimum = testing::single_source_brute_force(instance);
     if (!std::isfinite(optimum)) continue;
     for (const double cut_ratio : {detail::LAGRANGIAN_CUT_RATIO, -INF}) {
       const LevelRun run = run_levels(instance, 0, cut_ratio);

@@ -8,6 +8,7 @@
 #include "guarantor/plan/facility_location.hpp"
 #include "milp.hpp"
 #include "random_instances.hpp"
+#include "single_source_brute_force.hpp"
 #include "sscflp_lagrangian.hpp"
 #include "sscflp_model.hpp"
 
@@ -18,33 +19,6 @@ constexpr double INF = std::numeric_limits<double>::infinity();
 constexpr double COST_TOLERANCE = 1e-6;
 constexpr std::size_t SITES = 4, CUSTOMERS = 7;
 constexpr int TRIALS = 40;
-
-// Every assignment of customers to sites (sites^customers of them); the open set is the sites used.
-double brute_force(const FacilityLocationInstance& instance) {
-  const std::size_t sites = instance.site_count(), customers = instance.customer_count();
-  std::size_t combinations = 1;
-  for (std::size_t customer = 0; customer < customers; ++customer) combinations *= sites;
-  double best = INF;
-  for (std::size_t code = 0; code < combinations; ++code) {
-    std::size_t rest = code;
-    std::vector<double> load(sites, 0.0);
-    std::vector<char> used(sites, 0);
-    double cost = 0;
-    for (std::size_t customer = 0; customer < customers; ++customer) {
-      const std::size_t site = rest % sites;
-      rest /= sites;
-      load[site] += instance.demand(customer), used[site] = 1;
-      cost += instance.allocation_cost(customer, site);
-    }
-    bool fits = true;
-    for (std::size_t site = 0; site < sites; ++site) {
-      fits = fits && load[site] <= instance.capacity(site);
-      if (used[site]) cost += instance.fixed_cost(site);
-    }
-    if (fits) best = std::min(best, cost);
-  }
-  return best;
-}
 
 // Each customer's cheapest site plus its demand's share of the fixed cost, scaled by a random
 // factor: the cuts must hold at any multipliers, good or poor.
@@ -72,7 +46,7 @@ TEST(SingleSourceSiteCuts, KeepTheOptimumAndNeverLowerTheLp) {
     const FacilityLocationInstance instance(
         testing::random_values(rng, SITES, 20, 50), testing::random_values(rng, SITES, 40, 90),
         testing::random_values(rng, CUSTOMERS, 5, 20), testing::random_values(rng, CUSTOMERS * SITES, 1, 60));
-    const double optimum = brute_force(instance);
+    const double optimum = testing::single_source_brute_force(instance);
     const std::vector<double> multipliers = random_multipliers(rng, instance);
     detail::SscflpLagrangian lagrangian(instance);
     lagrangian.evaluate_with_large_tables(multipliers);
