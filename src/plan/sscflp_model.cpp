@@ -6,6 +6,16 @@
 
 namespace guarantor::plan::detail {
 
+namespace {
+
+// build_sscflp_model adds the site columns first, then the x columns in `pair` order.
+std::size_t first_pair_column(const SscflpModel& model) {
+  return static_cast<std::size_t>(
+      std::count_if(model.site_column.begin(), model.site_column.end(), [](int column) { return column >= 0; }));
+}
+
+}  // namespace
+
 SscflpModel build_sscflp_model(const FacilityLocationInstance& instance, const std::vector<signed char>& site_fixed,
                                const std::vector<char>& pair_removed, bool aggregate_row) {
   SscflpModel out;
@@ -69,13 +79,12 @@ SscflpModel build_sscflp_model(const FacilityLocationInstance& instance, const s
 void add_lagrangian_site_cuts(const FacilityLocationInstance& instance, SscflpModel& model,
                               const std::vector<double>& multipliers, const std::vector<double>& reduced_costs) {
   const std::size_t sites = instance.site_count();
-  const auto first_x = static_cast<int>(
-      std::count_if(model.site_column.begin(), model.site_column.end(), [](int column) { return column >= 0; }));
+  const std::size_t first_x = first_pair_column(model);
   std::vector<std::vector<int>> columns(sites);
   std::vector<std::vector<double>> profits(sites);
   for (std::size_t k = 0; k < model.pair.size(); ++k) {
     const auto [customer, site] = model.pair[k];
-    columns[site].push_back(first_x + static_cast<int>(k));
+    columns[site].push_back(static_cast<int>(first_x + k));
     profits[site].push_back(multipliers[customer] - instance.allocation_cost(customer, site));
   }
   for (std::size_t site = 0; site < sites; ++site) {
@@ -91,8 +100,7 @@ SingleSourceSolution read_sscflp_solution(const FacilityLocationInstance& instan
   SingleSourceSolution solution;
   const std::size_t sites = instance.site_count();
   solution.site_of_customer.assign(instance.customer_count(), std::numeric_limits<std::size_t>::max());
-  const std::size_t first_x = static_cast<std::size_t>(std::count_if(model.site_column.begin(), model.site_column.end(),
-                                                                      [](int column) { return column >= 0; }));
+  const std::size_t first_x = first_pair_column(model);
   for (std::size_t k = 0; k < model.pair.size(); ++k) {
     if (values[first_x + k] > 0.5) solution.site_of_customer[model.pair[k].first] = model.pair[k].second;
   }
