@@ -1,5 +1,6 @@
 // Benchmark of the planner's optimisation cores on public instance files against CBC on the
-// textbook MILP, run in the same process right after ours (so machine load affects both alike).
+// textbook MILP, run in the same process right after ours (so machine load affects both alike);
+// with --baseline-solver highs, HiGHS takes CBC's place on the same model.
 // One tab-separated line per instance:
 //   name  objective  bound  seconds  status  baseline_objective  baseline_bound  baseline_seconds
 // A line counts only when verified: the objective is recomputed from the returned solution, the
@@ -32,6 +33,7 @@
 #include "guarantor/plan/p_median.hpp"
 #include "guarantor/plan/single_source_facility_location.hpp"
 #include "guarantor/plan/sscflp_generator.hpp"
+#include "highs_milp.hpp"
 #include "pmed_reader.hpp"
 #include "sjc_reader.hpp"
 #include "sscflp_reader.hpp"
@@ -72,6 +74,7 @@ struct Settings {
   std::string only;
   std::vector<std::string> generate;  // gap: TYPE:M:N:SEED, sscflp: SITES:CUSTOMERS:SEED[:RATIO]
   std::string layout = "cap";         // sscflp files: cap (OR-Library) or holmberg
+  std::string baseline_solver = "cbc";  // the textbook model's MILP solver: cbc or highs
 };
 
 bool close(double a, double b) { return std::abs(a - b) <= RECOMPUTE_TOLERANCE * std::max(1.0, std::abs(b)); }
@@ -307,6 +310,7 @@ void run(const Workload& workload, const Settings& settings, Summary& summary) {
   ours_options.deterministic = settings.deterministic;
   ours_options.exact_nodes = settings.nodes;
   baseline_options.time_limit_s = settings.baseline_limit_s;
+  if (settings.baseline_solver == "highs") baseline_options.textbook_milp_solver = guarantor::highs::milp_solver();
   const Run ours = workload.ours(ours_options);
   std::optional<Run> baseline;
   if (settings.baseline_limit_s > 0) baseline = workload.baseline(baseline_options);
@@ -349,7 +353,7 @@ double median(std::vector<double> values) {
 
 int main(int argc, char** argv) try {
   Settings settings;
-  CLI::App app{"Planner optimisation cores on public instance files versus CBC on the textbook MILP"};
+  CLI::App app{"Planner optimisation cores on public instance files versus CBC (or HiGHS) on the textbook MILP"};
   app.add_option("--suite", settings.suite, "gap, cflp, sscflp, pmed or sjc")->required();
   app.add_option("--file", settings.file, "instance file (gap: OR-Library or single-instance layout)");
   app.add_option("--generate", settings.generate,
@@ -357,7 +361,10 @@ int main(int argc, char** argv) try {
   app.add_option("--layout", settings.layout, "sscflp file layout: cap (OR-Library, default) or holmberg");
   app.add_flag("--minimize", settings.minimize, "gap: minimise the matrix (default: maximise it as a profit)");
   app.add_option("--limit", settings.limit_s, "wall-clock limit per solve of ours, seconds");
-  app.add_option("--baseline-limit", settings.baseline_limit_s, "limit per CBC baseline solve, seconds; 0 skips it");
+  app.add_option("--baseline-limit", settings.baseline_limit_s, "limit per baseline solve, seconds; 0 skips it");
+  app.add_option("--baseline-solver", settings.baseline_solver,
+                 "MILP solver of the textbook baseline: cbc (in this process, default) or highs (the npm package "
+                 "highs under Node, single-threaded WebAssembly)");
   app.add_flag("--deterministic", settings.deterministic, "ours in deterministic mode (work limits, not time)");
   app.add_option("--nodes", settings.nodes,
                  "branch-and-bound node budget of ours (SolveOptions::exact_nodes; 0: the solver's default)");
@@ -373,6 +380,15 @@ int main(int argc, char** argv) try {
       throw Error(ErrorCode::FileNotFound, settings.file, "instance file absent; the suite cannot run");
     }
   }
+  if (settings.baseline_solver != "cbc" && settings.baseline_solver != "highs") {
+    throw Error(ErrorCode::Usage, "--baseline-solver",
+                fmt::format("got '{}'; expected cbc or highs", settings.baseline_solver));
+  }
+  if (settings.baseline_solver == "highs" && settings.baseline_limit_s > 0) {
+    if (const std::string missing = guarantor::highs::missing(); !missing.empty()) {
+      throw Error(ErrorCode::Usage, "--baseline-solver highs", missing);
+    }
+  }
   if (settings.cutoff && (settings.suite != "gap" || !settings.minimize)) {
     throw Error(ErrorCode::Usage, "--cutoff", "applies to --suite gap with --minimize only");
   }
@@ -383,8 +399,9 @@ int main(int argc, char** argv) try {
   else if (settings.suite == "pmed") workloads = pmed_workloads(settings);
   else if (settings.suite == "sjc") workloads = sjc_workloads(settings);
   else throw Error(ErrorCode::Usage, "--suite", fmt::format("unknown suite '{}'; expected gap, cflp, sscflp, pmed or sjc", settings.suite));
-  fmt::print("# suite={} file={} limit={}s baseline_limit={}s deterministic={}\n", settings.suite, settings.file,
-             settings.limit_s, settings.baseline_limit_s, settings.deterministic);
+  fmt::print("# suite={} file={} limit={}s baseline={} baseline_limit={}s deterministic={}\n", settings.suite,
+             settings.file, settings.limit_s, settings.baseline_solver, settings.baseline_limit_s,
+             settings.deterministic);
   fmt::print("# name\tobjective\tbound\tseconds\tstatus\tbaseline_objective\tbaseline_bound\tbaseline_seconds\n");
   Summary summary;
   for (const Workload& workload : workloads) {

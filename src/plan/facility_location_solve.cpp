@@ -19,6 +19,7 @@
 #include "objective_step.hpp"
 #include "site_descent.hpp"
 #include "stopwatch.hpp"
+#include "textbook_milp.hpp"
 
 namespace guarantor::plan {
 
@@ -230,7 +231,8 @@ FacilityLocationResult solve_facility_location_textbook_milp(const FacilityLocat
   params.time_limit_s = clock.remaining();  // building the model counts against the limit
   params.solve_limit_s = options.time_limit_s;
   if (options.deterministic && options.exact_nodes > 0) params.node_limit = options.exact_nodes;
-  const detail::MilpOutcome outcome = detail::solve_milp(model.model, params);
+  const detail::TextbookRun run = detail::run_textbook_milp(model.model, params, options);
+  const detail::MilpOutcome& outcome = run.outcome;
   if (outcome.has_solution) {
     // CBC's own allocation, as the baseline reports what CBC found.
     result.solution = detail::read_cflp_solution(instance, model, outcome.values);
@@ -239,8 +241,8 @@ FacilityLocationResult solve_facility_location_textbook_milp(const FacilityLocat
   result.stats.bound = std::min(outcome.bound, result.stats.objective);
   result.stats.status = outcome.finished ? (outcome.has_solution ? SolveStatus::Optimal : SolveStatus::Infeasible)
                                          : SolveStatus::TimeLimit;
-  result.stats.proved_by = outcome.finished ? ProofMethod::Cbc : ProofMethod::None;
-  finish_stats(result.stats, clock.elapsed());
+  result.stats.proved_by = outcome.finished ? run.method : ProofMethod::None;
+  finish_stats(result.stats, clock.elapsed() - run.excluded_seconds);
   return result;
 }
 

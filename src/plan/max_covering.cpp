@@ -4,6 +4,7 @@
 
 #include "covering_solve.hpp"
 #include "objective_step.hpp"
+#include "textbook_milp.hpp"
 
 namespace guarantor::plan {
 
@@ -65,7 +66,8 @@ CoveringResult solve_max_covering_textbook_milp(const CoveringInstance& instance
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
   params.solve_limit_s = options.time_limit_s;
-  const detail::MilpOutcome outcome = detail::solve_milp(model, params);
+  const detail::TextbookRun run = detail::run_textbook_milp(model, params, options);
+  const detail::MilpOutcome& outcome = run.outcome;
   std::vector<std::size_t> open;
   for (std::size_t site = 0; outcome.has_solution && site < instance.site_count(); ++site) {
     if (outcome.values[site] > 0.5) open.push_back(site);
@@ -75,9 +77,9 @@ CoveringResult solve_max_covering_textbook_milp(const CoveringInstance& instance
   result.stats.bound = -outcome.bound;
   result.stats.exact_columns = model.column_count();
   result.stats.status = outcome.finished ? SolveStatus::Optimal : SolveStatus::TimeLimit;
-  result.stats.proved_by = ProofMethod::Cbc;
+  result.stats.proved_by = run.method;
   result.stats.relative_gap = relative_gap(result.stats.objective, result.stats.bound);
-  result.stats.wall_seconds = result.stats.phases.exact = clock.elapsed();
+  result.stats.wall_seconds = result.stats.phases.exact = clock.elapsed() - run.excluded_seconds;
   return result;
 }
 

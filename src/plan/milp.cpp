@@ -1,12 +1,13 @@
 #include "milp.hpp"
 
+#include <fmt/format.h>
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
 #include <coin/CoinMessageHandler.hpp>
+#include <coin/CoinMpsIO.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
@@ -194,6 +195,26 @@ MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params) {
   if (outcome.finished && outcome.has_solution) outcome.bound = outcome.objective;
   if (outcome.finished && !outcome.has_solution) outcome.bound = params.cutoff;
   return outcome;
+}
+
+void write_mps(const MilpModel& model, const std::string& path) {
+  OsiClpSolverInterface solver;
+  silence(solver);
+  MilpAccess::load(model, solver);
+  std::vector<char> integrality(model.column_count());
+  for (std::size_t col = 0; col < integrality.size(); ++col) {
+    integrality[col] = solver.isInteger(static_cast<int>(col)) ? 1 : 0;
+  }
+  CoinMpsIO writer;
+  writer.messageHandler()->setLogLevel(0);
+  const char* const* no_names = nullptr;  // default names C0000000..., R0000000...
+  writer.setMpsData(*solver.getMatrixByCol(), solver.getInfinity(), solver.getColLower(), solver.getColUpper(),
+                    solver.getObjCoefficients(), integrality.data(), solver.getRowLower(), solver.getRowUpper(),
+                    no_names, no_names);
+  // Uncompressed; format 1 (extra accuracy), so fractional costs and capacities reach the other
+  // solver unrounded.
+  const int status = writer.writeMps(path.c_str(), 0, 1, 2);
+  if (status != 0) throw Error(ErrorCode::OutputFailed, path, "could not write the MILP as an MPS file");
 }
 
 LpOutcome solve_lp(const MilpModel& model, double time_limit_s) {

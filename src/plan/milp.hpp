@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace guarantor::plan::detail {
@@ -54,6 +55,11 @@ struct MilpOutcome {
 
 /// Branch-and-cut with CBC's default strategy (cuts, heuristics unless turned off, presolve), single thread, silent.
 MilpOutcome solve_milp(const MilpModel& model, const MilpParams& params);
+
+/// Writes the model as a (fixed-format) MPS file with full-precision numbers: columns C0000000...
+/// and rows R0000000... in the model's order, integer columns between MARKER lines. For a second
+/// MILP solver to solve exactly the model CBC gets. Throws guarantor::Error when it cannot write.
+void write_mps(const MilpModel& model, const std::string& path);
 
 /// Result of the continuous relaxation.
 struct LpOutcome {

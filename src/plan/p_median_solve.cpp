@@ -13,6 +13,7 @@
 #include "p_median_lagrangian.hpp"
 #include "p_median_search.hpp"
 #include "stopwatch.hpp"
+#include "textbook_milp.hpp"
 
 namespace guarantor::plan {
 
@@ -236,8 +237,9 @@ PMedianResult solve_p_median_textbook_milp(const PMedianInstance& instance, cons
   detail::MilpParams params;
   params.time_limit_s = clock.remaining();
   params.solve_limit_s = options.time_limit_s;
-  const detail::MilpOutcome outcome = detail::solve_milp(full.model, params);
-  result.stats.proved_by = ProofMethod::Cbc;
+  const detail::TextbookRun run = detail::run_textbook_milp(full.model, params, options);
+  const detail::MilpOutcome& outcome = run.outcome;
+  result.stats.proved_by = run.method;
   if (outcome.has_solution) {
     std::vector<std::size_t> open = open_sites_of(full, outcome.values);
     result.stats.objective = p_median_cost(instance, open);
@@ -245,7 +247,8 @@ PMedianResult solve_p_median_textbook_milp(const PMedianInstance& instance, cons
   }
   result.stats.bound = outcome.bound;
   result.stats.status = outcome.finished ? SolveStatus::Optimal : SolveStatus::TimeLimit;
-  return finish(result, clock), result;
+  finish_stats(result.stats, clock.elapsed() - run.excluded_seconds);
+  return result;
 }
 
 }  // namespace guarantor::plan

@@ -14,14 +14,15 @@ constexpr std::array<std::pair<SolveStatus, std::string_view>, 4> STATUS_NAMES{{
                                                                                {SolveStatus::Feasible, "feasible"},
                                                                                {SolveStatus::Infeasible, "infeasible"},
                                                                                {SolveStatus::TimeLimit, "time_limit"}}};
-constexpr std::array<std::pair<ProofMethod, std::string_view>, 7> PROOF_NAMES{
+constexpr std::array<std::pair<ProofMethod, std::string_view>, 8> PROOF_NAMES{
     {{ProofMethod::None, "none"},
      {ProofMethod::Trivial, "trivial"},
      {ProofMethod::LagrangianBound, "lagrangian_bound"},
      {ProofMethod::LpBound, "lp_bound"},
      {ProofMethod::LagrangianReductionCbc, "lagrangian_reduction_cbc"},
      {ProofMethod::Cbc, "cbc"},
-     {ProofMethod::LagrangianBranchAndBound, "lagrangian_branch_and_bound"}}};
+     {ProofMethod::LagrangianBranchAndBound, "lagrangian_branch_and_bound"},
+     {ProofMethod::ExternalMilp, "external_milp"}}};
 
 template <typename Table, typename Enum>
 std::string_view name_in(const Table& table, Enum value) {

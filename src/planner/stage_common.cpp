@@ -63,6 +63,7 @@ int cost_rank(plan::ProofMethod method) {
     case plan::ProofMethod::LagrangianBranchAndBound: return 4;
     case plan::ProofMethod::LagrangianReductionCbc: return 5;
     case plan::ProofMethod::Cbc: return 6;
+    case plan::ProofMethod::ExternalMilp: return 7;
   }
   return 0;
 }

@@ -3,9 +3,12 @@
 // how long it took and which method closed the gap. An infeasible model is a status, not an error.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace guarantor::plan {
 
@@ -19,13 +22,14 @@ enum class SolveStatus {
 
 /// Which method supplied the bound that proved (or last improved) the result.
 enum class ProofMethod {
-  None,                    ///< nothing proven
-  Trivial,                 ///< the instance has a closed-form answer (e.g. every site opened)
-  LagrangianBound,         ///< a subgradient Lagrangian bound met the incumbent
-  LpBound,                 ///< the LP relaxation met the incumbent
-  LagrangianReductionCbc,  ///< Lagrangian variable fixing, then CBC on the reduced MILP
-  Cbc,                     ///< CBC branch-and-cut on the full MILP
+  None,                      ///< nothing proven
+  Trivial,                   ///< the instance has a closed-form answer (e.g. every site opened)
+  LagrangianBound,           ///< a subgradient Lagrangian bound met the incumbent
+  LpBound,                   ///< the LP relaxation met the incumbent
+  LagrangianReductionCbc,    ///< Lagrangian variable fixing, then CBC on the reduced MILP
+  Cbc,                       ///< CBC branch-and-cut on the full MILP
   LagrangianBranchAndBound,  ///< branch-and-bound on sites with a Lagrangian dual at every node
+  ExternalMilp,              ///< a MILP solver other than CBC on the full MILP (a textbook baseline)
 };
 
 /// Stable lower-case name, e.g. "time_limit".
@@ -35,6 +39,20 @@ std::string_view to_string(ProofMethod method);
 /// The enumerator a stable name stands for, or nullopt.
 std::optional<SolveStatus> solve_status_from_string(std::string_view text);
 std::optional<ProofMethod> proof_method_from_string(std::string_view text);
+
+/// What a MILP solver other than CBC found on a minimisation model handed to it as an MPS file.
+struct ExternalMilpAnswer {
+  bool finished = false;      ///< proven optimal, or proven to have no solution
+  bool has_solution = false;  ///< `values` hold a feasible solution
+  double objective = std::numeric_limits<double>::infinity();
+  double bound = -std::numeric_limits<double>::infinity();  ///< proven lower bound
+  std::vector<double> values;                               ///< one per column, in the file's column order
+  double solver_seconds = 0;                                ///< the solver's own time: reading the model and solving it
+};
+
+/// A MILP solver other than CBC: solves the minimisation model in the MPS file at `mps_path`
+/// within `time_limit_s` wall seconds. Throws guarantor::Error when it cannot run.
+using ExternalMilpSolver = std::function<ExternalMilpAnswer(const std::string& mps_path, double time_limit_s)>;
 
 /// Parameters shared by every solver. Defaults are solver tuning, not planning data.
 struct SolveOptions {
@@ -50,6 +68,11 @@ struct SolveOptions {
   std::uint64_t search_moves = 0;
   /// Deterministic mode: branch-and-bound nodes CBC may explore (0: solver default).
   std::uint64_t exact_nodes = 0;
+  /// The textbook baselines (solve_*_textbook_milp) hand their model to this solver instead of
+  /// CBC when it is set, so a second MILP solver can be compared on the same model. Their
+  /// wall_seconds then count the model's building and writing and the solver's own time, not the
+  /// start-up of its process; proved_by says external_milp.
+  ExternalMilpSolver textbook_milp_solver;
 };
 
 /// Direction of an objective. Solvers that take a Sense report a lower bound when minimising and
