@@ -42,6 +42,10 @@ struct MilpParams {
   std::uint64_t node_limit = 0;     ///< branch-and-bound nodes; 0 = no limit (deterministic mode sets one)
   bool heuristics = true;           ///< CBC's primal heuristics; off when a proof, not a solution, is sought
   bool cuts = true;                 ///< CBC's cut generators; off when the model carries its own strong rows
+  /// When > 0, CBC branches on the integer columns of index below this before any other (a
+  /// facility model's site columns first), with its preprocessing off, which would renumber the
+  /// columns and drop the order.
+  std::size_t branch_first_columns = 0;
 };
 
 /// What CBC found. finished: the search ended (optimal or proven infeasible under the cutoff).

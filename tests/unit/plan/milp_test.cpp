@@ -53,5 +53,23 @@ TEST(Milp, WithoutHeuristicsProvesACutoff) {
   EXPECT_NEAR(found.objective, -24, COST_TOLERANCE);
 }
 
+// Branching on the leading columns first (CBC's preprocessing off) still finds the optimum, and
+// proves a cutoff below it empty.
+TEST(Milp, BranchingOnLeadingColumnsFirstKeepsTheOptimum) {
+  for (std::size_t leading : {std::size_t{1}, std::size_t{2}, std::size_t{5}}) {
+    detail::MilpParams params;
+    params.heuristics = false;
+    params.branch_first_columns = leading;
+    const detail::MilpOutcome found = detail::solve_milp(knapsack(), params);
+    ASSERT_TRUE(found.finished) << "leading " << leading;
+    ASSERT_TRUE(found.has_solution) << "leading " << leading;
+    EXPECT_NEAR(found.objective, -24, COST_TOLERANCE) << "leading " << leading;
+    params.cutoff = -25;
+    const detail::MilpOutcome none = detail::solve_milp(knapsack(), params);
+    EXPECT_TRUE(none.finished) << "leading " << leading;
+    EXPECT_FALSE(none.has_solution) << "leading " << leading;
+  }
+}
+
 }  // namespace
 }  // namespace guarantor::plan

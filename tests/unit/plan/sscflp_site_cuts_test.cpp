@@ -75,6 +75,42 @@ TEST(SingleSourceSiteCuts, KeepTheOptimumAndNeverLowerTheLp) {
   EXPECT_GE(raised, 1);
 }
 
+// A level's proof as the levels run it (the sites' cuts, CBC's cuts and heuristics off, the site
+// columns branched on first): it reaches the brute-force optimum, and a cutoff just below the
+// optimum leaves no solution.
+TEST(SingleSourceSiteCuts, SitesBranchedFirstKeepTheOptimum) {
+  int feasible = 0;
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < TRIALS; ++trial) {
+    const FacilityLocationInstance instance(
+        testing::random_values(rng, SITES, 20, 50), testing::random_values(rng, SITES, 40, 90),
+        testing::random_values(rng, CUSTOMERS, 5, 20), testing::random_values(rng, CUSTOMERS * SITES, 1, 60));
+    const double optimum = testing::single_source_brute_force(instance);
+    const std::vector<double> multipliers = random_multipliers(rng, instance);
+    detail::SscflpLagrangian lagrangian(instance);
+    lagrangian.evaluate_with_large_tables(multipliers);
+    detail::SscflpModel model = detail::build_sscflp_model(instance, {}, {}, true);
+    detail::add_lagrangian_site_cuts(instance, model, multipliers, lagrangian.reduced_costs());
+    detail::MilpParams params;
+    params.cuts = false, params.heuristics = false;
+    params.branch_first_columns = model.model.column_count() - model.pair.size();
+    const detail::MilpOutcome solved = detail::solve_milp(model.model, params);
+    ASSERT_TRUE(solved.finished) << "trial " << trial;
+    if (!std::isfinite(optimum)) {
+      EXPECT_FALSE(solved.has_solution) << "trial " << trial;
+      continue;
+    }
+    ++feasible;
+    ASSERT_TRUE(solved.has_solution) << "trial " << trial;
+    EXPECT_NEAR(solved.objective, optimum, COST_TOLERANCE) << "trial " << trial;
+    params.cutoff = optimum - 0.5;
+    const detail::MilpOutcome below = detail::solve_milp(model.model, params);
+    EXPECT_TRUE(below.finished) << "trial " << trial;
+    EXPECT_FALSE(below.has_solution) << "trial " << trial;
+  }
+  EXPECT_GE(feasible, TRIALS / 2);
+}
+
 // A site fixed closed has no column and a pair removed none either: the cuts span only the
 // columns the model has, and the optimum of the reduced model is kept.
 TEST(SingleSourceSiteCuts, FollowTheReducedModel) {
