@@ -36,6 +36,23 @@ std::vector<double> random_multipliers(std::mt19937_64& rng, const FacilityLocat
   return multipliers;
 }
 
+// A random instance of SITES x CUSTOMERS.
+FacilityLocationInstance random_instance(std::mt19937_64& rng) {
+  return FacilityLocationInstance(
+      testing::random_values(rng, SITES, 20, 50), testing::random_values(rng, SITES, 40, 90),
+      testing::random_values(rng, CUSTOMERS, 5, 20), testing::random_values(rng, CUSTOMERS * SITES, 1, 60));
+}
+
+// The textbook model (strong linking rows) with the sites' Lagrangian cuts at random multipliers.
+detail::SscflpModel model_with_site_cuts(std::mt19937_64& rng, const FacilityLocationInstance& instance) {
+  const std::vector<double> multipliers = random_multipliers(rng, instance);
+  detail::SscflpLagrangian lagrangian(instance);
+  lagrangian.evaluate_with_large_tables(multipliers);
+  detail::SscflpModel model = detail::build_sscflp_model(instance, {}, {}, true);
+  detail::add_lagrangian_site_cuts(instance, model, multipliers, lagrangian.reduced_costs());
+  return model;
+}
+
 // The sites' Lagrangian cuts are valid (CBC with them, and without its own cuts, reaches the
 // brute-force optimum, or finds none where there is none) and never lower the LP bound; on some
 // instances they raise it, which is what they are for.
@@ -43,16 +60,10 @@ TEST(SingleSourceSiteCuts, KeepTheOptimumAndNeverLowerTheLp) {
   int raised = 0, feasible = 0;
   std::mt19937_64 rng(7);
   for (int trial = 0; trial < TRIALS; ++trial) {
-    const FacilityLocationInstance instance(
-        testing::random_values(rng, SITES, 20, 50), testing::random_values(rng, SITES, 40, 90),
-        testing::random_values(rng, CUSTOMERS, 5, 20), testing::random_values(rng, CUSTOMERS * SITES, 1, 60));
+    const FacilityLocationInstance instance = random_instance(rng);
     const double optimum = testing::single_source_brute_force(instance);
-    const std::vector<double> multipliers = random_multipliers(rng, instance);
-    detail::SscflpLagrangian lagrangian(instance);
-    lagrangian.evaluate_with_large_tables(multipliers);
     const detail::SscflpModel plain = detail::build_sscflp_model(instance, {}, {}, true);
-    detail::SscflpModel cut = detail::build_sscflp_model(instance, {}, {}, true);
-    detail::add_lagrangian_site_cuts(instance, cut, multipliers, lagrangian.reduced_costs());
+    const detail::SscflpModel cut = model_with_site_cuts(rng, instance);
     EXPECT_GT(cut.model.row_count(), plain.model.row_count()) << "trial " << trial;
     detail::MilpParams params;
     params.cuts = false;
@@ -82,15 +93,9 @@ TEST(SingleSourceSiteCuts, SitesBranchedFirstKeepTheOptimum) {
   int feasible = 0;
   std::mt19937_64 rng(11);
   for (int trial = 0; trial < TRIALS; ++trial) {
-    const FacilityLocationInstance instance(
-        testing::random_values(rng, SITES, 20, 50), testing::random_values(rng, SITES, 40, 90),
-        testing::random_values(rng, CUSTOMERS, 5, 20), testing::random_values(rng, CUSTOMERS * SITES, 1, 60));
+    const FacilityLocationInstance instance = random_instance(rng);
     const double optimum = testing::single_source_brute_force(instance);
-    const std::vector<double> multipliers = random_multipliers(rng, instance);
-    detail::SscflpLagrangian lagrangian(instance);
-    lagrangian.evaluate_with_large_tables(multipliers);
-    detail::SscflpModel model = detail::build_sscflp_model(instance, {}, {}, true);
-    detail::add_lagrangian_site_cuts(instance, model, multipliers, lagrangian.reduced_costs());
+    const detail::SscflpModel model = model_with_site_cuts(rng, instance);
     detail::MilpParams params;
     params.cuts = false, params.heuristics = false;
     params.branch_first_columns = model.model.column_count() - model.pair.size();
