@@ -267,9 +267,9 @@ GapResult solve_minimum(const GapInstance& instance, const SolveOptions& options
   // are counts) ends it early, the penalised search at its share of the time to it. `wide` (the
   // early side only, on large instances): the neighbourhoods' sub-solves start at the LP duals
   // and stop at WIDE_GROUP_NODES nodes, and the LP-guided neighbourhood's free sets grow when they
-  // go idle. Elsewhere the trees that
-  // follow still settle instances and keep the time, and the LP duals' start only changed the
-  // path: gapd-6 ended at 12261 with it against 12254 without, twice.
+  // go idle. Elsewhere the trees that follow still settle instances and keep the time, and the LP
+  // duals' start only changed the path: gapd-6 ended at 12261 with it against 12254 without,
+  // twice.
   auto improve_primal = [&](double deadline, bool wide) {
     heuristic_start = clock.elapsed();
     const double penalty_deadline =
